@@ -1,1 +1,1 @@
-
+"""Published contracts: integration events (pydantic v2), their schemas, and the gRPC APIs."""

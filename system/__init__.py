@@ -1,1 +1,1 @@
-
+"""Composition roots that run several services together (the embedded mode)."""

@@ -1,0 +1,17 @@
+from typing import ClassVar as _ClassVar
+from typing import Optional as _Optional
+
+from google.protobuf import descriptor as _descriptor
+from google.protobuf import message as _message
+
+DESCRIPTOR: _descriptor.FileDescriptor
+
+class Actor(_message.Message):
+    __slots__ = ("id", "role", "jurisdiction")
+    ID_FIELD_NUMBER: _ClassVar[int]
+    ROLE_FIELD_NUMBER: _ClassVar[int]
+    JURISDICTION_FIELD_NUMBER: _ClassVar[int]
+    id: str
+    role: str
+    jurisdiction: str
+    def __init__(self, id: _Optional[str] = ..., role: _Optional[str] = ..., jurisdiction: _Optional[str] = ...) -> None: ...

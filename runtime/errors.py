@@ -1,0 +1,29 @@
+"""The error a command raises when it refuses input; adapters turn it into a gRPC status
+or a CLI exit code. Pure Python, so domain code may raise it."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+ErrorKind = Literal[
+    "invalid_argument", "not_found", "already_exists", "failed_precondition", "permission_denied"
+]
+
+
+class CommandRejected(Exception):
+    """A command was refused and nothing changed.
+
+    `field` names the offending input where there is one; the message exists in
+    Vietnamese (shown by default) and English.
+    """
+
+    def __init__(self, kind: ErrorKind, field: str | None, vi: str, en: str) -> None:
+        super().__init__(f"{field}: {en}" if field else en)
+        self.kind: ErrorKind = kind
+        self.field = field
+        self.vi = vi
+        self.en = en
+
+    def message(self, lang: str = "vi") -> str:
+        text = self.en if lang == "en" else self.vi
+        return f"{self.field}: {text}" if self.field else text

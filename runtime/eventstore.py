@@ -1,0 +1,56 @@
+"""Environment for an eventsourcing application: one store per service."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from eventsourcing.persistence import JSONTranscoder, Transcoding
+
+from runtime.settings import Settings
+
+
+def event_store_env(settings: Settings, service: str) -> dict[str, str]:
+    """The eventsourcing environment for `service` under `settings.store`.
+
+    SQLite: one file per service in the data folder. PostgreSQL: one database per
+    service (`<prefix><service>`), tables `<app>_events`.
+    """
+    if settings.store == "memory":
+        return {"PERSISTENCE_MODULE": "eventsourcing.popo"}
+    if settings.store == "sqlite":
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        return {
+            "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+            "SQLITE_DBNAME": str(settings.data_dir / f"{service}.sqlite"),
+            "SQLITE_LOCK_TIMEOUT": "10",
+        }
+    return {
+        "PERSISTENCE_MODULE": "eventsourcing.postgres",
+        "POSTGRES_DBNAME": f"{settings.pg_db_prefix}{service}",
+        "POSTGRES_HOST": settings.pg_host,
+        "POSTGRES_PORT": str(settings.pg_port),
+        "POSTGRES_USER": settings.pg_user,
+        "POSTGRES_PASSWORD": settings.pg_password,
+        "POSTGRES_POOL_SIZE": str(settings.pg_pool_size),
+        "POSTGRES_MAX_OVERFLOW": "5",
+    }
+
+
+class DateAsISO(Transcoding):
+    """Stores `datetime.date` values as ISO strings in event payloads."""
+
+    type = date
+    name = "date_iso"
+
+    def encode(self, obj: Any) -> str:
+        assert isinstance(obj, date)
+        return obj.isoformat()
+
+    def decode(self, data: Any) -> date:
+        assert isinstance(data, str)
+        return date.fromisoformat(data)
+
+
+def register_common_transcodings(transcoder: JSONTranscoder) -> None:
+    transcoder.register(DateAsISO())

@@ -1,0 +1,72 @@
+"""In-process delivery for the embedded mode: the relay hands its batch straight to the
+subscribed consumers, running the very same `TrackedConsumer.handle_batch` and tracking
+as the Kafka path. Dead letters go to a JSON-lines file so nothing is lost."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from runtime.consumer import TrackedConsumer
+from runtime.messages import InMessage, OutMessage
+
+
+@dataclass
+class FileDeadLetters:
+    """Dead letters of one consuming service, appended to `<folder>/<service>.jsonl`."""
+
+    folder: Path
+    service: str
+
+    @property
+    def path(self) -> Path:
+        return self.folder / f"{self.service}.jsonl"
+
+    async def dead_letter(self, message: InMessage, error: str) -> None:
+        await asyncio.to_thread(self._append, message, error)
+
+    def _append(self, message: InMessage, error: str) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        record = {
+            "at": datetime.now(UTC).isoformat(),
+            "topic": message.topic,
+            "partition": message.partition,
+            "offset": message.offset,
+            "key": (message.key or b"").decode(errors="replace"),
+            "headers": message.headers,
+            "value": message.value.decode(errors="replace"),
+            "error": error,
+        }
+        with self.path.open("a", encoding="utf-8") as out:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+@dataclass
+class InProcessBus:
+    """Topic → consumers, in one process. Offsets count per topic, partition is 0."""
+
+    subscriptions: dict[str, list[tuple[TrackedConsumer, FileDeadLetters]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    offsets: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+    def subscribe(self, topic: str, consumer: TrackedConsumer, dead: FileDeadLetters) -> None:
+        self.subscriptions[topic].append((consumer, dead))
+
+    async def publish(self, messages: list[OutMessage]) -> None:
+        by_topic: dict[str, list[InMessage]] = defaultdict(list)
+        for out in messages:
+            offset = self.offsets[out.topic]
+            self.offsets[out.topic] = offset + 1
+            by_topic[out.topic].append(
+                InMessage(out.topic, 0, offset, out.key, out.value, dict(out.headers))
+            )
+        for topic, batch in by_topic.items():
+            for consumer, dead in self.subscriptions.get(topic, []):
+                result = await asyncio.to_thread(consumer.handle_batch, batch)
+                for message, error in result.dead:
+                    await dead.dead_letter(message, error)

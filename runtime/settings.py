@@ -1,0 +1,62 @@
+"""Typed settings, read from the environment (prefix OCOP_) by the composition roots only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+Store = Literal["memory", "sqlite", "postgres"]
+Delivery = Literal["inproc", "kafka"]
+
+DEFAULT_PORTS = {
+    "registration": 50061,
+    "evaluation": 50062,
+    "promotion": 50063,
+    "inspection": 50064,
+    "reporting": 50065,
+}
+
+
+class Settings(BaseSettings):
+    """Everything a process needs to find its store, its broker and its peers."""
+
+    model_config = SettingsConfigDict(env_prefix="OCOP_", extra="ignore")
+
+    store: Store = "sqlite"
+    delivery: Delivery = "inproc"
+    data_dir: Path = Path("data")
+
+    kafka_bootstrap: str = "127.0.0.1:19092"
+
+    pg_host: str = "127.0.0.1"
+    pg_port: int = 5432
+    pg_user: str = "ocop"
+    pg_password: str = "ocop"
+    pg_db_prefix: str = "ocop_"
+    pg_pool_size: int = 5
+
+    grpc_host: str = "127.0.0.1"
+    registration_port: int = DEFAULT_PORTS["registration"]
+    evaluation_port: int = DEFAULT_PORTS["evaluation"]
+    reporting_port: int = DEFAULT_PORTS["reporting"]
+    metrics_port: int = Field(default=0, description="0 disables the /metrics endpoint")
+
+    relay_batch_size: int = Field(default=500, ge=1)
+    relay_poll_seconds: float = Field(default=0.05, gt=0)
+    consumer_batch_size: int = Field(default=500, ge=1)
+    consumer_max_attempts: int = Field(default=3, ge=1)
+    consumer_retry_backoff_seconds: float = Field(default=0.05, ge=0)
+
+    def port_of(self, service: str) -> int:
+        ports = {
+            "registration": self.registration_port,
+            "evaluation": self.evaluation_port,
+            "reporting": self.reporting_port,
+        }
+        return ports.get(service, DEFAULT_PORTS[service])
+
+    def address_of(self, service: str) -> str:
+        return f"{self.grpc_host}:{self.port_of(service)}"

@@ -1,0 +1,49 @@
+"""Builds the evaluation service from typed settings. Nothing happens at import."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from contracts import registry, topics
+from runtime.consumer import TrackedConsumer
+from runtime.eventstore import event_store_env
+from runtime.messages import Publisher
+from runtime.metrics import Metrics
+from runtime.outbox import Relay
+from runtime.rpc import Register
+from runtime.settings import Settings
+from runtime.wiring import consumer_for, relay_for
+from services.evaluation.adapters import grpc_api, outbound
+from services.evaluation.application import EvaluationApp
+
+NAME = "evaluation"
+SUBSCRIBES = (topics.REGISTRATION_EVENTS,)
+
+
+@dataclass
+class EvaluationService:
+    app: EvaluationApp
+    metrics: Metrics
+
+    rpc_names = (grpc_api.SERVICE_NAME,)
+
+    def rpc(self) -> Register:
+        return grpc_api.register(self.app)
+
+    def relay(self, publisher: Publisher, settings: Settings) -> Relay:
+        return relay_for(self.app, outbound.translate, publisher, self.metrics, settings)
+
+    def consumer(self, settings: Settings) -> TrackedConsumer:
+        return consumer_for(
+            NAME,
+            registry.parse,
+            self.app.process_event,
+            self.app.recorder.has_tracking_id,
+            self.metrics,
+            settings,
+        )
+
+
+def build(settings: Settings, metrics: Metrics | None = None) -> EvaluationService:
+    app = EvaluationApp(event_store_env(settings, NAME))
+    return EvaluationService(app=app, metrics=metrics or Metrics(NAME))

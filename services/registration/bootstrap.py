@@ -1,0 +1,43 @@
+"""Builds the registration service from typed settings. Nothing happens at import."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from runtime.eventstore import event_store_env
+from runtime.messages import Publisher
+from runtime.metrics import Metrics
+from runtime.outbox import Relay
+from runtime.rpc import Register
+from runtime.settings import Settings
+from runtime.wiring import relay_for
+from services.registration.adapters import grpc_api, outbound
+from services.registration.adapters.rulebook import route_dossier
+from services.registration.adapters.units import locate_commune
+from services.registration.application import RegistrationApp
+
+NAME = "registration"
+SUBSCRIBES: tuple[str, ...] = ()
+
+
+@dataclass
+class Registration:
+    app: RegistrationApp
+    metrics: Metrics
+
+    def rpc(self) -> Register:
+        return grpc_api.register(self.app)
+
+    rpc_names = (grpc_api.SERVICE_NAME,)
+
+    def relay(self, publisher: Publisher, settings: Settings) -> Relay:
+        return relay_for(self.app, outbound.translate, publisher, self.metrics, settings)
+
+
+def build(settings: Settings, metrics: Metrics | None = None) -> Registration:
+    app = RegistrationApp(
+        event_store_env(settings, NAME),
+        locate_commune=locate_commune,
+        route_dossier=route_dossier,
+    )
+    return Registration(app=app, metrics=metrics or Metrics(NAME))

@@ -1,0 +1,43 @@
+"""gRPC adapter of the reporting service (queries only)."""
+
+from __future__ import annotations
+
+import grpc
+
+from contracts.rpc import reporting_pb2 as pb
+from contracts.rpc import reporting_pb2_grpc as pb_grpc
+from runtime.rpc import Register, handles_rejections
+from services.reporting.application import ReportingApp
+from services.reporting.domain.product_status import Row
+
+
+class ReportingService(pb_grpc.ReportingServicer):
+    def __init__(self, app: ReportingApp) -> None:
+        self.app = app
+
+    @handles_rejections
+    def GetProduct(
+        self, request: pb.GetProductRequest, context: grpc.ServicerContext
+    ) -> pb.ProductStatus:
+        return status(self.app.get_product(request.product_id))
+
+    @handles_rejections
+    def ListProducts(
+        self, request: pb.ListProductsRequest, context: grpc.ServicerContext
+    ) -> pb.ListProductsReply:
+        rows = self.app.list_products(request.status)
+        return pb.ListProductsReply(products=[status(r) for r in rows])
+
+
+def status(row: Row) -> pb.ProductStatus:
+    return pb.ProductStatus(**{k: v for k, v in row.items() if k != "dossier_id"})
+
+
+def register(app: ReportingApp) -> Register:
+    def add(server: grpc.Server) -> None:
+        pb_grpc.add_ReportingServicer_to_server(ReportingService(app), server)
+
+    return add
+
+
+SERVICE_NAME = pb.DESCRIPTOR.services_by_name["Reporting"].full_name

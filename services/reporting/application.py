@@ -1,0 +1,68 @@
+"""The reporting application: read models rebuilt from everyone else's events."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from eventsourcing.persistence import InfrastructureFactory, Tracking, TrackingRecorder
+from eventsourcing.utils import Environment
+
+from runtime.errors import CommandRejected
+from services.reporting.domain.product_status import STATUSES, Row
+from services.reporting.projections.catalogue import (
+    CatalogueView,
+    PostgresCatalogueView,
+    SQLiteCatalogueView,
+)
+
+
+class ReportingApp:
+    """Applies published events to the catalogue (exactly once) and answers queries."""
+
+    name = "reporting"
+
+    def __init__(self, env: dict[str, str]) -> None:
+        env = dict(env)
+        if env.get("PERSISTENCE_MODULE", "eventsourcing.popo") == "eventsourcing.popo":
+            # The catalogue is SQL; "memory" means an in-memory SQLite database.
+            env.update(PERSISTENCE_MODULE="eventsourcing.sqlite", SQLITE_DBNAME=":memory:")
+        self.factory: Any = InfrastructureFactory.construct(Environment(self.name, env))
+        view_class: type[TrackingRecorder] = (
+            PostgresCatalogueView
+            if env["PERSISTENCE_MODULE"] == "eventsourcing.postgres"
+            else SQLiteCatalogueView
+        )
+        view = self.factory.tracking_recorder(view_class)
+        assert isinstance(view, CatalogueView) and isinstance(view, TrackingRecorder)
+        self.view: Any = view
+
+    def process_event(self, event: Any, tracking: Tracking) -> None:
+        self.view.apply(event, tracking)
+
+    def is_tracked(self, name: str, position: int) -> bool:
+        return bool(self.view.has_tracking_id(name, position))
+
+    def get_product(self, product_id: str) -> Row:
+        row: Row | None = self.view.get(product_id)
+        if row is None:
+            raise CommandRejected(
+                "not_found",
+                "product_id",
+                f"Chưa có sản phẩm {product_id} trong danh mục báo cáo.",
+                f"Product {product_id} is not in the reporting catalogue (yet).",
+            )
+        return row
+
+    def list_products(self, status: str = "") -> list[Row]:
+        if status and status not in STATUSES:
+            raise CommandRejected(
+                "invalid_argument",
+                "status",
+                "Trạng thái không hợp lệ; chọn một trong: " + ", ".join(STATUSES),
+                "Unknown status; expected one of: " + ", ".join(STATUSES),
+            )
+        rows: list[Row] = self.view.list(status)
+        return rows
+
+    def close(self) -> None:
+        self.factory.close()

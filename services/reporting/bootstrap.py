@@ -1,0 +1,40 @@
+"""Builds the reporting service from typed settings. Nothing happens at import."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from contracts import registry, topics
+from runtime.consumer import TrackedConsumer
+from runtime.eventstore import event_store_env
+from runtime.metrics import Metrics
+from runtime.rpc import Register
+from runtime.settings import Settings
+from runtime.wiring import consumer_for
+from services.reporting.adapters import grpc_api
+from services.reporting.application import ReportingApp
+
+NAME = "reporting"
+SUBSCRIBES = (topics.REGISTRATION_EVENTS, topics.EVALUATION_EVENTS)
+
+
+@dataclass
+class ReportingService:
+    app: ReportingApp
+    metrics: Metrics
+
+    rpc_names = (grpc_api.SERVICE_NAME,)
+
+    def rpc(self) -> Register:
+        return grpc_api.register(self.app)
+
+    def consumer(self, settings: Settings) -> TrackedConsumer:
+        return consumer_for(
+            NAME, registry.parse, self.app.process_event, self.app.is_tracked, self.metrics,
+            settings,
+        )
+
+
+def build(settings: Settings, metrics: Metrics | None = None) -> ReportingService:
+    app = ReportingApp(event_store_env(settings, NAME))
+    return ReportingService(app=app, metrics=metrics or Metrics(NAME))
