@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# The real infrastructure of the distributed mode on this machine: a
+# single-node Kafka (deploy/kafka/kafka.sh) and PostgreSQL
+# (deploy/postgres/postgres.sh). Used by `make test`, CI and by hand.
+#
+# Usage: deploy/infra.sh up|down|status|env
+#
+#   up      fetch Kafka, start it and create the topics; install/start
+#           PostgreSQL, create the role and databases. Safe to repeat: a second
+#           run downloads nothing, formats nothing and only checks.
+#   down    stop the broker and the PostgreSQL cluster (data is kept)
+#   status  exit 0 when both answer, 1 otherwise
+#   env     print `export` lines for clients:  eval "$(deploy/infra.sh env)"
+#
+# Every variable of kafka.sh and postgres.sh applies (KAFKA_PORT, OCOP_PG_PORT,
+# OCOP_CACHE_DIR, OCOP_STATE_DIR, ...); see the top of those scripts.
+set -euo pipefail
+
+DEPLOY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+KAFKA="$DEPLOY_DIR/kafka/kafka.sh"
+POSTGRES="$DEPLOY_DIR/postgres/postgres.sh"
+
+say() { printf '[infra] %s\n' "$*"; }
+
+STEPS=()
+TOTAL_START="$EPOCHREALTIME"
+
+# Run one step and record how long it took; stop at the first failure.
+step() {
+  local name="$1" start rc=0
+  shift
+  start="$EPOCHREALTIME"
+  "$@" || rc=$?
+  STEPS+=("$(printf '%-28s %7.1fs%s' "$name" "$(elapsed "$start")" "$( ((rc)) && echo "  FAILED (exit $rc)")")")
+  if ((rc)); then
+    summary
+    exit "$rc"
+  fi
+}
+
+elapsed() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }'; }
+
+summary() {
+  local line
+  say "timings:"
+  for line in "${STEPS[@]}"; do printf '[infra]   %s\n' "$line"; done
+  printf '[infra]   %-28s %7.1fs\n' "total" "$(elapsed "$TOTAL_START")"
+}
+
+cmd_up() {
+  step "kafka fetch" "$KAFKA" fetch
+  step "kafka start + topics" "$KAFKA" start
+  step "postgres install" "$POSTGRES" install
+  step "postgres start + databases" "$POSTGRES" start
+  summary
+  say "up. For clients: eval \"\$($0 env)\""
+}
+
+cmd_down() {
+  local rc=0
+  "$KAFKA" stop || rc=$?
+  "$POSTGRES" stop || rc=$?
+  return "$rc"
+}
+
+cmd_status() {
+  local rc=0
+  "$KAFKA" status || rc=1
+  "$POSTGRES" status || rc=1
+  return "$rc"
+}
+
+cmd_env() {
+  printf 'export OCOP_KAFKA_BOOTSTRAP=%q\n' "${KAFKA_HOST:-127.0.0.1}:${KAFKA_PORT:-19092}"
+  printf 'export OCOP_PG_HOST=%q\n' "${OCOP_PG_HOST:-127.0.0.1}"
+  printf 'export OCOP_PG_PORT=%q\n' "${OCOP_PG_PORT:-5432}"
+  printf 'export OCOP_PG_USER=%q\n' "${OCOP_PG_USER:-ocop}"
+  printf 'export OCOP_PG_PASSWORD=%q\n' "${OCOP_PG_PASSWORD:-ocop}"
+}
+
+case "${1:-}" in
+  up) cmd_up ;;
+  down) cmd_down ;;
+  status) cmd_status ;;
+  env) cmd_env ;;
+  *)
+    sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//' >&2
+    exit 2
+    ;;
+esac
