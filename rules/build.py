@@ -1,0 +1,89 @@
+"""Pure builders: parsed documents → validated models (no file access here)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from rules.errors import RuleSetError
+from rules.model import Knockout, LocalPolicy, ProductSetInfo, RuleSet
+from rules.repairs import build_rubric
+from rules.rubric import Rubric
+
+
+class RubricBundle(BaseModel):
+    """A rubric with the knock-outs and product-set list that go with it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    rubric: Rubric
+    knockouts: tuple[Knockout, ...]
+    product_sets: tuple[ProductSetInfo, ...]
+
+
+def _messages(exc: ValidationError) -> str:
+    out = []
+    for error in exc.errors():
+        message = str(error.get("msg", "")).removeprefix("Value error, ")
+        location = ".".join(str(p) for p in error.get("loc", ()))
+        out.append(message if not location else f"{location}: {message}")
+    return "; ".join(out)
+
+
+def build_bundle(
+    bundle_id: str,
+    raw_rubric: Mapping[str, Any],
+    repairs: Mapping[str, Any],
+    knockouts: Mapping[str, Any],
+    product_sets: Mapping[str, Any],
+) -> RubricBundle:
+    """Build and validate a rubric bundle from its four parsed documents."""
+    rubric = build_rubric(raw_rubric, repairs, bundle_id)
+    industries = product_sets.get("industries", {})
+    infos = []
+    for entry in product_sets.get("sets", []):
+        industry = str(entry.get("industry", ""))
+        infos.append({**entry, "industry_name": industries.get(industry, {"vi": "", "en": ""})})
+    try:
+        return RubricBundle.model_validate(
+            {
+                "id": bundle_id,
+                "rubric": rubric,
+                "knockouts": knockouts.get("knockouts", []),
+                "product_sets": infos,
+            }
+        )
+    except ValidationError as exc:
+        raise RuleSetError(f"rubric bundle {bundle_id}", _messages(exc)) from exc
+
+
+def build_rule_set(document: Mapping[str, Any], bundle: RubricBundle) -> RuleSet:
+    """Validate a rule-set document against its rubric bundle."""
+    name = str(document.get("id", "?"))
+    if document.get("scoring", {}).get("rubric") != bundle.id:
+        raise RuleSetError(
+            f"rule set {name} › scoring.rubric",
+            f"names {document.get('scoring', {}).get('rubric')!r}, bundle is {bundle.id!r}",
+        )
+    data = {
+        **document,
+        "rubric": bundle.rubric,
+        "knockouts": bundle.knockouts,
+        "product_sets": bundle.product_sets,
+    }
+    try:
+        return RuleSet.model_validate(data)
+    except ValidationError as exc:
+        raise RuleSetError(
+            f"rule set {name}", _messages(exc), "Bộ quy tắc không hợp lệ — " + _messages(exc)
+        ) from exc
+
+
+def build_local_policy(document: Mapping[str, Any]) -> LocalPolicy:
+    try:
+        return LocalPolicy.model_validate(document)
+    except ValidationError as exc:
+        raise RuleSetError(f"local policy {document.get('id', '?')}", _messages(exc)) from exc

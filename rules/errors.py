@@ -1,0 +1,31 @@
+"""Errors raised by the rules package; each names the place it is about."""
+
+from __future__ import annotations
+
+from rules.text import Lang
+
+
+class RulesError(Exception):
+    """Base error: carries a Vietnamese and an English message and the place."""
+
+    def __init__(self, place: str, en: str, vi: str | None = None) -> None:
+        self.place = place
+        self.en = en
+        self.vi = vi if vi is not None else en
+        super().__init__(f"{place}: {en}" if place else en)
+
+    def render(self, lang: Lang = "vi") -> str:
+        message = self.vi if lang == "vi" else self.en
+        return f"{self.place}: {message}" if self.place else message
+
+
+class RuleSetError(RulesError):
+    """A rule-set or rubric document is malformed or inconsistent."""
+
+
+class UnknownRuleSetError(RulesError):
+    """No rule set with that id, or none in force on that date."""
+
+
+class SheetError(RulesError):
+    """A score sheet does not fit its rubric (unknown criterion/option, missing answer)."""

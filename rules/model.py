@@ -1,0 +1,388 @@
+"""The rule-set document: what a versioned set of OCOP rules says, as data.
+
+A :class:`RuleSet` is built from a YAML document in ``rules/data`` plus the
+rubric bundle it names (sheets, knock-outs, product sets). It validates its own
+consistency on construction and names the place of every problem.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+from itertools import pairwise
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from rules.rubric import PartCode, ProductSetRubric, Rubric
+from rules.text import LocalText
+
+
+class Tier(StrEnum):
+    """Administrative level that can hold a role in the OCOP procedure."""
+
+    COMMUNE = "commune"
+    DISTRICT = "district"
+    PROVINCE = "province"
+    CENTRAL = "central"
+
+
+class Step(StrEnum):
+    """A role in the procedure, looked up per (rule set, star)."""
+
+    RECEIVE = "receive"
+    PRE_ASSESS = "pre_assess"
+    SCORE = "score"
+    RECOGNISE = "recognise"
+    APPROVE_RESULT = "approve_result"
+    REVOKE = "revoke"
+    INSPECT = "inspect"
+    NOTIFY_EXPIRY = "notify_expiry"
+
+
+class ShortfallMode(StrEnum):
+    """What missing a star's minimum does: cap the star, or reject the product."""
+
+    CAP = "cap"
+    REJECT = "reject"
+
+
+class LastDayConvention(StrEnum):
+    """Last valid day of a certificate: the anniversary itself, or the day before."""
+
+    SAME_DAY = "same_day"
+    DAY_BEFORE = "day_before"
+
+
+class DossierKind(StrEnum):
+    FIRST = "first"
+    UPGRADE = "upgrade"
+    REEVALUATION = "reevaluation"
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Instrument(_Frozen):
+    number: str
+    date: date
+    role: Literal["issues", "amends", "base"]
+    title: str
+    source: str
+
+
+class Ambiguity(_Frozen):
+    """An interpretation choice: the question, what we chose, where it lives."""
+
+    id: str
+    question: str
+    choice: str
+    source: str
+    data_path: str
+
+
+class Band(_Frozen):
+    star: int = Field(ge=1, le=5)
+    min_score: Decimal
+
+
+class ScoringRules(_Frozen):
+    part_maxima: dict[PartCode, Decimal]
+    bands: tuple[Band, ...]
+    certified_stars: tuple[int, ...]
+    decimals: int = Field(ge=0, le=4)
+    rounding: Literal["ROUND_HALF_UP", "ROUND_HALF_EVEN"]
+    minimum_shortfall_default: ShortfallMode
+    minimum_aggregation: Literal["all_members", "mean"]
+    minimums_cumulative: bool
+    rubric: str
+
+
+class ForwardRule(_Frozen):
+    from_tier: Tier
+    to_tier: Tier
+    min_score: Decimal
+    requires_minimums: bool
+    approve_result_by: Tier | None = None
+    source: str
+
+
+class ReturnPath(_Frozen):
+    from_tier: Tier
+    to_tier: Tier
+    below_score: Decimal
+    options: tuple[Literal["recognise", "reevaluate"], ...]
+    source: str
+
+
+class MonthDay(_Frozen):
+    """A yearly date written "MM-DD"."""
+
+    month: int = Field(ge=1, le=12)
+    day: int = Field(ge=1, le=31)
+
+    def on(self, year: int) -> date:
+        return date(year, self.month, self.day)
+
+    def __str__(self) -> str:
+        return f"{self.day:02d}/{self.month:02d}"
+
+
+def _month_day(value: object) -> object:
+    if isinstance(value, str):
+        month, _, day = value.partition("-")
+        return {"month": int(month), "day": int(day)}
+    return value
+
+
+class Round(_Frozen):
+    name: LocalText
+    forwarded_by: MonthDay
+    decided_by: MonthDay
+
+    @field_validator("forwarded_by", "decided_by", mode="before")
+    @classmethod
+    def _parse(cls, value: object) -> object:
+        return _month_day(value)
+
+
+class ReevaluationWindow(_Frozen):
+    opens_days_before: int = Field(ge=0)
+    closes_days_before: int = Field(ge=0)
+
+
+class Deadlines(_Frozen):
+    commune_check_working_days: int | None
+    rounds: dict[Tier, tuple[Round, ...]]
+    certificate_validity_months: int = Field(ge=1)
+    valid_to_convention: LastDayConvention
+    reevaluation_window: ReevaluationWindow | None
+    reevaluation_decision_days: int | None
+    expiry_notice_days_before: int | None
+    late_reevaluation_grace_days: int | None
+    revocation_days: int | None
+
+
+class Form(_Frozen):
+    code: str
+    label: LocalText
+
+
+class CommuneReport(_Frozen):
+    code: str
+    criteria: LocalText
+
+
+class DossierRules(_Frozen):
+    paper_copies: int | None
+    electronic_copies: int | None
+    samples: int | None
+    sets_without_samples: tuple[int, ...]
+    forms: dict[DossierKind, tuple[Form, ...]]
+    commune_report: CommuneReport | None
+    source: str
+
+
+class Transition(_Frozen):
+    """Transition articles for dossiers pending when this rule set takes effect."""
+
+    pending_filed_before: date
+    counted_from: date
+    first_or_upgrade_days: int
+    reevaluation_days: int
+    legacy_rule_sets: tuple[str, ...]
+    previous_instruments_lapse_on: date
+    source: str
+
+
+class TierSuccession(_Frozen):
+    """A tier abolished on ``last_day``; its roles pass to ``successor``."""
+
+    tier: Tier
+    last_day: date
+    successor: Tier
+    source: str
+
+
+class Knockout(_Frozen):
+    code: str
+    label: LocalText
+    sets: tuple[int, ...]
+    source: str
+    zero_points_in: tuple[str, ...] = ()
+
+
+class ProductSetInfo(_Frozen):
+    """One of the product sets: names, classification and whether samples are due."""
+
+    number: int
+    industry: str
+    industry_name: LocalText
+    group: LocalText
+    name: LocalText
+    managing_agency: str
+    samples_required: bool
+
+
+class RuleSet(_Frozen):
+    """A versioned, validated set of OCOP rules (legal basis, scoring, deadlines…)."""
+
+    id: str
+    version: str
+    title: LocalText
+    instruments: tuple[Instrument, ...]
+    effective_from: date
+    effective_to: date | None
+    in_force_until: date | None
+    provenance: str
+    tiers: tuple[Tier, ...]
+    tier_successions: tuple[TierSuccession, ...]
+    scoring: ScoringRules
+    forwarding: tuple[ForwardRule, ...]
+    return_paths: tuple[ReturnPath, ...]
+    first_scoring_tier: Tier
+    authorities: dict[Step, dict[str, tuple[Tier, ...]]]
+    deadlines: Deadlines
+    dossier: DossierRules
+    transition: Transition | None
+    ambiguities: tuple[Ambiguity, ...] = Field(min_length=1)
+    rubric: Rubric
+    knockouts: tuple[Knockout, ...]
+    product_sets: tuple[ProductSetInfo, ...]
+
+    def sheet(self, number: int) -> ProductSetRubric | None:
+        return self.rubric.product_set(number)
+
+    def product_set(self, number: int) -> ProductSetInfo | None:
+        for info in self.product_sets:
+            if info.number == number:
+                return info
+        return None
+
+    def knockouts_for(self, number: int) -> tuple[Knockout, ...]:
+        return tuple(k for k in self.knockouts if number in k.sets)
+
+    def covers(self, day: date) -> bool:
+        """True if a dossier filed on ``day`` is governed by this rule set."""
+        ends = self.effective_to
+        return self.effective_from <= day and (ends is None or day <= ends)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> RuleSet:
+        problems = list(_rule_set_problems(self))
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+
+def _rule_set_problems(rs: RuleSet) -> Iterator[str]:
+    where = f"rule set {rs.id}"
+    if rs.effective_to is not None and rs.effective_to < rs.effective_from:
+        yield f"{where} › effective_to: before effective_from"
+    yield from _scoring_problems(rs, where)
+    yield from _tier_problems(rs, where)
+    numbers = {s.number for s in rs.rubric.sets}
+    for knockout in rs.knockouts:
+        missing = sorted(set(knockout.sets) - numbers)
+        if missing:
+            yield f"{where} › knockouts.{knockout.code}: unknown product sets {missing}"
+    info_numbers = {p.number for p in rs.product_sets}
+    if info_numbers != numbers:
+        yield f"{where} › product_sets: {sorted(info_numbers ^ numbers)} not in both lists"
+
+
+def _scoring_problems(rs: RuleSet, where: str) -> Iterator[str]:
+    maxima = rs.scoring.part_maxima
+    total = sum(maxima.values(), Decimal(0))
+    if total != Decimal(100):
+        yield f"{where} › scoring.part_maxima: parts add up to {total}, not 100"
+    stars = [b.star for b in rs.scoring.bands]
+    if sorted(stars) != [1, 2, 3, 4, 5]:
+        yield f"{where} › scoring.bands: need stars 1-5 once each, found {stars}"
+    ordered = sorted(rs.scoring.bands, key=lambda b: b.star)
+    if ordered and ordered[0].min_score != 0:
+        yield f"{where} › scoring.bands: the 1★ band must start at 0"
+    for low, high in pairwise(ordered):
+        if high.min_score <= low.min_score:
+            yield f"{where} › scoring.bands: {high.star}★ must start above {low.star}★"
+    for product_set in rs.rubric.sets:
+        for code, maximum in product_set.part_maxima().items():
+            expected = maxima.get(code)
+            if expected != maximum:
+                yield (
+                    f"{where} › set {product_set.number} › part {code}: maximum {maximum} "
+                    f"differs from the rule set's part maximum {expected}"
+                )
+
+
+def _tier_problems(rs: RuleSet, where: str) -> Iterator[str]:
+    known = set(rs.tiers) | {s.tier for s in rs.tier_successions}
+    if rs.first_scoring_tier not in known:
+        yield f"{where} › first_scoring_tier: {rs.first_scoring_tier} is not in tiers"
+    for step, by_star in rs.authorities.items():
+        for star, tiers in by_star.items():
+            if star != "any" and star not in {"1", "2", "3", "4", "5"}:
+                yield f"{where} › authorities.{step}: unknown star key {star!r}"
+            unknown = [t for t in tiers if t not in known]
+            if unknown:
+                yield f"{where} › authorities.{step}.{star}: tiers {unknown} are not in tiers"
+    for rule in rs.forwarding:
+        if rule.from_tier not in known or rule.to_tier not in known:
+            yield f"{where} › forwarding: {rule.from_tier}→{rule.to_tier} uses an unknown tier"
+
+
+class LocalRound(_Frozen):
+    tier: Tier
+    name: LocalText
+    forwarded_by: MonthDay
+    decided_by: MonthDay
+
+    @field_validator("forwarded_by", "decided_by", mode="before")
+    @classmethod
+    def _parse(cls, value: object) -> object:
+        return _month_day(value)
+
+
+class Target(_Frozen):
+    code: str
+    label: LocalText
+    minimum: Decimal | None = None
+    maximum: Decimal | None = None
+    unit: Literal["count", "share"]
+
+
+class LocalPolicy(_Frozen):
+    """A deployment's own additions (rounds, inspection cadence, yearly targets)."""
+
+    id: str
+    version: str
+    title: LocalText
+    source: str
+    applies_to_rule_sets: tuple[str, ...]
+    effective_from: date
+    effective_to: date | None
+    rounds: tuple[LocalRound, ...] = ()
+    inspection_every_months: int | None = None
+    inspection_scope: LocalText | None = None
+    targets: dict[int, tuple[Target, ...]] = {}
+    reports: tuple[LocalText, ...] = ()
+    ambiguities: tuple[Ambiguity, ...] = ()
+
+    def covers(self, day: date) -> bool:
+        ends = self.effective_to
+        return self.effective_from <= day and (ends is None or day <= ends)
+
+
+class Deployment(_Frozen):
+    """Where the system runs and what that deployment switched on."""
+
+    jurisdiction: str
+    tier: Tier = Tier.PROVINCE
+    minimum_shortfall: ShortfallMode | None = None
+    valid_to_convention: LastDayConvention | None = None
+    extra_days_off: tuple[date, ...] = ()
+    makeup_working_days: tuple[date, ...] = ()
+    local_policies: tuple[str, ...] = ()
