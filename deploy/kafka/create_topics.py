@@ -49,9 +49,7 @@ def load_specs(path: Path) -> list[TopicSpec]:
                 name=name,
                 partitions=int(entry.get("partitions", defaults.get("partitions", 1))),
                 replication_factor=int(
-                    entry.get(
-                        "replication_factor", defaults.get("replication_factor", 1)
-                    )
+                    entry.get("replication_factor", defaults.get("replication_factor", 1))
                 ),
                 configs={key: str(value) for key, value in configs.items()},
             )
@@ -63,9 +61,7 @@ async def ensure_topics(bootstrap: str, specs: list[TopicSpec]) -> int:
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=30000)
     await admin.start()
     try:
-        existing = {
-            t["topic"]: t for t in await admin.describe_topics([s.name for s in specs])
-        }
+        existing = {t["topic"]: t for t in await admin.describe_topics([s.name for s in specs])}
         missing: list[TopicSpec] = []
         for spec in specs:
             meta = existing.get(spec.name)
@@ -83,9 +79,7 @@ async def ensure_topics(bootstrap: str, specs: list[TopicSpec]) -> int:
             return 0
         response = await admin.create_topics(
             [
-                NewTopic(
-                    s.name, s.partitions, s.replication_factor, topic_configs=s.configs
-                )
+                NewTopic(s.name, s.partitions, s.replication_factor, topic_configs=s.configs)
                 for s in missing
             ]
         )
@@ -116,9 +110,7 @@ def main() -> int:
     parser.add_argument(
         "--bootstrap", default=os.environ.get("OCOP_KAFKA_BOOTSTRAP", "127.0.0.1:19092")
     )
-    parser.add_argument(
-        "--file", type=Path, default=Path(__file__).with_name("topics.yaml")
-    )
+    parser.add_argument("--file", type=Path, default=Path(__file__).with_name("topics.yaml"))
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
     specs = load_specs(args.file)

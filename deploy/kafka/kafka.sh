@@ -92,6 +92,19 @@ broker_pid() {
   fi
 }
 
+# Serialise commands that change the broker or the cache: two `make test` runs
+# at once must not start two brokers on one data dir or fetch into one dir.
+# The lock is held until this script exits; the broker must not inherit it.
+take_lock() {
+  local fd="$1" file="$2"
+  mkdir -p "$(dirname "$file")"
+  eval "exec $fd>>\"\$file\""
+  if ! flock -w 600 "$fd"; then
+    err "another kafka.sh holds $file for more than 600s"
+    exit 1
+  fi
+}
+
 port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
 
 need_python() {
@@ -100,6 +113,11 @@ need_python() {
 
 cmd_fetch() {
   if [[ -f "$COMPLETE_MARKER" ]]; then
+    say "Kafka $KAFKA_VERSION already in cache: $LIBS_DIR"
+    return 0
+  fi
+  take_lock 8 "$KAFKA_HOME.lock"
+  if [[ -f "$COMPLETE_MARKER" ]]; then # fetched by whoever held the lock
     say "Kafka $KAFKA_VERSION already in cache: $LIBS_DIR"
     return 0
   fi
@@ -304,7 +322,7 @@ cmd_start() {
     # started it. The child writes its own pid, since setsid may fork.
     # shellcheck disable=SC2016  # $$ and $@ belong to the inner shell
     setsid nohup bash -c 'echo $$ >"$0"; exec "$@"' "$PID_FILE" "${JAVA_CMD[@]}" kafka.Kafka "$CONFIG_FILE" \
-      >>"$STDOUT_LOG" 2>&1 </dev/null &
+      >>"$STDOUT_LOG" 2>&1 </dev/null 8>&- 9>&- &
     local i
     for i in $(seq 50); do [[ -s "$PID_FILE" ]] && break; sleep 0.1; done
     [[ -n "$(broker_pid)" ]] || die "broker process exited right after start"
@@ -392,13 +410,22 @@ main() {
   [[ $# -gt 0 ]] && shift
   case "$cmd" in
     fetch) cmd_fetch ;;
-    start) cmd_start ;;
-    stop) cmd_stop ;;
+    start)
+      take_lock 9 "$STATE_DIR.lock"
+      cmd_start
+      ;;
+    stop)
+      take_lock 9 "$STATE_DIR.lock"
+      cmd_stop
+      ;;
     status) cmd_status ;;
     logs) cmd_logs "$@" ;;
     wait) cmd_wait ;;
     create-topics) cmd_create_topics ;;
-    reset) cmd_reset ;;
+    reset)
+      take_lock 9 "$STATE_DIR.lock"
+      cmd_reset
+      ;;
     *)
       sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//' >&2
       exit 2

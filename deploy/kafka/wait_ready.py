@@ -53,17 +53,13 @@ async def wait_ready(bootstrap: str, timeout_s: float, pid: int | None) -> int:
             print(f"[kafka] broker process {pid} exited while waiting", file=sys.stderr)
             return 1
         try:
-            topics = await _round_trip(
-                bootstrap, min(5.0, max(1.0, deadline - time.monotonic()))
-            )
+            topics = await _round_trip(bootstrap, min(5.0, max(1.0, deadline - time.monotonic())))
         except (KafkaError, OSError, TimeoutError) as exc:  # not ready yet
             last_error = f"{type(exc).__name__}: {exc}"
             await asyncio.sleep(0.5)
             continue
         elapsed = time.monotonic() - started
-        print(
-            f"[kafka] ready on {bootstrap} after {elapsed:.1f}s ({len(topics)} topics)"
-        )
+        print(f"[kafka] ready on {bootstrap} after {elapsed:.1f}s ({len(topics)} topics)")
         return 0
     print(
         f"[kafka] no metadata round trip with {bootstrap} within {timeout_s:.0f}s;"
@@ -78,12 +74,8 @@ def main() -> int:
     parser.add_argument(
         "--bootstrap", default=os.environ.get("OCOP_KAFKA_BOOTSTRAP", "127.0.0.1:19092")
     )
-    parser.add_argument(
-        "--timeout", type=float, default=90.0, help="seconds (default 90)"
-    )
-    parser.add_argument(
-        "--pid", type=int, default=None, help="fail fast when this process dies"
-    )
+    parser.add_argument("--timeout", type=float, default=90.0, help="seconds (default 90)")
+    parser.add_argument("--pid", type=int, default=None, help="fail fast when this process dies")
     args = parser.parse_args()
     # aiokafka logs every refused connection; while waiting those are expected.
     logging.basicConfig(level=logging.CRITICAL)

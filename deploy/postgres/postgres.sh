@@ -40,6 +40,15 @@ HBA_MARK="# ocop: password login over TCP for the dev role (deploy/postgres/post
 say() { printf '[postgres] %s\n' "$*"; }
 err() { printf '[postgres] ERROR: %s\n' "$*" >&2; }
 
+# Serialise the commands that change things: two `make test` runs at once must
+# not race on CREATE DATABASE or on starting the cluster. Held until exit; the
+# server started under it must not inherit it (9>&- below).
+take_lock() {
+  local file="${TMPDIR:-/tmp}/ocop-postgres-$OCOP_PG_PORT.lock"
+  exec 9>>"$file"
+  flock -w 600 9 || fail "another postgres.sh holds $file for more than 600s"
+}
+
 # Run as root: directly, or through passwordless sudo.
 as_root() {
   if [[ $EUID -eq 0 ]]; then
@@ -173,7 +182,7 @@ cmd_start() {
     say "starting cluster $v/$OCOP_PG_CLUSTER on port $OCOP_PG_PORT"
     # The socket dir lives on tmpfs on many machines and vanishes on reboot.
     as_root install -d -m 2775 -o postgres -g postgres /var/run/postgresql
-    as_root pg_ctlcluster "$v" "$OCOP_PG_CLUSTER" start || die "pg_ctlcluster $v $OCOP_PG_CLUSTER start failed"
+    as_root pg_ctlcluster "$v" "$OCOP_PG_CLUSTER" start 9>&- || die "pg_ctlcluster $v $OCOP_PG_CLUSTER start failed"
   fi
   wait_ready
   say "ready on $OCOP_PG_HOST:$OCOP_PG_PORT"
@@ -312,12 +321,12 @@ main() {
   local cmd="${1:-}"
   [[ $# -gt 0 ]] && shift
   case "$cmd" in
-    install) cmd_install ;;
-    start) cmd_start ;;
-    stop) cmd_stop ;;
+    install) take_lock && cmd_install ;;
+    start) take_lock && cmd_start ;;
+    stop) take_lock && cmd_stop ;;
     status) cmd_status ;;
-    create-dbs) cmd_create_dbs ;;
-    reset-dbs) cmd_reset_dbs "$@" ;;
+    create-dbs) take_lock && cmd_create_dbs ;;
+    reset-dbs) take_lock && cmd_reset_dbs "$@" ;;
     dsn) cmd_dsn "$@" ;;
     *)
       sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//' >&2

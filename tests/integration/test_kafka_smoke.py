@@ -90,9 +90,7 @@ def _consumer(topic: str, group: str) -> AIOKafkaConsumer:
 
 
 async def test_produce_commit_and_resume_from_committed_offset(topic: str) -> None:
-    producer = AIOKafkaProducer(
-        bootstrap_servers=BOOTSTRAP, enable_idempotence=True, acks="all"
-    )
+    producer = AIOKafkaProducer(bootstrap_servers=BOOTSTRAP, enable_idempotence=True, acks="all")
     await producer.start()
     sent: dict[tuple[str, int], bytes] = {}
     try:
@@ -135,9 +133,7 @@ async def test_produce_commit_and_resume_from_committed_offset(topic: str) -> No
         for key in KEYS:
             keyed = [r for r in records if r.key == key.encode()]
             assert len({r.partition for r in keyed}) == 1
-            assert [int(dict(r.headers)["notification-id"]) for r in keyed] == list(
-                range(PER_KEY)
-            )
+            assert [int(dict(r.headers)["notification-id"]) for r in keyed] == list(range(PER_KEY))
 
         # Commit only the first half of every partition, then leave the group.
         committed: dict[TopicPartition, int] = {}
@@ -165,8 +161,6 @@ async def test_produce_commit_and_resume_from_committed_offset(topic: str) -> No
         for record in resumed:
             first_offsets.setdefault(record.partition, record.offset)
         assert first_offsets == {tp.partition: off for tp, off in committed.items()}
-        assert {
-            (r.partition, r.offset, r.key, r.value) for r in resumed
-        } == expected_rest
+        assert {(r.partition, r.offset, r.key, r.value) for r in resumed} == expected_rest
     finally:
         await second.stop()

@@ -64,9 +64,7 @@ async def test_temp_table_commit_and_read_back(
             "UTF8",
         )
 
-        await cur.execute(
-            "CREATE TEMP TABLE smoke (id int PRIMARY KEY, name text NOT NULL)"
-        )
+        await cur.execute("CREATE TEMP TABLE smoke (id int PRIMARY KEY, name text NOT NULL)")
         await cur.executemany(
             "INSERT INTO smoke (id, name) VALUES (%s, %s)",
             [(1, TEXT), (2, "Cà phê Đăk Hà")],
@@ -84,21 +82,15 @@ async def test_committed_rows_are_visible_to_another_session(
     table = sql.Identifier(f"smoke_{uuid.uuid4().hex[:12]}")
     async with conn.cursor() as cur:
         await cur.execute(
-            sql.SQL("CREATE TABLE {} (id int PRIMARY KEY, name text NOT NULL)").format(
-                table
-            )
+            sql.SQL("CREATE TABLE {} (id int PRIMARY KEY, name text NOT NULL)").format(table)
         )
-        await cur.execute(
-            sql.SQL("INSERT INTO {} VALUES (1, %s)").format(table), (TEXT,)
-        )
+        await cur.execute(sql.SQL("INSERT INTO {} VALUES (1, %s)").format(table), (TEXT,))
     await conn.commit()
     try:
         other = await _connect()
         try:
             async with other.cursor() as cur:
-                await cur.execute(
-                    sql.SQL("SELECT name FROM {} WHERE id = 1").format(table)
-                )
+                await cur.execute(sql.SQL("SELECT name FROM {} WHERE id = 1").format(table))
                 assert await cur.fetchone() == (TEXT,)
         finally:
             await other.close()
