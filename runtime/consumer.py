@@ -113,8 +113,12 @@ class TrackedConsumer:
                 error_text = f"{type(error).__name__}: {error}"
             log.warning(
                 "%s: attempt %d/%d failed for %s %s: %s",
-                self.service, attempt, self.max_attempts, tracking.application_name,
-                tracking.notification_id, error_text,
+                self.service,
+                attempt,
+                self.max_attempts,
+                tracking.application_name,
+                tracking.notification_id,
+                error_text,
             )
             if attempt < self.max_attempts:
                 time.sleep(self.retry_backoff_seconds * attempt)

@@ -42,13 +42,18 @@ class KafkaPublisher:
     With an idempotent producer, the order of messages on one partition is the
     order they were sent in, even across retries."""
 
-    def __init__(self, broker: KafkaBroker) -> None:
+    def __init__(self, broker: KafkaBroker, topic_prefix: str = "") -> None:
         self.broker = broker
+        self.topic_prefix = topic_prefix
 
     async def publish(self, messages: list[OutMessage]) -> None:
         pending = [
             await self.broker.publish(
-                m.value, m.topic, key=m.key, headers=m.headers, no_confirm=True
+                m.value,
+                self.topic_prefix + m.topic,
+                key=m.key,
+                headers=m.headers,
+                no_confirm=True,
             )
             for m in messages
         ]
@@ -75,9 +80,9 @@ class KafkaDeadLetters:
         await self.broker.publish(message.value, self.topic, key=message.key, headers=headers)
 
 
-def to_in_message(record: ConsumerRecord[Any, Any]) -> InMessage:
+def to_in_message(record: ConsumerRecord[Any, Any], topic_prefix: str = "") -> InMessage:
     return InMessage(
-        topic=record.topic,
+        topic=record.topic.removeprefix(topic_prefix),
         partition=record.partition,
         offset=record.offset,
         key=record.key,
@@ -93,6 +98,7 @@ def subscribe(
     topics: list[str],
     group_id: str,
     max_records: int = 500,
+    topic_prefix: str = "",
 ) -> None:
     """Register a batch subscriber for `consumer` on `topics` in consumer group `group_id`.
 
@@ -100,7 +106,7 @@ def subscribe(
     the batch is redelivered; effects already stored are then skipped as duplicates."""
 
     @broker.subscriber(
-        *topics,
+        *(topic_prefix + t for t in topics),
         group_id=group_id,
         batch=True,
         max_records=max_records,
@@ -108,12 +114,10 @@ def subscribe(
         ack_policy=AckPolicy.NACK_ON_ERROR,
         title=f"{group_id}:{'+'.join(topics)}",
     )
-    async def handle(
-        bodies: list[bytes], message: KafkaMessage = Context("message")
-    ) -> None:
+    async def handle(bodies: list[bytes], message: KafkaMessage = Context("message")) -> None:
         raw = message.raw_message
         records = list(raw) if isinstance(raw, tuple | list) else [raw]
-        batch = [to_in_message(r) for r in records]
+        batch = [to_in_message(r, topic_prefix) for r in records]
         result = await asyncio.to_thread(consumer.handle_batch, batch)
         for poisoned, error in result.dead:
             await dead_letters.dead_letter(poisoned, error)

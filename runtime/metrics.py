@@ -37,24 +37,39 @@ class Metrics:
             buckets=(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5),
         )
         self.duplicates = Counter(
-            "duplicates_skipped", "Redelivered messages already applied", ["topic"],
-            namespace=ns, registry=reg,
+            "duplicates_skipped",
+            "Redelivered messages already applied",
+            ["topic"],
+            namespace=ns,
+            registry=reg,
         )
         self.dead_letters = Counter(
-            "dead_letters", "Messages sent to the dead-letter topic", ["topic"],
-            namespace=ns, registry=reg,
+            "dead_letters",
+            "Messages sent to the dead-letter topic",
+            ["topic"],
+            namespace=ns,
+            registry=reg,
         )
         self.relay_backlog = Gauge(
-            "relay_backlog_events", "Stored events not yet published", ["relay"],
-            namespace=ns, registry=reg,
+            "relay_backlog_events",
+            "Stored events not yet published",
+            ["relay"],
+            namespace=ns,
+            registry=reg,
         )
         self.relay_lag = Gauge(
-            "relay_lag_seconds", "Age of the newest published event when it was published",
-            ["relay"], namespace=ns, registry=reg,
+            "relay_lag_seconds",
+            "Age of the newest published event when it was published",
+            ["relay"],
+            namespace=ns,
+            registry=reg,
         )
         self.relay_position = Gauge(
-            "relay_position", "Last notification id published and recorded", ["relay"],
-            namespace=ns, registry=reg,
+            "relay_position",
+            "Last notification id published and recorded",
+            ["relay"],
+            namespace=ns,
+            registry=reg,
         )
 
 

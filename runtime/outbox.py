@@ -11,6 +11,7 @@ track those ids, so the effect happens once (at-least-once on the wire).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -23,8 +24,8 @@ from eventsourcing.persistence import (
     Tracking,
     TrackingRecorder,
 )
-from pydantic import BaseModel
 
+from contracts.envelope import IntegrationEvent
 from runtime.messages import (
     HEADER_EVENT_TYPE,
     HEADER_NOTIFICATION_ID,
@@ -38,7 +39,7 @@ log = logging.getLogger(__name__)
 
 # A translation turns one domain event into (topic, integration event) pairs; an
 # event with no public meaning (a member's private score sheet) maps to none.
-Translation = Callable[[Any], Sequence[tuple[str, BaseModel]]]
+Translation = Callable[[Any], Sequence[tuple[str, IntegrationEvent]]]
 
 
 @dataclass
@@ -75,12 +76,12 @@ class Relay:
                 messages.append(
                     OutMessage(
                         topic=topic,
-                        key=str(getattr(integration_event, "aggregate_id")).encode(),
+                        key=str(integration_event.aggregate_id).encode(),
                         value=integration_event.model_dump_json().encode(),
                         headers={
                             HEADER_SOURCE: self.source,
                             HEADER_NOTIFICATION_ID: str(notification.id),
-                            HEADER_EVENT_TYPE: str(getattr(integration_event, "event_type")),
+                            HEADER_EVENT_TYPE: integration_event.event_type,
                         },
                     )
                 )
@@ -123,7 +124,5 @@ class Relay:
 
 
 async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
-    try:
+    with contextlib.suppress(TimeoutError):
         await asyncio.wait_for(stop.wait(), timeout=seconds)
-    except TimeoutError:
-        pass

@@ -77,6 +77,7 @@ def handles_rejections(method: Callable[..., R]) -> Callable[..., R]:
             if rejected.field:
                 context.set_trailing_metadata(((FIELD_METADATA, rejected.field),))
             context.abort(STATUS[rejected.kind], rejected.message(request_lang(context)))
+            raise AssertionError("context.abort raises") from rejected
 
     return wrapper
 
@@ -85,14 +86,18 @@ def to_context(actor: Any) -> CommandContext:
     """The command context from a request's `Actor` message; an actor is required."""
     if not actor.id or not actor.role:
         raise CommandRejected(
-            "invalid_argument", "actor", "Lệnh phải có người thực hiện (id và vai trò).",
+            "invalid_argument",
+            "actor",
+            "Lệnh phải có người thực hiện (id và vai trò).",
             "Every command needs an actor (id and role).",
         )
     try:
         who = Actor(id=actor.id, role=actor.role, jurisdiction=actor.jurisdiction)
     except ValidationError as error:
         raise CommandRejected(
-            "invalid_argument", "actor.role", f"Vai trò '{actor.role}' không hợp lệ.",
+            "invalid_argument",
+            "actor.role",
+            f"Vai trò '{actor.role}' không hợp lệ.",
             f"Unknown actor role '{actor.role}'.",
         ) from error
     return CommandContext(actor=who)
@@ -103,7 +108,9 @@ def parse_uuid(field: str, value: str) -> UUID:
         return UUID(value)
     except ValueError as error:
         raise CommandRejected(
-            "invalid_argument", field, f"'{value}' không phải là mã định danh hợp lệ.",
+            "invalid_argument",
+            field,
+            f"'{value}' không phải là mã định danh hợp lệ.",
             f"'{value}' is not a valid id.",
         ) from error
 
@@ -113,6 +120,8 @@ def parse_date(field: str, value: str) -> date:
         return date.fromisoformat(value)
     except ValueError as error:
         raise CommandRejected(
-            "invalid_argument", field, f"Ngày '{value}' không hợp lệ (định dạng yyyy-mm-dd).",
+            "invalid_argument",
+            field,
+            f"Ngày '{value}' không hợp lệ (định dạng yyyy-mm-dd).",
             f"Date '{value}' is invalid (expected yyyy-mm-dd).",
         ) from error

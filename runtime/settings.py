@@ -30,6 +30,9 @@ class Settings(BaseSettings):
     data_dir: Path = Path("data")
 
     kafka_bootstrap: str = "127.0.0.1:19092"
+    topic_prefix: str = Field(
+        default="", description="Prepended to every topic name (isolates test runs)"
+    )
 
     pg_host: str = "127.0.0.1"
     pg_port: int = 5432

@@ -66,7 +66,9 @@ class EvaluationApp(EventSourcedProjection[UUID]):
             value = Decimal(score)
         except InvalidOperation as error:
             raise CommandRejected(
-                "invalid_argument", "score", f"Điểm '{score}' không phải là số.",
+                "invalid_argument",
+                "score",
+                f"Điểm '{score}' không phải là số.",
                 f"Score '{score}' is not a number.",
             ) from error
         evaluation = self.get_evaluation(dossier_id)
@@ -78,7 +80,7 @@ class EvaluationApp(EventSourcedProjection[UUID]):
 
     def get_evaluation(self, dossier_id: UUID) -> Evaluation:
         try:
-            found = self.repository.get(Evaluation.id_for(dossier_id))
+            found: object = self.repository.get(Evaluation.id_for(dossier_id))
         except AggregateNotFoundError:
             found = None
         if not isinstance(found, Evaluation):

@@ -184,7 +184,8 @@ class RegistrationApp(Application[UUID]):
     # Queries --------------------------------------------------------------------
 
     def get_dossier(self, dossier_id: UUID) -> Dossier:
-        return self._get(Dossier, dossier_id, "dossier_id")
+        dossier: Dossier = self._get(Dossier, dossier_id, "dossier_id")
+        return dossier
 
     # Helpers --------------------------------------------------------------------
 
@@ -201,7 +202,7 @@ class RegistrationApp(Application[UUID]):
 
     def _get(self, cls: type[Any], aggregate_id: UUID, field: str) -> Any:
         try:
-            found = self.repository.get(aggregate_id)
+            found: object = self.repository.get(aggregate_id)
         except AggregateNotFoundError:
             found = None
         if not isinstance(found, cls):

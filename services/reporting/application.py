@@ -4,16 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from eventsourcing.persistence import InfrastructureFactory, Tracking, TrackingRecorder
+from eventsourcing.persistence import InfrastructureFactory, Tracking
 from eventsourcing.utils import Environment
 
 from runtime.errors import CommandRejected
 from services.reporting.domain.product_status import STATUSES, Row
-from services.reporting.projections.catalogue import (
-    CatalogueView,
-    PostgresCatalogueView,
-    SQLiteCatalogueView,
-)
+from services.reporting.projections.catalogue import CatalogueView
 
 
 class ReportingApp:
@@ -27,23 +23,16 @@ class ReportingApp:
             # The catalogue is SQL; "memory" means an in-memory SQLite database.
             env.update(PERSISTENCE_MODULE="eventsourcing.sqlite", SQLITE_DBNAME=":memory:")
         self.factory: Any = InfrastructureFactory.construct(Environment(self.name, env))
-        view_class: type[TrackingRecorder] = (
-            PostgresCatalogueView
-            if env["PERSISTENCE_MODULE"] == "eventsourcing.postgres"
-            else SQLiteCatalogueView
-        )
-        view = self.factory.tracking_recorder(view_class)
-        assert isinstance(view, CatalogueView) and isinstance(view, TrackingRecorder)
-        self.view: Any = view
+        self.view = CatalogueView(self.factory.tracking_recorder())
 
     def process_event(self, event: Any, tracking: Tracking) -> None:
         self.view.apply(event, tracking)
 
     def is_tracked(self, name: str, position: int) -> bool:
-        return bool(self.view.has_tracking_id(name, position))
+        return self.view.is_tracked(name, position)
 
     def get_product(self, product_id: str) -> Row:
-        row: Row | None = self.view.get(product_id)
+        row = self.view.get(product_id)
         if row is None:
             raise CommandRejected(
                 "not_found",
@@ -61,8 +50,7 @@ class ReportingApp:
                 "Trạng thái không hợp lệ; chọn một trong: " + ", ".join(STATUSES),
                 "Unknown status; expected one of: " + ", ".join(STATUSES),
             )
-        rows: list[Row] = self.view.list(status)
-        return rows
+        return self.view.list(status)
 
     def close(self) -> None:
         self.factory.close()

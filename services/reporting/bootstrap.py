@@ -30,7 +30,11 @@ class ReportingService:
 
     def consumer(self, settings: Settings) -> TrackedConsumer:
         return consumer_for(
-            NAME, registry.parse, self.app.process_event, self.app.is_tracked, self.metrics,
+            NAME,
+            registry.parse,
+            self.app.process_event,
+            self.app.is_tracked,
+            self.metrics,
             settings,
         )
 

@@ -102,8 +102,15 @@ class Evaluation(Aggregate):
             f"{score} điểm, hạng {band} sao; quy tắc tạm thời: <50 không đạt, 50–<70 công nhận "
             f"3 sao, ≥70 chuyển tỉnh."
         )
-        self._scored(ref=self.ref(), score=score, band=band, outcome=outcome, explanation=explanation,
-                     scored_on=scored_on, meta=meta)
+        self._scored(
+            ref=self.ref(),
+            score=score,
+            band=band,
+            outcome=outcome,
+            explanation=explanation,
+            scored_on=scored_on,
+            meta=meta,
+        )
         if outcome == "recognised":
             self._recognised(
                 ref=self.ref(),
@@ -114,12 +121,23 @@ class Evaluation(Aggregate):
                 meta=meta,
             )
         elif outcome == "forwarded":
-            self._forwarded(ref=self.ref(), score=score, to_level="province" if self.level == "district" else "ministry",
-                            forwarded_on=scored_on, meta=meta)
+            self._forwarded(
+                ref=self.ref(),
+                score=score,
+                to_level="province" if self.level == "district" else "ministry",
+                forwarded_on=scored_on,
+                meta=meta,
+            )
 
     @event("Scored")
     def _scored(
-        self, ref: Meta, score: Decimal, band: int, outcome: str, explanation: str, scored_on: date,
+        self,
+        ref: Meta,
+        score: Decimal,
+        band: int,
+        outcome: str,
+        explanation: str,
+        scored_on: date,
         meta: Meta,
     ) -> None:
         self.score = score
@@ -139,7 +157,9 @@ class Evaluation(Aggregate):
         self.authority = authority
 
     @event("Forwarded")
-    def _forwarded(self, ref: Meta, score: Decimal, to_level: str, forwarded_on: date, meta: Meta) -> None:
+    def _forwarded(
+        self, ref: Meta, score: Decimal, to_level: str, forwarded_on: date, meta: Meta
+    ) -> None:
         self.status = "forwarded"
         self.forwarded_to = to_level
         self.forwarded_on = forwarded_on

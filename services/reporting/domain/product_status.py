@@ -77,8 +77,10 @@ def apply(event: Any, row: Row | None) -> Row | None:
     elif isinstance(event, CommuneAssessed):
         changed.update(status="commune_assessed")
     elif isinstance(event, Scored):
-        changed.update(status="scored" if event.outcome != "not_recognised" else "not_recognised",
-                       score=str(event.score))
+        changed.update(
+            status="scored" if event.outcome != "not_recognised" else "not_recognised",
+            score=str(event.score),
+        )
     elif isinstance(event, ForwardedToProvince):
         changed.update(status="forwarded")
     elif isinstance(event, Recognized):

@@ -11,7 +11,6 @@ from typing import Any
 from eventsourcing.persistence import Tracking
 from eventsourcing.postgres import PostgresTrackingRecorder
 from eventsourcing.sqlite import SQLiteTrackingRecorder
-from psycopg.sql import SQL
 
 from services.reporting.domain import product_status
 from services.reporting.domain.product_status import COLUMNS, Row
@@ -37,9 +36,16 @@ UPSERT = (
 
 
 class CatalogueView:
-    """Operations shared by the SQLite and PostgreSQL catalogue views."""
+    """The catalogue table in the store of a SQLite or PostgreSQL tracking recorder."""
 
-    placeholder = "%s"
+    def __init__(self, tracking: SQLiteTrackingRecorder | PostgresTrackingRecorder) -> None:
+        self.tracking = tracking
+        self.placeholder = "?" if isinstance(tracking, SQLiteTrackingRecorder) else "%s"
+        with self._transaction(commit=True) as cursor:
+            cursor.execute(CREATE)
+
+    def _transaction(self, *, commit: bool) -> Any:
+        return self.tracking.datastore.transaction(commit=commit)
 
     def _sql(self, statement: str) -> str:
         return statement.replace("%s", self.placeholder)
@@ -47,8 +53,7 @@ class CatalogueView:
     def apply(self, event: Any, tracking: Tracking) -> None:
         """Apply one published event and record its tracking, atomically."""
         product_id = product_status.product_of(event)
-        datastore: Any = getattr(self, "datastore")
-        with datastore.transaction(commit=True) as cursor:
+        with self._transaction(commit=True) as cursor:
             row = None
             if product_id is not None:
                 cursor.execute(self._sql(SELECT_ONE), (product_id,))
@@ -57,18 +62,19 @@ class CatalogueView:
             changed = product_status.apply(event, row)
             if changed is not None:
                 cursor.execute(self._sql(UPSERT), tuple(changed[c] for c in COLUMNS))
-            getattr(self, "_insert_tracking")(cursor, tracking)
+            self.tracking._insert_tracking(cursor, tracking)
+
+    def is_tracked(self, name: str, position: int) -> bool:
+        return self.tracking.has_tracking_id(name, position)
 
     def get(self, product_id: str) -> Row | None:
-        datastore: Any = getattr(self, "datastore")
-        with datastore.transaction(commit=False) as cursor:
+        with self._transaction(commit=False) as cursor:
             cursor.execute(self._sql(SELECT_ONE), (product_id,))
             found = cursor.fetchone()
         return _row(found) if found else None
 
     def list(self, status: str = "") -> list[Row]:
-        datastore: Any = getattr(self, "datastore")
-        with datastore.transaction(commit=False) as cursor:
+        with self._transaction(commit=False) as cursor:
             if status:
                 cursor.execute(self._sql(SELECT_BY_STATUS), (status,))
             else:
@@ -78,16 +84,3 @@ class CatalogueView:
 
 def _row(found: Any) -> Row:
     return {c: found[c] for c in COLUMNS}
-
-
-class SQLiteCatalogueView(CatalogueView, SQLiteTrackingRecorder):
-    placeholder = "?"
-
-    def construct_create_table_statements(self) -> list[str]:
-        return [*super().construct_create_table_statements(), CREATE]
-
-
-class PostgresCatalogueView(CatalogueView, PostgresTrackingRecorder):
-    def __init__(self, datastore: Any, **kwargs: Any) -> None:
-        super().__init__(datastore, **kwargs)
-        self.sql_create_statements.append(SQL(CREATE))  # type: ignore[arg-type]

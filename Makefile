@@ -1,0 +1,58 @@
+# The two commands of the README: `make run` and `make test`. Both create the
+# virtual environment themselves (uv, from the lock file).
+
+SHELL := /bin/bash
+UV_VERSION := 0.13.8
+VENV := .venv
+PY := $(VENV)/bin/python
+UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
+PYTEST := $(PY) -m pytest -p no:cacheprovider
+
+.PHONY: run test test-fast lint venv infra-up infra-down infra-status contracts proto bench clean
+
+$(UV):
+	python3 -m pip install --quiet --user "uv==$(UV_VERSION)"
+
+$(VENV)/.synced: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --quiet
+	@touch $@
+
+venv: $(VENV)/.synced
+
+## make run: the whole system in one process on SQLite files, with demo data.
+run: venv
+	$(VENV)/bin/ocop run
+
+## make test: lint, types, architecture, then every tier, including the ones that
+## need the real Kafka broker and PostgreSQL (started here by deploy/infra.sh).
+test: venv lint infra-up
+	source <(deploy/infra.sh env) && OCOP_REQUIRE_INFRA=1 $(PYTEST) tests
+
+## make test-fast: no servers (unit tests only), for the inner loop.
+test-fast: venv
+	$(PYTEST) tests/unit -q
+
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports
+
+infra-up:
+	deploy/infra.sh up
+
+infra-down:
+	deploy/infra.sh down
+
+infra-status:
+	deploy/infra.sh status
+
+## Regenerate the published schemas, the AsyncAPI document and the gRPC stubs.
+contracts: venv
+	$(PY) -m contracts.generate --proto
+
+bench: venv infra-up
+	source <(deploy/infra.sh env) && $(PY) bench/end_to_end.py
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -1,0 +1,79 @@
+"""How the CLI speaks: Vietnamese by default, English with --lang en, JSON with --json."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Mapping
+from typing import Any
+
+LABELS: dict[str, tuple[str, str]] = {
+    "producer_id": ("Mã chủ thể", "Producer id"),
+    "product_id": ("Mã sản phẩm", "Product id"),
+    "dossier_id": ("Mã hồ sơ", "Dossier id"),
+    "forwarded_to": ("Chuyển đến cấp", "Forwarded to"),
+    "outcome": ("Kết quả", "Outcome"),
+    "star": ("Hạng sao", "Stars"),
+    "score": ("Điểm", "Score"),
+    "explanation": ("Giải thích", "Explanation"),
+    "decision_no": ("Số quyết định", "Decision no."),
+    "status": ("Trạng thái", "Status"),
+    "name": ("Tên", "Name"),
+    "product_name": ("Tên sản phẩm", "Product name"),
+    "product_set": ("Bộ sản phẩm", "Product set"),
+    "commune_code": ("Mã xã", "Commune code"),
+    "kind": ("Loại", "Kind"),
+    "received_on": ("Ngày xã tiếp nhận", "Received by commune"),
+    "assessed_on": ("Ngày xã đánh giá", "Assessed by commune"),
+    "report_no": ("Số báo cáo", "Report no."),
+    "rule_set_id": ("Bộ quy tắc", "Rule set"),
+    "updated_at": ("Cập nhật", "Updated"),
+}
+VALUES: dict[str, tuple[str, str]] = {
+    "province": ("tỉnh", "province"),
+    "district": ("huyện", "district"),
+    "recognised": ("được công nhận", "recognised"),
+    "not_recognised": ("không đạt", "not recognised"),
+    "forwarded": ("chuyển cấp trên", "forwarded"),
+    "registered": ("đã đăng ký", "registered"),
+    "dossier_submitted": ("đã nộp hồ sơ", "dossier submitted"),
+    "commune_assessed": ("xã đã đánh giá", "assessed by commune"),
+    "scored": ("đã chấm điểm", "scored"),
+    "submitted": ("đã nộp", "submitted"),
+    "open": ("đang đánh giá", "under evaluation"),
+}
+
+
+def emit(record: Mapping[str, Any], *, as_json: bool, lang: str) -> None:
+    if as_json:
+        print(json.dumps(dict(record), ensure_ascii=False, indent=2, default=str))
+        return
+    index = 1 if lang == "en" else 0
+    for key, value in record.items():
+        if value in ("", None):
+            continue
+        label = LABELS.get(key, (key, key))[index]
+        shown = VALUES.get(str(value), (str(value), str(value)))[index]
+        print(f"{label}: {shown}")
+
+
+def emit_table(
+    rows: list[Mapping[str, Any]], columns: list[str], *, as_json: bool, lang: str
+) -> None:
+    if as_json:
+        print(json.dumps([dict(r) for r in rows], ensure_ascii=False, indent=2, default=str))
+        return
+    index = 1 if lang == "en" else 0
+    if not rows:
+        print("(không có dữ liệu)" if index == 0 else "(nothing)")
+        return
+    header = [LABELS.get(c, (c, c))[index] for c in columns]
+    cells = [[VALUES.get(str(r[c]), (str(r[c]), str(r[c])))[index] for c in columns] for r in rows]
+    widths = [max(len(h), *(len(row[i]) for row in cells)) for i, h in enumerate(header)]
+    print("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)))
+    for row in cells:
+        print("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)))
+
+
+def fail(message: str) -> None:
+    print(message, file=sys.stderr)

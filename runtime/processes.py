@@ -1,0 +1,95 @@
+"""Process mains for the distributed mode: an rpc server, a stream consumer, a relay.
+
+Each runs until SIGINT/SIGTERM and serves Prometheus metrics when a port is set."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from collections.abc import Callable, Sequence
+
+from faststream.kafka import KafkaBroker
+
+from runtime.consumer import TrackedConsumer
+from runtime.kafka import KafkaDeadLetters, KafkaPublisher, build_broker, subscribe
+from runtime.messages import Publisher
+from runtime.metrics import Metrics, serve_metrics
+from runtime.outbox import Relay
+from runtime.rpc import Register, build_server
+from runtime.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def configure_logging() -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+
+
+def _stop_event() -> asyncio.Event:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    return stop
+
+
+async def serve_rpc(
+    settings: Settings, service: str, register: Register, names: Sequence[str], metrics: Metrics
+) -> None:
+    server, port = build_server(settings.address_of(service), [register], names)
+    server.start()
+    serve_metrics(metrics.registry, settings.grpc_host, settings.metrics_port)
+    log.info("%s rpc serving on port %d", service, port)
+    stop = _stop_event()
+    await stop.wait()
+    server.stop(grace=5).wait()
+
+
+def kafka_broker(settings: Settings, client_id: str) -> KafkaBroker:
+    return build_broker(settings.kafka_bootstrap, client_id)
+
+
+async def run_relay(
+    settings: Settings, make_relay: Callable[[Publisher, Settings], Relay], metrics: Metrics
+) -> None:
+    """Publish a service's notification log to Kafka until stopped."""
+    broker = kafka_broker(settings, f"{metrics.service}-relay")
+    await broker.connect()
+    relay = make_relay(KafkaPublisher(broker, settings.topic_prefix), settings)
+    serve_metrics(metrics.registry, settings.grpc_host, settings.metrics_port)
+    stop = _stop_event()
+    log.info("%s relay publishing to %s", metrics.service, settings.kafka_bootstrap)
+    try:
+        await relay.run(stop, settings.relay_poll_seconds)
+    finally:
+        await broker.stop()
+
+
+async def run_stream(
+    settings: Settings,
+    service: str,
+    consumer: TrackedConsumer,
+    topics: Sequence[str],
+    dead_letter_topic: str,
+    metrics: Metrics,
+) -> None:
+    """Consume `topics` in consumer group `service` until stopped."""
+    broker = kafka_broker(settings, f"{service}-stream")
+    subscribe(
+        broker,
+        consumer,
+        KafkaDeadLetters(broker, settings.topic_prefix + dead_letter_topic),
+        list(topics),
+        service,
+        max_records=settings.consumer_batch_size,
+        topic_prefix=settings.topic_prefix,
+    )
+    serve_metrics(metrics.registry, settings.grpc_host, settings.metrics_port)
+    await broker.start()
+    log.info("%s stream consuming %s", service, ", ".join(topics))
+    stop = _stop_event()
+    try:
+        await stop.wait()
+    finally:
+        await broker.stop()

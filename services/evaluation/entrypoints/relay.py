@@ -1,0 +1,18 @@
+"""The evaluation outbox relay process: `python -m services.evaluation.entrypoints.relay`."""
+
+import asyncio
+
+from runtime.processes import configure_logging, run_relay
+from runtime.settings import Settings
+from services.evaluation.bootstrap import build
+
+
+def main() -> None:
+    configure_logging()
+    settings = Settings()
+    service = build(settings)
+    asyncio.run(run_relay(settings, service.relay, service.metrics))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,18 @@
+"""The registration outbox relay process: `python -m services.registration.entrypoints.relay`."""
+
+import asyncio
+
+from runtime.processes import configure_logging, run_relay
+from runtime.settings import Settings
+from services.registration.bootstrap import build
+
+
+def main() -> None:
+    configure_logging()
+    settings = Settings()
+    service = build(settings)
+    asyncio.run(run_relay(settings, service.relay, service.metrics))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,104 @@
+"""Demo data for the embedded mode: real Kon Tum OCOP products (shared/data/kontum, cited
+sources in the CSV), registered through the same commands an officer would use.
+
+What is real: product and producer names, districts, star levels. What is made up
+for the demo and marked so: business-registration numbers (`KT-DEMO-…`) where
+the rules require one, the current commune chosen from the district's name, the
+product set derived from the product name, receipt dates and report numbers.
+Products with a known star get a dossier assessed by the commune, ready for a
+council score."""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from contracts.envelope import Actor
+from runtime.commands import CommandContext
+from runtime.text import fold
+
+CSV = Path(__file__).parent / "demo_data" / "kontum-ocop-products.csv"
+# Current (Decision 19/2025) communes of the new Quảng Ngãi for former Kon Tum districts.
+COMMUNE_BY_DISTRICT = {
+    "dak ha": "23500",
+    "tu mo rong": "23425",
+    "dak to": "23401",
+    "kon plong": "23476",
+    "sa thay": "23527",
+    "thanh pho kon tum": "23293",
+}
+DEFAULT_COMMUNE = "23293"  # Phường Kon Tum
+KINDS = {
+    "enterprise": "enterprise",
+    "cooperative": "cooperative",
+    "cooperative group": "cooperative_group",
+    "household business": "household_business",
+}
+SETS = (  # (keyword in the folded product name, product set of Decision 26/2026)
+    ("ca phe", 13),
+    ("ruou", 14),
+    ("tra", 12),
+    ("yen", 8),
+    ("sam", 20),
+    ("nam", 4),
+    ("du lich", 26),
+)
+RECEIVED_ON = date(2024, 3, 1)
+
+
+def product_set(row: dict[str, str]) -> int:
+    if row["product_group"] == "tourism":
+        return 26
+    name = fold(row["product_name"])
+    for keyword, number in SETS:
+        if keyword in name:
+            return number
+    return 7
+
+
+def load_demo(system: Any) -> int:
+    """Register the demo products once; returns how many were loaded (0 if already there)."""
+    registration = system.registration.app
+    if registration.recorder.max_notification_id():
+        return 0
+    ctx = CommandContext(actor=Actor(id="demo-loader", role="system", jurisdiction="51"))
+    producers: dict[str, Any] = {}
+    loaded = 0
+    with CSV.open(encoding="utf-8") as rows:
+        for number, row in enumerate(csv.DictReader(rows), start=1):
+            commune = COMMUNE_BY_DISTRICT.get(fold(row["district"]), DEFAULT_COMMUNE)
+            kind = KINDS.get(row["producer_kind"], "household_business")
+            if row["producer_name"] not in producers:
+                producers[row["producer_name"]] = registration.register_producer(
+                    ctx,
+                    name=row["producer_name"] or f"Chủ thể {number}",
+                    kind=kind,
+                    commune_code=commune,
+                    legal_representative="(dữ liệu mẫu)",
+                    business_registration_no=f"KT-DEMO-{number:03d}",
+                )
+            product_id = registration.register_product(
+                ctx,
+                producer_id=producers[row["producer_name"]],
+                name=row["product_name"],
+                product_set=product_set(row),
+            )
+            loaded += 1
+            stars = int(row["stars"]) if row["stars"] else 0
+            if stars:
+                dossier = registration.submit_dossier(
+                    ctx, product_id=product_id, kind="first", received_on=RECEIVED_ON
+                )
+                registration.assess_dossier(
+                    ctx,
+                    dossier_id=dossier,
+                    report_no=f"DEMO-{number:03d}/BC-UBND",
+                    assessed_on=RECEIVED_ON,
+                    local_raw_material=True,
+                    local_labour=True,
+                    idea_origin=True,
+                    local_identity=True,
+                )
+    return loaded

@@ -1,0 +1,180 @@
+"""Shared fixtures: settings per store, clean PostgreSQL databases, isolated Kafka topics,
+and a summary of how many tests of each infrastructure tier ran."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import uuid
+from collections import Counter
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+import psycopg
+import pytest
+from aiokafka.admin import AIOKafkaAdminClient, NewTopic
+
+from contracts import topics
+from contracts.envelope import Actor
+from runtime.commands import CommandContext
+from runtime.settings import Settings
+
+SERVICES = ("registration", "evaluation", "promotion", "inspection", "reporting")
+EVENT_TOPICS = (
+    topics.REGISTRATION_EVENTS,
+    topics.EVALUATION_EVENTS,
+    topics.PROVINCE_FORWARDED,
+    topics.PROVINCE_RESULTS,
+)
+DEAD_LETTER_TOPICS = tuple(topics.dead_letter_topic(s) for s in SERVICES)
+
+
+def pg_settings(**overrides: Any) -> Settings:
+    return Settings(
+        store="postgres",
+        pg_host=os.environ.get("OCOP_PG_HOST", "127.0.0.1"),
+        pg_port=int(os.environ.get("OCOP_PG_PORT", "5432")),
+        pg_user=os.environ.get("OCOP_PG_USER", "ocop"),
+        pg_password=os.environ.get("OCOP_PG_PASSWORD", "ocop"),
+        **overrides,
+    )
+
+
+def reset_databases(settings: Settings) -> None:
+    """Empty every service database (drop and recreate the public schema)."""
+    for service in SERVICES:
+        with psycopg.connect(
+            host=settings.pg_host,
+            port=settings.pg_port,
+            user=settings.pg_user,
+            password=settings.pg_password,
+            dbname=f"{settings.pg_db_prefix}{service}",
+            autocommit=True,
+        ) as conn:
+            conn.execute("DROP SCHEMA IF EXISTS public CASCADE")
+            conn.execute("CREATE SCHEMA public")
+
+
+@pytest.fixture
+def actor() -> CommandContext:
+    return CommandContext(actor=Actor(id="can-bo-xa", role="commune_officer", jurisdiction="23500"))
+
+
+@pytest.fixture
+def memory_settings(tmp_path: Path) -> Settings:
+    return Settings(store="memory", data_dir=tmp_path)
+
+
+@pytest.fixture
+def sqlite_settings(tmp_path: Path) -> Settings:
+    return Settings(store="sqlite", data_dir=tmp_path)
+
+
+@pytest.fixture
+def postgres_settings(tmp_path: Path) -> Iterator[Settings]:
+    settings = pg_settings(data_dir=tmp_path)
+    reset_databases(settings)
+    yield settings
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def store_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Settings]:
+    """The same test on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        yield Settings(store="sqlite", data_dir=tmp_path)
+    else:
+        settings = pg_settings(data_dir=tmp_path)
+        reset_databases(settings)
+        yield settings
+
+
+def kafka_bootstrap() -> str:
+    return os.environ.get("OCOP_KAFKA_BOOTSTRAP", "127.0.0.1:19092")
+
+
+async def create_topics(bootstrap: str, names: list[str], partitions: int = 3) -> None:
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        await admin.create_topics(
+            [NewTopic(name, num_partitions=partitions, replication_factor=1) for name in names]
+        )
+    finally:
+        await admin.close()
+
+
+@pytest.fixture
+async def topic_prefix() -> AsyncIterator[str]:
+    """A fresh set of the system's topics under a unique prefix, for one test."""
+    prefix = f"t{uuid.uuid4().hex[:10]}."
+    await create_topics(kafka_bootstrap(), [prefix + t for t in EVENT_TOPICS])
+    await create_topics(kafka_bootstrap(), [prefix + t for t in DEAD_LETTER_TOPICS], partitions=1)
+    yield prefix
+    admin = AIOKafkaAdminClient(bootstrap_servers=kafka_bootstrap())
+    await admin.start()
+    try:
+        await admin.delete_topics([prefix + t for t in EVENT_TOPICS + DEAD_LETTER_TOPICS])
+    finally:
+        await admin.close()
+
+
+async def eventually(check: Any, timeout: float = 30.0, interval: float = 0.1) -> Any:
+    """Poll `check()` until it returns a truthy value or `timeout` passes."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while True:
+        result = check()
+        if result:
+            return result
+        if asyncio.get_running_loop().time() > deadline:
+            raise AssertionError(f"condition not met within {timeout}s: {check}")
+        await asyncio.sleep(interval)
+
+
+# --- a summary of the infrastructure tiers ------------------------------------------
+
+_TIERS: Counter[tuple[str, str]] = Counter()
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    if report.when == "call" or (report.when == "setup" and report.outcome != "passed"):
+        keywords = report.keywords
+        for tier in ("kafka", "postgres", "e2e"):
+            if tier in keywords:
+                _TIERS[(tier, report.outcome)] += 1
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if not _TIERS:
+        return
+    terminalreporter.section("infrastructure tiers")
+    for tier in ("kafka", "postgres", "e2e"):
+        counts = {o: n for (t, o), n in _TIERS.items() if t == tier}
+        if counts:
+            shown = ", ".join(f"{n} {o}" for o, n in sorted(counts.items()))
+            terminalreporter.write_line(f"{tier}: {shown}")
+
+
+def _require_infra() -> bool:
+    return os.environ.get("OCOP_REQUIRE_INFRA") == "1"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    """Under `make test` (OCOP_REQUIRE_INFRA=1) a skipped Kafka/PostgreSQL test fails."""
+    outcome = yield
+    report = outcome.get_result()
+    infra = any(m in item.keywords for m in ("kafka", "postgres"))
+    if _require_infra() and infra and report.skipped:
+        report.outcome = "failed"
+        report.longrepr = f"{item.nodeid}: infrastructure tests may not skip under make test"
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Under `make test`, both infrastructure tiers must have run and passed tests."""
+    if not _require_infra() or session.config.option.collectonly:
+        return
+    for tier in ("kafka", "postgres"):
+        if not _TIERS[(tier, "passed")]:
+            print(f"\n{tier} tier: no test passed; make test requires it to run")
+            session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -1,0 +1,160 @@
+"""Starting processes and driving the `ocop` CLI from end-to-end tests."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import grpc
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+ROOT = Path(__file__).resolve().parents[2]
+OCOP = [sys.executable, "-m", "cli.main"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port: int = s.getsockname()[1]
+        return port
+
+
+class Processes:
+    """Child processes with their logs in a folder; all stopped (and checked) at the end."""
+
+    def __init__(self, logs: Path, env: dict[str, str]) -> None:
+        self.logs = logs
+        self.env = {**os.environ, **env, "PYTHONUNBUFFERED": "1"}
+        self.children: list[tuple[str, subprocess.Popen[bytes]]] = []
+
+    def start(self, name: str, *args: str) -> subprocess.Popen[bytes]:
+        log = (self.logs / f"{name}.log").open("wb")
+        child = subprocess.Popen(
+            [sys.executable, *args], cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT
+        )
+        self.children.append((name, child))
+        return child
+
+    def log_of(self, name: str) -> str:
+        return (self.logs / f"{name}.log").read_text(errors="replace")
+
+    def assert_alive(self) -> None:
+        for name, child in self.children:
+            if child.poll() is not None:
+                raise AssertionError(f"{name} exited {child.returncode}:\n{self.log_of(name)}")
+
+    def stop(self) -> dict[str, int]:
+        codes: dict[str, int] = {}
+        for _, child in self.children:
+            if child.poll() is None:
+                child.send_signal(signal.SIGTERM)
+        for name, child in self.children:
+            try:
+                codes[name] = child.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                child.kill()
+                codes[name] = child.wait()
+        return codes
+
+    def cli(self, *args: str, ok: bool = True) -> Any:
+        """Run `ocop --json ...`; returns the parsed output (or the completed process)."""
+        done = subprocess.run(
+            [*OCOP, "--json", *args], cwd=ROOT, env=self.env, capture_output=True, timeout=120
+        )
+        if not ok:
+            return done
+        if done.returncode != 0:
+            self.assert_alive()
+            raise AssertionError(
+                f"ocop {' '.join(args)} exited {done.returncode}: {done.stderr.decode()}"
+            )
+        return json.loads(done.stdout)
+
+
+def wait_serving(address: str, timeout: float = 60.0, processes: Processes | None = None) -> None:
+    """Block until the gRPC health service at `address` answers SERVING."""
+    deadline = time.monotonic() + timeout
+    with grpc.insecure_channel(address) as channel:
+        stub = health_pb2_grpc.HealthStub(channel)
+        while True:
+            try:
+                reply = stub.Check(health_pb2.HealthCheckRequest(service=""), timeout=2)
+                if reply.status == health_pb2.HealthCheckResponse.SERVING:
+                    return
+            except grpc.RpcError:
+                pass
+            if processes is not None:
+                processes.assert_alive()
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{address} not serving after {timeout}s")
+            time.sleep(0.2)
+
+
+def journey(proc: Processes, received_on: str = "2026-06-01") -> dict[str, str]:
+    """One product from producer registration to a recognised 3-star result."""
+    producer = proc.cli(
+        "registration",
+        "register-producer",
+        "--name",
+        "HTX Cà phê Đăk Hà",
+        "--kind",
+        "cooperative",
+        "--commune",
+        "23500",
+        "--legal-rep",
+        "Y Blơi",
+        "--brn",
+        "6101234567",
+    )["producer_id"]
+    product = proc.cli(
+        "registration",
+        "register-product",
+        "--producer",
+        producer,
+        "--name",
+        "Cà phê rang xay Đăk Hà",
+        "--set",
+        "13",
+    )["product_id"]
+    dossier = proc.cli(
+        "registration",
+        "submit-dossier",
+        "--product",
+        product,
+        "--received-on",
+        received_on,
+    )["dossier_id"]
+    forwarded = proc.cli(
+        "registration",
+        "assess",
+        "--dossier",
+        dossier,
+        "--report-no",
+        "15/BC-UBND",
+        "--assessed-on",
+        "2026-06-12",
+    )["forwarded_to"]
+    result = proc.cli(
+        "evaluation",
+        "score",
+        "--dossier",
+        dossier,
+        "--score",
+        "65.50",
+        "--scored-on",
+        "2026-06-25",
+    )
+    return {
+        "producer": producer,
+        "product": product,
+        "dossier": dossier,
+        "forwarded_to": forwarded,
+        **result,
+    }

@@ -1,0 +1,55 @@
+"""The embedded mode as `make run` starts it: one process, SQLite files, the CLI."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.harness import Processes, free_port, journey, wait_serving
+
+pytestmark = pytest.mark.e2e
+
+
+def test_a_product_from_registration_to_the_catalogue(tmp_path: Path) -> None:
+    ports = {s: free_port() for s in ("REGISTRATION", "EVALUATION", "REPORTING")}
+    env = {f"OCOP_{s}_PORT": str(p) for s, p in ports.items()}
+    proc = Processes(tmp_path, env)
+    proc.start("embedded", "-m", "cli.main", "run", "--data-dir", str(tmp_path / "data"))
+    try:
+        for port in ports.values():
+            wait_serving(f"127.0.0.1:{port}", processes=proc)
+        done = journey(proc)
+        assert done["forwarded_to"] == "province"
+        assert (done["outcome"], done["star"]) == ("recognised", 3)
+
+        deadline = time.monotonic() + 30
+        while True:
+            row = proc.cli("reporting", "product", done["product"])
+            if row["status"] == "recognised" or time.monotonic() > deadline:
+                break
+            time.sleep(0.2)
+        assert (row["status"], row["star"], row["score"]) == ("recognised", 3, "65.50")
+        assert row["decision_no"] == done["decision_no"]
+
+        demo = proc.cli("reporting", "products")
+        assert len(demo) == 36  # 35 Kon Tum demo products + ours
+
+        refused = proc.cli(
+            "registration",
+            "register-product",
+            "--producer",
+            done["producer"],
+            "--name",
+            "X",
+            "--set",
+            "27",
+            ok=False,
+        )
+        assert refused.returncode == 2
+        assert "product_set" in refused.stderr.decode()
+    finally:
+        codes = proc.stop()
+    assert codes == {"embedded": 0}, proc.log_of("embedded")
+    assert (tmp_path / "data" / "registration.sqlite").exists()

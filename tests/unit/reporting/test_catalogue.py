@@ -1,0 +1,131 @@
+"""The catalogue read model: events in, one row per product, each event applied once."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from uuid import uuid4
+
+import pytest
+from eventsourcing.persistence import IntegrityError, Tracking
+
+from contracts.envelope import Actor
+from contracts.evaluation import Recognized, Scored
+from contracts.registration import DossierSubmitted, ProductRegistered
+from runtime.errors import CommandRejected
+from runtime.settings import Settings
+from services.reporting.application import ReportingApp
+from services.reporting.bootstrap import build
+
+WHO = Actor(id="x", role="system")
+AT = datetime(2026, 6, 1, tzinfo=UTC)
+
+
+def envelope(aggregate_id: object = None) -> dict[str, object]:
+    return {
+        "event_id": uuid4(),
+        "aggregate_id": aggregate_id or uuid4(),
+        "aggregate_version": 1,
+        "occurred_at": AT,
+        "actor": WHO,
+        "correlation_id": uuid4(),
+    }
+
+
+@pytest.fixture
+def app(memory_settings: Settings) -> ReportingApp:
+    return build(memory_settings).app
+
+
+def test_a_product_moves_through_its_statuses(app: ReportingApp) -> None:
+    product_id, dossier_id = uuid4(), uuid4()
+    name = "src@t#0"
+    app.process_event(
+        ProductRegistered(
+            **envelope(product_id),
+            producer_id=uuid4(),
+            name="Cà phê Đăk Hà",
+            product_set=13,
+            commune_code="23500",
+            province_code="51",
+        ),
+        Tracking(name, 1),
+    )
+    assert app.get_product(str(product_id))["status"] == "registered"
+    app.process_event(
+        DossierSubmitted(
+            **envelope(dossier_id),
+            product_id=product_id,
+            producer_id=uuid4(),
+            kind="first",
+            received_on=date(2026, 6, 1),
+            commune_code="23500",
+        ),
+        Tracking(name, 2),
+    )
+    app.process_event(
+        Scored(
+            **envelope(),
+            dossier_id=dossier_id,
+            product_id=product_id,
+            product_set=13,
+            score=Decimal("65.50"),
+            star_band=3,
+            outcome="recognised",
+            explanation="…",
+        ),
+        Tracking("eval@t#1", 1),
+    )
+    app.process_event(
+        Recognized(
+            **envelope(),
+            dossier_id=dossier_id,
+            product_id=product_id,
+            star=3,
+            decision_no="12/QĐ-UBND",
+            decided_on=date(2026, 6, 25),
+            authority="province",
+            valid_from=date(2026, 6, 25),
+            valid_to=date(2029, 6, 25),
+        ),
+        Tracking("eval@t#1", 2),
+    )
+    row = app.get_product(str(product_id))
+    assert (row["status"], row["star"], row["score"], row["decision_no"]) == (
+        "recognised",
+        3,
+        "65.50",
+        "12/QĐ-UBND",
+    )
+    assert row["dossier_id"] == str(dossier_id)
+    assert [r["product_id"] for r in app.list_products("recognised")] == [str(product_id)]
+    assert app.list_products("forwarded") == []
+
+
+def test_a_redelivered_event_changes_nothing(app: ReportingApp) -> None:
+    product_id = uuid4()
+    event = ProductRegistered(
+        **envelope(product_id),
+        producer_id=uuid4(),
+        name="Mật ong",
+        product_set=4,
+        commune_code="23500",
+        province_code="51",
+    )
+    app.process_event(event, Tracking("src@t#0", 5))
+    with pytest.raises(IntegrityError):
+        app.process_event(event, Tracking("src@t#0", 5))
+    with pytest.raises(IntegrityError):
+        app.process_event(event, Tracking("src@t#0", 4))
+    assert app.is_tracked("src@t#0", 5)
+    assert not app.is_tracked("src@t#0", 6)
+    assert len(app.list_products()) == 1
+
+
+def test_queries_refuse_bad_input(app: ReportingApp) -> None:
+    with pytest.raises(CommandRejected) as refused:
+        app.get_product(str(uuid4()))
+    assert refused.value.kind == "not_found"
+    with pytest.raises(CommandRejected) as refused:
+        app.list_products("approved")
+    assert refused.value.field == "status"
