@@ -66,7 +66,12 @@ class Processes:
     def cli(self, *args: str, ok: bool = True) -> Any:
         """Run `ocop --json ...`; returns the parsed output (or the completed process)."""
         done = subprocess.run(
-            [*OCOP, "--json", *args], cwd=ROOT, env=self.env, capture_output=True, timeout=120
+            [*OCOP, "--json", *args],
+            check=False,
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            timeout=120,
         )
         if not ok:
             return done
