@@ -38,7 +38,7 @@ lint: venv
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
 
-infra-up:
+infra-up: venv
 	deploy/infra.sh up
 
 infra-down:

@@ -12,6 +12,7 @@ from aiokafka import ConsumerRecord
 from faststream import AckPolicy, Context
 from faststream.kafka import KafkaBroker
 from faststream.kafka.message import KafkaMessage
+from faststream.message import StreamMessage
 
 from runtime.consumer import TrackedConsumer
 from runtime.messages import (
@@ -91,6 +92,12 @@ def to_in_message(record: ConsumerRecord[Any, Any], topic_prefix: str = "") -> I
     )
 
 
+async def raw_bodies(message: StreamMessage[Any]) -> Any:
+    """Hand the batch's bytes over untouched: parsing (and refusing) is the consumer's job,
+    so a malformed payload reaches the dead-letter topic instead of failing in FastStream."""
+    return message.body
+
+
 def subscribe(
     broker: KafkaBroker,
     consumer: TrackedConsumer,
@@ -112,6 +119,7 @@ def subscribe(
         max_records=max_records,
         auto_offset_reset="earliest",
         ack_policy=AckPolicy.NACK_ON_ERROR,
+        decoder=raw_bodies,
         title=f"{group_id}:{'+'.join(topics)}",
     )
     async def handle(bodies: list[bytes], message: KafkaMessage = Context("message")) -> None:
