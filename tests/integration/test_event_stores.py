@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from datetime import date
+from uuid import uuid4
 
 import pytest
 from eventsourcing.persistence import IntegrityError, Tracking
 
+from contracts.registration import ProductRegistered
 from runtime.commands import CommandContext
 from runtime.settings import Settings
 from services.evaluation.bootstrap import build as build_evaluation
 from services.registration.bootstrap import build as build_registration
 from services.reporting.bootstrap import build as build_reporting
 from tests.unit.evaluation.test_application import assessed
+from tests.unit.reporting.test_catalogue import envelope
 
 
 def test_registration_survives_a_restart(store_settings: Settings, actor: CommandContext) -> None:
@@ -62,11 +65,6 @@ def test_evaluation_tracks_what_it_processed(store_settings: Settings) -> None:
 
 
 def test_the_catalogue_applies_each_event_once(store_settings: Settings) -> None:
-    from tests.unit.reporting.test_catalogue import envelope
-
-    from contracts.registration import ProductRegistered
-    from uuid import uuid4
-
     app = build_reporting(store_settings).app
     product_id = uuid4()
     event = ProductRegistered(
