@@ -1,0 +1,180 @@
+"""One realistic instance of every published event: a tea cooperative in Tân Cương commune,
+Thái Nguyên province, takes its green tea through registration and evaluation."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from uuid import UUID
+
+from contracts.envelope import Actor, IntegrationEvent
+from contracts.evaluation import ForwardedToProvince, Recognized, Scored
+from contracts.registration import (
+    CommuneAssessed,
+    DossierSubmitted,
+    ProducerRegistered,
+    ProductRegistered,
+)
+
+PROVINCE = "19"  # Thái Nguyên
+COMMUNE = "05503"  # Xã Tân Cương
+PRODUCER_ID = UUID("6f1c1b7e-3f5a-4c8e-9a41-2b0d5e7c9a01")
+PRODUCT_ID = UUID("0b8e4d2a-91c7-4f3e-8d65-7a2c1e9f4b02")
+DOSSIER_ID = UUID("c4a9e7f1-5d2b-4e8a-b3c6-9f1e2d7a5c03")
+FLOW = UUID("9d3f6a2c-7b1e-4c5d-8e9f-0a1b2c3d4e05")
+
+PRODUCER_NAME = "Hợp tác xã Chè Hoàng Bình Tân Cương"
+PRODUCT_NAME = "Chè búp Tân Cương – Đặc sản Thái Nguyên"
+
+COMMUNE_OFFICER = Actor(id="canbo.xa.tancuong", role="commune_officer", jurisdiction=COMMUNE)
+COUNCIL_SECRETARY = Actor(id="thuky.hoidong.19", role="council_secretary", jurisdiction=PROVINCE)
+AUTHORITY = Actor(id="ubnd.tinh.thainguyen", role="authority", jurisdiction=PROVINCE)
+
+
+def at(day: int, hour: int) -> datetime:
+    return datetime(2026, 6, day, hour, 15, tzinfo=UTC)
+
+
+PRODUCER_REGISTERED = ProducerRegistered(
+    event_id=UUID("10000000-0000-4000-8000-000000000001"),
+    aggregate_id=PRODUCER_ID,
+    aggregate_version=1,
+    occurred_at=at(1, 2),
+    actor=COMMUNE_OFFICER,
+    correlation_id=FLOW,
+    name=PRODUCER_NAME,
+    kind="cooperative",
+    is_sme=True,
+    business_registration_no="4600123456",
+    commune_code=COMMUNE,
+    province_code=PROVINCE,
+)
+
+PRODUCT_REGISTERED = ProductRegistered(
+    event_id=UUID("10000000-0000-4000-8000-000000000002"),
+    aggregate_id=PRODUCT_ID,
+    aggregate_version=1,
+    occurred_at=at(1, 3),
+    actor=COMMUNE_OFFICER,
+    correlation_id=FLOW,
+    causation_id=PRODUCER_REGISTERED.event_id,
+    producer_id=PRODUCER_ID,
+    name=PRODUCT_NAME,
+    product_set=11,  # Chè tươi, chè chế biến
+    commune_code=COMMUNE,
+    province_code=PROVINCE,
+)
+
+DOSSIER_SUBMITTED = DossierSubmitted(
+    event_id=UUID("10000000-0000-4000-8000-000000000003"),
+    aggregate_id=DOSSIER_ID,
+    aggregate_version=1,
+    occurred_at=at(2, 1),
+    actor=COMMUNE_OFFICER,
+    correlation_id=FLOW,
+    causation_id=PRODUCT_REGISTERED.event_id,
+    rule_set_id="R3",
+    product_id=PRODUCT_ID,
+    producer_id=PRODUCER_ID,
+    kind="first",
+    received_on=date(2026, 6, 2),
+    commune_code=COMMUNE,
+)
+
+COMMUNE_ASSESSED = CommuneAssessed(
+    event_id=UUID("10000000-0000-4000-8000-000000000004"),
+    aggregate_id=DOSSIER_ID,
+    aggregate_version=2,
+    occurred_at=at(9, 8),
+    actor=COMMUNE_OFFICER,
+    correlation_id=FLOW,
+    causation_id=DOSSIER_SUBMITTED.event_id,
+    rule_set_id="R3",
+    product_id=PRODUCT_ID,
+    producer_id=PRODUCER_ID,
+    product_name=PRODUCT_NAME,
+    product_set=11,
+    kind="first",
+    received_on=date(2026, 6, 2),
+    assessed_on=date(2026, 6, 9),
+    report_no="03/BC-UBND-TânCương",
+    local_raw_material=True,
+    local_labour=True,
+    idea_origin=True,
+    local_identity=True,
+    forwarded_to="province",
+    commune_code=COMMUNE,
+    province_code=PROVINCE,
+)
+
+SCORED = Scored(
+    event_id=UUID("10000000-0000-4000-8000-000000000005"),
+    aggregate_id=DOSSIER_ID,
+    aggregate_version=3,
+    occurred_at=at(24, 9),
+    actor=COUNCIL_SECRETARY,
+    correlation_id=FLOW,
+    causation_id=COMMUNE_ASSESSED.event_id,
+    rule_set_id="R3",
+    dossier_id=DOSSIER_ID,
+    product_id=PRODUCT_ID,
+    product_set=11,
+    score=Decimal("72.50"),
+    star_band=4,
+    outcome="recognised",
+    explanation="Đạt 72,50 điểm: hạng 4 sao (từ 70 đến dưới 90 điểm), cấp tỉnh công nhận.",
+)
+
+RECOGNIZED = Recognized(
+    event_id=UUID("10000000-0000-4000-8000-000000000006"),
+    aggregate_id=DOSSIER_ID,
+    aggregate_version=4,
+    occurred_at=at(30, 3),
+    actor=AUTHORITY,
+    correlation_id=FLOW,
+    causation_id=SCORED.event_id,
+    rule_set_id="R3",
+    dossier_id=DOSSIER_ID,
+    product_id=PRODUCT_ID,
+    star=4,
+    decision_no="1234/QĐ-UBND",
+    decided_on=date(2026, 6, 30),
+    authority="Ủy ban nhân dân tỉnh Thái Nguyên",
+    valid_from=date(2026, 6, 30),
+    valid_to=date(2029, 6, 30),
+)
+
+# An earlier dossier of the same product, evaluated at district level under R2 (2025).
+EARLIER_DOSSIER_ID = UUID("5e2d8c1a-4b7f-4a3e-9c6d-1f0e2a3b4c06")
+FORWARDED_TO_PROVINCE = ForwardedToProvince(
+    event_id=UUID("10000000-0000-4000-8000-000000000007"),
+    aggregate_id=EARLIER_DOSSIER_ID,
+    aggregate_version=3,
+    occurred_at=datetime(2025, 5, 20, 7, 30, tzinfo=UTC),
+    actor=Actor(id="thuky.hoidong.huyen", role="council_secretary", jurisdiction="164"),
+    correlation_id=UUID("9d3f6a2c-7b1e-4c5d-8e9f-0a1b2c3d4e06"),
+    rule_set_id="R2",
+    dossier_id=EARLIER_DOSSIER_ID,
+    product_id=PRODUCT_ID,
+    product_name=PRODUCT_NAME,
+    product_set=11,
+    score=Decimal("71.25"),
+    from_level="district",
+    to_level="province",
+    forwarded_on=date(2025, 5, 20),
+)
+
+EXAMPLES: tuple[IntegrationEvent, ...] = (
+    PRODUCER_REGISTERED,
+    PRODUCT_REGISTERED,
+    DOSSIER_SUBMITTED,
+    COMMUNE_ASSESSED,
+    SCORED,
+    RECOGNIZED,
+    FORWARDED_TO_PROVINCE,
+)
+
+
+def example_of(model: type[IntegrationEvent]) -> IntegrationEvent | None:
+    """The example of exactly `model`, if there is one."""
+    return next((e for e in EXAMPLES if type(e) is model), None)
