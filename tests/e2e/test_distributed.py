@@ -1,0 +1,67 @@
+"""The distributed mode: every service as its own OS processes (rpc, stream, relay)
+through the real Kafka broker and PostgreSQL, driven by the `ocop` CLI."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from runtime.settings import Settings
+from tests.conftest import kafka_bootstrap
+from tests.e2e.harness import Processes, free_port, journey, wait_serving
+
+pytestmark = [pytest.mark.e2e, pytest.mark.kafka, pytest.mark.postgres]
+
+PROCESSES = (
+    ("registration-rpc", "services.registration.entrypoints.rpc"),
+    ("registration-relay", "services.registration.entrypoints.relay"),
+    ("evaluation-rpc", "services.evaluation.entrypoints.rpc"),
+    ("evaluation-stream", "services.evaluation.entrypoints.stream"),
+    ("evaluation-relay", "services.evaluation.entrypoints.relay"),
+    ("reporting-rpc", "services.reporting.entrypoints.rpc"),
+    ("reporting-stream", "services.reporting.entrypoints.stream"),
+)
+
+
+def test_one_product_through_separate_processes(
+    postgres_settings: Settings, topic_prefix: str, tmp_path: Path
+) -> None:
+    ports = {s: free_port() for s in ("REGISTRATION", "EVALUATION", "REPORTING")}
+    env = {
+        "OCOP_STORE": "postgres",
+        "OCOP_DELIVERY": "kafka",
+        "OCOP_KAFKA_BOOTSTRAP": kafka_bootstrap(),
+        "OCOP_TOPIC_PREFIX": topic_prefix,
+        "OCOP_PG_HOST": postgres_settings.pg_host,
+        "OCOP_PG_PORT": str(postgres_settings.pg_port),
+        "OCOP_PG_USER": postgres_settings.pg_user,
+        "OCOP_PG_PASSWORD": postgres_settings.pg_password,
+        **{f"OCOP_{s}_PORT": str(p) for s, p in ports.items()},
+    }
+    proc = Processes(tmp_path, env)
+    for name, module in PROCESSES:
+        proc.start(name, "-m", module)
+    try:
+        for port in ports.values():
+            wait_serving(f"127.0.0.1:{port}", processes=proc)
+        done = journey(proc)
+        assert done["forwarded_to"] == "province"
+        assert (done["outcome"], done["star"]) == ("recognised", 3)
+
+        deadline = time.monotonic() + 60
+        while True:
+            row = proc.cli("reporting", "product", done["product"])
+            if row["status"] == "recognised" or time.monotonic() > deadline:
+                break
+            time.sleep(0.2)
+        assert (row["status"], row["star"], row["score"]) == ("recognised", 3, "65.50")
+        assert row["decision_no"] == done["decision_no"]
+        assert [r["product_id"] for r in proc.cli("reporting", "products")] == [done["product"]]
+        proc.assert_alive()
+    finally:
+        codes = proc.stop()
+    assert codes == {name: 0 for name, _ in PROCESSES}, {
+        name: proc.log_of(name)[-2000:] for name, code in codes.items() if code
+    }
