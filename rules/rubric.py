@@ -11,11 +11,21 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 PartCode = Literal["A", "B", "C"]
 TOTAL_MAX = Decimal(100)
 STAR_MARKERS = (3, 4, 5)
+
+
+def clean_points(value: object) -> object:
+    """Points as plain decimals: 3.0 from the JSON extraction becomes 3."""
+    if isinstance(value, int | float | str | Decimal) and not isinstance(value, bool):
+        number = Decimal(str(value))
+        if number == number.to_integral_value():
+            return number.quantize(Decimal(1))
+        return number.normalize()
+    return value
 
 
 class Option(BaseModel):
@@ -28,6 +38,11 @@ class Option(BaseModel):
     points: Decimal
     min_star: Literal[3, 4, 5] | None = None
     case: str | None = None
+
+    @field_validator("points", mode="before")
+    @classmethod
+    def _clean(cls, value: object) -> object:
+        return clean_points(value)
 
 
 class Case(BaseModel):
@@ -51,6 +66,11 @@ class Criterion(BaseModel):
     items: tuple[Criterion, ...] = ()
     cases: tuple[Case, ...] = ()
     notes: tuple[str, ...] = ()
+
+    @field_validator("max", mode="before")
+    @classmethod
+    def _clean(cls, value: object) -> object:
+        return clean_points(value)
 
     @property
     def is_leaf(self) -> bool:
@@ -83,6 +103,11 @@ class Group(BaseModel):
     max: Decimal
     criteria: tuple[Criterion, ...]
 
+    @field_validator("max", mode="before")
+    @classmethod
+    def _clean(cls, value: object) -> object:
+        return clean_points(value)
+
 
 class Part(BaseModel):
     model_config = ConfigDict(frozen=True)
@@ -91,6 +116,11 @@ class Part(BaseModel):
     label: str
     max: Decimal
     groups: tuple[Group, ...]
+
+    @field_validator("max", mode="before")
+    @classmethod
+    def _clean(cls, value: object) -> object:
+        return clean_points(value)
 
 
 class ProductSetRubric(BaseModel):

@@ -1,0 +1,394 @@
+"""The scoring engine: member sheets → council result with band, minimums, knock-outs.
+
+* A member picks exactly one option per leaf criterion (within one case where
+  the sheet offers alternative option sets); part subtotals and a total follow.
+* The council result is the mean of the members' totals (parts averaged the
+  same way), rounded as the rule set says (2 decimals, half-up).
+* Bands are half-open; the awarded star is the highest star whose band the
+  score reaches and whose (cumulative) minimums are met (``cap``), or the
+  band's star only if all its minimums are met (``reject``). Any knock-out
+  ends the evaluation as ``rejected``. 1★/2★ get no certificate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+from rules.authorities import Routing, route
+from rules.catalogue import rubric_for
+from rules.errors import SheetError
+from rules.model import RuleSet, ShortfallMode, Tier
+from rules.rubric import PartCode, ProductSetRubric
+from rules.sheets import MemberSheet
+
+PARTS: tuple[PartCode, ...] = ("A", "B", "C")
+MINIMUM_STARS = (3, 4, 5)
+
+
+class Outcome(StrEnum):
+    RECOGNISED = "recognised"
+    NOT_RECOGNISED = "not_recognised"
+    REJECTED = "rejected"
+
+
+class ScoredLine(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    criterion: str
+    part: PartCode
+    option: str
+    points: Decimal
+    max: Decimal
+    case: str | None = None
+
+
+class ScoredSheet(BaseModel):
+    """A member's sheet checked against the rubric, with subtotals."""
+
+    model_config = ConfigDict(frozen=True)
+
+    member: str
+    rule_set_id: str
+    product_set: int
+    lines: tuple[ScoredLine, ...]
+    parts: dict[PartCode, Decimal]
+    total: Decimal
+    knockouts: tuple[str, ...]
+
+    def points(self, code: str) -> Decimal:
+        """Points on a leaf criterion, or summed over a parent's sub-items."""
+        prefix = code + "."
+        return sum(
+            (
+                line.points
+                for line in self.lines
+                if line.criterion in (code,) or line.criterion.startswith(prefix)
+            ),
+            Decimal(0),
+        )
+
+
+def score_member(rule_set: RuleSet, product_set: int, sheet: MemberSheet) -> ScoredSheet:
+    """Validate one member's sheet against the set's rubric and add it up."""
+    rubric = rubric_for(rule_set, product_set)
+    where = f"members[{sheet.member}]"
+    leaves = {leaf.code: (part, leaf) for part, leaf in rubric.leaves()}
+    unknown = sorted(set(sheet.choices) - set(leaves))
+    if unknown:
+        raise SheetError(
+            f"{where}.choices.{unknown[0]}",
+            f"unknown criterion for product set {product_set}",
+            f"tiêu chí không có trong bộ sản phẩm {product_set}",
+        )
+    missing = [code for code in leaves if code not in sheet.choices]
+    if missing:
+        raise SheetError(
+            f"{where}.choices",
+            f"no option chosen for criteria {', '.join(missing)}",
+            f"chưa chọn phương án cho các tiêu chí {', '.join(missing)}",
+        )
+    lines = []
+    for code, (part, leaf) in leaves.items():
+        option = leaf.option(sheet.choices[code])
+        if option is None:
+            numbers = ", ".join(o.id for o in leaf.options)
+            raise SheetError(
+                f"{where}.choices.{code}",
+                f"unknown option {sheet.choices[code]!r} (options: {numbers})",
+                f"không có phương án {sheet.choices[code]!r} (các phương án: {numbers})",
+            )
+        lines.append(
+            ScoredLine(
+                criterion=code,
+                part=part.code,
+                option=option.id,
+                points=option.points,
+                max=leaf.max,
+                case=option.case,
+            )
+        )
+    _check_knockouts(rule_set, product_set, sheet.knockouts, f"{where}.knockouts")
+    parts = {p: sum((ln.points for ln in lines if ln.part == p), Decimal(0)) for p in PARTS}
+    return ScoredSheet(
+        member=sheet.member,
+        rule_set_id=rule_set.id,
+        product_set=product_set,
+        lines=tuple(lines),
+        parts=parts,
+        total=sum(parts.values(), Decimal(0)),
+        knockouts=sheet.knockouts,
+    )
+
+
+def _check_knockouts(rule_set: RuleSet, product_set: int, codes: Sequence[str], where: str) -> None:
+    applicable = {k.code for k in rule_set.knockouts_for(product_set) if not k.zero_points_in}
+    known = ", ".join(sorted(applicable))
+    for code in codes:
+        if code not in applicable:
+            raise SheetError(
+                f"{where}.{code}",
+                f"not a knock-out of product set {product_set} (known: {known})",
+                f"không phải điều kiện loại của bộ {product_set} (có: {known})",
+            )
+
+
+def band_for(rule_set: RuleSet, score: Decimal) -> int:
+    """The star band of ``score``: the highest band whose lower bound it reaches."""
+    reached = [b.star for b in rule_set.scoring.bands if score >= b.min_score]
+    return max(reached) if reached else 1
+
+
+def council_mean(rule_set: RuleSet, values: Sequence[Decimal]) -> Decimal:
+    """Arithmetic mean rounded as the rule set says (2 decimals, half-up)."""
+    quantum = Decimal(1).scaleb(-rule_set.scoring.decimals)
+    raw = sum(values, Decimal(0)) / Decimal(len(values))
+    return raw.quantize(quantum, rounding=rule_set.scoring.rounding)
+
+
+class MinimumCheck(BaseModel):
+    """One minimum-star marker checked against the members' answers."""
+
+    model_config = ConfigDict(frozen=True)
+
+    star: int
+    criterion: str
+    criterion_label: str
+    required_option: str
+    required_label: str
+    required_points: Decimal
+    member_points: tuple[Decimal, ...]
+    met: bool
+
+
+class KnockoutCheck(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    code: str
+    label_vi: str
+    label_en: str
+    triggered: bool
+    flagged_by: tuple[str, ...] = ()
+
+
+class ModeOutcome(BaseModel):
+    """The result under one shortfall mode (cap or reject)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    mode: ShortfallMode
+    outcome: Outcome
+    awarded_star: int | None
+    certificate_issued: bool
+    routing: Routing
+
+
+class CouncilResult(BaseModel):
+    """The council's result for one product, under both shortfall modes."""
+
+    model_config = ConfigDict(frozen=True)
+
+    rule_set_id: str
+    rule_set_version: str
+    product_set: int
+    tier: Tier
+    mode: ShortfallMode
+    members: tuple[ScoredSheet, ...]
+    total: Decimal
+    parts: dict[PartCode, Decimal]
+    band_star: int
+    minimums: tuple[MinimumCheck, ...]
+    knockouts: tuple[KnockoutCheck, ...]
+    by_mode: tuple[ModeOutcome, ...]
+
+    def under(self, mode: ShortfallMode) -> ModeOutcome:
+        return next(o for o in self.by_mode if o.mode == mode)
+
+    @property
+    def selected(self) -> ModeOutcome:
+        return self.under(self.mode)
+
+    @property
+    def outcome(self) -> Outcome:
+        return self.selected.outcome
+
+    @property
+    def awarded_star(self) -> int | None:
+        return self.selected.awarded_star
+
+    @property
+    def recognised_star(self) -> int | None:
+        """The certified star (3-5), or ``None`` when nothing is recognised."""
+        chosen = self.selected
+        return chosen.awarded_star if chosen.outcome == Outcome.RECOGNISED else None
+
+    @property
+    def certificate_issued(self) -> bool:
+        return self.selected.certificate_issued
+
+    @property
+    def routing(self) -> Routing:
+        return self.selected.routing
+
+    def minimums_met(self, star: int) -> bool:
+        return all(c.met for c in self.minimums if c.star == star)
+
+    def unmet(self, star: int) -> tuple[MinimumCheck, ...]:
+        return tuple(c for c in self.minimums if c.star == star and not c.met)
+
+
+def _minimum_checks(
+    rule_set: RuleSet, rubric: ProductSetRubric, sheets: Sequence[ScoredSheet]
+) -> tuple[MinimumCheck, ...]:
+    checks = []
+    for _, leaf in rubric.leaves():
+        for option in leaf.options:
+            if option.min_star is None:
+                continue
+            points = tuple(s.points(leaf.code) for s in sheets)
+            if rule_set.scoring.minimum_aggregation == "mean":
+                met = sum(points, Decimal(0)) / len(points) >= option.points
+            else:
+                met = all(p >= option.points for p in points)
+            checks.append(
+                MinimumCheck(
+                    star=option.min_star,
+                    criterion=leaf.code,
+                    criterion_label=leaf.label,
+                    required_option=option.id,
+                    required_label=option.label,
+                    required_points=option.points,
+                    member_points=points,
+                    met=met,
+                )
+            )
+    return tuple(sorted(checks, key=lambda c: c.star))
+
+
+def _knockout_checks(
+    rule_set: RuleSet,
+    product_set: int,
+    sheets: Sequence[ScoredSheet],
+    council_flags: Sequence[str],
+) -> tuple[KnockoutCheck, ...]:
+    checks = []
+    for knockout in rule_set.knockouts_for(product_set):
+        if knockout.zero_points_in:
+            zeros = [
+                code
+                for code in knockout.zero_points_in
+                if sum((s.points(code) for s in sheets), Decimal(0)) == 0
+            ]
+            flagged = tuple(f"criterion {c}" for c in zeros)
+        else:
+            by_members = tuple(s.member for s in sheets if knockout.code in s.knockouts)
+            flagged = (("council",) if knockout.code in council_flags else ()) + by_members
+        checks.append(
+            KnockoutCheck(
+                code=knockout.code,
+                label_vi=knockout.label.vi,
+                label_en=knockout.label.en,
+                triggered=bool(flagged),
+                flagged_by=flagged,
+            )
+        )
+    return tuple(checks)
+
+
+def _reachable(rule_set: RuleSet, checks: Sequence[MinimumCheck], star: int) -> bool:
+    """Whether every minimum counted for ``star`` is met (cumulative if the rules say so)."""
+    cumulative = rule_set.scoring.minimums_cumulative
+    relevant = [c for c in checks if (c.star <= star if cumulative else c.star == star)]
+    return all(c.met for c in relevant)
+
+
+def _decide(
+    rule_set: RuleSet,
+    mode: ShortfallMode,
+    total: Decimal,
+    band: int,
+    checks: Sequence[MinimumCheck],
+    rejected: bool,
+    tier: Tier,
+    on: date | None,
+) -> ModeOutcome:
+    certified = rule_set.scoring.certified_stars
+    star: int | None
+    if rejected:
+        star, outcome = None, Outcome.REJECTED
+    elif mode == ShortfallMode.CAP:
+        star = max(
+            s
+            for s in range(1, band + 1)
+            if s < min(MINIMUM_STARS) or _reachable(rule_set, checks, s)
+        )
+        outcome = Outcome.RECOGNISED if star in certified else Outcome.NOT_RECOGNISED
+    elif band < min(MINIMUM_STARS) or _reachable(rule_set, checks, band):
+        star = band
+        outcome = Outcome.RECOGNISED if star in certified else Outcome.NOT_RECOGNISED
+    else:
+        star, outcome = None, Outcome.NOT_RECOGNISED
+    routing = route(rule_set, tier, total, star if outcome == Outcome.RECOGNISED else None, on)
+    return ModeOutcome(
+        mode=mode,
+        outcome=outcome,
+        awarded_star=star,
+        certificate_issued=outcome == Outcome.RECOGNISED and routing.action == "recognise",
+        routing=routing,
+    )
+
+
+def council_result(
+    rule_set: RuleSet,
+    product_set: int,
+    sheets: Sequence[MemberSheet | ScoredSheet],
+    *,
+    mode: ShortfallMode | None = None,
+    council_knockouts: Sequence[str] = (),
+    tier: Tier | None = None,
+    on: date | None = None,
+) -> CouncilResult:
+    """Combine the members' sheets into the council's result.
+
+    ``mode`` defaults to the rule set's default (cap); ``tier`` is the council
+    that scored (default: the rule set's first scoring tier); ``on`` is the
+    decision date, used for tier abolitions in routing.
+    """
+    if not sheets:
+        raise SheetError("members", "at least one member sheet is needed", "cần ít nhất một phiếu")
+    rubric = rubric_for(rule_set, product_set)
+    scored = tuple(
+        s if isinstance(s, ScoredSheet) else score_member(rule_set, product_set, s) for s in sheets
+    )
+    names = [s.member for s in scored]
+    if len(set(names)) != len(names):
+        raise SheetError("members", "a member appears twice", "một thành viên xuất hiện hai lần")
+    _check_knockouts(rule_set, product_set, council_knockouts, "knockouts")
+    total = council_mean(rule_set, [s.total for s in scored])
+    parts = {p: council_mean(rule_set, [s.parts[p] for s in scored]) for p in PARTS}
+    band = band_for(rule_set, total)
+    checks = _minimum_checks(rule_set, rubric, scored)
+    knockouts = _knockout_checks(rule_set, product_set, scored, council_knockouts)
+    rejected = any(k.triggered for k in knockouts)
+    at = tier or rule_set.first_scoring_tier
+    chosen = mode or rule_set.scoring.minimum_shortfall_default
+    return CouncilResult(
+        rule_set_id=rule_set.id,
+        rule_set_version=rule_set.version,
+        product_set=product_set,
+        tier=at,
+        mode=chosen,
+        members=scored,
+        total=total,
+        parts=parts,
+        band_star=band,
+        minimums=checks,
+        knockouts=knockouts,
+        by_mode=tuple(
+            _decide(rule_set, m, total, band, checks, rejected, at, on) for m in ShortfallMode
+        ),
+    )

@@ -1,0 +1,147 @@
+"""Which rule set governs a dossier, and what the transition articles demand of it.
+
+A dossier is bound to the rule set in force on its filing date (the commune's
+receipt date, §14.1). A later rule set's transition articles may add deadlines
+to dossiers still pending when it takes effect (R3 Art. 12).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict
+
+from rules.errors import UnknownRuleSetError
+from rules.loader import all_local_policies, all_rule_sets
+from rules.model import Deployment, DossierKind, LocalPolicy, RuleSet
+from rules.text import LocalText
+from rules.workdays import add_days
+
+
+class Selection(BaseModel):
+    """The rule set chosen for a filing date, with the reason and local additions."""
+
+    model_config = ConfigDict(frozen=True)
+
+    rule_set: RuleSet
+    filing_date: date
+    reason: LocalText
+    local_policies: tuple[LocalPolicy, ...] = ()
+    deployment_tier_active: bool = True
+
+
+class TransitionTerms(BaseModel):
+    """A pending dossier's deadline under a later rule set's transition articles."""
+
+    model_config = ConfigDict(frozen=True)
+
+    continues_under: str
+    imposed_by: str
+    kind: DossierKind
+    filing_date: date
+    decide_by: date
+    source: str
+
+
+def _dmy(day: date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def select_rule_set(
+    filing_date: date,
+    deployment: Deployment | None = None,
+    *,
+    rule_sets: Sequence[RuleSet] | None = None,
+    local_policies: Sequence[LocalPolicy] | None = None,
+) -> Selection:
+    """Select the rule set governing a dossier filed (received by the commune) on ``filing_date``.
+
+    Rule sets are national; the deployment adds the local policies it opted in
+    to (those in effect on the filing date and written for that rule set) and
+    learns whether its own tier still exists under the selected rule set.
+    """
+    candidates = [rs for rs in (rule_sets or all_rule_sets()) if rs.covers(filing_date)]
+    if not candidates:
+        raise UnknownRuleSetError(
+            "filing_date",
+            f"no shipped rule set governs dossiers filed on {_dmy(filing_date)}",
+            f"không có bộ quy tắc nào áp dụng cho hồ sơ nộp ngày {_dmy(filing_date)}",
+        )
+    rule_set = max(candidates, key=lambda rs: rs.effective_from)
+    ends = f" đến {_dmy(rule_set.effective_to)}" if rule_set.effective_to else ""
+    ends_en = f" to {_dmy(rule_set.effective_to)}" if rule_set.effective_to else ""
+    reason = LocalText(
+        vi=(
+            f"Hồ sơ tiếp nhận ngày {_dmy(filing_date)} thuộc {rule_set.id} "
+            f"(áp dụng cho hồ sơ tiếp nhận từ {_dmy(rule_set.effective_from)}{ends})"
+        ),
+        en=(
+            f"Dossier received on {_dmy(filing_date)} falls under {rule_set.id} "
+            f"(governs dossiers received from {_dmy(rule_set.effective_from)}{ends_en})"
+        ),
+    )
+    policies: tuple[LocalPolicy, ...] = ()
+    active = True
+    if deployment is not None:
+        pool = local_policies if local_policies is not None else all_local_policies()
+        policies = tuple(
+            p
+            for p in pool
+            if p.id in deployment.local_policies
+            and p.covers(filing_date)
+            and rule_set.id in p.applies_to_rule_sets
+        )
+        active = deployment.tier in rule_set.tiers
+    return Selection(
+        rule_set=rule_set,
+        filing_date=filing_date,
+        reason=reason,
+        local_policies=policies,
+        deployment_tier_active=active,
+    )
+
+
+def transition_terms(
+    filing_date: date,
+    kind: DossierKind,
+    *,
+    evaluated_on: date | None = None,
+    rule_sets: Sequence[RuleSet] | None = None,
+) -> TransitionTerms | None:
+    """Deadline imposed on a dossier still pending when a later rule set took effect.
+
+    ``evaluated_on`` is when the dossier was evaluated (``None``: not yet); a
+    dossier evaluated before the later rule set took effect has no transition
+    deadline. Under R3: first/upgrade dossiers decided within 60 days of
+    22/05/2026 (by 21/07/2026), re-evaluations within 30 (by 21/06/2026).
+    """
+    pool = rule_sets or all_rule_sets()
+    governing = select_rule_set(filing_date, rule_sets=pool).rule_set
+    for later in pool:
+        terms = later.transition
+        if terms is None or governing.id not in terms.legacy_rule_sets:
+            continue
+        if filing_date >= terms.pending_filed_before:
+            continue
+        if evaluated_on is not None and evaluated_on < terms.counted_from:
+            continue
+        days = (
+            terms.reevaluation_days
+            if kind == DossierKind.REEVALUATION
+            else terms.first_or_upgrade_days
+        )
+        return TransitionTerms(
+            continues_under=governing.id,
+            imposed_by=later.id,
+            kind=kind,
+            filing_date=filing_date,
+            decide_by=add_days(terms.counted_from, days),
+            source=terms.source,
+        )
+    return None
+
+
+def is_overdue(deadline: date, *, today: date, done_on: date | None = None) -> bool:
+    """True if the step was (or, not yet done, is by ``today``) later than ``deadline``."""
+    return (done_on or today) > deadline
