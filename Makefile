@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 PYTEST := $(PY) -m pytest -p no:cacheprovider
 
-.PHONY: run test test-fast lint venv infra-up infra-down infra-status contracts proto bench clean
+.PHONY: run test test-fast lint venv infra-up infra-down infra-status contracts bench clean
 
 $(UV):
 	python3 -m pip install --quiet --user "uv==$(UV_VERSION)"
@@ -33,6 +33,7 @@ test-fast: venv
 	$(PYTEST) tests/unit -q
 
 lint: venv
+	$(PY) -m contracts.generate --check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy

@@ -60,3 +60,6 @@ EvaluationEvent = Annotated[
     Field(discriminator="event_type"),
 ]
 EVALUATION_EVENTS: TypeAdapter[EvaluationEvent] = TypeAdapter(EvaluationEvent)
+
+# The province's topic carries only forwarded products: its account may read nothing else.
+PROVINCE_FORWARDED_EVENTS: TypeAdapter[ForwardedToProvince] = TypeAdapter(ForwardedToProvince)

@@ -7,13 +7,13 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from contracts import topics
-from contracts.evaluation import EVALUATION_EVENTS
+from contracts.evaluation import EVALUATION_EVENTS, PROVINCE_FORWARDED_EVENTS
 from contracts.registration import REGISTRATION_EVENTS
 
 TOPIC_EVENTS: dict[str, TypeAdapter[Any]] = {
     topics.REGISTRATION_EVENTS: REGISTRATION_EVENTS,
     topics.EVALUATION_EVENTS: EVALUATION_EVENTS,
-    topics.PROVINCE_FORWARDED: EVALUATION_EVENTS,
+    topics.PROVINCE_FORWARDED: PROVINCE_FORWARDED_EVENTS,
 }
 
 

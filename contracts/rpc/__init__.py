@@ -1,1 +1,1 @@
-"""gRPC APIs: the .proto files and the stubs generated from them (see `make proto`)."""
+"""gRPC APIs: the .proto files and the stubs generated from them (see `make contracts`)."""
