@@ -14,7 +14,7 @@ from typing import Any
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, ProcessingEvent
-from eventsourcing.persistence import JSONTranscoder
+from eventsourcing.persistence import JSONTranscoder, Tracking
 from eventsourcing.projection import EventSourcedProjection
 
 from contracts.registration import CommuneAssessed
@@ -34,6 +34,10 @@ class EvaluationApp(EventSourcedProjection[UUID]):
         register_common_transcodings(transcoder)
 
     # Events in ------------------------------------------------------------------
+
+    def process_event(self, domain_event: Any, tracking: Tracking) -> None:
+        """Apply a published event from another service with its tracking, atomically."""
+        super().process_event(domain_event, tracking)
 
     @singledispatchmethod
     def policy(self, domain_event: Any, processing_event: ProcessingEvent[UUID]) -> None:

@@ -102,7 +102,7 @@ def wait_serving(address: str, timeout: float = 60.0, processes: Processes | Non
             time.sleep(0.2)
 
 
-def journey(proc: Processes, received_on: str = "2026-06-01") -> dict[str, str]:
+def journey(proc: Processes, received_on: str = "2026-06-01") -> dict[str, Any]:
     """One product from producer registration to a recognised 3-star result."""
     producer = proc.cli(
         "registration",
