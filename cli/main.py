@@ -33,6 +33,9 @@ REFUSED = {
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="ocop", description="Hệ thống quản lý Chương trình OCOP")
     top.add_argument("--json", action="store_true", help="Kết quả dạng JSON")
+    top.add_argument(
+        "-q", "--quiet", action="store_true", help="Chỉ in mã vừa tạo (để dùng trong script)"
+    )
     top.add_argument("--lang", choices=("vi", "en"), default=os.environ.get("OCOP_LANG", "vi"))
     top.add_argument(
         "--actor-id",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Mapping
 from typing import Any
@@ -29,6 +30,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "rule_set_id": ("Bộ quy tắc", "Rule set"),
     "updated_at": ("Cập nhật", "Updated"),
 }
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}.*)?$")
 VALUES: dict[str, tuple[str, str]] = {
     "province": ("tỉnh", "province"),
     "district": ("huyện", "district"),
@@ -44,7 +46,22 @@ VALUES: dict[str, tuple[str, str]] = {
 }
 
 
-def emit(record: Mapping[str, Any], *, as_json: bool, lang: str) -> None:
+def shown(value: Any, index: int) -> str:
+    """A value as a person reads it: names translated, dates as dd/mm/yyyy in Vietnamese."""
+    text = str(value)
+    if text in VALUES:
+        return VALUES[text][index]
+    if index == 0 and DATE.match(text):
+        day = f"{text[8:10]}/{text[5:7]}/{text[0:4]}"
+        return f"{day} {text[11:16]}" if len(text) > 10 else day
+    return text
+
+
+def emit(record: Mapping[str, Any], *, as_json: bool, lang: str, quiet: bool = False) -> None:
+    """Print a record; `quiet` prints its first value alone (an id, for scripts)."""
+    if quiet:
+        print(next(iter(record.values()), ""))
+        return
     if as_json:
         print(json.dumps(dict(record), ensure_ascii=False, indent=2, default=str))
         return
@@ -53,8 +70,7 @@ def emit(record: Mapping[str, Any], *, as_json: bool, lang: str) -> None:
         if value in ("", None):
             continue
         label = LABELS.get(key, (key, key))[index]
-        shown = VALUES.get(str(value), (str(value), str(value)))[index]
-        print(f"{label}: {shown}")
+        print(f"{label}: {shown(value, index)}")
 
 
 def emit_table(

@@ -78,7 +78,7 @@ def register_producer(args: argparse.Namespace, client: Client) -> int:
             legal_representative=nfc(args.legal_rep),
         ),
     )
-    emit({"producer_id": reply.producer_id}, as_json=args.json, lang=args.lang)
+    emit({"producer_id": reply.producer_id}, as_json=args.json, lang=args.lang, quiet=args.quiet)
     return 0
 
 
@@ -92,7 +92,7 @@ def register_product(args: argparse.Namespace, client: Client) -> int:
             product_set=args.product_set,
         ),
     )
-    emit({"product_id": reply.product_id}, as_json=args.json, lang=args.lang)
+    emit({"product_id": reply.product_id}, as_json=args.json, lang=args.lang, quiet=args.quiet)
     return 0
 
 
@@ -106,7 +106,7 @@ def submit_dossier(args: argparse.Namespace, client: Client) -> int:
             received_on=args.received_on,
         ),
     )
-    emit({"dossier_id": reply.dossier_id}, as_json=args.json, lang=args.lang)
+    emit({"dossier_id": reply.dossier_id}, as_json=args.json, lang=args.lang, quiet=args.quiet)
     return 0
 
 
@@ -124,7 +124,7 @@ def assess(args: argparse.Namespace, client: Client) -> int:
             local_identity=not args.no_local_identity,
         ),
     )
-    emit({"forwarded_to": reply.forwarded_to}, as_json=args.json, lang=args.lang)
+    emit({"forwarded_to": reply.forwarded_to}, as_json=args.json, lang=args.lang, quiet=args.quiet)
     return 0
 
 
