@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import datetime, timedelta, timezone
 import sys
 from collections.abc import Mapping
 from typing import Any
@@ -30,6 +31,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "rule_set_id": ("Bộ quy tắc", "Rule set"),
     "updated_at": ("Cập nhật", "Updated"),
 }
+VIETNAM = timezone(timedelta(hours=7), "ICT")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}.*)?$")
 VALUES: dict[str, tuple[str, str]] = {
     "province": ("tỉnh", "province"),
@@ -52,8 +54,12 @@ def shown(value: Any, index: int) -> str:
     if text in VALUES:
         return VALUES[text][index]
     if index == 0 and DATE.match(text):
-        day = f"{text[8:10]}/{text[5:7]}/{text[0:4]}"
-        return f"{day} {text[11:16]}" if len(text) > 10 else day
+        if len(text) == 10:
+            return f"{text[8:10]}/{text[5:7]}/{text[0:4]}"
+        moment = datetime.fromisoformat(text)
+        if moment.tzinfo is not None:
+            moment = moment.astimezone(VIETNAM)
+        return moment.strftime("%d/%m/%Y %H:%M")
     return text
 
 
