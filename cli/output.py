@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import datetime, timedelta, timezone
 import sys
 from collections.abc import Mapping
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 LABELS: dict[str, tuple[str, str]] = {
