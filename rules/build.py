@@ -24,12 +24,13 @@ class RubricBundle(BaseModel):
     product_sets: tuple[ProductSetInfo, ...]
 
 
-def _messages(exc: ValidationError) -> str:
+def messages(exc: ValidationError, prefix: str) -> str:
+    """Pydantic errors as "place: problem"; model checks already start with their place."""
     out = []
     for error in exc.errors():
         message = str(error.get("msg", "")).removeprefix("Value error, ")
         location = ".".join(str(p) for p in error.get("loc", ()))
-        out.append(message if not location else f"{location}: {message}")
+        out.append(message if not location else f"{prefix} › {location}: {message}")
     return "; ".join(out)
 
 
@@ -57,7 +58,7 @@ def build_bundle(
             }
         )
     except ValidationError as exc:
-        raise RuleSetError(f"rubric bundle {bundle_id}", _messages(exc)) from exc
+        raise RuleSetError("", messages(exc, f"rubric bundle {bundle_id}")) from exc
 
 
 def build_rule_set(document: Mapping[str, Any], bundle: RubricBundle) -> RuleSet:
@@ -77,13 +78,12 @@ def build_rule_set(document: Mapping[str, Any], bundle: RubricBundle) -> RuleSet
     try:
         return RuleSet.model_validate(data)
     except ValidationError as exc:
-        raise RuleSetError(
-            f"rule set {name}", _messages(exc), "Bộ quy tắc không hợp lệ — " + _messages(exc)
-        ) from exc
+        text = messages(exc, f"rule set {name}")
+        raise RuleSetError("", text, "Bộ quy tắc không hợp lệ — " + text) from exc
 
 
 def build_local_policy(document: Mapping[str, Any]) -> LocalPolicy:
     try:
         return LocalPolicy.model_validate(document)
     except ValidationError as exc:
-        raise RuleSetError(f"local policy {document.get('id', '?')}", _messages(exc)) from exc
+        raise RuleSetError("", messages(exc, f"local policy {document.get('id', '?')}")) from exc

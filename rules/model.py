@@ -326,7 +326,7 @@ def _tier_problems(rs: RuleSet, where: str) -> Iterator[str]:
         for star, tiers in by_star.items():
             if star != "any" and star not in {"1", "2", "3", "4", "5"}:
                 yield f"{where} › authorities.{step}: unknown star key {star!r}"
-            unknown = [t for t in tiers if t not in known]
+            unknown = [t.value for t in tiers if t not in known]
             if unknown:
                 yield f"{where} › authorities.{step}.{star}: tiers {unknown} are not in tiers"
     for rule in rs.forwarding:

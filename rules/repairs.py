@@ -20,6 +20,15 @@ from rules.rubric import Rubric
 Doc = dict[str, Any]
 
 
+def _messages(exc: ValidationError, prefix: str) -> str:
+    out = []
+    for error in exc.errors():
+        message = str(error.get("msg", "")).removeprefix("Value error, ")
+        location = ".".join(str(p) for p in error.get("loc", ()))
+        out.append(message if not location else f"{prefix} › {location}: {message}")
+    return "; ".join(out)
+
+
 class SubItem(BaseModel):
     model_config = ConfigDict(frozen=True)
     code: str
@@ -70,7 +79,7 @@ def build_rubric(raw: Mapping[str, Any], repairs: Mapping[str, Any], rubric_id: 
             {**repairs, "repairs": [_rename_from(r) for r in repairs.get("repairs", [])]}
         )
     except ValidationError as exc:
-        raise RuleSetError(f"repairs for {rubric_id}", str(exc)) from exc
+        raise RuleSetError("", _messages(exc, f"repairs for {rubric_id}")) from exc
     sets = [_convert_set(s, doc.general) for s in raw.get("sets", [])]
     by_number = {s["number"]: s for s in sets}
     for index, repair in enumerate(doc.repairs, start=1):
@@ -88,16 +97,7 @@ def build_rubric(raw: Mapping[str, Any], repairs: Mapping[str, Any], rubric_id: 
     try:
         return Rubric.model_validate(document)
     except ValidationError as exc:
-        raise RuleSetError(f"rubric {rubric_id}", _first_messages(exc)) from exc
-
-
-def _first_messages(exc: ValidationError) -> str:
-    messages = []
-    for error in exc.errors():
-        message = str(error.get("msg", "")).removeprefix("Value error, ")
-        location = ".".join(str(p) for p in error.get("loc", ()))
-        messages.append(message if " › " in message or not location else f"{location}: {message}")
-    return "; ".join(messages)
+        raise RuleSetError("", _messages(exc, f"rubric {rubric_id}")) from exc
 
 
 def _rename_from(repair: Mapping[str, Any]) -> dict[str, Any]:

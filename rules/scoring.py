@@ -337,7 +337,11 @@ def _decide(
         mode=mode,
         outcome=outcome,
         awarded_star=star,
-        certificate_issued=outcome == Outcome.RECOGNISED and routing.action == "recognise",
+        certificate_issued=(
+            outcome == Outcome.RECOGNISED
+            and routing.action == "recognise"
+            and not routing.alternatives
+        ),
         routing=routing,
     )
 

@@ -1,0 +1,514 @@
+"""OCOP-RULES.md §14: every testable rule about rule sets, scoring, deadlines and
+authorities, one test per rule, named after its number."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from rules import (
+    Deployment,
+    DossierKind,
+    LastDayConvention,
+    MemberSheet,
+    Outcome,
+    RuleSet,
+    SheetError,
+    ShortfallMode,
+    Step,
+    Tier,
+    UnknownRuleSetError,
+    WorkingCalendar,
+    assign_round,
+    authority,
+    band_for,
+    certificate_dates,
+    certificate_state,
+    certificate_valid_to,
+    commune_check_deadline,
+    council_mean,
+    council_result,
+    dossier_requirements,
+    expiry_notice_date,
+    is_overdue,
+    late_filer_valid_until,
+    load_local_policy,
+    load_rule_set,
+    may_act,
+    product_sets,
+    reevaluation_decision_deadline,
+    reevaluation_filing_timing,
+    reevaluation_window,
+    revocation_deadline,
+    rubric_for,
+    score_member,
+    select_rule_set,
+    transition_terms,
+)
+from rules.build import build_rule_set
+from rules.errors import RuleSetError
+from rules.loader import load_bundle
+
+from .helpers import lowest_sheet, sheet_at
+
+
+@pytest.fixture(scope="module")
+def r1() -> RuleSet:
+    return load_rule_set("R1")
+
+
+@pytest.fixture(scope="module")
+def r2() -> RuleSet:
+    return load_rule_set("R2")
+
+
+@pytest.fixture(scope="module")
+def r3() -> RuleSet:
+    return load_rule_set("R3")
+
+
+# ----- rule-set selection ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("filed", "expected"),
+    [
+        (date(2026, 5, 10), "R2"),
+        (date(2026, 5, 25), "R3"),
+        (date(2023, 2, 24), "R1"),
+        (date(2025, 7, 5), "R1"),
+        (date(2025, 7, 6), "R2"),
+        (date(2026, 5, 21), "R2"),
+        (date(2026, 5, 22), "R3"),
+    ],
+)
+def test_rule_01_rule_set_chosen_by_filing_date(filed: date, expected: str) -> None:
+    assert select_rule_set(filed).rule_set.id == expected
+
+
+def test_rule_01_no_rule_set_before_r1() -> None:
+    with pytest.raises(UnknownRuleSetError, match="23/02/2023"):
+        select_rule_set(date(2023, 2, 23))
+
+
+def test_rule_02_r3_transition_deadlines() -> None:
+    first = transition_terms(date(2026, 5, 10), DossierKind.FIRST)
+    upgrade = transition_terms(date(2026, 5, 10), DossierKind.UPGRADE)
+    again = transition_terms(date(2026, 5, 10), DossierKind.REEVALUATION)
+    assert first is not None and upgrade is not None and again is not None
+    assert first.continues_under == "R2" and first.imposed_by == "R3"
+    assert first.decide_by == upgrade.decide_by == date(2026, 7, 21)
+    assert again.decide_by == date(2026, 6, 21)
+    assert not is_overdue(first.decide_by, today=date(2026, 7, 21))
+    assert is_overdue(first.decide_by, today=date(2026, 7, 22))
+    assert is_overdue(again.decide_by, today=date(2026, 7, 1), done_on=date(2026, 6, 22))
+    assert not is_overdue(again.decide_by, today=date(2026, 7, 1), done_on=date(2026, 6, 21))
+    # An R1 dossier still pending on 22/05/2026 gets the same deadline.
+    old = transition_terms(date(2025, 3, 1), DossierKind.FIRST)
+    assert old is not None and old.continues_under == "R1"
+    # Evaluated before R3 took effect, or filed under R3: no transition deadline.
+    assert (
+        transition_terms(date(2026, 5, 10), DossierKind.FIRST, evaluated_on=date(2026, 5, 20))
+        is None
+    )
+    assert transition_terms(date(2026, 5, 25), DossierKind.FIRST) is None
+
+
+def test_rule_03_certificates_keep_their_own_expiry(r1: RuleSet, r3: RuleSet) -> None:
+    issued = date(2024, 3, 15)
+    own = certificate_dates(issued, r1)
+    renewed_later = certificate_dates(issued, r1, renewal_rules=r3)
+    assert own.valid_to == renewed_later.valid_to == date(2027, 3, 15)
+    assert own.expiry_notice_by == renewed_later.expiry_notice_by
+    # R3 taking effect does not end it: still valid after 22/05/2026 until valid_to.
+    assert certificate_state(own.valid_to, date(2026, 6, 1)) == "valid"
+    assert certificate_state(own.valid_to, date(2027, 3, 15)) == "valid"
+    assert certificate_state(own.valid_to, date(2027, 3, 16)) == "expired"
+
+
+# ----- scoring --------------------------------------------------------------
+
+
+def test_rule_04_part_maxima_and_refusal_of_bad_sums(r1: RuleSet, r2: RuleSet, r3: RuleSet) -> None:
+    for rule_set in (r1, r2, r3):
+        assert rule_set.scoring.part_maxima == {"A": 40, "B": 25, "C": 35}
+        for sheet in rule_set.rubric.sets:
+            assert sheet.part_maxima() == {"A": 40, "B": 25, "C": 35}, sheet.number
+    from .test_rules_loading import r3_document
+
+    document = r3_document()
+    document["scoring"]["part_maxima"] = {"A": 35, "B": 25, "C": 40}  # the R0 split
+    with pytest.raises(RuleSetError, match=r"set 1 › part A: maximum 40 differs"):
+        build_rule_set(document, load_bundle("qd26-2026"))
+    document["scoring"]["part_maxima"] = {"A": 40, "B": 25, "C": 30}
+    with pytest.raises(RuleSetError, match=r"parts add up to 95, not 100"):
+        build_rule_set(document, load_bundle("qd26-2026"))
+
+
+def test_rule_05_exactly_one_option_per_leaf(r3: RuleSet) -> None:
+    sheet = sheet_at(r3, 13, 80)
+    scored = score_member(r3, 13, sheet)
+    rubric = rubric_for(r3, 13)
+    for line in scored.lines:
+        leaf = rubric.leaf(line.criterion)
+        assert leaf is not None
+        option = leaf.option(line.option)
+        assert option is not None and line.points == option.points <= leaf.max
+    missing = MemberSheet(
+        member="TV1", choices={k: v for k, v in sheet.choices.items() if k != "2.3"}
+    )
+    with pytest.raises(SheetError, match=r"members\[TV1\]\.choices.*2\.3"):
+        score_member(r3, 13, missing)
+    wrong = MemberSheet(member="TV1", choices={**sheet.choices, "2.3": "9"})
+    with pytest.raises(SheetError, match=r"members\[TV1\]\.choices\.2\.3.*unknown option '9'"):
+        score_member(r3, 13, wrong)
+    # Alternative option sets ("Trường hợp 1/2"): an option of either case is one answer.
+    tourism = sheet_at(r3, 26, 70)
+    for choice, case in (("2", "1"), ("4", "2")):
+        scored = score_member(
+            r3, 26, MemberSheet(member="TV1", choices={**tourism.choices, "8": choice})
+        )
+        line = next(ln for ln in scored.lines if ln.criterion == "8")
+        assert line.points == 3 and line.case == case
+
+
+def test_rule_06_mean_of_members_two_decimals(r3: RuleSet) -> None:
+    assert council_mean(r3, [Decimal(70), Decimal(70), Decimal(69)]) == Decimal("69.67")
+    assert council_mean(r3, [Decimal(70)] * 7 + [Decimal(71)]) == Decimal("70.13")  # half-up
+    sheets = [sheet_at(r3, 13, t, member=f"TV{i}") for i, t in enumerate((70, 70, 69))]
+    result = council_result(r3, 13, sheets)
+    assert result.total == Decimal("69.67")
+    assert result.band_star == 3
+    assert all(v == v.quantize(Decimal("0.01")) for v in result.parts.values())
+    for part in ("A", "B", "C"):
+        mean = sum((s.parts[part] for s in result.members), Decimal(0)) / 3
+        assert abs(result.parts[part] - mean) < Decimal("0.005")
+
+
+@pytest.mark.parametrize(
+    ("score", "star"),
+    [
+        ("69.99", 3),
+        ("70.00", 4),
+        ("89.99", 4),
+        ("90.00", 5),
+        ("100", 5),
+        ("49.99", 2),
+        ("50.00", 3),
+        ("29.99", 1),
+        ("30.00", 2),
+        ("0", 1),
+    ],
+)
+def test_rule_07_bands_half_open(r3: RuleSet, score: str, star: int) -> None:
+    assert band_for(r3, Decimal(score)) == star
+
+
+def test_rule_08_minimums_cap_or_reject_set_1(r3: RuleSet) -> None:
+    sheet = sheet_at(r3, 1, 75, floor_star=4, overrides={"2.3": "2"})  # 2 pts, no e-trace code
+    cap = council_result(r3, 1, [sheet], mode=ShortfallMode.CAP)
+    reject = council_result(r3, 1, [sheet], mode=ShortfallMode.REJECT)
+    assert cap.total == Decimal("75.00") and cap.band_star == 4
+    assert [c.criterion for c in cap.unmet(4)] == ["2.3"]
+    assert cap.minimums_met(3)
+    assert cap.awarded_star == 3 and cap.outcome == Outcome.RECOGNISED and cap.certificate_issued
+    assert reject.awarded_star is None and reject.outcome == Outcome.NOT_RECOGNISED
+    assert not reject.certificate_issued
+    # With the e-traceability option it is 4★ in both modes.
+    full = sheet_at(r3, 1, 75, floor_star=4)
+    for mode in ShortfallMode:
+        assert council_result(r3, 1, [full], mode=mode).awarded_star == 4
+
+
+def test_rule_08_missing_a_3_star_minimum_is_not_recognised(r3: RuleSet) -> None:
+    sheet = sheet_at(
+        r3, 1, 60, floor_star=3, overrides={"2.2": "1"}
+    )  # below the 3★ packaging floor
+    for mode in ShortfallMode:
+        result = council_result(r3, 1, [sheet], mode=mode)
+        assert result.recognised_star is None and not result.certificate_issued
+
+
+@pytest.mark.parametrize(
+    ("product_set", "code"),
+    [
+        (1, "falsified_dossier"),
+        (1, "food_safety_certificate"),
+        (13, "imported_or_untraceable_material"),
+        (5, "copy_of_other_product"),
+        (21, "ip_violation"),
+        (1, "unacceptable_foreign_matter"),
+        (15, "production_licence"),
+    ],
+)
+def test_rule_09_knockouts_reject_whatever_the_score(
+    r3: RuleSet, product_set: int, code: str
+) -> None:
+    best = sheet_at(r3, product_set, 100)
+    flagged = MemberSheet(member="TV2", choices=best.choices, knockouts=(code,))
+    for result in (
+        council_result(r3, product_set, [best], council_knockouts=[code]),
+        council_result(r3, product_set, [best, flagged]),
+    ):
+        assert result.total == 100
+        for mode in ShortfallMode:
+            outcome = result.under(mode)
+            assert outcome.outcome == Outcome.REJECTED
+            assert outcome.awarded_star is None and not outcome.certificate_issued
+        assert [k.code for k in result.knockouts if k.triggered] == [code]
+
+
+def test_rule_09_zero_sensory_score_rejects_set_16(r3: RuleSet) -> None:
+    best = sheet_at(r3, 16, 100)
+    zero = MemberSheet(member="TV1", choices={**best.choices, "6.1": "1"})  # 0 points
+    result = council_result(r3, 16, [zero])
+    assert result.outcome == Outcome.REJECTED
+    assert next(k for k in result.knockouts if k.triggered).code == "zero_sensory_score"
+
+
+def test_rule_09_knockout_must_belong_to_the_set(r3: RuleSet) -> None:
+    with pytest.raises(SheetError, match=r"knockouts\.ip_violation"):
+        council_result(r3, 1, [sheet_at(r3, 1, 80)], council_knockouts=["ip_violation"])
+
+
+@pytest.mark.parametrize(("target", "star"), [(40, 2), (25, 1)])
+def test_rule_10_no_certificate_for_one_and_two_stars(r3: RuleSet, target: int, star: int) -> None:
+    rubric_floor = council_result(r3, 13, [lowest_sheet(r3, 13)]).total
+    assert rubric_floor < target
+    result = council_result(r3, 13, [sheet_at(r3, 13, target)])
+    assert result.band_star == star
+    assert result.awarded_star == star
+    assert result.outcome == Outcome.NOT_RECOGNISED
+    assert not result.certificate_issued
+    assert result.routing.action == "none"
+
+
+# ----- authorities and routing ---------------------------------------------
+
+
+def test_rule_11_r1_district_scores_and_forwards(r1: RuleSet) -> None:
+    assert authority(r1, None, Step.RECEIVE) == Tier.DISTRICT
+    assert authority(r1, None, Step.PRE_ASSESS) == Tier.COMMUNE
+    assert authority(r1, 3, Step.SCORE) == Tier.DISTRICT
+    assert authority(r1, 3, Step.RECOGNISE) == Tier.DISTRICT
+    assert authority(r1, 4, Step.RECOGNISE) == Tier.PROVINCE
+    assert authority(r1, 5, Step.RECOGNISE) == Tier.CENTRAL
+    three = council_result(r1, 13, [sheet_at(r1, 13, 60, floor_star=3)], tier=Tier.DISTRICT)
+    assert three.routing.action == "recognise" and three.routing.tier == Tier.DISTRICT
+    four = sheet_at(r1, 13, 75, floor_star=4)
+    at_district = council_result(r1, 13, [four], tier=Tier.DISTRICT)
+    assert at_district.routing.action == "forward" and at_district.routing.tier == Tier.PROVINCE
+    assert not at_district.certificate_issued
+    at_province = council_result(r1, 13, [four], tier=Tier.PROVINCE)
+    assert at_province.routing.action == "recognise" and at_province.routing.tier == Tier.PROVINCE
+    five = council_result(r1, 13, [sheet_at(r1, 13, 92, floor_star=5)], tier=Tier.PROVINCE)
+    assert five.routing.action == "forward" and five.routing.tier == Tier.CENTRAL
+    assert five.routing.approve_result_by == Tier.PROVINCE
+
+
+def test_rule_12_r2_r3_have_no_district_step(r2: RuleSet, r3: RuleSet) -> None:
+    for rule_set in (r2, r3):
+        assert Tier.DISTRICT not in rule_set.tiers
+        assert rule_set.first_scoring_tier == Tier.PROVINCE
+        assert authority(rule_set, None, Step.RECEIVE) == Tier.COMMUNE
+        assert authority(rule_set, None, Step.PRE_ASSESS) == Tier.COMMUNE
+        assert authority(rule_set, 3, Step.RECOGNISE) == Tier.PROVINCE
+        assert authority(rule_set, 4, Step.RECOGNISE) == Tier.PROVINCE
+        assert authority(rule_set, 5, Step.RECOGNISE) == Tier.CENTRAL
+        assert authority(rule_set, 5, Step.APPROVE_RESULT) == Tier.PROVINCE
+        report = rule_set.dossier.commune_report
+        assert report is not None and "lao động địa phương" in report.criteria.vi
+        result = council_result(rule_set, 13, [sheet_at(rule_set, 13, 92, floor_star=5)])
+        assert result.routing.action == "forward" and result.routing.tier == Tier.CENTRAL
+        assert result.routing.approve_result_by == Tier.PROVINCE
+        # 92 points but a 5★ minimum missing: the province decides 4★ itself (cap).
+        capped = sheet_at(rule_set, 13, 92, floor_star=4, overrides={"4.1": "3"})
+        capped_result = council_result(rule_set, 13, [capped])
+        assert capped_result.awarded_star == 4
+        assert capped_result.routing.tier == Tier.PROVINCE and capped_result.certificate_issued
+
+
+def test_rule_13_central_below_90_back_to_province(r3: RuleSet) -> None:
+    result = council_result(r3, 13, [sheet_at(r3, 13, 85, floor_star=5)], tier=Tier.CENTRAL)
+    assert result.awarded_star == 4
+    assert result.routing.action == "recognise" and result.routing.tier == Tier.PROVINCE
+    assert result.routing.alternatives == ("reevaluate",)
+    assert not result.certificate_issued  # nothing until the province acts
+
+
+def test_rule_14_only_the_configured_authority_may_decide(r1: RuleSet, r3: RuleSet) -> None:
+    assert not may_act(r3, Tier.COMMUNE, Step.RECOGNISE, 3)
+    assert may_act(r3, Tier.PROVINCE, Step.RECOGNISE, 3)
+    assert may_act(r3, Tier.PROVINCE, Step.RECOGNISE, 4)
+    assert not may_act(r3, Tier.PROVINCE, Step.RECOGNISE, 5)
+    assert may_act(r3, Tier.CENTRAL, Step.RECOGNISE, 5)
+    assert not may_act(r3, Tier.PROVINCE, Step.REVOKE, 5)
+    assert may_act(r3, Tier.CENTRAL, Step.REVOKE, 5)
+    assert not may_act(r3, Tier.PROVINCE, Step.RECOGNISE, 2)
+    assert may_act(r1, Tier.DISTRICT, Step.RECOGNISE, 3, on=date(2025, 6, 30))
+    assert not may_act(r1, Tier.DISTRICT, Step.RECOGNISE, 3, on=date(2025, 7, 1))
+    assert may_act(r1, Tier.PROVINCE, Step.RECOGNISE, 3, on=date(2025, 7, 1))
+
+
+# ----- dossiers and deadlines ------------------------------------------------
+
+
+def test_rule_16_r3_dossier_contents(r3: RuleSet) -> None:
+    first = dossier_requirements(r3, DossierKind.FIRST, 13)
+    assert [f.code for f in first.forms] == ["Mẫu 01", "Mẫu 02"]
+    assert (first.paper_copies, first.electronic_copies, first.samples) == (1, 1, 5)
+    assert dossier_requirements(r3, DossierKind.FIRST, 26).samples == 0
+    upgrade = dossier_requirements(r3, DossierKind.UPGRADE, 13)
+    assert "thay đổi" in upgrade.forms[1].label.vi
+    again = dossier_requirements(r3, DossierKind.REEVALUATION, 13)
+    labels = " ".join(f.label.vi for f in again.forms)
+    assert "3 năm" in labels and "gia hạn" in labels
+
+
+def test_rule_17_commune_check_in_working_days(r1: RuleSet, r3: RuleSet) -> None:
+    # Friday 06/02/2026; Tết holidays 16-20/02/2026 are skipped.
+    deadline = commune_check_deadline(date(2026, 2, 6), r3)
+    assert deadline == date(2026, 3, 6)
+    no_holidays = WorkingCalendar(public_holidays=False)
+    assert commune_check_deadline(date(2026, 2, 6), r3, no_holidays) == date(2026, 2, 27)
+    assert is_overdue(deadline, today=date(2026, 3, 9))
+    assert not is_overdue(deadline, today=date(2026, 3, 6))
+    assert commune_check_deadline(date(2024, 2, 6), r1) is None
+
+
+@pytest.mark.parametrize(
+    ("forwarded", "decided_by"),
+    [
+        (date(2026, 4, 30), date(2026, 6, 30)),
+        (date(2026, 5, 1), date(2026, 12, 30)),
+        (date(2026, 10, 30), date(2026, 12, 30)),
+        (date(2026, 10, 31), date(2027, 6, 30)),
+    ],
+)
+def test_rule_18_province_rounds(r3: RuleSet, forwarded: date, decided_by: date) -> None:
+    assigned = assign_round(forwarded, r3, Tier.PROVINCE)
+    assert assigned is not None and assigned.decided_by == decided_by
+
+
+def test_rule_18_local_rounds_are_configured(r1: RuleSet) -> None:
+    kontum = load_local_policy("kontum-district-2025")
+    assert assign_round(date(2025, 4, 15), r1, Tier.DISTRICT) is None
+    may = assign_round(date(2025, 4, 15), r1, Tier.DISTRICT, [kontum])
+    assert may is not None and may.decided_by == date(2025, 5, 31) and may.source == kontum.id
+    november = assign_round(date(2025, 5, 2), r1, Tier.DISTRICT, [kontum])
+    assert november is not None and november.decided_by == date(2025, 11, 30)
+
+
+@pytest.mark.parametrize(
+    ("forwarded", "decided_by"),
+    [
+        (date(2026, 7, 30), date(2026, 9, 30)),
+        (date(2026, 7, 31), date(2027, 3, 30)),
+        (date(2027, 1, 30), date(2027, 3, 30)),
+        (date(2027, 1, 31), date(2027, 9, 30)),
+    ],
+)
+def test_rule_19_central_rounds(r3: RuleSet, forwarded: date, decided_by: date) -> None:
+    assigned = assign_round(forwarded, r3, Tier.CENTRAL)
+    assert assigned is not None and assigned.decided_by == decided_by
+
+
+# ----- certificates, re-evaluation, revocation, inspection -----------------
+
+
+def test_rule_21_valid_to_convention(r3: RuleSet) -> None:
+    assert certificate_valid_to(date(2026, 8, 5), r3) == date(2029, 8, 5)
+    assert certificate_valid_to(date(2026, 8, 5), r3, LastDayConvention.DAY_BEFORE) == date(
+        2029, 8, 4
+    )
+    assert certificate_valid_to(date(2024, 2, 29), r3) == date(2027, 2, 28)
+    deployment = Deployment(jurisdiction="51", valid_to_convention=LastDayConvention.DAY_BEFORE)
+    assert certificate_valid_to(date(2026, 8, 5), r3, deployment.valid_to_convention) == date(
+        2029, 8, 4
+    )
+
+
+def test_rule_22_reevaluation_window_and_late_filers(r1: RuleSet, r3: RuleSet) -> None:
+    valid_to = date(2029, 8, 5)
+    assert reevaluation_window(valid_to, r3) == (date(2029, 2, 6), date(2029, 4, 7))
+    assert reevaluation_filing_timing(date(2029, 2, 5), valid_to, r3) == "early"
+    assert reevaluation_filing_timing(date(2029, 2, 6), valid_to, r3) == "on_time"
+    assert reevaluation_filing_timing(date(2029, 4, 7), valid_to, r3) == "on_time"
+    assert reevaluation_filing_timing(date(2029, 4, 8), valid_to, r3) == "late"
+    assert late_filer_valid_until(valid_to, r3) == date(2030, 2, 1)
+    assert reevaluation_window(valid_to, r1) is None
+
+
+def test_rule_23_r1_expiry_notice(r1: RuleSet, r3: RuleSet) -> None:
+    assert expiry_notice_date(date(2027, 3, 15), r1) == date(2027, 2, 13)
+    assert certificate_dates(date(2024, 3, 15), r1).expiry_notice_by == date(2027, 2, 13)
+    assert expiry_notice_date(date(2029, 8, 5), r3) is None
+    assert authority(r1, 3, Step.NOTIFY_EXPIRY) == Tier.DISTRICT
+
+
+def test_rule_24_reevaluation_decided_within_45_days(r1: RuleSet, r3: RuleSet) -> None:
+    assert reevaluation_decision_deadline(date(2029, 3, 1), r3) == date(2029, 4, 15)
+    assert reevaluation_decision_deadline(date(2029, 3, 1), r1) is None
+
+
+def test_rule_25_expiry_and_grace(r3: RuleSet) -> None:
+    valid_to = date(2029, 8, 5)
+    grace = late_filer_valid_until(valid_to, r3)
+    assert certificate_state(valid_to, date(2029, 8, 5)) == "valid"
+    assert certificate_state(valid_to, date(2029, 8, 6)) == "expired"
+    assert certificate_state(valid_to, date(2029, 10, 1), extended_until=grace) == "valid"
+    assert certificate_state(valid_to, date(2030, 2, 2), extended_until=grace) == "expired"
+
+
+def test_rule_26_revocation_authority_and_deadline(r3: RuleSet) -> None:
+    assert authority(r3, 3, Step.REVOKE) == Tier.PROVINCE
+    assert authority(r3, 4, Step.REVOKE) == Tier.PROVINCE
+    assert authority(r3, 5, Step.REVOKE) == Tier.CENTRAL
+    assert revocation_deadline(date(2026, 9, 1), r3) == date(2026, 9, 16)
+    valid_to = date(2029, 8, 5)
+    assert certificate_state(valid_to, date(2027, 1, 1), revoked_on=date(2026, 12, 1)) == "revoked"
+
+
+def test_rule_27_inspection_frequency_is_local_policy(r3: RuleSet) -> None:
+    assert authority(r3, 3, Step.INSPECT) == Tier.PROVINCE
+    assert authority(r3, 5, Step.INSPECT) == Tier.CENTRAL
+    assert "inspection" not in r3.deadlines.model_dump()
+    assert load_local_policy("kontum-district-2025").inspection_every_months == 3
+
+
+# ----- product sets, jurisdictions, targets ----------------------------------
+
+
+def test_rule_29_product_set_determines_rubric_and_samples(r3: RuleSet) -> None:
+    sets = product_sets(r3)
+    assert [s.number for s in sets] == list(range(1, 27))
+    for info in sets:
+        assert rubric_for(r3, info.number).number == info.number
+        assert info.managing_agency
+        assert info.samples_required == (info.number != 26)
+    assert sets[12].name.vi == "Cà phê, ca cao"
+    with pytest.raises(SheetError, match="product_set"):
+        rubric_for(r3, 27)
+
+
+def test_rule_31_district_roles_end_30_06_2025(r1: RuleSet, r2: RuleSet) -> None:
+    assert authority(r1, 3, Step.RECOGNISE, on=date(2025, 6, 30)) == Tier.DISTRICT
+    assert authority(r1, 3, Step.RECOGNISE, on=date(2025, 7, 1)) == Tier.PROVINCE
+    deployment = Deployment(jurisdiction="kontum-district", tier=Tier.DISTRICT)
+    assert select_rule_set(date(2025, 6, 1), deployment).deployment_tier_active
+    assert not select_rule_set(date(2025, 7, 10), deployment).deployment_tier_active
+    assert r2.tier_successions == ()
+
+
+def test_rule_32_kpi_targets_are_configured_per_jurisdiction_and_year() -> None:
+    policy = load_local_policy("kontum-district-2025")
+    targets = {t.code: t for t in policy.targets[2025]}
+    assert targets["new_3_star"].minimum == 10
+    assert targets["new_4_star"].minimum == 1
+    assert targets["cooperative_share"].minimum == Decimal("0.40")
+    opted_in = Deployment(jurisdiction="kontum-district", local_policies=(policy.id,))
+    assert select_rule_set(date(2025, 3, 1), opted_in).local_policies == (policy,)
+    assert select_rule_set(date(2025, 3, 1), Deployment(jurisdiction="x")).local_policies == ()
+    assert select_rule_set(date(2026, 3, 1), opted_in).local_policies == ()
