@@ -113,6 +113,9 @@ def route(
     recogniser = authority(rule_set, star, Step.RECOGNISE, on)
     alternatives: tuple[Literal["recognise", "reevaluate"], ...] = ()
     for path in rule_set.return_paths:
-        if _succeeded(rule_set, path.from_tier, on) == at and score < path.below_score:
+        back_to = _succeeded(rule_set, path.to_tier, on)
+        if _succeeded(rule_set, path.from_tier, on) != at or back_to == at:
+            continue
+        if score < path.below_score:
             alternatives = tuple(o for o in path.options if o != "recognise")
     return Routing(action="recognise", tier=recogniser, alternatives=alternatives)

@@ -1,0 +1,149 @@
+"""``ocop rules list|show|explain``, run in-process through the argparse entry."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from importlib import resources
+from pathlib import Path
+
+import pytest
+import yaml
+
+from rules.cli import EXIT_BAD_INPUT, EXIT_OK, add_rules_commands, main
+
+EXAMPLE = str(resources.files("rules").joinpath("examples", "set13-coffee-75-no-etrace.yaml"))
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_commands_mount_on_any_parser() -> None:
+    parser = argparse.ArgumentParser(prog="ocop")
+    add_rules_commands(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(["rules", "show", "R3", "--set", "13", "--lang", "en"])
+    assert (args.rule_set, args.set, args.lang) == ("R3", 13, "en")
+    assert callable(args.func)
+
+
+def test_list(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "rules", "list")
+    assert code == EXIT_OK
+    assert [line.split()[0] for line in out.splitlines() if line.startswith("R")] == [
+        "R1",
+        "R2",
+        "R3",
+    ]
+    assert "Chính sách địa phương" in out and "kontum-district-2025" in out
+    _, english, _ = run(capsys, "rules", "list", "--lang", "en")
+    assert "Local policies" in english
+
+
+def test_show_rule_set_and_sheet(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "rules", "show", "R1")
+    assert code == EXIT_OK
+    assert "148/QĐ-TTg" in out and "UBND cấp huyện" in out and "r1-sheets-from-2026" in out
+    code, out, _ = run(capsys, "rules", "show", "R3", "--set", "13", "--lang", "en")
+    assert code == EXIT_OK
+    assert "Product set 13: Coffee and cocoa" in out
+    assert "mã truy xuất nguồn gốc điện tử — 3  [minimum 4★]" in out
+    assert "6.1.1 Tạp chất lạ (2)" in out
+    assert "unacceptable_foreign_matter" in out
+
+
+def test_explain_the_coffee_example_in_both_modes(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "rules", "explain", EXAMPLE)
+    assert code == EXIT_OK
+    assert "Điểm trung bình: 75,00" in out
+    assert "Khung điểm: 4★" in out
+    assert "Không đạt 4★" in out and "2.3 Phong cách, ghi nhãn hàng hóa" in out and "5.1" in out
+    assert "mã truy xuất nguồn gốc điện tử" in out
+    assert "Chế độ hạ sao (cap): 3★" in out
+    assert "Chế độ loại (reject): không đạt" in out
+    assert "Áp dụng — chế độ hạ sao (cap): 3★" in out
+    code, out, _ = run(capsys, "rules", "explain", EXAMPLE, "--mode", "reject", "--lang", "en")
+    assert code == EXIT_OK
+    assert "Not 4★" in out and "Cap mode: 3★" in out
+    assert "Applied — reject mode: not recognised" in out
+
+
+def test_explain_as_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "rules", "explain", EXAMPLE, "--json")
+    assert code == EXIT_OK
+    data = json.loads(out)
+    assert data["rule_set"]["id"] == "R3" and data["rule_set"]["version"] == "1.0.0"
+    assert data["score"] == {"total": "75.00", "parts": {"A": "32.00", "B": "17.00", "C": "26.00"}}
+    assert data["band"] == {"star": 4, "from": "70", "below": "90"}
+    unmet = [(m["star"], m["criterion"]) for m in data["minimums"] if not m["met"]]
+    assert (4, "2.3") in unmet and (4, "5.1") in unmet
+    assert all(m["met"] for m in data["minimums"] if m["star"] == 3)
+    assert data["outcomes"]["cap"]["awarded_star"] == 3
+    assert data["outcomes"]["cap"]["certificate_issued"] is True
+    assert data["outcomes"]["reject"]["outcome"] == "not_recognised"
+    assert data["result"]["awarded_star"] == 3
+    assert len(data["knockouts"]) == 6 and not any(k["triggered"] for k in data["knockouts"])
+
+
+def _write(tmp_path: Path, document: object, name: str = "sheet.yaml") -> str:
+    path = tmp_path / name
+    path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    return str(path)
+
+
+def _example() -> dict[str, object]:
+    document: dict[str, object] = yaml.safe_load(Path(EXAMPLE).read_text(encoding="utf-8"))
+    return document
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ({"product_set": 27}, "product_set: R3 không có bộ sản phẩm 27"),
+        ({"rule_set": "R9"}, "rule_set: không có bộ quy tắc 'R9'"),
+        ({"filing_date": "2020-01-01"}, "filing_date: không có bộ quy tắc nào"),
+        ({"product_set": "cà phê"}, "product_set: giá trị không hợp lệ"),
+    ],
+)
+def test_bad_sheet_fields_exit_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, change: dict[str, object], expected: str
+) -> None:
+    document = {**_example(), **change}
+    code, out, err = run(capsys, "rules", "explain", _write(tmp_path, document))
+    assert code == EXIT_BAD_INPUT and out == ""
+    assert expected in err
+
+
+def test_unknown_criterion_and_option_exit_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    document = _example()
+    members = document["members"]
+    assert isinstance(members, list)
+    members[0]["choices"]["9.9"] = 1
+    code, _, err = run(capsys, "rules", "explain", _write(tmp_path, document), "--lang", "en")
+    assert code == EXIT_BAD_INPUT
+    assert "members[TV1].choices.9.9: unknown criterion for product set 13" in err
+    del members[0]["choices"]["9.9"]
+    members[1]["choices"]["2.3"] = 7
+    code, _, err = run(capsys, "rules", "explain", _write(tmp_path, document), "--lang", "en")
+    assert code == EXIT_BAD_INPUT
+    assert "members[TV2].choices.2.3: unknown option '7'" in err
+
+
+def test_missing_file_and_json_sheet(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, "rules", "explain", str(tmp_path / "nope.yaml"))
+    assert code == EXIT_BAD_INPUT and "không tìm thấy tệp" in err
+    path = tmp_path / "sheet.json"
+    path.write_text(json.dumps(_example(), default=str, ensure_ascii=False), encoding="utf-8")
+    code, out, _ = run(capsys, "rules", "explain", str(path), "--lang", "en")
+    assert code == EXIT_OK and "Mean score: 75.00" in out
+
+
+def test_unknown_rule_set_and_set_on_show(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "rules", "show", "R0")
+    assert code == EXIT_BAD_INPUT and "R0" in err
+    code, _, err = run(capsys, "rules", "show", "R3", "--set", "0", "--lang", "en")
+    assert code == EXIT_BAD_INPUT and "product_set: R3 has no product set 0" in err
