@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from rules.rubric import PartCode, ProductSetRubric, Rubric
 from rules.text import LocalText
+from rules.workdays import WorkingCalendar
 
 
 class Tier(StrEnum):
@@ -386,3 +387,11 @@ class Deployment(_Frozen):
     extra_days_off: tuple[date, ...] = ()
     makeup_working_days: tuple[date, ...] = ()
     local_policies: tuple[str, ...] = ()
+
+    def shortfall(self, rule_set: RuleSet) -> ShortfallMode:
+        """The deployment's cap/reject switch, or the rule set's default (cap)."""
+        return self.minimum_shortfall or rule_set.scoring.minimum_shortfall_default
+
+    def calendar(self) -> WorkingCalendar:
+        """Working days: VN public holidays plus this deployment's own days."""
+        return WorkingCalendar.of(self.extra_days_off, self.makeup_working_days)
