@@ -27,14 +27,13 @@ from rules.deadlines import (
     reevaluation_window,
     revocation_deadline,
 )
+from rules.deployment import Deployment, LocalPolicy
 from rules.errors import RulesError, RuleSetError, SheetError, UnknownRuleSetError
 from rules.explain import Explanation, explain
 from rules.loader import all_local_policies, all_rule_sets, load_local_policy, load_rule_set
 from rules.model import (
-    Deployment,
     DossierKind,
     LastDayConvention,
-    LocalPolicy,
     ProductSetInfo,
     RuleSet,
     ShortfallMode,

@@ -7,8 +7,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from rules.deployment import LocalPolicy
 from rules.errors import RuleSetError
-from rules.model import Knockout, LocalPolicy, ProductSetInfo, RuleSet
+from rules.model import Knockout, ProductSetInfo, RuleSet
 from rules.repairs import build_rubric
 from rules.rubric import Rubric
 

@@ -12,7 +12,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from rules.model import LastDayConvention, LocalPolicy, MonthDay, RuleSet, Tier
+from rules.deployment import LocalPolicy
+from rules.model import LastDayConvention, MonthDay, RuleSet, Tier
 from rules.text import LocalText
 from rules.workdays import WorkingCalendar, add_days, add_months, add_working_days
 

@@ -13,8 +13,9 @@ from typing import Any
 import yaml
 
 from rules.build import RubricBundle, build_bundle, build_local_policy, build_rule_set
+from rules.deployment import LocalPolicy
 from rules.errors import RuleSetError, UnknownRuleSetError
-from rules.model import LocalPolicy, RuleSet
+from rules.model import RuleSet
 from rules.text import nfc_tree
 
 _RULE_SET_PREFIX = "r"

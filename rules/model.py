@@ -18,7 +18,6 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from rules.rubric import PartCode, ProductSetRubric, Rubric
 from rules.text import LocalText
-from rules.workdays import WorkingCalendar
 
 
 class Tier(StrEnum):
@@ -63,11 +62,11 @@ class DossierKind(StrEnum):
     REEVALUATION = "reevaluation"
 
 
-class _Frozen(BaseModel):
+class FrozenModel(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-class Instrument(_Frozen):
+class Instrument(FrozenModel):
     number: str
     date: date
     role: Literal["issues", "amends", "base"]
@@ -75,7 +74,7 @@ class Instrument(_Frozen):
     source: str
 
 
-class Ambiguity(_Frozen):
+class Ambiguity(FrozenModel):
     """An interpretation choice: the question, what we chose, where it lives."""
 
     id: str
@@ -85,12 +84,12 @@ class Ambiguity(_Frozen):
     data_path: str
 
 
-class Band(_Frozen):
+class Band(FrozenModel):
     star: int = Field(ge=1, le=5)
     min_score: Decimal
 
 
-class ScoringRules(_Frozen):
+class ScoringRules(FrozenModel):
     part_maxima: dict[PartCode, Decimal]
     bands: tuple[Band, ...]
     certified_stars: tuple[int, ...]
@@ -102,7 +101,7 @@ class ScoringRules(_Frozen):
     rubric: str
 
 
-class ForwardRule(_Frozen):
+class ForwardRule(FrozenModel):
     from_tier: Tier
     to_tier: Tier
     min_score: Decimal
@@ -111,7 +110,7 @@ class ForwardRule(_Frozen):
     source: str
 
 
-class ReturnPath(_Frozen):
+class ReturnPath(FrozenModel):
     from_tier: Tier
     to_tier: Tier
     below_score: Decimal
@@ -119,7 +118,7 @@ class ReturnPath(_Frozen):
     source: str
 
 
-class MonthDay(_Frozen):
+class MonthDay(FrozenModel):
     """A yearly date written "MM-DD"."""
 
     month: int = Field(ge=1, le=12)
@@ -132,14 +131,14 @@ class MonthDay(_Frozen):
         return f"{self.day:02d}/{self.month:02d}"
 
 
-def _month_day(value: object) -> object:
+def parse_month_day(value: object) -> object:
     if isinstance(value, str):
         month, _, day = value.partition("-")
         return {"month": int(month), "day": int(day)}
     return value
 
 
-class Round(_Frozen):
+class Round(FrozenModel):
     name: LocalText
     forwarded_by: MonthDay
     decided_by: MonthDay
@@ -147,15 +146,15 @@ class Round(_Frozen):
     @field_validator("forwarded_by", "decided_by", mode="before")
     @classmethod
     def _parse(cls, value: object) -> object:
-        return _month_day(value)
+        return parse_month_day(value)
 
 
-class ReevaluationWindow(_Frozen):
+class ReevaluationWindow(FrozenModel):
     opens_days_before: int = Field(ge=0)
     closes_days_before: int = Field(ge=0)
 
 
-class Deadlines(_Frozen):
+class Deadlines(FrozenModel):
     commune_check_working_days: int | None
     rounds: dict[Tier, tuple[Round, ...]]
     certificate_validity_months: int = Field(ge=1)
@@ -167,17 +166,17 @@ class Deadlines(_Frozen):
     revocation_days: int | None
 
 
-class Form(_Frozen):
+class Form(FrozenModel):
     code: str
     label: LocalText
 
 
-class CommuneReport(_Frozen):
+class CommuneReport(FrozenModel):
     code: str
     criteria: LocalText
 
 
-class DossierRules(_Frozen):
+class DossierRules(FrozenModel):
     paper_copies: int | None
     electronic_copies: int | None
     samples: int | None
@@ -187,7 +186,7 @@ class DossierRules(_Frozen):
     source: str
 
 
-class Transition(_Frozen):
+class Transition(FrozenModel):
     """Transition articles for dossiers pending when this rule set takes effect."""
 
     pending_filed_before: date
@@ -199,7 +198,7 @@ class Transition(_Frozen):
     source: str
 
 
-class TierSuccession(_Frozen):
+class TierSuccession(FrozenModel):
     """A tier abolished on ``last_day``; its roles pass to ``successor``."""
 
     tier: Tier
@@ -208,7 +207,7 @@ class TierSuccession(_Frozen):
     source: str
 
 
-class Knockout(_Frozen):
+class Knockout(FrozenModel):
     code: str
     label: LocalText
     sets: tuple[int, ...]
@@ -216,7 +215,7 @@ class Knockout(_Frozen):
     zero_points_in: tuple[str, ...] = ()
 
 
-class ProductSetInfo(_Frozen):
+class ProductSetInfo(FrozenModel):
     """One of the product sets: names, classification and whether samples are due."""
 
     number: int
@@ -228,7 +227,7 @@ class ProductSetInfo(_Frozen):
     samples_required: bool
 
 
-class RuleSet(_Frozen):
+class RuleSet(FrozenModel):
     """A versioned, validated set of OCOP rules (legal basis, scoring, deadlines…)."""
 
     id: str
@@ -333,65 +332,3 @@ def _tier_problems(rs: RuleSet, where: str) -> Iterator[str]:
     for rule in rs.forwarding:
         if rule.from_tier not in known or rule.to_tier not in known:
             yield f"{where} › forwarding: {rule.from_tier}→{rule.to_tier} uses an unknown tier"
-
-
-class LocalRound(_Frozen):
-    tier: Tier
-    name: LocalText
-    forwarded_by: MonthDay
-    decided_by: MonthDay
-
-    @field_validator("forwarded_by", "decided_by", mode="before")
-    @classmethod
-    def _parse(cls, value: object) -> object:
-        return _month_day(value)
-
-
-class Target(_Frozen):
-    code: str
-    label: LocalText
-    minimum: Decimal | None = None
-    maximum: Decimal | None = None
-    unit: Literal["count", "share"]
-
-
-class LocalPolicy(_Frozen):
-    """A deployment's own additions (rounds, inspection cadence, yearly targets)."""
-
-    id: str
-    version: str
-    title: LocalText
-    source: str
-    applies_to_rule_sets: tuple[str, ...]
-    effective_from: date
-    effective_to: date | None
-    rounds: tuple[LocalRound, ...] = ()
-    inspection_every_months: int | None = None
-    inspection_scope: LocalText | None = None
-    targets: dict[int, tuple[Target, ...]] = {}
-    reports: tuple[LocalText, ...] = ()
-    ambiguities: tuple[Ambiguity, ...] = ()
-
-    def covers(self, day: date) -> bool:
-        ends = self.effective_to
-        return self.effective_from <= day and (ends is None or day <= ends)
-
-
-class Deployment(_Frozen):
-    """Where the system runs and what that deployment switched on."""
-
-    jurisdiction: str
-    tier: Tier = Tier.PROVINCE
-    minimum_shortfall: ShortfallMode | None = None
-    valid_to_convention: LastDayConvention | None = None
-    extra_days_off: tuple[date, ...] = ()
-    makeup_working_days: tuple[date, ...] = ()
-    local_policies: tuple[str, ...] = ()
-
-    def shortfall(self, rule_set: RuleSet) -> ShortfallMode:
-        """The deployment's cap/reject switch, or the rule set's default (cap)."""
-        return self.minimum_shortfall or rule_set.scoring.minimum_shortfall_default
-
-    def calendar(self) -> WorkingCalendar:
-        """Working days: VN public holidays plus this deployment's own days."""
-        return WorkingCalendar.of(self.extra_days_off, self.makeup_working_days)

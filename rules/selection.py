@@ -12,9 +12,10 @@ from datetime import date
 
 from pydantic import BaseModel, ConfigDict
 
+from rules.deployment import Deployment, LocalPolicy
 from rules.errors import UnknownRuleSetError
 from rules.loader import all_local_policies, all_rule_sets
-from rules.model import Deployment, DossierKind, LocalPolicy, RuleSet
+from rules.model import DossierKind, RuleSet
 from rules.text import LocalText
 from rules.workdays import add_days
 
