@@ -5,6 +5,7 @@ Nothing is read at import time; rule sets load lazily and are cached. See
 """
 
 from rules.authorities import Routing, authorities, authority, may_act, route
+from rules.build import RubricBundle, build_bundle, with_bundle
 from rules.catalogue import (
     DossierRequirements,
     dossier_requirements,
@@ -82,6 +83,7 @@ __all__ = [
     "ProductSetRubric",
     "RoundAssignment",
     "Routing",
+    "RubricBundle",
     "RuleSet",
     "RuleSetError",
     "RulesError",
@@ -103,6 +105,7 @@ __all__ = [
     "authorities",
     "authority",
     "band_for",
+    "build_bundle",
     "certificate_dates",
     "certificate_state",
     "certificate_valid_to",
@@ -129,4 +132,5 @@ __all__ = [
     "score_member",
     "select_rule_set",
     "transition_terms",
+    "with_bundle",
 ]

@@ -88,3 +88,22 @@ def build_local_policy(document: Mapping[str, Any]) -> LocalPolicy:
         return LocalPolicy.model_validate(document)
     except ValidationError as exc:
         raise RuleSetError("", messages(exc, f"local policy {document.get('id', '?')}")) from exc
+
+
+def with_bundle(rule_set: RuleSet, bundle: RubricBundle) -> RuleSet:
+    """The rule set with a deployment's own sheets (e.g. 148's for R1), re-validated.
+
+    The bundle must match the rule set's part maxima and cover its knock-outs.
+    """
+    data = {
+        **dict(rule_set),
+        "scoring": rule_set.scoring.model_copy(update={"rubric": bundle.id}),
+        "rubric": bundle.rubric,
+        "knockouts": bundle.knockouts,
+        "product_sets": bundle.product_sets,
+    }
+    try:
+        return RuleSet.model_validate(data)
+    except ValidationError as exc:
+        text = messages(exc, f"rule set {rule_set.id} with rubric {bundle.id}")
+        raise RuleSetError("", text, "Bộ quy tắc không hợp lệ — " + text) from exc

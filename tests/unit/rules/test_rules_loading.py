@@ -211,3 +211,18 @@ def test_product_set_rubric_validates_when_built_directly() -> None:
     data["parts"][1]["groups"][0]["criteria"][0]["max"] = 6  # 4.1: 5 → 6
     with pytest.raises(ValueError, match=r"set 13 › part B › group 4: criteria add up to 14"):
         ProductSetRubric.model_validate(data)
+
+
+def test_a_deployment_can_supply_its_own_sheets() -> None:
+    from rules import with_bundle
+
+    r1 = load_rule_set("R1")
+    raw, repairs, knockouts, sets = _bundle_documents()
+    own = build_bundle("r1-local", raw, repairs, knockouts, sets)
+    replaced = with_bundle(r1, own)
+    assert replaced.scoring.rubric == "r1-local" and replaced.id == "R1"
+    partial = {**sets, "sets": sets["sets"][:25]}  # a deployment list missing set 26
+    with pytest.raises(
+        RuleSetError, match=r"rule set R1 with rubric r1-partial.*\[26\] not in both"
+    ):
+        with_bundle(r1, build_bundle("r1-partial", raw, repairs, knockouts, partial))
