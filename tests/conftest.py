@@ -94,12 +94,29 @@ def kafka_bootstrap() -> str:
 
 
 async def create_topics(bootstrap: str, names: list[str], partitions: int = 3) -> None:
+    """Create topics and wait until every partition has a leader: a consumer that subscribes
+    before that sees no partitions and waits for its next metadata refresh (minutes)."""
     admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
     await admin.start()
     try:
         await admin.create_topics(
             [NewTopic(name, num_partitions=partitions, replication_factor=1) for name in names]
         )
+        deadline = asyncio.get_running_loop().time() + 30
+        while True:
+            described = await admin.describe_topics(names)
+            ready = [
+                t
+                for t in described
+                if t["error_code"] == 0
+                and len(t["partitions"]) == partitions
+                and all(p["leader"] >= 0 for p in t["partitions"])
+            ]
+            if len(ready) == len(names):
+                return
+            if asyncio.get_running_loop().time() > deadline:
+                raise AssertionError(f"topics not ready after 30 s: {described}")
+            await asyncio.sleep(0.1)
     finally:
         await admin.close()
 

@@ -1,18 +1,43 @@
-"""How each published event changes a product's row in the catalogue read model. Pure."""
+"""How published events change the catalogue: pure functions, order-independent.
+
+Events reach reporting from several topics and partitions (the key is the
+aggregate id, so a product's registration and its dossier's events may sit on
+different partitions), so they can arrive in any order. Each change is therefore
+a merge that gives the same result in every order: a product row holds the
+product's identity; a dossier row holds its evaluation's progress, and its
+status only ever moves forward. The catalogue shows each product with its
+latest dossier.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from contracts.evaluation import ForwardedToProvince, Recognized, Scored
-from contracts.registration import (
-    CommuneAssessed,
-    DossierSubmitted,
-    ProducerRegistered,
-    ProductRegistered,
-)
+from contracts.registration import CommuneAssessed, DossierSubmitted, ProductRegistered
 
 Row = dict[str, Any]
+
+PRODUCT_COLUMNS = (
+    "product_id",
+    "producer_id",
+    "name",
+    "product_set",
+    "commune_code",
+    "registered_at",
+)
+DOSSIER_COLUMNS = (
+    "dossier_id",
+    "product_id",
+    "submitted_at",
+    "stage",
+    "status",
+    "star",
+    "score",
+    "decision_no",
+    "updated_at",
+)
+# What a query returns for a product (its identity joined with its latest dossier).
 COLUMNS = (
     "product_id",
     "producer_id",
@@ -27,64 +52,79 @@ COLUMNS = (
     "updated_at",
 )
 
-# Status names, in the order a product normally passes them.
-STATUSES = (
-    "registered",
-    "dossier_submitted",
-    "commune_assessed",
-    "scored",
-    "not_recognised",
-    "forwarded",
-    "recognised",
-)
+# A dossier's statuses in the order they are reached; a status never moves back.
+STAGES = {
+    "dossier_submitted": 1,
+    "commune_assessed": 2,
+    "scored": 3,
+    "not_recognised": 4,
+    "forwarded": 4,
+    "recognised": 5,
+}
+STATUSES = ("registered", *STAGES)
 
 
-def product_of(event: Any) -> str | None:
-    """The product a published event concerns (None: not a catalogue event)."""
-    if isinstance(event, ProductRegistered):
-        return str(event.aggregate_id)
-    if isinstance(event, DossierSubmitted | CommuneAssessed | Scored | Recognized):
-        return str(event.product_id)
-    if isinstance(event, ForwardedToProvince):
-        return str(event.product_id)
+def product_change(event: Any) -> Row | None:
+    """The product's identity row, from its registration (None for other events)."""
+    if not isinstance(event, ProductRegistered):
+        return None
+    return {
+        "product_id": str(event.aggregate_id),
+        "producer_id": str(event.producer_id),
+        "name": event.name,
+        "product_set": event.product_set,
+        "commune_code": event.commune_code,
+        "registered_at": event.occurred_at.isoformat(),
+    }
+
+
+def dossier_of(event: Any) -> tuple[str, str] | None:
+    """(dossier id, product id) of an event about a dossier, else None."""
+    if isinstance(event, DossierSubmitted | CommuneAssessed):
+        return str(event.aggregate_id), str(event.product_id)
+    if isinstance(event, Scored | Recognized | ForwardedToProvince):
+        return str(event.dossier_id), str(event.product_id)
     return None
 
 
-def apply(event: Any, row: Row | None) -> Row | None:
-    """The product's new row, or None when the event does not change the catalogue."""
-    if isinstance(event, ProducerRegistered):
+def dossier_change(event: Any, current: Row | None) -> Row | None:
+    """The dossier row after `event`, merged into `current` (None: nothing to change)."""
+    ids = dossier_of(event)
+    if ids is None:
         return None
-    stamp = event.occurred_at.isoformat()
-    if isinstance(event, ProductRegistered):
-        return {
-            "product_id": str(event.aggregate_id),
-            "producer_id": str(event.producer_id),
-            "name": event.name,
-            "product_set": event.product_set,
-            "commune_code": event.commune_code,
-            "status": "registered",
+    row: Row = (
+        dict(current)
+        if current
+        else {
+            "dossier_id": ids[0],
+            "product_id": ids[1],
+            "submitted_at": "",
+            "stage": 0,
+            "status": "",
             "star": 0,
             "score": "",
             "decision_no": "",
-            "dossier_id": "",
-            "updated_at": stamp,
+            "updated_at": "",
         }
-    if row is None:
-        return None
-    changed = dict(row, updated_at=stamp)
+    )
+    stamp = event.occurred_at.isoformat()
+    row["updated_at"] = max(row["updated_at"], stamp)
+    status: str
     if isinstance(event, DossierSubmitted):
-        changed.update(status="dossier_submitted", dossier_id=str(event.aggregate_id))
+        row["submitted_at"] = stamp
+        status = "dossier_submitted"
     elif isinstance(event, CommuneAssessed):
-        changed.update(status="commune_assessed")
+        status = "commune_assessed"
     elif isinstance(event, Scored):
-        changed.update(
-            status="scored" if event.outcome != "not_recognised" else "not_recognised",
-            score=str(event.score),
-        )
+        row["score"] = str(event.score)
+        status = "not_recognised" if event.outcome == "not_recognised" else "scored"
     elif isinstance(event, ForwardedToProvince):
-        changed.update(status="forwarded")
-    elif isinstance(event, Recognized):
-        changed.update(status="recognised", star=event.star, decision_no=event.decision_no)
+        status = "forwarded"
     else:
-        return None
-    return changed
+        row["star"] = event.star
+        row["decision_no"] = event.decision_no
+        status = "recognised"
+    if STAGES[status] > row["stage"]:
+        row["stage"] = STAGES[status]
+        row["status"] = status
+    return row

@@ -1,7 +1,7 @@
 """The product catalogue read model, stored beside its tracking records.
 
-Each event's row change and its `Tracking` are written in one transaction, so a
-redelivered event raises `IntegrityError` and changes nothing. The table can be
+Each event's row changes and its `Tracking` are written in one transaction, so a
+redelivered event raises `IntegrityError` and changes nothing. The tables can be
 dropped and rebuilt from the topics at any time."""
 
 from __future__ import annotations
@@ -12,37 +12,64 @@ from eventsourcing.persistence import Tracking
 from eventsourcing.postgres import PostgresTrackingRecorder
 from eventsourcing.sqlite import SQLiteTrackingRecorder
 
-from services.reporting.domain import product_status
+from services.reporting.domain import product_status as ps
 from services.reporting.domain.product_status import COLUMNS, Row
 
 CREATE = (
-    "CREATE TABLE IF NOT EXISTS product_status ("
+    "CREATE TABLE IF NOT EXISTS catalogue_products ("
     "product_id TEXT PRIMARY KEY, producer_id TEXT NOT NULL, name TEXT NOT NULL, "
-    "product_set INTEGER NOT NULL, commune_code TEXT NOT NULL, status TEXT NOT NULL, "
-    "star INTEGER NOT NULL, score TEXT NOT NULL, decision_no TEXT NOT NULL, "
-    "dossier_id TEXT NOT NULL, updated_at TEXT NOT NULL)"
+    "product_set INTEGER NOT NULL, commune_code TEXT NOT NULL, registered_at TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS catalogue_dossiers ("
+    "dossier_id TEXT PRIMARY KEY, product_id TEXT NOT NULL, submitted_at TEXT NOT NULL, "
+    "stage INTEGER NOT NULL, status TEXT NOT NULL, star INTEGER NOT NULL, score TEXT NOT NULL, "
+    "decision_no TEXT NOT NULL, updated_at TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS catalogue_dossiers_product "
+    "ON catalogue_dossiers (product_id, submitted_at)",
 )
-SELECT_ONE = f"SELECT {', '.join(COLUMNS)} FROM product_status WHERE product_id = %s"
-SELECT_ALL = f"SELECT {', '.join(COLUMNS)} FROM product_status ORDER BY name, product_id"
+
+
+def _upsert(table: str, columns: tuple[str, ...]) -> str:
+    return (
+        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))}) "
+        f"ON CONFLICT ({columns[0]}) DO UPDATE SET "
+        + ", ".join(f"{c} = excluded.{c}" for c in columns[1:])
+    )
+
+
+UPSERT_PRODUCT = _upsert("catalogue_products", ps.PRODUCT_COLUMNS)
+UPSERT_DOSSIER = _upsert("catalogue_dossiers", ps.DOSSIER_COLUMNS)
+SELECT_DOSSIER = (
+    f"SELECT {', '.join(ps.DOSSIER_COLUMNS)} FROM catalogue_dossiers WHERE dossier_id = %s"
+)
+# Each product with its latest dossier (the newest submission; one not yet seen
+# submitted counts as the newest, since its submission cannot be older).
+CATALOGUE = (
+    "SELECT p.product_id, p.producer_id, p.name, p.product_set, p.commune_code, "
+    "COALESCE(d.status, 'registered') AS status, COALESCE(d.star, 0) AS star, "
+    "COALESCE(d.score, '') AS score, COALESCE(d.decision_no, '') AS decision_no, "
+    "COALESCE(d.dossier_id, '') AS dossier_id, "
+    "CASE WHEN d.updated_at > p.registered_at THEN d.updated_at ELSE p.registered_at END "
+    "AS updated_at "
+    "FROM catalogue_products p LEFT JOIN catalogue_dossiers d ON d.dossier_id = ("
+    "SELECT x.dossier_id FROM catalogue_dossiers x WHERE x.product_id = p.product_id "
+    "ORDER BY (x.submitted_at = '') DESC, x.submitted_at DESC, x.dossier_id LIMIT 1)"
+)
+SELECT_ONE = f"SELECT {', '.join(COLUMNS)} FROM ({CATALOGUE}) c WHERE product_id = %s"
+SELECT_ALL = f"SELECT {', '.join(COLUMNS)} FROM ({CATALOGUE}) c ORDER BY name, product_id"
 SELECT_BY_STATUS = (
-    f"SELECT {', '.join(COLUMNS)} FROM product_status WHERE status = %s ORDER BY name, product_id"
-)
-UPSERT = (
-    f"INSERT INTO product_status ({', '.join(COLUMNS)}) "
-    f"VALUES ({', '.join(['%s'] * len(COLUMNS))}) "
-    "ON CONFLICT (product_id) DO UPDATE SET "
-    + ", ".join(f"{c} = excluded.{c}" for c in COLUMNS if c != "product_id")
+    f"SELECT {', '.join(COLUMNS)} FROM ({CATALOGUE}) c WHERE status = %s ORDER BY name, product_id"
 )
 
 
 class CatalogueView:
-    """The catalogue table in the store of a SQLite or PostgreSQL tracking recorder."""
+    """The catalogue tables in the store of a SQLite or PostgreSQL tracking recorder."""
 
     def __init__(self, tracking: SQLiteTrackingRecorder | PostgresTrackingRecorder) -> None:
         self.tracking = tracking
         self.placeholder = "?" if isinstance(tracking, SQLiteTrackingRecorder) else "%s"
         with self._transaction(commit=True) as cursor:
-            cursor.execute(CREATE)
+            for statement in CREATE:
+                cursor.execute(statement)
 
     def _transaction(self, *, commit: bool) -> Any:
         return self.tracking.datastore.transaction(commit=commit)
@@ -52,16 +79,18 @@ class CatalogueView:
 
     def apply(self, event: Any, tracking: Tracking) -> None:
         """Apply one published event and record its tracking, atomically."""
-        product_id = product_status.product_of(event)
         with self._transaction(commit=True) as cursor:
-            row = None
-            if product_id is not None:
-                cursor.execute(self._sql(SELECT_ONE), (product_id,))
+            product = ps.product_change(event)
+            if product is not None:
+                cursor.execute(self._sql(UPSERT_PRODUCT), _values(product, ps.PRODUCT_COLUMNS))
+            ids = ps.dossier_of(event)
+            if ids is not None:
+                cursor.execute(self._sql(SELECT_DOSSIER), (ids[0],))
                 found = cursor.fetchone()
-                row = _row(found) if found else None
-            changed = product_status.apply(event, row)
-            if changed is not None:
-                cursor.execute(self._sql(UPSERT), tuple(changed[c] for c in COLUMNS))
+                current = _row(found, ps.DOSSIER_COLUMNS) if found else None
+                dossier = ps.dossier_change(event, current)
+                if dossier is not None:
+                    cursor.execute(self._sql(UPSERT_DOSSIER), _values(dossier, ps.DOSSIER_COLUMNS))
             self.tracking._insert_tracking(cursor, tracking)
 
     def is_tracked(self, name: str, position: int) -> bool:
@@ -71,7 +100,7 @@ class CatalogueView:
         with self._transaction(commit=False) as cursor:
             cursor.execute(self._sql(SELECT_ONE), (product_id,))
             found = cursor.fetchone()
-        return _row(found) if found else None
+        return _row(found, COLUMNS) if found else None
 
     def list(self, status: str = "") -> list[Row]:
         with self._transaction(commit=False) as cursor:
@@ -79,8 +108,12 @@ class CatalogueView:
                 cursor.execute(self._sql(SELECT_BY_STATUS), (status,))
             else:
                 cursor.execute(self._sql(SELECT_ALL))
-            return [_row(r) for r in cursor.fetchall()]
+            return [_row(r, COLUMNS) for r in cursor.fetchall()]
 
 
-def _row(found: Any) -> Row:
-    return {c: found[c] for c in COLUMNS}
+def _values(row: Row, columns: tuple[str, ...]) -> tuple[Any, ...]:
+    return tuple(row[c] for c in columns)
+
+
+def _row(found: Any, columns: tuple[str, ...]) -> Row:
+    return {c: found[c] for c in columns}

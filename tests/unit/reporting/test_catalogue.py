@@ -129,3 +129,106 @@ def test_queries_refuse_bad_input(app: ReportingApp) -> None:
     with pytest.raises(CommandRejected) as refused:
         app.list_products("approved")
     assert refused.value.field == "status"
+
+
+def test_events_in_any_order_give_the_same_catalogue(memory_settings: Settings) -> None:
+    """Registration and dossier events travel on different partitions and topics."""
+    import itertools
+
+    product_id, dossier_id = uuid4(), uuid4()
+    events = [
+        ProductRegistered(
+            **envelope(product_id),
+            producer_id=uuid4(),
+            name="Cà phê Đăk Hà",
+            product_set=13,
+            commune_code="23500",
+            province_code="51",
+        ),
+        DossierSubmitted(
+            **envelope(dossier_id),
+            product_id=product_id,
+            producer_id=uuid4(),
+            kind="first",
+            received_on=date(2026, 6, 1),
+            commune_code="23500",
+        ),
+        Scored(
+            **envelope(),
+            dossier_id=dossier_id,
+            product_id=product_id,
+            product_set=13,
+            score=Decimal("65.50"),
+            star_band=3,
+            outcome="recognised",
+            explanation="…",
+        ),
+        Recognized(
+            **envelope(),
+            dossier_id=dossier_id,
+            product_id=product_id,
+            star=3,
+            decision_no="12/QĐ-UBND",
+            decided_on=date(2026, 6, 25),
+            authority="province",
+            valid_from=date(2026, 6, 25),
+            valid_to=date(2029, 6, 25),
+        ),
+    ]
+    views = set()
+    for order in itertools.permutations(range(len(events))):
+        app = build(memory_settings).app
+        for position, index in enumerate(order, start=1):
+            app.process_event(events[index], Tracking(f"src@t#{index}", position))
+        row = app.get_product(str(product_id))
+        views.add(tuple(sorted(row.items())))
+        app.close()
+    assert len(views) == 1
+    (only,) = views
+    assert dict(only)["status"] == "recognised"
+    assert dict(only)["score"] == "65.50"
+
+
+def test_the_latest_dossier_is_shown(app: ReportingApp) -> None:
+    product_id, first, second = uuid4(), uuid4(), uuid4()
+    app.process_event(
+        ProductRegistered(
+            **envelope(product_id),
+            producer_id=uuid4(),
+            name="Trà",
+            product_set=12,
+            commune_code="23500",
+            province_code="51",
+        ),
+        Tracking("a#0", 1),
+    )
+    for n, (dossier, when) in enumerate(
+        ((second, datetime(2029, 2, 1, tzinfo=UTC)), (first, datetime(2026, 2, 1, tzinfo=UTC)))
+    ):
+        app.process_event(
+            DossierSubmitted(
+                **{**envelope(dossier), "occurred_at": when},
+                product_id=product_id,
+                producer_id=uuid4(),
+                kind="first",
+                received_on=when.date(),
+                commune_code="23500",
+            ),
+            Tracking("b#0", n + 1),
+        )
+    app.process_event(
+        Recognized(
+            **envelope(),
+            dossier_id=first,
+            product_id=product_id,
+            star=3,
+            decision_no="1/QĐ",
+            decided_on=date(2026, 6, 25),
+            authority="province",
+            valid_from=date(2026, 6, 25),
+            valid_to=date(2029, 6, 25),
+        ),
+        Tracking("c#0", 1),
+    )
+    row = app.get_product(str(product_id))
+    assert (row["dossier_id"], row["status"]) == (str(second), "dossier_submitted")
