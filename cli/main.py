@@ -19,6 +19,7 @@ import grpc
 from cli.client import Client
 from cli.commands import evaluation, registration, reporting, run
 from cli.output import fail
+from rules.cli import add_rules_commands
 from runtime.settings import Settings
 
 REFUSED = {
@@ -60,20 +61,18 @@ def parser() -> argparse.ArgumentParser:
     registration.add(sub)
     evaluation.add(sub)
     reporting.add(sub)
-    try:
-        from rules.cli import add_rules_commands
-    except ImportError:  # the rules package is optional for the services' own CLI
-        pass
-    else:
-        add_rules_commands(sub)
+    add_rules_commands(sub)
     return top
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     settings = Settings()
-    if getattr(args, "local", False):
-        return int(args.func(args))
+    if getattr(args, "local", False) or args.group == "rules":
+        try:
+            return int(args.func(args))
+        except BrokenPipeError:  # output piped into `head` and the like
+            return 0
     client = Client(
         {name: settings.address_of(name) for name in ("registration", "evaluation", "reporting")},
         lang=args.lang,

@@ -26,8 +26,9 @@ from services.registration.domain.model import (
 
 # Looks up a commune code in the official list: its province code, or None if unknown.
 LocateCommune = Callable[[str], str | None]
-# The rule set in force for a dossier received on a date, and the level that evaluates it.
-RouteDossier = Callable[[date], tuple[str, str]]
+# The rule set for a dossier received on a date, and the level that evaluates it when the
+# commune forwards it on another date.
+RouteDossier = Callable[[date, date], tuple[str, str]]
 
 
 class RegistrationApp(Application[UUID]):
@@ -129,6 +130,7 @@ class RegistrationApp(Application[UUID]):
         self, ctx: CommandContext, *, product_id: UUID, kind: str, received_on: date
     ) -> UUID:
         product = self._get(Product, product_id, "product_id")
+        self._route_dossier(received_on, received_on)  # refuses a date no rule set governs
         if kind not in DOSSIER_KINDS:
             raise CommandRejected(
                 "invalid_argument",
@@ -164,7 +166,7 @@ class RegistrationApp(Application[UUID]):
     ) -> str:
         """Issue the commune report (form 03) and forward to the evaluating level."""
         dossier = self._get(Dossier, dossier_id, "dossier_id")
-        rule_set_id, level = self._route_dossier(dossier.received_on)
+        rule_set_id, level = self._route_dossier(dossier.received_on, assessed_on)
         dossier.assess(
             report_no=_required("report_no", nfc(report_no)),
             assessed_on=assessed_on,

@@ -213,3 +213,38 @@ def test_every_published_mapping_names_a_real_event() -> None:
 
 def test_settings_default_to_sqlite() -> None:
     assert Settings().store == "sqlite"
+
+
+def test_an_r1_dossier_forwarded_after_the_districts_goes_to_the_province(
+    app: RegistrationApp, actor: CommandContext
+) -> None:
+    product_id = app.register_product(
+        actor, producer_id=producer(app, actor), name="Sâm", product_set=20
+    )
+    dossier_id = app.submit_dossier(
+        actor, product_id=product_id, kind="first", received_on=date(2025, 6, 20)
+    )
+    level = app.assess_dossier(
+        actor,
+        dossier_id=dossier_id,
+        report_no="9/BC",
+        assessed_on=date(2025, 7, 2),
+        local_raw_material=True,
+        local_labour=True,
+        idea_origin=True,
+        local_identity=True,
+    )
+    assert level == "province"
+    assert app.get_dossier(dossier_id).rule_set_id == "R1"
+
+
+def test_a_dossier_no_rule_set_governs_is_refused(
+    app: RegistrationApp, actor: CommandContext
+) -> None:
+    product_id = app.register_product(
+        actor, producer_id=producer(app, actor), name="Sâm", product_set=20
+    )
+    with pytest.raises(CommandRejected) as refused:
+        app.submit_dossier(actor, product_id=product_id, kind="first", received_on=date(2022, 1, 1))
+    assert refused.value.field == "received_on"
+    assert "01/01/2022" in refused.value.message("vi")
