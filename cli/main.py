@@ -67,12 +67,16 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    settings = Settings()
-    if getattr(args, "local", False) or args.group == "rules":
-        try:
+    try:
+        if getattr(args, "local", False) or args.group == "rules":
             return int(args.func(args))
-        except BrokenPipeError:  # output piped into `head` and the like
-            return 0
+        return remote(args, Settings())
+    except BrokenPipeError:  # output piped into `head` and the like
+        return 0
+
+
+def remote(args: argparse.Namespace, settings: Settings) -> int:
+    """Run a command that calls the services; map gRPC failures to exit codes."""
     client = Client(
         {name: settings.address_of(name) for name in ("registration", "evaluation", "reporting")},
         lang=args.lang,
@@ -80,8 +84,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     try:
         return int(args.func(args, client))
-    except BrokenPipeError:  # output piped into `head` and the like
-        return 0
     except grpc.RpcError as error:
         code = error.code()
         if code in REFUSED:
