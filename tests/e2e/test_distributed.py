@@ -4,6 +4,7 @@ through the real Kafka broker and PostgreSQL, driven by the `ocop` CLI."""
 from __future__ import annotations
 
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,19 @@ PROCESSES = (
 )
 
 
+def scrape(port: int) -> dict[str, float]:
+    """Sum each metric of a process's /metrics over its labels."""
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as reply:
+        text = reply.read().decode()
+    totals: dict[str, float] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            name, value = line.rsplit(" ", 1)
+            key = name.split("{", 1)[0]
+            totals[key] = totals.get(key, 0.0) + float(value)
+    return totals
+
+
 def test_one_product_through_separate_processes(
     postgres_settings: Settings, topic_prefix: str, tmp_path: Path
 ) -> None:
@@ -41,8 +55,9 @@ def test_one_product_through_separate_processes(
         **{f"OCOP_{s}_PORT": str(p) for s, p in ports.items()},
     }
     proc = Processes(tmp_path, env)
+    metrics = {name: free_port() for name, _ in PROCESSES}
     for name, module in PROCESSES:
-        proc.start(name, "-m", module)
+        proc.start(name, "-m", module, env={"OCOP_METRICS_PORT": str(metrics[name])})
     try:
         for port in ports.values():
             wait_serving(f"127.0.0.1:{port}", processes=proc)
@@ -59,6 +74,13 @@ def test_one_product_through_separate_processes(
         assert (row["status"], row["star"], row["score"]) == ("recognised", 3, "65.50")
         assert row["decision_no"] == done["decision_no"]
         assert [r["product_id"] for r in proc.cli("reporting", "products")] == [done["product"]]
+
+        stream = scrape(metrics["reporting-stream"])
+        assert stream["reporting_messages_in_total"] >= 6  # 4 registration + 2 evaluation events
+        assert stream.get("reporting_dead_letters_total", 0) == 0
+        relay = scrape(metrics["evaluation-relay"])
+        assert relay["evaluation_messages_out_total"] >= 2
+        assert relay["evaluation_relay_backlog_events"] == 0
         proc.assert_alive()
     finally:
         codes = proc.stop()
