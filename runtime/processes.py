@@ -7,8 +7,11 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
+import time
 from collections.abc import Callable, Sequence
+from typing import TypeVar
 
+from eventsourcing.persistence import IntegrityError, OperationalError, ProgrammingError
 from faststream.kafka import KafkaBroker
 
 from runtime.consumer import TrackedConsumer
@@ -20,6 +23,24 @@ from runtime.rpc import Register, build_server
 from runtime.settings import Settings
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+def build_with_retry(build: Callable[[Settings], T], settings: Settings, attempts: int = 5) -> T:
+    """Build a service, retrying when sibling processes create its tables at the same moment.
+
+    A service's rpc, stream and relay processes starting together on a fresh database
+    race to create the same tables (and eventsourcing's tracking-migration row); the
+    statements are idempotent, so the loser simply tries again."""
+    for attempt in range(1, attempts + 1):
+        try:
+            return build(settings)
+        except (IntegrityError, OperationalError, ProgrammingError) as error:
+            if attempt == attempts:
+                raise
+            log.warning("start-up attempt %d failed (%s); retrying", attempt, error)
+            time.sleep(0.2 * attempt)
+    raise AssertionError("unreachable")
 
 
 def configure_logging() -> None:

@@ -2,7 +2,7 @@
 
 import asyncio
 
-from runtime.processes import configure_logging, run_relay
+from runtime.processes import build_with_retry, configure_logging, run_relay
 from runtime.settings import Settings
 from services.registration.bootstrap import build
 
@@ -10,7 +10,7 @@ from services.registration.bootstrap import build
 def main() -> None:
     configure_logging()
     settings = Settings()
-    service = build(settings)
+    service = build_with_retry(build, settings)
     asyncio.run(run_relay(settings, service.relay, service.metrics))
 
 

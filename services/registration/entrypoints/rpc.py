@@ -2,7 +2,7 @@
 
 import asyncio
 
-from runtime.processes import configure_logging, serve_rpc
+from runtime.processes import build_with_retry, configure_logging, serve_rpc
 from runtime.settings import Settings
 from services.registration.bootstrap import NAME, build
 
@@ -10,7 +10,7 @@ from services.registration.bootstrap import NAME, build
 def main() -> None:
     configure_logging()
     settings = Settings()
-    service = build(settings)
+    service = build_with_retry(build, settings)
     asyncio.run(serve_rpc(settings, NAME, service.rpc(), service.rpc_names, service.metrics))
 
 

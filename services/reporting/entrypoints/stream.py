@@ -3,7 +3,7 @@
 import asyncio
 
 from contracts.topics import dead_letter_topic
-from runtime.processes import configure_logging, run_stream
+from runtime.processes import build_with_retry, configure_logging, run_stream
 from runtime.settings import Settings
 from services.reporting.bootstrap import NAME, SUBSCRIBES, build
 
@@ -11,7 +11,7 @@ from services.reporting.bootstrap import NAME, SUBSCRIBES, build
 def main() -> None:
     configure_logging()
     settings = Settings()
-    service = build(settings)
+    service = build_with_retry(build, settings)
     asyncio.run(
         run_stream(
             settings,
