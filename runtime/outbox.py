@@ -56,8 +56,15 @@ class Relay:
     metrics: Metrics
     batch_size: int = 500
 
+    def __post_init__(self) -> None:
+        self._position: int | None = None
+
     def position(self) -> int:
-        return self.positions.max_tracking_id(self.name) or 0
+        """The last notification id published and recorded (read once, then kept: one relay
+        per service writes it)."""
+        if self._position is None:
+            self._position = self.positions.max_tracking_id(self.name) or 0
+        return self._position
 
     def backlog(self) -> int:
         return (self.recorder.max_notification_id() or 0) - self.position()
@@ -90,6 +97,7 @@ class Relay:
 
     def record(self, last: int) -> None:
         self.positions.insert_tracking(Tracking(self.name, last))
+        self._position = last
         self.metrics.relay_position.labels(self.name).set(last)
 
     async def run_once(self) -> int:
