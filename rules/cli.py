@@ -126,7 +126,10 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
 def _add_lang(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--lang", choices=("vi", "en"), default=argparse.SUPPRESS, help="ngôn ngữ / language (default vi)"
+        "--lang",
+        choices=("vi", "en"),
+        default=argparse.SUPPRESS,
+        help="ngôn ngữ / language (default vi)",
     )
 
 
