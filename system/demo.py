@@ -5,8 +5,9 @@ What is real: product and producer names, districts, star levels. What is made u
 for the demo and marked so: business-registration numbers (`KT-DEMO-…`) where
 the rules require one, the current commune chosen from the district's name, the
 product set derived from the product name, receipt dates and report numbers.
-Products with a known star get a dossier assessed by the commune, ready for a
-council score."""
+Products with a known star get a dossier (received under R1, so only the
+self-assessment is required: the demo answers each criterion's top option) assessed by
+the commune and forwarded, ready for a council score."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from typing import Any
 from contracts.envelope import Actor
 from runtime.commands import CommandContext
 from runtime.text import fold
+from services.registration.adapters.rulebook import requirements
 
 CSV = Path(__file__).parent / "demo_data" / "kontum-ocop-products.csv"
 # Current (Decision 19/2025) communes of the new Quảng Ngãi for former Kon Tum districts.
@@ -91,6 +93,10 @@ def load_demo(system: Any) -> int:
                 dossier = registration.submit_dossier(
                     ctx, product_id=product_id, kind="first", received_on=RECEIVED_ON
                 )
+                sheet = requirements("R1", "first", product_set(row)).sheet
+                registration.record_self_assessment(
+                    ctx, dossier_id=dossier, choices={c: o[-1] for c, o in sheet.items()}
+                )
                 registration.assess_dossier(
                     ctx,
                     dossier_id=dossier,
@@ -101,4 +107,5 @@ def load_demo(system: Any) -> int:
                     idea_origin=True,
                     local_identity=True,
                 )
+                registration.forward_dossier(ctx, dossier_id=dossier, forwarded_on=RECEIVED_ON)
     return loaded

@@ -27,7 +27,9 @@ if _version_not_supported:
 
 
 class RegistrationStub:
-    """Producers, products, dossiers and the commune assessment.
+    """Producers, product ideas and business plans (steps 2-4), products, dossiers (forms 01
+    and 02, documents, paper copy, samples) and the commune assessment (form 03) with its
+    forwarding. Every command carries an actor; dates are yyyy-mm-dd.
     """
 
     def __init__(self, channel):
@@ -41,6 +43,16 @@ class RegistrationStub:
                 request_serializer=contracts_dot_rpc_dot_registration__pb2.RegisterProducerRequest.SerializeToString,
                 response_deserializer=contracts_dot_rpc_dot_registration__pb2.RegisterProducerReply.FromString,
                 _registered_method=True)
+        self.RegisterIdea = channel.unary_unary(
+                '/ocop.registration.v1.Registration/RegisterIdea',
+                request_serializer=contracts_dot_rpc_dot_registration__pb2.RegisterIdeaRequest.SerializeToString,
+                response_deserializer=contracts_dot_rpc_dot_registration__pb2.IdeaView.FromString,
+                _registered_method=True)
+        self.AdvanceIdea = channel.unary_unary(
+                '/ocop.registration.v1.Registration/AdvanceIdea',
+                request_serializer=contracts_dot_rpc_dot_registration__pb2.AdvanceIdeaRequest.SerializeToString,
+                response_deserializer=contracts_dot_rpc_dot_registration__pb2.IdeaView.FromString,
+                _registered_method=True)
         self.RegisterProduct = channel.unary_unary(
                 '/ocop.registration.v1.Registration/RegisterProduct',
                 request_serializer=contracts_dot_rpc_dot_registration__pb2.RegisterProductRequest.SerializeToString,
@@ -51,23 +63,87 @@ class RegistrationStub:
                 request_serializer=contracts_dot_rpc_dot_registration__pb2.SubmitDossierRequest.SerializeToString,
                 response_deserializer=contracts_dot_rpc_dot_registration__pb2.SubmitDossierReply.FromString,
                 _registered_method=True)
+        self.RecordSelfAssessment = channel.unary_unary(
+                '/ocop.registration.v1.Registration/RecordSelfAssessment',
+                request_serializer=contracts_dot_rpc_dot_registration__pb2.RecordSelfAssessmentRequest.SerializeToString,
+                response_deserializer=contracts_dot_rpc_dot_registration__pb2.DossierView.FromString,
+                _registered_method=True)
+        self.AttachDocument = channel.stream_unary(
+                '/ocop.registration.v1.Registration/AttachDocument',
+                request_serializer=contracts_dot_rpc_dot_registration__pb2.DocumentChunk.SerializeToString,
+                response_deserializer=contracts_dot_rpc_dot_registration__pb2.DocumentReply.FromString,
+                _registered_method=True)
+        self.ReceiveAtCommune = channel.unary_unary(
+                '/ocop.registration.v1.Registration/ReceiveAtCommune',
+                request_serializer=contracts_dot_rpc_dot_registration__pb2.ReceiveAtCommuneRequest.SerializeToString,
+                response_deserializer=contracts_dot_rpc_dot_registration__pb2.DossierView.FromString,
+                _registered_method=True)
+        self.ReturnDossier = channel.unary_unary(
+                '/ocop.registration.v1.Registration/ReturnDossier',
+                request_serializer=contracts_dot_rpc_dot_registration__pb2.ReturnDossierRequest.SerializeToString,
+                response_deserializer=contracts_dot_rpc_dot_registration__pb2.DossierView.FromString,
+                _registered_method=True)
+        self.ResubmitDossier = channel.unary_unary(
+                '/ocop.registration.v1.Registration/ResubmitDossier',
+                request_serializer=contracts_dot_rpc_dot_registration__pb2.ResubmitDossierRequest.SerializeToString,
+                response_deserializer=contracts_dot_rpc_dot_registration__pb2.DossierView.FromString,
+                _registered_method=True)
         self.AssessDossier = channel.unary_unary(
                 '/ocop.registration.v1.Registration/AssessDossier',
                 request_serializer=contracts_dot_rpc_dot_registration__pb2.AssessDossierRequest.SerializeToString,
                 response_deserializer=contracts_dot_rpc_dot_registration__pb2.AssessDossierReply.FromString,
+                _registered_method=True)
+        self.ForwardDossier = channel.unary_unary(
+                '/ocop.registration.v1.Registration/ForwardDossier',
+                request_serializer=contracts_dot_rpc_dot_registration__pb2.ForwardDossierRequest.SerializeToString,
+                response_deserializer=contracts_dot_rpc_dot_registration__pb2.ForwardDossierReply.FromString,
                 _registered_method=True)
         self.GetDossier = channel.unary_unary(
                 '/ocop.registration.v1.Registration/GetDossier',
                 request_serializer=contracts_dot_rpc_dot_registration__pb2.GetDossierRequest.SerializeToString,
                 response_deserializer=contracts_dot_rpc_dot_registration__pb2.DossierView.FromString,
                 _registered_method=True)
+        self.ListDossiers = channel.unary_unary(
+                '/ocop.registration.v1.Registration/ListDossiers',
+                request_serializer=contracts_dot_rpc_dot_registration__pb2.ListDossiersRequest.SerializeToString,
+                response_deserializer=contracts_dot_rpc_dot_registration__pb2.DossierList.FromString,
+                _registered_method=True)
+        self.GetProducer = channel.unary_unary(
+                '/ocop.registration.v1.Registration/GetProducer',
+                request_serializer=contracts_dot_rpc_dot_registration__pb2.GetProducerRequest.SerializeToString,
+                response_deserializer=contracts_dot_rpc_dot_registration__pb2.ProducerView.FromString,
+                _registered_method=True)
+        self.GetProduct = channel.unary_unary(
+                '/ocop.registration.v1.Registration/GetProduct',
+                request_serializer=contracts_dot_rpc_dot_registration__pb2.GetProductRequest.SerializeToString,
+                response_deserializer=contracts_dot_rpc_dot_registration__pb2.ProductView.FromString,
+                _registered_method=True)
+        self.ListIdeas = channel.unary_unary(
+                '/ocop.registration.v1.Registration/ListIdeas',
+                request_serializer=contracts_dot_rpc_dot_registration__pb2.ListIdeasRequest.SerializeToString,
+                response_deserializer=contracts_dot_rpc_dot_registration__pb2.IdeaList.FromString,
+                _registered_method=True)
 
 
 class RegistrationServicer:
-    """Producers, products, dossiers and the commune assessment.
+    """Producers, product ideas and business plans (steps 2-4), products, dossiers (forms 01
+    and 02, documents, paper copy, samples) and the commune assessment (form 03) with its
+    forwarding. Every command carries an actor; dates are yyyy-mm-dd.
     """
 
     def RegisterProducer(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RegisterIdea(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AdvanceIdea(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -85,13 +161,74 @@ class RegistrationServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def RecordSelfAssessment(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AttachDocument(self, request_iterator, context):
+        """Client stream: the first chunk carries actor, dossier and file name; every chunk data.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ReceiveAtCommune(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ReturnDossier(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ResubmitDossier(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def AssessDossier(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ForwardDossier(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def GetDossier(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListDossiers(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetProducer(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetProduct(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListIdeas(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -105,6 +242,16 @@ def add_RegistrationServicer_to_server(servicer, server):
                     request_deserializer=contracts_dot_rpc_dot_registration__pb2.RegisterProducerRequest.FromString,
                     response_serializer=contracts_dot_rpc_dot_registration__pb2.RegisterProducerReply.SerializeToString,
             ),
+            'RegisterIdea': grpc.unary_unary_rpc_method_handler(
+                    servicer.RegisterIdea,
+                    request_deserializer=contracts_dot_rpc_dot_registration__pb2.RegisterIdeaRequest.FromString,
+                    response_serializer=contracts_dot_rpc_dot_registration__pb2.IdeaView.SerializeToString,
+            ),
+            'AdvanceIdea': grpc.unary_unary_rpc_method_handler(
+                    servicer.AdvanceIdea,
+                    request_deserializer=contracts_dot_rpc_dot_registration__pb2.AdvanceIdeaRequest.FromString,
+                    response_serializer=contracts_dot_rpc_dot_registration__pb2.IdeaView.SerializeToString,
+            ),
             'RegisterProduct': grpc.unary_unary_rpc_method_handler(
                     servicer.RegisterProduct,
                     request_deserializer=contracts_dot_rpc_dot_registration__pb2.RegisterProductRequest.FromString,
@@ -115,15 +262,65 @@ def add_RegistrationServicer_to_server(servicer, server):
                     request_deserializer=contracts_dot_rpc_dot_registration__pb2.SubmitDossierRequest.FromString,
                     response_serializer=contracts_dot_rpc_dot_registration__pb2.SubmitDossierReply.SerializeToString,
             ),
+            'RecordSelfAssessment': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordSelfAssessment,
+                    request_deserializer=contracts_dot_rpc_dot_registration__pb2.RecordSelfAssessmentRequest.FromString,
+                    response_serializer=contracts_dot_rpc_dot_registration__pb2.DossierView.SerializeToString,
+            ),
+            'AttachDocument': grpc.stream_unary_rpc_method_handler(
+                    servicer.AttachDocument,
+                    request_deserializer=contracts_dot_rpc_dot_registration__pb2.DocumentChunk.FromString,
+                    response_serializer=contracts_dot_rpc_dot_registration__pb2.DocumentReply.SerializeToString,
+            ),
+            'ReceiveAtCommune': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReceiveAtCommune,
+                    request_deserializer=contracts_dot_rpc_dot_registration__pb2.ReceiveAtCommuneRequest.FromString,
+                    response_serializer=contracts_dot_rpc_dot_registration__pb2.DossierView.SerializeToString,
+            ),
+            'ReturnDossier': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReturnDossier,
+                    request_deserializer=contracts_dot_rpc_dot_registration__pb2.ReturnDossierRequest.FromString,
+                    response_serializer=contracts_dot_rpc_dot_registration__pb2.DossierView.SerializeToString,
+            ),
+            'ResubmitDossier': grpc.unary_unary_rpc_method_handler(
+                    servicer.ResubmitDossier,
+                    request_deserializer=contracts_dot_rpc_dot_registration__pb2.ResubmitDossierRequest.FromString,
+                    response_serializer=contracts_dot_rpc_dot_registration__pb2.DossierView.SerializeToString,
+            ),
             'AssessDossier': grpc.unary_unary_rpc_method_handler(
                     servicer.AssessDossier,
                     request_deserializer=contracts_dot_rpc_dot_registration__pb2.AssessDossierRequest.FromString,
                     response_serializer=contracts_dot_rpc_dot_registration__pb2.AssessDossierReply.SerializeToString,
             ),
+            'ForwardDossier': grpc.unary_unary_rpc_method_handler(
+                    servicer.ForwardDossier,
+                    request_deserializer=contracts_dot_rpc_dot_registration__pb2.ForwardDossierRequest.FromString,
+                    response_serializer=contracts_dot_rpc_dot_registration__pb2.ForwardDossierReply.SerializeToString,
+            ),
             'GetDossier': grpc.unary_unary_rpc_method_handler(
                     servicer.GetDossier,
                     request_deserializer=contracts_dot_rpc_dot_registration__pb2.GetDossierRequest.FromString,
                     response_serializer=contracts_dot_rpc_dot_registration__pb2.DossierView.SerializeToString,
+            ),
+            'ListDossiers': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListDossiers,
+                    request_deserializer=contracts_dot_rpc_dot_registration__pb2.ListDossiersRequest.FromString,
+                    response_serializer=contracts_dot_rpc_dot_registration__pb2.DossierList.SerializeToString,
+            ),
+            'GetProducer': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetProducer,
+                    request_deserializer=contracts_dot_rpc_dot_registration__pb2.GetProducerRequest.FromString,
+                    response_serializer=contracts_dot_rpc_dot_registration__pb2.ProducerView.SerializeToString,
+            ),
+            'GetProduct': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetProduct,
+                    request_deserializer=contracts_dot_rpc_dot_registration__pb2.GetProductRequest.FromString,
+                    response_serializer=contracts_dot_rpc_dot_registration__pb2.ProductView.SerializeToString,
+            ),
+            'ListIdeas': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListIdeas,
+                    request_deserializer=contracts_dot_rpc_dot_registration__pb2.ListIdeasRequest.FromString,
+                    response_serializer=contracts_dot_rpc_dot_registration__pb2.IdeaList.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -134,7 +331,9 @@ def add_RegistrationServicer_to_server(servicer, server):
 
  # This class is part of an EXPERIMENTAL API.
 class Registration:
-    """Producers, products, dossiers and the commune assessment.
+    """Producers, product ideas and business plans (steps 2-4), products, dossiers (forms 01
+    and 02, documents, paper copy, samples) and the commune assessment (form 03) with its
+    forwarding. Every command carries an actor; dates are yyyy-mm-dd.
     """
 
     @staticmethod
@@ -154,6 +353,60 @@ class Registration:
             '/ocop.registration.v1.Registration/RegisterProducer',
             contracts_dot_rpc_dot_registration__pb2.RegisterProducerRequest.SerializeToString,
             contracts_dot_rpc_dot_registration__pb2.RegisterProducerReply.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RegisterIdea(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ocop.registration.v1.Registration/RegisterIdea',
+            contracts_dot_rpc_dot_registration__pb2.RegisterIdeaRequest.SerializeToString,
+            contracts_dot_rpc_dot_registration__pb2.IdeaView.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AdvanceIdea(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ocop.registration.v1.Registration/AdvanceIdea',
+            contracts_dot_rpc_dot_registration__pb2.AdvanceIdeaRequest.SerializeToString,
+            contracts_dot_rpc_dot_registration__pb2.IdeaView.FromString,
             options,
             channel_credentials,
             insecure,
@@ -219,6 +472,141 @@ class Registration:
             _registered_method=True)
 
     @staticmethod
+    def RecordSelfAssessment(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ocop.registration.v1.Registration/RecordSelfAssessment',
+            contracts_dot_rpc_dot_registration__pb2.RecordSelfAssessmentRequest.SerializeToString,
+            contracts_dot_rpc_dot_registration__pb2.DossierView.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AttachDocument(request_iterator,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.stream_unary(
+            request_iterator,
+            target,
+            '/ocop.registration.v1.Registration/AttachDocument',
+            contracts_dot_rpc_dot_registration__pb2.DocumentChunk.SerializeToString,
+            contracts_dot_rpc_dot_registration__pb2.DocumentReply.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReceiveAtCommune(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ocop.registration.v1.Registration/ReceiveAtCommune',
+            contracts_dot_rpc_dot_registration__pb2.ReceiveAtCommuneRequest.SerializeToString,
+            contracts_dot_rpc_dot_registration__pb2.DossierView.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReturnDossier(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ocop.registration.v1.Registration/ReturnDossier',
+            contracts_dot_rpc_dot_registration__pb2.ReturnDossierRequest.SerializeToString,
+            contracts_dot_rpc_dot_registration__pb2.DossierView.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ResubmitDossier(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ocop.registration.v1.Registration/ResubmitDossier',
+            contracts_dot_rpc_dot_registration__pb2.ResubmitDossierRequest.SerializeToString,
+            contracts_dot_rpc_dot_registration__pb2.DossierView.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
     def AssessDossier(request,
             target,
             options=(),
@@ -246,6 +634,33 @@ class Registration:
             _registered_method=True)
 
     @staticmethod
+    def ForwardDossier(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ocop.registration.v1.Registration/ForwardDossier',
+            contracts_dot_rpc_dot_registration__pb2.ForwardDossierRequest.SerializeToString,
+            contracts_dot_rpc_dot_registration__pb2.ForwardDossierReply.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
     def GetDossier(request,
             target,
             options=(),
@@ -262,6 +677,114 @@ class Registration:
             '/ocop.registration.v1.Registration/GetDossier',
             contracts_dot_rpc_dot_registration__pb2.GetDossierRequest.SerializeToString,
             contracts_dot_rpc_dot_registration__pb2.DossierView.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListDossiers(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ocop.registration.v1.Registration/ListDossiers',
+            contracts_dot_rpc_dot_registration__pb2.ListDossiersRequest.SerializeToString,
+            contracts_dot_rpc_dot_registration__pb2.DossierList.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetProducer(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ocop.registration.v1.Registration/GetProducer',
+            contracts_dot_rpc_dot_registration__pb2.GetProducerRequest.SerializeToString,
+            contracts_dot_rpc_dot_registration__pb2.ProducerView.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetProduct(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ocop.registration.v1.Registration/GetProduct',
+            contracts_dot_rpc_dot_registration__pb2.GetProductRequest.SerializeToString,
+            contracts_dot_rpc_dot_registration__pb2.ProductView.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListIdeas(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ocop.registration.v1.Registration/ListIdeas',
+            contracts_dot_rpc_dot_registration__pb2.ListIdeasRequest.SerializeToString,
+            contracts_dot_rpc_dot_registration__pb2.IdeaList.FromString,
             options,
             channel_credentials,
             insecure,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from runtime.clock import Clock, SystemClock
 from runtime.eventstore import event_store_env
 from runtime.messages import Publisher
 from runtime.metrics import Metrics
@@ -12,8 +13,9 @@ from runtime.rpc import Register
 from runtime.settings import Settings
 from runtime.wiring import relay_for
 from services.registration.adapters import grpc_api, outbound
+from services.registration.adapters.blobs import BlobStore, DirectoryBlobStore, MemoryBlobStore
 from services.registration.adapters.rulebook import route_dossier
-from services.registration.adapters.units import locate_commune
+from services.registration.adapters.units import locate_commune, locate_legacy_commune
 from services.registration.application import RegistrationApp
 
 NAME = "registration"
@@ -34,10 +36,22 @@ class Registration:
         return relay_for(self.app, outbound.translate, publisher, self.metrics, settings)
 
 
-def build(settings: Settings, metrics: Metrics | None = None) -> Registration:
+def blob_store(settings: Settings) -> BlobStore:
+    """Document bytes: in memory with the memory store, else `<data_dir>/documents`."""
+    if settings.store == "memory":
+        return MemoryBlobStore()
+    return DirectoryBlobStore(settings.data_dir / "documents")
+
+
+def build(
+    settings: Settings, metrics: Metrics | None = None, clock: Clock | None = None
+) -> Registration:
     app = RegistrationApp(
         event_store_env(settings, NAME),
         locate_commune=locate_commune,
+        locate_legacy_commune=locate_legacy_commune,
         route_dossier=route_dossier,
+        clock=clock or SystemClock(),
+        blobs=blob_store(settings),
     )
     return Registration(app=app, metrics=metrics or Metrics(NAME))

@@ -108,6 +108,9 @@ def wait_serving(address: str, timeout: float = 60.0, processes: Processes | Non
             time.sleep(0.2)
 
 
+EXAMPLES = ROOT / "services" / "registration" / "examples"
+
+
 def journey(proc: Processes, received_on: str = "2026-06-01") -> dict[str, Any]:
     """One product from producer registration to a recognised 3-star result."""
     producer = proc.cli(
@@ -121,19 +124,34 @@ def journey(proc: Processes, received_on: str = "2026-06-01") -> dict[str, Any]:
         "23500",
         "--legal-rep",
         "Y Blơi",
+        "--gender",
+        "male",
+        "--ethnicity",
+        "Xơ Đăng",
         "--brn",
         "6101234567",
     )["producer_id"]
-    product = proc.cli(
+    # Steps 2-4: the idea, its business plan, and the product it becomes.
+    idea = proc.cli(
         "registration",
-        "register-product",
+        "register-idea",
         "--producer",
         producer,
         "--name",
         "Cà phê rang xay Đăk Hà",
         "--set",
         "13",
-    )["product_id"]
+        "--on",
+        "2026-03-02",
+    )["idea_id"]
+    proc.cli("registration", "accept-idea", "--idea", idea, "--on", "2026-03-16")
+    proc.cli(
+        "registration", "submit-plan", "--idea", idea, "--on", "2026-04-01", "--text", "PA 2026"
+    )
+    proc.cli("registration", "approve-plan", "--idea", idea, "--on", "2026-04-15")
+    product = proc.cli("registration", "register-product", "--idea", idea)["product_id"]
+    # Step 5: the dossier (form 01), its documents and self-assessment (form 02), the
+    # paper copy and the samples, then the commune's report (form 03) and the forwarding.
     dossier = proc.cli(
         "registration",
         "submit-dossier",
@@ -142,7 +160,36 @@ def journey(proc: Processes, received_on: str = "2026-06-01") -> dict[str, Any]:
         "--received-on",
         received_on,
     )["dossier_id"]
-    forwarded = proc.cli(
+    proc.cli(
+        "registration",
+        "attach",
+        "--dossier",
+        dossier,
+        "--file",
+        str(EXAMPLES / "mau-02-tu-danh-gia.pdf"),
+        "--category",
+        "form_02",
+    )
+    proc.cli(
+        "registration",
+        "self-assess",
+        "--dossier",
+        dossier,
+        "--file",
+        str(EXAMPLES / "self-assessment-set13.json"),
+    )
+    proc.cli(
+        "registration",
+        "receive",
+        "--dossier",
+        dossier,
+        "--paper-copy",
+        "--samples",
+        "5",
+        "--on",
+        received_on,
+    )
+    proc.cli(
         "registration",
         "assess",
         "--dossier",
@@ -151,6 +198,9 @@ def journey(proc: Processes, received_on: str = "2026-06-01") -> dict[str, Any]:
         "15/BC-UBND",
         "--assessed-on",
         "2026-06-12",
+    )
+    forwarded = proc.cli(
+        "registration", "forward", "--dossier", dossier, "--forwarded-on", "2026-06-12"
     )["forwarded_to"]
     result = proc.cli(
         "evaluation",

@@ -1,6 +1,9 @@
 """The one place where registration's domain events become published contract events.
 
-An explicit mapping: a new internal event is not published until it is added here."""
+An explicit mapping: a new internal event is not published until it is added here.
+Kept private on purpose: the legal representative's name, gender and ethnicity (only
+`legal_rep_qualifies_3_2` goes out), the self-assessment, the documents, the paper copy
+and samples, the commune report before it is forwarded, and the index/sequence events."""
 
 from __future__ import annotations
 
@@ -13,6 +16,17 @@ from contracts import registration as c
 from contracts import topics
 from contracts.envelope import IntegrationEvent
 from runtime.commands import envelope_fields
+from services.registration.domain.model import qualifies_for_3_2
+
+
+def _legacy(unit: dict[str, Any] | None) -> dict[str, Any]:
+    if not unit:
+        return {}
+    return {
+        "legacy_commune_code": unit["old_commune_code"],
+        "legacy_district_code": unit["old_district_code"],
+        "legacy_province_code": unit["old_province_code"],
+    }
 
 
 def _producer_registered(event: Any) -> IntegrationEvent:
@@ -24,6 +38,8 @@ def _producer_registered(event: Any) -> IntegrationEvent:
         business_registration_no=event.business_registration_no,
         commune_code=event.commune_code,
         province_code=event.province_code,
+        legal_rep_qualifies_3_2=qualifies_for_3_2(event.legal_representative),
+        **_legacy(event.legacy_unit),
     )
 
 
@@ -35,22 +51,78 @@ def _product_registered(event: Any) -> IntegrationEvent:
         product_set=event.product_set,
         commune_code=event.commune_code,
         province_code=event.province_code,
+        idea_id=event.idea_id,
+        **_legacy(event.legacy_unit),
     )
+
+
+def _code_assigned(event: Any) -> IntegrationEvent:
+    return c.ProductCodeAssigned(
+        **envelope_fields(event),
+        code=event.code,
+        code_format=event.code_format,
+        assigned_on=event.assigned_on,
+    )
+
+
+def _idea_registered(event: Any) -> IntegrationEvent:
+    return c.IdeaRegistered(
+        **envelope_fields(event),
+        producer_id=event.producer_id,
+        name=event.name,
+        product_set=event.product_set,
+        submitted_on=event.submitted_on,
+    )
+
+
+def _with(model: type[IntegrationEvent], *fields: str) -> Callable[[Any], IntegrationEvent]:
+    def make(event: Any) -> IntegrationEvent:
+        return model(**envelope_fields(event), **{f: getattr(event, f) for f in fields})
+
+    return make
 
 
 def _dossier_submitted(event: Any) -> IntegrationEvent:
     return c.DossierSubmitted(
         **envelope_fields(event),
+        rule_set_id=event.rule_set_id,
         product_id=event.product_id,
         producer_id=event.producer_id,
         kind=event.kind,
         received_on=event.received_on,
         commune_code=event.commune_code,
+        check_deadline=event.check_deadline,
+        product_code=event.product_code,
     )
 
 
+def _dossier_returned(event: Any) -> IntegrationEvent:
+    return c.DossierReturned(
+        **envelope_fields(event),
+        product_id=_product_of(event),
+        reason=event.reason,
+        returned_on=event.returned_on,
+    )
+
+
+def _dossier_resubmitted(event: Any) -> IntegrationEvent:
+    return c.DossierResubmitted(
+        **envelope_fields(event),
+        product_id=_product_of(event),
+        received_on=event.received_on,
+        check_deadline=event.check_deadline,
+    )
+
+
+def _product_of(event: Any) -> UUID:
+    """Return/resubmit events name their product in `meta` (see the application)."""
+    return UUID(event.meta["product_id"])
+
+
 def _commune_assessed(event: Any) -> IntegrationEvent:
+    """The commune's report (form 03) goes out when the dossier is forwarded."""
     snap = event.snapshot
+    criteria = snap["criteria"]
     return c.CommuneAssessed(
         **envelope_fields(event),
         rule_set_id=event.rule_set_id,
@@ -60,24 +132,37 @@ def _commune_assessed(event: Any) -> IntegrationEvent:
         product_set=snap["product_set"],
         kind=snap["kind"],
         received_on=date.fromisoformat(snap["received_on"]),
-        assessed_on=event.assessed_on,
-        report_no=event.report_no,
-        local_raw_material=event.criteria["local_raw_material"],
-        local_labour=event.criteria["local_labour"],
-        idea_origin=event.criteria["idea_origin"],
-        local_identity=event.criteria["local_identity"],
+        assessed_on=date.fromisoformat(snap["assessed_on"]),
+        report_no=snap["report_no"],
+        local_raw_material=criteria["local_raw_material"],
+        local_labour=criteria["local_labour"],
+        idea_origin=criteria["idea_origin"],
+        local_identity=criteria["local_identity"],
         forwarded_to=event.forwarded_to,
         commune_code=snap["commune_code"],
         province_code=snap["province_code"],
+        forwarded_on=event.forwarded_on,
+        officer=snap["officer"],
+        product_code=snap["product_code"],
     )
 
 
 # Domain event class (qualified name) -> its public form. Anything else stays private.
 PUBLISHED: dict[str, Callable[[Any], IntegrationEvent]] = {
     "Producer.Registered": _producer_registered,
+    "ProductIdea.Registered": _idea_registered,
+    "ProductIdea.Accepted": _with(c.IdeaAccepted, "decided_on"),
+    "ProductIdea.Returned": _with(c.IdeaReturned, "reason", "decided_on"),
+    "ProductIdea.Resubmitted": _with(c.IdeaResubmitted, "submitted_on"),
+    "ProductIdea.PlanSubmitted": _with(c.BusinessPlanSubmitted, "submitted_on"),
+    "ProductIdea.PlanApproved": _with(c.BusinessPlanApproved, "decided_on"),
+    "ProductIdea.PlanReturned": _with(c.BusinessPlanReturned, "reason", "decided_on"),
     "Product.Registered": _product_registered,
+    "Product.CodeAssigned": _code_assigned,
     "Dossier.Submitted": _dossier_submitted,
-    "Dossier.Assessed": _commune_assessed,
+    "Dossier.Returned": _dossier_returned,
+    "Dossier.Resubmitted": _dossier_resubmitted,
+    "Dossier.Forwarded": _commune_assessed,
 }
 
 

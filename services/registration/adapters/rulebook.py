@@ -1,4 +1,6 @@
-"""Which rule set a dossier falls under and which level evaluates it, from `rules/`.
+"""What registration needs from the rule sets (`rules/`): which rule set a dossier falls
+under, which level evaluates it, the product sets and their self-assessment sheets, the
+dossier's requirements and the commune's working-day deadline.
 
 The rule set follows from the commune receipt date; the evaluating level is the
 tier that scores the lowest certified star under that rule set on the day the
@@ -7,20 +9,55 @@ the districts were abolished on 30/06/2025)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
-from rules import RulesError, authority, select_rule_set
+from rules import (
+    DossierKind,
+    RulesError,
+    RuleSet,
+    WorkingCalendar,
+    authority,
+    commune_check_deadline,
+    dossier_requirements,
+    load_rule_set,
+    product_set_info,
+    rubric_for,
+    select_rule_set,
+)
 from rules.model import Step
 from runtime.errors import CommandRejected
 
+# Registration's dossier kinds -> the rules package's names.
+KIND = {
+    "first": DossierKind.FIRST,
+    "upgrade": DossierKind.UPGRADE,
+    "re_evaluation": DossierKind.REEVALUATION,
+}
 
-def route_dossier(received_on: date, forwarded_on: date) -> tuple[str, str]:
+
+@dataclass(frozen=True)
+class Requirements:
+    """A dossier's requirements under its rule set; None where the rule set says nothing."""
+
+    forms: tuple[str, ...]
+    paper_copies: int | None
+    electronic_copies: int | None
+    samples: int | None
+    sheet: dict[str, tuple[str, ...]]  # criterion code -> option ids of the self-assessment
+
+
+def rule_set_for(received_on: date) -> RuleSet:
     try:
-        rule_set = select_rule_set(received_on).rule_set
+        return select_rule_set(received_on).rule_set
     except RulesError as error:
         raise CommandRejected(
             "invalid_argument", "received_on", error.render("vi"), error.render("en")
         ) from error
+
+
+def route_dossier(received_on: date, forwarded_on: date) -> tuple[str, str]:
+    rule_set = rule_set_for(received_on)
     tier = authority(rule_set, min(rule_set.scoring.certified_stars), Step.SCORE, on=forwarded_on)
     if tier is None:
         day = f"{forwarded_on:%d/%m/%Y}"
@@ -31,3 +68,39 @@ def route_dossier(received_on: date, forwarded_on: date) -> tuple[str, str]:
             f"Rule set {rule_set.id} names no evaluating level on {day}.",
         )
     return rule_set.id, tier.value
+
+
+def check_product_set(number: int, on: date) -> None:
+    """Refuse a product set the rule set in force on `on` does not have."""
+    rule_set = rule_set_for(on)
+    try:
+        product_set_info(rule_set, number)
+    except RulesError as error:
+        raise CommandRejected(
+            "invalid_argument",
+            "product_set",
+            f"Bộ sản phẩm {number} không tồn tại ({error.render('vi')}).",
+            f"Product set {number} does not exist ({error.render('en')}).",
+        ) from error
+
+
+def requirements(rule_set_id: str, kind: str, product_set: int) -> Requirements:
+    rule_set = load_rule_set(rule_set_id)
+    needed = dossier_requirements(rule_set, KIND[kind], product_set)
+    sheet = {
+        leaf.code: tuple(o.id for o in leaf.options)
+        for _, leaf in rubric_for(rule_set, product_set).leaves()
+    }
+    return Requirements(
+        forms=tuple(f.code for f in needed.forms),
+        paper_copies=needed.paper_copies,
+        electronic_copies=needed.electronic_copies,
+        samples=needed.samples,
+        sheet=sheet,
+    )
+
+
+def check_deadline(
+    rule_set_id: str, received_on: date, calendar: WorkingCalendar | None = None
+) -> date | None:
+    return commune_check_deadline(received_on, load_rule_set(rule_set_id), calendar)

@@ -1,0 +1,230 @@
+"""Dossiers: form 02 against the product set's sheet, documents by content, completeness,
+return for completion, the commune's deadline in working days, assessment and forwarding."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable
+from datetime import date, timedelta
+from uuid import UUID
+
+import pytest
+
+from runtime.clock import FixedClock
+from runtime.commands import CommandContext
+from runtime.errors import CommandRejected
+from services.registration.adapters.rulebook import check_deadline
+from services.registration.application import RegistrationApp
+from services.registration.domain.documents import MAX_DOCUMENT_BYTES, sniff
+from tests.unit.registration.conftest import PDF, assess, complete, events_count, product
+
+RECEIVED = date(2026, 6, 1)
+
+
+@pytest.fixture
+def dossier(app: RegistrationApp, actor: CommandContext) -> UUID:
+    return app.submit_dossier(
+        actor, product_id=product(app, actor), kind="first", received_on=RECEIVED
+    )
+
+
+def refused(call: Callable[[], object], app: RegistrationApp) -> CommandRejected:
+    before = events_count(app)
+    with pytest.raises(CommandRejected) as caught:
+        call()
+    assert events_count(app) == before  # nothing changed
+    return caught.value
+
+
+def test_the_self_assessment_follows_the_sheet(
+    app: RegistrationApp, actor: CommandContext, dossier: UUID
+) -> None:
+    record = app.record_self_assessment
+    e = refused(lambda: record(actor, dossier_id=dossier, choices={"99.9": "1"}), app)
+    assert e.field == "choices[99.9]"
+    e = refused(lambda: record(actor, dossier_id=dossier, choices={"1.1": "9"}), app)
+    assert (e.field, e.kind) == ("choices[1.1]", "invalid_argument")
+    assert "1, 2, 3" in e.message("en")
+    e = refused(
+        lambda: record(actor, dossier_id=dossier, choices={"1.1": "3"}, evidence={"1.1": ["ab"]}),
+        app,
+    )
+    assert e.field == "evidence[1.1]"
+    sha = app.attach_document(
+        actor, dossier_id=dossier, name="hd.pdf", category="contracts_invoices", content=PDF
+    )
+    assert record(actor, dossier_id=dossier, choices={"1.1": "3"}, evidence={"1.1": [sha]}) == 1
+
+
+def test_documents_are_checked_by_content_and_stored_once(
+    app: RegistrationApp, actor: CommandContext, dossier: UUID
+) -> None:
+    attach = app.attach_document
+    e = refused(
+        lambda: attach(
+            actor, dossier_id=dossier, name="x.pdf", category="other", content=b"MZ\x90"
+        ),
+        app,
+    )
+    assert e.field == "content"  # an .exe named .pdf
+    big = b"%PDF-" + b"0" * MAX_DOCUMENT_BYTES
+    e = refused(
+        lambda: attach(actor, dossier_id=dossier, name="big.pdf", category="other", content=big),
+        app,
+    )
+    assert (e.field, "20 MiB" in e.message("en")) == ("content", True)
+    e = refused(
+        lambda: attach(
+            actor,
+            dossier_id=dossier,
+            name="a",
+            category="other",
+            content=PDF,
+            declared_media_type="image/png",
+        ),
+        app,
+    )
+    assert e.field == "media_type"
+    e = refused(
+        lambda: attach(actor, dossier_id=dossier, name="a", category="nope", content=PDF), app
+    )
+    assert e.field == "category"
+    sha = attach(actor, dossier_id=dossier, name="a.pdf", category="other", content=PDF)
+    e = refused(
+        lambda: attach(actor, dossier_id=dossier, name="b.pdf", category="other", content=PDF), app
+    )
+    assert e.kind == "already_exists"
+    other = app.submit_dossier(
+        actor, product_id=product(app, actor), kind="first", received_on=RECEIVED
+    )
+    assert attach(actor, dossier_id=other, name="c.pdf", category="other", content=PDF) == sha
+    assert app.document(sha) == PDF
+    assert len(app.blobs.blobs) == 1  # type: ignore[attr-defined]
+
+
+def test_office_files_are_recognised() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("xl/workbook.xml", "<workbook/>")
+    assert sniff(buffer.getvalue()).endswith("spreadsheetml.sheet")  # type: ignore[union-attr]
+    assert sniff(b"PK\x03\x04 not a zip") is None
+
+
+def test_an_incomplete_dossier_cannot_be_assessed(
+    app: RegistrationApp, actor: CommandContext, dossier: UUID
+) -> None:
+    e = refused(lambda: assess(app, actor, dossier, date(2026, 6, 5)), app)
+    assert e.kind == "failed_precondition"
+    assert "Mẫu 02" in e.message("vi") and "form 02" in e.message("en")
+    assert "0 of 5 samples" in e.message("en") and "paper copy" in e.message("en")
+
+
+def test_assessment_and_forwarding_happen_once_and_in_order(
+    app: RegistrationApp, actor: CommandContext, dossier: UUID
+) -> None:
+    forward = app.forward_dossier
+    complete(app, actor, dossier)
+    e = refused(lambda: forward(actor, dossier_id=dossier, forwarded_on=date(2026, 6, 5)), app)
+    assert (e.kind, e.field) == ("failed_precondition", "dossier_id")
+    e = refused(lambda: assess(app, actor, dossier, date(2026, 5, 31)), app)
+    assert e.field == "assessed_on"
+    assess(app, actor, dossier, date(2026, 6, 5))
+    e = refused(lambda: assess(app, actor, dossier, date(2026, 6, 6)), app)
+    assert e.kind == "failed_precondition"
+    e = refused(
+        lambda: app.receive_samples(actor, dossier_id=dossier, count=1, received_on=RECEIVED), app
+    )
+    assert e.kind == "failed_precondition"
+    forward(actor, dossier_id=dossier, forwarded_on=date(2026, 6, 5))
+    e = refused(lambda: forward(actor, dossier_id=dossier, forwarded_on=date(2026, 6, 6)), app)
+    assert e.kind == "failed_precondition"
+
+
+def test_a_returned_dossier_keeps_its_identity_and_history(
+    app: RegistrationApp, actor: CommandContext, dossier: UUID
+) -> None:
+    app.return_dossier(actor, dossier_id=dossier, reason="Thiếu kiểm nghiệm", returned_on=RECEIVED)
+    e = refused(
+        lambda: app.return_dossier(actor, dossier_id=dossier, reason="x", returned_on=RECEIVED), app
+    )
+    assert e.kind == "failed_precondition"
+    complete(app, actor, dossier)
+    e = refused(lambda: assess(app, actor, dossier, date(2026, 6, 5)), app)
+    assert e.kind == "failed_precondition"  # returned, not awaiting assessment
+    app.resubmit_dossier(actor, dossier_id=dossier, received_on=date(2026, 6, 8))
+    found = app.get_dossier(dossier)
+    assert (found.status, found.id, len(found.returns)) == ("submitted", dossier, 1)
+    assert found.check_deadline == check_deadline("R3", date(2026, 6, 8))
+    assert found.rule_set_id == "R3" and found.first_received_on == RECEIVED
+    assess(app, actor, dossier, date(2026, 6, 9))
+
+
+@pytest.mark.parametrize(
+    ("received", "deadline"),
+    [
+        (date(2026, 6, 1), date(2026, 6, 22)),  # 15 working days, no holiday
+        (date(2027, 1, 29), date(2027, 2, 26)),  # across Tết Đinh Mùi (6/2/2027)
+        (date(2026, 8, 24), date(2026, 9, 17)),  # across Quốc khánh (1-2/9/2026)
+    ],
+)
+def test_the_commune_deadline_counts_working_days(received: date, deadline: date) -> None:
+    assert check_deadline("R3", received) == deadline
+
+
+def test_tet_2027_is_not_counted(app: RegistrationApp, actor: CommandContext) -> None:
+    plain = date(2027, 1, 29) + timedelta(days=21)  # 15 weekdays, ignoring holidays
+    deadline = check_deadline("R3", date(2027, 1, 29))
+    assert deadline is not None and deadline > plain
+
+
+def test_overdue_dossiers_are_visible_and_counted(
+    app: RegistrationApp, actor: CommandContext, clock: FixedClock
+) -> None:
+    late = app.submit_dossier(
+        actor, product_id=product(app, actor), kind="first", received_on=date(2026, 6, 1)
+    )
+    app.submit_dossier(
+        actor, product_id=product(app, actor, 12), kind="first", received_on=date(2026, 6, 20)
+    )
+    clock.advance(timedelta(days=22))  # 23/06/2026: the first one's deadline was 22/06
+    assert [d.id for d in app.list_dossiers(overdue_only=True)] == [late]
+    assert len(app.list_dossiers()) == 2
+    complete(app, actor, late)
+    assess(app, actor, late, date(2026, 6, 23))
+    assert app.list_dossiers(overdue_only=True) == []
+
+
+def test_an_upgrade_shows_what_changed(app: RegistrationApp, actor: CommandContext) -> None:
+    product_id = product(app, actor)
+    e = refused(
+        lambda: app.submit_dossier(
+            actor, product_id=product_id, kind="upgrade", received_on=RECEIVED, changes_summary="x"
+        ),
+        app,
+    )
+    assert (e.kind, e.field) == ("failed_precondition", "kind")
+    first = app.submit_dossier(actor, product_id=product_id, kind="first", received_on=RECEIVED)
+    complete(app, actor, first, top=False)
+    assess(app, actor, first, date(2026, 6, 5))
+    app.forward_dossier(actor, dossier_id=first, forwarded_on=date(2026, 6, 5))
+    e = refused(
+        lambda: app.submit_dossier(
+            actor, product_id=product_id, kind="upgrade", received_on=date(2026, 9, 1)
+        ),
+        app,
+    )
+    assert e.field == "changes_summary"
+    upgrade = app.submit_dossier(
+        actor,
+        product_id=product_id,
+        kind="upgrade",
+        received_on=date(2026, 9, 1),
+        changes_summary="Tem truy xuất nguồn gốc điện tử",
+    )
+    app.record_self_assessment(actor, dossier_id=upgrade, choices={"2.3": "3", "1.1": "1"})
+    changes = app.changes_since_last_dossier(app.get_dossier(upgrade))
+    assert changes["previous_dossier_id"] == str(first)
+    assert changes["criteria"] == {"2.3": {"before": "1", "after": "3"}}
+    assert app.get_product(product_id).codes[-1]["code"] == "51-23500-2-2026"
