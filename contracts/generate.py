@@ -56,7 +56,7 @@ JSON_SCHEMA_DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
 ASYNCAPI_SCHEMA_VERSION: Final = "3.0.0"
 ASYNCAPI_TITLE: Final = "OCOP integration events"
 # Version of the published contract as a whole; bump it with any change to the artefacts.
-CONTRACT_VERSION: Final = "1.0.0"
+CONTRACT_VERSION: Final = "1.1.0"
 # The development broker (runtime.settings default); the document never connects to it.
 KAFKA_SERVER: Final = "127.0.0.1:19092"
 
@@ -106,13 +106,29 @@ CHANNELS: Final[tuple[Channel, ...]] = (
             "the province's account may read. Keyed by aggregate id."
         ),
     ),
+    Channel(
+        topic=topics.PROVINCE_RESULTS,
+        owner="province",
+        consumers=("evaluation",),
+        description=(
+            "The next level's answers to forwarded dossiers: recognised (its decision "
+            "number and star) or returned to the lower level. Keyed by answer id."
+        ),
+    ),
+    Channel(
+        topic=topics.INSPECTION_EVENTS,
+        owner="inspection",
+        consumers=("evaluation",),
+        description=(
+            "Inspection results; InspectionFailed opens a revocation case in evaluation. "
+            "Keyed by inspection id."
+        ),
+    ),
 )
 
 # Topic names declared in contracts/topics.py that carry no events yet. A topic leaves
 # this set in the change that adds its events to TOPIC_EVENTS and its entry to CHANNELS.
-RESERVED_TOPICS: Final[frozenset[str]] = frozenset(
-    {topics.PROVINCE_RESULTS, topics.PROMOTION_EVENTS, topics.INSPECTION_EVENTS}
-)
+RESERVED_TOPICS: Final[frozenset[str]] = frozenset({topics.PROMOTION_EVENTS})
 
 
 class ContractError(Exception):

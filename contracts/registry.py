@@ -8,12 +8,16 @@ from pydantic import TypeAdapter
 
 from contracts import topics
 from contracts.evaluation import EVALUATION_EVENTS, PROVINCE_FORWARDED_EVENTS
+from contracts.inspection import INSPECTION_EVENTS
+from contracts.province import PROVINCE_RESULTS
 from contracts.registration import REGISTRATION_EVENTS
 
 TOPIC_EVENTS: dict[str, TypeAdapter[Any]] = {
     topics.REGISTRATION_EVENTS: REGISTRATION_EVENTS,
     topics.EVALUATION_EVENTS: EVALUATION_EVENTS,
     topics.PROVINCE_FORWARDED: PROVINCE_FORWARDED_EVENTS,
+    topics.PROVINCE_RESULTS: PROVINCE_RESULTS,
+    topics.INSPECTION_EVENTS: INSPECTION_EVENTS,
 }
 
 

@@ -21,6 +21,7 @@ from runtime.settings import Settings
 from services.evaluation import bootstrap as evaluation
 from services.registration import bootstrap as registration
 from services.reporting import bootstrap as reporting
+from system import province
 
 log = logging.getLogger(__name__)
 
@@ -37,11 +38,14 @@ class EmbeddedSystem:
         self.registration = registration.build(s, Metrics(registration.NAME, self.registry))
         self.evaluation = evaluation.build(s, Metrics(evaluation.NAME, self.registry))
         self.reporting = reporting.build(s, Metrics(reporting.NAME, self.registry))
+        # The province stand-in closes the forwarding loop in one process (system/province.py).
+        self.province = province.build(s, Metrics(province.NAME, self.registry))
         self.bus = InProcessBus()
         dead = s.data_dir / "dead-letters"
         for service, name, topics in (
             (self.evaluation, evaluation.NAME, evaluation.SUBSCRIBES),
             (self.reporting, reporting.NAME, reporting.SUBSCRIBES),
+            (self.province, province.NAME, province.SUBSCRIBES),
         ):
             consumer = service.consumer(s)
             for topic in topics:
@@ -49,7 +53,9 @@ class EmbeddedSystem:
         self.relays: list[Relay] = [
             self.registration.relay(self.bus, s),
             self.evaluation.relay(self.bus, s),
+            self.province.relay(self.bus, s),
         ]
+        self.scheduler = self.evaluation.scheduler()
         self.servers: list[grpc.Server] = []
 
     async def deliver(self) -> int:
@@ -87,7 +93,8 @@ class EmbeddedSystem:
         log.info("embedded system serving: %s", ports)
         try:
             await asyncio.gather(
-                *(r.run(stop, self.settings.relay_poll_seconds) for r in self.relays)
+                *(r.run(stop, self.settings.relay_poll_seconds) for r in self.relays),
+                self.scheduler.run(stop, self.evaluation.settings.scheduler_seconds),
             )
         finally:
             self.close()

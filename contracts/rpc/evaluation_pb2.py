@@ -25,21 +25,73 @@ _sym_db = _symbol_database.Default()
 
 from contracts.rpc import common_pb2 as contracts_dot_rpc_dot_common__pb2
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1e\x63ontracts/rpc/evaluation.proto\x12\x12ocop.evaluation.v1\x1a\x1a\x63ontracts/rpc/common.proto\"w\n\x19RecordCouncilScoreRequest\x12$\n\x05\x61\x63tor\x18\x01 \x01(\x0b\x32\x15.ocop.common.v1.Actor\x12\x12\n\ndossier_id\x18\x02 \x01(\t\x12\r\n\x05score\x18\x03 \x01(\t\x12\x11\n\tscored_on\x18\x04 \x01(\t\"b\n\x17RecordCouncilScoreReply\x12\x0f\n\x07outcome\x18\x01 \x01(\t\x12\x0c\n\x04star\x18\x02 \x01(\x05\x12\x13\n\x0b\x65xplanation\x18\x03 \x01(\t\x12\x13\n\x0b\x64\x65\x63ision_no\x18\x04 \x01(\t\"*\n\x14GetEvaluationRequest\x12\x12\n\ndossier_id\x18\x01 \x01(\t\"\xcb\x01\n\x0e\x45valuationView\x12\x12\n\ndossier_id\x18\x01 \x01(\t\x12\x12\n\nproduct_id\x18\x02 \x01(\t\x12\x14\n\x0cproduct_name\x18\x03 \x01(\t\x12\x13\n\x0bproduct_set\x18\x04 \x01(\x05\x12\x0e\n\x06status\x18\x05 \x01(\t\x12\r\n\x05score\x18\x06 \x01(\t\x12\x0c\n\x04star\x18\x07 \x01(\x05\x12\x0f\n\x07outcome\x18\x08 \x01(\t\x12\x13\n\x0b\x64\x65\x63ision_no\x18\t \x01(\t\x12\x13\n\x0brule_set_id\x18\n \x01(\t2\xdd\x01\n\nEvaluation\x12p\n\x12RecordCouncilScore\x12-.ocop.evaluation.v1.RecordCouncilScoreRequest\x1a+.ocop.evaluation.v1.RecordCouncilScoreReply\x12]\n\rGetEvaluation\x12(.ocop.evaluation.v1.GetEvaluationRequest\x1a\".ocop.evaluation.v1.EvaluationViewb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1e\x63ontracts/rpc/evaluation.proto\x12\x12ocop.evaluation.v1\x1a\x1a\x63ontracts/rpc/common.proto\"i\n\x10OpenRoundRequest\x12$\n\x05\x61\x63tor\x18\x01 \x01(\x0b\x32\x15.ocop.common.v1.Actor\x12\r\n\x05level\x18\x02 \x01(\t\x12\x14\n\x0cjurisdiction\x18\x03 \x01(\t\x12\n\n\x02on\x18\x04 \x01(\t\"}\n\x14\x41ppointMemberRequest\x12$\n\x05\x61\x63tor\x18\x01 \x01(\x0b\x32\x15.ocop.common.v1.Actor\x12\x10\n\x08round_id\x18\x02 \x01(\t\x12\x11\n\tmember_id\x18\x03 \x01(\t\x12\x0c\n\x04name\x18\x04 \x01(\t\x12\x0c\n\x04role\x18\x05 \x01(\t\"#\n\x0fGetRoundRequest\x12\x10\n\x08round_id\x18\x01 \x01(\t\"7\n\x06Member\x12\x11\n\tmember_id\x18\x01 \x01(\t\x12\x0c\n\x04name\x18\x02 \x01(\t\x12\x0c\n\x04role\x18\x03 \x01(\t\"\xc7\x01\n\tRoundView\x12\x10\n\x08round_id\x18\x01 \x01(\t\x12\r\n\x05level\x18\x02 \x01(\t\x12\x14\n\x0cjurisdiction\x18\x03 \x01(\t\x12\x0c\n\x04name\x18\x04 \x01(\t\x12\x14\n\x0c\x66orwarded_by\x18\x05 \x01(\t\x12\x12\n\ndecided_by\x18\x06 \x01(\t\x12\x0e\n\x06source\x18\x07 \x01(\t\x12\x0e\n\x06status\x18\x08 \x01(\t\x12+\n\x07members\x18\t \x03(\x0b\x32\x1a.ocop.evaluation.v1.Member\"u\n\x16\x44\x65\x63lareConflictRequest\x12$\n\x05\x61\x63tor\x18\x01 \x01(\x0b\x32\x15.ocop.common.v1.Actor\x12\x12\n\ndossier_id\x18\x02 \x01(\t\x12\x11\n\tmember_id\x18\x03 \x01(\t\x12\x0e\n\x06reason\x18\x04 \x01(\t\"|\n\x15RecordAdvisoryRequest\x12$\n\x05\x61\x63tor\x18\x01 \x01(\x0b\x32\x15.ocop.common.v1.Actor\x12\x12\n\ndossier_id\x18\x02 \x01(\t\x12\x0c\n\x04kind\x18\x03 \x01(\t\x12\n\n\x02on\x18\x04 \x01(\t\x12\x0f\n\x07summary\x18\x05 \x01(\t\"\xd7\x01\n\x12SubmitSheetRequest\x12$\n\x05\x61\x63tor\x18\x01 \x01(\x0b\x32\x15.ocop.common.v1.Actor\x12\x12\n\ndossier_id\x18\x02 \x01(\t\x12\x44\n\x07\x63hoices\x18\x03 \x03(\x0b\x32\x33.ocop.evaluation.v1.SubmitSheetRequest.ChoicesEntry\x12\x11\n\tknockouts\x18\x04 \x03(\t\x1a.\n\x0c\x43hoicesEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\r\n\x05value\x18\x02 \x01(\t:\x02\x38\x01\"[\n\x10SubmitSheetReply\x12\x12\n\ndossier_id\x18\x01 \x01(\t\x12\x11\n\tmember_id\x18\x02 \x01(\t\x12\r\n\x05total\x18\x03 \x01(\t\x12\x11\n\tsubmitted\x18\x04 \x03(\t\"L\n\x10GetSheetsRequest\x12$\n\x05\x61\x63tor\x18\x01 \x01(\x0b\x32\x15.ocop.common.v1.Actor\x12\x12\n\ndossier_id\x18\x02 \x01(\t\"^\n\nSheetTotal\x12\x11\n\tmember_id\x18\x01 \x01(\t\x12\r\n\x05total\x18\x02 \x01(\t\x12\x0e\n\x06part_a\x18\x03 \x01(\t\x12\x0e\n\x06part_b\x18\x04 \x01(\t\x12\x0e\n\x06part_c\x18\x05 \x01(\t\"\x8f\x01\n\nSheetsView\x12\x11\n\tsubmitted\x18\x01 \x03(\t\x12\x12\n\nconflicted\x18\x02 \x03(\t\x12\x0c\n\x04mode\x18\x03 \x01(\t\x12.\n\x06sheets\x18\x04 \x03(\x0b\x32\x1e.ocop.evaluation.v1.SheetTotal\x12\x0c\n\x04mean\x18\x05 \x01(\t\x12\x0e\n\x06spread\x18\x06 \x01(\t\"r\n\x15RequestRescoreRequest\x12$\n\x05\x61\x63tor\x18\x01 \x01(\x0b\x32\x15.ocop.common.v1.Actor\x12\x12\n\ndossier_id\x18\x02 \x01(\t\x12\x0f\n\x07members\x18\x03 \x03(\t\x12\x0e\n\x06reason\x18\x04 \x01(\t\"Q\n\x15\x43onveneMeetingRequest\x12$\n\x05\x61\x63tor\x18\x01 \x01(\x0b\x32\x15.ocop.common.v1.Actor\x12\x12\n\ndossier_id\x18\x02 \x01(\t\"u\n\x12\x41\x64optResultRequest\x12$\n\x05\x61\x63tor\x18\x01 \x01(\x0b\x32\x15.ocop.common.v1.Actor\x12\x12\n\ndossier_id\x18\x02 \x01(\t\x12\x12\n\nadopted_on\x18\x03 \x01(\t\x12\x11\n\tknockouts\x18\x04 \x03(\t\"`\n\x18\x41pproveAndForwardRequest\x12$\n\x05\x61\x63tor\x18\x01 \x01(\x0b\x32\x15.ocop.common.v1.Actor\x12\x12\n\ndossier_id\x18\x02 \x01(\t\x12\n\n\x02on\x18\x03 \x01(\t\"\xd0\x01\n\x1eRecordHigherLevelResultRequest\x12$\n\x05\x61\x63tor\x18\x01 \x01(\x0b\x32\x15.ocop.common.v1.Actor\x12\x12\n\ndossier_id\x18\x02 \x01(\t\x12\x0e\n\x06result\x18\x03 \x01(\t\x12\r\n\x05score\x18\x04 \x01(\t\x12\x0c\n\x04star\x18\x05 \x01(\x05\x12\x13\n\x0b\x64\x65\x63ision_no\x18\x06 \x01(\t\x12\x12\n\ndecided_on\x18\x07 \x01(\t\x12\x0e\n\x06signer\x18\x08 \x01(\t\x12\x0e\n\x06reason\x18\t \x01(\t\"M\n\x11ReevaluateRequest\x12$\n\x05\x61\x63tor\x18\x01 \x01(\x0b\x32\x15.ocop.common.v1.Actor\x12\x12\n\ndossier_id\x18\x02 \x01(\t\"\x8a\x01\n\x14IssueDecisionRequest\x12$\n\x05\x61\x63tor\x18\x01 \x01(\x0b\x32\x15.ocop.common.v1.Actor\x12\x13\n\x0b\x64\x65\x63ision_no\x18\x02 \x01(\t\x12\x12\n\ndecided_on\x18\x03 \x01(\t\x12\x0e\n\x06signer\x18\x04 \x01(\t\x12\x13\n\x0b\x64ossier_ids\x18\x05 \x03(\t\"\\\n\x0c\x44\x65\x63isionItem\x12\x12\n\ndossier_id\x18\x01 \x01(\t\x12\x12\n\nproduct_id\x18\x02 \x01(\t\x12\x0c\n\x04star\x18\x03 \x01(\x05\x12\x16\n\x0e\x63\x65rtificate_no\x18\x04 \x01(\t\"\xa0\x01\n\x0c\x44\x65\x63isionView\x12\x13\n\x0b\x64\x65\x63ision_no\x18\x01 \x01(\t\x12\x12\n\ndecided_on\x18\x02 \x01(\t\x12\x0e\n\x06signer\x18\x03 \x01(\t\x12\x11\n\tauthority\x18\x04 \x01(\t\x12\x13\n\x0blegal_basis\x18\x05 \x01(\t\x12/\n\x05items\x18\x06 \x03(\x0b\x32 .ocop.evaluation.v1.DecisionItem\",\n\x16GetCertificatesRequest\x12\x12\n\nproduct_id\x18\x01 \x01(\t\"\xb5\x02\n\x0b\x43\x65rtificate\x12\x16\n\x0e\x63\x65rtificate_no\x18\x01 \x01(\t\x12\x12\n\ndossier_id\x18\x02 \x01(\t\x12\x13\n\x0b\x64\x65\x63ision_no\x18\x03 \x01(\t\x12\x0c\n\x04star\x18\x04 \x01(\x05\x12\x0e\n\x06issuer\x18\x05 \x01(\t\x12\x13\n\x0brule_set_id\x18\x06 \x01(\t\x12\x11\n\tissued_on\x18\x07 \x01(\t\x12\x10\n\x08valid_to\x18\x08 \x01(\t\x12\x0e\n\x06status\x18\t \x01(\t\x12\x11\n\tnotice_by\x18\n \x01(\t\x12\x14\n\x0cwindow_opens\x18\x0b \x01(\t\x12\x15\n\rwindow_closes\x18\x0c \x01(\t\x12\x13\n\x0bgrace_until\x18\r \x01(\t\x12\x12\n\nrevocation\x18\x0e \x01(\t\x12\x14\n\x0creevaluation\x18\x0f \x01(\t\"n\n\x10\x43\x65rtificatesView\x12\x12\n\nproduct_id\x18\x01 \x01(\t\x12\x0f\n\x07\x63urrent\x18\x02 \x01(\t\x12\x35\n\x0c\x63\x65rtificates\x18\x03 \x03(\x0b\x32\x1f.ocop.evaluation.v1.Certificate\"\x8a\x01\n\x15OpenRevocationRequest\x12$\n\x05\x61\x63tor\x18\x01 \x01(\x0b\x32\x15.ocop.common.v1.Actor\x12\x12\n\nproduct_id\x18\x02 \x01(\t\x12\x0e\n\x06ground\x18\x03 \x01(\t\x12\x11\n\treference\x18\x04 \x01(\t\x12\x14\n\x0c\x63oncluded_on\x18\x05 \x01(\t\"\x8c\x01\n\x17\x44\x65\x63ideRevocationRequest\x12$\n\x05\x61\x63tor\x18\x01 \x01(\x0b\x32\x15.ocop.common.v1.Actor\x12\x12\n\nproduct_id\x18\x02 \x01(\t\x12\x13\n\x0b\x64\x65\x63ision_no\x18\x03 \x01(\t\x12\x12\n\ndecided_on\x18\x04 \x01(\t\x12\x0e\n\x06signer\x18\x05 \x01(\t\"*\n\x14GetEvaluationRequest\x12\x12\n\ndossier_id\x18\x01 \x01(\t\"\xe5\x02\n\x0e\x45valuationView\x12\x12\n\ndossier_id\x18\x01 \x01(\t\x12\x12\n\nproduct_id\x18\x02 \x01(\t\x12\x14\n\x0cproduct_name\x18\x03 \x01(\t\x12\x13\n\x0bproduct_set\x18\x04 \x01(\x05\x12\x0e\n\x06status\x18\x05 \x01(\t\x12\r\n\x05score\x18\x06 \x01(\t\x12\x0c\n\x04star\x18\x07 \x01(\x05\x12\x0f\n\x07outcome\x18\x08 \x01(\t\x12\x13\n\x0b\x64\x65\x63ision_no\x18\t \x01(\t\x12\x13\n\x0brule_set_id\x18\n \x01(\t\x12\x13\n\x0b\x65xplanation\x18\x0b \x01(\t\x12\x10\n\x08round_id\x18\x0c \x01(\t\x12\r\n\x05level\x18\r \x01(\t\x12\x0c\n\x04mode\x18\x0e \x01(\t\x12\x14\n\x0c\x66orwarded_to\x18\x0f \x01(\t\x12\x16\n\x0e\x63\x65rtificate_no\x18\x10 \x01(\t\x12\x18\n\x10returned_options\x18\x11 \x03(\t\x12\x0c\n\x04kind\x18\x12 \x01(\t2\xb7\r\n\nEvaluation\x12P\n\tOpenRound\x12$.ocop.evaluation.v1.OpenRoundRequest\x1a\x1d.ocop.evaluation.v1.RoundView\x12X\n\rAppointMember\x12(.ocop.evaluation.v1.AppointMemberRequest\x1a\x1d.ocop.evaluation.v1.RoundView\x12N\n\x08GetRound\x12#.ocop.evaluation.v1.GetRoundRequest\x1a\x1d.ocop.evaluation.v1.RoundView\x12\x61\n\x0f\x44\x65\x63lareConflict\x12*.ocop.evaluation.v1.DeclareConflictRequest\x1a\".ocop.evaluation.v1.EvaluationView\x12_\n\x0eRecordAdvisory\x12).ocop.evaluation.v1.RecordAdvisoryRequest\x1a\".ocop.evaluation.v1.EvaluationView\x12[\n\x0bSubmitSheet\x12&.ocop.evaluation.v1.SubmitSheetRequest\x1a$.ocop.evaluation.v1.SubmitSheetReply\x12Q\n\tGetSheets\x12$.ocop.evaluation.v1.GetSheetsRequest\x1a\x1e.ocop.evaluation.v1.SheetsView\x12_\n\x0eRequestRescore\x12).ocop.evaluation.v1.RequestRescoreRequest\x1a\".ocop.evaluation.v1.EvaluationView\x12_\n\x0e\x43onveneMeeting\x12).ocop.evaluation.v1.ConveneMeetingRequest\x1a\".ocop.evaluation.v1.EvaluationView\x12Y\n\x0b\x41\x64optResult\x12&.ocop.evaluation.v1.AdoptResultRequest\x1a\".ocop.evaluation.v1.EvaluationView\x12\x65\n\x11\x41pproveAndForward\x12,.ocop.evaluation.v1.ApproveAndForwardRequest\x1a\".ocop.evaluation.v1.EvaluationView\x12q\n\x17RecordHigherLevelResult\x12\x32.ocop.evaluation.v1.RecordHigherLevelResultRequest\x1a\".ocop.evaluation.v1.EvaluationView\x12W\n\nReevaluate\x12%.ocop.evaluation.v1.ReevaluateRequest\x1a\".ocop.evaluation.v1.EvaluationView\x12[\n\rIssueDecision\x12(.ocop.evaluation.v1.IssueDecisionRequest\x1a .ocop.evaluation.v1.DecisionView\x12\x63\n\x0fGetCertificates\x12*.ocop.evaluation.v1.GetCertificatesRequest\x1a$.ocop.evaluation.v1.CertificatesView\x12\x61\n\x0eOpenRevocation\x12).ocop.evaluation.v1.OpenRevocationRequest\x1a$.ocop.evaluation.v1.CertificatesView\x12\x65\n\x10\x44\x65\x63ideRevocation\x12+.ocop.evaluation.v1.DecideRevocationRequest\x1a$.ocop.evaluation.v1.CertificatesView\x12]\n\rGetEvaluation\x12(.ocop.evaluation.v1.GetEvaluationRequest\x1a\".ocop.evaluation.v1.EvaluationViewb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'contracts.rpc.evaluation_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_RECORDCOUNCILSCOREREQUEST']._serialized_start=82
-  _globals['_RECORDCOUNCILSCOREREQUEST']._serialized_end=201
-  _globals['_RECORDCOUNCILSCOREREPLY']._serialized_start=203
-  _globals['_RECORDCOUNCILSCOREREPLY']._serialized_end=301
-  _globals['_GETEVALUATIONREQUEST']._serialized_start=303
-  _globals['_GETEVALUATIONREQUEST']._serialized_end=345
-  _globals['_EVALUATIONVIEW']._serialized_start=348
-  _globals['_EVALUATIONVIEW']._serialized_end=551
-  _globals['_EVALUATION']._serialized_start=554
-  _globals['_EVALUATION']._serialized_end=775
+  _globals['_SUBMITSHEETREQUEST_CHOICESENTRY']._loaded_options = None
+  _globals['_SUBMITSHEETREQUEST_CHOICESENTRY']._serialized_options = b'8\001'
+  _globals['_OPENROUNDREQUEST']._serialized_start=82
+  _globals['_OPENROUNDREQUEST']._serialized_end=187
+  _globals['_APPOINTMEMBERREQUEST']._serialized_start=189
+  _globals['_APPOINTMEMBERREQUEST']._serialized_end=314
+  _globals['_GETROUNDREQUEST']._serialized_start=316
+  _globals['_GETROUNDREQUEST']._serialized_end=351
+  _globals['_MEMBER']._serialized_start=353
+  _globals['_MEMBER']._serialized_end=408
+  _globals['_ROUNDVIEW']._serialized_start=411
+  _globals['_ROUNDVIEW']._serialized_end=610
+  _globals['_DECLARECONFLICTREQUEST']._serialized_start=612
+  _globals['_DECLARECONFLICTREQUEST']._serialized_end=729
+  _globals['_RECORDADVISORYREQUEST']._serialized_start=731
+  _globals['_RECORDADVISORYREQUEST']._serialized_end=855
+  _globals['_SUBMITSHEETREQUEST']._serialized_start=858
+  _globals['_SUBMITSHEETREQUEST']._serialized_end=1073
+  _globals['_SUBMITSHEETREQUEST_CHOICESENTRY']._serialized_start=1027
+  _globals['_SUBMITSHEETREQUEST_CHOICESENTRY']._serialized_end=1073
+  _globals['_SUBMITSHEETREPLY']._serialized_start=1075
+  _globals['_SUBMITSHEETREPLY']._serialized_end=1166
+  _globals['_GETSHEETSREQUEST']._serialized_start=1168
+  _globals['_GETSHEETSREQUEST']._serialized_end=1244
+  _globals['_SHEETTOTAL']._serialized_start=1246
+  _globals['_SHEETTOTAL']._serialized_end=1340
+  _globals['_SHEETSVIEW']._serialized_start=1343
+  _globals['_SHEETSVIEW']._serialized_end=1486
+  _globals['_REQUESTRESCOREREQUEST']._serialized_start=1488
+  _globals['_REQUESTRESCOREREQUEST']._serialized_end=1602
+  _globals['_CONVENEMEETINGREQUEST']._serialized_start=1604
+  _globals['_CONVENEMEETINGREQUEST']._serialized_end=1685
+  _globals['_ADOPTRESULTREQUEST']._serialized_start=1687
+  _globals['_ADOPTRESULTREQUEST']._serialized_end=1804
+  _globals['_APPROVEANDFORWARDREQUEST']._serialized_start=1806
+  _globals['_APPROVEANDFORWARDREQUEST']._serialized_end=1902
+  _globals['_RECORDHIGHERLEVELRESULTREQUEST']._serialized_start=1905
+  _globals['_RECORDHIGHERLEVELRESULTREQUEST']._serialized_end=2113
+  _globals['_REEVALUATEREQUEST']._serialized_start=2115
+  _globals['_REEVALUATEREQUEST']._serialized_end=2192
+  _globals['_ISSUEDECISIONREQUEST']._serialized_start=2195
+  _globals['_ISSUEDECISIONREQUEST']._serialized_end=2333
+  _globals['_DECISIONITEM']._serialized_start=2335
+  _globals['_DECISIONITEM']._serialized_end=2427
+  _globals['_DECISIONVIEW']._serialized_start=2430
+  _globals['_DECISIONVIEW']._serialized_end=2590
+  _globals['_GETCERTIFICATESREQUEST']._serialized_start=2592
+  _globals['_GETCERTIFICATESREQUEST']._serialized_end=2636
+  _globals['_CERTIFICATE']._serialized_start=2639
+  _globals['_CERTIFICATE']._serialized_end=2948
+  _globals['_CERTIFICATESVIEW']._serialized_start=2950
+  _globals['_CERTIFICATESVIEW']._serialized_end=3060
+  _globals['_OPENREVOCATIONREQUEST']._serialized_start=3063
+  _globals['_OPENREVOCATIONREQUEST']._serialized_end=3201
+  _globals['_DECIDEREVOCATIONREQUEST']._serialized_start=3204
+  _globals['_DECIDEREVOCATIONREQUEST']._serialized_end=3344
+  _globals['_GETEVALUATIONREQUEST']._serialized_start=3346
+  _globals['_GETEVALUATIONREQUEST']._serialized_end=3388
+  _globals['_EVALUATIONVIEW']._serialized_start=3391
+  _globals['_EVALUATIONVIEW']._serialized_end=3748
+  _globals['_EVALUATION']._serialized_start=3751
+  _globals['_EVALUATION']._serialized_end=5470
 # @@protoc_insertion_point(module_scope)

@@ -27,7 +27,8 @@ if _version_not_supported:
 
 
 class EvaluationStub:
-    """Council results and their consequences.
+    """Rounds, councils, results, decisions, the next level's answers, certificates and
+    revocation. Every command carries the actor; a refused command changes nothing.
     """
 
     def __init__(self, channel):
@@ -36,10 +37,90 @@ class EvaluationStub:
         Args:
             channel: A grpc.Channel.
         """
-        self.RecordCouncilScore = channel.unary_unary(
-                '/ocop.evaluation.v1.Evaluation/RecordCouncilScore',
-                request_serializer=contracts_dot_rpc_dot_evaluation__pb2.RecordCouncilScoreRequest.SerializeToString,
-                response_deserializer=contracts_dot_rpc_dot_evaluation__pb2.RecordCouncilScoreReply.FromString,
+        self.OpenRound = channel.unary_unary(
+                '/ocop.evaluation.v1.Evaluation/OpenRound',
+                request_serializer=contracts_dot_rpc_dot_evaluation__pb2.OpenRoundRequest.SerializeToString,
+                response_deserializer=contracts_dot_rpc_dot_evaluation__pb2.RoundView.FromString,
+                _registered_method=True)
+        self.AppointMember = channel.unary_unary(
+                '/ocop.evaluation.v1.Evaluation/AppointMember',
+                request_serializer=contracts_dot_rpc_dot_evaluation__pb2.AppointMemberRequest.SerializeToString,
+                response_deserializer=contracts_dot_rpc_dot_evaluation__pb2.RoundView.FromString,
+                _registered_method=True)
+        self.GetRound = channel.unary_unary(
+                '/ocop.evaluation.v1.Evaluation/GetRound',
+                request_serializer=contracts_dot_rpc_dot_evaluation__pb2.GetRoundRequest.SerializeToString,
+                response_deserializer=contracts_dot_rpc_dot_evaluation__pb2.RoundView.FromString,
+                _registered_method=True)
+        self.DeclareConflict = channel.unary_unary(
+                '/ocop.evaluation.v1.Evaluation/DeclareConflict',
+                request_serializer=contracts_dot_rpc_dot_evaluation__pb2.DeclareConflictRequest.SerializeToString,
+                response_deserializer=contracts_dot_rpc_dot_evaluation__pb2.EvaluationView.FromString,
+                _registered_method=True)
+        self.RecordAdvisory = channel.unary_unary(
+                '/ocop.evaluation.v1.Evaluation/RecordAdvisory',
+                request_serializer=contracts_dot_rpc_dot_evaluation__pb2.RecordAdvisoryRequest.SerializeToString,
+                response_deserializer=contracts_dot_rpc_dot_evaluation__pb2.EvaluationView.FromString,
+                _registered_method=True)
+        self.SubmitSheet = channel.unary_unary(
+                '/ocop.evaluation.v1.Evaluation/SubmitSheet',
+                request_serializer=contracts_dot_rpc_dot_evaluation__pb2.SubmitSheetRequest.SerializeToString,
+                response_deserializer=contracts_dot_rpc_dot_evaluation__pb2.SubmitSheetReply.FromString,
+                _registered_method=True)
+        self.GetSheets = channel.unary_unary(
+                '/ocop.evaluation.v1.Evaluation/GetSheets',
+                request_serializer=contracts_dot_rpc_dot_evaluation__pb2.GetSheetsRequest.SerializeToString,
+                response_deserializer=contracts_dot_rpc_dot_evaluation__pb2.SheetsView.FromString,
+                _registered_method=True)
+        self.RequestRescore = channel.unary_unary(
+                '/ocop.evaluation.v1.Evaluation/RequestRescore',
+                request_serializer=contracts_dot_rpc_dot_evaluation__pb2.RequestRescoreRequest.SerializeToString,
+                response_deserializer=contracts_dot_rpc_dot_evaluation__pb2.EvaluationView.FromString,
+                _registered_method=True)
+        self.ConveneMeeting = channel.unary_unary(
+                '/ocop.evaluation.v1.Evaluation/ConveneMeeting',
+                request_serializer=contracts_dot_rpc_dot_evaluation__pb2.ConveneMeetingRequest.SerializeToString,
+                response_deserializer=contracts_dot_rpc_dot_evaluation__pb2.EvaluationView.FromString,
+                _registered_method=True)
+        self.AdoptResult = channel.unary_unary(
+                '/ocop.evaluation.v1.Evaluation/AdoptResult',
+                request_serializer=contracts_dot_rpc_dot_evaluation__pb2.AdoptResultRequest.SerializeToString,
+                response_deserializer=contracts_dot_rpc_dot_evaluation__pb2.EvaluationView.FromString,
+                _registered_method=True)
+        self.ApproveAndForward = channel.unary_unary(
+                '/ocop.evaluation.v1.Evaluation/ApproveAndForward',
+                request_serializer=contracts_dot_rpc_dot_evaluation__pb2.ApproveAndForwardRequest.SerializeToString,
+                response_deserializer=contracts_dot_rpc_dot_evaluation__pb2.EvaluationView.FromString,
+                _registered_method=True)
+        self.RecordHigherLevelResult = channel.unary_unary(
+                '/ocop.evaluation.v1.Evaluation/RecordHigherLevelResult',
+                request_serializer=contracts_dot_rpc_dot_evaluation__pb2.RecordHigherLevelResultRequest.SerializeToString,
+                response_deserializer=contracts_dot_rpc_dot_evaluation__pb2.EvaluationView.FromString,
+                _registered_method=True)
+        self.Reevaluate = channel.unary_unary(
+                '/ocop.evaluation.v1.Evaluation/Reevaluate',
+                request_serializer=contracts_dot_rpc_dot_evaluation__pb2.ReevaluateRequest.SerializeToString,
+                response_deserializer=contracts_dot_rpc_dot_evaluation__pb2.EvaluationView.FromString,
+                _registered_method=True)
+        self.IssueDecision = channel.unary_unary(
+                '/ocop.evaluation.v1.Evaluation/IssueDecision',
+                request_serializer=contracts_dot_rpc_dot_evaluation__pb2.IssueDecisionRequest.SerializeToString,
+                response_deserializer=contracts_dot_rpc_dot_evaluation__pb2.DecisionView.FromString,
+                _registered_method=True)
+        self.GetCertificates = channel.unary_unary(
+                '/ocop.evaluation.v1.Evaluation/GetCertificates',
+                request_serializer=contracts_dot_rpc_dot_evaluation__pb2.GetCertificatesRequest.SerializeToString,
+                response_deserializer=contracts_dot_rpc_dot_evaluation__pb2.CertificatesView.FromString,
+                _registered_method=True)
+        self.OpenRevocation = channel.unary_unary(
+                '/ocop.evaluation.v1.Evaluation/OpenRevocation',
+                request_serializer=contracts_dot_rpc_dot_evaluation__pb2.OpenRevocationRequest.SerializeToString,
+                response_deserializer=contracts_dot_rpc_dot_evaluation__pb2.CertificatesView.FromString,
+                _registered_method=True)
+        self.DecideRevocation = channel.unary_unary(
+                '/ocop.evaluation.v1.Evaluation/DecideRevocation',
+                request_serializer=contracts_dot_rpc_dot_evaluation__pb2.DecideRevocationRequest.SerializeToString,
+                response_deserializer=contracts_dot_rpc_dot_evaluation__pb2.CertificatesView.FromString,
                 _registered_method=True)
         self.GetEvaluation = channel.unary_unary(
                 '/ocop.evaluation.v1.Evaluation/GetEvaluation',
@@ -49,17 +130,118 @@ class EvaluationStub:
 
 
 class EvaluationServicer:
-    """Council results and their consequences.
+    """Rounds, councils, results, decisions, the next level's answers, certificates and
+    revocation. Every command carries the actor; a refused command changes nothing.
     """
 
-    def RecordCouncilScore(self, request, context):
+    def OpenRound(self, request, context):
+        """Rounds and councils
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AppointMember(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetRound(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeclareConflict(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RecordAdvisory(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SubmitSheet(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetSheets(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RequestRescore(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ConveneMeeting(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AdoptResult(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ApproveAndForward(self, request, context):
+        """Forwarding and the next level's answer
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RecordHigherLevelResult(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def Reevaluate(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def IssueDecision(self, request, context):
+        """Decisions, certificates, revocation
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetCertificates(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def OpenRevocation(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DecideRevocation(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
     def GetEvaluation(self, request, context):
-        """Missing associated documentation comment in .proto file."""
+        """Queries
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
@@ -67,10 +249,90 @@ class EvaluationServicer:
 
 def add_EvaluationServicer_to_server(servicer, server):
     rpc_method_handlers = {
-            'RecordCouncilScore': grpc.unary_unary_rpc_method_handler(
-                    servicer.RecordCouncilScore,
-                    request_deserializer=contracts_dot_rpc_dot_evaluation__pb2.RecordCouncilScoreRequest.FromString,
-                    response_serializer=contracts_dot_rpc_dot_evaluation__pb2.RecordCouncilScoreReply.SerializeToString,
+            'OpenRound': grpc.unary_unary_rpc_method_handler(
+                    servicer.OpenRound,
+                    request_deserializer=contracts_dot_rpc_dot_evaluation__pb2.OpenRoundRequest.FromString,
+                    response_serializer=contracts_dot_rpc_dot_evaluation__pb2.RoundView.SerializeToString,
+            ),
+            'AppointMember': grpc.unary_unary_rpc_method_handler(
+                    servicer.AppointMember,
+                    request_deserializer=contracts_dot_rpc_dot_evaluation__pb2.AppointMemberRequest.FromString,
+                    response_serializer=contracts_dot_rpc_dot_evaluation__pb2.RoundView.SerializeToString,
+            ),
+            'GetRound': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetRound,
+                    request_deserializer=contracts_dot_rpc_dot_evaluation__pb2.GetRoundRequest.FromString,
+                    response_serializer=contracts_dot_rpc_dot_evaluation__pb2.RoundView.SerializeToString,
+            ),
+            'DeclareConflict': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeclareConflict,
+                    request_deserializer=contracts_dot_rpc_dot_evaluation__pb2.DeclareConflictRequest.FromString,
+                    response_serializer=contracts_dot_rpc_dot_evaluation__pb2.EvaluationView.SerializeToString,
+            ),
+            'RecordAdvisory': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordAdvisory,
+                    request_deserializer=contracts_dot_rpc_dot_evaluation__pb2.RecordAdvisoryRequest.FromString,
+                    response_serializer=contracts_dot_rpc_dot_evaluation__pb2.EvaluationView.SerializeToString,
+            ),
+            'SubmitSheet': grpc.unary_unary_rpc_method_handler(
+                    servicer.SubmitSheet,
+                    request_deserializer=contracts_dot_rpc_dot_evaluation__pb2.SubmitSheetRequest.FromString,
+                    response_serializer=contracts_dot_rpc_dot_evaluation__pb2.SubmitSheetReply.SerializeToString,
+            ),
+            'GetSheets': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetSheets,
+                    request_deserializer=contracts_dot_rpc_dot_evaluation__pb2.GetSheetsRequest.FromString,
+                    response_serializer=contracts_dot_rpc_dot_evaluation__pb2.SheetsView.SerializeToString,
+            ),
+            'RequestRescore': grpc.unary_unary_rpc_method_handler(
+                    servicer.RequestRescore,
+                    request_deserializer=contracts_dot_rpc_dot_evaluation__pb2.RequestRescoreRequest.FromString,
+                    response_serializer=contracts_dot_rpc_dot_evaluation__pb2.EvaluationView.SerializeToString,
+            ),
+            'ConveneMeeting': grpc.unary_unary_rpc_method_handler(
+                    servicer.ConveneMeeting,
+                    request_deserializer=contracts_dot_rpc_dot_evaluation__pb2.ConveneMeetingRequest.FromString,
+                    response_serializer=contracts_dot_rpc_dot_evaluation__pb2.EvaluationView.SerializeToString,
+            ),
+            'AdoptResult': grpc.unary_unary_rpc_method_handler(
+                    servicer.AdoptResult,
+                    request_deserializer=contracts_dot_rpc_dot_evaluation__pb2.AdoptResultRequest.FromString,
+                    response_serializer=contracts_dot_rpc_dot_evaluation__pb2.EvaluationView.SerializeToString,
+            ),
+            'ApproveAndForward': grpc.unary_unary_rpc_method_handler(
+                    servicer.ApproveAndForward,
+                    request_deserializer=contracts_dot_rpc_dot_evaluation__pb2.ApproveAndForwardRequest.FromString,
+                    response_serializer=contracts_dot_rpc_dot_evaluation__pb2.EvaluationView.SerializeToString,
+            ),
+            'RecordHigherLevelResult': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordHigherLevelResult,
+                    request_deserializer=contracts_dot_rpc_dot_evaluation__pb2.RecordHigherLevelResultRequest.FromString,
+                    response_serializer=contracts_dot_rpc_dot_evaluation__pb2.EvaluationView.SerializeToString,
+            ),
+            'Reevaluate': grpc.unary_unary_rpc_method_handler(
+                    servicer.Reevaluate,
+                    request_deserializer=contracts_dot_rpc_dot_evaluation__pb2.ReevaluateRequest.FromString,
+                    response_serializer=contracts_dot_rpc_dot_evaluation__pb2.EvaluationView.SerializeToString,
+            ),
+            'IssueDecision': grpc.unary_unary_rpc_method_handler(
+                    servicer.IssueDecision,
+                    request_deserializer=contracts_dot_rpc_dot_evaluation__pb2.IssueDecisionRequest.FromString,
+                    response_serializer=contracts_dot_rpc_dot_evaluation__pb2.DecisionView.SerializeToString,
+            ),
+            'GetCertificates': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetCertificates,
+                    request_deserializer=contracts_dot_rpc_dot_evaluation__pb2.GetCertificatesRequest.FromString,
+                    response_serializer=contracts_dot_rpc_dot_evaluation__pb2.CertificatesView.SerializeToString,
+            ),
+            'OpenRevocation': grpc.unary_unary_rpc_method_handler(
+                    servicer.OpenRevocation,
+                    request_deserializer=contracts_dot_rpc_dot_evaluation__pb2.OpenRevocationRequest.FromString,
+                    response_serializer=contracts_dot_rpc_dot_evaluation__pb2.CertificatesView.SerializeToString,
+            ),
+            'DecideRevocation': grpc.unary_unary_rpc_method_handler(
+                    servicer.DecideRevocation,
+                    request_deserializer=contracts_dot_rpc_dot_evaluation__pb2.DecideRevocationRequest.FromString,
+                    response_serializer=contracts_dot_rpc_dot_evaluation__pb2.CertificatesView.SerializeToString,
             ),
             'GetEvaluation': grpc.unary_unary_rpc_method_handler(
                     servicer.GetEvaluation,
@@ -86,11 +348,12 @@ def add_EvaluationServicer_to_server(servicer, server):
 
  # This class is part of an EXPERIMENTAL API.
 class Evaluation:
-    """Council results and their consequences.
+    """Rounds, councils, results, decisions, the next level's answers, certificates and
+    revocation. Every command carries the actor; a refused command changes nothing.
     """
 
     @staticmethod
-    def RecordCouncilScore(request,
+    def OpenRound(request,
             target,
             options=(),
             channel_credentials=None,
@@ -103,9 +366,441 @@ class Evaluation:
         return grpc.experimental.unary_unary(
             request,
             target,
-            '/ocop.evaluation.v1.Evaluation/RecordCouncilScore',
-            contracts_dot_rpc_dot_evaluation__pb2.RecordCouncilScoreRequest.SerializeToString,
-            contracts_dot_rpc_dot_evaluation__pb2.RecordCouncilScoreReply.FromString,
+            '/ocop.evaluation.v1.Evaluation/OpenRound',
+            contracts_dot_rpc_dot_evaluation__pb2.OpenRoundRequest.SerializeToString,
+            contracts_dot_rpc_dot_evaluation__pb2.RoundView.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AppointMember(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ocop.evaluation.v1.Evaluation/AppointMember',
+            contracts_dot_rpc_dot_evaluation__pb2.AppointMemberRequest.SerializeToString,
+            contracts_dot_rpc_dot_evaluation__pb2.RoundView.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetRound(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ocop.evaluation.v1.Evaluation/GetRound',
+            contracts_dot_rpc_dot_evaluation__pb2.GetRoundRequest.SerializeToString,
+            contracts_dot_rpc_dot_evaluation__pb2.RoundView.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeclareConflict(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ocop.evaluation.v1.Evaluation/DeclareConflict',
+            contracts_dot_rpc_dot_evaluation__pb2.DeclareConflictRequest.SerializeToString,
+            contracts_dot_rpc_dot_evaluation__pb2.EvaluationView.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordAdvisory(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ocop.evaluation.v1.Evaluation/RecordAdvisory',
+            contracts_dot_rpc_dot_evaluation__pb2.RecordAdvisoryRequest.SerializeToString,
+            contracts_dot_rpc_dot_evaluation__pb2.EvaluationView.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SubmitSheet(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ocop.evaluation.v1.Evaluation/SubmitSheet',
+            contracts_dot_rpc_dot_evaluation__pb2.SubmitSheetRequest.SerializeToString,
+            contracts_dot_rpc_dot_evaluation__pb2.SubmitSheetReply.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetSheets(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ocop.evaluation.v1.Evaluation/GetSheets',
+            contracts_dot_rpc_dot_evaluation__pb2.GetSheetsRequest.SerializeToString,
+            contracts_dot_rpc_dot_evaluation__pb2.SheetsView.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RequestRescore(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ocop.evaluation.v1.Evaluation/RequestRescore',
+            contracts_dot_rpc_dot_evaluation__pb2.RequestRescoreRequest.SerializeToString,
+            contracts_dot_rpc_dot_evaluation__pb2.EvaluationView.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ConveneMeeting(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ocop.evaluation.v1.Evaluation/ConveneMeeting',
+            contracts_dot_rpc_dot_evaluation__pb2.ConveneMeetingRequest.SerializeToString,
+            contracts_dot_rpc_dot_evaluation__pb2.EvaluationView.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AdoptResult(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ocop.evaluation.v1.Evaluation/AdoptResult',
+            contracts_dot_rpc_dot_evaluation__pb2.AdoptResultRequest.SerializeToString,
+            contracts_dot_rpc_dot_evaluation__pb2.EvaluationView.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ApproveAndForward(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ocop.evaluation.v1.Evaluation/ApproveAndForward',
+            contracts_dot_rpc_dot_evaluation__pb2.ApproveAndForwardRequest.SerializeToString,
+            contracts_dot_rpc_dot_evaluation__pb2.EvaluationView.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordHigherLevelResult(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ocop.evaluation.v1.Evaluation/RecordHigherLevelResult',
+            contracts_dot_rpc_dot_evaluation__pb2.RecordHigherLevelResultRequest.SerializeToString,
+            contracts_dot_rpc_dot_evaluation__pb2.EvaluationView.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def Reevaluate(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ocop.evaluation.v1.Evaluation/Reevaluate',
+            contracts_dot_rpc_dot_evaluation__pb2.ReevaluateRequest.SerializeToString,
+            contracts_dot_rpc_dot_evaluation__pb2.EvaluationView.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def IssueDecision(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ocop.evaluation.v1.Evaluation/IssueDecision',
+            contracts_dot_rpc_dot_evaluation__pb2.IssueDecisionRequest.SerializeToString,
+            contracts_dot_rpc_dot_evaluation__pb2.DecisionView.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetCertificates(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ocop.evaluation.v1.Evaluation/GetCertificates',
+            contracts_dot_rpc_dot_evaluation__pb2.GetCertificatesRequest.SerializeToString,
+            contracts_dot_rpc_dot_evaluation__pb2.CertificatesView.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def OpenRevocation(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ocop.evaluation.v1.Evaluation/OpenRevocation',
+            contracts_dot_rpc_dot_evaluation__pb2.OpenRevocationRequest.SerializeToString,
+            contracts_dot_rpc_dot_evaluation__pb2.CertificatesView.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DecideRevocation(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ocop.evaluation.v1.Evaluation/DecideRevocation',
+            contracts_dot_rpc_dot_evaluation__pb2.DecideRevocationRequest.SerializeToString,
+            contracts_dot_rpc_dot_evaluation__pb2.CertificatesView.FromString,
             options,
             channel_credentials,
             insecure,

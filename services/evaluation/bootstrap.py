@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from contracts import registry, topics
+from runtime.clock import Clock, SystemClock
 from runtime.consumer import TrackedConsumer
 from runtime.eventstore import event_store_env
 from runtime.messages import Publisher
@@ -15,15 +16,19 @@ from runtime.settings import Settings
 from runtime.wiring import consumer_for, relay_for
 from services.evaluation.adapters import grpc_api, outbound
 from services.evaluation.application import EvaluationApp
+from services.evaluation.scheduler import CertificateScheduler
+from services.evaluation.settings import EvaluationSettings
 
 NAME = "evaluation"
-SUBSCRIBES = (topics.REGISTRATION_EVENTS,)
+SUBSCRIBES = (topics.REGISTRATION_EVENTS, topics.PROVINCE_RESULTS, topics.INSPECTION_EVENTS)
 
 
 @dataclass
 class EvaluationService:
     app: EvaluationApp
     metrics: Metrics
+    clock: Clock
+    settings: EvaluationSettings
 
     rpc_names = (grpc_api.SERVICE_NAME,)
 
@@ -43,7 +48,25 @@ class EvaluationService:
             settings,
         )
 
+    def scheduler(self) -> CertificateScheduler:
+        return CertificateScheduler(self.app, self.clock)
 
-def build(settings: Settings, metrics: Metrics | None = None) -> EvaluationService:
-    app = EvaluationApp(event_store_env(settings, NAME))
-    return EvaluationService(app=app, metrics=metrics or Metrics(NAME))
+
+def build(
+    settings: Settings,
+    metrics: Metrics | None = None,
+    *,
+    clock: Clock | None = None,
+    evaluation: EvaluationSettings | None = None,
+) -> EvaluationService:
+    own = evaluation or EvaluationSettings()
+    the_clock = clock or SystemClock()
+    app = EvaluationApp(
+        event_store_env(settings, NAME),
+        clock=the_clock,
+        council=own.council(),
+        deployment=own.deployment(),
+    )
+    return EvaluationService(
+        app=app, metrics=metrics or Metrics(NAME), clock=the_clock, settings=own
+    )

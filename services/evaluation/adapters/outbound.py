@@ -1,11 +1,11 @@
 """The one place where evaluation's domain events become published contract events.
 
-Member score sheets are never mapped: only the adopted result leaves the service."""
+Member score sheets (`Evaluation.SheetSubmitted`), conflicts, advisory records, rounds
+and decisions stay private: only what is mapped in `PUBLISHED` leaves the service."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
 from typing import Any
 from uuid import UUID
 
@@ -13,9 +13,8 @@ from contracts import evaluation as c
 from contracts import topics
 from contracts.envelope import IntegrationEvent
 from runtime.commands import envelope_fields
-from services.evaluation.domain.calendar import add_months
 
-CERTIFICATE_MONTHS = 36
+LEVEL = {"district": "district", "province": "province", "ministry": "ministry"}
 
 
 def _common(event: Any) -> dict[str, Any]:
@@ -28,51 +27,167 @@ def _common(event: Any) -> dict[str, Any]:
     }
 
 
+def _out(event: IntegrationEvent) -> Sequence[tuple[str, IntegrationEvent]]:
+    return ((topics.EVALUATION_EVENTS, event),)
+
+
 def _scored(event: Any) -> Sequence[tuple[str, IntegrationEvent]]:
-    scored = c.Scored(
-        **_common(event),
-        product_set=event.ref["product_set"],
-        score=event.score,
-        star_band=event.band,
-        outcome=event.outcome,
-        explanation=event.explanation,
+    return _out(
+        c.Scored(
+            **_common(event),
+            product_set=event.ref["product_set"],
+            score=event.score,
+            star_band=event.band,
+            outcome=event.outcome,
+            explanation=event.explanation,
+            awarded_star=event.awarded_star,
+            parts=event.parts,
+            level=event.ref["level"],
+            members_scoring=event.members_scoring,
+        )
     )
-    return ((topics.EVALUATION_EVENTS, scored),)
 
 
 def _recognised(event: Any) -> Sequence[tuple[str, IntegrationEvent]]:
-    decided: date = event.decided_on
-    recognized = c.Recognized(
-        **_common(event),
-        star=event.star,
-        decision_no=event.decision_no,
-        decided_on=decided,
-        authority=event.authority,
-        valid_from=decided,
-        valid_to=add_months(decided, CERTIFICATE_MONTHS),
+    return _out(
+        c.Recognized(
+            **_common(event),
+            star=event.star,
+            decision_no=event.decision_no,
+            decided_on=event.decided_on,
+            authority=event.authority,
+            valid_from=event.decided_on,
+            valid_to=event.valid_to,
+            signer=event.signer,
+            certificate_no=event.certificate_no,
+            legal_basis=event.legal_basis,
+        )
     )
-    return ((topics.EVALUATION_EVENTS, recognized),)
 
 
 def _forwarded(event: Any) -> Sequence[tuple[str, IntegrationEvent]]:
+    ref = event.ref
     forwarded = c.ForwardedToProvince(
         **_common(event),
-        product_name=event.ref["product_name"],
-        product_set=event.ref["product_set"],
+        product_name=ref["product_name"],
+        product_set=ref["product_set"],
         score=event.score,
-        from_level=event.ref["level"],
+        from_level=ref["level"],
         to_level=event.to_level,
         forwarded_on=event.forwarded_on,
+        awarded_star=event.star or None,
+        parts=event.parts,
+        kind=ref["kind"],
+        commune_code=ref["commune_code"],
+        province_code=ref["province_code"],
+        approved_by=event.approved_by,
+        explanation=event.explanation,
     )
     return ((topics.EVALUATION_EVENTS, forwarded), (topics.PROVINCE_FORWARDED, forwarded))
 
 
-# Domain event class (qualified name) -> its public form(s). `Evaluation.Opened` and
-# anything added later stay private until mapped here.
+def _returned(event: Any) -> Sequence[tuple[str, IntegrationEvent]]:
+    return _out(
+        c.ReturnedByProvince(
+            **_common(event),
+            by_level=event.by_level,
+            score=event.score,
+            star_band=event.band,
+            options=event.options,
+            returned_on=event.returned_on,
+            reason=event.reason,
+        )
+    )
+
+
+def _cert_common(event: Any) -> dict[str, Any]:
+    ref = event.ref
+    return {
+        **envelope_fields(event),
+        "rule_set_id": ref["rule_set_id"] or None,
+        "dossier_id": UUID(ref["dossier_id"]),
+        "product_id": UUID(ref["product_id"]),
+        "certificate_no": ref["certificate_no"],
+    }
+
+
+def _notice(event: Any) -> Sequence[tuple[str, IntegrationEvent]]:
+    return _out(
+        c.CertificateExpiryNoticeDue(
+            **_cert_common(event), valid_to=event.ref["valid_to"], notice_by=event.notice_by
+        )
+    )
+
+
+def _window(event: Any) -> Sequence[tuple[str, IntegrationEvent]]:
+    return _out(
+        c.ReevaluationWindowOpened(
+            **_cert_common(event),
+            opens_on=event.opens_on,
+            closes_on=event.closes_on,
+            valid_to=event.ref["valid_to"],
+        )
+    )
+
+
+def _expired(event: Any) -> Sequence[tuple[str, IntegrationEvent]]:
+    return _out(
+        c.CertificateExpired(
+            **_cert_common(event),
+            star=event.ref["star"],
+            valid_to=event.ref["valid_to"],
+            expired_on=event.expired_on,
+        )
+    )
+
+
+def _superseded(event: Any) -> Sequence[tuple[str, IntegrationEvent]]:
+    return _out(
+        c.CertificateSuperseded(
+            **_cert_common(event), by_certificate_no=event.by, superseded_on=event.on
+        )
+    )
+
+
+def _revocation_opened(event: Any) -> Sequence[tuple[str, IntegrationEvent]]:
+    return _out(
+        c.RevocationOpened(
+            **_cert_common(event),
+            ground=event.ground,
+            reference=event.reference,
+            concluded_on=event.concluded_on,
+            decide_by=event.decide_by,
+        )
+    )
+
+
+def _revoked(event: Any) -> Sequence[tuple[str, IntegrationEvent]]:
+    return _out(
+        c.Revoked(
+            **_cert_common(event),
+            decision_no=event.decision_no,
+            decided_on=event.decided_on,
+            authority=event.authority,
+            ground=event.ground,
+            legal_basis=event.legal_basis,
+            overdue=event.overdue,
+        )
+    )
+
+
+# Domain event class (qualified name) -> its public form(s). Anything not listed here
+# (member sheets, conflicts, advisory records, rounds, decisions) stays private.
 PUBLISHED: dict[str, Callable[[Any], Sequence[tuple[str, IntegrationEvent]]]] = {
-    "Evaluation.Scored": _scored,
+    "Evaluation.ResultAdopted": _scored,
     "Evaluation.Recognised": _recognised,
     "Evaluation.Forwarded": _forwarded,
+    "Evaluation.Returned": _returned,
+    "ProductCertification.ExpiryNoticeDue": _notice,
+    "ProductCertification.ReevaluationWindowOpened": _window,
+    "ProductCertification.CertificateExpired": _expired,
+    "ProductCertification.CertificateSuperseded": _superseded,
+    "ProductCertification.RevocationOpened": _revocation_opened,
+    "ProductCertification.Revoked": _revoked,
 }
 
 

@@ -13,7 +13,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from contracts.evaluation import ForwardedToProvince, Recognized, Scored
+from contracts.evaluation import (
+    CertificateExpired,
+    ForwardedToProvince,
+    Recognized,
+    ReturnedByProvince,
+    Revoked,
+    Scored,
+)
 from contracts.registration import CommuneAssessed, DossierSubmitted, ProductRegistered
 
 Row = dict[str, Any]
@@ -53,14 +60,27 @@ COLUMNS = (
 )
 
 # A dossier's statuses in the order they are reached; a status never moves back.
+# Expiry and revocation end a recognised certificate; a revoked one never comes back.
 STAGES = {
     "dossier_submitted": 1,
     "commune_assessed": 2,
     "scored": 3,
     "not_recognised": 4,
+    "rejected": 4,
     "forwarded": 4,
-    "recognised": 5,
+    "returned": 5,
+    "recognised": 6,
+    "expired": 7,
+    "revoked": 8,
 }
+DOSSIER_EVENTS = (
+    Scored,
+    Recognized,
+    ForwardedToProvince,
+    ReturnedByProvince,
+    CertificateExpired,
+    Revoked,
+)
 STATUSES = ("registered", *STAGES)
 
 
@@ -82,7 +102,7 @@ def dossier_of(event: Any) -> tuple[str, str] | None:
     """(dossier id, product id) of an event about a dossier, else None."""
     if isinstance(event, DossierSubmitted | CommuneAssessed):
         return str(event.aggregate_id), str(event.product_id)
-    if isinstance(event, Scored | Recognized | ForwardedToProvince):
+    if isinstance(event, DOSSIER_EVENTS):
         return str(event.dossier_id), str(event.product_id)
     return None
 
@@ -117,9 +137,15 @@ def dossier_change(event: Any, current: Row | None) -> Row | None:
         status = "commune_assessed"
     elif isinstance(event, Scored):
         row["score"] = str(event.score)
-        status = "not_recognised" if event.outcome == "not_recognised" else "scored"
+        status = event.outcome if event.outcome in ("not_recognised", "rejected") else "scored"
     elif isinstance(event, ForwardedToProvince):
         status = "forwarded"
+    elif isinstance(event, ReturnedByProvince):
+        status = "returned"
+    elif isinstance(event, CertificateExpired):
+        status = "expired"
+    elif isinstance(event, Revoked):
+        status = "revoked"
     else:
         row["star"] = event.star
         row["decision_no"] = event.decision_no

@@ -8,7 +8,20 @@ from decimal import Decimal
 from uuid import UUID
 
 from contracts.envelope import Actor, IntegrationEvent
-from contracts.evaluation import ForwardedToProvince, Recognized, Scored
+from contracts.evaluation import (
+    CertificateExpired,
+    CertificateExpiryNoticeDue,
+    CertificateSuperseded,
+    ForwardedToProvince,
+    Recognized,
+    ReevaluationWindowOpened,
+    ReturnedByProvince,
+    RevocationOpened,
+    Revoked,
+    Scored,
+)
+from contracts.inspection import InspectionFailed
+from contracts.province import HigherLevelRecognized, ReturnedToLowerLevel
 from contracts.registration import (
     BusinessPlanApproved,
     BusinessPlanReturned,
@@ -247,6 +260,130 @@ DOSSIER_RESUBMITTED = DossierResubmitted(
     check_deadline=date(2026, 6, 25),
 )
 
+# The earlier dossier came back from the province below 70 (R1's return path, here R2).
+PROVINCE_AUTHORITY = Actor(id="ubnd.tinh.thainguyen", role="authority", jurisdiction=PROVINCE)
+RETURNED_TO_LOWER_LEVEL = ReturnedToLowerLevel(
+    event_id=UUID("10000000-0000-4000-8000-000000000008"),
+    aggregate_id=UUID("7a1c2e3f-4b5d-4e6f-8a9b-0c1d2e3f4a08"),
+    aggregate_version=1,
+    occurred_at=datetime(2025, 6, 10, 2, 0, tzinfo=UTC),
+    actor=PROVINCE_AUTHORITY,
+    correlation_id=FORWARDED_TO_PROVINCE.correlation_id,
+    causation_id=FORWARDED_TO_PROVINCE.event_id,
+    rule_set_id="R2",
+    dossier_id=EARLIER_DOSSIER_ID,
+    product_id=PRODUCT_ID,
+    level="province",
+    score=Decimal("67.25"),
+    returned_on=date(2025, 6, 10),
+    reason="Điểm 67,25 dưới ngưỡng 70",
+)
+RETURNED_BY_PROVINCE = ReturnedByProvince(
+    event_id=UUID("10000000-0000-4000-8000-000000000009"),
+    aggregate_id=EARLIER_DOSSIER_ID,
+    aggregate_version=4,
+    occurred_at=datetime(2025, 6, 10, 2, 5, tzinfo=UTC),
+    actor=PROVINCE_AUTHORITY,
+    correlation_id=FORWARDED_TO_PROVINCE.correlation_id,
+    causation_id=RETURNED_TO_LOWER_LEVEL.event_id,
+    rule_set_id="R2",
+    dossier_id=EARLIER_DOSSIER_ID,
+    product_id=PRODUCT_ID,
+    by_level="province",
+    score=Decimal("67.25"),
+    star_band=3,
+    options=["recognise", "reevaluate"],
+    returned_on=date(2025, 6, 10),
+    reason="Điểm 67,25 dưới ngưỡng 70",
+)
+HIGHER_LEVEL_RECOGNIZED = HigherLevelRecognized(
+    event_id=UUID("10000000-0000-4000-8000-00000000000a"),
+    aggregate_id=UUID("7a1c2e3f-4b5d-4e6f-8a9b-0c1d2e3f4a0a"),
+    aggregate_version=1,
+    occurred_at=datetime(2026, 9, 25, 3, 0, tzinfo=UTC),
+    actor=Actor(id="bo.nnmt", role="ministry", jurisdiction="VN"),
+    correlation_id=FLOW,
+    rule_set_id="R3",
+    dossier_id=DOSSIER_ID,
+    product_id=PRODUCT_ID,
+    level="ministry",
+    score=Decimal("91.40"),
+    star=5,
+    decision_no="812/QĐ-BNNMT",
+    decided_on=date(2026, 9, 25),
+    signer="Bộ trưởng Bộ Nông nghiệp và Môi trường",
+)
+CERTIFICATE = "1234/QĐ-UBND/01"
+
+
+def _certificate_envelope(n: int, day: date) -> dict[str, object]:
+    return {
+        "event_id": UUID(f"10000000-0000-4000-8000-0000000000{n:02x}"),
+        "aggregate_id": UUID("3e4f5a6b-7c8d-4e9f-a0b1-c2d3e4f5a6b7"),
+        "aggregate_version": n,
+        "occurred_at": datetime(day.year, day.month, day.day, 1, 0, tzinfo=UTC),
+        "actor": Actor(id="evaluation", role="system"),
+        "correlation_id": FLOW,
+        "rule_set_id": "R3",
+        "dossier_id": DOSSIER_ID,
+        "product_id": PRODUCT_ID,
+        "certificate_no": CERTIFICATE,
+    }
+
+
+REEVALUATION_WINDOW_OPENED = ReevaluationWindowOpened(
+    **_certificate_envelope(0x11, date(2029, 1, 1)),
+    opens_on=date(2029, 1, 1),
+    closes_on=date(2029, 3, 2),
+    valid_to=date(2029, 6, 30),
+)
+CERTIFICATE_EXPIRY_NOTICE_DUE = CertificateExpiryNoticeDue(
+    **_certificate_envelope(0x12, date(2029, 5, 31)),
+    valid_to=date(2029, 6, 30),
+    notice_by=date(2029, 5, 31),
+)
+CERTIFICATE_EXPIRED = CertificateExpired(
+    **_certificate_envelope(0x13, date(2029, 7, 1)),
+    star=4,
+    valid_to=date(2029, 6, 30),
+    expired_on=date(2029, 7, 1),
+)
+CERTIFICATE_SUPERSEDED = CertificateSuperseded(
+    **_certificate_envelope(0x14, date(2029, 4, 2)),
+    by_certificate_no="310/QĐ-UBND/03",
+    superseded_on=date(2029, 4, 2),
+)
+INSPECTION_FAILED = InspectionFailed(
+    event_id=UUID("10000000-0000-4000-8000-000000000015"),
+    aggregate_id=UUID("5b6c7d8e-9f0a-4b1c-8d2e-3f4a5b6c7d15"),
+    aggregate_version=3,
+    occurred_at=datetime(2027, 3, 1, 9, 0, tzinfo=UTC),
+    actor=Actor(id="doankiemtra.so.nnmt", role="province_officer", jurisdiction=PROVINCE),
+    correlation_id=UUID("9d3f6a2c-7b1e-4c5d-8e9f-0a1b2c3d4e15"),
+    rule_set_id="R3",
+    product_id=PRODUCT_ID,
+    inspection_kind="periodic",
+    concluded_on=date(2027, 3, 1),
+    conclusion_no="KL-07/2027",
+    findings="Không duy trì công bố chất lượng; bao bì không đúng hồ sơ",
+    ground="b",
+)
+REVOCATION_OPENED = RevocationOpened(
+    **{**_certificate_envelope(0x16, date(2027, 3, 1)), "causation_id": INSPECTION_FAILED.event_id},
+    ground="b",
+    reference="KL-07/2027: Không duy trì công bố chất lượng",
+    concluded_on=date(2027, 3, 1),
+    decide_by=date(2027, 3, 16),
+)
+REVOKED = Revoked(
+    **{**_certificate_envelope(0x17, date(2027, 3, 12)), "actor": AUTHORITY},
+    decision_no="402/QĐ-UBND",
+    decided_on=date(2027, 3, 12),
+    authority="UBND cấp tỉnh 19",
+    ground="b",
+    legal_basis="26/2026/QĐ-TTg",
+)
+
 EXAMPLES: tuple[IntegrationEvent, ...] = (
     PRODUCER_REGISTERED,
     PRODUCT_REGISTERED,
@@ -259,6 +396,16 @@ EXAMPLES: tuple[IntegrationEvent, ...] = (
     SCORED,
     RECOGNIZED,
     FORWARDED_TO_PROVINCE,
+    RETURNED_TO_LOWER_LEVEL,
+    RETURNED_BY_PROVINCE,
+    HIGHER_LEVEL_RECOGNIZED,
+    REEVALUATION_WINDOW_OPENED,
+    CERTIFICATE_EXPIRY_NOTICE_DUE,
+    CERTIFICATE_EXPIRED,
+    CERTIFICATE_SUPERSEDED,
+    INSPECTION_FAILED,
+    REVOCATION_OPENED,
+    REVOKED,
 )
 
 

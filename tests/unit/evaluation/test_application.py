@@ -1,209 +1,216 @@
-"""Evaluation: dossiers arrive as events with tracking; the council result decides."""
+"""Dossiers arrive with tracking, join their round, and boundary scores go through the
+whole decision path (council result, decision, certificate) under the rule sets."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from decimal import Decimal
-from uuid import UUID, uuid4
 
 import pytest
 from eventsourcing.persistence import IntegrityError, Tracking
 
 from contracts import topics
-from contracts.envelope import Actor
 from contracts.evaluation import ForwardedToProvince, Recognized, Scored
-from contracts.registration import CommuneAssessed
-from runtime.commands import CommandContext
-from runtime.errors import CommandRejected
-from runtime.settings import Settings
 from services.evaluation.adapters import outbound
 from services.evaluation.application import EvaluationApp
-from services.evaluation.bootstrap import build
-from services.evaluation.domain.calendar import add_months
-from services.evaluation.domain.model import provisional_outcome, star_band
+from tests.unit.evaluation.helpers import (
+    AUTHORITY,
+    arrive,
+    assessed,
+    council,
+    kinds,
+    mark,
+    published,
+    score_all,
+    secretary,
+)
 
-COUNCIL = CommandContext(actor=Actor(id="thu-ky-hd", role="council_secretary", jurisdiction="51"))
-
-
-def assessed(level: str = "province", dossier_id: UUID | None = None) -> CommuneAssessed:
-    return CommuneAssessed(
-        event_id=uuid4(),
-        aggregate_id=dossier_id or uuid4(),
-        aggregate_version=2,
-        occurred_at=datetime(2026, 6, 12, 9, 0, tzinfo=UTC),
-        actor=Actor(id="can-bo-xa", role="commune_officer", jurisdiction="23500"),
-        correlation_id=uuid4(),
-        rule_set_id="R3",
-        product_id=uuid4(),
-        producer_id=uuid4(),
-        product_name="Cà phê rang xay",
-        product_set=13,
-        kind="first",
-        received_on=date(2026, 6, 1),
-        assessed_on=date(2026, 6, 12),
-        report_no="15/BC-UBND",
-        local_raw_material=True,
-        local_labour=True,
-        idea_origin=True,
-        local_identity=True,
-        forwarded_to=level,
-        commune_code="23500",
-        province_code="51",
-    )
+__all__ = ["assessed"]  # the integration tier reuses it
 
 
-@pytest.fixture
-def app(memory_settings: Settings) -> EvaluationApp:
-    return build(memory_settings).app
-
-
-def arrive(app: EvaluationApp, event: CommuneAssessed, position: int = 1) -> None:
-    app.process_event(event, Tracking("registration@ocop.registration.events.v1#0", position))
-
-
-def published(app: EvaluationApp, after: int) -> list[tuple[str, object]]:
-    out: list[tuple[str, object]] = []
-    for n in app.recorder.select_notifications(start=after, limit=100):
-        out.extend(outbound.translate(app.mapper.to_domain_event(n)))
-    return out
-
-
-def test_a_forwarded_dossier_opens_an_evaluation(app: EvaluationApp) -> None:
-    event = assessed()
-    arrive(app, event)
+def test_a_forwarded_dossier_opens_an_evaluation_in_its_round(app: EvaluationApp) -> None:
+    event = arrive(app, received=date(2027, 3, 1), assessed_on=date(2027, 4, 20))
     evaluation = app.get_evaluation(event.aggregate_id)
-    assert (evaluation.status, evaluation.level, evaluation.rule_set_id) == (
+    assert (evaluation.status, evaluation.level, evaluation.rule_set_id, evaluation.mode) == (
         "open",
         "province",
         "R3",
+        "meeting",
     )
-    assert published(app, 0) == []  # opening is internal
+    assert published(app) == []  # opening is internal
+    council(app, event.aggregate_id)
+    round_ = app.get_round(evaluation.round_id)
+    # R3 Art. 5.1: forwarded by 30/04 -> the round decided by 30/06
+    assert (round_.forwarded_by, round_.decided_by, round_.source) == (
+        date(2027, 4, 30),
+        date(2027, 6, 30),
+        "R3",
+    )
+    later = arrive(app, received=date(2027, 3, 1), assessed_on=date(2027, 6, 12))
+    assert app.get_evaluation(later.aggregate_id).round_id != evaluation.round_id
+
+
+def test_the_district_plan_rounds_apply_to_r1_district_dossiers(app: EvaluationApp) -> None:
+    event = arrive(
+        app,
+        level="district",
+        rule_set="R1",
+        received=date(2025, 3, 1),
+        assessed_on=date(2025, 3, 20),
+    )
+    council(app, event.aggregate_id)
+    round_ = app.get_round(app.get_evaluation(event.aggregate_id).round_id)
+    assert (round_.name_en, round_.decided_by, round_.source) == (
+        "May round",
+        date(2025, 5, 31),
+        "kontum-district-2025",
+    )
 
 
 def test_the_same_event_twice_changes_nothing(app: EvaluationApp) -> None:
     event = assessed()
-    arrive(app, event, position=7)
+    app.process_event(event, Tracking("registration@x#0", 7))
     before = app.recorder.max_notification_id()
     with pytest.raises(IntegrityError):
-        arrive(app, event, position=7)
+        app.process_event(event, Tracking("registration@x#0", 7))
     assert app.recorder.max_notification_id() == before
-    assert app.recorder.has_tracking_id("registration@ocop.registration.events.v1#0", 7)
 
 
 @pytest.mark.parametrize(
-    ("score", "outcome", "star"),
+    ("totals", "keep", "mean", "outcome", "status", "star"),
     [
-        ("0", "not_recognised", 1),
-        ("29.99", "not_recognised", 1),
-        ("30.00", "not_recognised", 2),
-        ("49.99", "not_recognised", 2),
-        ("50.00", "recognised", 3),
-        ("69.99", "recognised", 3),
-        ("70.00", "forwarded", 4),
-        ("89.99", "forwarded", 4),
-        ("90.00", "forwarded", 5),
-        ("100", "forwarded", 5),
+        ((30, 30, 30, 29), 3, "29.75", "not_recognised", "not_recognised", 1),
+        ((30, 30, 30, 30), 3, "30.00", "not_recognised", "not_recognised", 2),
+        ((50, 50, 50, 49), 3, "49.75", "not_recognised", "not_recognised", 2),
+        ((50, 50, 50, 50), 3, "50.00", "recognised", "awaiting_decision", 3),
+        ((70, 70, 70, 69), 4, "69.75", "recognised", "awaiting_decision", 3),
+        ((70, 70, 70, 70), 4, "70.00", "recognised", "awaiting_decision", 4),
+        ((70, 70, 70, 70), 3, "70.00", "recognised", "awaiting_decision", 3),  # capped
+        ((90, 90, 90, 89), 5, "89.75", "recognised", "awaiting_decision", 4),
+        ((90, 90, 90, 90), 5, "90.00", "forwarded", "awaiting_approval", 5),
     ],
 )
-def test_boundary_scores_through_the_decision(
-    app: EvaluationApp, score: str, outcome: str, star: int
+def test_boundary_scores_through_the_whole_decision_path(
+    app: EvaluationApp,
+    totals: tuple[int, ...],
+    keep: int,
+    mean: str,
+    outcome: str,
+    status: str,
+    star: int,
 ) -> None:
-    event = assessed()
-    arrive(app, event)
-    mark = app.recorder.max_notification_id() or 0
-    evaluation = app.record_council_score(
-        COUNCIL, dossier_id=event.aggregate_id, score=score, scored_on=date(2026, 6, 25)
+    event = arrive(app)
+    council(app, event.aggregate_id)
+    score_all(
+        app,
+        event.aggregate_id,
+        dict(zip(("chu-tich", "tv1", "tv2", "tv3"), totals, strict=True)),
+        keep,
     )
-    assert (evaluation.outcome, evaluation.star) == (outcome, star)
-    out = published(app, mark)
-    assert isinstance(out[0][1], Scored)
-    assert out[0][1].score == Decimal(score).quantize(Decimal("0.01"))
-    assert out[0][1].actor.id == "thu-ky-hd"
-    kinds = [type(e).__name__ for _, e in out]
-    if outcome == "recognised":
-        assert kinds == ["Scored", "Recognized"]
-        recognized = out[1][1]
-        assert isinstance(recognized, Recognized)
-        assert recognized.valid_to == date(2029, 6, 25)
-    elif outcome == "forwarded":
-        assert kinds == ["Scored", "ForwardedToProvince", "ForwardedToProvince"]
-        assert [t for t, _ in out[1:]] == [topics.EVALUATION_EVENTS, topics.PROVINCE_FORWARDED]
-        forwarded = out[1][1]
-        assert isinstance(forwarded, ForwardedToProvince)
-        assert (forwarded.from_level, forwarded.to_level) == ("province", "ministry")
-    else:
-        assert kinds == ["Scored"]
+    start = mark(app)
+    evaluation = app.adopt_result(
+        secretary(), dossier_id=event.aggregate_id, adopted_on=date(2026, 6, 25)
+    )
+    assert (str(evaluation.score), evaluation.outcome, evaluation.status, evaluation.star) == (
+        mean,
+        outcome,
+        status,
+        star,
+    )
+    out = published(app, start)
+    scored = out[0][1]
+    assert isinstance(scored, Scored)
+    assert scored.score == Decimal(mean) and scored.members_scoring == 4
+    assert "R3" in scored.explanation and "chu-tich" not in scored.explanation
+    assert kinds(out) == ["Scored"]
+    if status != "awaiting_decision":
+        with pytest.raises(Exception) as refused:
+            app.issue_decision(
+                AUTHORITY,
+                decision_no="1/QĐ",
+                decided_on=date(2026, 6, 28),
+                signer="A",
+                dossier_ids=[event.aggregate_id],
+            )
+        assert getattr(refused.value, "kind", "") == "failed_precondition"
+        return
+    start = mark(app)
+    app.issue_decision(
+        AUTHORITY,
+        decision_no="12/QĐ-UBND",
+        decided_on=date(2026, 6, 28),
+        signer="Nguyễn Văn A",
+        dossier_ids=[event.aggregate_id],
+    )
+    out = published(app, start)
+    assert kinds(out) == ["Recognized"]
+    recognized = out[0][1]
+    assert isinstance(recognized, Recognized)
+    assert (recognized.star, recognized.decision_no, recognized.valid_to) == (
+        star,
+        "12/QĐ-UBND",
+        date(2029, 6, 28),
+    )
+    assert recognized.legal_basis == "26/2026/QĐ-TTg" and recognized.rule_set_id == "R3"
+    assert recognized.actor.role == "authority"
+    certificate = app.get_certification(event.product_id).holding()
+    assert certificate is not None and certificate["star"] == star
 
 
-def test_a_district_forwards_to_the_province(app: EvaluationApp) -> None:
-    event = assessed(level="district")
-    arrive(app, event)
-    mark = app.recorder.max_notification_id() or 0
-    app.record_council_score(
-        COUNCIL, dossier_id=event.aggregate_id, score="75", scored_on=date(2024, 5, 20)
+def test_one_decision_covers_several_products(app: EvaluationApp) -> None:
+    dossiers = [arrive(app) for _ in range(3)]
+    for event, total in zip(dossiers, (55, 65, 75), strict=True):
+        council(app, event.aggregate_id)
+        score_all(app, event.aggregate_id, dict.fromkeys(("chu-tich", "tv1", "tv2"), total), 4)
+        app.adopt_result(secretary(), dossier_id=event.aggregate_id, adopted_on=date(2026, 6, 25))
+    decision = app.issue_decision(
+        AUTHORITY,
+        decision_no="99/QĐ-UBND",
+        decided_on=date(2026, 6, 29),
+        signer="Chủ tịch",
+        dossier_ids=[e.aggregate_id for e in dossiers],
     )
-    forwarded = published(app, mark)[1][1]
+    assert [i["star"] for i in decision.items] == [3, 3, 4]
+    assert len({i["certificate_no"] for i in decision.items}) == 3
+
+
+def test_ninety_is_approved_and_forwarded_to_the_ministry(app: EvaluationApp) -> None:
+    event = arrive(app)
+    council(app, event.aggregate_id)
+    score_all(app, event.aggregate_id, dict.fromkeys(("chu-tich", "tv1", "tv2"), 92), 5)
+    app.adopt_result(secretary(), dossier_id=event.aggregate_id, adopted_on=date(2026, 6, 25))
+    start = mark(app)
+    app.approve_and_forward(AUTHORITY, dossier_id=event.aggregate_id, on=date(2026, 6, 26))
+    out = published(app, start)
+    assert [t for t, _ in out] == [topics.EVALUATION_EVENTS, topics.PROVINCE_FORWARDED]
+    forwarded = out[0][1]
     assert isinstance(forwarded, ForwardedToProvince)
-    assert forwarded.to_level == "province"
-
-
-@pytest.mark.parametrize(
-    ("score", "field"), [("abc", "score"), ("100.01", "score"), ("-1", "score")]
-)
-def test_bad_scores_are_refused(app: EvaluationApp, score: str, field: str) -> None:
-    event = assessed()
-    arrive(app, event)
-    before = app.recorder.max_notification_id()
-    with pytest.raises(CommandRejected) as refused:
-        app.record_council_score(
-            COUNCIL, dossier_id=event.aggregate_id, score=score, scored_on=date(2026, 6, 25)
-        )
-    assert refused.value.field == field
-    assert app.recorder.max_notification_id() == before
-
-
-def test_scoring_twice_or_before_arrival_is_refused(app: EvaluationApp) -> None:
-    with pytest.raises(CommandRejected) as refused:
-        app.record_council_score(
-            COUNCIL, dossier_id=uuid4(), score="60", scored_on=date(2026, 6, 25)
-        )
-    assert refused.value.kind == "not_found"
-    event = assessed()
-    arrive(app, event)
-    app.record_council_score(
-        COUNCIL, dossier_id=event.aggregate_id, score="60", scored_on=date(2026, 6, 25)
+    assert (forwarded.from_level, forwarded.to_level, forwarded.approved_by) == (
+        "province",
+        "ministry",
+        "ct-ubnd",
     )
-    before = app.recorder.max_notification_id()
-    with pytest.raises(CommandRejected) as refused:
-        app.record_council_score(
-            COUNCIL, dossier_id=event.aggregate_id, score="80", scored_on=date(2026, 6, 26)
-        )
-    assert refused.value.kind == "failed_precondition"
-    assert app.recorder.max_notification_id() == before
+    assert forwarded.parts and forwarded.awarded_star == 5
 
 
-def test_bands_are_half_open() -> None:
-    assert star_band(Decimal("69.99")) == 3
-    assert star_band(Decimal("70.00")) == 4
-    assert provisional_outcome(Decimal("49.99")) == ("not_recognised", 2)
-
-
-@pytest.mark.parametrize(
-    ("start", "months", "end"),
-    [
-        (date(2026, 6, 25), 36, date(2029, 6, 25)),
-        (date(2024, 2, 29), 36, date(2027, 2, 28)),
-        (date(2026, 1, 31), 1, date(2026, 2, 28)),
-        (date(2026, 11, 30), 2, date(2027, 1, 30)),
-    ],
-)
-def test_add_months(start: date, months: int, end: date) -> None:
-    assert add_months(start, months) == end
+def test_member_sheets_are_never_published(app: EvaluationApp) -> None:
+    event = arrive(app)
+    council(app, event.aggregate_id)
+    score_all(app, event.aggregate_id, dict.fromkeys(("chu-tich", "tv1", "tv2"), 60))
+    app.adopt_result(secretary(), dossier_id=event.aggregate_id, adopted_on=date(2026, 6, 25))
+    stored = [
+        type(app.mapper.to_domain_event(n)).__qualname__
+        for n in app.recorder.select_notifications(start=1, limit=100)
+    ]
+    assert stored.count("Evaluation.SheetSubmitted") == 3
+    assert "Evaluation.SheetSubmitted" not in outbound.PUBLISHED
+    assert kinds(published(app)) == ["Scored"]
 
 
 def test_every_published_mapping_names_a_real_event() -> None:
-    from services.evaluation.domain import model
+    from services.evaluation.domain import certificates, model
 
     for qualname in outbound.PUBLISHED:
-        owner, event = qualname.split(".")
-        assert isinstance(getattr(getattr(model, owner), event), type)
+        owner, name = qualname.split(".")
+        module = model if owner == "Evaluation" else certificates
+        assert isinstance(getattr(getattr(module, owner), name), type)

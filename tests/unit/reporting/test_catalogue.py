@@ -232,3 +232,64 @@ def test_the_latest_dossier_is_shown(app: ReportingApp) -> None:
     )
     row = app.get_product(str(product_id))
     assert (row["dossier_id"], row["status"]) == (str(second), "dossier_submitted")
+
+
+def test_expiry_and_revocation_in_any_order(memory_settings: Settings) -> None:
+    """A revoked certificate's product shows `revoked`, whatever order the events came in."""
+    import itertools
+
+    from contracts.evaluation import CertificateExpired, ReturnedByProvince, Revoked
+
+    product_id, dossier_id = uuid4(), uuid4()
+    cert = {"dossier_id": dossier_id, "product_id": product_id, "certificate_no": "12/QĐ/01"}
+    events = [
+        ProductRegistered(
+            **envelope(product_id),
+            producer_id=uuid4(),
+            name="Cà phê",
+            product_set=13,
+            commune_code="23500",
+            province_code="51",
+        ),
+        ReturnedByProvince(
+            **envelope(),
+            dossier_id=dossier_id,
+            product_id=product_id,
+            by_level="province",
+            score=Decimal("66.00"),
+            star_band=3,
+            options=["recognise", "reevaluate"],
+            returned_on=date(2025, 6, 10),
+        ),
+        Recognized(
+            **envelope(),
+            dossier_id=dossier_id,
+            product_id=product_id,
+            star=3,
+            decision_no="12/QĐ",
+            decided_on=date(2025, 6, 25),
+            authority="district",
+            valid_from=date(2025, 6, 25),
+            valid_to=date(2028, 6, 25),
+        ),
+        Revoked(
+            **envelope(),
+            **cert,
+            decision_no="9/QĐ",
+            decided_on=date(2027, 3, 5),
+            authority="province",
+            ground="b",
+        ),
+        CertificateExpired(
+            **envelope(), **cert, star=3, valid_to=date(2028, 6, 25), expired_on=date(2028, 6, 26)
+        ),
+    ]
+    views = set()
+    for order in itertools.permutations(range(len(events))):
+        app = build(memory_settings).app
+        for position, index in enumerate(order, start=1):
+            app.process_event(events[index], Tracking(f"src@t#{index}", position))
+        row = app.get_product(str(product_id))
+        views.add((row["status"], row["star"], row["decision_no"]))
+        app.close()
+    assert views == {("revoked", 3, "12/QĐ")}

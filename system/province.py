@@ -1,0 +1,245 @@
+"""A province stand-in for tests and demos: it reads the forwarded-products topic and
+answers on the province's results topic, so the whole loop runs without a real province.
+
+    python -m system.province      # Kafka; settings from OCOP_* (store: SQLite in the data dir)
+
+Its "council" is the forwarded mean plus `OCOP_PROVINCE_SCORE_DELTA` (default 0). Below
+a return path's threshold of the rule set (R1: province < 70; R3: central < 90) it sends
+the dossier back; otherwise it recognises the band's star, as high as its level may
+recognise. Each answer is stored with the tracking of the forwarded event (exactly
+once) and published by an outbox relay, like every service.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from functools import singledispatchmethod
+from typing import Any
+from uuid import UUID, uuid5
+
+from eventsourcing.application import ProcessingEvent
+from eventsourcing.domain import Aggregate, event
+from eventsourcing.persistence import JSONTranscoder
+from eventsourcing.projection import EventSourcedProjection
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from contracts import registry, topics
+from contracts.envelope import Actor, IntegrationEvent
+from contracts.evaluation import ForwardedToProvince
+from contracts.province import HigherLevelRecognized, ReturnedToLowerLevel
+from rules import Step, Tier, band_for, load_rule_set, may_act
+from runtime.commands import envelope_fields
+from runtime.consumer import TrackedConsumer
+from runtime.eventstore import event_store_env, register_common_transcodings
+from runtime.messages import Publisher
+from runtime.metrics import Metrics
+from runtime.outbox import Relay
+from runtime.settings import Settings
+from runtime.wiring import consumer_for, relay_for
+
+NAME = "province"
+SUBSCRIBES = (topics.PROVINCE_FORWARDED,)
+NAMESPACE = UUID("0c9a4e27-6b13-4d58-8f0e-3a7b2c1d9e64")
+TIER = {"province": Tier.PROVINCE, "ministry": Tier.CENTRAL}
+log = logging.getLogger(__name__)
+
+
+class ProvinceSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="OCOP_PROVINCE_", extra="ignore")
+
+    score_delta: Decimal = Field(default=Decimal(0), ge=-100, le=100)
+    answer_after_days: int = Field(default=20, ge=0)
+
+
+class Answer(Aggregate):
+    """The next level's answer to one forwarded dossier."""
+
+    @classmethod
+    def create_id(cls, dossier_id: str, **kwargs: Any) -> UUID:
+        return uuid5(NAMESPACE, f"answer:{dossier_id}")
+
+    @event("Given")
+    def __init__(
+        self,
+        dossier_id: str,
+        product_id: str,
+        level: str,
+        result: str,
+        score: Decimal,
+        star: int,
+        decision_no: str,
+        decided_on: date,
+        reason: str,
+        rule_set_id: str,
+        meta: dict[str, Any],
+    ) -> None:
+        self.result = result
+
+
+class ProvinceStandIn(EventSourcedProjection[UUID]):
+    name = NAME
+
+    def __init__(
+        self, env: dict[str, str] | None = None, *, settings: ProvinceSettings | None = None
+    ) -> None:
+        super().__init__(env)
+        self.own = settings or ProvinceSettings()
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        register_common_transcodings(transcoder)
+
+    @singledispatchmethod
+    def policy(self, domain_event: Any, processing_event: ProcessingEvent[UUID]) -> None:
+        """Anything else is tracked and ignored."""
+
+    @policy.register
+    def _(self, forwarded: ForwardedToProvince, processing_event: ProcessingEvent[UUID]) -> None:
+        processing_event.collect_events(self.answer(forwarded))
+
+    def answer(self, forwarded: ForwardedToProvince) -> Answer:
+        rule_set = load_rule_set(forwarded.rule_set_id or "R3")
+        level = forwarded.to_level
+        tier = TIER[level]
+        score = max(Decimal(0), min(Decimal(100), forwarded.score + self.own.score_delta))
+        score = score.quantize(Decimal("0.01"))
+        decided_on = forwarded.forwarded_on + timedelta(days=self.own.answer_after_days)
+        below = [p for p in rule_set.return_paths if p.from_tier == tier and score < p.below_score]
+        band = band_for(rule_set, score)
+        star = max(
+            (
+                s
+                for s in range(3, band + 1)
+                if may_act(rule_set, tier, Step.RECOGNISE, s, decided_on)
+            ),
+            default=0,
+        )
+        returned = bool(below) or not star
+        jurisdiction = forwarded.province_code if level == "province" else "VN"
+        return Answer(
+            dossier_id=str(forwarded.dossier_id),
+            product_id=str(forwarded.product_id),
+            level=level,
+            result="returned" if returned else "recognised",
+            score=score,
+            star=0 if returned else star,
+            decision_no=""
+            if returned
+            else f"{forwarded.dossier_id.hex[:4].upper()}/QĐ-{'UBND' if level == 'province' else 'BNNMT'}",  # noqa: E501
+            decided_on=decided_on,
+            reason=(f"Điểm {score} dưới ngưỡng {below[0].below_score}" if below else "")
+            if returned
+            else "",
+            rule_set_id=rule_set.id,
+            meta={
+                "actor": Actor(
+                    id=f"{level}-stand-in",
+                    role="authority" if level == "province" else "ministry",
+                    jurisdiction=jurisdiction,
+                ).model_dump(),
+                "correlation_id": str(forwarded.correlation_id),
+                "causation_id": str(forwarded.event_id),
+            },
+        )
+
+
+def translate(domain_event: Any) -> Sequence[tuple[str, IntegrationEvent]]:
+    if type(domain_event).__qualname__ != "Answer.Given":
+        return ()
+    e = domain_event
+    common = {
+        **envelope_fields(e),
+        "rule_set_id": e.rule_set_id,
+        "dossier_id": UUID(e.dossier_id),
+        "product_id": UUID(e.product_id),
+        "level": e.level,
+        "score": e.score,
+    }
+    answer: IntegrationEvent
+    if e.result == "recognised":
+        answer = HigherLevelRecognized(
+            **common,
+            star=e.star,
+            decision_no=e.decision_no,
+            decided_on=e.decided_on,
+            signer=f"Chủ tịch ({e.level})",
+        )
+    else:
+        answer = ReturnedToLowerLevel(**common, returned_on=e.decided_on, reason=e.reason)
+    return ((topics.PROVINCE_RESULTS, answer),)
+
+
+@dataclass
+class ProvinceService:
+    app: ProvinceStandIn
+    metrics: Metrics
+
+    def consumer(self, settings: Settings) -> TrackedConsumer:
+        return consumer_for(
+            NAME,
+            registry.parse,
+            self.app.process_event,
+            self.app.recorder.has_tracking_id,
+            self.metrics,
+            settings,
+        )
+
+    def relay(self, publisher: Publisher, settings: Settings) -> Relay:
+        return relay_for(self.app, translate, publisher, self.metrics, settings)
+
+
+def build(
+    settings: Settings, metrics: Metrics | None = None, own: ProvinceSettings | None = None
+) -> ProvinceService:
+    """SQLite in the data folder (or memory): a stand-in needs no database server."""
+    store = (
+        settings
+        if settings.store != "postgres"
+        else settings.model_copy(update={"store": "sqlite"})
+    )
+    app = ProvinceStandIn(event_store_env(store, NAME), settings=own)
+    return ProvinceService(app=app, metrics=metrics or Metrics(NAME))
+
+
+async def _run(settings: Settings) -> None:
+    from runtime.kafka import KafkaDeadLetters, KafkaPublisher, build_broker, subscribe
+
+    service = build(settings)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    broker = build_broker(settings.kafka_bootstrap, "province-stand-in")
+    subscribe(
+        broker,
+        service.consumer(settings),
+        KafkaDeadLetters(broker, settings.topic_prefix + topics.dead_letter_topic(NAME)),
+        list(SUBSCRIBES),
+        NAME,
+        topic_prefix=settings.topic_prefix,
+    )
+    await broker.start()
+    relay = service.relay(KafkaPublisher(broker, settings.topic_prefix), settings)
+    log.info(
+        "province stand-in answering %s on %s", topics.PROVINCE_FORWARDED, topics.PROVINCE_RESULTS
+    )
+    try:
+        await relay.run(stop, settings.relay_poll_seconds)
+    finally:
+        await broker.stop()
+
+
+def main() -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    asyncio.run(_run(Settings()))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,149 @@
+"""Shared steps for the evaluation tests: dossiers arriving, a council, sheets, decisions."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+from uuid import UUID, uuid4
+
+from eventsourcing.persistence import Tracking
+
+from contracts.envelope import Actor, IntegrationEvent
+from contracts.registration import CommuneAssessed
+from runtime.commands import CommandContext
+from services.evaluation.adapters import outbound
+from services.evaluation.application import EvaluationApp
+from services.evaluation.domain.rounds import Round
+from tests.unit.evaluation.sheets import choices_for
+
+PROVINCE = "51"
+OFFICER = CommandContext(actor=Actor(id="so-nn", role="province_officer", jurisdiction=PROVINCE))
+AUTHORITY = CommandContext(actor=Actor(id="ct-ubnd", role="authority", jurisdiction=PROVINCE))
+DISTRICT = "610"
+DISTRICT_OFFICER = CommandContext(
+    actor=Actor(id="phong-nn", role="district_officer", jurisdiction=DISTRICT)
+)
+DISTRICT_AUTHORITY = CommandContext(
+    actor=Actor(id="ct-huyen", role="authority", jurisdiction=DISTRICT)
+)
+MEMBERS = ("chu-tich", "tv1", "tv2", "tv3")
+SECRETARY = "thu-ky"
+_positions = iter(range(1, 10**6))
+
+
+def member(name: str) -> CommandContext:
+    return CommandContext(actor=Actor(id=name, role="council_member", jurisdiction=PROVINCE))
+
+
+def secretary() -> CommandContext:
+    return CommandContext(
+        actor=Actor(id=SECRETARY, role="council_secretary", jurisdiction=PROVINCE)
+    )
+
+
+def assessed(
+    *,
+    level: str = "province",
+    rule_set: str = "R3",
+    received: date = date(2026, 6, 1),
+    assessed_on: date = date(2026, 6, 12),
+    kind: str = "first",
+    product_id: UUID | None = None,
+    dossier_id: UUID | None = None,
+) -> CommuneAssessed:
+    return CommuneAssessed(
+        event_id=uuid4(),
+        aggregate_id=dossier_id or uuid4(),
+        aggregate_version=2,
+        occurred_at=datetime(assessed_on.year, assessed_on.month, assessed_on.day, 9, tzinfo=UTC),
+        actor=Actor(id="can-bo-xa", role="commune_officer", jurisdiction="23500"),
+        correlation_id=uuid4(),
+        rule_set_id=rule_set,
+        product_id=product_id or uuid4(),
+        producer_id=uuid4(),
+        product_name="Cà phê rang xay Đăk Hà",
+        product_set=13,
+        kind=kind,
+        received_on=received,
+        assessed_on=assessed_on,
+        report_no="15/BC-UBND",
+        local_raw_material=True,
+        local_labour=True,
+        idea_origin=True,
+        local_identity=True,
+        forwarded_to=level,
+        commune_code="23500",
+        province_code=PROVINCE,
+    )
+
+
+def deliver(app: EvaluationApp, event: IntegrationEvent, source: str = "registration") -> None:
+    app.process_event(event, Tracking(f"{source}@t#0", next(_positions)))
+
+
+def arrive(app: EvaluationApp, **kwargs: Any) -> CommuneAssessed:
+    event = assessed(**kwargs)
+    deliver(app, event)
+    return event
+
+
+def council(app: EvaluationApp, dossier_id: UUID, on: date | None = None) -> UUID:
+    """Open the dossier's round (if needed) and appoint a chair, three members, a secretary."""
+    evaluation = app.get_evaluation(dossier_id)
+    officer = OFFICER if evaluation.level == "province" else DISTRICT_OFFICER
+    if app._get(evaluation.round_id, Round) is None:
+        app.open_round(
+            officer,
+            level=evaluation.level,
+            jurisdiction=evaluation.jurisdiction,
+            on=on or evaluation.arrived_on,
+        )
+    round_ = app.get_round(evaluation.round_id)
+    if not round_.members:
+        for name in MEMBERS:
+            app.appoint_member(
+                officer,
+                round_id=round_.id,
+                member_id=name,
+                name=name.title(),
+                role="chair" if name == "chu-tich" else "member",
+            )
+        app.appoint_member(
+            officer, round_id=round_.id, member_id=SECRETARY, name="Thư ký", role="secretary"
+        )
+    return round_.id
+
+
+def score_all(
+    app: EvaluationApp,
+    dossier_id: UUID,
+    totals: dict[str, int],
+    keep_star: int = 3,
+    rule_set: str = "R3",
+) -> None:
+    for name, total in totals.items():
+        app.submit_sheet(
+            member(name),
+            dossier_id=dossier_id,
+            choices=choices_for(total, keep_star=keep_star, rule_set=rule_set),
+        )
+
+
+def published(app: EvaluationApp, after: int = 0) -> list[tuple[str, IntegrationEvent]]:
+    out: list[tuple[str, IntegrationEvent]] = []
+    for n in app.recorder.select_notifications(start=after, limit=1000, inclusive_of_start=False):
+        out.extend(outbound.translate(app.mapper.to_domain_event(n)))
+    return out
+
+
+def mark(app: EvaluationApp) -> int:
+    return app.recorder.max_notification_id() or 0
+
+
+def kinds(events: list[tuple[str, IntegrationEvent]]) -> list[str]:
+    return [e.event_type for _, e in events]
+
+
+def score(value: str) -> Decimal:
+    return Decimal(value)
