@@ -30,6 +30,23 @@ LABELS: dict[str, tuple[str, str]] = {
     "report_no": ("Số báo cáo", "Report no."),
     "rule_set_id": ("Bộ quy tắc", "Rule set"),
     "updated_at": ("Cập nhật", "Updated"),
+    "idea_id": ("Mã ý tưởng", "Idea id"),
+    "product_code": ("Mã số sản phẩm", "Product code"),
+    "check_deadline": ("Hạn xã xử lý", "Commune deadline"),
+    "overdue": ("Quá hạn", "Overdue"),
+    "self_assessed": ("Đã tự chấm (tiêu chí)", "Self-assessed (criteria)"),
+    "documents": ("Tài liệu", "Documents"),
+    "paper_copy_received_on": ("Nhận bản giấy", "Paper copy received"),
+    "samples": ("Số mẫu", "Samples"),
+    "missing": ("Còn thiếu", "Missing"),
+    "returns": ("Đã trả lại", "Returned"),
+    "changes": ("Thay đổi so với hồ sơ trước", "Changes since the last dossier"),
+    "forwarded_on": ("Ngày chuyển", "Forwarded on"),
+    "criteria_not_met": ("Tiêu chí không đạt", "Criteria not met"),
+    "reason": ("Lý do", "Reason"),
+    "sha256": ("SHA-256", "SHA-256"),
+    "size": ("Dung lượng (byte)", "Size (bytes)"),
+    "media_type": ("Loại tệp", "Media type"),
 }
 VIETNAM = timezone(timedelta(hours=7), "ICT")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}.*)?$")
@@ -45,6 +62,18 @@ VALUES: dict[str, tuple[str, str]] = {
     "scored": ("đã chấm điểm", "scored"),
     "submitted": ("đã nộp", "submitted"),
     "open": ("đang đánh giá", "under evaluation"),
+    "returned": ("trả lại để bổ sung", "returned for completion"),
+    "assessed": ("xã đã đánh giá (Mẫu 03)", "assessed by the commune (form 03)"),
+    "idea_submitted": ("ý tưởng đã nộp", "idea submitted"),
+    "idea_accepted": ("ý tưởng được chấp nhận", "idea accepted"),
+    "idea_returned": ("ý tưởng bị trả lại", "idea returned"),
+    "plan_submitted": ("phương án đã nộp", "business plan submitted"),
+    "plan_approved": ("phương án được duyệt (bước 4)", "business plan approved (step 4)"),
+    "plan_returned": ("phương án bị trả lại", "business plan returned"),
+    "product_registered": ("đã thành sản phẩm", "product registered"),
+    "first": ("lần đầu", "first evaluation"),
+    "upgrade": ("nâng hạng", "upgrade"),
+    "re_evaluation": ("đánh giá lại", "re-evaluation"),
 }
 
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
 from google.protobuf.json_format import MessageToDict
 
 from cli.client import Client, actor
-from cli.output import emit
+from cli.output import emit, emit_table
 from contracts.rpc import registration_pb2 as pb
 from contracts.rpc import registration_pb2_grpc as pb_grpc
 from runtime.text import nfc
@@ -169,8 +169,17 @@ def _show(args: argparse.Namespace, message: Any) -> int:
     record = MessageToDict(
         message, preserving_proto_field_name=True, always_print_fields_with_no_presence=True
     )
+    if not args.json:
+        record = {k: _flat(v) for k, v in record.items()}
     emit(record, as_json=args.json, lang=args.lang, quiet=args.quiet)
     return 0
+
+
+def _flat(value: Any) -> Any:
+    """Lists as one line for people ("-" when empty); JSON keeps them as lists."""
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value) or "-"
+    return value
 
 
 def register_producer(args: argparse.Namespace, client: Client) -> int:
@@ -227,8 +236,18 @@ def advance_idea(args: argparse.Namespace, client: Client) -> int:
 
 def list_ideas(args: argparse.Namespace, client: Client) -> int:
     reply = client.call(_stub(client).ListIdeas, pb.ListIdeasRequest(producer_id=args.producer))
-    rows = [MessageToDict(i, preserving_proto_field_name=True) for i in reply.ideas]
-    print(json.dumps(rows, ensure_ascii=False, indent=2))
+    rows: list[Mapping[str, Any]] = [
+        MessageToDict(
+            i, preserving_proto_field_name=True, always_print_fields_with_no_presence=True
+        )
+        for i in reply.ideas
+    ]
+    emit_table(
+        rows,
+        ["idea_id", "name", "product_set", "status", "reason"],
+        as_json=args.json,
+        lang=args.lang,
+    )
     return 0
 
 
@@ -379,7 +398,7 @@ def _summary(args: argparse.Namespace, view: pb.DossierView) -> int:
         "status": view.status,
         "self_assessed": f"{view.self_assessed}/{view.criteria_on_sheet}",
         "samples": view.samples,
-        "missing": list(view.missing),
+        "missing": list(view.missing) if args.json else _flat(list(view.missing)),
     }
     emit(record, as_json=args.json, lang=args.lang, quiet=args.quiet)
     return 0
@@ -387,7 +406,35 @@ def _summary(args: argparse.Namespace, view: pb.DossierView) -> int:
 
 def show_dossier(args: argparse.Namespace, client: Client) -> int:
     view = client.call(_stub(client).GetDossier, pb.GetDossierRequest(dossier_id=args.dossier_id))
-    return _show(args, view)
+    if args.json or args.quiet:
+        return _show(args, view)
+    record = {
+        "dossier_id": view.dossier_id,
+        "product_code": view.product_code,
+        "product_set": view.product_set,
+        "kind": view.kind,
+        "status": view.status,
+        "rule_set_id": view.rule_set_id,
+        "received_on": view.received_on,
+        "check_deadline": view.check_deadline,
+        "overdue": ("có" if args.lang == "vi" else "yes") if view.overdue else "",
+        "self_assessed": f"{view.self_assessed}/{view.criteria_on_sheet}",
+        "documents": "; ".join(
+            f"{d.name} ({d.media_type}, {d.size} B, sha256 {d.sha256[:12]}…)"
+            for d in view.documents
+        ),
+        "paper_copy_received_on": view.paper_copy_received_on,
+        "samples": view.samples,
+        "missing": "; ".join(view.missing) or "-",
+        "returns": "; ".join(view.returns),
+        "changes": "; ".join(f"{c.criterion}: {c.before} → {c.after}" for c in view.changes),
+        "assessed_on": view.assessed_on,
+        "report_no": view.report_no,
+        "forwarded_to": view.forwarded_to,
+        "forwarded_on": view.forwarded_on,
+    }
+    emit(record, as_json=False, lang=args.lang)
+    return 0
 
 
 def list_dossiers(args: argparse.Namespace, client: Client) -> int:

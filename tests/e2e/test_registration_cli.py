@@ -1,0 +1,174 @@
+"""Registration through the `ocop` CLI against the embedded system: every refusal named by
+its field with exit code 2, documents over gRPC in chunks, the overdue list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.e2e.harness import EXAMPLES, Processes, free_port, wait_serving
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture
+def proc(tmp_path: Path) -> Any:
+    ports = {s: free_port() for s in ("REGISTRATION", "EVALUATION", "REPORTING")}
+    env = {f"OCOP_{s}_PORT": str(p) for s, p in ports.items()}
+    processes = Processes(tmp_path, env)
+    processes.start("embedded", "-m", "cli.main", "run", "--data-dir", str(tmp_path / "data"))
+    try:
+        for port in ports.values():
+            wait_serving(f"127.0.0.1:{port}", processes=processes)
+        yield processes
+    finally:
+        codes = processes.stop()
+        assert codes == {"embedded": 0}, processes.log_of("embedded")
+
+
+def refused(proc: Processes, field: str, *args: str) -> None:
+    done = proc.cli("registration", *args, ok=False)
+    assert done.returncode == 2, done.stderr.decode()
+    assert field in done.stderr.decode()
+
+
+def test_refusals_name_the_field_and_documents_travel_in_chunks(
+    proc: Processes, tmp_path: Path
+) -> None:
+    producer_args = ("--name", "HTX A", "--kind", "cooperative", "--legal-rep", "A")
+    refused(proc, "commune_code", "register-producer", *producer_args, "--commune", "99999")
+    refused(
+        proc, "legacy_commune_code", "register-producer", *producer_args, "--legacy-commune", "1"
+    )
+    producer = proc.cli(
+        "registration",
+        "register-producer",
+        *producer_args,
+        "--legacy-commune",
+        "23401",
+        "--brn",
+        "6109999999",
+    )["producer_id"]
+    shown = proc.cli("registration", "producer", producer)
+    assert (shown["commune_code"], shown["legacy_district_code"]) == ("23401", "612")
+    refused(
+        proc,
+        "business_registration_no",
+        "register-producer",
+        *producer_args,
+        "--commune",
+        "23401",
+        "--brn",
+        "6109999999",
+    )
+    refused(
+        proc,
+        "product_set",
+        "register-product",
+        "--producer",
+        producer,
+        "--name",
+        "X",
+        "--set",
+        "27",
+    )
+    product = proc.cli(
+        "registration",
+        "register-product",
+        "--producer",
+        producer,
+        "--name",
+        "Cà phê",
+        "--set",
+        "13",
+    )["product_id"]
+    dossier = proc.cli(
+        "registration", "submit-dossier", "--product", product, "--received-on", "2026-06-01"
+    )["dossier_id"]
+    refused(proc, "choices[1.1]", "self-assess", "--dossier", dossier, "--choice", "1.1=9")
+    exe = tmp_path / "virus.pdf"
+    exe.write_bytes(b"MZ\x90\x00" * 10)
+    refused(proc, "content", "attach", "--dossier", dossier, "--file", str(exe))
+    big = tmp_path / "scan.pdf"  # over 4 MiB: needs several gRPC messages
+    big.write_bytes(b"%PDF-1.7\n" + b"0" * (5 * 1024 * 1024))
+    stored = proc.cli("registration", "attach", "--dossier", dossier, "--file", str(big))
+    assert (stored["media_type"], stored["size"]) == ("application/pdf", str(big.stat().st_size))
+    refused(proc, "dossier_id", "forward", "--dossier", dossier, "--forwarded-on", "2026-06-12")
+    refused(
+        proc,
+        "dossier_id",
+        "assess",
+        "--dossier",
+        dossier,
+        "--report-no",
+        "1",
+        "--assessed-on",
+        "2026-06-12",
+    )
+    listed = proc.cli("registration", "dossiers", "--overdue")
+    assert listed["overdue"] == 1  # received 01/06/2026, due 22/06/2026, the clock is later
+    proc.cli(
+        "registration",
+        "self-assess",
+        "--dossier",
+        dossier,
+        "--file",
+        str(EXAMPLES / "self-assessment-set13.json"),
+    )
+    proc.cli(
+        "registration",
+        "receive",
+        "--dossier",
+        dossier,
+        "--paper-copy",
+        "--samples",
+        "5",
+        "--on",
+        "2026-06-02",
+    )
+    proc.cli(
+        "registration",
+        "return-dossier",
+        "--dossier",
+        dossier,
+        "--reason",
+        "Thiếu kiểm nghiệm",
+        "--on",
+        "2026-06-03",
+    )
+    back = proc.cli(
+        "registration", "resubmit-dossier", "--dossier", dossier, "--received-on", "2026-06-05"
+    )
+    assert (back["dossier_id"], back["status"]) == (dossier, "submitted")
+    proc.cli(
+        "registration",
+        "assess",
+        "--dossier",
+        dossier,
+        "--report-no",
+        "2/BC",
+        "--assessed-on",
+        "2026-06-12",
+    )
+    refused(
+        proc,
+        "dossier_id",
+        "assess",
+        "--dossier",
+        dossier,
+        "--report-no",
+        "3/BC",
+        "--assessed-on",
+        "2026-06-13",
+    )
+    assert (
+        proc.cli("registration", "forward", "--dossier", dossier, "--forwarded-on", "2026-06-12")[
+            "forwarded_to"
+        ]
+        == "province"
+    )
+    view = proc.cli("registration", "dossier", dossier)
+    assert view["returns"] == ["2026-06-03: Thiếu kiểm nghiệm"]
+    assert view["product_code"] == "51-23401-1-2026"
