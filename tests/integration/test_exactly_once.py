@@ -24,8 +24,10 @@ from services.registration.bootstrap import build as build_registration
 from services.reporting.bootstrap import ReportingService
 from services.reporting.bootstrap import build as build_reporting
 from tests.conftest import eventually, kafka_bootstrap
+from tests.unit.registration.helpers import complete
 
 pytestmark = [pytest.mark.kafka, pytest.mark.postgres]
+PUBLISHED_EVENTS = 13
 
 
 @asynccontextmanager
@@ -66,6 +68,7 @@ def journey(registration: Registration, actor: CommandContext, products: int) ->
         dossier = app.submit_dossier(
             actor, product_id=product, kind="first", received_on=date(2026, 6, 1)
         )
+        complete(app, actor, dossier)
         app.assess_dossier(
             actor,
             dossier_id=dossier,
@@ -76,6 +79,7 @@ def journey(registration: Registration, actor: CommandContext, products: int) ->
             idea_origin=True,
             local_identity=True,
         )
+        app.forward_dossier(actor, dossier_id=dossier, forwarded_on=date(2026, 6, 5))
 
 
 def catalogue(reporting: ReportingService) -> list[dict[str, Any]]:
@@ -169,7 +173,8 @@ async def test_a_consumer_killed_before_committing_applies_nothing_twice(
     consumer = reporting.consumer(settings)
     applied = 0
     try:
-        while applied < 10:  # 1 producer + 3 x (product, dossier, assessment) = 10 events
+        # 1 producer + 3 x (product, code, dossier, assessment when forwarded) = 13 events
+        while applied < PUBLISHED_EVENTS:
             batches = await first.getmany(timeout_ms=1000)
             records = [to_in_message(r, topic_prefix) for b in batches.values() for r in b]
             applied += consumer.handle_batch(records).applied
@@ -179,7 +184,7 @@ async def test_a_consumer_killed_before_committing_applies_nothing_twice(
     before = catalogue(reporting)
 
     async with streaming(reporting.consumer(settings), (topic,), topic_prefix, group):
-        await eventually(lambda: counter(reporting.metrics.duplicates, topic) == 10)
+        await eventually(lambda: counter(reporting.metrics.duplicates, topic) == PUBLISHED_EVENTS)
     assert catalogue(reporting) == before
     reporting.app.close()
 

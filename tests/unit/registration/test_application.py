@@ -16,7 +16,7 @@ from runtime.errors import CommandRejected
 from runtime.settings import Settings
 from services.registration.adapters import outbound
 from services.registration.application import RegistrationApp
-from tests.unit.registration.conftest import (
+from tests.unit.registration.helpers import (
     DAK_HA,
     assess,
     complete,

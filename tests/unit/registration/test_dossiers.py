@@ -17,7 +17,7 @@ from runtime.errors import CommandRejected
 from services.registration.adapters.rulebook import check_deadline
 from services.registration.application import RegistrationApp
 from services.registration.domain.documents import MAX_DOCUMENT_BYTES, sniff
-from tests.unit.registration.conftest import PDF, assess, complete, events_count, product
+from tests.unit.registration.helpers import PDF, assess, complete, events_count, product
 
 RECEIVED = date(2026, 6, 1)
 

@@ -1,0 +1,63 @@
+"""Ways through the registration cycle, shared by the unit, integration and e2e tiers."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from runtime.commands import CommandContext
+from services.registration.adapters.rulebook import requirements
+from services.registration.application import RegistrationApp
+
+DAK_HA = "23500"  # Xã Đăk Hà, Quảng Ngãi (Decision 19/2025)
+PDF = b"%PDF-1.4\n% test\n"
+
+
+def producer(app: RegistrationApp, ctx: CommandContext, **overrides: Any) -> UUID:
+    fields: dict[str, Any] = {
+        "name": "HTX Nông nghiệp Đăk Hà",
+        "kind": "cooperative",
+        "commune_code": DAK_HA,
+        "legal_representative": "Y Blơi",
+    }
+    fields.update(overrides)
+    return app.register_producer(ctx, **fields)
+
+
+def product(app: RegistrationApp, ctx: CommandContext, product_set: int = 13) -> UUID:
+    return app.register_product(
+        ctx, producer_id=producer(app, ctx), name="Cà phê rang xay", product_set=product_set
+    )
+
+
+def events_count(app: RegistrationApp) -> int:
+    return app.recorder.max_notification_id() or 0
+
+
+def complete(app: RegistrationApp, ctx: CommandContext, dossier_id: UUID, top: bool = True) -> None:
+    """Everything an R3 dossier needs before the commune's report."""
+    dossier = app.get_dossier(dossier_id)
+    sheet = requirements(dossier.rule_set_id, dossier.kind, dossier.product_set).sheet
+    pick = -1 if top else 0
+    app.record_self_assessment(
+        ctx, dossier_id=dossier_id, choices={c: o[pick] for c, o in sheet.items()}
+    )
+    app.attach_document(
+        ctx, dossier_id=dossier_id, name="mau-02.pdf", category="form_02", content=PDF + bytes(top)
+    )
+    app.receive_paper_copy(ctx, dossier_id=dossier_id, received_on=dossier.received_on)
+    app.receive_samples(ctx, dossier_id=dossier_id, count=5, received_on=dossier.received_on)
+
+
+def assess(app: RegistrationApp, ctx: CommandContext, dossier_id: UUID, on: date) -> list[str]:
+    return app.assess_dossier(
+        ctx,
+        dossier_id=dossier_id,
+        report_no="15/BC-UBND",
+        assessed_on=on,
+        local_raw_material=True,
+        local_labour=True,
+        idea_origin=False,
+        local_identity=True,
+    )
