@@ -26,8 +26,9 @@ EVENT_TOPICS = (
     topics.EVALUATION_EVENTS,
     topics.PROVINCE_FORWARDED,
     topics.PROVINCE_RESULTS,
+    topics.INSPECTION_EVENTS,
 )
-DEAD_LETTER_TOPICS = tuple(topics.dead_letter_topic(s) for s in SERVICES)
+DEAD_LETTER_TOPICS = tuple(topics.dead_letter_topic(s) for s in (*SERVICES, "province"))
 
 
 def pg_settings(**overrides: Any) -> Settings:

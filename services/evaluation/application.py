@@ -181,7 +181,8 @@ class EvaluationApp(EventSourcedProjection[UUID]):
         )
         rule_set = load_rule_set(rule_set_id)
         level = assessed.forwarded_to
-        key = self._round_key(level, assessed.province_code, assessed.assessed_on, rule_set)
+        arrived_on = assessed.forwarded_on or assessed.assessed_on
+        key = self._round_key(level, assessed.province_code, arrived_on, rule_set)
         written = (
             assessed.kind == "re_evaluation"
             and rule_set.id in self.council.written_opinion_rule_sets
@@ -197,7 +198,7 @@ class EvaluationApp(EventSourcedProjection[UUID]):
             commune_code=assessed.commune_code,
             rule_set_id=rule_set.id,
             received_on=assessed.received_on,
-            arrived_on=assessed.assessed_on,
+            arrived_on=arrived_on,
             round_id=self._round_id(key),
             mode="written" if written else "meeting",
             meta=meta,

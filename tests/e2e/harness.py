@@ -202,20 +202,84 @@ def journey(proc: Processes, received_on: str = "2026-06-01") -> dict[str, Any]:
     forwarded = proc.cli(
         "registration", "forward", "--dossier", dossier, "--forwarded-on", "2026-06-12"
     )["forwarded_to"]
-    result = proc.cli(
-        "evaluation",
-        "score",
-        "--dossier",
-        dossier,
-        "--score",
-        "65.50",
-        "--scored-on",
-        "2026-06-25",
-    )
+    result = council_session(proc, dossier)
     return {
         "producer": producer,
         "product": product,
         "dossier": dossier,
         "forwarded_to": forwarded,
         **result,
+    }
+
+
+SHEETS = ROOT / "services" / "evaluation" / "examples"
+
+
+def council_session(proc: Processes, dossier: str, jurisdiction: str = "51") -> dict[str, Any]:
+    """The province opens the round, appoints a council; members score; the result is
+    adopted and the chairman signs the recognition decision (the README's walkthrough)."""
+    officer = ("--actor-id", "so-nnmt", "--jurisdiction", jurisdiction)
+    round_id = proc.cli(
+        *officer, "evaluation", "open-round", "--level", "province", "--on", "2026-06-12"
+    )["round_id"]
+    for member, role in (
+        ("chu-tich", "chair"),
+        ("tv-hoa", "member"),
+        ("tv-minh", "member"),
+        ("thu-ky", "secretary"),
+    ):
+        proc.cli(
+            *officer,
+            "evaluation",
+            "appoint",
+            "--round",
+            round_id,
+            "--member",
+            member,
+            "--council-role",
+            role,
+        )
+    for member, total in (("chu-tich", 66), ("tv-hoa", 65), ("tv-minh", 65)):
+        proc.cli(
+            "--actor-id",
+            member,
+            "evaluation",
+            "submit-sheet",
+            "--dossier",
+            dossier,
+            "--sheet",
+            str(SHEETS / f"sheet-set13-{total}.yaml"),
+        )
+    adopted = proc.cli(
+        "--actor-id",
+        "thu-ky",
+        "evaluation",
+        "adopt",
+        "--dossier",
+        dossier,
+        "--adopted-on",
+        "2026-06-25",
+    )
+    decision = proc.cli(
+        "--actor-id",
+        "ct-ubnd-tinh",
+        "--jurisdiction",
+        jurisdiction,
+        "evaluation",
+        "decide",
+        "--decision-no",
+        "125/QĐ-UBND",
+        "--decided-on",
+        "2026-06-28",
+        "--signer",
+        "Chủ tịch UBND tỉnh",
+        "--dossier",
+        dossier,
+    )
+    return {
+        "outcome": adopted["outcome"],
+        "star": decision["items"][0]["star"],
+        "score": adopted["score"],
+        "decision_no": decision["decision_no"],
+        "round_id": round_id,
     }

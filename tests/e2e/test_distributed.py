@@ -21,6 +21,8 @@ PROCESSES = (
     ("evaluation-rpc", "services.evaluation.entrypoints.rpc"),
     ("evaluation-stream", "services.evaluation.entrypoints.stream"),
     ("evaluation-relay", "services.evaluation.entrypoints.relay"),
+    ("evaluation-scheduler", "services.evaluation.entrypoints.scheduler"),
+    ("province", "system.province"),
     ("reporting-rpc", "services.reporting.entrypoints.rpc"),
     ("reporting-stream", "services.reporting.entrypoints.stream"),
 )
@@ -52,6 +54,8 @@ def test_one_product_through_separate_processes(
         "OCOP_PG_PORT": str(postgres_settings.pg_port),
         "OCOP_PG_USER": postgres_settings.pg_user,
         "OCOP_PG_PASSWORD": postgres_settings.pg_password,
+        "OCOP_PG_DB_PREFIX": postgres_settings.pg_db_prefix,
+        "OCOP_DATA_DIR": str(tmp_path / "data"),
         **{f"OCOP_{s}_PORT": str(p) for s, p in ports.items()},
     }
     proc = Processes(tmp_path, env)
@@ -71,7 +75,7 @@ def test_one_product_through_separate_processes(
             if row["status"] == "recognised" or time.monotonic() > deadline:
                 break
             time.sleep(0.2)
-        assert (row["status"], row["star"], row["score"]) == ("recognised", 3, "65.50")
+        assert (row["status"], row["star"], row["score"]) == ("recognised", 3, "65.33")
         assert row["decision_no"] == done["decision_no"]
         assert [r["product_id"] for r in proc.cli("reporting", "products")] == [done["product"]]
 

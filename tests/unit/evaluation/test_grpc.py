@@ -1,0 +1,106 @@
+"""The gRPC API: refusals become statuses with the field in `ocop-field`, and the query
+API enforces independent scoring with the actor."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+import grpc
+import pytest
+
+from contracts.rpc import common_pb2
+from contracts.rpc import evaluation_pb2 as pb
+from contracts.rpc import evaluation_pb2_grpc as pb_grpc
+from runtime.rpc import FIELD_METADATA, LANG_METADATA, build_server
+from services.evaluation.adapters import grpc_api
+from services.evaluation.application import EvaluationApp
+from tests.unit.evaluation.helpers import arrive, council, score_all
+
+
+@pytest.fixture
+def stub(app: EvaluationApp) -> Iterator[pb_grpc.EvaluationStub]:
+    server, port = build_server("127.0.0.1:0", [grpc_api.register(app)], [grpc_api.SERVICE_NAME])
+    server.start()
+    with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
+        yield pb_grpc.EvaluationStub(channel)  # type: ignore[no-untyped-call]
+    server.stop(grace=0)
+
+
+def who(actor_id: str, role: str, jurisdiction: str = "51") -> common_pb2.Actor:
+    return common_pb2.Actor(id=actor_id, role=role, jurisdiction=jurisdiction)
+
+
+def status(call: object, request: object) -> tuple[grpc.StatusCode, str, str]:
+    with pytest.raises(grpc.RpcError) as error:
+        call(request, metadata=((LANG_METADATA, "en"),))  # type: ignore[operator]
+    failure: Any = error.value
+    trailing = dict(failure.trailing_metadata() or ())
+    return failure.code(), str(trailing.get(FIELD_METADATA, "")), failure.details()
+
+
+def test_refusals_carry_status_and_field(app: EvaluationApp, stub: pb_grpc.EvaluationStub) -> None:
+    code, field, _ = status(
+        stub.OpenRound,
+        pb.OpenRoundRequest(
+            actor=who("x", "province_officer"), level="province", jurisdiction="51", on="2026-13-01"
+        ),
+    )
+    assert (code, field) == (grpc.StatusCode.INVALID_ARGUMENT, "on")
+    code, field, _ = status(
+        stub.OpenRound,
+        pb.OpenRoundRequest(
+            actor=who("x", "commune_officer", "23500"),
+            level="province",
+            jurisdiction="51",
+            on="2026-06-01",
+        ),
+    )
+    assert (code, field) == (grpc.StatusCode.PERMISSION_DENIED, "actor")
+    code, field, _ = status(stub.GetEvaluation, pb.GetEvaluationRequest(dossier_id="nope"))
+    assert (code, field) == (grpc.StatusCode.INVALID_ARGUMENT, "dossier_id")
+    code, _, _ = status(
+        stub.IssueDecision,
+        pb.IssueDecisionRequest(
+            actor=who("", ""), decision_no="1", decided_on="2026-06-28", signer="x"
+        ),
+    )
+    assert code == grpc.StatusCode.INVALID_ARGUMENT
+
+
+def test_a_member_reads_sheets_only_after_submitting(
+    app: EvaluationApp, stub: pb_grpc.EvaluationStub
+) -> None:
+    event = arrive(app)
+    council(app, event.aggregate_id)
+    score_all(app, event.aggregate_id, {"chu-tich": 60})
+    dossier = str(event.aggregate_id)
+    code, _, details = status(
+        stub.GetSheets, pb.GetSheetsRequest(actor=who("tv1", "council_member"), dossier_id=dossier)
+    )
+    assert code == grpc.StatusCode.PERMISSION_DENIED and "own" in details
+    seen = stub.GetSheets(
+        pb.GetSheetsRequest(actor=who("chu-tich", "council_member"), dossier_id=dossier)
+    )
+    assert (seen.mean, [s.member_id for s in seen.sheets]) == ("60.00", ["chu-tich"])
+    reply = stub.SubmitSheet(
+        pb.SubmitSheetRequest(
+            actor=who("tv1", "council_member"),
+            dossier_id=dossier,
+            choices=dict(app.get_evaluation(event.aggregate_id).sheets["chu-tich"]["choices"]),
+        )
+    )
+    assert (reply.member_id, reply.total, list(reply.submitted)) == (
+        "tv1",
+        "60",
+        ["chu-tich", "tv1"],
+    )
+    code, field, _ = status(
+        stub.AdoptResult,
+        pb.AdoptResultRequest(
+            actor=who("thu-ky", "council_secretary"), dossier_id=dossier, adopted_on="2026-06-25"
+        ),
+    )
+    assert (code, field) == (grpc.StatusCode.FAILED_PRECONDITION, "sheets")
+    assert date(2026, 6, 25)
