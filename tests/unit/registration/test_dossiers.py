@@ -228,3 +228,51 @@ def test_an_upgrade_shows_what_changed(app: RegistrationApp, actor: CommandConte
     assert changes["previous_dossier_id"] == str(first)
     assert changes["criteria"] == {"2.3": {"before": "1", "after": "3"}}
     assert app.get_product(product_id).codes[-1]["code"] == "51-23500-2-2026"
+
+
+def test_the_remaining_refusals(app: RegistrationApp, actor: CommandContext, dossier: UUID) -> None:
+    e = refused(
+        lambda: app.receive_samples(actor, dossier_id=dossier, count=0, received_on=RECEIVED), app
+    )
+    assert e.field == "count"
+    e = refused(lambda: app.resubmit_dossier(actor, dossier_id=dossier, received_on=RECEIVED), app)
+    assert (e.kind, e.field) == ("failed_precondition", "dossier_id")
+    app.return_dossier(actor, dossier_id=dossier, reason="Thiếu mẫu", returned_on=RECEIVED)
+    e = refused(
+        lambda: app.resubmit_dossier(actor, dossier_id=dossier, received_on=date(2026, 5, 1)), app
+    )
+    assert e.field == "received_on"
+    app.resubmit_dossier(actor, dossier_id=dossier, received_on=date(2026, 6, 3))
+    complete(app, actor, dossier)
+    assess(app, actor, dossier, date(2026, 6, 10))
+    e = refused(
+        lambda: app.forward_dossier(actor, dossier_id=dossier, forwarded_on=date(2026, 6, 9)), app
+    )
+    assert e.field == "forwarded_on"
+    e = refused(
+        lambda: app.record_self_assessment(actor, dossier_id=dossier, choices={"1.1": "1"}), app
+    )
+    assert e.kind == "failed_precondition"
+    e = refused(lambda: app.record_self_assessment(actor, dossier_id=dossier, choices={}), app)
+    assert e.field == "choices"
+
+
+def test_a_re_evaluation_needs_its_update_and_renewed_papers(
+    app: RegistrationApp, actor: CommandContext
+) -> None:
+    product_id = product(app, actor)
+    first = app.submit_dossier(actor, product_id=product_id, kind="first", received_on=RECEIVED)
+    complete(app, actor, first)
+    assess(app, actor, first, date(2026, 6, 5))
+    app.forward_dossier(actor, dossier_id=first, forwarded_on=date(2026, 6, 5))
+    again = app.submit_dossier(
+        actor, product_id=product_id, kind="re_evaluation", received_on=date(2029, 2, 1)
+    )
+    complete(app, actor, again)
+    missing = [en for _, en in app.missing(app.get_dossier(again))]
+    assert missing == ["missing the 3-year update", "missing renewed papers"]
+    for name, category in (("cap-nhat.pdf", "three_year_update"), ("gcn.pdf", "renewed_papers")):
+        app.attach_document(
+            actor, dossier_id=again, name=name, category=category, content=PDF + name.encode()
+        )
+    assert app.missing(app.get_dossier(again)) == []
