@@ -1,0 +1,93 @@
+"""`python -m system.replay SERVICE`: replay a service's dead letters into its consumer.
+
+Distributed (`OCOP_DELIVERY=kafka`): reads `ocop.<service>.dlq.v1` in the consumer
+group `<service>-dlq-replay` (see `runtime/replay.py`). Embedded: reads
+`<data dir>/dead-letters/<service>.jsonl`, then moves it aside as
+`<service>.<timestamp>.replayed.jsonl`; letters that fail again are written to a
+fresh `<service>.jsonl`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import sys
+from datetime import UTC, datetime
+from typing import Any
+
+from contracts.topics import dead_letter_topic
+from runtime.inproc import FileDeadLetters
+from runtime.messages import InMessage
+from runtime.processes import build_with_retry, configure_logging
+from runtime.replay import ReplayResult, as_original, replay_dead_letters
+from runtime.settings import Settings
+from services.evaluation import bootstrap as evaluation
+from services.reporting import bootstrap as reporting
+
+CONSUMERS: dict[str, Any] = {"evaluation": evaluation.build, "reporting": reporting.build}
+
+log = logging.getLogger(__name__)
+
+
+async def replay_file(settings: Settings, service: str, consumer: Any) -> ReplayResult:
+    letters = FileDeadLetters(settings.data_dir / "dead-letters", service)
+    result = ReplayResult()
+    if not letters.path.exists():
+        return result
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    taken = letters.path.rename(letters.path.with_name(f"{service}.{stamp}.replayed.jsonl"))
+    messages = []
+    for line in taken.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        messages.append(
+            as_original(
+                InMessage(
+                    topic=record["topic"],
+                    partition=record["partition"],
+                    offset=record["offset"],
+                    key=record["key"].encode(),
+                    value=record["value"].encode(),
+                    headers=record["headers"],
+                )
+            )
+        )
+    outcome = await asyncio.to_thread(consumer.handle_batch, messages)
+    for message, error in outcome.dead:
+        await letters.dead_letter(message, error)
+    result.read, result.applied = len(messages), outcome.applied
+    result.duplicates, result.failed_again = outcome.duplicates, len(outcome.dead)
+    return result
+
+
+async def replay(settings: Settings, service: str) -> ReplayResult:
+    consumer = build_with_retry(CONSUMERS[service], settings).consumer(settings)
+    if settings.delivery == "inproc":
+        return await replay_file(settings, service, consumer)
+    return await replay_dead_letters(
+        settings.kafka_bootstrap,
+        consumer,
+        settings.topic_prefix + dead_letter_topic(service),
+        f"{settings.topic_prefix}{service}-dlq-replay",
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m system.replay", description="Phát lại thư chết của một dịch vụ"
+    )
+    parser.add_argument("service", choices=sorted(CONSUMERS))
+    args = parser.parse_args(argv)
+    configure_logging()
+    result = asyncio.run(replay(Settings(), args.service))
+    print(
+        f"Đã đọc {result.read}, áp dụng {result.applied}, trùng {result.duplicates}, "
+        f"lỗi lại {result.failed_again} (read {result.read}, applied {result.applied}, "
+        f"duplicates {result.duplicates}, failed again {result.failed_again})"
+    )
+    return 1 if result.failed_again else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,103 @@
+"""Dead letters go back through the consumer that failed them, once, on the real broker."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from eventsourcing.persistence import OperationalError, Tracking
+
+from contracts import topics
+from runtime.commands import CommandContext
+from runtime.kafka import KafkaPublisher, build_broker
+from runtime.messages import HEADER_NOTIFICATION_ID, HEADER_SOURCE
+from runtime.replay import replay_dead_letters
+from runtime.settings import Settings
+from services.registration.bootstrap import build as build_registration
+from services.reporting.bootstrap import build as build_reporting
+from tests.conftest import eventually, kafka_bootstrap
+from tests.integration.test_exactly_once import catalogue, journey, streaming
+
+pytestmark = [pytest.mark.kafka, pytest.mark.postgres]
+
+
+async def test_dead_letters_are_replayed_into_their_consumer_once(
+    postgres_settings: Settings, topic_prefix: str, actor: CommandContext
+) -> None:
+    settings = postgres_settings.model_copy(update={"consumer_max_attempts": 2})
+    registration = build_registration(settings)
+    reporting = build_reporting(settings)
+    journey(registration, actor, products=2)
+    topic = topics.REGISTRATION_EVENTS
+    producer = AIOKafkaProducer(bootstrap_servers=kafka_bootstrap(), acks="all")
+    await producer.start()
+    try:  # one message that can never be applied
+        await producer.send_and_wait(
+            topic_prefix + topic,
+            value=b"{not json",
+            key=b"poison",
+            headers=[(HEADER_SOURCE, b"intruder"), (HEADER_NOTIFICATION_ID, b"1")],
+        )
+    finally:
+        await producer.stop()
+    broker = build_broker(kafka_bootstrap(), "relay-test")
+    await broker.connect()
+    try:
+        await registration.relay(KafkaPublisher(broker, topic_prefix), settings).run_once()
+    finally:
+        await broker.stop()
+
+    # The reporting database "is down" for product registrations: they are dead-lettered.
+    failing = reporting.consumer(settings)
+    real_effect = failing.effect
+
+    def effect(event: Any, tracking: Tracking) -> None:
+        if type(event).__name__ == "ProductRegistered":
+            raise OperationalError("connection refused")
+        real_effect(event, tracking)
+
+    failing.effect = effect
+    group = f"{topic_prefix}reporting"
+    dlq = topic_prefix + topics.dead_letter_topic("reporting")
+    async with streaming(failing, (topic,), topic_prefix, group):
+        await eventually(lambda: counter(failing, "dead_letters") == 3)
+        await dead_letters_stored(dlq, 3)
+    assert catalogue(reporting) == []  # dossiers known, products not
+
+    replay_group = f"{topic_prefix}reporting-replay"
+    healthy = reporting.consumer(settings)
+    first = await replay_dead_letters(kafka_bootstrap(), healthy, dlq, replay_group)
+    assert (first.read, first.applied, first.failed_again) == (3, 2, 1)
+    assert [r["status"] for r in catalogue(reporting)] == ["commune_assessed"] * 2
+
+    # Replaying again reads only the poison, which was dead-lettered again.
+    second = await replay_dead_letters(kafka_bootstrap(), healthy, dlq, replay_group)
+    assert (second.read, second.applied, second.failed_again) == (1, 0, 1)
+    # A fresh replay group sees everything; what was applied is a duplicate now.
+    again = await replay_dead_letters(kafka_bootstrap(), healthy, dlq, f"{replay_group}-2")
+    assert (again.read, again.applied, again.duplicates) == (5, 0, 2)
+    assert len(catalogue(reporting)) == 2
+    reporting.app.close()
+
+
+async def dead_letters_stored(dlq: str, count: int) -> None:
+    """Wait until the dead-letter topic holds `count` records (publishing is asynchronous)."""
+    reader = AIOKafkaConsumer(bootstrap_servers=kafka_bootstrap())
+    await reader.start()
+    try:
+        partitions = [TopicPartition(dlq, 0)]
+        for _ in range(300):
+            if sum((await reader.end_offsets(partitions)).values()) >= count:
+                return
+            await asyncio.sleep(0.1)
+        raise AssertionError(f"{dlq} never held {count} records")
+    finally:
+        await reader.stop()
+
+
+def counter(consumer: Any, name: str) -> float:
+    metric = getattr(consumer.metrics, name)
+    value: float = metric.labels(topics.REGISTRATION_EVENTS)._value.get()
+    return value
