@@ -11,9 +11,54 @@ import yaml
 from google.protobuf.json_format import MessageToDict
 
 from cli.client import Client, actor
-from cli.output import emit, fail
+from cli.output import LABELS, VALUES, emit, fail
 from contracts.rpc import evaluation_pb2 as pb
 from contracts.rpc import evaluation_pb2_grpc as pb_grpc
+
+# Words of this group's output, added to the shared tables without overriding them.
+for _key, _words in {
+    "round_id": ("Mã đợt", "Round id"),
+    "level": ("Cấp", "Level"),
+    "jurisdiction": ("Địa bàn", "Jurisdiction"),
+    "forwarded_by": ("Hạn chuyển hồ sơ", "Cut-off"),
+    "decided_by": ("Hạn quyết định", "Decision due by"),
+    "source": ("Căn cứ", "Source"),
+    "members": ("Hội đồng", "Council"),
+    "member_id": ("Thành viên", "Member"),
+    "total": ("Tổng điểm", "Total"),
+    "submitted": ("Đã nộp phiếu", "Sheets in"),
+    "conflicted": ("Xung đột lợi ích", "Conflicts of interest"),
+    "mode": ("Hình thức", "Mode"),
+    "sheets": ("Phiếu", "Sheets"),
+    "mean": ("Điểm trung bình", "Mean"),
+    "spread": ("Chênh lệch", "Spread"),
+    "decided_on": ("Ngày quyết định", "Decided on"),
+    "signer": ("Người ký", "Signer"),
+    "authority": ("Cơ quan", "Authority"),
+    "legal_basis": ("Căn cứ pháp lý", "Legal basis"),
+    "items": ("Sản phẩm", "Products"),
+    "current": ("Giấy chứng nhận hiện hành", "Current certificate"),
+    "certificates": ("Giấy chứng nhận", "Certificates"),
+    "certificate_no": ("Số giấy chứng nhận", "Certificate no."),
+    "forwarded_to": ("Chuyển đến cấp", "Forwarded to"),
+    "returned_options": ("Lựa chọn khi bị trả về", "Options when returned"),
+}.items():
+    LABELS.setdefault(_key, _words)
+for _value, _words in {
+    "awaiting_decision": ("chờ quyết định công nhận", "awaiting the decision"),
+    "awaiting_approval": ("chờ phê duyệt kết quả", "awaiting approval"),
+    "returned": ("cấp trên trả về", "returned"),
+    "rejected": ("bị loại", "rejected"),
+    "not_upgraded": ("không nâng hạng", "not upgraded"),
+    "meeting": ("họp Hội đồng", "council meeting"),
+    "written": ("lấy ý kiến bằng văn bản", "written opinions"),
+    "ministry": ("bộ", "ministry"),
+    "valid": ("còn hiệu lực", "valid"),
+    "expired": ("hết hiệu lực", "expired"),
+    "revoked": ("đã thu hồi", "revoked"),
+    "superseded": ("đã được thay thế", "superseded"),
+}.items():
+    VALUES.setdefault(_value, _words)
 
 
 def _cmd(cmds: Any, name: str, help_: str, func: Any, role: str) -> argparse.ArgumentParser:

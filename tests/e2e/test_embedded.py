@@ -36,6 +36,41 @@ def test_a_product_from_registration_to_the_catalogue(tmp_path: Path) -> None:
         demo = proc.cli("reporting", "products")
         assert len(demo) == 36  # 35 Kon Tum demo products + ours
 
+        # A commune officer may not sign a recognition decision: refused, nothing changes
+        refused = proc.cli(
+            "--actor-id",
+            "can-bo-xa",
+            "--role",
+            "commune_officer",
+            "--jurisdiction",
+            "23500",
+            "evaluation",
+            "decide",
+            "--decision-no",
+            "126/QĐ-UBND",
+            "--decided-on",
+            "2026-06-28",
+            "--signer",
+            "X",
+            "--dossier",
+            done["dossier"],
+            ok=False,
+        )
+        assert refused.returncode == 2 and "actor" in refused.stderr.decode()
+        # The result is adopted once
+        refused = proc.cli(
+            "--actor-id",
+            "thu-ky",
+            "evaluation",
+            "adopt",
+            "--dossier",
+            done["dossier"],
+            "--adopted-on",
+            "2026-06-26",
+            ok=False,
+        )
+        assert refused.returncode == 2 and "dossier_id" in refused.stderr.decode()
+
         refused = proc.cli(
             "registration",
             "register-product",
