@@ -3,7 +3,8 @@ sources in the CSV), registered through the same commands an officer would use.
 
 What is real: product and producer names, districts, star levels. What is made up
 for the demo and marked so: business-registration numbers (`KT-DEMO-…`) where
-the rules require one, the current commune chosen from the district's name, the
+the rules require one, the commune chosen from the district's name (registered as its
+pre-2025 unit, see services/registration/reference/legacy-units-kontum.csv), the
 product set derived from the product name, receipt dates and report numbers.
 Products with a known star get a dossier (received under R1, so only the
 self-assessment is required: the demo answers each criterion's top option) assessed by
@@ -77,7 +78,8 @@ def load_demo(system: Any) -> int:
                     ctx,
                     name=row["producer_name"] or f"Chủ thể {number}",
                     kind=kind,
-                    commune_code=commune,
+                    # Registered before July 2025: the pre-reform unit, mapped to today's.
+                    legacy_commune_code=commune,
                     legal_representative="(dữ liệu mẫu)",
                     business_registration_no=f"KT-DEMO-{number:03d}",
                 )

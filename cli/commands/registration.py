@@ -460,7 +460,8 @@ def list_dossiers(args: argparse.Namespace, client: Client) -> int:
         print(json.dumps(record, ensure_ascii=False, indent=2))
         return 0
     label = "Quá hạn" if args.lang == "vi" else "Overdue"
-    print(f"{label}: {reply.overdue} / {len(reply.dossiers)}")
+    total = "" if args.overdue else f" / {len(reply.dossiers)}"
+    print(f"{label}: {reply.overdue}{total}")
     for d in record["dossiers"]:
         print("  ".join(str(v) for v in d.values()))
     return 0
