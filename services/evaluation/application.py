@@ -42,6 +42,7 @@ from rules import (
     load_local_policy,
     load_rule_set,
     may_act,
+    reevaluation_decision_deadline,
     reevaluation_filing_timing,
     revocation_deadline,
     score_member,
@@ -214,7 +215,12 @@ class EvaluationApp(EventSourcedProjection[UUID]):
                 timing = reevaluation_filing_timing(assessed.received_on, held["valid_to"], renewal)
                 grace = late_filer_valid_until(held["valid_to"], renewal)
                 certification.file_reevaluation(
-                    assessed.aggregate_id, assessed.received_on, timing, grace, meta
+                    assessed.aggregate_id,
+                    assessed.received_on,
+                    timing,
+                    grace,
+                    meta,
+                    decide_by=reevaluation_decision_deadline(arrived_on, renewal),
                 )
                 collected.append(certification)
         processing_event.collect_events(*collected)

@@ -99,6 +99,7 @@ class ProductCertification(Aggregate):
         timing: str | None,
         valid_until: date | None,
         meta: Meta,
+        decide_by: date | None = None,
     ) -> None:
         cert = self.holding()
         if cert is None or cert["reevaluation"] is not None:
@@ -109,6 +110,7 @@ class ProductCertification(Aggregate):
             filed_on=filed_on,
             timing=timing,
             valid_until=valid_until,
+            decide_by=decide_by,
             meta=meta,
         )
 
@@ -121,12 +123,14 @@ class ProductCertification(Aggregate):
         timing: str | None,
         valid_until: date | None,
         meta: Meta,
+        decide_by: date | None = None,
     ) -> None:
         self.certificates[ref["certificate_no"]]["reevaluation"] = {
             "dossier_id": dossier_id,
             "filed_on": filed_on,
             "timing": timing,
             "valid_until": valid_until,
+            "decide_by": decide_by,
         }
 
     def reevaluation_failed(self, dossier_id: UUID, decided_on: date, meta: Meta) -> None:
@@ -171,6 +175,14 @@ class ProductCertification(Aggregate):
         revocation = cert["revocation"]
         if revocation and revocation["decide_by"] and "revocation_overdue" not in cert["done"]:
             steps.append(("revocation_overdue", revocation["decide_by"] + timedelta(days=1)))
+        filed = cert["reevaluation"]
+        if (
+            filed
+            and filed.get("decide_by")
+            and not filed.get("concluded_on")
+            and "reevaluation_overdue" not in cert["done"]
+        ):
+            steps.append(("reevaluation_overdue", filed["decide_by"] + timedelta(days=1)))
         steps.append(("expired", self._last_valid_day(cert) + timedelta(days=1)))
         return sorted((s for s in steps if s[1] <= today), key=lambda s: s[1])
 
@@ -194,6 +206,10 @@ class ProductCertification(Aggregate):
                 self._window_opened(
                     ref=ref, opens_on=on, closes_on=cert["window_closes"], meta=meta
                 )
+            elif step == "reevaluation_overdue":
+                self._reevaluation_overdue(
+                    ref=ref, decide_by=cert["reevaluation"]["decide_by"], meta=meta
+                )
             elif step == "revocation_overdue":
                 self._revocation_overdue(
                     ref=ref, decide_by=cert["revocation"]["decide_by"], meta=meta
@@ -210,6 +226,11 @@ class ProductCertification(Aggregate):
     @event("ReevaluationWindowOpened")
     def _window_opened(self, ref: Meta, opens_on: date, closes_on: date, meta: Meta) -> None:
         self.certificates[ref["certificate_no"]]["done"].append("window")
+
+    @event("ReevaluationOverdue")
+    def _reevaluation_overdue(self, ref: Meta, decide_by: date, meta: Meta) -> None:
+        """The re-evaluation was not decided within the rule set's limit (R3: 45 days)."""
+        self.certificates[ref["certificate_no"]]["done"].append("reevaluation_overdue")
 
     @event("RevocationOverdue")
     def _revocation_overdue(self, ref: Meta, decide_by: date, meta: Meta) -> None:

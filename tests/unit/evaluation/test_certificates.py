@@ -297,3 +297,29 @@ def test_revocation_refuses_bad_input(app: EvaluationApp) -> None:
         )
     assert refused.value.kind == "permission_denied"
     assert mark(app) == before
+
+
+def test_a_late_filer_keeps_the_certificate_until_the_grace_ends(
+    service: EvaluationService, clock: FixedClock
+) -> None:
+    """R3 Art. 12.3: filed after the window, valid until decided, at most 180 days on."""
+    app, scheduler = service.app, service.scheduler()
+    product = recognised(app)  # valid to 28/06/2029, window closed 28/02/2029
+    move(clock, date(2029, 4, 1))
+    arrive(
+        app,
+        kind="re_evaluation",
+        product_id=product,
+        received=date(2029, 3, 20),
+        assessed_on=date(2029, 3, 28),
+    )
+    filed = app.get_certification(product).holding()["reevaluation"]  # type: ignore[index]
+    assert (filed["timing"], filed["valid_until"]) == ("late", date(2029, 12, 25))
+    scheduler.tick()
+    move(clock, date(2029, 7, 15))  # past valid_to, inside the grace: still valid,
+    assert scheduler.tick() == 1  # but the 45 days to decide (R3 Art. 7.6.g) have passed
+    assert app.get_certification(product).cert()["done"][-1] == "reevaluation_overdue"  # type: ignore[index]
+    assert app.get_certification(product).cert()["status"] == "valid"  # type: ignore[index]
+    move(clock, date(2029, 12, 26))  # never decided: the grace ends
+    assert scheduler.tick() == 1
+    assert app.get_certification(product).cert()["status"] == "expired"  # type: ignore[index]
