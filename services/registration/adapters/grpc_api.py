@@ -160,7 +160,7 @@ class RegistrationService(pb_grpc.RegistrationServicer):
             to_context(first.actor),
             dossier_id=parse_uuid("dossier_id", first.dossier_id),
             name=first.name,
-            category=first.category,
+            category=first.category or "other",
             content=b"".join(parts),
             declared_media_type=first.media_type,
         )

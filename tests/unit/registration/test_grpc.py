@@ -1,0 +1,139 @@
+"""The registration gRPC API in process: refusals become statuses with the field in
+`ocop-field`, documents arrive in chunks, queries show completeness and the deadline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+from typing import Any
+
+import grpc
+import pytest
+
+from contracts.rpc import common_pb2
+from contracts.rpc import registration_pb2 as pb
+from contracts.rpc import registration_pb2_grpc as pb_grpc
+from runtime.clock import FixedClock
+from runtime.rpc import FIELD_METADATA, LANG_METADATA, build_server
+from services.registration.adapters import grpc_api
+from services.registration.application import RegistrationApp
+from tests.unit.registration.helpers import DAK_HA
+
+OFFICER = common_pb2.Actor(id="can-bo-xa", role="commune_officer", jurisdiction=DAK_HA)
+
+
+@pytest.fixture
+def stub(app: RegistrationApp) -> Iterator[pb_grpc.RegistrationStub]:
+    server, port = build_server("127.0.0.1:0", [grpc_api.register(app)], [grpc_api.SERVICE_NAME])
+    server.start()
+    with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
+        yield pb_grpc.RegistrationStub(channel)  # type: ignore[no-untyped-call]
+    server.stop(grace=0)
+
+
+def status(call: Any, request: Any) -> tuple[grpc.StatusCode, str, str]:
+    with pytest.raises(grpc.RpcError) as error:
+        call(request, metadata=((LANG_METADATA, "en"),))
+    failure: Any = error.value
+    trailing = dict(failure.trailing_metadata() or ())
+    return failure.code(), str(trailing.get(FIELD_METADATA, "")), failure.details()
+
+
+def dossier_of(stub: pb_grpc.RegistrationStub) -> str:
+    producer = stub.RegisterProducer(
+        pb.RegisterProducerRequest(
+            actor=OFFICER,
+            name="HTX",
+            kind="cooperative",
+            commune_code=DAK_HA,
+            legal_representative="A",
+        )
+    ).producer_id
+    product = stub.RegisterProduct(
+        pb.RegisterProductRequest(
+            actor=OFFICER, producer_id=producer, name="Cà phê", product_set=13
+        )
+    ).product_id
+    return str(
+        stub.SubmitDossier(
+            pb.SubmitDossierRequest(
+                actor=OFFICER, product_id=product, kind="first", received_on="2026-06-01"
+            )
+        ).dossier_id
+    )
+
+
+def test_refusals_carry_status_and_field(stub: pb_grpc.RegistrationStub) -> None:
+    code, field, details = status(
+        stub.RegisterProducer,
+        pb.RegisterProducerRequest(
+            actor=OFFICER,
+            name="HTX",
+            kind="cooperative",
+            commune_code="99999",
+            legal_representative="A",
+        ),
+    )
+    assert (code, field) == (grpc.StatusCode.INVALID_ARGUMENT, "commune_code")
+    assert "99999" in details
+    code, field, _ = status(stub.RegisterProducer, pb.RegisterProducerRequest(name="HTX"))
+    assert (code, field) == (grpc.StatusCode.INVALID_ARGUMENT, "actor")
+    dossier = dossier_of(stub)
+    code, field, _ = status(
+        stub.RecordSelfAssessment,
+        pb.RecordSelfAssessmentRequest(
+            actor=OFFICER, dossier_id=dossier, scores=[pb.SelfScore(criterion="1.1", option="7")]
+        ),
+    )
+    assert (code, field) == (grpc.StatusCode.INVALID_ARGUMENT, "choices[1.1]")
+    code, field, _ = status(
+        stub.ForwardDossier,
+        pb.ForwardDossierRequest(actor=OFFICER, dossier_id=dossier, forwarded_on="2026-06-12"),
+    )
+    assert (code, field) == (grpc.StatusCode.FAILED_PRECONDITION, "dossier_id")
+    code, field, _ = status(
+        stub.AdvanceIdea,
+        pb.AdvanceIdeaRequest(actor=OFFICER, idea_id=dossier, action="fly", on="x"),
+    )
+    assert (code, field) == (grpc.StatusCode.INVALID_ARGUMENT, "action")
+    code, _, _ = status(stub.GetProduct, pb.GetProductRequest(product_id=dossier))
+    assert code == grpc.StatusCode.NOT_FOUND
+
+
+def test_documents_arrive_in_chunks_and_the_view_shows_the_dossier(
+    app: RegistrationApp, stub: pb_grpc.RegistrationStub, clock: FixedClock
+) -> None:
+    dossier = dossier_of(stub)
+    data = b"%PDF-1.7\n" + b"1" * (5 * 1024 * 1024)
+
+    def chunks() -> Iterator[pb.DocumentChunk]:
+        yield pb.DocumentChunk(
+            actor=OFFICER, dossier_id=dossier, name="scan.pdf", category="lab_test"
+        )
+        for start in range(0, len(data), 1024 * 1024):
+            yield pb.DocumentChunk(data=data[start : start + 1024 * 1024])
+
+    reply = stub.AttachDocument(chunks())
+    assert (reply.size, reply.media_type) == (len(data), "application/pdf")
+
+    def oversized() -> Iterator[pb.DocumentChunk]:  # 21 MiB in 1 MiB messages
+        yield pb.DocumentChunk(actor=OFFICER, dossier_id=dossier, name="x.pdf", data=b"%PDF-")
+        for _ in range(21):
+            yield pb.DocumentChunk(data=b"0" * 1024 * 1024)
+
+    assert status(stub.AttachDocument, oversized())[:2] == (
+        grpc.StatusCode.INVALID_ARGUMENT,
+        "content",
+    )
+    view = stub.GetDossier(pb.GetDossierRequest(dossier_id=dossier))
+    assert (view.rule_set_id, view.check_deadline, view.product_code) == (
+        "R3",
+        "2026-06-22",
+        "51-23500-1-2026",
+    )
+    assert view.criteria_on_sheet == 34 and view.documents[0].name == "scan.pdf"
+    assert any("0/5" in m for m in view.missing)
+    clock.advance(timedelta(days=30))
+    listed = stub.ListDossiers(pb.ListDossiersRequest(overdue_only=True))
+    assert listed.overdue == 1 and listed.dossiers[0].dossier_id == dossier
+    assert app.clock.today() == date(2026, 7, 1)
