@@ -1,0 +1,123 @@
+"""Certificates over time (the scheduler's entry point) and revocation."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+from rules import (
+    Step,
+    load_rule_set,
+    may_act,
+    revocation_deadline,
+)
+from rules.i18n import TIER_AUTHORITY
+from runtime.commands import CommandContext
+from services.evaluation.base import SYSTEM, EvaluationBase, inspectors, invalid, legal_basis
+from services.evaluation.domain.certificates import ProductCertification
+from services.evaluation.domain.council import (
+    refuse_permission,
+    tier_of,
+)
+from services.evaluation.domain.revocation import GROUNDS
+
+
+class CertificateCommands(EvaluationBase):
+    def advance_certificates(self, product_id: UUID, today: date) -> int:
+        """Record every certificate date of `product_id` that passed by `today` (scheduler)."""
+        certification = self._get(ProductCertification.id_for(product_id), ProductCertification)
+        if certification is None:
+            return 0
+        meta = {
+            "actor": SYSTEM.model_dump(),
+            "correlation_id": str(product_id),
+            "causation_id": None,
+        }
+        made = certification.advance(today, meta)
+        if made:
+            self.save(certification)
+        return made
+
+    def open_revocation(
+        self,
+        ctx: CommandContext,
+        *,
+        product_id: UUID,
+        ground: str,
+        reference: str,
+        concluded_on: date,
+    ) -> ProductCertification:
+        if ground not in GROUNDS:
+            raise invalid(
+                "ground",
+                f"Căn cứ thu hồi phải là một trong: {', '.join(GROUNDS)}.",
+                f"Ground must be one of: {', '.join(GROUNDS)}.",
+            )
+        if not reference.strip():
+            raise invalid(
+                "reference",
+                "Thiếu biên bản/kết luận kiểm tra.",
+                "The conclusion record is required.",
+            )
+        self._not_future("concluded_on", concluded_on)
+        certification = self.get_certification(product_id)
+        held = certification.holding()
+        rule_set = load_rule_set(held["rule_set_id"]) if held else None
+        tier = tier_of(ctx.actor)
+        if (
+            held
+            and rule_set
+            and (
+                tier is None
+                or not (
+                    may_act(rule_set, tier, Step.REVOKE, held["star"], concluded_on)
+                    or tier in inspectors(rule_set, held["star"], concluded_on)
+                )
+            )
+        ):
+            raise refuse_permission(
+                "Người thực hiện không có thẩm quyền kiểm tra/thu hồi sản phẩm này.",
+                "The actor may neither inspect nor revoke this product.",
+            )
+        deadline = revocation_deadline(concluded_on, rule_set) if rule_set else None
+        certification.open_revocation(
+            ground, reference.strip(), concluded_on, deadline, "manual", ctx.meta()
+        )
+        self.save(certification)
+        return certification
+
+    def decide_revocation(
+        self,
+        ctx: CommandContext,
+        *,
+        product_id: UUID,
+        decision_no: str,
+        decided_on: date,
+        signer: str,
+    ) -> ProductCertification:
+        if not decision_no.strip():
+            raise invalid("decision_no", "Thiếu số quyết định.", "Decision number is empty.")
+        self._not_future("decided_on", decided_on)
+        certification = self.get_certification(product_id)
+        held = certification.holding()
+        tier = tier_of(ctx.actor)
+        if held is not None:
+            rule_set = load_rule_set(held["rule_set_id"])
+            if (
+                ctx.actor.role not in ("authority", "ministry")
+                or tier is None
+                or not may_act(rule_set, tier, Step.REVOKE, held["star"], decided_on)
+            ):
+                raise refuse_permission(
+                    f"Người thực hiện không có thẩm quyền thu hồi sản phẩm {held['star']} sao theo {rule_set.id}.",  # noqa: E501
+                    f"The actor may not revoke a {held['star']}-star certificate under {rule_set.id}.",  # noqa: E501
+                )
+            basis = legal_basis(rule_set)
+        else:
+            basis = ""
+        authority = f"{TIER_AUTHORITY[tier]['vi']} {ctx.actor.jurisdiction}".strip() if tier else ""
+        certification.revoke(
+            decision_no.strip(), decided_on, authority, signer.strip(), basis, ctx.meta()
+        )
+        self.save(certification)
+        return certification
