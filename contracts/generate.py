@@ -92,9 +92,11 @@ CHANNELS: Final[tuple[Channel, ...]] = (
         owner="evaluation",
         consumers=("reporting",),
         description=(
-            "Evaluation facts: the council's adopted score and outcome, recognition "
-            "decisions and forwarding to the province. Member score sheets never leave "
-            "evaluation. Keyed by aggregate id."
+            "Evaluation facts: the council's adopted result and outcome, recognition "
+            "decisions with their certificates, forwarding and returns from the next "
+            "level, certificate expiry notices, re-evaluation windows, expiry, "
+            "replacement and revocation. Member score sheets never leave evaluation. "
+            "Keyed by aggregate id."
         ),
     ),
     Channel(
