@@ -15,6 +15,7 @@ from services.evaluation.bootstrap import build as build_evaluation
 from services.registration.bootstrap import build as build_registration
 from services.reporting.bootstrap import build as build_reporting
 from tests.unit.evaluation.test_application import assessed
+from tests.unit.registration.helpers import complete
 from tests.unit.reporting.test_catalogue import envelope
 
 
@@ -32,6 +33,7 @@ def test_registration_survives_a_restart(store_settings: Settings, actor: Comman
     dossier = app.submit_dossier(
         actor, product_id=product, kind="first", received_on=date(2026, 6, 1)
     )
+    complete(app, actor, dossier)
     app.assess_dossier(
         actor,
         dossier_id=dossier,
@@ -42,6 +44,7 @@ def test_registration_survives_a_restart(store_settings: Settings, actor: Comman
         idea_origin=True,
         local_identity=True,
     )
+    app.forward_dossier(actor, dossier_id=dossier, forwarded_on=date(2026, 6, 2))
     count = app.recorder.max_notification_id()
 
     again = build_registration(store_settings).app
