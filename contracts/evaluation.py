@@ -77,6 +77,10 @@ class ForwardedToProvince(IntegrationEvent):
     province_code: str = ""
     approved_by: str = Field(default="", description="Who approved the result, where required")
     explanation: str = ""
+    next_round: str = Field(default="", description="The next level's round it joins")
+    next_round_decided_by: date | None = Field(
+        default=None, description="When that round must be decided (rule set or local policy)"
+    )
 
 
 class ReturnedByProvince(IntegrationEvent):

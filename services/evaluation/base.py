@@ -127,6 +127,15 @@ class EvaluationBase(EventSourcedProjection[UUID]):
             key["level"], key["jurisdiction"], key["forwarded_by"], key["decided_by"]
         )
 
+    def next_round(
+        self, evaluation: Evaluation, to_level: str, on: date
+    ) -> tuple[str, date] | None:
+        """The next level's round the forwarded dossier joins (R3 Art. 5.2 for the ministry)."""
+        assigned = assign_round(
+            on, self.rule_set_of(evaluation), LEVEL_TIER[to_level], self._local_policies()
+        )
+        return (assigned.name.vi, assigned.decided_by) if assigned else None
+
     def _not_future(self, field: str, day: date) -> None:
         if day > self.clock.today():
             raise invalid(

@@ -302,7 +302,14 @@ class CouncilCommands(EvaluationBase):
             meta=ctx.meta(),
         )
         if status == "adopted_forward" and routing.tier is not None:
-            evaluation.forward(TIER_LEVEL[routing.tier], adopted_on, "", ctx.meta())
+            to_level = TIER_LEVEL[routing.tier]
+            evaluation.forward(
+                to_level,
+                adopted_on,
+                "",
+                ctx.meta(),
+                self.next_round(evaluation, to_level, adopted_on),
+            )
         collected: list[Aggregate] = [evaluation]
         if certification is not None and status in ("not_recognised", "rejected", "not_upgraded"):
             certification.reevaluation_failed(evaluation.dossier_id, adopted_on, ctx.meta())

@@ -56,7 +56,10 @@ class DecisionCommands(EvaluationBase):
                 f"The actor may not approve a {evaluation.star}-star result under {rule_set.id}.",
             )
         to = evaluation.routing.get("tier") or "central"
-        evaluation.forward(TIER_LEVEL[Tier(to)], on, ctx.actor.id, ctx.meta())
+        to_level = TIER_LEVEL[Tier(to)]
+        evaluation.forward(
+            to_level, on, ctx.actor.id, ctx.meta(), self.next_round(evaluation, to_level, on)
+        )
         self.save(evaluation)
         return evaluation
 

@@ -82,6 +82,8 @@ def _forwarded(event: Any) -> Sequence[tuple[str, IntegrationEvent]]:
         province_code=ref["province_code"],
         approved_by=event.approved_by,
         explanation=event.explanation,
+        next_round=getattr(event, "next_round", ""),
+        next_round_decided_by=getattr(event, "next_round_decided_by", None),
     )
     return ((topics.EVALUATION_EVENTS, forwarded), (topics.PROVINCE_FORWARDED, forwarded))
 

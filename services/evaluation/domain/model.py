@@ -291,7 +291,14 @@ class Evaluation(Aggregate):
 
     # -- forwarding and the next level's answer ------------------------------------
 
-    def forward(self, to_level: str, forwarded_on: date, approved_by: str, meta: Meta) -> None:
+    def forward(
+        self,
+        to_level: str,
+        forwarded_on: date,
+        approved_by: str,
+        meta: Meta,
+        next_round: tuple[str, date] | None = None,
+    ) -> None:
         if self.status not in ("adopted_forward", "awaiting_approval"):
             raise precondition(
                 "dossier_id",
@@ -308,6 +315,8 @@ class Evaluation(Aggregate):
             approved_by=approved_by,
             explanation=self.explanation,
             meta=meta,
+            next_round=next_round[0] if next_round else "",
+            next_round_decided_by=next_round[1] if next_round else None,
         )
 
     @event("Forwarded")
@@ -322,6 +331,8 @@ class Evaluation(Aggregate):
         approved_by: str,
         explanation: str,
         meta: Meta,
+        next_round: str = "",
+        next_round_decided_by: date | None = None,
     ) -> None:
         self.status = "forwarded"
         self.forwarded_to = to_level

@@ -191,6 +191,11 @@ def test_ninety_is_approved_and_forwarded_to_the_ministry(app: EvaluationApp) ->
         "ct-ubnd",
     )
     assert forwarded.parts and forwarded.awarded_star == 5
+    # R3 Art. 5.2: forwarded by 30/07 -> the central round decided by 30/09
+    assert (forwarded.next_round, forwarded.next_round_decided_by) == (
+        "Đợt 1 (trung ương)",
+        date(2026, 9, 30),
+    )
 
 
 def test_member_sheets_are_never_published(app: EvaluationApp) -> None:
