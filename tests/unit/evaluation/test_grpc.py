@@ -4,7 +4,6 @@ API enforces independent scoring with the actor."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 from typing import Any
 
 import grpc
@@ -103,4 +102,3 @@ def test_a_member_reads_sheets_only_after_submitting(
         ),
     )
     assert (code, field) == (grpc.StatusCode.FAILED_PRECONDITION, "sheets")
-    assert date(2026, 6, 25)
