@@ -55,7 +55,7 @@ class Member(_message.Message):
     def __init__(self, member_id: _Optional[str] = ..., name: _Optional[str] = ..., role: _Optional[str] = ...) -> None: ...
 
 class RoundView(_message.Message):
-    __slots__ = ("round_id", "level", "jurisdiction", "name", "forwarded_by", "decided_by", "source", "status", "members")
+    __slots__ = ("round_id", "level", "jurisdiction", "name", "forwarded_by", "decided_by", "source", "status", "members", "dossier_ids")
     ROUND_ID_FIELD_NUMBER: _ClassVar[int]
     LEVEL_FIELD_NUMBER: _ClassVar[int]
     JURISDICTION_FIELD_NUMBER: _ClassVar[int]
@@ -65,6 +65,7 @@ class RoundView(_message.Message):
     SOURCE_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
     MEMBERS_FIELD_NUMBER: _ClassVar[int]
+    DOSSIER_IDS_FIELD_NUMBER: _ClassVar[int]
     round_id: str
     level: str
     jurisdiction: str
@@ -74,7 +75,8 @@ class RoundView(_message.Message):
     source: str
     status: str
     members: _containers.RepeatedCompositeFieldContainer[Member]
-    def __init__(self, round_id: _Optional[str] = ..., level: _Optional[str] = ..., jurisdiction: _Optional[str] = ..., name: _Optional[str] = ..., forwarded_by: _Optional[str] = ..., decided_by: _Optional[str] = ..., source: _Optional[str] = ..., status: _Optional[str] = ..., members: _Optional[_Iterable[_Union[Member, _Mapping]]] = ...) -> None: ...
+    dossier_ids: _containers.RepeatedScalarFieldContainer[str]
+    def __init__(self, round_id: _Optional[str] = ..., level: _Optional[str] = ..., jurisdiction: _Optional[str] = ..., name: _Optional[str] = ..., forwarded_by: _Optional[str] = ..., decided_by: _Optional[str] = ..., source: _Optional[str] = ..., status: _Optional[str] = ..., members: _Optional[_Iterable[_Union[Member, _Mapping]]] = ..., dossier_ids: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class DeclareConflictRequest(_message.Message):
     __slots__ = ("actor", "dossier_id", "member_id", "reason")

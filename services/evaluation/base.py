@@ -12,6 +12,7 @@ from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.domain import Aggregate
 from eventsourcing.persistence import JSONTranscoder
 from eventsourcing.projection import EventSourcedProjection
+from eventsourcing.utils import get_topic
 
 from contracts.envelope import Actor
 from rules import (
@@ -55,6 +56,10 @@ def event_meta(event: Any) -> dict[str, Any]:
 
 def invalid(field: str, vi: str, en: str) -> CommandRejected:
     return CommandRejected("invalid_argument", field, vi, en)
+
+
+# The stored topic of `Evaluation.Opened` (the class is made by eventsourcing's @event).
+OPENED_TOPIC = get_topic(Evaluation.Opened)  # type: ignore[attr-defined]
 
 
 class EvaluationBase(EventSourcedProjection[UUID]):
@@ -126,6 +131,26 @@ class EvaluationBase(EventSourcedProjection[UUID]):
         return Round.id_for(
             key["level"], key["jurisdiction"], key["forwarded_by"], key["decided_by"]
         )
+
+    def dossiers_in(self, round_id: UUID, batch: int = 1000) -> list[UUID]:
+        """Dossiers whose evaluation joined `round_id`, in arrival order (a scan of the
+        log's `Evaluation.Opened` notifications: rounds hold tens to hundreds)."""
+        found: list[UUID] = []
+        start = 0
+        while True:
+            notes = self.recorder.select_notifications(
+                start=start,
+                limit=batch,
+                topics=[OPENED_TOPIC],
+                inclusive_of_start=False,
+            )
+            if not notes:
+                return found
+            for note in notes:
+                opened: Any = self.mapper.to_domain_event(note)
+                if opened.round_id == round_id:
+                    found.append(opened.dossier_id)
+            start = notes[-1].id
 
     def next_round(
         self, evaluation: Evaluation, to_level: str, on: date

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Any
+from uuid import UUID
 
 import grpc
 
@@ -54,7 +55,8 @@ class EvaluationService(pb_grpc.EvaluationServicer):
 
     @handles_rejections
     def GetRound(self, request: pb.GetRoundRequest, context: grpc.ServicerContext) -> pb.RoundView:
-        return round_view(self.app.get_round(parse_uuid("round_id", request.round_id)))
+        round_ = self.app.get_round(parse_uuid("round_id", request.round_id))
+        return round_view(round_, self.app.dossiers_in(round_.id))
 
     @handles_rejections
     def DeclareConflict(
@@ -282,7 +284,7 @@ def view(evaluation: Evaluation) -> pb.EvaluationView:
     )
 
 
-def round_view(round_: Round) -> pb.RoundView:
+def round_view(round_: Round, dossiers: list[UUID] | None = None) -> pb.RoundView:
     return pb.RoundView(
         round_id=str(round_.id),
         level=round_.level,
@@ -296,6 +298,7 @@ def round_view(round_: Round) -> pb.RoundView:
             pb.Member(member_id=m, name=v["name"], role=v["role"])
             for m, v in round_.members.items()
         ],
+        dossier_ids=[str(d) for d in dossiers or ()],
     )
 
 

@@ -48,6 +48,7 @@ def test_a_forwarded_dossier_opens_an_evaluation_in_its_round(app: EvaluationApp
     )
     later = arrive(app, received=date(2027, 3, 1), assessed_on=date(2027, 6, 12))
     assert app.get_evaluation(later.aggregate_id).round_id != evaluation.round_id
+    assert app.dossiers_in(evaluation.round_id) == [event.aggregate_id]
 
 
 def test_the_district_plan_rounds_apply_to_r1_district_dossiers(app: EvaluationApp) -> None:
