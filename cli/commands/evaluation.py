@@ -42,6 +42,7 @@ for _key, _words in {
     "certificate_no": ("Số giấy chứng nhận", "Certificate no."),
     "forwarded_to": ("Chuyển đến cấp", "Forwarded to"),
     "returned_options": ("Lựa chọn khi bị trả về", "Options when returned"),
+    "dossier_ids": ("Hồ sơ trong đợt", "Dossiers in the round"),
 }.items():
     LABELS.setdefault(_key, _words)
 for _value, _words in {

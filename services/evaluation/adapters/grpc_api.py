@@ -10,6 +10,8 @@ import grpc
 
 from contracts.rpc import evaluation_pb2 as pb
 from contracts.rpc import evaluation_pb2_grpc as pb_grpc
+from rules import Tier
+from rules.i18n import TIER_AUTHORITY
 from runtime.rpc import Register, handles_rejections, parse_date, parse_uuid, to_context
 from services.evaluation.application import EvaluationApp
 from services.evaluation.domain.certificates import ProductCertification
@@ -307,7 +309,9 @@ def decision_view(decision: RecognitionDecision) -> pb.DecisionView:
         decision_no=decision.decision_no,
         decided_on=_d(decision.decided_on),
         signer=decision.signer,
-        authority=f"{decision.authority} {decision.jurisdiction}".strip(),
+        authority=" ".join(
+            (TIER_AUTHORITY[Tier(decision.authority)]["vi"], decision.jurisdiction)
+        ).strip(),
         legal_basis=decision.legal_basis,
         items=[pb.DecisionItem(**item) for item in decision.items],
     )
