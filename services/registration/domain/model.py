@@ -16,6 +16,7 @@ from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
+from rules import RulesError, select_rule_set
 from runtime.errors import CommandRejected
 
 PRODUCER_KINDS = (
@@ -463,13 +464,23 @@ class Dossier(Aggregate):
 
     @event("Assessed")
     def _assessed(
-        self, report_no: str, assessed_on: date, officer: str, criteria: dict[str, bool], meta: Meta
+        self,
+        report_no: str,
+        assessed_on: date,
+        officer: str,
+        criteria: dict[str, bool],
+        meta: Meta,
+        forwarded_to: str | None = None,
     ) -> None:
-        self.status = "assessed"
+        # `forwarded_to` is set only on events stored before forwarding became its own
+        # command, when assessing also forwarded (see `upcasts` below).
+        self.status = "forwarded" if forwarded_to else "assessed"
         self.report_no = report_no
         self.assessed_on = assessed_on
         self.officer = officer
         self.criteria = criteria
+        self.forwarded_to = forwarded_to
+        self.forwarded_on = assessed_on if forwarded_to else None
 
     def forward(self, forwarded_on: date, level: str, meta: Meta) -> None:
         if self.status != "assessed":
@@ -535,3 +546,51 @@ class Dossier(Aggregate):
 
 
 INDEX_NAMESPACE = UUID("6f1c2a8e-3b0d-4d5e-9a41-0c0c0c0c0c01")
+
+
+# -- events stored by the first version of this service (issue 2) -------------------------
+# The stored form of an event never changes; older forms are upcast when read, so a data
+# folder or database written before this version still loads (nothing accepted is lost).
+
+
+def _producer_v1_v2(state: dict[str, Any]) -> None:
+    state["legal_representative"] = {
+        "name": state["legal_representative"],
+        "gender": None,
+        "ethnicity": None,
+        "disability": False,
+    }
+    state.setdefault("address", "")
+    state.setdefault("legacy_unit", None)
+
+
+def _product_v1_v2(state: dict[str, Any]) -> None:
+    state.setdefault("legacy_unit", None)
+    state.setdefault("idea_id", None)
+
+
+def _dossier_v1_v2(state: dict[str, Any]) -> None:
+    try:
+        state.setdefault("rule_set_id", select_rule_set(state["received_on"]).rule_set.id)
+    except RulesError:
+        state.setdefault("rule_set_id", "")
+    state.setdefault("check_deadline", None)
+    state.setdefault("form_01", {})
+    state.setdefault("product_code", None)
+
+
+def _assessed_v1_v2(state: dict[str, Any]) -> None:
+    """Assessing used to forward too: keep the level, drop the copy of the dossier."""
+    state.pop("snapshot", None)
+    state.pop("rule_set_id", None)
+    state.setdefault("officer", state["meta"]["actor"]["id"])
+
+
+for _cls, _upcast in (
+    (Producer.Registered, _producer_v1_v2),  # type: ignore[attr-defined]
+    (Product.Registered, _product_v1_v2),  # type: ignore[attr-defined]
+    (Dossier.Submitted, _dossier_v1_v2),  # type: ignore[attr-defined]
+    (Dossier.Assessed, _assessed_v1_v2),  # type: ignore[attr-defined]
+):
+    _cls.class_version = 2
+    _cls.upcast_v1_v2 = staticmethod(_upcast)

@@ -1,0 +1,110 @@
+"""Events stored by the first registration version (issue 2) still load: the data folder of
+an earlier `make run` keeps its producers, products and forwarded dossiers."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import uuid4
+
+from eventsourcing.persistence import StoredEvent
+
+from runtime.commands import CommandContext
+from services.registration.application import RegistrationApp
+
+MODEL = "services.registration.domain.model"
+
+
+def store_v1(app: RegistrationApp, topic: str, version: int, state: dict[str, object]) -> None:
+    aggregate_id = state["originator_id"]
+    app.recorder.insert_events(
+        [
+            StoredEvent(
+                originator_id=aggregate_id,  # type: ignore[arg-type]
+                originator_version=version,
+                topic=f"{MODEL}:{topic}",
+                state=app.mapper.transcoder.encode(state),
+            )
+        ]
+    )
+
+
+def test_first_version_events_are_upcast(app: RegistrationApp, actor: CommandContext) -> None:
+    meta = actor.meta()
+    stamp = "2026-06-01T01:00:00+00:00"
+    producer, product, dossier = uuid4(), uuid4(), uuid4()
+    common = {"timestamp": stamp, "meta": meta}
+    store_v1(
+        app,
+        "Producer.Registered",
+        1,
+        {
+            "originator_id": producer,
+            "originator_version": 1,
+            **common,
+            "originator_topic": f"{MODEL}:Producer",
+            "name": "HTX cũ",
+            "kind": "cooperative",
+            "is_sme": False,
+            "business_registration_no": None,
+            "legal_representative": "A Blơi",
+            "commune_code": "23500",
+            "province_code": "51",
+        },
+    )
+    store_v1(
+        app,
+        "Product.Registered",
+        1,
+        {
+            "originator_id": product,
+            "originator_version": 1,
+            **common,
+            "originator_topic": f"{MODEL}:Product",
+            "producer_id": producer,
+            "name": "Cà phê",
+            "product_set": 13,
+            "commune_code": "23500",
+            "province_code": "51",
+        },
+    )
+    store_v1(
+        app,
+        "Dossier.Submitted",
+        1,
+        {
+            "originator_id": dossier,
+            "originator_version": 1,
+            **common,
+            "originator_topic": f"{MODEL}:Dossier",
+            "product_id": product,
+            "producer_id": producer,
+            "product_name": "Cà phê",
+            "product_set": 13,
+            "kind": "first",
+            "received_on": date(2026, 6, 1),
+            "commune_code": "23500",
+            "province_code": "51",
+        },
+    )
+    store_v1(
+        app,
+        "Dossier.Assessed",
+        2,
+        {
+            "originator_id": dossier,
+            "originator_version": 2,
+            **common,
+            "snapshot": {"product_id": str(product)},
+            "report_no": "15/BC",
+            "assessed_on": date(2026, 6, 12),
+            "criteria": {"local_raw_material": True},
+            "forwarded_to": "province",
+            "rule_set_id": "R3",
+        },
+    )
+
+    assert app.get_producer(producer).legal_representative["name"] == "A Blơi"
+    assert app.get_product(product).legacy_unit is None
+    found = app.get_dossier(dossier)
+    assert (found.status, found.forwarded_to, found.rule_set_id) == ("forwarded", "province", "R3")
+    assert (found.officer, found.report_no) == ("can-bo-xa", "15/BC")
