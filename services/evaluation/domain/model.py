@@ -15,6 +15,7 @@ from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
+from rules import add_months
 from runtime.errors import CommandRejected
 
 NAMESPACE = UUID("b8f0e6a2-51f7-4c0e-8d0a-2f3c5e7a9b11")
@@ -438,6 +439,28 @@ class Evaluation(Aggregate):
         self.score = None
         self.outcome = ""
 
+    @event("Scored")
+    def _legacy_scored(
+        self,
+        ref: Meta,
+        score: Decimal,
+        band: int,
+        outcome: str,
+        explanation: str,
+        scored_on: date,
+        meta: Meta,
+    ) -> None:
+        """The provisional rule's result (first version): replayed, never recorded anew."""
+        self.score = score
+        self.band = band
+        self.star = band
+        self.outcome = outcome
+        self.explanation = explanation
+        self.adopted_on = scored_on
+        self.status = {"recognised": "awaiting_decision", "forwarded": "adopted_forward"}.get(
+            outcome, "not_recognised"
+        )
+
     # -- recognition ----------------------------------------------------------------
 
     def decidable_star(self) -> int:
@@ -527,3 +550,45 @@ class Evaluation(Aggregate):
         self.decided_on = decided_on
         self.authority = authority
         self.certificate_no = certificate_no
+
+
+# -- events stored by the first version of this service (issue 2's provisional rule) -----
+# The stored form of an event never changes; older forms are upcast when read, so a data
+# folder or database written before this version still loads (nothing accepted is lost).
+# A dossier opened then carries no jurisdiction, hence no round: a council cannot score it
+# (refused, `round_id`); its provisional score, decision or forwarding stay readable.
+
+LEGACY_ROUND = uuid5(NAMESPACE, "round:legacy")
+
+
+def _opened_v1_v2(state: dict[str, Any]) -> None:
+    state.setdefault("kind", "first")
+    state.setdefault("jurisdiction", "")
+    state.setdefault("commune_code", "")
+    state.setdefault("arrived_on", state["received_on"])
+    state.setdefault("round_id", LEGACY_ROUND)
+    state.setdefault("mode", "meeting")
+
+
+def _recognised_v1_v2(state: dict[str, Any]) -> None:
+    state.setdefault("signer", "")
+    state.setdefault("certificate_no", "")
+    state.setdefault("valid_to", add_months(state["decided_on"], 36))
+    state.setdefault("legal_basis", "")
+    state.setdefault("higher_score", None)
+
+
+def _forwarded_v1_v2(state: dict[str, Any]) -> None:
+    state.setdefault("star", 0)
+    state.setdefault("parts", {})
+    state.setdefault("approved_by", "")
+    state.setdefault("explanation", "")
+
+
+for _cls, _upcast in (
+    (Evaluation.Opened, _opened_v1_v2),  # type: ignore[attr-defined]
+    (Evaluation.Recognised, _recognised_v1_v2),  # type: ignore[attr-defined]
+    (Evaluation.Forwarded, _forwarded_v1_v2),  # type: ignore[attr-defined]
+):
+    _cls.class_version = 2
+    _cls.upcast_v1_v2 = staticmethod(_upcast)

@@ -1,0 +1,144 @@
+"""Events stored by the first evaluation version (issue 2's provisional rule) still load."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+from uuid import UUID, uuid4
+
+import pytest
+from eventsourcing.persistence import StoredEvent
+
+from runtime.errors import CommandRejected
+from services.evaluation.application import EvaluationApp
+from services.evaluation.domain.model import Evaluation
+from tests.unit.evaluation.helpers import member
+
+MODEL = "services.evaluation.domain.model"
+STAMP = "2026-06-01T01:00:00+00:00"
+META = {
+    "actor": {"id": "thu-ky", "role": "council_secretary", "jurisdiction": "51"},
+    "correlation_id": str(uuid4()),
+    "causation_id": None,
+}
+
+
+def store_v1(
+    app: EvaluationApp, aggregate_id: UUID, version: int, topic: str, **state: Any
+) -> None:
+    app.recorder.insert_events(
+        [
+            StoredEvent(
+                originator_id=aggregate_id,
+                originator_version=version,
+                topic=f"{MODEL}:Evaluation.{topic}",
+                state=app.mapper.transcoder.encode(
+                    {
+                        "originator_id": aggregate_id,
+                        "originator_version": version,
+                        "timestamp": STAMP,
+                        "meta": META,
+                        **state,
+                    }
+                ),
+            )
+        ]
+    )
+
+
+def opened_v1(app: EvaluationApp, dossier: UUID) -> UUID:
+    aggregate_id = Evaluation.id_for(dossier)
+    store_v1(
+        app,
+        aggregate_id,
+        1,
+        "Opened",
+        originator_topic=f"{MODEL}:Evaluation",
+        dossier_id=dossier,
+        product_id=uuid4(),
+        product_name="Mật ong",
+        product_set=4,
+        level="province",
+        rule_set_id="R3",
+        received_on=date(2026, 6, 1),
+    )
+    return aggregate_id
+
+
+def test_first_version_events_load(app: EvaluationApp) -> None:
+    recognised, forwarded, waiting = uuid4(), uuid4(), uuid4()
+    ref = {
+        "dossier_id": "",
+        "product_id": "",
+        "product_name": "",
+        "product_set": 4,
+        "level": "province",
+        "rule_set_id": "R3",
+    }
+    aggregate = opened_v1(app, recognised)
+    store_v1(
+        app,
+        aggregate,
+        2,
+        "Scored",
+        ref=ref,
+        score=Decimal("65.50"),
+        band=3,
+        outcome="recognised",
+        explanation="tạm thời",
+        scored_on=date(2026, 6, 25),
+    )
+    store_v1(
+        app,
+        aggregate,
+        3,
+        "Recognised",
+        ref=ref,
+        star=3,
+        decision_no="TAM-1",
+        decided_on=date(2026, 6, 25),
+        authority="province",
+    )
+    aggregate = opened_v1(app, forwarded)
+    store_v1(
+        app,
+        aggregate,
+        2,
+        "Scored",
+        ref=ref,
+        score=Decimal("92.00"),
+        band=5,
+        outcome="forwarded",
+        explanation="tạm thời",
+        scored_on=date(2026, 6, 25),
+    )
+    store_v1(
+        app,
+        aggregate,
+        3,
+        "Forwarded",
+        ref=ref,
+        score=Decimal("92.00"),
+        to_level="ministry",
+        forwarded_on=date(2026, 6, 25),
+    )
+    opened_v1(app, waiting)
+
+    done = app.get_evaluation(recognised)
+    assert (done.status, done.star, done.decision_no, done.kind) == (
+        "recognised",
+        3,
+        "TAM-1",
+        "first",
+    )
+    assert app.get_evaluation(forwarded).status == "forwarded"
+    open_one = app.get_evaluation(waiting)
+    assert (open_one.status, open_one.jurisdiction, open_one.arrived_on) == (
+        "open",
+        "",
+        date(2026, 6, 1),
+    )
+    with pytest.raises(CommandRejected) as refused:  # no jurisdiction, so no round
+        app.submit_sheet(member("tv1"), dossier_id=waiting, choices={})
+    assert refused.value.field == "round_id"
