@@ -41,6 +41,10 @@ from services.evaluation.domain.model import Evaluation
 from services.evaluation.domain.rounds import Round
 from services.evaluation.domain.text import public_explanation
 
+# Besides the council's own members, who may read adopted sheets: the OCOP office that
+# runs the council at its level, and auditors.
+SHEET_READERS = ("province_officer", "district_officer", "auditor")
+
 
 class CouncilCommands(EvaluationBase):
     def open_round(self, ctx: CommandContext, *, level: str, jurisdiction: str, on: date) -> Round:
@@ -171,7 +175,8 @@ class CouncilCommands(EvaluationBase):
     def sheets_for(self, ctx: CommandContext, *, dossier_id: UUID) -> dict[str, Any]:
         """What `ctx.actor` may see of the sheets: a scoring member sees nothing of the
         others (nor the running mean) until their own sheet is in; the secretary sees who
-        has scored; everyone else sees sheets only once the result is adopted."""
+        has scored; once the result is adopted, the council, the OCOP office and auditors see
+        the sheets, and nobody else does (they never leave this service)."""
         evaluation = self.get_evaluation(dossier_id)
         round_ = self._council(evaluation)
         me = ctx.actor.id
@@ -195,6 +200,11 @@ class CouncilCommands(EvaluationBase):
             raise refuse_permission(
                 "Phiếu chấm của Hội đồng chỉ được xem sau khi kết quả được thông qua.",
                 "Council sheets can be read only after the result is adopted.",
+            )
+        if me not in round_.members and ctx.actor.role not in SHEET_READERS:
+            raise refuse_permission(
+                "Phiếu chấm chỉ dành cho Hội đồng, cơ quan OCOP và kiểm toán viên.",
+                "Council sheets are for the council, the OCOP office and auditors only.",
             )
         totals = {m: s["total"] for m, s in evaluation.sheets.items()}
         view["sheets"] = {

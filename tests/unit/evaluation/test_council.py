@@ -8,6 +8,8 @@ from uuid import UUID
 
 import pytest
 
+from contracts.envelope import Actor
+from runtime.commands import CommandContext
 from runtime.errors import CommandRejected
 from services.evaluation.application import EvaluationApp
 from tests.unit.evaluation.helpers import (
@@ -119,6 +121,8 @@ def test_a_member_cannot_read_others_before_submitting(app: EvaluationApp) -> No
     assert set(seen["sheets"]) == {"chu-tich", "tv1", "tv2"} and seen["mean"] == "62.00"
     app.adopt_result(secretary(), dossier_id=dossier, adopted_on=ADOPT_ON)
     assert app.sheets_for(OFFICER, dossier_id=dossier)["mean"] == "62.00"
+    outsider = CommandContext(actor=Actor(id="can-bo-xa", role="commune_officer"))
+    assert refused(app.sheets_for, outsider, dossier_id=dossier).kind == "permission_denied"
 
 
 def test_only_council_members_score_and_only_once(app: EvaluationApp) -> None:
