@@ -9,11 +9,12 @@ import logging
 import signal
 import time
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
-from eventsourcing.persistence import IntegrityError, OperationalError, ProgrammingError
+from eventsourcing.persistence import PersistenceError
 from faststream.kafka import KafkaBroker
 
+from contracts.topics import dead_letter_topic
 from runtime.consumer import TrackedConsumer
 from runtime.kafka import KafkaDeadLetters, KafkaPublisher, build_broker, subscribe
 from runtime.messages import Publisher
@@ -30,17 +31,68 @@ def build_with_retry(build: Callable[[Settings], T], settings: Settings, attempt
     """Build a service, retrying when sibling processes create its tables at the same moment.
 
     A service's rpc, stream and relay processes starting together on a fresh database
-    race to create the same tables (and eventsourcing's tracking-migration row); the
-    statements are idempotent, so the loser simply tries again."""
+    race to create the same tables (and eventsourcing's tracking-migration row), which
+    PostgreSQL reports as a duplicate key or "tuple concurrently updated"; the statements
+    are idempotent, so the loser simply tries again."""
     for attempt in range(1, attempts + 1):
         try:
             return build(settings)
-        except (IntegrityError, OperationalError, ProgrammingError) as error:
+        except PersistenceError as error:
             if attempt == attempts:
                 raise
             log.warning("start-up attempt %d failed (%s); retrying", attempt, error)
             time.sleep(0.2 * attempt)
     raise AssertionError("unreachable")
+
+
+class RpcService(Protocol):
+    metrics: Metrics
+
+    @property
+    def rpc_names(self) -> Sequence[str]: ...
+
+    def rpc(self) -> Register: ...
+
+
+class RelayService(Protocol):
+    metrics: Metrics
+
+    def relay(self, publisher: Publisher, settings: Settings) -> Relay: ...
+
+
+class StreamService(Protocol):
+    metrics: Metrics
+
+    def consumer(self, settings: Settings) -> TrackedConsumer: ...
+
+
+def rpc_main(name: str, build: Callable[[Settings], RpcService]) -> None:
+    """Main of a service's gRPC server process."""
+    configure_logging()
+    settings = Settings()
+    service = build_with_retry(build, settings)
+    asyncio.run(serve_rpc(settings, name, service.rpc(), service.rpc_names, service.metrics))
+
+
+def relay_main(build: Callable[[Settings], RelayService]) -> None:
+    """Main of a service's outbox relay process."""
+    configure_logging()
+    settings = Settings()
+    service = build_with_retry(build, settings)
+    asyncio.run(run_relay(settings, service.relay, service.metrics))
+
+
+def stream_main(
+    name: str, subscribes: Sequence[str], build: Callable[[Settings], StreamService]
+) -> None:
+    """Main of a service's stream consumer process (consumer group = service name)."""
+    configure_logging()
+    settings = Settings()
+    service = build_with_retry(build, settings)
+    consumer = service.consumer(settings)
+    asyncio.run(
+        run_stream(settings, name, consumer, subscribes, dead_letter_topic(name), service.metrics)
+    )
 
 
 def configure_logging() -> None:

@@ -1,18 +1,7 @@
 """The registration outbox relay process: `python -m services.registration.entrypoints.relay`."""
 
-import asyncio
-
-from runtime.processes import build_with_retry, configure_logging, run_relay
-from runtime.settings import Settings
+from runtime.processes import relay_main
 from services.registration.bootstrap import build
 
-
-def main() -> None:
-    configure_logging()
-    settings = Settings()
-    service = build_with_retry(build, settings)
-    asyncio.run(run_relay(settings, service.relay, service.metrics))
-
-
 if __name__ == "__main__":
-    main()
+    relay_main(build)

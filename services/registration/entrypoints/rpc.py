@@ -1,18 +1,7 @@
 """The registration gRPC server process: `python -m services.registration.entrypoints.rpc`."""
 
-import asyncio
-
-from runtime.processes import build_with_retry, configure_logging, serve_rpc
-from runtime.settings import Settings
+from runtime.processes import rpc_main
 from services.registration.bootstrap import NAME, build
 
-
-def main() -> None:
-    configure_logging()
-    settings = Settings()
-    service = build_with_retry(build, settings)
-    asyncio.run(serve_rpc(settings, NAME, service.rpc(), service.rpc_names, service.metrics))
-
-
 if __name__ == "__main__":
-    main()
+    rpc_main(NAME, build)
