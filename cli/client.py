@@ -46,3 +46,8 @@ class Client:
 
 def actor(actor_id: str, role: str, jurisdiction: str) -> common_pb2.Actor:
     return common_pb2.Actor(id=actor_id, role=role, jurisdiction=jurisdiction)
+
+
+def command_actor(args: Any) -> common_pb2.Actor:
+    """The actor of a CLI command: global options, else the command's default role."""
+    return actor(args.actor_id, args.role_override or args.role, args.jurisdiction)

@@ -9,6 +9,8 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
+from google.protobuf.json_format import MessageToDict
+
 LABELS: dict[str, tuple[str, str]] = {
     "producer_id": ("Mã chủ thể", "Producer id"),
     "product_id": ("Mã sản phẩm", "Product id"),
@@ -128,3 +130,11 @@ def emit_table(
 
 def fail(message: str) -> None:
     print(message, file=sys.stderr)
+
+
+def message_record(message: Any) -> dict[str, Any]:
+    """A gRPC reply as a plain dict, every field present, with the proto's field names."""
+    record: dict[str, Any] = MessageToDict(
+        message, preserving_proto_field_name=True, always_print_fields_with_no_presence=True
+    )
+    return record

@@ -8,10 +8,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from google.protobuf.json_format import MessageToDict
 
-from cli.client import Client, actor
-from cli.output import LABELS, VALUES, emit, fail
+from cli.client import Client, command_actor
+from cli.output import LABELS, VALUES, emit, fail, message_record
 from contracts.rpc import evaluation_pb2 as pb
 from contracts.rpc import evaluation_pb2_grpc as pb_grpc
 
@@ -167,14 +166,8 @@ def _stub(client: Client) -> pb_grpc.EvaluationStub:
     return pb_grpc.EvaluationStub(client.channel("evaluation"))
 
 
-def _who(args: argparse.Namespace) -> Any:
-    return actor(args.actor_id, args.role_override or args.role, args.jurisdiction)
-
-
 def _emit(args: argparse.Namespace, message: Any) -> int:
-    record = MessageToDict(
-        message, preserving_proto_field_name=True, always_print_fields_with_no_presence=True
-    )
+    record = message_record(message)
     if args.quiet:
         print(next(iter(record.values()), ""))
         return 0
@@ -193,7 +186,7 @@ def open_round(args: argparse.Namespace, client: Client) -> int:
     reply = client.call(
         _stub(client).OpenRound,
         pb.OpenRoundRequest(
-            actor=_who(args),
+            actor=command_actor(args),
             level=args.level,
             jurisdiction=args.unit or args.jurisdiction,
             on=args.on,
@@ -206,7 +199,7 @@ def appoint(args: argparse.Namespace, client: Client) -> int:
     reply = client.call(
         _stub(client).AppointMember,
         pb.AppointMemberRequest(
-            actor=_who(args),
+            actor=command_actor(args),
             round_id=args.round,
             member_id=args.member,
             name=args.name,
@@ -226,7 +219,10 @@ def conflict(args: argparse.Namespace, client: Client) -> int:
     reply = client.call(
         _stub(client).DeclareConflict,
         pb.DeclareConflictRequest(
-            actor=_who(args), dossier_id=args.dossier, member_id=args.member, reason=args.reason
+            actor=command_actor(args),
+            dossier_id=args.dossier,
+            member_id=args.member,
+            reason=args.reason,
         ),
     )
     return _emit(args, reply)
@@ -236,7 +232,7 @@ def advisory(args: argparse.Namespace, client: Client) -> int:
     reply = client.call(
         _stub(client).RecordAdvisory,
         pb.RecordAdvisoryRequest(
-            actor=_who(args),
+            actor=command_actor(args),
             dossier_id=args.dossier,
             kind=args.kind,
             on=args.on,
@@ -273,7 +269,7 @@ def submit_sheet(args: argparse.Namespace, client: Client) -> int:
     reply = client.call(
         _stub(client).SubmitSheet,
         pb.SubmitSheetRequest(
-            actor=_who(args), dossier_id=args.dossier, choices=choices, knockouts=knockouts
+            actor=command_actor(args), dossier_id=args.dossier, choices=choices, knockouts=knockouts
         ),
         retry_not_found=True,
     )
@@ -282,7 +278,8 @@ def submit_sheet(args: argparse.Namespace, client: Client) -> int:
 
 def sheets(args: argparse.Namespace, client: Client) -> int:
     reply = client.call(
-        _stub(client).GetSheets, pb.GetSheetsRequest(actor=_who(args), dossier_id=args.dossier)
+        _stub(client).GetSheets,
+        pb.GetSheetsRequest(actor=command_actor(args), dossier_id=args.dossier),
     )
     return _emit(args, reply)
 
@@ -291,7 +288,10 @@ def rescore(args: argparse.Namespace, client: Client) -> int:
     reply = client.call(
         _stub(client).RequestRescore,
         pb.RequestRescoreRequest(
-            actor=_who(args), dossier_id=args.dossier, members=args.member, reason=args.reason
+            actor=command_actor(args),
+            dossier_id=args.dossier,
+            members=args.member,
+            reason=args.reason,
         ),
     )
     return _emit(args, reply)
@@ -300,7 +300,7 @@ def rescore(args: argparse.Namespace, client: Client) -> int:
 def convene(args: argparse.Namespace, client: Client) -> int:
     reply = client.call(
         _stub(client).ConveneMeeting,
-        pb.ConveneMeetingRequest(actor=_who(args), dossier_id=args.dossier),
+        pb.ConveneMeetingRequest(actor=command_actor(args), dossier_id=args.dossier),
     )
     return _emit(args, reply)
 
@@ -309,7 +309,7 @@ def adopt(args: argparse.Namespace, client: Client) -> int:
     reply = client.call(
         _stub(client).AdoptResult,
         pb.AdoptResultRequest(
-            actor=_who(args),
+            actor=command_actor(args),
             dossier_id=args.dossier,
             adopted_on=args.adopted_on,
             knockouts=args.knockout,
@@ -321,7 +321,7 @@ def adopt(args: argparse.Namespace, client: Client) -> int:
 def approve(args: argparse.Namespace, client: Client) -> int:
     reply = client.call(
         _stub(client).ApproveAndForward,
-        pb.ApproveAndForwardRequest(actor=_who(args), dossier_id=args.dossier, on=args.on),
+        pb.ApproveAndForwardRequest(actor=command_actor(args), dossier_id=args.dossier, on=args.on),
     )
     return _emit(args, reply)
 
@@ -330,7 +330,7 @@ def higher(args: argparse.Namespace, client: Client) -> int:
     reply = client.call(
         _stub(client).RecordHigherLevelResult,
         pb.RecordHigherLevelResultRequest(
-            actor=_who(args),
+            actor=command_actor(args),
             dossier_id=args.dossier,
             result=args.result,
             score=args.score,
@@ -346,7 +346,8 @@ def higher(args: argparse.Namespace, client: Client) -> int:
 
 def reevaluate(args: argparse.Namespace, client: Client) -> int:
     reply = client.call(
-        _stub(client).Reevaluate, pb.ReevaluateRequest(actor=_who(args), dossier_id=args.dossier)
+        _stub(client).Reevaluate,
+        pb.ReevaluateRequest(actor=command_actor(args), dossier_id=args.dossier),
     )
     return _emit(args, reply)
 
@@ -355,7 +356,7 @@ def decide(args: argparse.Namespace, client: Client) -> int:
     reply = client.call(
         _stub(client).IssueDecision,
         pb.IssueDecisionRequest(
-            actor=_who(args),
+            actor=command_actor(args),
             decision_no=args.decision_no,
             decided_on=args.decided_on,
             signer=args.signer,
@@ -378,7 +379,7 @@ def open_revocation(args: argparse.Namespace, client: Client) -> int:
     reply = client.call(
         _stub(client).OpenRevocation,
         pb.OpenRevocationRequest(
-            actor=_who(args),
+            actor=command_actor(args),
             product_id=args.product,
             ground=args.ground,
             reference=args.reference,
@@ -392,7 +393,7 @@ def revoke(args: argparse.Namespace, client: Client) -> int:
     reply = client.call(
         _stub(client).DecideRevocation,
         pb.DecideRevocationRequest(
-            actor=_who(args),
+            actor=command_actor(args),
             product_id=args.product,
             decision_no=args.decision_no,
             decided_on=args.decided_on,

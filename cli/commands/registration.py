@@ -9,10 +9,8 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from google.protobuf.json_format import MessageToDict
-
-from cli.client import Client, actor
-from cli.output import emit, emit_table
+from cli.client import Client, command_actor
+from cli.output import emit, emit_table, message_record
 from contracts.rpc import registration_pb2 as pb
 from contracts.rpc import registration_pb2_grpc as pb_grpc
 from runtime.text import nfc
@@ -161,14 +159,8 @@ def _stub(client: Client) -> pb_grpc.RegistrationStub:
     return pb_grpc.RegistrationStub(client.channel("registration"))
 
 
-def _actor(args: argparse.Namespace) -> Any:
-    return actor(args.actor_id, args.role_override or args.role, args.jurisdiction)
-
-
 def _show(args: argparse.Namespace, message: Any) -> int:
-    record = MessageToDict(
-        message, preserving_proto_field_name=True, always_print_fields_with_no_presence=True
-    )
+    record = message_record(message)
     if not args.json:
         record = {k: _flat(v) for k, v in record.items()}
     emit(record, as_json=args.json, lang=args.lang, quiet=args.quiet)
@@ -186,7 +178,7 @@ def register_producer(args: argparse.Namespace, client: Client) -> int:
     reply = client.call(
         _stub(client).RegisterProducer,
         pb.RegisterProducerRequest(
-            actor=_actor(args),
+            actor=command_actor(args),
             name=nfc(args.name),
             kind=args.kind,
             is_sme=args.sme,
@@ -207,7 +199,7 @@ def register_idea(args: argparse.Namespace, client: Client) -> int:
     reply = client.call(
         _stub(client).RegisterIdea,
         pb.RegisterIdeaRequest(
-            actor=_actor(args),
+            actor=command_actor(args),
             producer_id=args.producer,
             name=nfc(args.name),
             product_set=args.product_set,
@@ -223,7 +215,7 @@ def advance_idea(args: argparse.Namespace, client: Client) -> int:
     reply = client.call(
         _stub(client).AdvanceIdea,
         pb.AdvanceIdeaRequest(
-            actor=_actor(args),
+            actor=command_actor(args),
             idea_id=args.idea,
             action=action,
             on=args.on,
@@ -236,12 +228,7 @@ def advance_idea(args: argparse.Namespace, client: Client) -> int:
 
 def list_ideas(args: argparse.Namespace, client: Client) -> int:
     reply = client.call(_stub(client).ListIdeas, pb.ListIdeasRequest(producer_id=args.producer))
-    rows: list[Mapping[str, Any]] = [
-        MessageToDict(
-            i, preserving_proto_field_name=True, always_print_fields_with_no_presence=True
-        )
-        for i in reply.ideas
-    ]
+    rows: list[Mapping[str, Any]] = [message_record(i) for i in reply.ideas]
     emit_table(
         rows,
         ["idea_id", "name", "product_set", "status", "reason"],
@@ -255,7 +242,7 @@ def register_product(args: argparse.Namespace, client: Client) -> int:
     reply = client.call(
         _stub(client).RegisterProduct,
         pb.RegisterProductRequest(
-            actor=_actor(args),
+            actor=command_actor(args),
             producer_id=args.producer,
             idea_id=args.idea,
             name=nfc(args.name),
@@ -270,7 +257,7 @@ def submit_dossier(args: argparse.Namespace, client: Client) -> int:
     reply = client.call(
         _stub(client).SubmitDossier,
         pb.SubmitDossierRequest(
-            actor=_actor(args),
+            actor=command_actor(args),
             product_id=args.product,
             kind=args.kind,
             received_on=args.received_on,
@@ -301,7 +288,7 @@ def self_assess(args: argparse.Namespace, client: Client) -> int:
     reply = client.call(
         _stub(client).RecordSelfAssessment,
         pb.RecordSelfAssessmentRequest(
-            actor=_actor(args), dossier_id=args.dossier, scores=list(scores.values())
+            actor=command_actor(args), dossier_id=args.dossier, scores=list(scores.values())
         ),
     )
     return _summary(args, reply)
@@ -313,7 +300,7 @@ def attach(args: argparse.Namespace, client: Client) -> int:
 
     def chunks() -> Iterator[pb.DocumentChunk]:
         yield pb.DocumentChunk(
-            actor=_actor(args),
+            actor=command_actor(args),
             dossier_id=args.dossier,
             name=nfc(path.name),
             category=args.category,
@@ -330,7 +317,7 @@ def receive(args: argparse.Namespace, client: Client) -> int:
     reply = client.call(
         _stub(client).ReceiveAtCommune,
         pb.ReceiveAtCommuneRequest(
-            actor=_actor(args),
+            actor=command_actor(args),
             dossier_id=args.dossier,
             paper_copy=args.paper_copy,
             samples=args.samples,
@@ -344,7 +331,7 @@ def return_dossier(args: argparse.Namespace, client: Client) -> int:
     reply = client.call(
         _stub(client).ReturnDossier,
         pb.ReturnDossierRequest(
-            actor=_actor(args),
+            actor=command_actor(args),
             dossier_id=args.dossier,
             reason=nfc(args.reason),
             returned_on=args.on,
@@ -357,7 +344,7 @@ def resubmit_dossier(args: argparse.Namespace, client: Client) -> int:
     reply = client.call(
         _stub(client).ResubmitDossier,
         pb.ResubmitDossierRequest(
-            actor=_actor(args), dossier_id=args.dossier, received_on=args.received_on
+            actor=command_actor(args), dossier_id=args.dossier, received_on=args.received_on
         ),
     )
     return _summary(args, reply)
@@ -367,7 +354,7 @@ def assess(args: argparse.Namespace, client: Client) -> int:
     reply = client.call(
         _stub(client).AssessDossier,
         pb.AssessDossierRequest(
-            actor=_actor(args),
+            actor=command_actor(args),
             dossier_id=args.dossier,
             report_no=nfc(args.report_no),
             assessed_on=args.assessed_on,
@@ -385,7 +372,7 @@ def forward(args: argparse.Namespace, client: Client) -> int:
     reply = client.call(
         _stub(client).ForwardDossier,
         pb.ForwardDossierRequest(
-            actor=_actor(args), dossier_id=args.dossier, forwarded_on=args.forwarded_on
+            actor=command_actor(args), dossier_id=args.dossier, forwarded_on=args.forwarded_on
         ),
     )
     return _show(args, reply)
