@@ -7,8 +7,12 @@ import grpc
 from contracts.rpc import reporting_pb2 as pb
 from contracts.rpc import reporting_pb2_grpc as pb_grpc
 from runtime.rpc import Register, handles_rejections
+from runtime.rpc_mapping import Shape
 from services.reporting.application import ReportingApp
 from services.reporting.domain.product_status import Row
+
+QUERY = Shape()
+"""Both queries take the request's fields as they are (product_id; status)."""
 
 
 class ReportingService(pb_grpc.ReportingServicer):
@@ -19,13 +23,13 @@ class ReportingService(pb_grpc.ReportingServicer):
     def GetProduct(
         self, request: pb.GetProductRequest, context: grpc.ServicerContext
     ) -> pb.ProductStatus:
-        return status(self.app.get_product(request.product_id))
+        return status(self.app.get_product(**QUERY.kwargs(request)))
 
     @handles_rejections
     def ListProducts(
         self, request: pb.ListProductsRequest, context: grpc.ServicerContext
     ) -> pb.ListProductsReply:
-        rows = self.app.list_products(request.status)
+        rows = self.app.list_products(**QUERY.kwargs(request))
         return pb.ListProductsReply(products=[status(r) for r in rows])
 
 
