@@ -76,7 +76,6 @@ from runtime.messages import InMessage
 from runtime.settings import Settings
 from services.registration.bootstrap import build as build_registration
 from services.reporting.bootstrap import NAME as REPORTING
-from services.reporting.bootstrap import SUBSCRIBES as REPORTING_SUBSCRIBES
 from services.reporting.bootstrap import build as build_reporting
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -181,7 +180,7 @@ def create_schemas(settings: Settings) -> None:
 
 
 def prefixed_topics(prefix: str) -> tuple[list[str], list[str]]:
-    events = sorted({topics.REGISTRATION_EVENTS, *REPORTING_SUBSCRIBES})
+    events = sorted({topics.REGISTRATION_EVENTS, *topics.subscriptions(REPORTING)})
     return [prefix + t for t in events], [prefix + topics.dead_letter_topic(REPORTING)]
 
 
@@ -526,7 +525,7 @@ async def stream_role(
             broker,
             consumer,
             KafkaDeadLetters(broker, prefix + topics.dead_letter_topic(REPORTING)),
-            list(REPORTING_SUBSCRIBES),
+            list(topics.subscriptions(REPORTING)),
             f"{prefix}{REPORTING}",
             max_records=settings.consumer_batch_size,
             topic_prefix=prefix,

@@ -14,7 +14,7 @@ from typing import Protocol, TypeVar
 from eventsourcing.persistence import PersistenceError
 from faststream.kafka import KafkaBroker
 
-from contracts.topics import dead_letter_topic
+from contracts.topics import dead_letter_topic, subscriptions
 from runtime.consumer import TrackedConsumer
 from runtime.kafka import KafkaDeadLetters, KafkaPublisher, build_broker, subscribe
 from runtime.messages import Publisher
@@ -82,16 +82,17 @@ def relay_main(build: Callable[[Settings], RelayService]) -> None:
     asyncio.run(run_relay(settings, service.relay, service.metrics))
 
 
-def stream_main(
-    name: str, subscribes: Sequence[str], build: Callable[[Settings], StreamService]
-) -> None:
-    """Main of a service's stream consumer process (consumer group = service name)."""
+def stream_main(name: str, build: Callable[[Settings], StreamService]) -> None:
+    """Main of a service's stream consumer process (consumer group = service name): it
+    consumes the topics the catalogue (`contracts.topics`) lists `name` as a consumer of."""
     configure_logging()
     settings = Settings()
     service = build_with_retry(build, settings)
     consumer = service.consumer(settings)
     asyncio.run(
-        run_stream(settings, name, consumer, subscribes, dead_letter_topic(name), service.metrics)
+        run_stream(
+            settings, name, consumer, subscriptions(name), dead_letter_topic(name), service.metrics
+        )
     )
 
 

@@ -13,6 +13,7 @@ from typing import Any
 import grpc
 from prometheus_client import CollectorRegistry
 
+from contracts.topics import subscriptions
 from runtime.inproc import FileDeadLetters, InProcessBus
 from runtime.metrics import Metrics, serve_metrics
 from runtime.outbox import Relay
@@ -42,13 +43,13 @@ class EmbeddedSystem:
         self.province = province.build(s, Metrics(province.NAME, self.registry))
         self.bus = InProcessBus()
         dead = s.data_dir / "dead-letters"
-        for service, name, topics in (
-            (self.evaluation, evaluation.NAME, evaluation.SUBSCRIBES),
-            (self.reporting, reporting.NAME, reporting.SUBSCRIBES),
-            (self.province, province.NAME, province.SUBSCRIBES),
+        for service, name in (
+            (self.evaluation, evaluation.NAME),
+            (self.reporting, reporting.NAME),
+            (self.province, province.NAME),
         ):
             consumer = service.consumer(s)
-            for topic in topics:
+            for topic in subscriptions(name):
                 self.bus.subscribe(topic, consumer, FileDeadLetters(dead, name))
         self.relays: list[Relay] = [
             self.registration.relay(self.bus, s),

@@ -45,7 +45,6 @@ from runtime.settings import Settings
 from runtime.wiring import consumer_for, relay_for
 
 NAME = "province"
-SUBSCRIBES = (topics.PROVINCE_FORWARDED,)
 NAMESPACE = UUID("0c9a4e27-6b13-4d58-8f0e-3a7b2c1d9e64")
 TIER = {"province": Tier.PROVINCE, "ministry": Tier.CENTRAL}
 log = logging.getLogger(__name__)
@@ -221,7 +220,7 @@ async def _run(settings: Settings) -> None:
         broker,
         service.consumer(settings),
         KafkaDeadLetters(broker, settings.topic_prefix + topics.dead_letter_topic(NAME)),
-        list(SUBSCRIBES),
+        list(topics.subscriptions(NAME)),
         NAME,
         topic_prefix=settings.topic_prefix,
     )

@@ -21,14 +21,9 @@ from runtime.commands import CommandContext
 from runtime.settings import Settings
 
 SERVICES = ("registration", "evaluation", "promotion", "inspection", "reporting")
-EVENT_TOPICS = (
-    topics.REGISTRATION_EVENTS,
-    topics.EVALUATION_EVENTS,
-    topics.PROVINCE_FORWARDED,
-    topics.PROVINCE_RESULTS,
-    topics.INSPECTION_EVENTS,
-)
-DEAD_LETTER_TOPICS = tuple(topics.dead_letter_topic(s) for s in (*SERVICES, "province"))
+# The deployment's topics (contracts/topics.py), created afresh under a prefix per test.
+EVENT_TOPICS = tuple(t.name for t in topics.CATALOGUE)
+DEAD_LETTER_TOPICS = tuple(t.name for t in topics.dead_letter_topics())
 
 
 def pg_settings(**overrides: Any) -> Settings:
@@ -127,7 +122,11 @@ async def topic_prefix() -> AsyncIterator[str]:
     """A fresh set of the system's topics under a unique prefix, for one test."""
     prefix = f"t{uuid.uuid4().hex[:10]}."
     await create_topics(kafka_bootstrap(), [prefix + t for t in EVENT_TOPICS])
-    await create_topics(kafka_bootstrap(), [prefix + t for t in DEAD_LETTER_TOPICS], partitions=1)
+    await create_topics(
+        kafka_bootstrap(),
+        [prefix + t for t in DEAD_LETTER_TOPICS],
+        partitions=topics.DEAD_LETTER_PARTITIONS,
+    )
     yield prefix
     admin = AIOKafkaAdminClient(bootstrap_servers=kafka_bootstrap())
     await admin.start()

@@ -1,6 +1,6 @@
 """Generates the published artefacts of the contract from the code that defines it.
 
-    .venv/bin/python -m contracts.generate            # JSON Schemas + AsyncAPI document
+    .venv/bin/python -m contracts.generate            # JSON Schemas, AsyncAPI, topics.yaml
     .venv/bin/python -m contracts.generate --proto    # ... and the gRPC stubs
     .venv/bin/python -m contracts.generate --check    # exit 1 if anything committed is stale
 
@@ -10,10 +10,12 @@ Artefacts (all committed, none edited by hand), one module each:
   `contracts/schemas/<topic>/<EventType>.v<schema_version>.json` (one per event model);
 * `asyncapi`: `contracts/asyncapi.json`, the AsyncAPI 3.0.0 document FastStream generates
   for a broker that declares every topic's publisher (the owner) and consumers;
-* `stubs`: `contracts/rpc/*_pb2.py`, `*_pb2_grpc.py`, `*_pb2.pyi` (grpcio-tools, import-sorted).
+* `stubs`: `contracts/rpc/*_pb2.py`, `*_pb2_grpc.py`, `*_pb2.pyi` (grpcio-tools, import-sorted);
+* `topic_file`: `deploy/kafka/topics.yaml`, the topics a broker needs.
 
 Topics and their event unions come from `contracts.registry.TOPIC_EVENTS` (read by
-`events`); who publishes and who consumes each topic comes from `channels.CHANNELS`.
+`events`); who publishes and who consumes each topic comes from the catalogue
+`contracts.topics.CATALOGUE` (`channels.CHANNELS`: its topics that carry events).
 `tree` writes the artefacts and compares them with the committed tree (`--check`).
 """
 
@@ -73,8 +75,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--check",
         action="store_true",
-        help="regenerate everything (schemas, AsyncAPI, stubs) into a temporary directory; "
-        "exit 1 listing every committed file that differs, is missing or is extra",
+        help="regenerate everything (schemas, AsyncAPI, stubs, topics.yaml) into a temporary "
+        "directory; exit 1 listing every committed file that differs, is missing or is extra",
     )
     parser.add_argument(
         "--proto", action="store_true", help="also regenerate the gRPC stubs in place"
@@ -101,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.check:
             return check(ROOT)
-        areas: set[Area] = {"schemas", "asyncapi"}
+        areas: set[Area] = {"schemas", "asyncapi", "topics"}
         if args.proto:
             areas.add("stubs")
         changes = write(ROOT, render(ROOT, areas), areas)

@@ -38,11 +38,11 @@ def _contract_handler(payload: Any, name: str) -> Callable[..., Coroutine[Any, A
 
 
 def publisher_title(channel: Channel) -> str:
-    return f"{channel.topic}:{channel.owner}:publish"
+    return f"{channel.name}:{channel.owner}:publish"
 
 
 def subscriber_title(channel: Channel, consumer: str) -> str:
-    return f"{channel.topic}:{consumer}:subscribe"
+    return f"{channel.name}:{consumer}:subscribe"
 
 
 def build_broker() -> KafkaBroker:
@@ -53,16 +53,16 @@ def build_broker() -> KafkaBroker:
         description="Kafka (KRaft). Only a topic's owner publishes on it.",
     )
     for channel in channels.CHANNELS:
-        payload = union_of(TOPIC_EVENTS[channel.topic])
+        payload = union_of(TOPIC_EVENTS[channel.name])
         broker.publisher(
-            channel.topic,
+            channel.name,
             schema=payload,
             title=publisher_title(channel),
             description=f"Published by {channel.owner}. {channel.description}",
         )
         for consumer in channel.consumers:
             subscriber = broker.subscriber(
-                channel.topic,
+                channel.name,
                 group_id=consumer,
                 title=subscriber_title(channel, consumer),
                 description=(

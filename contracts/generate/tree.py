@@ -13,9 +13,10 @@ from typing import Final, Literal
 from contracts.generate.asyncapi import ASYNCAPI_FILE, render_asyncapi
 from contracts.generate.schemas import SCHEMAS_DIR, render_schemas
 from contracts.generate.stubs import RPC_DIR, render_stubs, stub_files
+from contracts.generate.topic_file import TOPIC_FILE, render_topic_file
 
-Area = Literal["schemas", "asyncapi", "stubs"]
-ALL_AREAS: Final[frozenset[Area]] = frozenset({"schemas", "asyncapi", "stubs"})
+Area = Literal["schemas", "asyncapi", "stubs", "topics"]
+ALL_AREAS: Final[frozenset[Area]] = frozenset({"schemas", "asyncapi", "stubs", "topics"})
 
 
 def render(root: Path, areas: Collection[Area] = ALL_AREAS) -> dict[Path, str]:
@@ -27,6 +28,8 @@ def render(root: Path, areas: Collection[Area] = ALL_AREAS) -> dict[Path, str]:
         files.update(render_asyncapi())
     if "stubs" in areas:
         files.update(render_stubs(root))
+    if "topics" in areas:
+        files.update(render_topic_file())
     return files
 
 
@@ -39,6 +42,8 @@ def existing(root: Path, areas: Collection[Area] = ALL_AREAS) -> set[Path]:
         found.add(ASYNCAPI_FILE)
     if "stubs" in areas:
         found |= {p.relative_to(root) for p in stub_files(root / RPC_DIR)}
+    if "topics" in areas and (root / TOPIC_FILE).is_file():
+        found.add(TOPIC_FILE)
     return found
 
 

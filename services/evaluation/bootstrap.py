@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from contracts import registry, topics
+from contracts import registry
 from runtime.clock import Clock, SystemClock
 from runtime.consumer import TrackedConsumer
 from runtime.eventstore import event_store_env
@@ -20,7 +20,6 @@ from services.evaluation.scheduler import CertificateScheduler
 from services.evaluation.settings import EvaluationSettings
 
 NAME = "evaluation"
-SUBSCRIBES = (topics.REGISTRATION_EVENTS, topics.PROVINCE_RESULTS, topics.INSPECTION_EVENTS)
 
 
 @dataclass

@@ -19,7 +19,6 @@ from services.registration.adapters.units import locate_commune, locate_legacy_c
 from services.registration.application import RegistrationApp
 
 NAME = "registration"
-SUBSCRIBES: tuple[str, ...] = ()
 
 
 @dataclass

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from contracts import registry, topics
+from contracts import registry
 from runtime.consumer import TrackedConsumer
 from runtime.eventstore import event_store_env
 from runtime.metrics import Metrics
@@ -15,7 +15,6 @@ from services.reporting.adapters import grpc_api
 from services.reporting.application import ReportingApp
 
 NAME = "reporting"
-SUBSCRIBES = (topics.REGISTRATION_EVENTS, topics.EVALUATION_EVENTS)
 
 
 @dataclass

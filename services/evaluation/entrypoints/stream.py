@@ -1,7 +1,7 @@
 """The evaluation stream consumer process: `python -m services.evaluation.entrypoints.stream`."""
 
 from runtime.processes import stream_main
-from services.evaluation.bootstrap import NAME, SUBSCRIBES, build
+from services.evaluation.bootstrap import NAME, build
 
 if __name__ == "__main__":
-    stream_main(NAME, SUBSCRIBES, build)
+    stream_main(NAME, build)

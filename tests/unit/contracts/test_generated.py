@@ -23,6 +23,7 @@ from contracts.generate import (
     main,
     render,
 )
+from contracts.generate.topic_file import TOPIC_FILE
 from contracts.registry import TOPIC_EVENTS
 
 REGENERATE = ".venv/bin/python -m contracts.generate --proto"
@@ -52,6 +53,10 @@ def test_proto_stubs_are_current() -> None:
     assert_current(generate.ROOT, {"stubs"})
 
 
+def test_topic_file_is_current() -> None:
+    assert_current(generate.ROOT, {"topics"})
+
+
 def test_generation_is_deterministic() -> None:
     assert render(generate.ROOT, {"schemas", "asyncapi"}) == render(
         generate.ROOT, {"schemas", "asyncapi"}
@@ -74,7 +79,7 @@ def test_asyncapi_declares_every_publisher_and_consumer() -> None:
 
     assert document["asyncapi"] == "3.0.0"
     for channel in generate.CHANNELS:
-        assert (channel.topic, "send") in declared
+        assert (channel.name, "send") in declared
         assert generate.publisher_title(channel) in operations
         for consumer in channel.consumers:
             assert generate.subscriber_title(channel, consumer) in operations
@@ -89,6 +94,8 @@ def tree(tmp_path: Path) -> Path:
     """A copy of the committed artefacts and the .proto files they come from."""
     shutil.copytree(generate.ROOT / SCHEMAS_DIR, tmp_path / SCHEMAS_DIR)
     shutil.copy2(generate.ROOT / ASYNCAPI_FILE, tmp_path / ASYNCAPI_FILE)
+    (tmp_path / TOPIC_FILE).parent.mkdir(parents=True)
+    shutil.copy2(generate.ROOT / TOPIC_FILE, tmp_path / TOPIC_FILE)
     shutil.copytree(
         generate.ROOT / RPC_DIR,
         tmp_path / RPC_DIR,
@@ -141,6 +148,15 @@ def test_asyncapi_drift_is_detected(tree: Path) -> None:
 
     (tree / ASYNCAPI_FILE).unlink()
     assert drift(tree, {"asyncapi"}) == [f"missing: {ASYNCAPI_FILE.as_posix()}"]
+
+
+def test_topic_file_drift_is_detected(tree: Path) -> None:
+    edit(tree / TOPIC_FILE, "name: ocop.promotion.events.v1", "name: ocop.promotion.events.v2")
+
+    assert drift(tree, {"topics"}) == [f"differs: {TOPIC_FILE.as_posix()}"]
+
+    (tree / TOPIC_FILE).unlink()
+    assert drift(tree, {"topics"}) == [f"missing: {TOPIC_FILE.as_posix()}"]
 
 
 def test_stub_drift_is_detected(tree: Path) -> None:

@@ -77,17 +77,17 @@ def test_reserved_topics_are_declared() -> None:
 
 def test_channels_and_topic_events_agree() -> None:
     generate.validate_tables()
-    assert {c.topic for c in CHANNELS} == set(TOPIC_EVENTS)
+    assert {c.name for c in CHANNELS} == set(TOPIC_EVENTS)
 
 
 def test_topic_names_follow_the_convention_and_name_their_owner() -> None:
     for topic in declared_topics().values():
         assert TOPIC_NAME.match(topic), topic
     for channel in CHANNELS:
-        match = TOPIC_NAME.match(channel.topic)
+        match = TOPIC_NAME.match(channel.name)
         assert match is not None
-        assert match["owner"] == channel.owner, channel.topic
-        assert channel.owner not in channel.consumers, channel.topic
+        assert match["owner"] == channel.owner, channel.name
+        assert channel.owner not in channel.consumers, channel.name
 
 
 def test_the_province_topic_carries_forwarded_dossiers() -> None:
@@ -97,7 +97,7 @@ def test_the_province_topic_carries_forwarded_dossiers() -> None:
 
 def test_the_readme_names_every_topic_event_and_consumer() -> None:
     readme = (generate.ROOT / "contracts" / "README.md").read_text(encoding="utf-8")
-    expected = {c.topic for c in CHANNELS} | RESERVED_TOPICS
+    expected = {c.name for c in CHANNELS} | RESERVED_TOPICS
     expected |= {c.owner for c in CHANNELS} | {x for c in CHANNELS for x in c.consumers}
     expected |= {
         event_type_of(model) for adapter in TOPIC_EVENTS.values() for model in event_models(adapter)
