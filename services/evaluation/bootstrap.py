@@ -15,9 +15,9 @@ from runtime.rpc import Register
 from runtime.settings import Settings
 from runtime.wiring import consumer_for, relay_for
 from services.evaluation.adapters import grpc_api, outbound
+from services.evaluation.adapters.settings import EvaluationSettings
 from services.evaluation.application import EvaluationApp
-from services.evaluation.scheduler import CertificateScheduler
-from services.evaluation.settings import EvaluationSettings
+from services.evaluation.application.scheduler import CertificateScheduler
 
 NAME = "evaluation"
 

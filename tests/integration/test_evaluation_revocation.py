@@ -33,8 +33,10 @@ async def test_an_inspection_failure_opens_a_revocation_through_kafka(
     event = arrive(app)
     council(app, event.aggregate_id)
     score_all(app, event.aggregate_id, dict.fromkeys(("chu-tich", "tv1", "tv2"), 65))
-    app.adopt_result(secretary(), dossier_id=event.aggregate_id, adopted_on=date(2026, 6, 25))
-    app.issue_decision(
+    app.councils.adopt_result(
+        secretary(), dossier_id=event.aggregate_id, adopted_on=date(2026, 6, 25)
+    )
+    app.decisions.issue_decision(
         AUTHORITY,
         decision_no="12/QĐ-UBND",
         decided_on=date(2026, 6, 28),

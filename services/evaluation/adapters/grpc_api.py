@@ -33,7 +33,7 @@ class EvaluationService(pb_grpc.EvaluationServicer):
         self, request: pb.OpenRoundRequest, context: grpc.ServicerContext
     ) -> pb.RoundView:
         return round_view(
-            self.app.open_round(
+            self.app.councils.open_round(
                 to_context(request.actor),
                 level=request.level,
                 jurisdiction=request.jurisdiction,
@@ -46,7 +46,7 @@ class EvaluationService(pb_grpc.EvaluationServicer):
         self, request: pb.AppointMemberRequest, context: grpc.ServicerContext
     ) -> pb.RoundView:
         return round_view(
-            self.app.appoint_member(
+            self.app.councils.appoint_member(
                 to_context(request.actor),
                 round_id=parse_uuid("round_id", request.round_id),
                 member_id=request.member_id,
@@ -65,7 +65,7 @@ class EvaluationService(pb_grpc.EvaluationServicer):
         self, request: pb.DeclareConflictRequest, context: grpc.ServicerContext
     ) -> pb.EvaluationView:
         return view(
-            self.app.declare_conflict(
+            self.app.councils.declare_conflict(
                 to_context(request.actor),
                 dossier_id=parse_uuid("dossier_id", request.dossier_id),
                 member_id=request.member_id,
@@ -78,7 +78,7 @@ class EvaluationService(pb_grpc.EvaluationServicer):
         self, request: pb.RecordAdvisoryRequest, context: grpc.ServicerContext
     ) -> pb.EvaluationView:
         return view(
-            self.app.record_advisory(
+            self.app.councils.record_advisory(
                 to_context(request.actor),
                 dossier_id=parse_uuid("dossier_id", request.dossier_id),
                 kind=request.kind,
@@ -92,7 +92,7 @@ class EvaluationService(pb_grpc.EvaluationServicer):
         self, request: pb.SubmitSheetRequest, context: grpc.ServicerContext
     ) -> pb.SubmitSheetReply:
         ctx = to_context(request.actor)
-        evaluation = self.app.submit_sheet(
+        evaluation = self.app.councils.submit_sheet(
             ctx,
             dossier_id=parse_uuid("dossier_id", request.dossier_id),
             choices=dict(request.choices),
@@ -109,7 +109,7 @@ class EvaluationService(pb_grpc.EvaluationServicer):
     def GetSheets(
         self, request: pb.GetSheetsRequest, context: grpc.ServicerContext
     ) -> pb.SheetsView:
-        seen = self.app.sheets_for(
+        seen = self.app.councils.sheets_for(
             to_context(request.actor), dossier_id=parse_uuid("dossier_id", request.dossier_id)
         )
         return pb.SheetsView(
@@ -135,7 +135,7 @@ class EvaluationService(pb_grpc.EvaluationServicer):
         self, request: pb.RequestRescoreRequest, context: grpc.ServicerContext
     ) -> pb.EvaluationView:
         return view(
-            self.app.request_rescore(
+            self.app.councils.request_rescore(
                 to_context(request.actor),
                 dossier_id=parse_uuid("dossier_id", request.dossier_id),
                 members=list(request.members),
@@ -148,7 +148,7 @@ class EvaluationService(pb_grpc.EvaluationServicer):
         self, request: pb.ConveneMeetingRequest, context: grpc.ServicerContext
     ) -> pb.EvaluationView:
         return view(
-            self.app.convene_meeting(
+            self.app.councils.convene_meeting(
                 to_context(request.actor), dossier_id=parse_uuid("dossier_id", request.dossier_id)
             )
         )
@@ -158,7 +158,7 @@ class EvaluationService(pb_grpc.EvaluationServicer):
         self, request: pb.AdoptResultRequest, context: grpc.ServicerContext
     ) -> pb.EvaluationView:
         return view(
-            self.app.adopt_result(
+            self.app.councils.adopt_result(
                 to_context(request.actor),
                 dossier_id=parse_uuid("dossier_id", request.dossier_id),
                 adopted_on=parse_date("adopted_on", request.adopted_on),
@@ -171,7 +171,7 @@ class EvaluationService(pb_grpc.EvaluationServicer):
         self, request: pb.ApproveAndForwardRequest, context: grpc.ServicerContext
     ) -> pb.EvaluationView:
         return view(
-            self.app.approve_and_forward(
+            self.app.forwarding.approve_and_forward(
                 to_context(request.actor),
                 dossier_id=parse_uuid("dossier_id", request.dossier_id),
                 on=parse_date("on", request.on),
@@ -183,7 +183,7 @@ class EvaluationService(pb_grpc.EvaluationServicer):
         self, request: pb.RecordHigherLevelResultRequest, context: grpc.ServicerContext
     ) -> pb.EvaluationView:
         return view(
-            self.app.record_higher_result(
+            self.app.forwarding.record_higher_result(
                 to_context(request.actor),
                 dossier_id=parse_uuid("dossier_id", request.dossier_id),
                 result=request.result,
@@ -201,7 +201,7 @@ class EvaluationService(pb_grpc.EvaluationServicer):
         self, request: pb.ReevaluateRequest, context: grpc.ServicerContext
     ) -> pb.EvaluationView:
         return view(
-            self.app.reevaluate(
+            self.app.forwarding.reevaluate(
                 to_context(request.actor), dossier_id=parse_uuid("dossier_id", request.dossier_id)
             )
         )
@@ -211,7 +211,7 @@ class EvaluationService(pb_grpc.EvaluationServicer):
         self, request: pb.IssueDecisionRequest, context: grpc.ServicerContext
     ) -> pb.DecisionView:
         return decision_view(
-            self.app.issue_decision(
+            self.app.decisions.issue_decision(
                 to_context(request.actor),
                 decision_no=request.decision_no,
                 decided_on=parse_date("decided_on", request.decided_on),
@@ -233,7 +233,7 @@ class EvaluationService(pb_grpc.EvaluationServicer):
         self, request: pb.OpenRevocationRequest, context: grpc.ServicerContext
     ) -> pb.CertificatesView:
         return certificates_view(
-            self.app.open_revocation(
+            self.app.certificates.open_revocation(
                 to_context(request.actor),
                 product_id=parse_uuid("product_id", request.product_id),
                 ground=request.ground,
@@ -247,7 +247,7 @@ class EvaluationService(pb_grpc.EvaluationServicer):
         self, request: pb.DecideRevocationRequest, context: grpc.ServicerContext
     ) -> pb.CertificatesView:
         return certificates_view(
-            self.app.decide_revocation(
+            self.app.certificates.decide_revocation(
                 to_context(request.actor),
                 product_id=parse_uuid("product_id", request.product_id),
                 decision_no=request.decision_no,

@@ -92,8 +92,8 @@ def council(app: EvaluationApp, dossier_id: UUID, on: date | None = None) -> UUI
     """Open the dossier's round (if needed) and appoint a chair, three members, a secretary."""
     evaluation = app.get_evaluation(dossier_id)
     officer = OFFICER if evaluation.level == "province" else DISTRICT_OFFICER
-    if app._get(evaluation.round_id, Round) is None:
-        app.open_round(
+    if app.find(evaluation.round_id, Round) is None:
+        app.councils.open_round(
             officer,
             level=evaluation.level,
             jurisdiction=evaluation.jurisdiction,
@@ -102,14 +102,14 @@ def council(app: EvaluationApp, dossier_id: UUID, on: date | None = None) -> UUI
     round_ = app.get_round(evaluation.round_id)
     if not round_.members:
         for name in MEMBERS:
-            app.appoint_member(
+            app.councils.appoint_member(
                 officer,
                 round_id=round_.id,
                 member_id=name,
                 name=name.title(),
                 role="chair" if name == "chu-tich" else "member",
             )
-        app.appoint_member(
+        app.councils.appoint_member(
             officer, round_id=round_.id, member_id=SECRETARY, name="Thư ký", role="secretary"
         )
     return round_.id
@@ -123,7 +123,7 @@ def score_all(
     rule_set: str = "R3",
 ) -> None:
     for name, total in totals.items():
-        app.submit_sheet(
+        app.councils.submit_sheet(
             member(name),
             dossier_id=dossier_id,
             choices=choices_for(total, keep_star=keep_star, rule_set=rule_set),

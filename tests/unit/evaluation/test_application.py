@@ -109,7 +109,7 @@ def test_boundary_scores_through_the_whole_decision_path(
         keep,
     )
     start = mark(app)
-    evaluation = app.adopt_result(
+    evaluation = app.councils.adopt_result(
         secretary(), dossier_id=event.aggregate_id, adopted_on=date(2026, 6, 25)
     )
     assert (str(evaluation.score), evaluation.outcome, evaluation.status, evaluation.star) == (
@@ -126,7 +126,7 @@ def test_boundary_scores_through_the_whole_decision_path(
     assert kinds(out) == ["Scored"]
     if status != "awaiting_decision":
         with pytest.raises(Exception) as refused:
-            app.issue_decision(
+            app.decisions.issue_decision(
                 AUTHORITY,
                 decision_no="1/QĐ",
                 decided_on=date(2026, 6, 28),
@@ -136,7 +136,7 @@ def test_boundary_scores_through_the_whole_decision_path(
         assert getattr(refused.value, "kind", "") == "failed_precondition"
         return
     start = mark(app)
-    app.issue_decision(
+    app.decisions.issue_decision(
         AUTHORITY,
         decision_no="12/QĐ-UBND",
         decided_on=date(2026, 6, 28),
@@ -163,8 +163,10 @@ def test_one_decision_covers_several_products(app: EvaluationApp) -> None:
     for event, total in zip(dossiers, (55, 65, 75), strict=True):
         council(app, event.aggregate_id)
         score_all(app, event.aggregate_id, dict.fromkeys(("chu-tich", "tv1", "tv2"), total), 4)
-        app.adopt_result(secretary(), dossier_id=event.aggregate_id, adopted_on=date(2026, 6, 25))
-    decision = app.issue_decision(
+        app.councils.adopt_result(
+            secretary(), dossier_id=event.aggregate_id, adopted_on=date(2026, 6, 25)
+        )
+    decision = app.decisions.issue_decision(
         AUTHORITY,
         decision_no="99/QĐ-UBND",
         decided_on=date(2026, 6, 29),
@@ -179,9 +181,13 @@ def test_ninety_is_approved_and_forwarded_to_the_ministry(app: EvaluationApp) ->
     event = arrive(app)
     council(app, event.aggregate_id)
     score_all(app, event.aggregate_id, dict.fromkeys(("chu-tich", "tv1", "tv2"), 92), 5)
-    app.adopt_result(secretary(), dossier_id=event.aggregate_id, adopted_on=date(2026, 6, 25))
+    app.councils.adopt_result(
+        secretary(), dossier_id=event.aggregate_id, adopted_on=date(2026, 6, 25)
+    )
     start = mark(app)
-    app.approve_and_forward(AUTHORITY, dossier_id=event.aggregate_id, on=date(2026, 6, 26))
+    app.forwarding.approve_and_forward(
+        AUTHORITY, dossier_id=event.aggregate_id, on=date(2026, 6, 26)
+    )
     out = published(app, start)
     assert [t for t, _ in out] == [topics.EVALUATION_EVENTS, topics.PROVINCE_FORWARDED]
     forwarded = out[0][1]
@@ -203,7 +209,9 @@ def test_member_sheets_are_never_published(app: EvaluationApp) -> None:
     event = arrive(app)
     council(app, event.aggregate_id)
     score_all(app, event.aggregate_id, dict.fromkeys(("chu-tich", "tv1", "tv2"), 60))
-    app.adopt_result(secretary(), dossier_id=event.aggregate_id, adopted_on=date(2026, 6, 25))
+    app.councils.adopt_result(
+        secretary(), dossier_id=event.aggregate_id, adopted_on=date(2026, 6, 25)
+    )
     stored = [
         type(app.mapper.to_domain_event(n)).__qualname__
         for n in app.recorder.select_notifications(start=1, limit=100)

@@ -46,10 +46,10 @@ def recognised(
     event = arrive(app, kind=kind, product_id=product, received=received, assessed_on=assessed_on)
     council(app, event.aggregate_id)
     score_all(app, event.aggregate_id, dict.fromkeys(("chu-tich", "tv1", "tv2", "tv3"), total))
-    app.adopt_result(
+    app.councils.adopt_result(
         secretary(), dossier_id=event.aggregate_id, adopted_on=assessed_on + timedelta(days=5)
     )
-    app.issue_decision(
+    app.decisions.issue_decision(
         AUTHORITY,
         decision_no=number,
         decided_on=decided_on,
@@ -111,8 +111,10 @@ def test_an_r1_certificate_gets_its_expiry_notice(
     )
     council(app, event.aggregate_id)
     score_all(app, event.aggregate_id, dict.fromkeys(("chu-tich", "tv1", "tv2"), 60), 3, "R1")
-    app.adopt_result(secretary(), dossier_id=event.aggregate_id, adopted_on=date(2025, 5, 20))
-    app.issue_decision(
+    app.councils.adopt_result(
+        secretary(), dossier_id=event.aggregate_id, adopted_on=date(2025, 5, 20)
+    )
+    app.decisions.issue_decision(
         DISTRICT_AUTHORITY,
         decision_no="5/QĐ-UBND",
         decided_on=date(2025, 5, 25),
@@ -147,9 +149,11 @@ def test_re_evaluated_in_time_replaces_the_certificate(
     assert app.get_certification(product).holding()["reevaluation"]["timing"] == "on_time"  # type: ignore[index]
     council(app, event.aggregate_id)
     score_all(app, event.aggregate_id, dict.fromkeys(("chu-tich", "tv1", "tv2", "tv3"), 75), 4)
-    app.adopt_result(secretary(), dossier_id=event.aggregate_id, adopted_on=date(2029, 1, 9))
+    app.councils.adopt_result(
+        secretary(), dossier_id=event.aggregate_id, adopted_on=date(2029, 1, 9)
+    )
     start = mark(app)
-    app.issue_decision(
+    app.decisions.issue_decision(
         AUTHORITY,
         decision_no="40/QĐ-UBND",
         decided_on=date(2029, 1, 10),
@@ -180,7 +184,9 @@ def test_a_failed_re_evaluation_keeps_the_old_certificate(
     )
     council(app, event.aggregate_id)
     score_all(app, event.aggregate_id, dict.fromkeys(("chu-tich", "tv1", "tv2", "tv3"), 45))
-    app.adopt_result(secretary(), dossier_id=event.aggregate_id, adopted_on=date(2029, 1, 19))
+    app.councils.adopt_result(
+        secretary(), dossier_id=event.aggregate_id, adopted_on=date(2029, 1, 19)
+    )
     cert = app.get_certification(product).holding()
     assert cert is not None and cert["number"] == "12/QĐ-UBND/01" and cert["status"] == "valid"
 
@@ -216,7 +222,7 @@ def test_revocation_from_an_inspection_failure(
     # only the authority the rule set names may revoke
     for who in (COMMUNE, OFFICER, DISTRICT_AUTHORITY):
         with pytest.raises(CommandRejected) as refused:
-            app.decide_revocation(
+            app.certificates.decide_revocation(
                 who,
                 product_id=product,
                 decision_no="9/QĐ-UBND",
@@ -224,7 +230,7 @@ def test_revocation_from_an_inspection_failure(
                 signer="X",
             )
         assert refused.value.kind == "permission_denied"
-    app.decide_revocation(
+    app.certificates.decide_revocation(
         AUTHORITY,
         product_id=product,
         decision_no="9/QĐ-UBND",
@@ -237,7 +243,7 @@ def test_revocation_from_an_inspection_failure(
     move(clock, date(2030, 1, 1))
     assert service.scheduler().tick() == 0
     with pytest.raises(CommandRejected) as refused:
-        app.open_revocation(
+        app.certificates.open_revocation(
             OFFICER, product_id=product, ground="b", reference="x", concluded_on=date(2029, 12, 1)
         )
     assert "never come back" in refused.value.en
@@ -250,7 +256,7 @@ def test_a_revocation_not_decided_in_time_is_flagged(
     app, scheduler = service.app, service.scheduler()
     product = recognised(app)
     move(clock, date(2027, 3, 1))
-    app.open_revocation(
+    app.certificates.open_revocation(
         OFFICER,
         product_id=product,
         ground="d",
@@ -265,7 +271,7 @@ def test_a_revocation_not_decided_in_time_is_flagged(
         for n in app.recorder.select_notifications(start=start, limit=10, inclusive_of_start=False)
     ]
     assert stored == ["ProductCertification.RevocationOverdue"]
-    app.decide_revocation(
+    app.certificates.decide_revocation(
         AUTHORITY,
         product_id=product,
         decision_no="10/QĐ-UBND",
@@ -284,15 +290,15 @@ def test_revocation_refuses_bad_input(app: EvaluationApp) -> None:
         ({"ground": "a", "reference": "x", "concluded_on": date(2030, 1, 1)}, "concluded_on"),
     ):
         with pytest.raises(CommandRejected) as refused:
-            app.open_revocation(OFFICER, product_id=product, **kwargs)  # type: ignore[arg-type]
+            app.certificates.open_revocation(OFFICER, product_id=product, **kwargs)  # type: ignore[arg-type]
         assert refused.value.field == field
     with pytest.raises(CommandRejected) as refused:
-        app.decide_revocation(
+        app.certificates.decide_revocation(
             AUTHORITY, product_id=product, decision_no="1", decided_on=date(2026, 6, 30), signer="x"
         )
     assert refused.value.kind == "failed_precondition"  # no case open
     with pytest.raises(CommandRejected) as refused:
-        app.open_revocation(
+        app.certificates.open_revocation(
             COMMUNE, product_id=product, ground="a", reference="x", concluded_on=date(2026, 6, 30)
         )
     assert refused.value.kind == "permission_denied"

@@ -45,7 +45,7 @@ def forwarded_r1(app: EvaluationApp, total: int = 80) -> tuple[UUID, UUID]:
     council(app, event.aggregate_id)
     score_all(app, event.aggregate_id, dict.fromkeys(("chu-tich", "tv1", "tv2"), total), 4, "R1")
     start = mark(app)
-    evaluation = app.adopt_result(
+    evaluation = app.councils.adopt_result(
         secretary(), dossier_id=event.aggregate_id, adopted_on=date(2025, 5, 20)
     )
     assert (evaluation.status, evaluation.forwarded_to) == ("forwarded", "province")
@@ -57,9 +57,13 @@ def forwarded_r3(app: EvaluationApp) -> tuple[UUID, UUID]:
     event = arrive(app)
     council(app, event.aggregate_id)
     score_all(app, event.aggregate_id, dict.fromkeys(("chu-tich", "tv1", "tv2"), 93), 5)
-    app.adopt_result(secretary(), dossier_id=event.aggregate_id, adopted_on=date(2026, 6, 25))
+    app.councils.adopt_result(
+        secretary(), dossier_id=event.aggregate_id, adopted_on=date(2026, 6, 25)
+    )
     assert app.get_evaluation(event.aggregate_id).status == "awaiting_approval"
-    app.approve_and_forward(AUTHORITY, dossier_id=event.aggregate_id, on=date(2026, 6, 26))
+    app.forwarding.approve_and_forward(
+        AUTHORITY, dossier_id=event.aggregate_id, on=date(2026, 6, 26)
+    )
     assert app.get_evaluation(event.aggregate_id).forwarded_to == "ministry"
     return event.aggregate_id, event.product_id
 
@@ -126,7 +130,7 @@ def test_r1_province_below_70_returns_to_the_district(app: EvaluationApp) -> Non
     assert isinstance(returned, ReturnedByProvince)
     assert (returned.options, returned.star_band) == (["recognise", "reevaluate"], 3)
     # the district recognises 3 stars on the province's score
-    app.issue_decision(
+    app.decisions.issue_decision(
         DISTRICT_AUTHORITY,
         decision_no="7/QĐ-UBND",
         decided_on=date(2025, 6, 15),
@@ -139,7 +143,7 @@ def test_r1_province_below_70_returns_to_the_district(app: EvaluationApp) -> Non
 
 def test_r1_returned_dossier_may_be_re_evaluated(app: EvaluationApp) -> None:
     dossier, _ = forwarded_r1(app)
-    app.record_higher_result(
+    app.forwarding.record_higher_result(
         CommandContext(actor=PROVINCE_AUTHORITY),
         dossier_id=dossier,
         result="returned",
@@ -148,18 +152,18 @@ def test_r1_returned_dossier_may_be_re_evaluated(app: EvaluationApp) -> None:
         decision_no="",
         decided_on=date(2025, 6, 10),
     )
-    app.reevaluate(DISTRICT_OFFICER, dossier_id=dossier)
+    app.forwarding.reevaluate(DISTRICT_OFFICER, dossier_id=dossier)
     evaluation = app.get_evaluation(dossier)
     assert (evaluation.status, evaluation.sheets) == ("open", {})
     score_all(app, dossier, dict.fromkeys(("chu-tich", "tv1", "tv2"), 68), 3, "R1")
-    assert app.adopt_result(
+    assert app.councils.adopt_result(
         secretary(), dossier_id=dossier, adopted_on=date(2025, 6, 20)
     ).status == ("awaiting_decision")
 
 
 def test_r3_ministry_recognises_five_stars(app: EvaluationApp) -> None:
     dossier, product = forwarded_r3(app)
-    app.record_higher_result(
+    app.forwarding.record_higher_result(
         CommandContext(actor=MINISTRY),
         dossier_id=dossier,
         result="recognised",
@@ -193,7 +197,7 @@ def test_r3_central_below_90_lets_the_province_recognise_or_re_evaluate(
     evaluation = app.get_evaluation(dossier)
     assert evaluation.returned["options"] == ["recognise", "reevaluate"]
     assert evaluation.decidable_star() == 4
-    app.issue_decision(
+    app.decisions.issue_decision(
         AUTHORITY,
         decision_no="88/QĐ-UBND",
         decided_on=date(2026, 9, 28),
@@ -206,7 +210,7 @@ def test_r3_central_below_90_lets_the_province_recognise_or_re_evaluate(
 def test_only_the_next_level_answers(app: EvaluationApp) -> None:
     dossier, _ = forwarded_r3(app)
     with pytest.raises(CommandRejected) as refused:
-        app.record_higher_result(
+        app.forwarding.record_higher_result(
             AUTHORITY,
             dossier_id=dossier,
             result="recognised",
@@ -217,7 +221,7 @@ def test_only_the_next_level_answers(app: EvaluationApp) -> None:
         )
     assert refused.value.kind == "permission_denied"
     with pytest.raises(CommandRejected) as refused:
-        app.record_higher_result(
+        app.forwarding.record_higher_result(
             CommandContext(actor=MINISTRY),
             dossier_id=dossier,
             result="maybe",

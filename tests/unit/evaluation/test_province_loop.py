@@ -31,7 +31,7 @@ async def test_the_stand_in_closes_the_loop(tmp_path: Path) -> None:
             score_all(
                 app, event.aggregate_id, dict.fromkeys(("chu-tich", "tv1", "tv2"), total), 4, "R1"
             )
-            app.adopt_result(
+            app.councils.adopt_result(
                 secretary(), dossier_id=event.aggregate_id, adopted_on=date(2025, 5, 20)
             )
             answered[total] = event.aggregate_id
@@ -39,10 +39,12 @@ async def test_the_stand_in_closes_the_loop(tmp_path: Path) -> None:
             event = arrive(app)
             council(app, event.aggregate_id)
             score_all(app, event.aggregate_id, dict.fromkeys(("chu-tich", "tv1", "tv2"), total), 5)
-            app.adopt_result(
+            app.councils.adopt_result(
                 secretary(), dossier_id=event.aggregate_id, adopted_on=date(2026, 6, 25)
             )
-            app.approve_and_forward(AUTHORITY, dossier_id=event.aggregate_id, on=date(2026, 6, 26))
+            app.forwarding.approve_and_forward(
+                AUTHORITY, dossier_id=event.aggregate_id, on=date(2026, 6, 26)
+            )
             answered[total] = event.aggregate_id
         await system.deliver()
         state = {t: app.get_evaluation(d) for t, d in answered.items()}

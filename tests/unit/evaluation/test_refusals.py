@@ -44,7 +44,9 @@ def adopted(app: EvaluationApp, total: int = 75, keep: int = 4) -> UUID:
     event = arrive(app)
     council(app, event.aggregate_id)
     score_all(app, event.aggregate_id, dict.fromkeys(("chu-tich", "tv1", "tv2"), total), keep)
-    app.adopt_result(secretary(), dossier_id=event.aggregate_id, adopted_on=date(2026, 6, 25))
+    app.councils.adopt_result(
+        secretary(), dossier_id=event.aggregate_id, adopted_on=date(2026, 6, 25)
+    )
     return event.aggregate_id
 
 
@@ -64,7 +66,7 @@ def test_an_unauthorised_actor_cannot_recognise(
     dossier = adopted(app)
     error = refused(
         app,
-        app.issue_decision,
+        app.decisions.issue_decision,
         ctx=who,
         decision_no="1/QĐ",
         decided_on=date(2026, 6, 28),
@@ -79,7 +81,7 @@ def test_under_r3_a_province_cannot_approve_what_is_not_its_to_approve(app: Eval
     assert (
         refused(
             app,
-            app.approve_and_forward,
+            app.forwarding.approve_and_forward,
             ctx=DISTRICT_AUTHORITY,
             dossier_id=dossier,
             on=date(2026, 6, 26),
@@ -88,7 +90,11 @@ def test_under_r3_a_province_cannot_approve_what_is_not_its_to_approve(app: Eval
     )
     assert (
         refused(
-            app, app.approve_and_forward, ctx=OFFICER, dossier_id=dossier, on=date(2026, 6, 26)
+            app,
+            app.forwarding.approve_and_forward,
+            ctx=OFFICER,
+            dossier_id=dossier,
+            on=date(2026, 6, 26),
         ).kind
         == "permission_denied"
     )
@@ -96,7 +102,7 @@ def test_under_r3_a_province_cannot_approve_what_is_not_its_to_approve(app: Eval
     assert (
         refused(
             app,
-            app.issue_decision,
+            app.decisions.issue_decision,
             ctx=AUTHORITY,
             decision_no="2/QĐ",
             decided_on=date(2026, 6, 28),
@@ -125,14 +131,15 @@ def test_decision_input_is_checked(app: EvaluationApp) -> None:
         ({"decided_on": date(2026, 6, 20)}, "decided_on"),  # before adoption
     ]
     for change, field in cases:
-        assert refused(app, app.issue_decision, **{**base, **change}).field == field
+        assert refused(app, app.decisions.issue_decision, **{**base, **change}).field == field
     assert (
-        refused(app, app.issue_decision, **{**base, "dossier_ids": [uuid4()]}).kind == "not_found"
+        refused(app, app.decisions.issue_decision, **{**base, "dossier_ids": [uuid4()]}).kind
+        == "not_found"
     )
-    app.issue_decision(**base)
-    assert refused(app, app.issue_decision, **base).kind == "already_exists"
+    app.decisions.issue_decision(**base)
+    assert refused(app, app.decisions.issue_decision, **base).kind == "already_exists"
     assert (
-        refused(app, app.issue_decision, **{**base, "decision_no": "4/QĐ"}).kind
+        refused(app, app.decisions.issue_decision, **{**base, "decision_no": "4/QĐ"}).kind
         == "failed_precondition"
     )
 
@@ -143,50 +150,75 @@ def test_out_of_order_council_commands(app: EvaluationApp) -> None:
     # before the round is open and its council appointed
     assert (
         refused(
-            app, app.submit_sheet, ctx=member("tv1"), dossier_id=dossier, choices=choices_for(60)
-        ).kind
-        == "failed_precondition"
-    )
-    assert (
-        refused(
-            app, app.adopt_result, ctx=secretary(), dossier_id=dossier, adopted_on=date(2026, 6, 25)
-        ).kind
-        == "failed_precondition"
-    )
-    round_id = council(app, dossier)
-    assert (
-        refused(
-            app, app.approve_and_forward, ctx=AUTHORITY, dossier_id=dossier, on=date(2026, 6, 25)
-        ).kind
-        == "failed_precondition"
-    )
-    assert (
-        refused(app, app.reevaluate, ctx=OFFICER, dossier_id=dossier).kind == "failed_precondition"
-    )
-    score_all(app, dossier, dict.fromkeys(("chu-tich", "tv1", "tv2"), 60))
-    assert (
-        refused(
-            app, app.adopt_result, ctx=secretary(), dossier_id=dossier, adopted_on=date(2026, 7, 5)
-        ).field
-        == "adopted_on"
-    )  # future
-    app.adopt_result(secretary(), dossier_id=dossier, adopted_on=date(2026, 6, 25))
-    assert (
-        refused(
-            app, app.adopt_result, ctx=secretary(), dossier_id=dossier, adopted_on=date(2026, 6, 26)
-        ).kind
-        == "failed_precondition"
-    )
-    assert (
-        refused(
-            app, app.submit_sheet, ctx=member("tv3"), dossier_id=dossier, choices=choices_for(60)
+            app,
+            app.councils.submit_sheet,
+            ctx=member("tv1"),
+            dossier_id=dossier,
+            choices=choices_for(60),
         ).kind
         == "failed_precondition"
     )
     assert (
         refused(
             app,
-            app.open_round,
+            app.councils.adopt_result,
+            ctx=secretary(),
+            dossier_id=dossier,
+            adopted_on=date(2026, 6, 25),
+        ).kind
+        == "failed_precondition"
+    )
+    round_id = council(app, dossier)
+    assert (
+        refused(
+            app,
+            app.forwarding.approve_and_forward,
+            ctx=AUTHORITY,
+            dossier_id=dossier,
+            on=date(2026, 6, 25),
+        ).kind
+        == "failed_precondition"
+    )
+    assert (
+        refused(app, app.forwarding.reevaluate, ctx=OFFICER, dossier_id=dossier).kind
+        == "failed_precondition"
+    )
+    score_all(app, dossier, dict.fromkeys(("chu-tich", "tv1", "tv2"), 60))
+    assert (
+        refused(
+            app,
+            app.councils.adopt_result,
+            ctx=secretary(),
+            dossier_id=dossier,
+            adopted_on=date(2026, 7, 5),
+        ).field
+        == "adopted_on"
+    )  # future
+    app.councils.adopt_result(secretary(), dossier_id=dossier, adopted_on=date(2026, 6, 25))
+    assert (
+        refused(
+            app,
+            app.councils.adopt_result,
+            ctx=secretary(),
+            dossier_id=dossier,
+            adopted_on=date(2026, 6, 26),
+        ).kind
+        == "failed_precondition"
+    )
+    assert (
+        refused(
+            app,
+            app.councils.submit_sheet,
+            ctx=member("tv3"),
+            dossier_id=dossier,
+            choices=choices_for(60),
+        ).kind
+        == "failed_precondition"
+    )
+    assert (
+        refused(
+            app,
+            app.councils.open_round,
             ctx=OFFICER,
             level="province",
             jurisdiction="51",
@@ -197,7 +229,7 @@ def test_out_of_order_council_commands(app: EvaluationApp) -> None:
     assert (
         refused(
             app,
-            app.appoint_member,
+            app.councils.appoint_member,
             ctx=OFFICER,
             round_id=round_id,
             member_id="tv1",
@@ -222,7 +254,11 @@ def test_bad_sheets_are_refused_with_the_field(
     event = arrive(app)
     council(app, event.aggregate_id)
     error = refused(
-        app, app.submit_sheet, ctx=member("tv1"), dossier_id=event.aggregate_id, choices=choices
+        app,
+        app.councils.submit_sheet,
+        ctx=member("tv1"),
+        dossier_id=event.aggregate_id,
+        choices=choices,
     )
     assert (error.kind, error.field) == ("invalid_argument", field)
 
@@ -231,7 +267,7 @@ def test_bad_round_input(app: EvaluationApp) -> None:
     assert (
         refused(
             app,
-            app.open_round,
+            app.councils.open_round,
             ctx=OFFICER,
             level="commune",
             jurisdiction="51",
@@ -241,14 +277,19 @@ def test_bad_round_input(app: EvaluationApp) -> None:
     )
     assert (
         refused(
-            app, app.open_round, ctx=OFFICER, level="province", jurisdiction="", on=date(2026, 6, 1)
+            app,
+            app.councils.open_round,
+            ctx=OFFICER,
+            level="province",
+            jurisdiction="",
+            on=date(2026, 6, 1),
         ).field
         == "jurisdiction"
     )
     assert (
         refused(
             app,
-            app.open_round,
+            app.councils.open_round,
             ctx=ctx("commune_officer", "23500"),
             level="province",
             jurisdiction="51",
@@ -259,7 +300,7 @@ def test_bad_round_input(app: EvaluationApp) -> None:
     assert (
         refused(
             app,
-            app.open_round,
+            app.councils.open_round,
             ctx=ctx("province_officer", "52"),
             level="province",
             jurisdiction="51",
@@ -267,11 +308,13 @@ def test_bad_round_input(app: EvaluationApp) -> None:
         ).field
         == "actor.jurisdiction"
     )
-    round_ = app.open_round(OFFICER, level="province", jurisdiction="51", on=date(2026, 6, 1))
+    round_ = app.councils.open_round(
+        OFFICER, level="province", jurisdiction="51", on=date(2026, 6, 1)
+    )
     assert (
         refused(
             app,
-            app.appoint_member,
+            app.councils.appoint_member,
             ctx=OFFICER,
             round_id=round_.id,
             member_id="a",
@@ -280,11 +323,11 @@ def test_bad_round_input(app: EvaluationApp) -> None:
         ).field
         == "role"
     )
-    app.appoint_member(OFFICER, round_id=round_.id, member_id="a", name="A", role="chair")
+    app.councils.appoint_member(OFFICER, round_id=round_.id, member_id="a", name="A", role="chair")
     assert (
         refused(
             app,
-            app.appoint_member,
+            app.councils.appoint_member,
             ctx=OFFICER,
             round_id=round_.id,
             member_id="b",

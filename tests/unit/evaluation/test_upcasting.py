@@ -140,5 +140,5 @@ def test_first_version_events_load(app: EvaluationApp) -> None:
         date(2026, 6, 1),
     )
     with pytest.raises(CommandRejected) as refused:  # no jurisdiction, so no round
-        app.submit_sheet(member("tv1"), dossier_id=waiting, choices={})
+        app.councils.submit_sheet(member("tv1"), dossier_id=waiting, choices={})
     assert refused.value.field == "round_id"

@@ -13,7 +13,8 @@ from rules import (
 )
 from rules.i18n import TIER_AUTHORITY
 from runtime.commands import CommandContext
-from services.evaluation.base import SYSTEM, EvaluationBase, inspectors, invalid, legal_basis
+from services.evaluation.application.core import EvaluationCore
+from services.evaluation.application.support import SYSTEM, inspectors, invalid, legal_basis
 from services.evaluation.domain.certificates import ProductCertification
 from services.evaluation.domain.council import (
     refuse_permission,
@@ -22,10 +23,16 @@ from services.evaluation.domain.council import (
 from services.evaluation.domain.revocation import GROUNDS
 
 
-class CertificateCommands(EvaluationBase):
+class CertificateCommands:
+    """`app.certificates`: certificates over time (the scheduler's entry point) and
+    revocation."""
+
+    def __init__(self, core: EvaluationCore) -> None:
+        self.core = core
+
     def advance_certificates(self, product_id: UUID, today: date) -> int:
         """Record every certificate date of `product_id` that passed by `today` (scheduler)."""
-        certification = self._get(ProductCertification.id_for(product_id), ProductCertification)
+        certification = self.core.find_certification(product_id)
         if certification is None:
             return 0
         meta = {
@@ -35,7 +42,7 @@ class CertificateCommands(EvaluationBase):
         }
         made = certification.advance(today, meta)
         if made:
-            self.save(certification)
+            self.core.save(certification)
         return made
 
     def open_revocation(
@@ -59,8 +66,8 @@ class CertificateCommands(EvaluationBase):
                 "Thiếu biên bản/kết luận kiểm tra.",
                 "The conclusion record is required.",
             )
-        self._not_future("concluded_on", concluded_on)
-        certification = self.get_certification(product_id)
+        self.core.not_future("concluded_on", concluded_on)
+        certification = self.core.get_certification(product_id)
         held = certification.holding()
         rule_set = load_rule_set(held["rule_set_id"]) if held else None
         tier = tier_of(ctx.actor)
@@ -83,7 +90,7 @@ class CertificateCommands(EvaluationBase):
         certification.open_revocation(
             ground, reference.strip(), concluded_on, deadline, "manual", ctx.meta()
         )
-        self.save(certification)
+        self.core.save(certification)
         return certification
 
     def decide_revocation(
@@ -97,8 +104,8 @@ class CertificateCommands(EvaluationBase):
     ) -> ProductCertification:
         if not decision_no.strip():
             raise invalid("decision_no", "Thiếu số quyết định.", "Decision number is empty.")
-        self._not_future("decided_on", decided_on)
-        certification = self.get_certification(product_id)
+        self.core.not_future("decided_on", decided_on)
+        certification = self.core.get_certification(product_id)
         held = certification.holding()
         tier = tier_of(ctx.actor)
         if held is not None:
@@ -119,5 +126,5 @@ class CertificateCommands(EvaluationBase):
         certification.revoke(
             decision_no.strip(), decided_on, authority, signer.strip(), basis, ctx.meta()
         )
-        self.save(certification)
+        self.core.save(certification)
         return certification

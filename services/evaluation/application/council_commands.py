@@ -1,5 +1,5 @@
 """Rounds and councils: opening, appointments, conflicts, advisory records, independent
-sheets, re-scores, written opinions and the adopted result."""
+sheets, re-scores, written opinions and the adopted result (`adoption` has its rules)."""
 
 from __future__ import annotations
 
@@ -10,28 +10,15 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate
 
-from rules import (
-    MemberSheet,
-    SheetError,
-    council_result,
-    explain,
-    score_member,
-    select_rule_set,
-)
+from rules import MemberSheet, SheetError, score_member, select_rule_set
 from runtime.commands import CommandContext
 from runtime.errors import CommandRejected
-from services.evaluation.base import (
-    EvaluationBase,
-    evaluation_open_check,
-    invalid,
-    mean_of,
-    scored_choices,
-)
-from services.evaluation.domain.certificates import ProductCertification
+from services.evaluation.application import adoption
+from services.evaluation.application.core import EvaluationCore
+from services.evaluation.application.support import invalid, mean_of
 from services.evaluation.domain.council import (
     LEVEL_TIER,
     TIER_LEVEL,
-    quorum_problem,
     refuse_permission,
     require_official,
     spread,
@@ -39,14 +26,18 @@ from services.evaluation.domain.council import (
 )
 from services.evaluation.domain.model import Evaluation
 from services.evaluation.domain.rounds import Round
-from services.evaluation.domain.text import public_explanation
 
 # Besides the council's own members, who may read adopted sheets: the OCOP office that
 # runs the council at its level, and auditors.
 SHEET_READERS = ("province_officer", "district_officer", "auditor")
 
 
-class CouncilCommands(EvaluationBase):
+class CouncilCommands:
+    """`app.councils`: the commands of a level's round and its council."""
+
+    def __init__(self, core: EvaluationCore) -> None:
+        self.core = core
+
     def open_round(self, ctx: CommandContext, *, level: str, jurisdiction: str, on: date) -> Round:
         if level not in LEVEL_TIER:
             raise invalid(
@@ -57,9 +48,9 @@ class CouncilCommands(EvaluationBase):
         if not jurisdiction.strip():
             raise invalid("jurisdiction", "Thiếu mã địa bàn.", "Jurisdiction is empty.")
         require_official(ctx.actor, level, jurisdiction, what=("mở đợt đánh giá", "open a round"))
-        rule_set = select_rule_set(on, self.deployment).rule_set
-        key = self._round_key(level, jurisdiction, on, rule_set)
-        if self._get(self._round_id(key), Round) is not None:
+        rule_set = select_rule_set(on, self.core.deployment).rule_set
+        key = self.core.round_key(level, jurisdiction, on, rule_set)
+        if self.core.find(self.core.round_id(key), Round) is not None:
             raise CommandRejected(
                 "already_exists",
                 "on",
@@ -67,13 +58,13 @@ class CouncilCommands(EvaluationBase):
                 "This round is already open.",
             )
         round_ = Round(**key, opened_on=on, meta=ctx.meta())
-        self.save(round_)
+        self.core.save(round_)
         return round_
 
     def appoint_member(
         self, ctx: CommandContext, *, round_id: UUID, member_id: str, name: str, role: str
     ) -> Round:
-        round_ = self.get_round(round_id)
+        round_ = self.core.get_round(round_id)
         require_official(
             ctx.actor,
             round_.level,
@@ -81,11 +72,11 @@ class CouncilCommands(EvaluationBase):
             what=("thành lập Hội đồng", "appoint the council"),
         )
         round_.appoint(member_id.strip(), name.strip(), role, ctx.meta())
-        self.save(round_)
+        self.core.save(round_)
         return round_
 
     def _council(self, evaluation: Evaluation) -> Round:
-        round_ = self._get(evaluation.round_id, Round)
+        round_ = self.core.find(evaluation.round_id, Round)
         if round_ is None or not round_.scoring_members():
             raise CommandRejected(
                 "failed_precondition",
@@ -95,7 +86,8 @@ class CouncilCommands(EvaluationBase):
             )
         return round_
 
-    def _require_chair_or_secretary(self, ctx: CommandContext, round_: Round) -> None:
+    @staticmethod
+    def _require_chair_or_secretary(ctx: CommandContext, round_: Round) -> None:
         if ctx.actor.id not in (round_.chair, round_.secretary):
             raise refuse_permission(
                 "Chỉ Chủ tịch hoặc Thư ký Hội đồng được thực hiện việc này.",
@@ -105,7 +97,7 @@ class CouncilCommands(EvaluationBase):
     def declare_conflict(
         self, ctx: CommandContext, *, dossier_id: UUID, member_id: str, reason: str
     ) -> Evaluation:
-        evaluation = self.get_evaluation(dossier_id)
+        evaluation = self.core.get_evaluation(dossier_id)
         round_ = self._council(evaluation)
         if member_id not in round_.scoring_members():
             raise invalid(
@@ -119,13 +111,13 @@ class CouncilCommands(EvaluationBase):
                 "Only that member, the chair or the secretary may declare it.",
             )
         evaluation.declare_conflict(member_id, reason, ctx.meta())
-        self.save(evaluation)
+        self.core.save(evaluation)
         return evaluation
 
     def record_advisory(
         self, ctx: CommandContext, *, dossier_id: UUID, kind: str, on: date, summary: str
     ) -> Evaluation:
-        evaluation = self.get_evaluation(dossier_id)
+        evaluation = self.core.get_evaluation(dossier_id)
         round_ = self._council(evaluation)
         if ctx.actor.id != round_.secretary and tier_of(ctx.actor) != LEVEL_TIER[evaluation.level]:
             raise refuse_permission(
@@ -133,7 +125,7 @@ class CouncilCommands(EvaluationBase):
                 "Only the council secretary or this level's advisory team may record it.",
             )
         evaluation.record_advisory(kind, on, summary, ctx.meta())
-        self.save(evaluation)
+        self.core.save(evaluation)
         return evaluation
 
     def submit_sheet(
@@ -144,7 +136,7 @@ class CouncilCommands(EvaluationBase):
         choices: dict[str, str],
         knockouts: Sequence[str] = (),
     ) -> Evaluation:
-        evaluation = self.get_evaluation(dossier_id)
+        evaluation = self.core.get_evaluation(dossier_id)
         round_ = self._council(evaluation)
         member = ctx.actor.id
         if ctx.actor.role != "council_member" or member not in round_.scoring_members():
@@ -152,24 +144,20 @@ class CouncilCommands(EvaluationBase):
                 "Chỉ thành viên Hội đồng của đợt này được chấm điểm.",
                 "Only a scoring member of this round's council may submit a sheet.",
             )
-        rule_set = self.rule_set_of(evaluation)
+        sheet = MemberSheet(member=member, choices=choices, knockouts=tuple(knockouts))
         try:
-            scored = score_member(
-                rule_set,
-                evaluation.product_set,
-                MemberSheet(member=member, choices=choices, knockouts=tuple(knockouts)),
-            )
+            scored = score_member(self.core.rule_set_of(evaluation), evaluation.product_set, sheet)
         except SheetError as error:
             raise invalid(error.place, error.render("vi"), error.render("en")) from error
         evaluation.submit_sheet(
             member,
-            dict(scored_choices(scored)),
+            {line.criterion: line.option for line in scored.lines},
             list(scored.knockouts),
             scored.total,
             dict(scored.parts.items()),
             ctx.meta(),
         )
-        self.save(evaluation)
+        self.core.save(evaluation)
         return evaluation
 
     def sheets_for(self, ctx: CommandContext, *, dossier_id: UUID) -> dict[str, Any]:
@@ -177,7 +165,7 @@ class CouncilCommands(EvaluationBase):
         others (nor the running mean) until their own sheet is in; the secretary sees who
         has scored; once the result is adopted, the council, the OCOP office and auditors see
         the sheets, and nobody else does (they never leave this service)."""
-        evaluation = self.get_evaluation(dossier_id)
+        evaluation = self.core.get_evaluation(dossier_id)
         round_ = self._council(evaluation)
         me = ctx.actor.id
         adopted = evaluation.status != "open"
@@ -211,7 +199,7 @@ class CouncilCommands(EvaluationBase):
             m: {"total": s["total"], "parts": s["parts"]} for m, s in evaluation.sheets.items()
         }
         if totals:
-            rule_set = self.rule_set_of(evaluation)
+            rule_set = self.core.rule_set_of(evaluation)
             view["mean"] = str(mean_of(rule_set, list(totals.values())))
             view["spread"] = str(spread(totals))
         return view
@@ -224,17 +212,17 @@ class CouncilCommands(EvaluationBase):
         members: Sequence[str] = (),
         reason: str = "",
     ) -> Evaluation:
-        evaluation = self.get_evaluation(dossier_id)
+        evaluation = self.core.get_evaluation(dossier_id)
         self._require_chair_or_secretary(ctx, self._council(evaluation))
         evaluation.request_rescore(list(members) or sorted(evaluation.sheets), reason, ctx.meta())
-        self.save(evaluation)
+        self.core.save(evaluation)
         return evaluation
 
     def convene_meeting(self, ctx: CommandContext, *, dossier_id: UUID) -> Evaluation:
-        evaluation = self.get_evaluation(dossier_id)
+        evaluation = self.core.get_evaluation(dossier_id)
         self._require_chair_or_secretary(ctx, self._council(evaluation))
         evaluation.convene_meeting(ctx.meta())
-        self.save(evaluation)
+        self.core.save(evaluation)
         return evaluation
 
     def adopt_result(
@@ -245,125 +233,30 @@ class CouncilCommands(EvaluationBase):
         adopted_on: date,
         council_knockouts: Sequence[str] = (),
     ) -> Evaluation:
-        evaluation = self.get_evaluation(dossier_id)
+        """Adopt the council's result (`rules.council_result` on the members' sheets):
+        rejected and 1-2★ end here, a result this level may recognise waits for a
+        decision, one above it is forwarded or waits for the chairman's approval."""
+        evaluation = self.core.get_evaluation(dossier_id)
         round_ = self._council(evaluation)
         self._require_chair_or_secretary(ctx, round_)
-        self._not_future("adopted_on", adopted_on)
-        if evaluation.status == "open" and adopted_on < evaluation.arrived_on:
-            raise invalid(
-                "adopted_on",
-                "Ngày thông qua trước ngày hồ sơ đến.",
-                "Adopted before the dossier arrived.",
-            )
-        evaluation_open_check(evaluation)
-        self._check_council(evaluation, round_)
-        rule_set = self.rule_set_of(evaluation)
-        sheets = [
-            MemberSheet(member=m, choices=s["choices"], knockouts=tuple(s["knockouts"]))
-            for m, s in sorted(evaluation.sheets.items())
-        ]
-        tier = LEVEL_TIER[evaluation.level]
-        try:
-            result = council_result(
-                rule_set,
-                evaluation.product_set,
-                sheets,
-                mode=self.deployment.shortfall(rule_set),
-                council_knockouts=tuple(council_knockouts),
-                tier=tier,
-                on=adopted_on,
-            )
-        except SheetError as error:
-            raise invalid(error.place, error.render("vi"), error.render("en")) from error
-        routing = result.routing
-        star = result.awarded_star
-        if result.outcome.value == "rejected":
-            outcome, status = "rejected", "rejected"
-        elif result.outcome.value == "not_recognised":
-            outcome, status = "not_recognised", "not_recognised"
-        elif routing.action == "forward":
-            outcome = "forwarded"
-            status = "awaiting_approval" if routing.approve_result_by else "adopted_forward"
-        else:
-            outcome, status = "recognised", "awaiting_decision"
-        certification = self._get(
-            ProductCertification.id_for(evaluation.product_id), ProductCertification
+        self.core.not_future("adopted_on", adopted_on)
+        adoption.check_dates_and_council(self.core.council, evaluation, round_, adopted_on)
+        rule_set = self.core.rule_set_of(evaluation)
+        shortfall = self.core.deployment.shortfall(rule_set)
+        result = adoption.council_result_of(
+            evaluation, rule_set, shortfall, council_knockouts, adopted_on
         )
+        certification = self.core.find_certification(evaluation.product_id)
         held = certification.holding() if certification else None
-        if (
-            evaluation.kind == "upgrade"
-            and held
-            and status == "awaiting_decision"
-            and (star or 0) <= held["star"]
-        ):
-            outcome, status = "not_recognised", "not_upgraded"
-        text = public_explanation(explain(rule_set, result, product=evaluation.product_name), "vi")
-        evaluation.adopt(
-            score=result.total,
-            parts={str(p): v for p, v in result.parts.items()},
-            band=result.band_star,
-            awarded_star=star,
-            outcome=outcome,
-            status=status,
-            routing=routing.model_dump(mode="json"),
-            explanation=text,
-            members_scoring=len(sheets),
-            adopted_on=adopted_on,
-            meta=ctx.meta(),
-        )
-        if status == "adopted_forward" and routing.tier is not None:
-            to_level = TIER_LEVEL[routing.tier]
-            evaluation.forward(
-                to_level,
-                adopted_on,
-                "",
-                ctx.meta(),
-                self.next_round(evaluation, to_level, adopted_on),
-            )
+        adopted = adoption.adopted_fields(evaluation, rule_set, result, held)
+        evaluation.adopt(**adopted, adopted_on=adopted_on, meta=ctx.meta())
+        if adopted["status"] == "adopted_forward" and result.routing.tier is not None:
+            to_level = TIER_LEVEL[result.routing.tier]
+            next_round = self.core.next_round(evaluation, to_level, adopted_on)
+            evaluation.forward(to_level, adopted_on, "", ctx.meta(), next_round)
         collected: list[Aggregate] = [evaluation]
-        if certification is not None and status in ("not_recognised", "rejected", "not_upgraded"):
+        if certification is not None and adopted["status"] in adoption.NO_CERTIFICATE:
             certification.reevaluation_failed(evaluation.dossier_id, adopted_on, ctx.meta())
             collected.append(certification)
-        self.save(*collected)
+        self.core.save(*collected)
         return evaluation
-
-    def _check_council(self, evaluation: Evaluation, round_: Round) -> None:
-        members = round_.scoring_members()
-        conflicted = list(evaluation.conflicts)
-        submitted = list(evaluation.sheets)
-        if evaluation.mode == "written":
-            missing = [m for m in members if m not in conflicted and m not in submitted]
-            if missing:
-                raise CommandRejected(
-                    "failed_precondition",
-                    "sheets",
-                    f"Đánh giá bằng văn bản: còn thiếu ý kiến của {', '.join(missing)}.",
-                    f"Written opinions: still missing from {', '.join(missing)}.",
-                )
-        else:
-            problem = quorum_problem(self.council, members, round_.chair, conflicted, submitted)
-            if problem:
-                raise CommandRejected("failed_precondition", "sheets", *problem)
-        totals = {m: s["total"] for m, s in evaluation.sheets.items()}
-        gap = spread(totals)
-        if gap > self.council.divergence_points:
-            low = min(totals, key=lambda m: totals[m])
-            high = max(totals, key=lambda m: totals[m])
-            then_vi = (
-                "Hội đồng cần họp (convene-meeting)."
-                if evaluation.mode == "written"
-                else "Hội đồng yêu cầu chấm lại (rescore) trước khi thông qua."
-            )
-            then_en = (
-                "The council must meet (convene-meeting)."
-                if evaluation.mode == "written"
-                else "The council must request a re-score before adopting."
-            )
-            raise CommandRejected(
-                "failed_precondition",
-                "sheets",
-                f"Điểm của các thành viên chênh nhau {gap} điểm ({low} và {high}), vượt ngưỡng "
-                f"{self.council.divergence_points}. {then_vi}",
-                f"Members' totals are {gap} points apart ({low} and {high}), above the "
-                f"{self.council.divergence_points}-point limit. {then_en}",
-            )

@@ -58,7 +58,7 @@ class CertificateScheduler:
             if due is None or due > today:
                 continue
             try:
-                made += self.app.advance_certificates(product_id, today)
+                made += self.app.certificates.advance_certificates(product_id, today)
             except IntegrityError:
                 log.info("certificates of %s changed meanwhile; next tick", product_id)
         self._learn()

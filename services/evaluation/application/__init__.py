@@ -1,0 +1,5 @@
+"""The evaluation application layer (see `app.EvaluationApp`)."""
+
+from services.evaluation.application.app import EvaluationApp
+
+__all__ = ["EvaluationApp"]

@@ -1,0 +1,158 @@
+"""How the council's result is adopted: the council is complete and agrees closely enough
+(quorum, or every written opinion; no divergence above the regulation's limit), the
+result is computed by `rules.council_result`, and what it means here (outcome, status)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from rules import (
+    CouncilResult,
+    MemberSheet,
+    RuleSet,
+    SheetError,
+    ShortfallMode,
+    council_result,
+    explain,
+)
+from runtime.errors import CommandRejected
+from services.evaluation.application.support import invalid, require_open
+from services.evaluation.domain.council import LEVEL_TIER, CouncilRules, quorum_problem, spread
+from services.evaluation.domain.model import Evaluation
+from services.evaluation.domain.rounds import Round
+from services.evaluation.domain.text import public_explanation
+
+# Statuses after which a pending re-evaluation gave no certificate (the old one stays).
+NO_CERTIFICATE = ("not_recognised", "rejected", "not_upgraded")
+
+
+def check_dates_and_council(
+    rules: CouncilRules, evaluation: Evaluation, round_: Round, adopted_on: date
+) -> None:
+    """Refuses adoption before the dossier arrived, twice, without quorum (or a written
+    opinion missing), or with members' totals further apart than the regulation allows."""
+    if evaluation.status == "open" and adopted_on < evaluation.arrived_on:
+        raise invalid(
+            "adopted_on",
+            "Ngày thông qua trước ngày hồ sơ đến.",
+            "Adopted before the dossier arrived.",
+        )
+    require_open(evaluation)
+    _check_attendance(rules, evaluation, round_)
+    _check_divergence(rules, evaluation)
+
+
+def _check_attendance(rules: CouncilRules, evaluation: Evaluation, round_: Round) -> None:
+    members = round_.scoring_members()
+    conflicted = list(evaluation.conflicts)
+    submitted = list(evaluation.sheets)
+    if evaluation.mode == "written":
+        missing = [m for m in members if m not in conflicted and m not in submitted]
+        if missing:
+            raise CommandRejected(
+                "failed_precondition",
+                "sheets",
+                f"Đánh giá bằng văn bản: còn thiếu ý kiến của {', '.join(missing)}.",
+                f"Written opinions: still missing from {', '.join(missing)}.",
+            )
+        return
+    problem = quorum_problem(rules, members, round_.chair, conflicted, submitted)
+    if problem:
+        raise CommandRejected("failed_precondition", "sheets", *problem)
+
+
+def _check_divergence(rules: CouncilRules, evaluation: Evaluation) -> None:
+    totals = {m: s["total"] for m, s in evaluation.sheets.items()}
+    gap = spread(totals)
+    if gap <= rules.divergence_points:
+        return
+    low = min(totals, key=lambda m: totals[m])
+    high = max(totals, key=lambda m: totals[m])
+    written = evaluation.mode == "written"
+    then_vi = (
+        "Hội đồng cần họp (convene-meeting)."
+        if written
+        else "Hội đồng yêu cầu chấm lại (rescore) trước khi thông qua."
+    )
+    then_en = (
+        "The council must meet (convene-meeting)."
+        if written
+        else "The council must request a re-score before adopting."
+    )
+    raise CommandRejected(
+        "failed_precondition",
+        "sheets",
+        f"Điểm của các thành viên chênh nhau {gap} điểm ({low} và {high}), vượt ngưỡng "
+        f"{rules.divergence_points}. {then_vi}",
+        f"Members' totals are {gap} points apart ({low} and {high}), above the "
+        f"{rules.divergence_points}-point limit. {then_en}",
+    )
+
+
+def council_result_of(
+    evaluation: Evaluation,
+    rule_set: RuleSet,
+    shortfall: ShortfallMode,
+    council_knockouts: Sequence[str],
+    adopted_on: date,
+) -> CouncilResult:
+    """`rules.council_result` on the members' sheets; a sheet error refuses its field."""
+    sheets = [
+        MemberSheet(member=m, choices=s["choices"], knockouts=tuple(s["knockouts"]))
+        for m, s in sorted(evaluation.sheets.items())
+    ]
+    try:
+        return council_result(
+            rule_set,
+            evaluation.product_set,
+            sheets,
+            mode=shortfall,
+            council_knockouts=tuple(council_knockouts),
+            tier=LEVEL_TIER[evaluation.level],
+            on=adopted_on,
+        )
+    except SheetError as error:
+        raise invalid(error.place, error.render("vi"), error.render("en")) from error
+
+
+def outcome_and_status(
+    evaluation: Evaluation, result: CouncilResult, held: dict[str, Any] | None
+) -> tuple[str, str]:
+    """The public outcome and the dossier's next status: rejected or 1-2★ end here; a
+    result above this level is forwarded (after approval where the rule set asks it);
+    an upgrade that does not raise the star held is not an upgrade."""
+    if result.outcome.value == "rejected":
+        return "rejected", "rejected"
+    if result.outcome.value == "not_recognised":
+        return "not_recognised", "not_recognised"
+    if result.routing.action == "forward":
+        return "forwarded", (
+            "awaiting_approval" if result.routing.approve_result_by else "adopted_forward"
+        )
+    if evaluation.kind == "upgrade" and held and (result.awarded_star or 0) <= held["star"]:
+        return "not_recognised", "not_upgraded"
+    return "recognised", "awaiting_decision"
+
+
+def adopted_fields(
+    evaluation: Evaluation,
+    rule_set: RuleSet,
+    result: CouncilResult,
+    held: dict[str, Any] | None,
+) -> dict[str, Any]:
+    """What `Evaluation.ResultAdopted` records of the council's result."""
+    outcome, status = outcome_and_status(evaluation, result, held)
+    text = public_explanation(explain(rule_set, result, product=evaluation.product_name), "vi")
+    return {
+        "score": result.total,
+        "parts": {str(p): v for p, v in result.parts.items()},
+        "band": result.band_star,
+        "awarded_star": result.awarded_star,
+        "outcome": outcome,
+        "status": status,
+        "routing": result.routing.model_dump(mode="json"),
+        "explanation": text,
+        "members_scoring": len(evaluation.sheets),
+    }

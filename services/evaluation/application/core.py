@@ -1,0 +1,195 @@
+"""The evaluation application's core: the clock, the council regulation, the deployment,
+rule look-ups and repository access. The command groups (`council_commands`,
+`decision_commands`, `certificate_commands`) are given this core and do their work
+through it; `app.EvaluationApp` composes them."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, TypeVar
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError
+from eventsourcing.domain import Aggregate
+from eventsourcing.persistence import JSONTranscoder
+from eventsourcing.projection import EventSourcedProjection
+from eventsourcing.utils import get_topic
+
+from rules import (
+    CertificateDates,
+    Deployment,
+    LocalPolicy,
+    RuleSet,
+    assign_round,
+    certificate_dates,
+    load_local_policy,
+    load_rule_set,
+    select_rule_set,
+)
+from runtime.clock import Clock
+from runtime.errors import CommandRejected
+from runtime.eventstore import register_common_transcodings
+from services.evaluation.application.support import invalid
+from services.evaluation.domain.certificates import ProductCertification
+from services.evaluation.domain.council import LEVEL_TIER, CouncilRules
+from services.evaluation.domain.model import Evaluation
+from services.evaluation.domain.rounds import Round
+
+A = TypeVar("A", bound=Aggregate)
+
+# The stored topic of `Evaluation.Opened`, to find a round's dossiers in the log.
+OPENED_TOPIC = get_topic(Evaluation.Opened)  # type: ignore[attr-defined]
+
+
+class EvaluationCore(EventSourcedProjection[UUID]):
+    """What every command group shares: clock, council rules, deployment, rule look-ups
+    and repository access."""
+
+    name = "evaluation"
+
+    def __init__(
+        self,
+        env: dict[str, str] | None = None,
+        *,
+        clock: Clock,
+        council: CouncilRules | None = None,
+        deployment: Deployment | None = None,
+    ) -> None:
+        super().__init__(env)
+        self.clock = clock
+        self.council = council or CouncilRules()
+        self.deployment = deployment or Deployment(jurisdiction="")
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        register_common_transcodings(transcoder)
+
+    # -- rules ----------------------------------------------------------------------
+
+    def rule_set_of(self, evaluation: Evaluation) -> RuleSet:
+        if evaluation.rule_set_id:
+            return load_rule_set(evaluation.rule_set_id)
+        return select_rule_set(evaluation.received_on, self.deployment).rule_set
+
+    def local_policies(self) -> list[LocalPolicy]:
+        return [load_local_policy(p) for p in self.deployment.local_policies]
+
+    def round_key(
+        self, level: str, jurisdiction: str, on: date, rule_set: RuleSet
+    ) -> dict[str, Any]:
+        """The round a dossier arriving `on` joins: its level, jurisdiction, dates and
+        name from the rule set or a local policy, or one unscheduled round per year."""
+        key = {"level": level, "jurisdiction": jurisdiction}
+        assigned = assign_round(on, rule_set, LEVEL_TIER[level], self.local_policies())
+        if assigned is None:
+            return {
+                **key,
+                "forwarded_by": None,
+                "decided_by": date(on.year, 12, 31),
+                "name_vi": f"Đợt {on.year} (chưa có lịch)",
+                "name_en": f"{on.year} round (unscheduled)",
+                "source": "none",
+            }
+        return {
+            **key,
+            "forwarded_by": assigned.forwarded_by,
+            "decided_by": assigned.decided_by,
+            "name_vi": assigned.name.vi,
+            "name_en": assigned.name.en,
+            "source": assigned.source,
+        }
+
+    @staticmethod
+    def round_id(key: dict[str, Any]) -> UUID:
+        return Round.id_for(
+            key["level"], key["jurisdiction"], key["forwarded_by"], key["decided_by"]
+        )
+
+    def next_round(
+        self, evaluation: Evaluation, to_level: str, on: date
+    ) -> tuple[str, date] | None:
+        """The next level's round the forwarded dossier joins (R3 Art. 5.2 for the ministry)."""
+        assigned = assign_round(
+            on, self.rule_set_of(evaluation), LEVEL_TIER[to_level], self.local_policies()
+        )
+        return (assigned.name.vi, assigned.decided_by) if assigned else None
+
+    def certificate_dates(self, issued_on: date, rule_set: RuleSet) -> CertificateDates:
+        """A certificate's dates; the renewal rules are those in force when it expires."""
+        convention = self.deployment.valid_to_convention
+        first = certificate_dates(issued_on, rule_set, convention=convention)
+        renewal = select_rule_set(first.valid_to, self.deployment).rule_set
+        return certificate_dates(issued_on, rule_set, renewal_rules=renewal, convention=convention)
+
+    def not_future(self, field: str, day: date) -> None:
+        if day > self.clock.today():
+            raise invalid(
+                field, f"Ngày {day.isoformat()} chưa đến.", f"{day.isoformat()} is in the future."
+            )
+
+    # -- repository -----------------------------------------------------------------
+
+    def find(self, aggregate_id: UUID, cls: type[A]) -> A | None:
+        try:
+            found: object = self.repository.get(aggregate_id)
+        except AggregateNotFoundError:
+            return None
+        return found if isinstance(found, cls) else None
+
+    def find_certification(self, product_id: UUID) -> ProductCertification | None:
+        return self.find(ProductCertification.id_for(product_id), ProductCertification)
+
+    def get_round(self, round_id: UUID) -> Round:
+        return _found(
+            self.find(round_id, Round),
+            "round_id",
+            f"Không có đợt đánh giá {round_id}.",
+            f"No round {round_id}.",
+        )
+
+    def get_evaluation(self, dossier_id: UUID) -> Evaluation:
+        return _found(
+            self.find(Evaluation.id_for(dossier_id), Evaluation),
+            "dossier_id",
+            f"Hồ sơ {dossier_id} chưa được chuyển đến cấp đánh giá (hoặc chưa tới nơi).",
+            f"Dossier {dossier_id} has not reached evaluation (yet).",
+        )
+
+    def get_certification(self, product_id: UUID) -> ProductCertification:
+        return _found(
+            self.find_certification(product_id),
+            "product_id",
+            f"Sản phẩm {product_id} chưa có giấy chứng nhận.",
+            f"Product {product_id} has no certificate.",
+        )
+
+    def certification_of(
+        self, evaluation: Evaluation, meta: dict[str, Any]
+    ) -> ProductCertification:
+        """The product's certificates, started on its first certificate."""
+        return self.find_certification(evaluation.product_id) or ProductCertification(
+            product_id=evaluation.product_id, product_name=evaluation.product_name, meta=meta
+        )
+
+    def dossiers_in(self, round_id: UUID, batch: int = 1000) -> list[UUID]:
+        """Dossiers whose evaluation joined `round_id`, in arrival order (a scan of the
+        log's `Evaluation.Opened` notifications: rounds hold tens to hundreds)."""
+        found: list[UUID] = []
+        start = 0
+        while True:
+            notes = self.recorder.select_notifications(
+                start=start, limit=batch, topics=[OPENED_TOPIC], inclusive_of_start=False
+            )
+            if not notes:
+                return found
+            for note in notes:
+                opened: Any = self.mapper.to_domain_event(note)
+                if opened.round_id == round_id:
+                    found.append(opened.dossier_id)
+            start = notes[-1].id
+
+
+def _found(aggregate: A | None, field: str, vi: str, en: str) -> A:
+    if aggregate is None:
+        raise CommandRejected("not_found", field, vi, en)
+    return aggregate

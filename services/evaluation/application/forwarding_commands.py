@@ -1,0 +1,194 @@
+"""Forwarding to the next level, its answers (recognised there, or sent back with the rule
+set's options) and re-evaluation after a return."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.domain import Aggregate
+
+from rules import Step, Tier, band_for, may_act
+from runtime.commands import CommandContext
+from runtime.errors import CommandRejected
+from services.evaluation.application.core import EvaluationCore
+from services.evaluation.application.support import (
+    certificate_record,
+    invalid,
+    legal_basis,
+    parse_score,
+)
+from services.evaluation.domain.council import (
+    LEVEL_TIER,
+    TIER_LEVEL,
+    refuse_permission,
+    require_official,
+    tier_of,
+)
+from services.evaluation.domain.model import Evaluation
+
+Meta = dict[str, Any]
+
+
+class ForwardingCommands:
+    """`app.forwarding`: the chairman's approval to forward, the next level's answer and
+    re-evaluation after a return."""
+
+    def __init__(self, core: EvaluationCore) -> None:
+        self.core = core
+
+    def approve_and_forward(self, ctx: CommandContext, *, dossier_id: UUID, on: date) -> Evaluation:
+        evaluation = self.core.get_evaluation(dossier_id)
+        if evaluation.status != "awaiting_approval":
+            raise CommandRejected(
+                "failed_precondition",
+                "dossier_id",
+                "Hồ sơ không chờ phê duyệt kết quả để chuyển cấp trên.",
+                "The dossier is not waiting for its result to be approved and forwarded.",
+            )
+        self.core.not_future("on", on)
+        rule_set = self.core.rule_set_of(evaluation)
+        tier = tier_of(ctx.actor)
+        if (
+            ctx.actor.role != "authority"
+            or tier is None
+            or not may_act(rule_set, tier, Step.APPROVE_RESULT, evaluation.star, on)
+        ):
+            raise refuse_permission(
+                f"Người thực hiện không có thẩm quyền phê duyệt kết quả {evaluation.star} sao theo {rule_set.id}.",  # noqa: E501
+                f"The actor may not approve a {evaluation.star}-star result under {rule_set.id}.",
+            )
+        to_level = TIER_LEVEL[Tier(evaluation.routing.get("tier") or "central")]
+        next_round = self.core.next_round(evaluation, to_level, on)
+        evaluation.forward(to_level, on, ctx.actor.id, ctx.meta(), next_round)
+        self.core.save(evaluation)
+        return evaluation
+
+    def record_higher_result(
+        self,
+        ctx: CommandContext,
+        *,
+        dossier_id: UUID,
+        result: str,
+        score: str,
+        star: int,
+        decision_no: str,
+        decided_on: date,
+        signer: str = "",
+        reason: str = "",
+    ) -> Evaluation:
+        """The next level's answer given through gRPC instead of its results topic."""
+        evaluation = self.core.get_evaluation(dossier_id)
+        if evaluation.status != "forwarded":
+            raise CommandRejected(
+                "failed_precondition",
+                "dossier_id",
+                "Hồ sơ không chờ kết quả của cấp trên.",
+                "The dossier is not waiting for the next level's answer.",
+            )
+        above = evaluation.forwarded_to
+        if tier_of(ctx.actor) != LEVEL_TIER[above]:
+            raise refuse_permission(
+                f"Chỉ cấp {above} được trả lời cho hồ sơ này.",
+                f"Only the {above} level may answer for this dossier.",
+            )
+        value = parse_score(score)
+        if result == "recognised":
+            if star not in (3, 4, 5) or not decision_no.strip():
+                raise invalid(
+                    "star",
+                    "Công nhận cần hạng sao 3-5 và số quyết định.",
+                    "Recognition needs a 3-5 star and a decision number.",
+                )
+            answer = (above, value, star, decision_no.strip(), decided_on, signer)
+            self.core.save(*self.recognised_above(evaluation, *answer, ctx.meta()))
+        elif result == "returned":
+            self.returned(evaluation, above, value, decided_on, reason, ctx.meta())
+            self.core.save(evaluation)
+        else:
+            raise invalid(
+                "result",
+                "Kết quả phải là recognised hoặc returned.",
+                "Result must be recognised or returned.",
+            )
+        return evaluation
+
+    def recognised_above(
+        self,
+        evaluation: Evaluation,
+        level: str,
+        score: Decimal,
+        star: int,
+        decision_no: str,
+        decided_on: date,
+        signer: str,
+        meta: Meta,
+    ) -> list[Aggregate]:
+        """The next level recognised the product: its decision and certificate are
+        recorded here (the aggregates to save are returned)."""
+        rule_set = self.core.rule_set_of(evaluation)
+        number = f"{decision_no}/{str(evaluation.product_id)[:8]}"
+        dates = self.core.certificate_dates(decided_on, rule_set)
+        evaluation.recognised_above(
+            level,
+            score,
+            star,
+            decision_no,
+            decided_on,
+            signer,
+            number,
+            dates.valid_to,
+            legal_basis(rule_set),
+            meta,
+        )
+        certification = self.core.certification_of(evaluation, meta)
+        certification.issue(
+            certificate_record(evaluation, number, decision_no, star, level, rule_set, dates),
+            meta,
+        )
+        return [evaluation, certification]
+
+    def returned(
+        self,
+        evaluation: Evaluation,
+        level: str,
+        score: Decimal,
+        returned_on: date,
+        reason: str,
+        meta: Meta,
+    ) -> None:
+        """The next level sent the dossier back: the rule set's return path gives the
+        options (R1: the district recognises 3★ or re-evaluates; R3: the province
+        recognises 3★/4★ or re-evaluates), limited to the stars this level may recognise."""
+        rule_set = self.core.rule_set_of(evaluation)
+        here, above = LEVEL_TIER[evaluation.level], LEVEL_TIER[level]
+        options = ["reevaluate"]
+        for path in rule_set.return_paths:
+            if path.from_tier == above and path.to_tier == here and score < path.below_score:
+                options = list(path.options)
+        band = band_for(rule_set, score)
+        star = max(
+            (
+                s
+                for s in range(3, band + 1)
+                if may_act(rule_set, here, Step.RECOGNISE, s, returned_on)
+            ),
+            default=0,
+        )
+        if not star:
+            options = [o for o in options if o != "recognise"] or ["reevaluate"]
+        evaluation.returned_from_above(level, score, band, star, options, returned_on, reason, meta)
+
+    def reevaluate(self, ctx: CommandContext, *, dossier_id: UUID) -> Evaluation:
+        evaluation = self.core.get_evaluation(dossier_id)
+        require_official(
+            ctx.actor,
+            evaluation.level,
+            evaluation.jurisdiction,
+            what=("cho đánh giá lại", "order a re-evaluation"),
+        )
+        evaluation.reevaluate(ctx.meta())
+        self.core.save(evaluation)
+        return evaluation

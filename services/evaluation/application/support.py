@@ -1,0 +1,96 @@
+"""Small helpers every command group uses: refusals, event metadata, score parsing, the
+legal basis of a rule set and the certificate record a decision issues."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from contracts.envelope import Actor
+from rules import CertificateDates, RuleSet, Step, Tier, authorities, council_mean
+from runtime.errors import CommandRejected
+from services.evaluation.domain.model import Evaluation
+
+SYSTEM = Actor(id="evaluation", role="system", jurisdiction="")
+
+
+def system_meta(event: Any) -> dict[str, Any]:
+    """Meta of what this service records on its own because of `event`."""
+    return {
+        "actor": SYSTEM.model_dump(),
+        "correlation_id": str(event.correlation_id),
+        "causation_id": str(event.event_id),
+    }
+
+
+def event_meta(event: Any) -> dict[str, Any]:
+    """Meta of an event caused by another service's event, recorded as its actor's act."""
+    return {**system_meta(event), "actor": event.actor.model_dump()}
+
+
+def invalid(field: str, vi: str, en: str) -> CommandRejected:
+    return CommandRejected("invalid_argument", field, vi, en)
+
+
+def inspectors(rule_set: RuleSet, star: int, on: date) -> tuple[Tier, ...]:
+    return authorities(rule_set, star, Step.INSPECT, on)
+
+
+def mean_of(rule_set: RuleSet, values: list[Decimal]) -> Decimal:
+    return council_mean(rule_set, values)
+
+
+def legal_basis(rule_set: RuleSet) -> str:
+    """The instruments' numbers, e.g. "148/QĐ-TTg, 781/QĐ-TTg"."""
+    return ", ".join(i.number for i in rule_set.instruments)
+
+
+def parse_score(score: str) -> Decimal:
+    """A 0-100 score given as text, to two decimals; refuses (`score`) anything else."""
+    try:
+        value = Decimal(score).quantize(Decimal("0.01"))
+    except ArithmeticError as error:
+        raise invalid(
+            "score", f"Điểm '{score}' không phải là số.", f"Score '{score}' is not a number."
+        ) from error
+    if not Decimal(0) <= value <= Decimal(100):
+        raise invalid("score", "Điểm phải từ 0 đến 100.", "Score must be 0-100.")
+    return value
+
+
+def require_open(evaluation: Evaluation) -> None:
+    if evaluation.status != "open":
+        raise CommandRejected(
+            "failed_precondition",
+            "dossier_id",
+            "Hội đồng đã thông qua kết quả cho hồ sơ này.",
+            "The council has already adopted its result for this dossier.",
+        )
+
+
+def certificate_record(
+    evaluation: Evaluation,
+    number: str,
+    decision_no: str,
+    star: int,
+    issuer: str,
+    rule_set: RuleSet,
+    dates: CertificateDates,
+) -> dict[str, Any]:
+    """What `ProductCertification.issue` keeps of a certificate: number, decision,
+    star, issuer, rule set and every date `rules.certificate_dates` gave."""
+    return {
+        "number": number,
+        "dossier_id": str(evaluation.dossier_id),
+        "decision_no": decision_no,
+        "star": star,
+        "issuer": issuer,
+        "rule_set_id": rule_set.id,
+        "issued_on": dates.issued_on,
+        "valid_to": dates.valid_to,
+        "notice_by": dates.expiry_notice_by,
+        "window_opens": dates.reevaluation_opens,
+        "window_closes": dates.reevaluation_closes,
+        "grace_until": dates.late_filer_valid_until,
+    }
