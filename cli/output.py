@@ -49,6 +49,32 @@ LABELS: dict[str, tuple[str, str]] = {
     "sha256": ("SHA-256", "SHA-256"),
     "size": ("Dung lượng (byte)", "Size (bytes)"),
     "media_type": ("Loại tệp", "Media type"),
+    # evaluation
+    "round_id": ("Mã đợt", "Round id"),
+    "level": ("Cấp", "Level"),
+    "jurisdiction": ("Địa bàn", "Jurisdiction"),
+    "forwarded_by": ("Hạn chuyển hồ sơ", "Cut-off"),
+    "decided_by": ("Hạn quyết định", "Decision due by"),
+    "source": ("Căn cứ", "Source"),
+    "members": ("Hội đồng", "Council"),
+    "member_id": ("Thành viên", "Member"),
+    "total": ("Tổng điểm", "Total"),
+    "submitted": ("Đã nộp phiếu", "Sheets in"),
+    "conflicted": ("Xung đột lợi ích", "Conflicts of interest"),
+    "mode": ("Hình thức", "Mode"),
+    "sheets": ("Phiếu", "Sheets"),
+    "mean": ("Điểm trung bình", "Mean"),
+    "spread": ("Chênh lệch", "Spread"),
+    "decided_on": ("Ngày quyết định", "Decided on"),
+    "signer": ("Người ký", "Signer"),
+    "authority": ("Cơ quan", "Authority"),
+    "legal_basis": ("Căn cứ pháp lý", "Legal basis"),
+    "items": ("Sản phẩm", "Products"),
+    "current": ("Giấy chứng nhận hiện hành", "Current certificate"),
+    "certificates": ("Giấy chứng nhận", "Certificates"),
+    "certificate_no": ("Số giấy chứng nhận", "Certificate no."),
+    "returned_options": ("Lựa chọn khi bị trả về", "Options when returned"),
+    "dossier_ids": ("Hồ sơ trong đợt", "Dossiers in the round"),
 }
 VIETNAM = timezone(timedelta(hours=7), "ICT")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}.*)?$")
@@ -76,6 +102,18 @@ VALUES: dict[str, tuple[str, str]] = {
     "first": ("lần đầu", "first evaluation"),
     "upgrade": ("nâng hạng", "upgrade"),
     "re_evaluation": ("đánh giá lại", "re-evaluation"),
+    # evaluation
+    "awaiting_decision": ("chờ quyết định công nhận", "awaiting the decision"),
+    "awaiting_approval": ("chờ phê duyệt kết quả", "awaiting approval"),
+    "rejected": ("bị loại", "rejected"),
+    "not_upgraded": ("không nâng hạng", "not upgraded"),
+    "meeting": ("họp Hội đồng", "council meeting"),
+    "written": ("lấy ý kiến bằng văn bản", "written opinions"),
+    "ministry": ("bộ", "ministry"),
+    "valid": ("còn hiệu lực", "valid"),
+    "expired": ("hết hiệu lực", "expired"),
+    "revoked": ("đã thu hồi", "revoked"),
+    "superseded": ("đã được thay thế", "superseded"),
 }
 
 

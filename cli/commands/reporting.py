@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from cli.client import Client
+from cli.declare import Arg, Command, Group, add_group
 from cli.output import emit, emit_table
 from contracts.rpc import reporting_pb2 as pb
 from contracts.rpc import reporting_pb2_grpc as pb_grpc
@@ -13,38 +13,54 @@ from contracts.rpc import reporting_pb2_grpc as pb_grpc
 COLUMNS = ["product_id", "name", "product_set", "status", "star", "score", "decision_no"]
 
 
-def add(sub: Any) -> None:
-    group = sub.add_parser("reporting", help="Báo cáo: danh mục sản phẩm và trạng thái")
-    cmds = group.add_subparsers(dest="command", required=True)
-
-    p = cmds.add_parser("products", help="Danh sách sản phẩm")
-    p.add_argument("--status", default="", help="Lọc theo trạng thái, ví dụ recognised")
-    p.set_defaults(func=products, role="auditor")
-
-    p = cmds.add_parser("product", help="Trạng thái và hạng sao của một sản phẩm")
-    p.add_argument("product_id")
-    p.set_defaults(func=product, role="auditor")
-
-
-def _stub(client: Client) -> pb_grpc.ReportingStub:
-    return pb_grpc.ReportingStub(client.channel("reporting"))
-
-
 def _row(message: Any) -> dict[str, Any]:
     return {f.name: getattr(message, f.name) for f in message.DESCRIPTOR.fields}
 
 
-def products(args: argparse.Namespace, client: Client) -> int:
-    reply = client.call(_stub(client).ListProducts, pb.ListProductsRequest(status=args.status))
+def _table(args: argparse.Namespace, reply: Any) -> int:
     emit_table([_row(p) for p in reply.products], COLUMNS, as_json=args.json, lang=args.lang)
     return 0
 
 
-def product(args: argparse.Namespace, client: Client) -> int:
-    reply = client.call(
-        _stub(client).GetProduct,
-        pb.GetProductRequest(product_id=args.product_id),
-        retry_not_found=True,
-    )
+def _record(args: argparse.Namespace, reply: Any) -> int:
     emit(_row(reply), as_json=args.json, lang=args.lang)
     return 0
+
+
+GROUP = Group(
+    "reporting",
+    ("Báo cáo: danh mục sản phẩm và trạng thái", "Reporting: the product catalogue and status"),
+    "reporting",
+    pb_grpc.ReportingStub,
+    (
+        Command(
+            "products",
+            ("Danh sách sản phẩm", "Products"),
+            "auditor",
+            pb.ListProductsRequest,
+            (
+                Arg(
+                    "--status",
+                    "Lọc theo trạng thái, ví dụ recognised",
+                    "Filter by status, e.g. recognised",
+                ),
+            ),
+            output=_table,
+            actor=False,
+        ),
+        Command(
+            "product",
+            ("Trạng thái và hạng sao của một sản phẩm", "A product's status and stars"),
+            "auditor",
+            pb.GetProductRequest,
+            (Arg("product_id"),),
+            actor=False,
+            retry_not_found=True,
+        ),
+    ),
+    _record,
+)
+
+
+def add(sub: Any) -> None:
+    add_group(sub, GROUP)

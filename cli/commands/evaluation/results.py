@@ -1,0 +1,52 @@
+"""After the council: approval and forwarding, the higher level's answer, re-evaluation,
+and a dossier's evaluation as it stands."""
+
+from __future__ import annotations
+
+from cli.declare import Arg, Command, day
+from contracts.rpc import evaluation_pb2 as pb
+
+DOSSIER = Arg("--dossier", required=True, field="dossier_id")
+
+APPROVE = Command(
+    "approve-forward",
+    ("Phê duyệt kết quả, chuyển cấp trên", "Approve the result, forward to the higher level"),
+    "authority",
+    pb.ApproveAndForwardRequest,
+    (DOSSIER, Arg("--on", required=True, type=day)),
+)
+
+HIGHER = Command(
+    "higher-result",
+    ("Ghi kết quả của cấp trên", "Record the higher level's result"),
+    "province_officer",
+    pb.RecordHigherLevelResultRequest,
+    (
+        DOSSIER,
+        Arg("--result", required=True, choices=("recognised", "returned")),
+        Arg("--score", required=True),
+        Arg("--star", type=int, default=0),
+        Arg("--decision-no"),
+        Arg("--decided-on", required=True, type=day),
+        Arg("--signer"),
+        Arg("--reason"),
+    ),
+)
+
+REEVALUATE = Command(
+    "reevaluate",
+    ("Đánh giá lại hồ sơ cấp trên trả về", "Re-evaluate a dossier the higher level returned"),
+    "province_officer",
+    pb.ReevaluateRequest,
+    (DOSSIER,),
+)
+
+SHOW = Command(
+    "show",
+    ("Xem kết quả đánh giá của một hồ sơ", "Show a dossier's evaluation"),
+    "auditor",
+    pb.GetEvaluationRequest,
+    (Arg("dossier_id"),),
+    actor=False,
+    retry_not_found=True,
+)

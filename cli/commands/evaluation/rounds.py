@@ -1,0 +1,70 @@
+"""Evaluation rounds of a level and their councils."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Mapping
+from typing import Any
+
+from cli.declare import Arg, Command, day
+from contracts.rpc import evaluation_pb2 as pb
+
+OFFICER = "province_officer"
+
+
+def _jurisdiction(args: argparse.Namespace) -> Mapping[str, Any]:
+    return {"jurisdiction": args.unit or args.jurisdiction}
+
+
+OPEN = Command(
+    "open-round",
+    ("Mở đợt đánh giá của một cấp", "Open an evaluation round of a level"),
+    OFFICER,
+    pb.OpenRoundRequest,
+    (
+        Arg("--level", required=True, choices=("district", "province", "ministry")),
+        Arg(
+            "--unit",
+            "Mã địa bàn của đợt (mặc định: --jurisdiction)",
+            "The round's unit code (default: --jurisdiction)",
+            field="",
+        ),
+        Arg("--on", "Ngày mở (yyyy-mm-dd)", "Opened on (yyyy-mm-dd)", required=True, type=day),
+    ),
+    derive=_jurisdiction,
+)
+
+APPOINT = Command(
+    "appoint",
+    ("Bổ nhiệm thành viên Hội đồng", "Appoint a council member"),
+    OFFICER,
+    pb.AppointMemberRequest,
+    (
+        Arg("--round", required=True, field="round_id"),
+        Arg(
+            "--member",
+            "Mã người dùng của thành viên",
+            "The member's user id",
+            required=True,
+            field="member_id",
+        ),
+        Arg("--name"),
+        Arg(
+            "--council-role",
+            required=True,
+            choices=("chair", "member", "secretary"),
+            field="role",
+        ),
+    ),
+)
+
+SHOW = Command(
+    "round",
+    ("Xem đợt đánh giá và Hội đồng", "Show a round and its council"),
+    "auditor",
+    pb.GetRoundRequest,
+    (Arg("round_id"),),
+    actor=False,
+)
+
+COMMANDS = (OPEN, APPOINT, SHOW)

@@ -1,0 +1,255 @@
+"""Dossiers at the commune: submission (form 01), self-assessment (form 02), documents,
+receipt, returns, the commune assessment (form 03), forwarding, and views."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from cli.client import Client, command_actor
+from cli.commands.registration import views
+from cli.declare import Arg, Command, day
+from contracts.rpc import registration_pb2 as pb
+from runtime.text import nfc
+
+CHUNK = 1024 * 1024
+OFFICER = "commune_officer"
+DOSSIER = Arg("--dossier", required=True, field="dossier_id")
+CRITERIA = ("local-raw-material", "local-labour", "idea-origin", "local-identity")
+
+
+def _scores(args: argparse.Namespace) -> dict[str, Any]:
+    """Form 02's choices: the --file's, then each --choice (the later one wins)."""
+    scores: dict[str, pb.SelfScore] = {}
+    if args.file:
+        for code, entry in json.loads(Path(args.file).read_text(encoding="utf-8")).items():
+            if isinstance(entry, dict):
+                scores[code] = pb.SelfScore(
+                    criterion=code,
+                    option=str(entry["option"]),
+                    evidence=entry.get("evidence", []),
+                )
+            else:
+                scores[code] = pb.SelfScore(criterion=code, option=str(entry))
+    for choice in args.choice:
+        code, _, option = choice.partition("=")
+        scores[code] = pb.SelfScore(criterion=code, option=option)
+    return {"scores": list(scores.values())}
+
+
+def _upload(args: argparse.Namespace, client: Client, method: Callable[..., Any]) -> int:
+    """Stream the file in 1 MiB chunks; the first one carries the dossier and the name."""
+    path = Path(args.file)
+    data = path.read_bytes()
+
+    def chunks() -> Iterator[pb.DocumentChunk]:
+        yield pb.DocumentChunk(
+            actor=command_actor(args),
+            dossier_id=args.dossier,
+            name=nfc(path.name),
+            category=args.category,
+            data=data[:CHUNK],
+        )
+        for start in range(CHUNK, len(data), CHUNK):
+            yield pb.DocumentChunk(data=data[start : start + CHUNK])
+
+    return views.show(args, client.call(method, chunks()))
+
+
+SUBMIT = Command(
+    "submit-dossier",
+    ("Xã tiếp nhận hồ sơ (Mẫu 01)", "The commune receives a dossier (form 01)"),
+    OFFICER,
+    pb.SubmitDossierRequest,
+    (
+        Arg("--product", required=True, field="product_id"),
+        Arg(
+            "--kind",
+            "first | upgrade | re_evaluation",
+            "first | upgrade | re_evaluation",
+            default="first",
+        ),
+        Arg(
+            "--received-on",
+            "Ngày xã tiếp nhận, yyyy-mm-dd",
+            "Received by the commune on, yyyy-mm-dd",
+            required=True,
+            type=day,
+        ),
+        Arg("--phone", field="contact_phone"),
+        Arg("--email", field="contact_email"),
+        Arg(
+            "--changes",
+            "Nâng hạng: thay đổi so với sản phẩm cũ",
+            "Upgrade: what changed since the product was recognised",
+            type=nfc,
+            field="changes_summary",
+        ),
+        Arg("--declared-samples", type=int, default=0),
+    ),
+)
+
+SELF_ASSESS = Command(
+    "self-assess",
+    (
+        "Tự đánh giá theo phiếu của bộ sản phẩm (Mẫu 02)",
+        "Self-assessment on the product set's sheet (form 02)",
+    ),
+    "producer",
+    pb.RecordSelfAssessmentRequest,
+    (
+        DOSSIER,
+        Arg(
+            "--choice",
+            "tiêu chí=phương án, ví dụ 1.1=3",
+            "criterion=option, e.g. 1.1=3",
+            action="append",
+            field="",
+        ),
+        Arg(
+            "--file",
+            'JSON {"1.1": "3", …} hoặc {"1.1": {"option": "3", "evidence": […]}}',
+            'JSON {"1.1": "3", …} or {"1.1": {"option": "3", "evidence": […]}}',
+            field="",
+        ),
+    ),
+    output=views.summary,
+    derive=_scores,
+)
+
+ATTACH = Command(
+    "attach",
+    (
+        "Đính kèm tài liệu (PDF, JPEG, PNG, DOCX, XLSX; ≤ 20 MiB)",
+        "Attach a document (PDF, JPEG, PNG, DOCX, XLSX; ≤ 20 MiB)",
+    ),
+    "producer",
+    pb.DocumentChunk,
+    (
+        DOSSIER,
+        Arg("--file", required=True),
+        Arg(
+            "--category",
+            "form_02, lab_test, quality_declaration…",
+            "form_02, lab_test, quality_declaration…",
+            default="other",
+        ),
+    ),
+    rpc="AttachDocument",
+    run=_upload,
+)
+
+RECEIVE = Command(
+    "receive",
+    (
+        "Xã nhận bản giấy và/hoặc mẫu sản phẩm",
+        "The commune receives the paper copy and/or samples",
+    ),
+    OFFICER,
+    pb.ReceiveAtCommuneRequest,
+    (
+        DOSSIER,
+        Arg("--paper-copy", action="store_true"),
+        Arg("--samples", type=int, default=0),
+        Arg("--on", "yyyy-mm-dd", "yyyy-mm-dd", required=True, type=day, field="received_on"),
+    ),
+    output=views.summary,
+)
+
+RETURN = Command(
+    "return-dossier",
+    (
+        "Trả hồ sơ để bổ sung (giữ nguyên mã hồ sơ)",
+        "Return a dossier for completion (it keeps its id)",
+    ),
+    OFFICER,
+    pb.ReturnDossierRequest,
+    (
+        DOSSIER,
+        Arg("--reason", required=True, type=nfc),
+        Arg("--on", "yyyy-mm-dd", "yyyy-mm-dd", required=True, type=day, field="returned_on"),
+    ),
+    output=views.summary,
+)
+
+RESUBMIT = Command(
+    "resubmit-dossier",
+    ("Nhận lại hồ sơ đã bổ sung", "Receive a completed dossier again"),
+    OFFICER,
+    pb.ResubmitDossierRequest,
+    (DOSSIER, Arg("--received-on", required=True, type=day)),
+    output=views.summary,
+)
+
+ASSESS = Command(
+    "assess",
+    ("Xã đánh giá 4 tiêu chí (Mẫu 03)", "The commune assesses the 4 criteria (form 03)"),
+    OFFICER,
+    pb.AssessDossierRequest,
+    (
+        DOSSIER,
+        Arg("--report-no", required=True, type=nfc),
+        Arg("--assessed-on", "yyyy-mm-dd", "yyyy-mm-dd", required=True, type=day),
+        Arg(
+            "--officer",
+            "Cán bộ đánh giá (mặc định: người thực hiện)",
+            "Assessing officer (default: the actor)",
+            type=nfc,
+        ),
+        *(
+            Arg(
+                f"--no-{flag}",
+                f"Tiêu chí {flag}: không đạt",
+                f"Criterion {flag}: not met",
+                action="store_false",
+                dest=flag.replace("-", "_"),
+            )
+            for flag in CRITERIA
+        ),
+    ),
+)
+
+FORWARD = Command(
+    "forward",
+    (
+        "Chuyển hồ sơ đã đánh giá lên cấp đánh giá",
+        "Forward an assessed dossier to the evaluating level",
+    ),
+    OFFICER,
+    pb.ForwardDossierRequest,
+    (DOSSIER, Arg("--forwarded-on", "yyyy-mm-dd", "yyyy-mm-dd", required=True, type=day)),
+)
+
+SHOW = Command(
+    "dossier",
+    (
+        "Xem hồ sơ (thiếu gì, hạn xử lý, thay đổi)",
+        "Show a dossier (what it lacks, its deadline, changes)",
+    ),
+    "auditor",
+    pb.GetDossierRequest,
+    (Arg("dossier_id"),),
+    output=views.dossier,
+    actor=False,
+)
+
+LIST = Command(
+    "dossiers",
+    (
+        "Danh sách hồ sơ; --overdue: quá hạn xử lý của xã",
+        "Dossiers; --overdue: past the commune's deadline",
+    ),
+    "auditor",
+    pb.ListDossiersRequest,
+    (
+        Arg("--commune", field="commune_code"),
+        Arg("--overdue", action="store_true", field="overdue_only"),
+    ),
+    output=views.dossier_list,
+    actor=False,
+)
+
+COMMANDS = (SUBMIT, SELF_ASSESS, ATTACH, RECEIVE, RETURN, RESUBMIT, ASSESS, FORWARD, SHOW, LIST)

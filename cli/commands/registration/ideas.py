@@ -1,0 +1,94 @@
+"""Steps 2–4 of the cycle: product ideas and business plans."""
+
+from __future__ import annotations
+
+from cli.commands.registration import views
+from cli.declare import Arg, Command, day
+from contracts.rpc import registration_pb2 as pb
+from runtime.text import nfc
+
+OFFICER = "commune_officer"
+IDEA = Arg("--idea", required=True, field="idea_id")
+ON = Arg("--on", "yyyy-mm-dd", "yyyy-mm-dd", required=True, type=day)
+REASON = Arg("--reason", required=True, type=nfc)
+TEXT = Arg("--text", type=nfc)
+
+REGISTER_IDEA = Command(
+    "register-idea",
+    ("Bước 2: đăng ký ý tưởng sản phẩm", "Step 2: register a product idea"),
+    OFFICER,
+    pb.RegisterIdeaRequest,
+    (
+        Arg("--producer", required=True, field="producer_id"),
+        Arg("--name", required=True, type=nfc),
+        Arg(
+            "--set",
+            "Bộ sản phẩm 1–26",
+            "Product set 1–26",
+            type=int,
+            required=True,
+            dest="product_set",
+        ),
+        Arg("--description", type=nfc),
+        Arg(
+            "--on",
+            "Ngày nộp, yyyy-mm-dd",
+            "Submitted on, yyyy-mm-dd",
+            required=True,
+            type=day,
+            field="submitted_on",
+        ),
+    ),
+)
+
+
+def _advance(name: str, vi: str, en: str, extra: Arg | None) -> Command:
+    """One step of an idea or its plan: `AdvanceIdea` with the action the name says."""
+    action = name.replace("-idea", "").replace("-", "_")
+    return Command(
+        name,
+        (vi, en),
+        OFFICER,
+        pb.AdvanceIdeaRequest,
+        (IDEA, ON, extra) if extra else (IDEA, ON),
+        fixed={"action": action},
+    )
+
+
+ADVANCE = (
+    _advance("accept-idea", "Chấp nhận ý tưởng", "Accept an idea", None),
+    _advance(
+        "return-idea", "Trả lại ý tưởng (kèm lý do)", "Return an idea (with the reason)", REASON
+    ),
+    _advance("resubmit-idea", "Nộp lại ý tưởng đã bị trả", "Resubmit a returned idea", TEXT),
+    _advance(
+        "submit-plan",
+        "Bước 3: nộp phương án sản xuất kinh doanh",
+        "Step 3: submit the business plan",
+        TEXT,
+    ),
+    _advance(
+        "approve-plan",
+        "Duyệt phương án (bắt đầu bước 4)",
+        "Approve the business plan (step 4 begins)",
+        None,
+    ),
+    _advance(
+        "return-plan",
+        "Trả lại phương án (kèm lý do)",
+        "Return the business plan (with the reason)",
+        REASON,
+    ),
+)
+
+LIST_IDEAS = Command(
+    "ideas",
+    ("Ý tưởng và phương án (bước 2–4) đang ở đâu", "Where ideas and plans (steps 2–4) stand"),
+    "auditor",
+    pb.ListIdeasRequest,
+    (Arg("--producer", field="producer_id"),),
+    output=views.idea_table,
+    actor=False,
+)
+
+COMMANDS = (REGISTER_IDEA, *ADVANCE, LIST_IDEAS)

@@ -1,0 +1,166 @@
+"""Commands declared as data: one `Command` per CLI command, its arguments as `Arg` rows.
+
+`add_group` turns a `Group`'s table into argparse sub-commands; `execute` turns the
+parsed arguments into the command's gRPC request (every argument fills the request
+field of its name), calls the service and hands the reply to the command's output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from google.protobuf.message import Message
+
+from cli.client import Client, command_actor
+from cli.output import fail
+
+Output = Callable[[argparse.Namespace, Any], int]
+Derive = Callable[[argparse.Namespace], Mapping[str, Any]]
+Runner = Callable[[argparse.Namespace, Client, Callable[..., Any]], int]
+
+_DAY_MONTH_YEAR = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
+
+
+def day(text: str) -> str:
+    """A date as the user typed it, as ISO: "25/04/2025" -> "2025-04-25".
+
+    ISO (yyyy-mm-dd) and anything else pass through unchanged, for the service to check
+    and refuse with the field named."""
+    found = _DAY_MONTH_YEAR.match(text)
+    if found is None:
+        return text
+    dd, mm, yyyy = found.groups()
+    return f"{yyyy}-{int(mm):02d}-{int(dd):02d}"
+
+
+class Refused(Exception):
+    """Input the CLI itself refuses before calling a service (exit code 2)."""
+
+
+@dataclass(frozen=True)
+class Arg:
+    """One argument: how argparse reads it and which request field it fills.
+
+    `flag` is an option ("--name") or a positional ("product_id"). An option that is not
+    required defaults to "" (a flag to False, a repeated option to []). `field` names
+    the request field when it differs from the argparse destination; "" keeps the
+    argument out of the request (a command's `derive` uses it)."""
+
+    flag: str
+    help: str | None = None
+    en: str | None = None
+    required: bool = False
+    type: Callable[[str], Any] | None = None
+    action: str | None = None
+    choices: tuple[str, ...] | None = None
+    dest: str | None = None
+    default: Any = ""
+    field: str | None = None
+
+    @property
+    def positional(self) -> bool:
+        return not self.flag.startswith("-")
+
+    @property
+    def destination(self) -> str:
+        return self.dest or self.flag.lstrip("-").replace("-", "_")
+
+    def options(self) -> dict[str, Any]:
+        """The keyword arguments of `ArgumentParser.add_argument`."""
+        given: dict[str, Any] = {
+            "help": self.help,
+            "type": self.type,
+            "action": self.action,
+            "choices": self.choices,
+            "dest": self.dest,
+        }
+        options = {key: value for key, value in given.items() if value is not None}
+        if self.positional or self.action in ("store_true", "store_false"):
+            return options
+        if self.required:
+            options["required"] = True
+        else:
+            options["default"] = [] if self.action == "append" else self.default
+        return options
+
+
+@dataclass(frozen=True)
+class Command:
+    """One CLI command and the gRPC call behind it.
+
+    `request` is the request message; the RPC is its name without "Request". `fixed`
+    and `derive` add request fields that are not arguments; `actor` adds the acting
+    user. `run` replaces the plain call when the request is not built from fields
+    (a streamed upload); it receives the stub method."""
+
+    name: str
+    help: tuple[str, str]
+    role: str
+    request: type[Message]
+    args: tuple[Arg, ...] = ()
+    output: Output | None = None
+    fixed: Mapping[str, Any] = field(default_factory=dict)
+    derive: Derive | None = None
+    actor: bool = True
+    retry_not_found: bool = False
+    rpc: str = ""
+    run: Runner | None = None
+
+    @property
+    def method(self) -> str:
+        return self.rpc or self.request.DESCRIPTOR.name.removesuffix("Request")
+
+
+@dataclass(frozen=True)
+class Group:
+    """`ocop <name> ...`: the commands of one service."""
+
+    name: str
+    help: tuple[str, str]
+    service: str
+    stub: Callable[[Any], Any]
+    commands: Sequence[Command]
+    output: Output
+
+
+def add_group(sub: Any, group: Group) -> None:
+    """Declare `group` and its commands on the top parser's sub-parsers."""
+    parser = sub.add_parser(group.name, help=group.help[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    for command in group.commands:
+        p = commands.add_parser(command.name, help=command.help[0])
+        for arg in command.args:
+            p.add_argument(arg.flag, **arg.options())
+        p.set_defaults(func=functools.partial(execute, group, command), role=command.role)
+
+
+def request_fields(command: Command, args: argparse.Namespace) -> dict[str, Any]:
+    """The request's fields from the parsed arguments (raises `Refused`)."""
+    fields: dict[str, Any] = dict(command.fixed)
+    if command.actor:
+        fields["actor"] = command_actor(args)
+    for arg in command.args:
+        if arg.field != "":
+            fields[arg.field or arg.destination] = getattr(args, arg.destination)
+    if command.derive is not None:
+        fields.update(command.derive(args))
+    return fields
+
+
+def execute(group: Group, command: Command, args: argparse.Namespace, client: Client) -> int:
+    """Build the request, call the service, print the reply; the command's exit code."""
+    method = getattr(group.stub(client.channel(group.service)), command.method)
+    if command.run is not None:
+        return command.run(args, client, method)
+    try:
+        request = command.request(**request_fields(command, args))
+    except Refused as refusal:
+        fail(str(refusal))
+        return 2
+    reply = client.call(method, request, retry_not_found=command.retry_not_found)
+    return (command.output or group.output)(args, reply)
