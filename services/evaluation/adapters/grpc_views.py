@@ -1,0 +1,127 @@
+"""Replies of the evaluation gRPC adapter: aggregates in, protobuf views out."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from contracts.rpc import evaluation_pb2 as pb
+from rules import Tier
+from rules.i18n import TIER_AUTHORITY
+from services.evaluation.domain.certificates import ProductCertification
+from services.evaluation.domain.decisions import RecognitionDecision
+from services.evaluation.domain.model import Evaluation
+from services.evaluation.domain.rounds import Round
+
+
+def _d(value: date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def view(evaluation: Evaluation) -> pb.EvaluationView:
+    return pb.EvaluationView(
+        dossier_id=str(evaluation.dossier_id),
+        product_id=str(evaluation.product_id),
+        product_name=evaluation.product_name,
+        product_set=evaluation.product_set,
+        status=evaluation.status,
+        score=str(evaluation.score) if evaluation.score is not None else "",
+        star=evaluation.star,
+        outcome=evaluation.outcome,
+        decision_no=evaluation.decision_no,
+        rule_set_id=evaluation.rule_set_id,
+        explanation=evaluation.explanation,
+        round_id=str(evaluation.round_id),
+        level=evaluation.level,
+        mode=evaluation.mode,
+        forwarded_to=evaluation.forwarded_to,
+        certificate_no=evaluation.certificate_no,
+        returned_options=list(evaluation.returned.get("options", [])),
+        kind=evaluation.kind,
+    )
+
+
+def round_view(round_: Round, dossiers: list[UUID] | None = None) -> pb.RoundView:
+    return pb.RoundView(
+        round_id=str(round_.id),
+        level=round_.level,
+        jurisdiction=round_.jurisdiction,
+        name=round_.name_vi,
+        forwarded_by=_d(round_.forwarded_by),
+        decided_by=_d(round_.decided_by),
+        source=round_.source,
+        status=round_.status,
+        members=[
+            pb.Member(member_id=m, name=v["name"], role=v["role"])
+            for m, v in round_.members.items()
+        ],
+        dossier_ids=[str(d) for d in dossiers or ()],
+    )
+
+
+def decision_view(decision: RecognitionDecision) -> pb.DecisionView:
+    return pb.DecisionView(
+        decision_no=decision.decision_no,
+        decided_on=_d(decision.decided_on),
+        signer=decision.signer,
+        authority=" ".join(
+            (TIER_AUTHORITY[Tier(decision.authority)]["vi"], decision.jurisdiction)
+        ).strip(),
+        legal_basis=decision.legal_basis,
+        items=[pb.DecisionItem(**item) for item in decision.items],
+    )
+
+
+def _case(entry: dict[str, Any] | None) -> str:
+    if not entry:
+        return ""
+    return "; ".join(f"{k}={_d(v) if isinstance(v, date) else v}" for k, v in entry.items() if v)
+
+
+def certificates_view(certification: ProductCertification) -> pb.CertificatesView:
+    return pb.CertificatesView(
+        product_id=str(certification.product_id),
+        current=certification.current or "",
+        certificates=[
+            pb.Certificate(
+                certificate_no=c["number"],
+                dossier_id=c["dossier_id"],
+                decision_no=c["decision_no"],
+                star=c["star"],
+                issuer=c["issuer"],
+                rule_set_id=c["rule_set_id"],
+                issued_on=_d(c["issued_on"]),
+                valid_to=_d(c["valid_to"]),
+                status=c["status"],
+                notice_by=_d(c["notice_by"]),
+                window_opens=_d(c["window_opens"]),
+                window_closes=_d(c["window_closes"]),
+                grace_until=_d(c["grace_until"]),
+                revocation=_case(c["revocation"]),
+                reevaluation=_case(c["reevaluation"]),
+            )
+            for c in certification.certificates.values()
+        ],
+    )
+
+
+def sheets_view(seen: dict[str, Any]) -> pb.SheetsView:
+    """What `CouncilCommands.sheets_for` lets the actor see."""
+    return pb.SheetsView(
+        submitted=seen["submitted"],
+        conflicted=seen["conflicted"],
+        mode=seen["mode"],
+        sheets=[
+            pb.SheetTotal(
+                member_id=m,
+                total=str(s["total"]),
+                part_a=str(s["parts"].get("A", "")),
+                part_b=str(s["parts"].get("B", "")),
+                part_c=str(s["parts"].get("C", "")),
+            )
+            for m, s in sorted(seen["sheets"].items())
+        ],
+        mean=seen["mean"] or "",
+        spread=seen["spread"] or "",
+    )
