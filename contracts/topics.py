@@ -51,7 +51,7 @@ CATALOGUE: Final[tuple[Topic, ...]] = (
     Topic(
         REGISTRATION_EVENTS,
         owner="registration",
-        consumers=("evaluation", "reporting"),
+        consumers=("evaluation", "reporting", "inspection"),
         description=(
             "Registration facts: producers and products registered, dossiers submitted "
             "at the commune, and the commune assessment (form 03) that forwards a dossier "
@@ -61,7 +61,7 @@ CATALOGUE: Final[tuple[Topic, ...]] = (
     Topic(
         EVALUATION_EVENTS,
         owner="evaluation",
-        consumers=("reporting",),
+        consumers=("reporting", "inspection"),
         description=(
             "Evaluation facts: the council's adopted result and outcome, recognition "
             "decisions with their certificates, forwarding and returns from the next "
@@ -93,8 +93,10 @@ CATALOGUE: Final[tuple[Topic, ...]] = (
         owner="inspection",
         consumers=("evaluation",),
         description=(
-            "Inspection results; InspectionFailed opens a revocation case in evaluation. "
-            "Keyed by inspection id."
+            "Post-certification inspection: plans per period (InspectionPlanned), "
+            "inspections scheduled or opened ad hoc, and their conclusions (passed, "
+            "remediation required, completed or overdue, failed). InspectionFailed opens "
+            "a revocation case in evaluation. Keyed by plan or inspection id."
         ),
     ),
     Topic(

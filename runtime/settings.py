@@ -45,6 +45,7 @@ class Settings(BaseSettings):
     registration_port: int = DEFAULT_PORTS["registration"]
     evaluation_port: int = DEFAULT_PORTS["evaluation"]
     reporting_port: int = DEFAULT_PORTS["reporting"]
+    inspection_port: int = DEFAULT_PORTS["inspection"]
     metrics_port: int = Field(default=0, description="0 disables the /metrics endpoint")
 
     relay_batch_size: int = Field(default=500, ge=1)
@@ -58,6 +59,7 @@ class Settings(BaseSettings):
             "registration": self.registration_port,
             "evaluation": self.evaluation_port,
             "reporting": self.reporting_port,
+            "inspection": self.inspection_port,
         }
         return ports.get(service, DEFAULT_PORTS[service])
 

@@ -20,6 +20,7 @@ from runtime.outbox import Relay
 from runtime.rpc import build_server
 from runtime.settings import Settings
 from services.evaluation import bootstrap as evaluation
+from services.inspection import bootstrap as inspection
 from services.registration import bootstrap as registration
 from services.reporting import bootstrap as reporting
 from system import province
@@ -39,6 +40,7 @@ class EmbeddedSystem:
         self.registration = registration.build(s, Metrics(registration.NAME, self.registry))
         self.evaluation = evaluation.build(s, Metrics(evaluation.NAME, self.registry))
         self.reporting = reporting.build(s, Metrics(reporting.NAME, self.registry))
+        self.inspection = inspection.build(s, Metrics(inspection.NAME, self.registry))
         # The province stand-in closes the forwarding loop in one process (system/province.py).
         self.province = province.build(s, Metrics(province.NAME, self.registry))
         self.bus = InProcessBus()
@@ -46,6 +48,7 @@ class EmbeddedSystem:
         for service, name in (
             (self.evaluation, evaluation.NAME),
             (self.reporting, reporting.NAME),
+            (self.inspection, inspection.NAME),
             (self.province, province.NAME),
         ):
             consumer = service.consumer(s)
@@ -55,8 +58,10 @@ class EmbeddedSystem:
             self.registration.relay(self.bus, s),
             self.evaluation.relay(self.bus, s),
             self.province.relay(self.bus, s),
+            self.inspection.relay(self.bus, s),
         ]
         self.scheduler = self.evaluation.scheduler()
+        self.remediations = self.inspection.scheduler()
         self.servers: list[grpc.Server] = []
 
     async def deliver(self) -> int:
@@ -77,6 +82,7 @@ class EmbeddedSystem:
             (registration.NAME, self.registration),
             (evaluation.NAME, self.evaluation),
             (reporting.NAME, self.reporting),
+            (inspection.NAME, self.inspection),
         ]
         for name, service in services:
             server, port = build_server(
@@ -96,6 +102,7 @@ class EmbeddedSystem:
             await asyncio.gather(
                 *(r.run(stop, self.settings.relay_poll_seconds) for r in self.relays),
                 self.scheduler.run(stop, self.evaluation.settings.scheduler_seconds),
+                self.remediations.run(stop, self.inspection.settings.scheduler_seconds),
             )
         finally:
             self.close()

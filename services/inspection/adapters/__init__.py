@@ -1,0 +1,1 @@
+"""Inspection's adapters: the gRPC servicer and the outbound mapping to contracts."""

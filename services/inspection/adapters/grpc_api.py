@@ -1,0 +1,256 @@
+"""gRPC adapter of the inspection service: requests in, views out, nothing else."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+import grpc
+
+from contracts.rpc import inspection_pb2 as pb
+from contracts.rpc import inspection_pb2_grpc as pb_grpc
+from runtime.rpc import Register, handles_rejections, parse_date, parse_uuid, to_context
+from services.inspection.application import InspectionApp
+from services.inspection.application.visit_commands import Document
+from services.inspection.domain.inspection import Inspection
+from services.inspection.domain.plan import InspectionPlan
+
+SERVICE_NAME = pb.DESCRIPTOR.services_by_name["Inspection"].full_name
+
+
+def _d(value: date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def _opt_date(field: str, value: str) -> date | None:
+    return parse_date(field, value) if value else None
+
+
+def _team(members: Iterable[Any]) -> list[tuple[str, str]]:
+    return [(m.role, m.name) for m in members]
+
+
+def _team_out(members: Iterable[dict[str, str]]) -> list[pb.TeamMember]:
+    return [pb.TeamMember(role=m["role"], name=m["name"]) for m in members]
+
+
+class InspectionServicer(pb_grpc.InspectionServicer):
+    def __init__(self, app: InspectionApp) -> None:
+        self.app = app
+
+    @handles_rejections
+    def GeneratePlan(
+        self, request: pb.GeneratePlanRequest, context: grpc.ServicerContext
+    ) -> pb.PlanView:
+        return plan_view(
+            self.app.plans.generate(
+                to_context(request.actor),
+                on=parse_date("on", request.on),
+                lead_agency=request.lead_agency or "agriculture",
+                team=_team(request.team),
+            )
+        )
+
+    @handles_rejections
+    def AddToPlan(self, request: pb.AddToPlanRequest, context: grpc.ServicerContext) -> pb.PlanView:
+        return plan_view(
+            self.app.plans.add(
+                to_context(request.actor),
+                plan_id=parse_uuid("plan_id", request.plan_id),
+                product_id=parse_uuid("product_id", request.product_id),
+            )
+        )
+
+    @handles_rejections
+    def ScheduleInspection(
+        self, request: pb.ScheduleInspectionRequest, context: grpc.ServicerContext
+    ) -> pb.InspectionView:
+        return view(
+            self.app.plans.schedule(
+                to_context(request.actor),
+                plan_id=parse_uuid("plan_id", request.plan_id),
+                product_id=parse_uuid("product_id", request.product_id),
+                planned_on=parse_date("planned_on", request.planned_on),
+                lead_agency=request.lead_agency or "agriculture",
+                team=_team(request.team),
+            )
+        )
+
+    @handles_rejections
+    def OpenAdHoc(
+        self, request: pb.OpenAdHocRequest, context: grpc.ServicerContext
+    ) -> pb.InspectionView:
+        return view(
+            self.app.visits.open_ad_hoc(
+                to_context(request.actor),
+                product_id=parse_uuid("product_id", request.product_id),
+                trigger=request.trigger,
+                note=request.note,
+                planned_on=parse_date("planned_on", request.planned_on),
+                lead_agency=request.lead_agency or "agriculture",
+                team=_team(request.team),
+            )
+        )
+
+    @handles_rejections
+    def RecordVisit(
+        self, request: pb.RecordVisitRequest, context: grpc.ServicerContext
+    ) -> pb.InspectionView:
+        return view(
+            self.app.visits.record_visit(
+                to_context(request.actor),
+                inspection_id=parse_uuid("inspection_id", request.inspection_id),
+                visited_on=parse_date("visited_on", request.visited_on),
+                team=_team(request.team),
+                findings={f.item: (f.compliant, f.note) for f in request.findings},
+                outcome=request.outcome,
+                conclusion_no=request.conclusion_no,
+                concluded_on=_opt_date("concluded_on", request.concluded_on),
+                summary=request.summary,
+                ground=request.ground,
+                deadline=_opt_date("deadline", request.deadline),
+                follow_up_on=_opt_date("follow_up_on", request.follow_up_on),
+                evidence=[Document(e.name, e.media_type, e.data) for e in request.evidence],
+            )
+        )
+
+    @handles_rejections
+    def GetPlan(self, request: pb.GetPlanRequest, context: grpc.ServicerContext) -> pb.PlanView:
+        if request.plan_id:
+            return plan_view(self.app.plan(parse_uuid("plan_id", request.plan_id)))
+        period, _ = self.app.plans.period_of(parse_date("on", request.on))
+        return plan_view(
+            self.app.queries.plan_for(
+                request.level, request.jurisdiction, period.starts_on, period.months
+            )
+        )
+
+    @handles_rejections
+    def GetInspection(
+        self, request: pb.GetInspectionRequest, context: grpc.ServicerContext
+    ) -> pb.InspectionView:
+        return view(self.app.inspection(parse_uuid("inspection_id", request.inspection_id)))
+
+    @handles_rejections
+    def ProductHistory(
+        self, request: pb.ProductHistoryRequest, context: grpc.ServicerContext
+    ) -> pb.InspectionList:
+        product_id = parse_uuid("product_id", request.product_id)
+        self.app.product(product_id)
+        found = self.app.queries.history(product_id)
+        return pb.InspectionList(inspections=[view(i) for i in found])
+
+    @handles_rejections
+    def OpenRemediations(
+        self, request: pb.ListRequest, context: grpc.ServicerContext
+    ) -> pb.InspectionList:
+        found = self.app.queries.open_remediations(request.jurisdiction)
+        return pb.InspectionList(inspections=[view(i) for i in found])
+
+    @handles_rejections
+    def OverdueInspections(
+        self, request: pb.ListRequest, context: grpc.ServicerContext
+    ) -> pb.OverdueList:
+        rows = self.app.queries.overdue(self.app.clock.today(), request.jurisdiction)
+        return pb.OverdueList(
+            entries=[
+                pb.OverdueEntry(
+                    plan_id=r["plan_id"],
+                    period=r["period"],
+                    product_id=r["product_id"],
+                    product_name=r["product_name"],
+                    planned_on=_d(r["planned_on"]),
+                    status=r["status"],
+                    inspection_id=r["inspection_id"] or "",
+                )
+                for r in rows
+            ]
+        )
+
+
+def plan_view(plan: InspectionPlan) -> pb.PlanView:
+    window = plan.window
+    inspected, due = plan.coverage()
+    return pb.PlanView(
+        plan_id=str(plan.id),
+        level=plan.tier,
+        jurisdiction=plan.jurisdiction,
+        period=window.key,
+        period_label=window.label("vi"),
+        starts_on=_d(window.starts_on),
+        ends_on=_d(window.ends_on),
+        cadence_source=plan.source,
+        lead_agency=plan.lead_agency,
+        entries=[
+            pb.PlanEntry(
+                product_id=e["product_id"],
+                product_name=e["product_name"],
+                commune_code=e["commune_code"],
+                certificate_no=e["certificate_no"],
+                star=e["star"],
+                rule_set_id=e["rule_set_id"],
+                status=e["status"],
+                planned_on=_d(e["planned_on"]),
+                lead_agency=e["lead_agency"],
+                team=_team_out(e["team"]),
+                inspection_id=e["inspection_id"] or "",
+                outcome=e["outcome"] or "",
+                reason=e.get("reason", ""),
+            )
+            for e in plan.entries.values()
+        ],
+        inspected=inspected,
+        due=due,
+    )
+
+
+def view(inspection: Inspection) -> pb.InspectionView:
+    product = inspection.product
+    conclusion = inspection.conclusion or {}
+    remediation = inspection.remediation or {}
+    return pb.InspectionView(
+        inspection_id=str(inspection.id),
+        product_id=product["product_id"],
+        product_name=product["product_name"],
+        certificate_no=product["certificate_no"],
+        star=product["star"],
+        rule_set_id=product["rule_set_id"],
+        kind=inspection.kind,
+        trigger=inspection.trigger,
+        note=inspection.note,
+        plan_id=inspection.plan_id or "",
+        planned_on=_d(inspection.planned_on),
+        lead_agency=inspection.lead_agency,
+        team=_team_out(inspection.team),
+        status=inspection.status,
+        visits=[
+            pb.Visit(
+                visited_on=_d(v["visited_on"]),
+                team=_team_out(v["team"]),
+                findings=[
+                    pb.Finding(item=f["item"], compliant=f["compliant"], note=f["note"])
+                    for f in v["findings"]
+                ],
+                evidence=[pb.EvidenceRef(**e) for e in v["evidence"]],
+                follow_up=v["follow_up"],
+            )
+            for v in inspection.visits
+        ],
+        conclusion_no=conclusion.get("conclusion_no", ""),
+        concluded_on=_d(conclusion.get("concluded_on")),
+        summary=conclusion.get("summary", ""),
+        ground=conclusion.get("ground", ""),
+        authority=conclusion.get("authority", ""),
+        deadline=_d(remediation.get("deadline")),
+        follow_up_on=_d(remediation.get("follow_up_on")),
+        overdue_on=_d(remediation.get("overdue_on")),
+        completed_on=_d(remediation.get("completed_on")),
+    )
+
+
+def register(app: InspectionApp) -> Register:
+    def add(server: grpc.Server) -> None:
+        pb_grpc.add_InspectionServicer_to_server(InspectionServicer(app), server)
+
+    return add

@@ -1,0 +1,94 @@
+"""Events in: the products under certificate, learnt from registration and evaluation.
+
+Each handler returns the aggregates it changed; the application stores them with the
+tracking record of the event (exactly-once effect). A certificate that ends (expired or
+revoked) takes its product out of every plan where it is still open."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.domain import Aggregate
+
+from contracts.evaluation import CertificateExpired, CertificateSuperseded, Recognized, Revoked
+from contracts.registration import ProductRegistered
+from services.inspection.application.core import SYSTEM, InspectionStore
+from services.inspection.domain.plan import InspectionPlan
+from services.inspection.domain.products import CertifiedProduct
+
+
+def caused_by(event: Any) -> dict[str, Any]:
+    """Meta of a change caused by another service's event: its actor, flow and id."""
+    return {
+        "actor": event.actor.model_dump() if event.actor else SYSTEM.model_dump(),
+        "correlation_id": str(event.correlation_id),
+        "causation_id": str(event.event_id),
+    }
+
+
+def _product(store: InspectionStore, product_id: UUID, meta: dict[str, Any]) -> CertifiedProduct:
+    found = store.get_as(CertifiedProduct.id_for(product_id), CertifiedProduct)
+    return found or CertifiedProduct(product_id=product_id, meta=meta)
+
+
+def registered(store: InspectionStore, event: ProductRegistered) -> list[Aggregate]:
+    meta = caused_by(event)
+    product = _product(store, event.aggregate_id, meta)
+    product.locate(
+        name=event.name,
+        commune_code=event.commune_code,
+        province_code=event.province_code,
+        district_code=event.legacy_district_code or "",
+        meta=meta,
+    )
+    return [product]
+
+
+def recognised(store: InspectionStore, event: Recognized) -> list[Aggregate]:
+    meta = caused_by(event)
+    product = _product(store, event.product_id, meta)
+    product.certify(
+        {
+            "number": event.certificate_no or event.decision_no,
+            "decision_no": event.decision_no,
+            "star": event.star,
+            "rule_set_id": event.rule_set_id or "",
+            "issued_on": event.valid_from,
+            "valid_to": event.valid_to,
+            "authority": event.authority,
+            "dossier_id": str(event.dossier_id),
+        },
+        meta,
+    )
+    return [product]
+
+
+def _ended(
+    store: InspectionStore, event: Any, number: str, reason: str, on: date
+) -> list[Aggregate]:
+    meta = caused_by(event)
+    product = _product(store, event.product_id, meta)
+    if not product.end(number, reason, on, meta):
+        return []
+    changed: list[Aggregate] = [product]
+    if reason == "superseded":
+        return changed
+    for plan_id in product.plan_ids:
+        plan = store.get_as(UUID(plan_id), InspectionPlan)
+        if plan is not None and plan.withdraw(product.product_id, reason, on, meta):
+            changed.append(plan)
+    return changed
+
+
+def expired(store: InspectionStore, event: CertificateExpired) -> list[Aggregate]:
+    return _ended(store, event, event.certificate_no, "expired", event.expired_on)
+
+
+def superseded(store: InspectionStore, event: CertificateSuperseded) -> list[Aggregate]:
+    return _ended(store, event, event.certificate_no, "superseded", event.superseded_on)
+
+
+def revoked(store: InspectionStore, event: Revoked) -> list[Aggregate]:
+    return _ended(store, event, event.certificate_no, "revoked", event.decided_on)

@@ -1,0 +1,85 @@
+"""Builds the inspection service from typed settings. Nothing happens at import."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+from uuid import UUID
+
+from contracts import registry
+from runtime.blobs import BlobStore, DirectoryBlobStore, MemoryBlobStore
+from runtime.clock import Clock, SystemClock
+from runtime.consumer import TrackedConsumer
+from runtime.eventstore import event_store_env
+from runtime.messages import Publisher
+from runtime.metrics import Metrics
+from runtime.outbox import Relay
+from runtime.rpc import Register
+from runtime.settings import Settings
+from runtime.wiring import consumer_for, relay_for
+from services.inspection.adapters import grpc_api, outbound
+from services.inspection.adapters.scheduler import RemediationScheduler
+from services.inspection.application import InspectionApp
+from services.inspection.settings import InspectionSettings
+
+NAME = "inspection"
+
+
+@dataclass
+class InspectionService:
+    app: InspectionApp
+    metrics: Metrics
+    clock: Clock
+    settings: InspectionSettings
+
+    rpc_names = (grpc_api.SERVICE_NAME,)
+
+    def rpc(self) -> Register:
+        return grpc_api.register(self.app)
+
+    def relay(self, publisher: Publisher, settings: Settings) -> Relay:
+        return relay_for(
+            self.app, outbound.translator(self._as_of), publisher, self.metrics, settings
+        )
+
+    def _as_of(self, aggregate_id: UUID, version: int) -> Any:
+        return self.app.repository.get(aggregate_id, version=version)
+
+    def consumer(self, settings: Settings) -> TrackedConsumer:
+        return consumer_for(
+            NAME,
+            registry.parse,
+            self.app.process_event,
+            self.app.recorder.has_tracking_id,
+            self.metrics,
+            settings,
+        )
+
+    def scheduler(self) -> RemediationScheduler:
+        return RemediationScheduler(self.app, self.clock)
+
+
+def blob_store(settings: Settings, own: InspectionSettings) -> BlobStore:
+    if settings.store == "memory":
+        return MemoryBlobStore()
+    return DirectoryBlobStore(settings.data_dir / own.documents_folder)
+
+
+def build(
+    settings: Settings,
+    metrics: Metrics | None = None,
+    *,
+    clock: Clock | None = None,
+    inspection: InspectionSettings | None = None,
+) -> InspectionService:
+    own = inspection or InspectionSettings()
+    the_clock = clock or SystemClock()
+    app = InspectionApp(
+        event_store_env(settings, NAME),
+        clock=the_clock,
+        deployment=own.deployment(),
+        blobs=blob_store(settings, own),
+    )
+    return InspectionService(
+        app=app, metrics=metrics or Metrics(NAME), clock=the_clock, settings=own
+    )

@@ -1,0 +1,34 @@
+"""Refusals of inspection commands, in Vietnamese and English, naming the field.
+
+Each raises `CommandRejected` (nothing changed); adapters turn it into a gRPC status or
+a CLI exit code."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from runtime.errors import CommandRejected
+
+
+def invalid(field: str, vi: str, en: str) -> CommandRejected:
+    return CommandRejected("invalid_argument", field, vi, en)
+
+
+def not_found(field: str, vi: str, en: str) -> CommandRejected:
+    return CommandRejected("not_found", field, vi, en)
+
+
+def precondition(field: str, vi: str, en: str) -> CommandRejected:
+    return CommandRejected("failed_precondition", field, vi, en)
+
+
+def forbidden(vi: str, en: str, field: str = "actor") -> CommandRejected:
+    return CommandRejected("permission_denied", field, vi, en)
+
+
+def in_future(field: str, day: date) -> CommandRejected:
+    return invalid(
+        field,
+        f"Ngày {day:%d/%m/%Y} chưa đến.",
+        f"{day:%d/%m/%Y} is in the future.",
+    )

@@ -1,0 +1,1 @@
+"""Process mains of the inspection service (distributed mode): rpc, stream, relay, scheduler."""

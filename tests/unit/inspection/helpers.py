@@ -1,0 +1,153 @@
+"""Shared steps for the inspection tests: products registered and certified elsewhere,
+delivered as the published events inspection consumes."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+from uuid import UUID, uuid4
+
+from eventsourcing.persistence import Tracking
+
+from contracts.envelope import Actor, IntegrationEvent
+from contracts.evaluation import CertificateExpired, Recognized, Revoked
+from contracts.registration import ProductRegistered
+from runtime.commands import CommandContext
+from services.inspection.application import InspectionApp
+
+PROVINCE = "51"
+DISTRICT = "610"
+OFFICER = CommandContext(actor=Actor(id="so-nn", role="province_officer", jurisdiction=PROVINCE))
+OTHER_PROVINCE = CommandContext(
+    actor=Actor(id="so-nn-khac", role="province_officer", jurisdiction="52")
+)
+DISTRICT_OFFICER = CommandContext(
+    actor=Actor(id="phong-nn", role="district_officer", jurisdiction=DISTRICT)
+)
+COMMUNE_OFFICER = CommandContext(
+    actor=Actor(id="can-bo-xa", role="commune_officer", jurisdiction="23500")
+)
+TEAM = [("agriculture", "Nguyễn Văn An"), ("health", "Trần Thị Bình"), ("commune", "A Lưu")]
+ALL_GOOD = dict.fromkeys(
+    (
+        "quality",
+        "production_conditions",
+        "food_safety",
+        "traceability",
+        "mark_use",
+        "still_operating",
+    ),
+    (True, ""),
+)
+_positions = iter(range(1, 10**6))
+
+
+def _at(day: date) -> datetime:
+    return datetime(day.year, day.month, day.day, 9, tzinfo=UTC)
+
+
+def _envelope(aggregate_id: UUID, day: date, **extra: Any) -> dict[str, Any]:
+    return {
+        "event_id": uuid4(),
+        "aggregate_id": aggregate_id,
+        "aggregate_version": 1,
+        "occurred_at": _at(day),
+        "actor": Actor(id="ct-ubnd", role="authority", jurisdiction=PROVINCE),
+        "correlation_id": uuid4(),
+        **extra,
+    }
+
+
+def deliver(app: InspectionApp, event: IntegrationEvent, source: str = "evaluation") -> None:
+    app.process_event(event, Tracking(f"{source}@t#0", next(_positions)))
+
+
+def certified(
+    app: InspectionApp,
+    name: str,
+    *,
+    on: date,
+    star: int = 3,
+    rule_set: str = "R2",
+    valid_to: date | None = None,
+    district: str = DISTRICT,
+    province: str = PROVINCE,
+) -> UUID:
+    """A product registered in `province`/`district` and recognised on `on`."""
+    product_id = uuid4()
+    deliver(
+        app,
+        ProductRegistered(
+            **_envelope(product_id, on),
+            producer_id=uuid4(),
+            name=name,
+            product_set=1,
+            commune_code="23500",
+            province_code=province,
+            legacy_district_code=district,
+        ),
+        "registration",
+    )
+    deliver(
+        app,
+        Recognized(
+            **_envelope(uuid4(), on, rule_set_id=rule_set),
+            dossier_id=uuid4(),
+            product_id=product_id,
+            star=star,
+            decision_no=f"{name[:3]}/QĐ-UBND",
+            decided_on=on,
+            authority="UBND tỉnh",
+            valid_from=on,
+            valid_to=valid_to or date(on.year + 3, on.month, on.day),
+            certificate_no=f"GCN-{product_id.hex[:6]}",
+        ),
+    )
+    return product_id
+
+
+def certificate_no(app: InspectionApp, product_id: UUID) -> str:
+    cert = app.product(product_id).certificate
+    assert cert is not None
+    return str(cert["number"])
+
+
+def revoke(app: InspectionApp, product_id: UUID, on: date) -> None:
+    deliver(
+        app,
+        Revoked(
+            **_envelope(uuid4(), on, rule_set_id="R2"),
+            dossier_id=uuid4(),
+            product_id=product_id,
+            certificate_no=certificate_no(app, product_id),
+            decision_no="99/QĐ-UBND",
+            decided_on=on,
+            authority="UBND tỉnh",
+            ground="b",
+        ),
+    )
+
+
+def expire(app: InspectionApp, product_id: UUID, on: date) -> None:
+    deliver(
+        app,
+        CertificateExpired(
+            **_envelope(uuid4(), on, rule_set_id="R2"),
+            dossier_id=uuid4(),
+            product_id=product_id,
+            certificate_no=certificate_no(app, product_id),
+            star=3,
+            valid_to=on,
+            expired_on=on,
+        ),
+    )
+
+
+def planned(app: InspectionApp, plan_id: UUID) -> set[UUID]:
+    """Products still due in the plan (not withdrawn)."""
+    plan = app.plan(plan_id)
+    return {UUID(p) for p, e in plan.entries.items() if e["status"] != "withdrawn"}
+
+
+def log_size(app: InspectionApp) -> int:
+    return app.recorder.max_notification_id() or 0
