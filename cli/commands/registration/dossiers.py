@@ -130,7 +130,7 @@ ATTACH = Command(
     pb.DocumentChunk,
     (
         DOSSIER,
-        Arg("--file", required=True),
+        Arg("--file", required=True, field=""),
         Arg(
             "--category",
             "form_02, lab_test, quality_declaration…",
