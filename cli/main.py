@@ -17,7 +17,7 @@ from collections.abc import Sequence
 import grpc
 
 from cli.client import Client
-from cli.commands import evaluation, registration, reporting, run
+from cli.commands import evaluation, inspection, registration, reporting, run
 from cli.output import fail
 from rules.cli import add_rules_commands
 from runtime.settings import Settings
@@ -61,6 +61,7 @@ def parser() -> argparse.ArgumentParser:
     registration.add(sub)
     evaluation.add(sub)
     reporting.add(sub)
+    inspection.add(sub)
     add_rules_commands(sub)
     return top
 
@@ -78,7 +79,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def remote(args: argparse.Namespace, settings: Settings) -> int:
     """Run a command that calls the services; map gRPC failures to exit codes."""
     client = Client(
-        {name: settings.address_of(name) for name in ("registration", "evaluation", "reporting")},
+        {
+            name: settings.address_of(name)
+            for name in ("registration", "evaluation", "reporting", "inspection")
+        },
         lang=args.lang,
         wait_seconds=args.wait,
     )

@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
                 print(f"Đã nạp {loaded} sản phẩm mẫu của Kon Tum.")
         ports = ", ".join(
             f"{name} {settings.address_of(name)}"
-            for name in ("registration", "evaluation", "reporting")
+            for name in ("registration", "evaluation", "reporting", "inspection")
         )
         print(f"Hệ thống OCOP đang chạy (dữ liệu: {settings.data_dir}). gRPC: {ports}.")
         print("Nhấn Ctrl+C để dừng.")

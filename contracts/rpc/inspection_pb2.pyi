@@ -97,7 +97,7 @@ class EvidenceUpload(_message.Message):
     def __init__(self, name: _Optional[str] = ..., media_type: _Optional[str] = ..., data: _Optional[bytes] = ...) -> None: ...
 
 class RecordVisitRequest(_message.Message):
-    __slots__ = ("actor", "inspection_id", "visited_on", "team", "findings", "outcome", "conclusion_no", "concluded_on", "summary", "ground", "deadline", "follow_up_on", "evidence")
+    __slots__ = ("actor", "inspection_id", "visited_on", "team", "findings", "outcome", "conclusion_no", "concluded_on", "summary", "ground", "deadline", "follow_up_on", "evidence", "others_compliant")
     ACTOR_FIELD_NUMBER: _ClassVar[int]
     INSPECTION_ID_FIELD_NUMBER: _ClassVar[int]
     VISITED_ON_FIELD_NUMBER: _ClassVar[int]
@@ -111,6 +111,7 @@ class RecordVisitRequest(_message.Message):
     DEADLINE_FIELD_NUMBER: _ClassVar[int]
     FOLLOW_UP_ON_FIELD_NUMBER: _ClassVar[int]
     EVIDENCE_FIELD_NUMBER: _ClassVar[int]
+    OTHERS_COMPLIANT_FIELD_NUMBER: _ClassVar[int]
     actor: _common_pb2.Actor
     inspection_id: str
     visited_on: str
@@ -124,7 +125,8 @@ class RecordVisitRequest(_message.Message):
     deadline: str
     follow_up_on: str
     evidence: _containers.RepeatedCompositeFieldContainer[EvidenceUpload]
-    def __init__(self, actor: _Optional[_Union[_common_pb2.Actor, _Mapping]] = ..., inspection_id: _Optional[str] = ..., visited_on: _Optional[str] = ..., team: _Optional[_Iterable[_Union[TeamMember, _Mapping]]] = ..., findings: _Optional[_Iterable[_Union[Finding, _Mapping]]] = ..., outcome: _Optional[str] = ..., conclusion_no: _Optional[str] = ..., concluded_on: _Optional[str] = ..., summary: _Optional[str] = ..., ground: _Optional[str] = ..., deadline: _Optional[str] = ..., follow_up_on: _Optional[str] = ..., evidence: _Optional[_Iterable[_Union[EvidenceUpload, _Mapping]]] = ...) -> None: ...
+    others_compliant: bool
+    def __init__(self, actor: _Optional[_Union[_common_pb2.Actor, _Mapping]] = ..., inspection_id: _Optional[str] = ..., visited_on: _Optional[str] = ..., team: _Optional[_Iterable[_Union[TeamMember, _Mapping]]] = ..., findings: _Optional[_Iterable[_Union[Finding, _Mapping]]] = ..., outcome: _Optional[str] = ..., conclusion_no: _Optional[str] = ..., concluded_on: _Optional[str] = ..., summary: _Optional[str] = ..., ground: _Optional[str] = ..., deadline: _Optional[str] = ..., follow_up_on: _Optional[str] = ..., evidence: _Optional[_Iterable[_Union[EvidenceUpload, _Mapping]]] = ..., others_compliant: _Optional[bool] = ...) -> None: ...
 
 class GetPlanRequest(_message.Message):
     __slots__ = ("plan_id", "level", "jurisdiction", "on")

@@ -39,10 +39,11 @@ class InspectionService:
 
     def relay(self, publisher: Publisher, settings: Settings) -> Relay:
         return relay_for(
-            self.app, outbound.translator(self._as_of), publisher, self.metrics, settings
+            self.app, outbound.translator(self.as_of), publisher, self.metrics, settings
         )
 
-    def _as_of(self, aggregate_id: UUID, version: int) -> Any:
+    def as_of(self, aggregate_id: UUID, version: int) -> Any:
+        """An aggregate as it was at `version` (the relay maps events with their context)."""
         return self.app.repository.get(aggregate_id, version=version)
 
     def consumer(self, settings: Settings) -> TrackedConsumer:

@@ -112,6 +112,7 @@ class InspectionServicer(pb_grpc.InspectionServicer):
                 deadline=_opt_date("deadline", request.deadline),
                 follow_up_on=_opt_date("follow_up_on", request.follow_up_on),
                 evidence=[Document(e.name, e.media_type, e.data) for e in request.evidence],
+                others_compliant=request.others_compliant,
             )
         )
 

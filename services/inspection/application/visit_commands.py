@@ -112,10 +112,12 @@ class VisitCommands:
         deadline: date | None = None,
         follow_up_on: date | None = None,
         evidence: Sequence[Document] = (),
+        others_compliant: bool = False,
     ) -> Inspection:
         """Record a visit and its conclusion: passed, remediation (deadline, follow-up
         visit) or failed (ground a–e). On an inspection under remediation this is the
-        follow-up visit: passed completes the remediation, failed fails the inspection."""
+        follow-up visit: passed completes the remediation, failed fails the inspection.
+        `others_compliant`: checklist items not in `findings` were found compliant."""
         concluded = concluded_on or visited_on
         self.store.not_future("visited_on", visited_on)
         self.store.not_future("concluded_on", concluded)
@@ -136,7 +138,10 @@ class VisitCommands:
         cert = self.store.under_certificate(product, visited_on)
         tier = self.store.inspector(ctx.actor, product, cert, visited_on)
         members = team_of(team, required=True)
-        checked = findings_of(findings, rulebook.checklist(cert["rule_set_id"]))
+        checklist = rulebook.checklist(cert["rule_set_id"])
+        if others_compliant:
+            findings = {**dict.fromkeys(checklist, (True, "")), **findings}
+        checked = findings_of(findings, checklist)
         grounds = rulebook.grounds(cert["rule_set_id"])
         if outcome == "failed" and ground not in grounds:
             raise invalid(

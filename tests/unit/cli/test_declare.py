@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from cli.commands import evaluation, registration, reporting
+from cli.commands import evaluation, inspection, registration, reporting
 from cli.declare import Command, Group, Refused, day, request_fields
 from cli.main import parser
 
-GROUPS = (registration.GROUP, evaluation.GROUP, reporting.GROUP)
+GROUPS = (registration.GROUP, evaluation.GROUP, reporting.GROUP, inspection.GROUP)
 
 
 def commands() -> Iterator[tuple[Group, Command]]:
