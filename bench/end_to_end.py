@@ -12,7 +12,7 @@ docs/operators/benchmarks.md says what each figure means.
    of the relay's batch size, over the rows those measurements stored.
 2. The system, distributed, on PostgreSQL + Kafka under a fresh topic prefix and freshly reset
    databases (`<db-prefix>registration`, `<db-prefix>reporting`): commands
-   (`RegistrationApp.register_product`, one client, one stored event each) -> the registration
+   (`app.products.register_product`, one client, one stored event each) -> the registration
    relay -> Kafka -> the reporting stream (FastStream batch subscriber + `TrackedConsumer`) ->
    the product catalogue. By default the relay and the stream are separate OS processes, as
    deployed; `--inproc` runs them as tasks of one asyncio program instead. N commands go as
@@ -584,7 +584,7 @@ def drive(settings: Settings, servers: Servers, inbox: Inbox, events: int, paced
     registration = build_registration(settings)
     try:
         app = registration.app
-        producer = app.register_producer(
+        producer = app.producers.register_producer(
             ACTOR,
             name="HTX Cà phê Đăk Hà",
             kind="cooperative",
@@ -595,7 +595,7 @@ def drive(settings: Settings, servers: Servers, inbox: Inbox, events: int, paced
 
         def command(n: int) -> str:
             return str(
-                app.register_product(
+                app.products.register_product(
                     ACTOR, producer_id=producer, name=f"Cà phê rang xay số {n}", product_set=13
                 )
             )
@@ -747,7 +747,7 @@ def commands_alone(settings: Settings, seconds: float) -> float:
     registration = build_registration(settings)
     try:
         app = registration.app
-        producer = app.register_producer(
+        producer = app.producers.register_producer(
             ACTOR,
             name="HTX Chè Tân Cương",
             kind="cooperative",
@@ -756,7 +756,9 @@ def commands_alone(settings: Settings, seconds: float) -> float:
         )
         count, started = 0, time.monotonic()
         while time.monotonic() - started < seconds:
-            app.register_product(ACTOR, producer_id=producer, name=f"Chè {count}", product_set=13)
+            app.products.register_product(
+                ACTOR, producer_id=producer, name=f"Chè {count}", product_set=13
+            )
             count += 1
         return count / (time.monotonic() - started)
     finally:

@@ -74,7 +74,7 @@ def load_demo(system: Any) -> int:
             commune = COMMUNE_BY_DISTRICT.get(fold(row["district"]), DEFAULT_COMMUNE)
             kind = KINDS.get(row["producer_kind"], "household_business")
             if row["producer_name"] not in producers:
-                producers[row["producer_name"]] = registration.register_producer(
+                producers[row["producer_name"]] = registration.producers.register_producer(
                     ctx,
                     name=row["producer_name"] or f"Chủ thể {number}",
                     kind=kind,
@@ -83,7 +83,7 @@ def load_demo(system: Any) -> int:
                     legal_representative="(dữ liệu mẫu)",
                     business_registration_no=f"KT-DEMO-{number:03d}",
                 )
-            product_id = registration.register_product(
+            product_id = registration.products.register_product(
                 ctx,
                 producer_id=producers[row["producer_name"]],
                 name=row["product_name"],
@@ -92,14 +92,14 @@ def load_demo(system: Any) -> int:
             loaded += 1
             stars = int(row["stars"]) if row["stars"] else 0
             if stars:
-                dossier = registration.submit_dossier(
+                dossier = registration.dossiers.submit_dossier(
                     ctx, product_id=product_id, kind="first", received_on=RECEIVED_ON
                 )
                 sheet = requirements("R1", "first", product_set(row)).sheet
-                registration.record_self_assessment(
+                registration.dossiers.record_self_assessment(
                     ctx, dossier_id=dossier, choices={c: o[-1] for c, o in sheet.items()}
                 )
-                registration.assess_dossier(
+                registration.assessment.assess_dossier(
                     ctx,
                     dossier_id=dossier,
                     report_no=f"DEMO-{number:03d}/BC-UBND",
@@ -109,5 +109,7 @@ def load_demo(system: Any) -> int:
                     idea_origin=True,
                     local_identity=True,
                 )
-                registration.forward_dossier(ctx, dossier_id=dossier, forwarded_on=RECEIVED_ON)
+                registration.assessment.forward_dossier(
+                    ctx, dossier_id=dossier, forwarded_on=RECEIVED_ON
+                )
     return loaded

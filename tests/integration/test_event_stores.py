@@ -21,7 +21,7 @@ from tests.unit.reporting.test_catalogue import envelope
 
 def test_registration_survives_a_restart(store_settings: Settings, actor: CommandContext) -> None:
     app = build_registration(store_settings).app
-    producer = app.register_producer(
+    producer = app.producers.register_producer(
         actor,
         name="HTX Sáu Nhung",
         kind="cooperative",
@@ -29,12 +29,14 @@ def test_registration_survives_a_restart(store_settings: Settings, actor: Comman
         legal_representative="Nguyễn Thị Sáu",
         business_registration_no="6100000099",
     )
-    product = app.register_product(actor, producer_id=producer, name="Cà phê", product_set=13)
-    dossier = app.submit_dossier(
+    product = app.products.register_product(
+        actor, producer_id=producer, name="Cà phê", product_set=13
+    )
+    dossier = app.dossiers.submit_dossier(
         actor, product_id=product, kind="first", received_on=date(2026, 6, 1)
     )
     complete(app, actor, dossier)
-    app.assess_dossier(
+    app.assessment.assess_dossier(
         actor,
         dossier_id=dossier,
         report_no="1/BC",
@@ -44,7 +46,7 @@ def test_registration_survives_a_restart(store_settings: Settings, actor: Comman
         idea_origin=True,
         local_identity=True,
     )
-    app.forward_dossier(actor, dossier_id=dossier, forwarded_on=date(2026, 6, 2))
+    app.assessment.forward_dossier(actor, dossier_id=dossier, forwarded_on=date(2026, 6, 2))
     count = app.recorder.max_notification_id()
 
     again = build_registration(store_settings).app

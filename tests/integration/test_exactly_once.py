@@ -54,7 +54,7 @@ async def streaming(
 
 def journey(registration: Registration, actor: CommandContext, products: int) -> None:
     app = registration.app
-    producer = app.register_producer(
+    producer = app.producers.register_producer(
         actor,
         name="HTX Đăk Mar",
         kind="cooperative",
@@ -62,14 +62,14 @@ def journey(registration: Registration, actor: CommandContext, products: int) ->
         legal_representative="A Thị Hoa",
     )
     for n in range(products):
-        product = app.register_product(
+        product = app.products.register_product(
             actor, producer_id=producer, name=f"Cà phê số {n}", product_set=13
         )
-        dossier = app.submit_dossier(
+        dossier = app.dossiers.submit_dossier(
             actor, product_id=product, kind="first", received_on=date(2026, 6, 1)
         )
         complete(app, actor, dossier)
-        app.assess_dossier(
+        app.assessment.assess_dossier(
             actor,
             dossier_id=dossier,
             report_no=f"{n}/BC",
@@ -79,7 +79,7 @@ def journey(registration: Registration, actor: CommandContext, products: int) ->
             idea_origin=True,
             local_identity=True,
         )
-        app.forward_dossier(actor, dossier_id=dossier, forwarded_on=date(2026, 6, 5))
+        app.assessment.forward_dossier(actor, dossier_id=dossier, forwarded_on=date(2026, 6, 5))
 
 
 def catalogue(reporting: ReportingService) -> list[dict[str, Any]]:

@@ -39,29 +39,37 @@ def every_step(app: RegistrationApp, actor: CommandContext) -> UUID:
         legal_rep_ethnicity="Xơ Đăng",
         business_registration_no="6100000777",
     )
-    idea = app.register_idea(
+    idea = app.ideas.register_idea(
         actor,
         producer_id=producer_id,
         name="Sâm Ngọc Linh",
         product_set=20,
         submitted_on=date(2026, 3, 2),
     )
-    app.return_idea(actor, idea_id=idea, reason="Thiếu vùng trồng", decided_on=date(2026, 3, 4))
-    app.resubmit_idea(actor, idea_id=idea, submitted_on=date(2026, 3, 9))
-    app.accept_idea(actor, idea_id=idea, decided_on=date(2026, 3, 16))
-    app.submit_business_plan(actor, idea_id=idea, summary="PA", submitted_on=date(2026, 4, 1))
-    app.return_business_plan(actor, idea_id=idea, reason="Bao bì", decided_on=date(2026, 4, 3))
-    app.submit_business_plan(actor, idea_id=idea, summary="PA 2", submitted_on=date(2026, 4, 6))
-    app.approve_business_plan(actor, idea_id=idea, decided_on=date(2026, 4, 15))
-    product_id = app.register_product(actor, idea_id=idea)
-    dossier = app.submit_dossier(
+    app.ideas.return_idea(
+        actor, idea_id=idea, reason="Thiếu vùng trồng", decided_on=date(2026, 3, 4)
+    )
+    app.ideas.resubmit_idea(actor, idea_id=idea, submitted_on=date(2026, 3, 9))
+    app.ideas.accept_idea(actor, idea_id=idea, decided_on=date(2026, 3, 16))
+    app.ideas.submit_business_plan(actor, idea_id=idea, summary="PA", submitted_on=date(2026, 4, 1))
+    app.ideas.return_business_plan(
+        actor, idea_id=idea, reason="Bao bì", decided_on=date(2026, 4, 3)
+    )
+    app.ideas.submit_business_plan(
+        actor, idea_id=idea, summary="PA 2", submitted_on=date(2026, 4, 6)
+    )
+    app.ideas.approve_business_plan(actor, idea_id=idea, decided_on=date(2026, 4, 15))
+    product_id = app.products.register_product(actor, idea_id=idea)
+    dossier = app.dossiers.submit_dossier(
         actor, product_id=product_id, kind="first", received_on=date(2026, 6, 1)
     )
-    app.return_dossier(actor, dossier_id=dossier, reason="Thiếu mẫu", returned_on=date(2026, 6, 2))
+    app.dossiers.return_dossier(
+        actor, dossier_id=dossier, reason="Thiếu mẫu", returned_on=date(2026, 6, 2)
+    )
     complete(app, actor, dossier)
-    app.resubmit_dossier(actor, dossier_id=dossier, received_on=date(2026, 6, 4))
+    app.dossiers.resubmit_dossier(actor, dossier_id=dossier, received_on=date(2026, 6, 4))
     assess(app, actor, dossier, date(2026, 6, 10))
-    app.forward_dossier(actor, dossier_id=dossier, forwarded_on=date(2026, 6, 11))
+    app.assessment.forward_dossier(actor, dossier_id=dossier, forwarded_on=date(2026, 6, 11))
     return dossier
 
 

@@ -68,14 +68,16 @@ class RegistrationService(pb_grpc.RegistrationServicer):
         self, request: pb.RegisterProducerRequest, context: grpc.ServicerContext
     ) -> pb.RegisterProducerReply:
         ctx, kwargs = REGISTER_PRODUCER.command(request)
-        return pb.RegisterProducerReply(producer_id=str(self.app.register_producer(ctx, **kwargs)))
+        return pb.RegisterProducerReply(
+            producer_id=str(self.app.producers.register_producer(ctx, **kwargs))
+        )
 
     @handles_rejections
     def RegisterIdea(
         self, request: pb.RegisterIdeaRequest, context: grpc.ServicerContext
     ) -> pb.IdeaView:
         ctx, kwargs = REGISTER_IDEA.command(request)
-        return views.idea_view(self.app.get_idea(self.app.register_idea(ctx, **kwargs)))
+        return views.idea_view(self.app.get_idea(self.app.ideas.register_idea(ctx, **kwargs)))
 
     @handles_rejections
     def AdvanceIdea(
@@ -90,7 +92,7 @@ class RegistrationService(pb_grpc.RegistrationServicer):
             )
         command, shape = IDEA_ACTIONS[request.action]
         ctx, kwargs = shape.command(request)
-        getattr(self.app, command)(ctx, **kwargs)
+        getattr(self.app.ideas, command)(ctx, **kwargs)
         return views.idea_view(self.app.get_idea(kwargs["idea_id"]))
 
     @handles_rejections
@@ -103,7 +105,9 @@ class RegistrationService(pb_grpc.RegistrationServicer):
         self, request: pb.RegisterProductRequest, context: grpc.ServicerContext
     ) -> pb.RegisterProductReply:
         ctx, kwargs = REGISTER_PRODUCT.command(request)
-        return pb.RegisterProductReply(product_id=str(self.app.register_product(ctx, **kwargs)))
+        return pb.RegisterProductReply(
+            product_id=str(self.app.products.register_product(ctx, **kwargs))
+        )
 
     # Dossiers -------------------------------------------------------------------
 
@@ -112,14 +116,16 @@ class RegistrationService(pb_grpc.RegistrationServicer):
         self, request: pb.SubmitDossierRequest, context: grpc.ServicerContext
     ) -> pb.SubmitDossierReply:
         ctx, kwargs = SUBMIT_DOSSIER.command(request)
-        return pb.SubmitDossierReply(dossier_id=str(self.app.submit_dossier(ctx, **kwargs)))
+        return pb.SubmitDossierReply(
+            dossier_id=str(self.app.dossiers.submit_dossier(ctx, **kwargs))
+        )
 
     @handles_rejections
     def RecordSelfAssessment(
         self, request: pb.RecordSelfAssessmentRequest, context: grpc.ServicerContext
     ) -> pb.DossierView:
         ctx, kwargs = SELF_ASSESSMENT.command(request)
-        self.app.record_self_assessment(
+        self.app.dossiers.record_self_assessment(
             ctx,
             **kwargs,
             choices={s.criterion: s.option for s in request.scores},
@@ -133,7 +139,7 @@ class RegistrationService(pb_grpc.RegistrationServicer):
     ) -> pb.DocumentReply:
         first, content = _read_chunks(request_iterator)
         ctx, kwargs = DOCUMENT.command(first)
-        sha = self.app.attach_document(ctx, **kwargs, content=content)
+        sha = self.app.dossiers.attach_document(ctx, **kwargs, content=content)
         doc = self.app.get_dossier(kwargs["dossier_id"]).documents[sha]
         return pb.DocumentReply(sha256=sha, size=doc["size"], media_type=doc["media_type"])
 
@@ -151,9 +157,9 @@ class RegistrationService(pb_grpc.RegistrationServicer):
                 "Record a paper copy or a number of samples.",
             )
         if paper_copy:
-            self.app.receive_paper_copy(ctx, **kwargs)
+            self.app.dossiers.receive_paper_copy(ctx, **kwargs)
         if samples:
-            self.app.receive_samples(ctx, **kwargs, count=samples)
+            self.app.dossiers.receive_samples(ctx, **kwargs, count=samples)
         return self._dossier(kwargs["dossier_id"])
 
     @handles_rejections
@@ -161,7 +167,7 @@ class RegistrationService(pb_grpc.RegistrationServicer):
         self, request: pb.ReturnDossierRequest, context: grpc.ServicerContext
     ) -> pb.DossierView:
         ctx, kwargs = RETURN_DOSSIER.command(request)
-        self.app.return_dossier(ctx, **kwargs)
+        self.app.dossiers.return_dossier(ctx, **kwargs)
         return self._dossier(kwargs["dossier_id"])
 
     @handles_rejections
@@ -169,7 +175,7 @@ class RegistrationService(pb_grpc.RegistrationServicer):
         self, request: pb.ResubmitDossierRequest, context: grpc.ServicerContext
     ) -> pb.DossierView:
         ctx, kwargs = RESUBMIT_DOSSIER.command(request)
-        self.app.resubmit_dossier(ctx, **kwargs)
+        self.app.dossiers.resubmit_dossier(ctx, **kwargs)
         return self._dossier(kwargs["dossier_id"])
 
     @handles_rejections
@@ -177,7 +183,7 @@ class RegistrationService(pb_grpc.RegistrationServicer):
         self, request: pb.AssessDossierRequest, context: grpc.ServicerContext
     ) -> pb.AssessDossierReply:
         ctx, kwargs = ASSESS_DOSSIER.command(request)
-        not_met = self.app.assess_dossier(ctx, **kwargs)
+        not_met = self.app.assessment.assess_dossier(ctx, **kwargs)
         status = self.app.get_dossier(kwargs["dossier_id"]).status
         return pb.AssessDossierReply(criteria_not_met=not_met, status=status)
 
@@ -186,7 +192,9 @@ class RegistrationService(pb_grpc.RegistrationServicer):
         self, request: pb.ForwardDossierRequest, context: grpc.ServicerContext
     ) -> pb.ForwardDossierReply:
         ctx, kwargs = FORWARD_DOSSIER.command(request)
-        return pb.ForwardDossierReply(forwarded_to=self.app.forward_dossier(ctx, **kwargs))
+        return pb.ForwardDossierReply(
+            forwarded_to=self.app.assessment.forward_dossier(ctx, **kwargs)
+        )
 
     # Queries --------------------------------------------------------------------
 

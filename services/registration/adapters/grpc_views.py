@@ -7,7 +7,7 @@ from datetime import date
 from contracts.rpc import registration_pb2 as pb
 from services.registration.adapters.rulebook import requirements
 from services.registration.application import RegistrationApp
-from services.registration.domain.model import Dossier, Producer, Product, ProductIdea
+from services.registration.domain import Dossier, Producer, Product, ProductIdea
 
 
 def iso(value: date | None) -> str:

@@ -16,7 +16,7 @@ from contracts import registration as c
 from contracts import topics
 from contracts.envelope import IntegrationEvent
 from runtime.commands import envelope_fields
-from services.registration.domain.model import qualifies_for_3_2
+from services.registration.domain.producer import qualifies_for_3_2
 
 
 def _legacy(unit: dict[str, Any] | None) -> dict[str, Any]:

@@ -22,11 +22,11 @@ def producer(app: RegistrationApp, ctx: CommandContext, **overrides: Any) -> UUI
         "legal_representative": "Y Blơi",
     }
     fields.update(overrides)
-    return app.register_producer(ctx, **fields)
+    return app.producers.register_producer(ctx, **fields)
 
 
 def product(app: RegistrationApp, ctx: CommandContext, product_set: int = 13) -> UUID:
-    return app.register_product(
+    return app.products.register_product(
         ctx, producer_id=producer(app, ctx), name="Cà phê rang xay", product_set=product_set
     )
 
@@ -40,18 +40,20 @@ def complete(app: RegistrationApp, ctx: CommandContext, dossier_id: UUID, top: b
     dossier = app.get_dossier(dossier_id)
     sheet = requirements(dossier.rule_set_id, dossier.kind, dossier.product_set).sheet
     pick = -1 if top else 0
-    app.record_self_assessment(
+    app.dossiers.record_self_assessment(
         ctx, dossier_id=dossier_id, choices={c: o[pick] for c, o in sheet.items()}
     )
-    app.attach_document(
+    app.dossiers.attach_document(
         ctx, dossier_id=dossier_id, name="mau-02.pdf", category="form_02", content=PDF + bytes(top)
     )
-    app.receive_paper_copy(ctx, dossier_id=dossier_id, received_on=dossier.received_on)
-    app.receive_samples(ctx, dossier_id=dossier_id, count=5, received_on=dossier.received_on)
+    app.dossiers.receive_paper_copy(ctx, dossier_id=dossier_id, received_on=dossier.received_on)
+    app.dossiers.receive_samples(
+        ctx, dossier_id=dossier_id, count=5, received_on=dossier.received_on
+    )
 
 
 def assess(app: RegistrationApp, ctx: CommandContext, dossier_id: UUID, on: date) -> list[str]:
-    return app.assess_dossier(
+    return app.assessment.assess_dossier(
         ctx,
         dossier_id=dossier_id,
         report_no="15/BC-UBND",

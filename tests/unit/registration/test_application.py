@@ -33,35 +33,42 @@ def published(app: RegistrationApp) -> list[object]:
 
 def test_the_journey_from_idea_to_the_province(app: RegistrationApp, actor: CommandContext) -> None:
     producer_id = producer(app, actor)
-    idea = app.register_idea(
+    idea = app.ideas.register_idea(
         actor, producer_id=producer_id, name="Cà phê", product_set=13, submitted_on=date(2026, 3, 2)
     )
     assert (
-        app.return_idea(
+        app.ideas.return_idea(
             actor, idea_id=idea, reason="Thiếu vùng nguyên liệu", decided_on=date(2026, 3, 5)
         )
         == "idea_returned"
     )
-    assert app.resubmit_idea(actor, idea_id=idea, submitted_on=date(2026, 3, 9)) == "idea_submitted"
-    assert app.accept_idea(actor, idea_id=idea, decided_on=date(2026, 3, 16)) == "idea_accepted"
-    app.submit_business_plan(actor, idea_id=idea, summary="PA", submitted_on=date(2026, 4, 1))
-    app.return_business_plan(
+    assert (
+        app.ideas.resubmit_idea(actor, idea_id=idea, submitted_on=date(2026, 3, 9))
+        == "idea_submitted"
+    )
+    assert (
+        app.ideas.accept_idea(actor, idea_id=idea, decided_on=date(2026, 3, 16)) == "idea_accepted"
+    )
+    app.ideas.submit_business_plan(actor, idea_id=idea, summary="PA", submitted_on=date(2026, 4, 1))
+    app.ideas.return_business_plan(
         actor, idea_id=idea, reason="Thiếu bao bì", decided_on=date(2026, 4, 3)
     )
-    app.submit_business_plan(actor, idea_id=idea, summary="PA 2", submitted_on=date(2026, 4, 6))
+    app.ideas.submit_business_plan(
+        actor, idea_id=idea, summary="PA 2", submitted_on=date(2026, 4, 6)
+    )
     assert (
-        app.approve_business_plan(actor, idea_id=idea, decided_on=date(2026, 4, 15))
+        app.ideas.approve_business_plan(actor, idea_id=idea, decided_on=date(2026, 4, 15))
         == "plan_approved"
     )
-    product_id = app.register_product(actor, idea_id=idea)
+    product_id = app.products.register_product(actor, idea_id=idea)
     assert app.get_idea(idea).status == "product_registered"
-    dossier_id = app.submit_dossier(
+    dossier_id = app.dossiers.submit_dossier(
         actor, product_id=product_id, kind="first", received_on=date(2026, 6, 1)
     )
     complete(app, actor, dossier_id)
     assert assess(app, actor, dossier_id, date(2026, 6, 12)) == ["idea_origin"]
     assert (
-        app.forward_dossier(actor, dossier_id=dossier_id, forwarded_on=date(2026, 6, 12))
+        app.assessment.forward_dossier(actor, dossier_id=dossier_id, forwarded_on=date(2026, 6, 12))
         == "province"
     )
     dossier = app.get_dossier(dossier_id)
@@ -82,14 +89,14 @@ def test_the_journey_from_idea_to_the_province(app: RegistrationApp, actor: Comm
 
 
 def test_an_r1_dossier_goes_to_the_district(app: RegistrationApp, actor: CommandContext) -> None:
-    dossier_id = app.submit_dossier(
+    dossier_id = app.dossiers.submit_dossier(
         actor, product_id=product(app, actor, 4), kind="first", received_on=date(2024, 4, 2)
     )
     assert app.get_dossier(dossier_id).check_deadline is None  # R1 sets no commune deadline
     complete(app, actor, dossier_id)
     assess(app, actor, dossier_id, date(2024, 4, 10))
     assert (
-        app.forward_dossier(actor, dossier_id=dossier_id, forwarded_on=date(2024, 4, 10))
+        app.assessment.forward_dossier(actor, dossier_id=dossier_id, forwarded_on=date(2024, 4, 10))
         == "district"
     )
 
@@ -97,13 +104,13 @@ def test_an_r1_dossier_goes_to_the_district(app: RegistrationApp, actor: Command
 def test_an_r1_dossier_forwarded_after_the_districts_goes_to_the_province(
     app: RegistrationApp, actor: CommandContext
 ) -> None:
-    dossier_id = app.submit_dossier(
+    dossier_id = app.dossiers.submit_dossier(
         actor, product_id=product(app, actor, 20), kind="first", received_on=date(2025, 6, 20)
     )
     complete(app, actor, dossier_id)
     assess(app, actor, dossier_id, date(2025, 7, 2))
     assert (
-        app.forward_dossier(actor, dossier_id=dossier_id, forwarded_on=date(2025, 7, 2))
+        app.assessment.forward_dossier(actor, dossier_id=dossier_id, forwarded_on=date(2025, 7, 2))
         == "province"
     )
     assert app.get_dossier(dossier_id).rule_set_id == "R1"
@@ -174,8 +181,10 @@ def test_the_legacy_unit_is_kept_beside_the_current_one(
         "615",
         "2025-06-30",
     )
-    product_id = app.register_product(actor, producer_id=producer_id, name="Mật ong", product_set=4)
-    dossier_id = app.submit_dossier(
+    product_id = app.products.register_product(
+        actor, producer_id=producer_id, name="Mật ong", product_set=4
+    )
+    dossier_id = app.dossiers.submit_dossier(
         actor, product_id=product_id, kind="first", received_on=date(2024, 4, 2)
     )
     assert app.get_dossier(dossier_id).product_code == "62-615-23500-1-2024"  # legacy format
@@ -191,10 +200,12 @@ def test_a_product_set_must_exist(
     producer_id = producer(app, actor)
     before = events_count(app)
     with pytest.raises(CommandRejected) as refused:
-        app.register_product(actor, producer_id=producer_id, name="X", product_set=product_set)
+        app.products.register_product(
+            actor, producer_id=producer_id, name="X", product_set=product_set
+        )
     assert refused.value.field == "product_set"
     with pytest.raises(CommandRejected) as refused:
-        app.register_idea(
+        app.ideas.register_idea(
             actor,
             producer_id=producer_id,
             name="X",
@@ -208,14 +219,16 @@ def test_a_product_set_must_exist(
 def test_an_association_registers_tourism_only(app: RegistrationApp, actor: CommandContext) -> None:
     producer_id = producer(app, actor, kind="association")
     with pytest.raises(CommandRejected) as refused:
-        app.register_product(actor, producer_id=producer_id, name="Cà phê", product_set=13)
+        app.products.register_product(actor, producer_id=producer_id, name="Cà phê", product_set=13)
     assert refused.value.field == "product_set"
-    app.register_product(actor, producer_id=producer_id, name="Làng du lịch", product_set=26)
+    app.products.register_product(
+        actor, producer_id=producer_id, name="Làng du lịch", product_set=26
+    )
 
 
 def test_product_codes(app: RegistrationApp, actor: CommandContext) -> None:
     producer_id = producer(app, actor)
-    product_id = app.register_product(
+    product_id = app.products.register_product(
         actor,
         producer_id=producer_id,
         name="Sâm",
@@ -224,7 +237,7 @@ def test_product_codes(app: RegistrationApp, actor: CommandContext) -> None:
     )
     assert app.get_product(product_id).codes[0]["format"] == "legacy"
     with pytest.raises(CommandRejected) as refused:
-        app.register_product(
+        app.products.register_product(
             actor, producer_id=producer_id, name="Sâm", product_set=20, legacy_code="KT-1"
         )
     assert refused.value.field == "legacy_code"
@@ -234,39 +247,41 @@ def test_the_idea_cycle_refuses_steps_out_of_order(
     app: RegistrationApp, actor: CommandContext
 ) -> None:
     producer_id = producer(app, actor)
-    idea = app.register_idea(
+    idea = app.ideas.register_idea(
         actor, producer_id=producer_id, name="Trà", product_set=12, submitted_on=date(2026, 3, 1)
     )
     before = events_count(app)
     for step in (
-        lambda: app.submit_business_plan(
+        lambda: app.ideas.submit_business_plan(
             actor, idea_id=idea, summary="PA", submitted_on=date(2026, 3, 2)
         ),
-        lambda: app.approve_business_plan(actor, idea_id=idea, decided_on=date(2026, 3, 2)),
-        lambda: app.resubmit_idea(actor, idea_id=idea, submitted_on=date(2026, 3, 2)),
-        lambda: app.register_product(actor, idea_id=idea),
+        lambda: app.ideas.approve_business_plan(actor, idea_id=idea, decided_on=date(2026, 3, 2)),
+        lambda: app.ideas.resubmit_idea(actor, idea_id=idea, submitted_on=date(2026, 3, 2)),
+        lambda: app.products.register_product(actor, idea_id=idea),
     ):
         with pytest.raises(CommandRejected) as refused:
             step()
         assert (refused.value.kind, refused.value.field) == ("failed_precondition", "idea_id")
-    app.accept_idea(actor, idea_id=idea, decided_on=date(2026, 3, 3))
+    app.ideas.accept_idea(actor, idea_id=idea, decided_on=date(2026, 3, 3))
     with pytest.raises(CommandRejected):
-        app.accept_idea(actor, idea_id=idea, decided_on=date(2026, 3, 4))
+        app.ideas.accept_idea(actor, idea_id=idea, decided_on=date(2026, 3, 4))
     with pytest.raises(CommandRejected) as refused:
-        app.return_idea(actor, idea_id=idea, reason="", decided_on=date(2026, 3, 4))
+        app.ideas.return_idea(actor, idea_id=idea, reason="", decided_on=date(2026, 3, 4))
     assert refused.value.field == "reason"
     assert events_count(app) == before + 1
 
 
 def test_unknown_references_are_not_found(app: RegistrationApp, actor: CommandContext) -> None:
     with pytest.raises(CommandRejected) as refused:
-        app.register_product(actor, producer_id=uuid4(), name="X", product_set=1)
+        app.products.register_product(actor, producer_id=uuid4(), name="X", product_set=1)
     assert (refused.value.kind, refused.value.field) == ("not_found", "producer_id")
     with pytest.raises(CommandRejected) as refused:
-        app.submit_dossier(actor, product_id=uuid4(), kind="first", received_on=date(2026, 6, 1))
+        app.dossiers.submit_dossier(
+            actor, product_id=uuid4(), kind="first", received_on=date(2026, 6, 1)
+        )
     assert (refused.value.kind, refused.value.field) == ("not_found", "product_id")
     with pytest.raises(CommandRejected) as refused:
-        app.accept_idea(actor, idea_id=uuid4(), decided_on=date(2026, 6, 1))
+        app.ideas.accept_idea(actor, idea_id=uuid4(), decided_on=date(2026, 6, 1))
     assert (refused.value.kind, refused.value.field) == ("not_found", "idea_id")
 
 
@@ -274,7 +289,7 @@ def test_a_dossier_no_rule_set_governs_is_refused(
     app: RegistrationApp, actor: CommandContext
 ) -> None:
     with pytest.raises(CommandRejected) as refused:
-        app.submit_dossier(
+        app.dossiers.submit_dossier(
             actor, product_id=product(app, actor), kind="first", received_on=date(2022, 1, 1)
         )
     assert refused.value.field == "received_on"
@@ -282,7 +297,7 @@ def test_a_dossier_no_rule_set_governs_is_refused(
 
 
 def test_every_published_mapping_names_a_real_event() -> None:
-    from services.registration.domain import model
+    from services.registration import domain as model
 
     for qualname in outbound.PUBLISHED:
         owner, event = qualname.split(".")

@@ -24,7 +24,7 @@ RECEIVED = date(2026, 6, 1)
 
 @pytest.fixture
 def dossier(app: RegistrationApp, actor: CommandContext) -> UUID:
-    return app.submit_dossier(
+    return app.dossiers.submit_dossier(
         actor, product_id=product(app, actor), kind="first", received_on=RECEIVED
     )
 
@@ -40,7 +40,7 @@ def refused(call: Callable[[], object], app: RegistrationApp) -> CommandRejected
 def test_the_self_assessment_follows_the_sheet(
     app: RegistrationApp, actor: CommandContext, dossier: UUID
 ) -> None:
-    record = app.record_self_assessment
+    record = app.dossiers.record_self_assessment
     e = refused(lambda: record(actor, dossier_id=dossier, choices={"99.9": "1"}), app)
     assert e.field == "choices[99.9]"
     e = refused(lambda: record(actor, dossier_id=dossier, choices={"1.1": "9"}), app)
@@ -51,7 +51,7 @@ def test_the_self_assessment_follows_the_sheet(
         app,
     )
     assert e.field == "evidence[1.1]"
-    sha = app.attach_document(
+    sha = app.dossiers.attach_document(
         actor, dossier_id=dossier, name="hd.pdf", category="contracts_invoices", content=PDF
     )
     assert record(actor, dossier_id=dossier, choices={"1.1": "3"}, evidence={"1.1": [sha]}) == 1
@@ -60,7 +60,7 @@ def test_the_self_assessment_follows_the_sheet(
 def test_documents_are_checked_by_content_and_stored_once(
     app: RegistrationApp, actor: CommandContext, dossier: UUID
 ) -> None:
-    attach = app.attach_document
+    attach = app.dossiers.attach_document
     e = refused(
         lambda: attach(
             actor, dossier_id=dossier, name="x.pdf", category="other", content=b"MZ\x90"
@@ -95,7 +95,7 @@ def test_documents_are_checked_by_content_and_stored_once(
         lambda: attach(actor, dossier_id=dossier, name="b.pdf", category="other", content=PDF), app
     )
     assert e.kind == "already_exists"
-    other = app.submit_dossier(
+    other = app.dossiers.submit_dossier(
         actor, product_id=product(app, actor), kind="first", received_on=RECEIVED
     )
     assert attach(actor, dossier_id=other, name="c.pdf", category="other", content=PDF) == sha
@@ -124,7 +124,7 @@ def test_an_incomplete_dossier_cannot_be_assessed(
 def test_assessment_and_forwarding_happen_once_and_in_order(
     app: RegistrationApp, actor: CommandContext, dossier: UUID
 ) -> None:
-    forward = app.forward_dossier
+    forward = app.assessment.forward_dossier
     complete(app, actor, dossier)
     e = refused(lambda: forward(actor, dossier_id=dossier, forwarded_on=date(2026, 6, 5)), app)
     assert (e.kind, e.field) == ("failed_precondition", "dossier_id")
@@ -134,7 +134,10 @@ def test_assessment_and_forwarding_happen_once_and_in_order(
     e = refused(lambda: assess(app, actor, dossier, date(2026, 6, 6)), app)
     assert e.kind == "failed_precondition"
     e = refused(
-        lambda: app.receive_samples(actor, dossier_id=dossier, count=1, received_on=RECEIVED), app
+        lambda: app.dossiers.receive_samples(
+            actor, dossier_id=dossier, count=1, received_on=RECEIVED
+        ),
+        app,
     )
     assert e.kind == "failed_precondition"
     forward(actor, dossier_id=dossier, forwarded_on=date(2026, 6, 5))
@@ -145,15 +148,20 @@ def test_assessment_and_forwarding_happen_once_and_in_order(
 def test_a_returned_dossier_keeps_its_identity_and_history(
     app: RegistrationApp, actor: CommandContext, dossier: UUID
 ) -> None:
-    app.return_dossier(actor, dossier_id=dossier, reason="Thiếu kiểm nghiệm", returned_on=RECEIVED)
+    app.dossiers.return_dossier(
+        actor, dossier_id=dossier, reason="Thiếu kiểm nghiệm", returned_on=RECEIVED
+    )
     e = refused(
-        lambda: app.return_dossier(actor, dossier_id=dossier, reason="x", returned_on=RECEIVED), app
+        lambda: app.dossiers.return_dossier(
+            actor, dossier_id=dossier, reason="x", returned_on=RECEIVED
+        ),
+        app,
     )
     assert e.kind == "failed_precondition"
     complete(app, actor, dossier)
     e = refused(lambda: assess(app, actor, dossier, date(2026, 6, 5)), app)
     assert e.kind == "failed_precondition"  # returned, not awaiting assessment
-    app.resubmit_dossier(actor, dossier_id=dossier, received_on=date(2026, 6, 8))
+    app.dossiers.resubmit_dossier(actor, dossier_id=dossier, received_on=date(2026, 6, 8))
     found = app.get_dossier(dossier)
     assert (found.status, found.id, len(found.returns)) == ("submitted", dossier, 1)
     assert found.check_deadline == check_deadline("R3", date(2026, 6, 8))
@@ -182,10 +190,10 @@ def test_tet_2027_is_not_counted(app: RegistrationApp, actor: CommandContext) ->
 def test_overdue_dossiers_are_visible_and_counted(
     app: RegistrationApp, actor: CommandContext, clock: FixedClock
 ) -> None:
-    late = app.submit_dossier(
+    late = app.dossiers.submit_dossier(
         actor, product_id=product(app, actor), kind="first", received_on=date(2026, 6, 1)
     )
-    app.submit_dossier(
+    app.dossiers.submit_dossier(
         actor, product_id=product(app, actor, 12), kind="first", received_on=date(2026, 6, 20)
     )
     clock.advance(timedelta(days=22))  # 23/06/2026: the first one's deadline was 22/06
@@ -199,31 +207,33 @@ def test_overdue_dossiers_are_visible_and_counted(
 def test_an_upgrade_shows_what_changed(app: RegistrationApp, actor: CommandContext) -> None:
     product_id = product(app, actor)
     e = refused(
-        lambda: app.submit_dossier(
+        lambda: app.dossiers.submit_dossier(
             actor, product_id=product_id, kind="upgrade", received_on=RECEIVED, changes_summary="x"
         ),
         app,
     )
     assert (e.kind, e.field) == ("failed_precondition", "kind")
-    first = app.submit_dossier(actor, product_id=product_id, kind="first", received_on=RECEIVED)
+    first = app.dossiers.submit_dossier(
+        actor, product_id=product_id, kind="first", received_on=RECEIVED
+    )
     complete(app, actor, first, top=False)
     assess(app, actor, first, date(2026, 6, 5))
-    app.forward_dossier(actor, dossier_id=first, forwarded_on=date(2026, 6, 5))
+    app.assessment.forward_dossier(actor, dossier_id=first, forwarded_on=date(2026, 6, 5))
     e = refused(
-        lambda: app.submit_dossier(
+        lambda: app.dossiers.submit_dossier(
             actor, product_id=product_id, kind="upgrade", received_on=date(2026, 9, 1)
         ),
         app,
     )
     assert e.field == "changes_summary"
-    upgrade = app.submit_dossier(
+    upgrade = app.dossiers.submit_dossier(
         actor,
         product_id=product_id,
         kind="upgrade",
         received_on=date(2026, 9, 1),
         changes_summary="Tem truy xuất nguồn gốc điện tử",
     )
-    app.record_self_assessment(actor, dossier_id=upgrade, choices={"2.3": "3", "1.1": "1"})
+    app.dossiers.record_self_assessment(actor, dossier_id=upgrade, choices={"2.3": "3", "1.1": "1"})
     changes = app.changes_since_last_dossier(app.get_dossier(upgrade))
     assert changes["previous_dossier_id"] == str(first)
     assert changes["criteria"] == {"2.3": {"before": "1", "after": "3"}}
@@ -232,28 +242,44 @@ def test_an_upgrade_shows_what_changed(app: RegistrationApp, actor: CommandConte
 
 def test_the_remaining_refusals(app: RegistrationApp, actor: CommandContext, dossier: UUID) -> None:
     e = refused(
-        lambda: app.receive_samples(actor, dossier_id=dossier, count=0, received_on=RECEIVED), app
+        lambda: app.dossiers.receive_samples(
+            actor, dossier_id=dossier, count=0, received_on=RECEIVED
+        ),
+        app,
     )
     assert e.field == "count"
-    e = refused(lambda: app.resubmit_dossier(actor, dossier_id=dossier, received_on=RECEIVED), app)
-    assert (e.kind, e.field) == ("failed_precondition", "dossier_id")
-    app.return_dossier(actor, dossier_id=dossier, reason="Thiếu mẫu", returned_on=RECEIVED)
     e = refused(
-        lambda: app.resubmit_dossier(actor, dossier_id=dossier, received_on=date(2026, 5, 1)), app
+        lambda: app.dossiers.resubmit_dossier(actor, dossier_id=dossier, received_on=RECEIVED), app
+    )
+    assert (e.kind, e.field) == ("failed_precondition", "dossier_id")
+    app.dossiers.return_dossier(actor, dossier_id=dossier, reason="Thiếu mẫu", returned_on=RECEIVED)
+    e = refused(
+        lambda: app.dossiers.resubmit_dossier(
+            actor, dossier_id=dossier, received_on=date(2026, 5, 1)
+        ),
+        app,
     )
     assert e.field == "received_on"
-    app.resubmit_dossier(actor, dossier_id=dossier, received_on=date(2026, 6, 3))
+    app.dossiers.resubmit_dossier(actor, dossier_id=dossier, received_on=date(2026, 6, 3))
     complete(app, actor, dossier)
     assess(app, actor, dossier, date(2026, 6, 10))
     e = refused(
-        lambda: app.forward_dossier(actor, dossier_id=dossier, forwarded_on=date(2026, 6, 9)), app
+        lambda: app.assessment.forward_dossier(
+            actor, dossier_id=dossier, forwarded_on=date(2026, 6, 9)
+        ),
+        app,
     )
     assert e.field == "forwarded_on"
     e = refused(
-        lambda: app.record_self_assessment(actor, dossier_id=dossier, choices={"1.1": "1"}), app
+        lambda: app.dossiers.record_self_assessment(
+            actor, dossier_id=dossier, choices={"1.1": "1"}
+        ),
+        app,
     )
     assert e.kind == "failed_precondition"
-    e = refused(lambda: app.record_self_assessment(actor, dossier_id=dossier, choices={}), app)
+    e = refused(
+        lambda: app.dossiers.record_self_assessment(actor, dossier_id=dossier, choices={}), app
+    )
     assert e.field == "choices"
 
 
@@ -261,18 +287,20 @@ def test_a_re_evaluation_needs_its_update_and_renewed_papers(
     app: RegistrationApp, actor: CommandContext
 ) -> None:
     product_id = product(app, actor)
-    first = app.submit_dossier(actor, product_id=product_id, kind="first", received_on=RECEIVED)
+    first = app.dossiers.submit_dossier(
+        actor, product_id=product_id, kind="first", received_on=RECEIVED
+    )
     complete(app, actor, first)
     assess(app, actor, first, date(2026, 6, 5))
-    app.forward_dossier(actor, dossier_id=first, forwarded_on=date(2026, 6, 5))
-    again = app.submit_dossier(
+    app.assessment.forward_dossier(actor, dossier_id=first, forwarded_on=date(2026, 6, 5))
+    again = app.dossiers.submit_dossier(
         actor, product_id=product_id, kind="re_evaluation", received_on=date(2029, 2, 1)
     )
     complete(app, actor, again)
     missing = [en for _, en in app.missing(app.get_dossier(again))]
     assert missing == ["missing the 3-year update", "missing renewed papers"]
     for name, category in (("cap-nhat.pdf", "three_year_update"), ("gcn.pdf", "renewed_papers")):
-        app.attach_document(
+        app.dossiers.attach_document(
             actor, dossier_id=again, name=name, category=category, content=PDF + name.encode()
         )
     assert app.missing(app.get_dossier(again)) == []

@@ -1,0 +1,147 @@
+"""The registration application: the event store, the ports, the look-ups and queries, and
+one object per group of commands (`app.producers`, `app.ideas`, `app.products`,
+`app.dossiers`, `app.assessment`), each defined in its own module of this package."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, TypeVar
+from uuid import UUID
+
+from eventsourcing.application import AggregateNotFoundError, Application
+from eventsourcing.persistence import JSONTranscoder
+
+from runtime.clock import Clock
+from runtime.errors import CommandRejected
+from runtime.eventstore import register_common_transcodings
+from services.registration.adapters.blobs import BlobStore
+from services.registration.adapters.rulebook import Requirements, requirements, route_dossier
+from services.registration.application import completeness
+from services.registration.application.assessment import AssessmentCommands
+from services.registration.application.dossiers import DossierCommands
+from services.registration.application.ideas import IdeaCommands
+from services.registration.application.ports import LocateCommune, LocateLegacyCommune, RouteDossier
+from services.registration.application.producers import ProducerCommands
+from services.registration.application.products import ProductCommands
+from services.registration.domain.dossier import Dossier
+from services.registration.domain.idea import ProductIdea
+from services.registration.domain.producer import Producer
+from services.registration.domain.product import Product
+
+A = TypeVar("A")
+
+
+class RegistrationApp(Application[UUID]):
+    """Producers, product ideas and business plans, products, dossiers, commune assessment.
+
+    Commands: `producers.register_producer`; `ideas.register_idea`, `accept_idea`, …;
+    `products.register_product`; `dossiers.submit_dossier`, … `resubmit_dossier`;
+    `assessment.assess_dossier`, `forward_dossier`.
+    Each takes a `CommandContext` and keyword arguments and raises `CommandRejected`."""
+
+    name = "registration"
+
+    def __init__(
+        self,
+        env: dict[str, str] | None = None,
+        *,
+        locate_commune: LocateCommune,
+        route_dossier: RouteDossier = route_dossier,
+        locate_legacy_commune: LocateLegacyCommune = lambda code: None,
+        clock: Clock,
+        blobs: BlobStore,
+    ) -> None:
+        super().__init__(env)
+        self.locate_commune = locate_commune
+        self.locate_legacy_commune = locate_legacy_commune
+        self.route_dossier = route_dossier
+        self.clock = clock
+        self.blobs = blobs
+        self.producers = ProducerCommands(self)
+        self.ideas = IdeaCommands(self)
+        self.products = ProductCommands(self)
+        self.dossiers = DossierCommands(self)
+        self.assessment = AssessmentCommands(self)
+
+    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
+        super().register_transcodings(transcoder)
+        register_common_transcodings(transcoder)
+
+    # Queries --------------------------------------------------------------------
+
+    def get_producer(self, producer_id: UUID) -> Producer:
+        return self.load(Producer, producer_id, "producer_id")
+
+    def get_product(self, product_id: UUID) -> Product:
+        return self.load(Product, product_id, "product_id")
+
+    def get_idea(self, idea_id: UUID) -> ProductIdea:
+        return self.load(ProductIdea, idea_id, "idea_id")
+
+    def get_dossier(self, dossier_id: UUID) -> Dossier:
+        return self.load(Dossier, dossier_id, "dossier_id")
+
+    def requirements(self, dossier: Dossier) -> Requirements:
+        """What the dossier's rule set asks of a dossier of its kind and product set."""
+        return requirements(dossier.rule_set_id, dossier.kind, dossier.product_set)
+
+    def missing(self, dossier: Dossier) -> list[tuple[str, str]]:
+        """What the dossier still lacks under its rule set, (vi, en) per item."""
+        return completeness.missing(self.requirements(dossier), dossier)
+
+    def changes_since_last_dossier(self, dossier: Dossier) -> dict[str, Any]:
+        """For an upgrade or re-evaluation: what differs from the product's previous
+        forwarded dossier (self-score per criterion, documents added); {} if none."""
+        product = self.get_product(dossier.product_id)
+        earlier = (self.get_dossier(i) for i in reversed(product.dossier_ids) if i != dossier.id)
+        previous = next((d for d in earlier if d.status == "forwarded"), None)
+        return completeness.changes_since(previous, dossier) if previous else {}
+
+    def list_dossiers(self, *, commune_code: str = "", overdue_only: bool = False) -> list[Dossier]:
+        today = self.clock.today()
+        found = []
+        for dossier_id in self.ids_of("Dossier.Submitted"):
+            dossier = self.get_dossier(dossier_id)
+            if commune_code and dossier.commune_code != commune_code:
+                continue
+            if overdue_only and not dossier.is_overdue(today):
+                continue
+            found.append(dossier)
+        return found
+
+    def list_ideas(self, *, producer_id: UUID | None = None) -> list[ProductIdea]:
+        ideas = [self.get_idea(i) for i in self.ids_of("ProductIdea.Registered")]
+        return [i for i in ideas if producer_id is None or i.producer_id == producer_id]
+
+    def document(self, sha256: str) -> bytes | None:
+        return self.blobs.get(sha256)
+
+    # Look-ups shared by the command groups ----------------------------------------
+
+    def ids_of(self, created: str) -> Iterator[UUID]:
+        """Aggregates created by the event `created`, oldest first, from the notification
+        log: a commune holds tens to hundreds of dossiers, so a scan is fine here."""
+        start = 1
+        while True:
+            batch = self.recorder.select_notifications(start=start, limit=500)
+            if not batch:
+                return
+            for notification in batch:
+                if notification.topic.endswith(":" + created):
+                    yield UUID(str(notification.originator_id))
+            start = batch[-1].id + 1
+
+    def load(self, cls: type[A], aggregate_id: UUID, field: str) -> A:
+        """The aggregate `aggregate_id` of type `cls`; NOT_FOUND naming `field` otherwise."""
+        try:
+            found: object = self.repository.get(aggregate_id)
+        except AggregateNotFoundError:
+            found = None
+        if not isinstance(found, cls):
+            raise CommandRejected(
+                "not_found",
+                field,
+                f"Không tìm thấy {field} = {aggregate_id}.",
+                f"No record with {field} = {aggregate_id}.",
+            )
+        return found

@@ -1,0 +1,90 @@
+"""Steps 2-4 of the OCOP cycle: a product idea (accepted, or returned and resubmitted), then
+its business plan (approved, or returned), before the product is registered."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+from uuid import UUID
+
+from runtime.commands import CommandContext
+from runtime.text import nfc
+from services.registration.application.inputs import required
+from services.registration.application.products import check_product_set
+from services.registration.domain.idea import ProductIdea
+from services.registration.domain.producer import Producer
+
+if TYPE_CHECKING:
+    from services.registration.application.app import RegistrationApp
+
+
+class IdeaCommands:
+    """Each step returns the idea's new status; a step out of order is FAILED_PRECONDITION."""
+
+    def __init__(self, app: RegistrationApp) -> None:
+        self.app = app
+
+    def register_idea(
+        self,
+        ctx: CommandContext,
+        *,
+        producer_id: UUID,
+        name: str,
+        product_set: int,
+        submitted_on: date,
+        description: str = "",
+    ) -> UUID:
+        producer = self.app.load(Producer, producer_id, "producer_id")
+        check_product_set(producer, product_set, submitted_on)
+        idea = ProductIdea(
+            producer_id=producer.id,
+            name=required("name", nfc(name)),
+            product_set=product_set,
+            description=nfc(description),
+            submitted_on=submitted_on,
+            meta=ctx.meta(),
+        )
+        self.app.save(idea)
+        return idea.id
+
+    def accept_idea(self, ctx: CommandContext, *, idea_id: UUID, decided_on: date) -> str:
+        idea = self.app.get_idea(idea_id)
+        idea.accept(decided_on, ctx.meta())
+        return self._save(idea)
+
+    def return_idea(
+        self, ctx: CommandContext, *, idea_id: UUID, reason: str, decided_on: date
+    ) -> str:
+        idea = self.app.get_idea(idea_id)
+        idea.return_idea(required("reason", nfc(reason)), decided_on, ctx.meta())
+        return self._save(idea)
+
+    def resubmit_idea(
+        self, ctx: CommandContext, *, idea_id: UUID, submitted_on: date, description: str = ""
+    ) -> str:
+        idea = self.app.get_idea(idea_id)
+        idea.resubmit(nfc(description), submitted_on, ctx.meta())
+        return self._save(idea)
+
+    def submit_business_plan(
+        self, ctx: CommandContext, *, idea_id: UUID, summary: str, submitted_on: date
+    ) -> str:
+        idea = self.app.get_idea(idea_id)
+        idea.submit_plan(required("summary", nfc(summary)), submitted_on, ctx.meta())
+        return self._save(idea)
+
+    def approve_business_plan(self, ctx: CommandContext, *, idea_id: UUID, decided_on: date) -> str:
+        idea = self.app.get_idea(idea_id)
+        idea.approve_plan(decided_on, ctx.meta())
+        return self._save(idea)
+
+    def return_business_plan(
+        self, ctx: CommandContext, *, idea_id: UUID, reason: str, decided_on: date
+    ) -> str:
+        idea = self.app.get_idea(idea_id)
+        idea.return_plan(required("reason", nfc(reason)), decided_on, ctx.meta())
+        return self._save(idea)
+
+    def _save(self, idea: ProductIdea) -> str:
+        self.app.save(idea)
+        return idea.status

@@ -1,0 +1,23 @@
+"""What the registration aggregates share: the event metadata, the refusal of a command
+the aggregate's state does not allow, and the namespace of the index aggregates' ids.
+
+Each event records the actor and the correlation of the flow it belongs to, in `meta`,
+so "who did what, when" is answerable from the event store alone. Checks that need only
+an aggregate's own state live in the aggregate and raise `CommandRejected` before any
+event is recorded; checks that need other aggregates or the rule sets live in the
+application."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from runtime.errors import CommandRejected
+
+Meta = dict[str, Any]
+INDEX_NAMESPACE = UUID("6f1c2a8e-3b0d-4d5e-9a41-0c0c0c0c0c01")
+
+
+def refuse_state(field: str, vi: str, en: str) -> CommandRejected:
+    """A command the aggregate's current state does not allow (FAILED_PRECONDITION)."""
+    return CommandRejected("failed_precondition", field, vi, en)
