@@ -4,7 +4,17 @@ Nothing is read at import time; rule sets load lazily and are cached. See
 ``rules/README.md`` for the API and ``docs/rules.md`` for the rules themselves.
 """
 
-from rules.authorities import Routing, authorities, authority, may_act, route
+from rules.authorities import (
+    NotCompetentError,
+    Routing,
+    authorities,
+    authority,
+    ensure_in_force,
+    ensure_may_score,
+    may_act,
+    return_route,
+    route,
+)
 from rules.build import RubricBundle, build_bundle, with_bundle
 from rules.catalogue import (
     DossierRequirements,
@@ -28,19 +38,23 @@ from rules.deadlines import (
     reevaluation_window,
     revocation_deadline,
 )
-from rules.deployment import Deployment, LocalPolicy
+from rules.deployment import Deployment, LocalPolicy, ReportSpec, Target
 from rules.errors import RulesError, RuleSetError, SheetError, UnknownRuleSetError
 from rules.explain import Explanation, explain
+from rules.history import ImportedResult, import_result
 from rules.loader import all_local_policies, all_rule_sets, load_local_policy, load_rule_set
 from rules.model import (
     DossierKind,
+    InspectionRules,
     LastDayConvention,
     ProductSetInfo,
+    RevocationGround,
     RuleSet,
     ShortfallMode,
     Step,
     Tier,
 )
+from rules.plan import ReportPeriod, plan_targets, report_periods, reports_due, target_status
 from rules.rubric import Criterion, Option, ProductSetRubric
 from rules.scoring import (
     CouncilResult,
@@ -51,6 +65,7 @@ from rules.scoring import (
     band_for,
     council_mean,
     council_result,
+    mode_star,
     score_member,
 )
 from rules.selection import (
@@ -61,6 +76,13 @@ from rules.selection import (
     transition_terms,
 )
 from rules.sheets import CouncilSheet, MemberSheet, parse_council_sheet
+from rules.supervision import (
+    InspectionPlan,
+    inspection_plan,
+    next_periodic_inspection,
+    revocation_ground,
+    revocation_grounds,
+)
 from rules.workdays import WorkingCalendar, add_days, add_months, add_working_days
 
 __all__ = [
@@ -72,15 +94,22 @@ __all__ = [
     "DossierKind",
     "DossierRequirements",
     "Explanation",
+    "ImportedResult",
+    "InspectionPlan",
+    "InspectionRules",
     "LastDayConvention",
     "LocalPolicy",
     "MemberSheet",
     "MinimumCheck",
     "ModeOutcome",
+    "NotCompetentError",
     "Option",
     "Outcome",
     "ProductSetInfo",
     "ProductSetRubric",
+    "ReportPeriod",
+    "ReportSpec",
+    "RevocationGround",
     "RoundAssignment",
     "Routing",
     "RubricBundle",
@@ -92,6 +121,7 @@ __all__ = [
     "SheetError",
     "ShortfallMode",
     "Step",
+    "Target",
     "Tier",
     "TransitionTerms",
     "UnknownRuleSetError",
@@ -113,24 +143,37 @@ __all__ = [
     "council_mean",
     "council_result",
     "dossier_requirements",
+    "ensure_in_force",
+    "ensure_may_score",
     "expiry_notice_date",
     "explain",
+    "import_result",
+    "inspection_plan",
     "is_overdue",
     "late_filer_valid_until",
     "load_local_policy",
     "load_rule_set",
     "may_act",
+    "mode_star",
+    "next_periodic_inspection",
     "parse_council_sheet",
+    "plan_targets",
     "product_set_info",
     "product_sets",
     "reevaluation_decision_deadline",
     "reevaluation_filing_timing",
     "reevaluation_window",
+    "report_periods",
+    "reports_due",
+    "return_route",
     "revocation_deadline",
+    "revocation_ground",
+    "revocation_grounds",
     "route",
     "rubric_for",
     "score_member",
     "select_rule_set",
+    "target_status",
     "transition_terms",
     "with_bundle",
 ]

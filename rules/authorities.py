@@ -8,7 +8,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from rules.model import RuleSet, Step, Tier
+from rules.errors import RulesError
+from rules.model import ReturnOption, ReturnPath, RuleSet, Step, Tier
 
 CERTIFIED_FLOOR = 3
 
@@ -55,10 +56,18 @@ def authority(
 def may_act(
     rule_set: RuleSet, tier: Tier, step: Step, star: int | None = None, on: date | None = None
 ) -> bool:
-    """Whether ``tier`` may perform ``step`` (e.g. issue RecognitionDecided) for ``star``."""
+    """Whether ``tier`` may perform ``step`` (e.g. issue RecognitionDecided) for ``star``.
+
+    Scoring, recognising and approving results are refused after the rule set's
+    ``in_force_until`` (R1/R2 after 21/07/2026); revoking, inspecting and expiry
+    notices go on for the certificates it issued (R3 Art. 12.1).
+    """
     if step in (Step.RECOGNISE, Step.REVOKE) and (
         star is None or star not in rule_set.scoring.certified_stars
     ):
+        return False
+    deciding = step in (Step.SCORE, Step.RECOGNISE, Step.APPROVE_RESULT)
+    if deciding and on is not None and not rule_set.in_force_on(on):
         return False
     return tier in authorities(rule_set, star, step, on)
 
@@ -68,15 +77,31 @@ def lowest_star_scored_by(rule_set: RuleSet, tier: Tier, on: date | None = None)
     return min(stars) if stars else None
 
 
+RoutingAction = Literal["recognise", "forward", "return", "none"]
+
+
 class Routing(BaseModel):
-    """What happens next with a council result."""
+    """What happens next with a council result.
+
+    * ``recognise``: ``tier`` decides the star and issues the certificate.
+    * ``forward``: the dossier goes to ``tier``'s council (after
+      ``approve_result_by`` approves the result, R3 Art. 7.3.e); no certificate.
+    * ``return``: a higher council found the product short of ``short_of_star``
+      (the star it was forwarded for); the dossier goes back to ``tier`` with
+      ``alternatives`` — ``recognise`` at ``recognisable_star`` where the score and
+      minimums allow it, or ``reevaluate`` — and no certificate exists until that
+      tier acts (R3 Art. 7.4.g; seed plan footnote 2).
+    * ``none``: 1★/2★, "không đạt" or rejected: no decision, no certificate.
+    """
 
     model_config = ConfigDict(frozen=True)
 
-    action: Literal["recognise", "forward", "none"]
+    action: RoutingAction
     tier: Tier | None = None
     approve_result_by: Tier | None = None
-    alternatives: tuple[Literal["recognise", "reevaluate"], ...] = ()
+    alternatives: tuple[ReturnOption, ...] = ()
+    recognisable_star: int | None = None
+    short_of_star: int | None = None
 
 
 def route(
@@ -85,37 +110,168 @@ def route(
     score: Decimal,
     star: int | None,
     on: date | None = None,
+    *,
+    reachable: frozenset[int] | None = None,
+    minimums_gate_forwarding: bool = False,
 ) -> Routing:
-    """Route a result scored by the council of tier ``at`` with awarded ``star``.
+    """Route a result scored by the council of tier ``at``.
 
-    Forwarded when a forwarding rule from ``at`` applies (score threshold, and
-    if the rule requires it, the awarded star is one the next tier scores);
-    otherwise the star's recognising authority decides. Results coming back from
-    a higher council keep the lower tier's alternative (re-evaluate).
+    ``star`` is the star the result supports under the shortfall mode in use
+    (``None`` when "không đạt" or rejected); ``reachable`` the stars whose
+    cumulative minimums are met (default: all). Order, as the law reads:
+
+    1. Forward by score: a forwarding rule from ``at`` whose threshold the score
+       reaches sends the dossier up (seed plan "từ 70 điểm trở lên"; R3 Art.
+       7.3.e "≥ 90"); the higher council applies the minimums. With
+       ``minimums_gate_forwarding`` (a deployment switch, off by default) the
+       next tier's lowest star must also be reachable.
+    2. A higher council (one a return path leaves from) that finds the product
+       below the star it was forwarded for returns it to the lower tier.
+    3. Otherwise the star's recognising authority decides (3★-5★ only).
     """
-    if star is None or star not in rule_set.scoring.certified_stars:
-        return Routing(action="none")
     for rule in rule_set.forwarding:
         if _succeeded(rule_set, rule.from_tier, on) != at or score < rule.min_score:
             continue
         next_tier = _succeeded(rule_set, rule.to_tier, on)
-        lowest = lowest_star_scored_by(rule_set, next_tier, on)
-        if rule.requires_minimums and (lowest is None or star < lowest):
-            continue
         if next_tier == at:
             continue
+        if minimums_gate_forwarding:
+            lowest = lowest_star_scored_by(rule_set, next_tier, on)
+            if lowest is None or (reachable is not None and lowest not in reachable):
+                continue
         approver = rule.approve_result_by
         return Routing(
             action="forward",
             tier=next_tier,
             approve_result_by=_succeeded(rule_set, approver, on) if approver else None,
         )
-    recogniser = authority(rule_set, star, Step.RECOGNISE, on)
-    alternatives: tuple[Literal["recognise", "reevaluate"], ...] = ()
+    certified = rule_set.scoring.certified_stars
     for path in rule_set.return_paths:
         back_to = _succeeded(rule_set, path.to_tier, on)
         if _succeeded(rule_set, path.from_tier, on) != at or back_to == at:
             continue
-        if score < path.below_score:
-            alternatives = tuple(o for o in path.options if o != "recognise")
-    return Routing(action="recognise", tier=recogniser, alternatives=alternatives)
+        if star is not None and star >= path.short_of_star:
+            break
+        return _returning(rule_set, path, back_to, star, on)
+    if star is None or star not in certified:
+        return Routing(action="none")
+    return Routing(action="recognise", tier=authority(rule_set, star, Step.RECOGNISE, on))
+
+
+def _returning(
+    rule_set: RuleSet, path: ReturnPath, back_to: Tier, star: int | None, on: date | None
+) -> Routing:
+    certified = rule_set.scoring.certified_stars
+    lower = star if star is not None and star in certified else None
+    options: tuple[ReturnOption, ...] = tuple(
+        o
+        for o in path.options
+        if o == "reevaluate"
+        or (lower is not None and may_act(rule_set, back_to, Step.RECOGNISE, lower, on))
+    )
+    return Routing(
+        action="return",
+        tier=back_to,
+        alternatives=options,
+        recognisable_star=lower if "recognise" in options else None,
+        short_of_star=path.short_of_star,
+    )
+
+
+def return_route(
+    rule_set: RuleSet,
+    above: Tier,
+    score: Decimal,
+    on: date | None = None,
+    *,
+    star: int | None = None,
+) -> Routing:
+    """The options of the lower tier when the council of ``above`` sends a dossier back.
+
+    Used where only the higher level's answer is known (its score, and perhaps the
+    star its result supports): ``star`` defaults to the highest certified star
+    below the one the dossier was forwarded for that the score's band reaches.
+    ``action="none"`` if no return path leaves ``above``.
+    """
+    band = max(b.star for b in rule_set.scoring.bands if score >= b.min_score)
+    for path in rule_set.return_paths:
+        back_to = _succeeded(rule_set, path.to_tier, on)
+        if _succeeded(rule_set, path.from_tier, on) != above or back_to == above:
+            continue
+        if star is None:
+            fits = [
+                s for s in rule_set.scoring.certified_stars if s <= band and s < path.short_of_star
+            ]
+            star = max(fits) if fits else None
+        elif star >= path.short_of_star:
+            star = None
+        return _returning(rule_set, path, back_to, star, on)
+    return Routing(action="none")
+
+
+class NotCompetentError(RulesError):
+    """A tier or rule set asked to act where the law no longer (or never) lets it.
+
+    Raised for a council the rule set does not have (a district or commune
+    council under R3), a tier after its abolition (district councils after
+    30/06/2025), and a rule set after ``in_force_until`` (R1/R2 after
+    21/07/2026). The message names the field and the successor.
+    """
+
+
+def _dmy(day: date) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+def ensure_may_score(rule_set: RuleSet, tier: Tier, on: date | None = None) -> None:
+    """Refuse a council result the rule set cannot accept (see :class:`NotCompetentError`).
+
+    ``on`` is the council's date (adoption of the result); without it only the
+    tier's membership of the procedure is checked.
+    """
+    councils = rule_set.scoring_tiers()
+    if tier not in councils:
+        names = ", ".join(t.value for t in councils)
+        names_vi = ", ".join(f"cấp {TIER_VI[t]}" for t in councils)
+        raise NotCompetentError(
+            "tier",
+            f"{rule_set.id} has no {tier.value} council (councils: {names})",
+            f"{rule_set.id} không có hội đồng cấp {TIER_VI[tier]} (chỉ có: {names_vi})",
+        )
+    if on is None:
+        return
+    for succession in rule_set.tier_successions:
+        if succession.tier == tier and on > succession.last_day:
+            successor = _succeeded(rule_set, tier, on)
+            raise NotCompetentError(
+                "tier",
+                f"the {tier.value} tier ended on {_dmy(succession.last_day)}; on {_dmy(on)} "
+                f"its roles belong to the {successor.value} ({succession.source})",
+                f"cấp {TIER_VI[tier]} chấm dứt từ sau ngày {_dmy(succession.last_day)}; ngày "
+                f"{_dmy(on)} nhiệm vụ thuộc cấp {TIER_VI[successor]}",
+            )
+    ensure_in_force(rule_set, on)
+
+
+def ensure_in_force(rule_set: RuleSet, on: date) -> None:
+    """Refuse a decision under a rule set that lapsed before ``on`` (``in_force_until``)."""
+    if rule_set.in_force_on(on):
+        return
+    until = rule_set.in_force_until
+    assert until is not None
+    successor = rule_set.succeeded_by or "?"
+    raise NotCompetentError(
+        "in_force_until",
+        f"{rule_set.id} lapsed after {_dmy(until)}; a decision on {_dmy(on)} falls under "
+        f"{successor}",
+        f"{rule_set.id} hết hiệu lực sau ngày {_dmy(until)}; quyết định ngày {_dmy(on)} "
+        f"phải theo {successor}",
+    )
+
+
+TIER_VI: dict[Tier, str] = {
+    Tier.COMMUNE: "xã",
+    Tier.DISTRICT: "huyện",
+    Tier.PROVINCE: "tỉnh",
+    Tier.CENTRAL: "trung ương",
+}

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from rules.deployment import LocalPolicy
 from rules.errors import RuleSetError
-from rules.model import Knockout, ProductSetInfo, RuleSet
+from rules.model import Condition, Knockout, ProductSetInfo, RuleSet
 from rules.repairs import build_rubric
 from rules.rubric import Rubric
 
@@ -23,6 +23,7 @@ class RubricBundle(BaseModel):
     rubric: Rubric
     knockouts: tuple[Knockout, ...]
     product_sets: tuple[ProductSetInfo, ...]
+    conditions: tuple[Condition, ...] = ()
 
 
 def messages(exc: ValidationError, prefix: str) -> str:
@@ -41,8 +42,13 @@ def build_bundle(
     repairs: Mapping[str, Any],
     knockouts: Mapping[str, Any],
     product_sets: Mapping[str, Any],
+    conditions: Mapping[str, Any] | None = None,
 ) -> RubricBundle:
-    """Build and validate a rubric bundle from its four parsed documents."""
+    """Build and validate a rubric bundle from its parsed documents.
+
+    ``conditions`` (optional) lists the sheets' conditional criteria; the rule
+    set that uses the bundle checks them against the sheets.
+    """
     rubric = build_rubric(raw_rubric, repairs, bundle_id)
     industries = product_sets.get("industries", {})
     infos = []
@@ -56,6 +62,7 @@ def build_bundle(
                 "rubric": rubric,
                 "knockouts": knockouts.get("knockouts", []),
                 "product_sets": infos,
+                "conditions": (conditions or {}).get("conditions", []),
             }
         )
     except ValidationError as exc:
@@ -75,6 +82,7 @@ def build_rule_set(document: Mapping[str, Any], bundle: RubricBundle) -> RuleSet
         "rubric": bundle.rubric,
         "knockouts": bundle.knockouts,
         "product_sets": bundle.product_sets,
+        "conditions": bundle.conditions,
     }
     try:
         return RuleSet.model_validate(data)
@@ -101,6 +109,7 @@ def with_bundle(rule_set: RuleSet, bundle: RubricBundle) -> RuleSet:
         "rubric": bundle.rubric,
         "knockouts": bundle.knockouts,
         "product_sets": bundle.product_sets,
+        "conditions": bundle.conditions,
     }
     try:
         return RuleSet.model_validate(data)

@@ -30,6 +30,14 @@ def rubric_for(rule_set: RuleSet, number: int) -> ProductSetRubric:
 
 
 def _unknown_set(rule_set: RuleSet, number: int) -> SheetError:
+    if not rule_set.sheets_available:
+        return SheetError(
+            "rule_set",
+            f"{rule_set.id}'s scoring sheets are not available as text: its results are "
+            "imported as decided (rules.import_result), never re-scored",
+            f"{rule_set.id} không có phiếu chấm điểm dạng văn bản: kết quả được nhập như đã "
+            "quyết định (rules.import_result), không chấm lại",
+        )
     numbers = [s.number for s in rule_set.product_sets]
     return SheetError(
         "product_set",

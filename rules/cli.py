@@ -115,6 +115,8 @@ def cmd_explain(args: argparse.Namespace) -> int:
         mode=mode,
         council_knockouts=sheet.knockouts,
         tier=sheet.tier,
+        on=sheet.council_date,
+        minimums_gate_forwarding=args.minimums_gate_forwarding,
     )
     explanation = explain(rule_set, result, product=sheet.product, selection=selection)
     if args.json:
@@ -155,6 +157,11 @@ def add_rules_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentP
     explain_cmd.add_argument("sheet", help="sheet file (.yaml, .yml or .json)")
     explain_cmd.add_argument("--mode", choices=("cap", "reject"), default=None)
     explain_cmd.add_argument("--json", action="store_true", help="print the explanation as JSON")
+    explain_cmd.add_argument(
+        "--minimums-gate-forwarding",
+        action="store_true",
+        help="forward only when the next star's minimums are met (deployment switch, off)",
+    )
     _add_lang(explain_cmd)
     explain_cmd.set_defaults(func=_guard(cmd_explain))
 

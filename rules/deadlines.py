@@ -55,8 +55,14 @@ def assign_round(
     """The first round of ``tier`` whose cut-off (inclusive) is on or after ``forwarded_on``.
 
     Rounds come from the rule set (R3 Art. 5) and from local policies in effect
-    for that rule set. ``None`` if neither defines rounds for the tier.
+    for that rule set. A round of a tier abolished before the round's decision
+    date (the Kon Tum district's November 2025 round: districts ended
+    30/06/2025) is not offered: the successor tier's rounds are looked up
+    instead. ``None`` if nothing defines a round.
     """
+    for succession in rule_set.tier_successions:
+        if succession.tier == tier and forwarded_on > succession.last_day:
+            return assign_round(forwarded_on, rule_set, succession.successor, local_policies)
     options: list[RoundAssignment] = []
     for year in (forwarded_on.year, forwarded_on.year + 1):
         for rnd in rule_set.deadlines.rounds.get(tier, ()):
@@ -85,8 +91,18 @@ def assign_round(
                             source=policy.id,
                         )
                     )
-    eligible = [o for o in options if o.forwarded_by >= forwarded_on]
-    return min(eligible, key=lambda o: (o.forwarded_by, o.decided_by)) if eligible else None
+    ended = next((s.last_day for s in rule_set.tier_successions if s.tier == tier), None)
+    eligible = [
+        o
+        for o in options
+        if o.forwarded_by >= forwarded_on and (ended is None or o.decided_by <= ended)
+    ]
+    if eligible:
+        return min(eligible, key=lambda o: (o.forwarded_by, o.decided_by))
+    successor = next((s.successor for s in rule_set.tier_successions if s.tier == tier), None)
+    if successor is not None:
+        return assign_round(forwarded_on, rule_set, successor, local_policies)
+    return None
 
 
 def certificate_valid_to(

@@ -240,25 +240,36 @@ class Explanation:
 
 
 def _outcome_text(outcome: ModeOutcome, lang: Lang) -> str:
+    routing = outcome.routing
     if outcome.outcome == Outcome.REJECTED:
         return f"{word('rejected', lang)} — {word('no_cert', lang)}"
     if outcome.outcome == Outcome.NOT_RECOGNISED:
-        star = f" ({stars(outcome.awarded_star)})" if outcome.awarded_star else ""
-        return f"{word('not_recognised', lang)}{star} — {word('no_cert', lang)}"
-    star = stars(outcome.awarded_star or 0)
-    routing = outcome.routing
+        star = outcome.awarded_star
+        label = stars(star) if star is not None else word("not_recognised", lang)
+        return f"{label} — {word('no_cert', lang)}"
+    star_text = stars(outcome.awarded_star) if outcome.awarded_star else ""
     if routing.action == "forward" and routing.tier is not None:
         text = word("forward_to", lang, who=TIER_AUTHORITY[routing.tier][lang])
         if routing.approve_result_by is not None:
             approver = TIER_AUTHORITY[routing.approve_result_by][lang]
             text = f"{word('approve_by', lang, who=approver)}, {text}"
-        return f"{star} — {text}"
+        return f"{word('forwarded', lang)} — {text}; {word('no_cert_yet', lang)}"
+    if routing.action == "return" and routing.tier is not None:
+        who = TIER_AUTHORITY[routing.tier][lang]
+        short = stars(routing.short_of_star or 0)
+        choices = []
+        if routing.recognisable_star is not None:
+            choices.append(word("may_recognise", lang, star=stars(routing.recognisable_star)))
+        if "reevaluate" in routing.alternatives:
+            choices.append(word("may_reevaluate", lang))
+        options = f" {word('or', lang)} ".join(choices)
+        return (
+            f"{word('returned', lang, star=short, who=who)}: {options}; "
+            f"{word('no_cert_until', lang, who=who)}"
+        )
     if routing.tier is None:
-        return star
-    text = word("recognise_by", lang, who=TIER_AUTHORITY[routing.tier][lang])
-    if "reevaluate" in routing.alternatives:
-        text += f" {word('or_reevaluate', lang)}"
-    return f"{star} — {text}"
+        return star_text
+    return f"{star_text} — {word('recognise_by', lang, who=TIER_AUTHORITY[routing.tier][lang])}"
 
 
 def _outcome_dict(outcome: ModeOutcome) -> dict[str, Any]:

@@ -76,6 +76,28 @@ WORDS: dict[str, dict[Lang, str]] = {
     "forward_to": {"vi": "chuyển hồ sơ lên {who}", "en": "dossier forwarded to {who}"},
     "approve_by": {"vi": "{who} phê duyệt kết quả", "en": "{who} approves the result"},
     "or_reevaluate": {"vi": "hoặc tổ chức đánh giá lại", "en": "or re-evaluates"},
+    "forwarded": {"vi": "chuyển cấp trên đánh giá", "en": "forwarded for evaluation"},
+    "no_cert_yet": {
+        "vi": "cấp trên áp dụng yêu cầu tối thiểu, chưa cấp giấy chứng nhận",
+        "en": "the higher council applies the minimums; no certificate yet",
+    },
+    "returned": {
+        "vi": "chưa đạt {star}, trả hồ sơ về {who}",
+        "en": "short of {star}, dossier returned to {who}",
+    },
+    "may_recognise": {
+        "vi": "công nhận {star} theo kết quả đánh giá",
+        "en": "recognise {star} on this evaluation",
+    },
+    "may_reevaluate": {
+        "vi": "hoàn thiện hồ sơ và tổ chức đánh giá lại",
+        "en": "have the dossier completed and re-evaluate",
+    },
+    "or": {"vi": "hoặc", "en": "or"},
+    "no_cert_until": {
+        "vi": "không cấp giấy chứng nhận cho đến khi {who} quyết định",
+        "en": "no certificate until {who} decides",
+    },
     "why_not": {
         "vi": "Không đạt {star}: điểm {score} thuộc khung {star} nhưng chưa đạt yêu cầu tối thiểu",
         "en": "Not {star}: the score {score} is in the {star} band but misses minimums",

@@ -26,6 +26,10 @@ def _data_dir() -> resources.abc.Traversable:
     return resources.files("rules").joinpath("data")
 
 
+def _exists(name: str) -> bool:
+    return _data_dir().joinpath(name).is_file()
+
+
 def _read(name: str) -> Any:
     path = _data_dir().joinpath(name)
     if not path.is_file():
@@ -40,13 +44,16 @@ def _read(name: str) -> Any:
 
 @cache
 def load_bundle(bundle_id: str) -> RubricBundle:
-    """Load the rubric bundle ``<id>.rubric.json`` + repairs, knock-outs, product sets."""
+    """Load the rubric bundle ``<id>.rubric.json`` + repairs, knock-outs, product sets
+    and (if present) conditions."""
+    conditions = f"{bundle_id}.conditions.yaml"
     return build_bundle(
         bundle_id,
         _read(f"{bundle_id}.rubric.json"),
         _read(f"{bundle_id}.repairs.yaml"),
         _read(f"{bundle_id}.knockouts.yaml"),
         _read(f"{bundle_id}.product-sets.yaml"),
+        _read(conditions) if _exists(conditions) else None,
     )
 
 

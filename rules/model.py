@@ -62,6 +62,10 @@ class DossierKind(StrEnum):
     REEVALUATION = "reevaluation"
 
 
+CONDITIONAL_NOTE = "Chỉ áp dụng khi"
+"""Sheet notes starting with this make a criterion conditional; each needs a condition."""
+
+
 class FrozenModel(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -102,19 +106,38 @@ class ScoringRules(FrozenModel):
 
 
 class ForwardRule(FrozenModel):
+    """Results of ``from_tier``'s council scoring at least ``min_score`` go to ``to_tier``.
+
+    Forwarding is decided by the score alone (the seed plan's "đạt từ 70 điểm
+    trở lên sẽ được chuyển hồ sơ", R3 Art. 7.3.e "≥ 90"): the higher council
+    applies the minimums. ``Deployment.minimums_gate_forwarding`` restores the
+    older reading (forward only when the next star's minimums are met).
+    """
+
     from_tier: Tier
     to_tier: Tier
     min_score: Decimal
-    requires_minimums: bool
     approve_result_by: Tier | None = None
     source: str
 
 
+ReturnOption = Literal["recognise", "reevaluate"]
+
+
 class ReturnPath(FrozenModel):
+    """A higher council's shortfall goes back down (R3 Art. 7.4.g; seed footnote 2).
+
+    When the council of ``from_tier`` finds a forwarded product below
+    ``short_of_star`` (the star it was forwarded for) — by score or by a missed
+    minimum — the dossier returns to ``to_tier`` with ``options``: recognise at
+    the lower star the score and minimums allow, or complete and re-evaluate.
+    No certificate exists until ``to_tier`` acts.
+    """
+
     from_tier: Tier
     to_tier: Tier
-    below_score: Decimal
-    options: tuple[Literal["recognise", "reevaluate"], ...]
+    short_of_star: int = Field(ge=4, le=5)
+    options: tuple[ReturnOption, ...] = Field(min_length=1)
     source: str
 
 
@@ -215,6 +238,57 @@ class Knockout(FrozenModel):
     zero_points_in: tuple[str, ...] = ()
 
 
+class RevocationGround(FrozenModel):
+    """A ground on which a certificate may be revoked (R3 Art. 8.1, letters a–e)."""
+
+    code: str
+    letter: str
+    label: LocalText
+    source: str
+
+
+class InspectionRules(FrozenModel):
+    """What the rule set says about inspection (R3 Art. 9): kinds, scope, frequency.
+
+    ``every_months`` is ``None`` when the rule set sets no frequency (R3: none
+    nationally; a local policy sets it, §14.27).
+    """
+
+    kinds: tuple[Literal["periodic", "ad_hoc"], ...] = Field(min_length=1)
+    scope: tuple[LocalText, ...] = Field(min_length=1)
+    every_months: int | None = Field(default=None, ge=1)
+    source: str
+
+
+class ApplicabilityCondition(FrozenModel):
+    """A criterion that counts only when another is answered (a sheet note as data).
+
+    "Chỉ áp dụng khi có câu chuyện sản phẩm": ``criterion`` (5.2, the story's
+    structure) scores nothing unless ``requires`` (5.1, the story) is worth at
+    least ``requires_min_points``.
+    """
+
+    kind: Literal["applies_only_when"]
+    note: str
+    criterion: str
+    requires: str
+    requires_min_points: Decimal
+    sets: tuple[int, ...] = Field(min_length=1)
+    source: str
+
+
+class OneCaseCondition(FrozenModel):
+    """Alternative answer sets ("Trường hợp 1/2") that one sheet may not mix."""
+
+    kind: Literal["one_case_per_sheet"]
+    criteria: tuple[str, ...] = Field(min_length=2)
+    sets: tuple[int, ...] = Field(min_length=1)
+    source: str
+
+
+Condition = ApplicabilityCondition | OneCaseCondition
+
+
 class ProductSetInfo(FrozenModel):
     """One of the product sets: names, classification and whether samples are due."""
 
@@ -237,7 +311,9 @@ class RuleSet(FrozenModel):
     effective_from: date
     effective_to: date | None
     in_force_until: date | None
+    succeeded_by: str | None = None
     provenance: str
+    sheets_available: bool = True
     tiers: tuple[Tier, ...]
     tier_successions: tuple[TierSuccession, ...]
     scoring: ScoringRules
@@ -248,10 +324,13 @@ class RuleSet(FrozenModel):
     deadlines: Deadlines
     dossier: DossierRules
     transition: Transition | None
+    revocation_grounds: tuple[RevocationGround, ...] = ()
+    inspection: InspectionRules | None = None
     ambiguities: tuple[Ambiguity, ...] = Field(min_length=1)
     rubric: Rubric
     knockouts: tuple[Knockout, ...]
     product_sets: tuple[ProductSetInfo, ...]
+    conditions: tuple[Condition, ...] = ()
 
     def sheet(self, number: int) -> ProductSetRubric | None:
         return self.rubric.product_set(number)
@@ -269,6 +348,20 @@ class RuleSet(FrozenModel):
         """True if a dossier filed on ``day`` is governed by this rule set."""
         ends = self.effective_to
         return self.effective_from <= day and (ends is None or day <= ends)
+
+    def in_force_on(self, day: date) -> bool:
+        """True if the rule set may still decide on ``day`` (``in_force_until`` inclusive)."""
+        return self.in_force_until is None or day <= self.in_force_until
+
+    def conditions_for(self, number: int) -> tuple[Condition, ...]:
+        return tuple(c for c in self.conditions if number in c.sets)
+
+    def scoring_tiers(self) -> tuple[Tier, ...]:
+        """Tiers whose council scores some star (before abolitions)."""
+        found: list[Tier] = []
+        for tiers in self.authorities.get(Step.SCORE, {}).values():
+            found.extend(t for t in tiers if t not in found)
+        return tuple(found)
 
     @model_validator(mode="after")
     def _consistent(self) -> RuleSet:
@@ -292,6 +385,13 @@ def _rule_set_problems(rs: RuleSet) -> Iterator[str]:
     info_numbers = {p.number for p in rs.product_sets}
     if info_numbers != numbers:
         yield f"{where} › product_sets: {sorted(info_numbers ^ numbers)} not in both lists"
+    if rs.sheets_available and not rs.rubric.sets:
+        yield f"{where} › sheets_available: true, but the rubric has no sheets"
+    codes = [g.code for g in rs.revocation_grounds]
+    if len(set(codes)) != len(codes):
+        yield f"{where} › revocation_grounds: codes repeated {codes}"
+    yield from _return_problems(rs, where)
+    yield from _condition_problems(rs, where)
 
 
 def _scoring_problems(rs: RuleSet, where: str) -> Iterator[str]:
@@ -332,3 +432,65 @@ def _tier_problems(rs: RuleSet, where: str) -> Iterator[str]:
     for rule in rs.forwarding:
         if rule.from_tier not in known or rule.to_tier not in known:
             yield f"{where} › forwarding: {rule.from_tier}→{rule.to_tier} uses an unknown tier"
+
+
+def _return_problems(rs: RuleSet, where: str) -> Iterator[str]:
+    scored = rs.authorities.get(Step.SCORE, {})
+    for i, path in enumerate(rs.return_paths):
+        lowest = min(
+            (int(s) for s, t in scored.items() if s != "any" and path.from_tier in t), default=None
+        )
+        if lowest != path.short_of_star:
+            yield (
+                f"{where} › return_paths[{i}].short_of_star: {path.short_of_star}, but "
+                f"the {path.from_tier.value} council scores from {lowest}★"
+            )
+        if not any(
+            r.from_tier == path.to_tier and r.to_tier == path.from_tier for r in rs.forwarding
+        ):
+            yield (
+                f"{where} › return_paths[{i}]: nothing is forwarded "
+                f"{path.to_tier.value}→{path.from_tier.value}"
+            )
+
+
+def _condition_problems(rs: RuleSet, where: str) -> Iterator[str]:
+    """Conditions must name real criteria, and every sheet note they encode is covered."""
+    covered: set[tuple[int, str]] = set()
+    for i, cond in enumerate(rs.conditions):
+        for number in cond.sets:
+            here = f"{where} › conditions[{i}] › set {number}"
+            sheet = rs.rubric.product_set(number)
+            if sheet is None:
+                yield f"{here}: unknown product set"
+                continue
+            codes = (cond.criterion,) if isinstance(cond, ApplicabilityCondition) else cond.criteria
+            covered.update((number, code) for code in codes)
+            if isinstance(cond, ApplicabilityCondition):
+                yield from _applicability_problems(cond, sheet, here)
+                continue
+            for code in cond.criteria:
+                leaf = sheet.leaf(code)
+                if leaf is None or not leaf.cases:
+                    yield f"{here} › {code}: not a criterion with alternative cases"
+    for sheet in rs.rubric.sets:
+        for _, leaf in sheet.leaves():
+            needs = bool(leaf.cases) or any(n.startswith(CONDITIONAL_NOTE) for n in leaf.notes)
+            if needs and (sheet.number, leaf.code) not in covered:
+                yield (
+                    f"{where} › set {sheet.number} › {leaf.code}: "
+                    "condition in the sheet but not in conditions"
+                )
+
+
+def _applicability_problems(
+    cond: ApplicabilityCondition, sheet: ProductSetRubric, here: str
+) -> Iterator[str]:
+    leaf, needed = sheet.leaf(cond.criterion), sheet.leaf(cond.requires)
+    if leaf is None or needed is None:
+        yield f"{here}: criterion {cond.criterion} or {cond.requires} missing"
+        return
+    if cond.note not in leaf.notes:
+        yield f"{here} › {cond.criterion}: the sheet has no note {cond.note!r}"
+    if not any(o.points >= cond.requires_min_points for o in needed.options):
+        yield f"{here} › {cond.requires}: no option reaches {cond.requires_min_points}"

@@ -13,7 +13,18 @@ from rules.rubric import PartCode
 
 
 class Outcome(StrEnum):
+    """What a council result means at the tier that scored it.
+
+    ``recognised``: a 3★-5★ the scoring tier's authority decides (a certificate
+    follows); ``forwarded``: the score sends the dossier up, the higher council
+    decides; ``returned``: a higher council's shortfall goes back down, nothing
+    is certified until the lower tier acts; ``not_recognised``: "không đạt" or a
+    1★/2★ band (no decision, no certificate); ``rejected``: a knock-out.
+    """
+
     RECOGNISED = "recognised"
+    FORWARDED = "forwarded"
+    RETURNED = "returned"
     NOT_RECOGNISED = "not_recognised"
     REJECTED = "rejected"
 
@@ -27,6 +38,7 @@ class ScoredLine(BaseModel):
     points: Decimal
     max: Decimal
     case: str | None = None
+    applicable: bool = True
 
 
 class ScoredSheet(BaseModel):

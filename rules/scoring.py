@@ -16,10 +16,10 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
-from rules.authorities import route
+from rules.authorities import Routing, ensure_may_score, route
 from rules.catalogue import rubric_for
 from rules.errors import SheetError
-from rules.model import RuleSet, ShortfallMode, Tier
+from rules.model import ApplicabilityCondition, RuleSet, ShortfallMode, Tier
 from rules.results import (
     CouncilResult,
     KnockoutCheck,
@@ -47,12 +47,19 @@ __all__ = [
     "band_for",
     "council_mean",
     "council_result",
+    "mode_star",
     "score_member",
 ]
 
 
 def score_member(rule_set: RuleSet, product_set: int, sheet: MemberSheet) -> ScoredSheet:
-    """Validate one member's sheet against the set's rubric and add it up."""
+    """Validate one member's sheet against the set's rubric and add it up.
+
+    The sheet's conditions apply: a criterion that counts only with another
+    ("Chỉ áp dụng khi có câu chuyện sản phẩm") scores 0 without it, and
+    alternative answer sets (set 26's "Trường hợp 1/2") may not be mixed.
+    Raises :class:`SheetError` naming the field (``members[TV1].choices.2.3``).
+    """
     rubric = rubric_for(rule_set, product_set)
     where = f"members[{sheet.member}]"
     leaves = {leaf.code: (part, leaf) for part, leaf in rubric.leaves()}
@@ -90,6 +97,7 @@ def score_member(rule_set: RuleSet, product_set: int, sheet: MemberSheet) -> Sco
                 case=option.case,
             )
         )
+    lines = _apply_conditions(rule_set, product_set, lines, where)
     _check_knockouts(rule_set, product_set, sheet.knockouts, f"{where}.knockouts")
     parts = {p: sum((ln.points for ln in lines if ln.part == p), Decimal(0)) for p in PARTS}
     return ScoredSheet(
@@ -101,6 +109,34 @@ def score_member(rule_set: RuleSet, product_set: int, sheet: MemberSheet) -> Sco
         total=sum(parts.values(), Decimal(0)),
         knockouts=sheet.knockouts,
     )
+
+
+def _apply_conditions(
+    rule_set: RuleSet, product_set: int, lines: list[ScoredLine], where: str
+) -> list[ScoredLine]:
+    by_code = {line.criterion: line for line in lines}
+    for cond in rule_set.conditions_for(product_set):
+        if isinstance(cond, ApplicabilityCondition):
+            needed = by_code[cond.requires]
+            if needed.points < cond.requires_min_points:
+                line = by_code[cond.criterion]
+                by_code[cond.criterion] = line.model_copy(
+                    update={"points": Decimal(0), "applicable": False}
+                )
+            continue
+        cases = {code: by_code[code].case for code in cond.criteria}
+        if len(set(cases.values())) > 1:
+            first, *_ = cond.criteria
+            odd = next(c for c in cond.criteria if cases[c] != cases[first])
+            raise SheetError(
+                f"{where}.choices.{odd}",
+                f"case {cases[odd]} mixed with case {cases[first]} of criterion {first}: "
+                f"one sheet answers criteria {', '.join(cond.criteria)} within one case",
+                f"trường hợp {cases[odd]} lẫn với trường hợp {cases[first]} của tiêu chí "
+                f"{first}: một phiếu chỉ chọn một trường hợp cho các tiêu chí "
+                f"{', '.join(cond.criteria)}",
+            )
+    return [by_code[line.criterion] for line in lines]
 
 
 def _check_knockouts(rule_set: RuleSet, product_set: int, codes: Sequence[str], where: str) -> None:
@@ -193,6 +229,26 @@ def _reachable(rule_set: RuleSet, checks: Sequence[MinimumCheck], star: int) -> 
     return all(c.met for c in relevant)
 
 
+def mode_star(
+    rule_set: RuleSet, mode: ShortfallMode, band: int, checks: Sequence[MinimumCheck]
+) -> int | None:
+    """The star a result supports under ``mode`` (§14.8), or ``None`` for "không đạt".
+
+    Bands below the lowest certified star (1★, 2★) are their own star (no
+    certificate, §14.10). Otherwise ``cap`` gives the highest certified star up
+    to the band whose cumulative minimums are met, ``reject`` the band's star
+    only if its minimums are met. A star is never a cap below 3★: a 50-<70
+    result missing a 3★ minimum is "không đạt", not 2★ (§1.1, §1.3).
+    """
+    certified = rule_set.scoring.certified_stars
+    if band < min(certified):
+        return band
+    if mode == ShortfallMode.CAP:
+        met = [s for s in certified if s <= band and _reachable(rule_set, checks, s)]
+        return max(met) if met else None
+    return band if _reachable(rule_set, checks, band) else None
+
+
 def _decide(
     rule_set: RuleSet,
     mode: ShortfallMode,
@@ -202,33 +258,34 @@ def _decide(
     rejected: bool,
     tier: Tier,
     on: date | None,
+    gate: bool,
 ) -> ModeOutcome:
-    certified = rule_set.scoring.certified_stars
-    star: int | None
     if rejected:
-        star, outcome = None, Outcome.REJECTED
-    elif mode == ShortfallMode.CAP:
-        star = max(
-            s
-            for s in range(1, band + 1)
-            if s < min(MINIMUM_STARS) or _reachable(rule_set, checks, s)
+        return ModeOutcome(
+            mode=mode,
+            outcome=Outcome.REJECTED,
+            awarded_star=None,
+            certificate_issued=False,
+            routing=Routing(action="none"),
         )
-        outcome = Outcome.RECOGNISED if star in certified else Outcome.NOT_RECOGNISED
-    elif band < min(MINIMUM_STARS) or _reachable(rule_set, checks, band):
-        star = band
-        outcome = Outcome.RECOGNISED if star in certified else Outcome.NOT_RECOGNISED
-    else:
-        star, outcome = None, Outcome.NOT_RECOGNISED
-    routing = route(rule_set, tier, total, star if outcome == Outcome.RECOGNISED else None, on)
+    star = mode_star(rule_set, mode, band, checks)
+    reachable = frozenset(
+        s for s in rule_set.scoring.certified_stars if _reachable(rule_set, checks, s)
+    )
+    routing = route(
+        rule_set, tier, total, star, on, reachable=reachable, minimums_gate_forwarding=gate
+    )
+    outcome = {
+        "forward": Outcome.FORWARDED,
+        "return": Outcome.RETURNED,
+        "recognise": Outcome.RECOGNISED,
+        "none": Outcome.NOT_RECOGNISED,
+    }[routing.action]
     return ModeOutcome(
         mode=mode,
         outcome=outcome,
         awarded_star=star,
-        certificate_issued=(
-            outcome == Outcome.RECOGNISED
-            and routing.action == "recognise"
-            and not routing.alternatives
-        ),
+        certificate_issued=outcome == Outcome.RECOGNISED,
         routing=routing,
     )
 
@@ -242,13 +299,23 @@ def council_result(
     council_knockouts: Sequence[str] = (),
     tier: Tier | None = None,
     on: date | None = None,
+    minimums_gate_forwarding: bool = False,
 ) -> CouncilResult:
     """Combine the members' sheets into the council's result.
 
     ``mode`` defaults to the rule set's default (cap); ``tier`` is the council
     that scored (default: the rule set's first scoring tier); ``on`` is the
-    decision date, used for tier abolitions in routing.
+    council's date, used for tier abolitions and the rule set's lapse;
+    ``minimums_gate_forwarding`` is the deployment switch of that name (off:
+    forwarding is decided by score, see :func:`rules.route`).
+
+    Raises :class:`rules.NotCompetentError` for a council the rule set does
+    not have or no longer has on ``on`` (a district council after 30/06/2025,
+    any district or commune council under R3) or a rule set that lapsed
+    (``in_force_until``), and :class:`SheetError` for a sheet that does not fit.
     """
+    at = tier or rule_set.first_scoring_tier
+    ensure_may_score(rule_set, at, on)
     if not sheets:
         raise SheetError("members", "at least one member sheet is needed", "cần ít nhất một phiếu")
     rubric = rubric_for(rule_set, product_set)
@@ -265,7 +332,6 @@ def council_result(
     checks = _minimum_checks(rule_set, rubric, scored)
     knockouts = _knockout_checks(rule_set, product_set, scored, council_knockouts)
     rejected = any(k.triggered for k in knockouts)
-    at = tier or rule_set.first_scoring_tier
     chosen = mode or rule_set.scoring.minimum_shortfall_default
     return CouncilResult(
         rule_set_id=rule_set.id,
@@ -280,6 +346,7 @@ def council_result(
         minimums=checks,
         knockouts=knockouts,
         by_mode=tuple(
-            _decide(rule_set, m, total, band, checks, rejected, at, on) for m in ShortfallMode
+            _decide(rule_set, m, total, band, checks, rejected, at, on, minimums_gate_forwarding)
+            for m in ShortfallMode
         ),
     )

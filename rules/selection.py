@@ -55,12 +55,19 @@ def select_rule_set(
     *,
     rule_sets: Sequence[RuleSet] | None = None,
     local_policies: Sequence[LocalPolicy] | None = None,
+    importing: bool = False,
 ) -> Selection:
     """Select the rule set governing a dossier filed (received by the commune) on ``filing_date``.
 
+    A rule set without sheets (R0, 1048/2019) governs only imported history:
+    it is returned with ``importing=True``, otherwise the date is refused
+    (:class:`UnknownRuleSetError` on ``filing_date``).
+
     Rule sets are national; the deployment adds the local policies it opted in
     to (those in effect on the filing date and written for that rule set) and
-    learns whether its own tier still exists under the selected rule set.
+    learns whether its own tier still exists under the selected rule set on the
+    filing date (a district deployment is inactive from 01/07/2025, even for a
+    dossier still governed by R1).
     """
     candidates = [rs for rs in (rule_sets or all_rule_sets()) if rs.covers(filing_date)]
     if not candidates:
@@ -70,6 +77,14 @@ def select_rule_set(
             f"không có bộ quy tắc nào áp dụng cho hồ sơ nộp ngày {_dmy(filing_date)}",
         )
     rule_set = max(candidates, key=lambda rs: rs.effective_from)
+    if not rule_set.sheets_available and not importing:
+        raise UnknownRuleSetError(
+            "filing_date",
+            f"a dossier filed on {_dmy(filing_date)} falls under {rule_set.id}, whose sheets "
+            "are not available: its results can only be imported (rules.import_result)",
+            f"hồ sơ nộp ngày {_dmy(filing_date)} thuộc {rule_set.id}, không có phiếu chấm điểm: "
+            "chỉ nhập kết quả đã quyết định (rules.import_result)",
+        )
     ends = f" đến {_dmy(rule_set.effective_to)}" if rule_set.effective_to else ""
     ends_en = f" to {_dmy(rule_set.effective_to)}" if rule_set.effective_to else ""
     reason = LocalText(
@@ -93,7 +108,10 @@ def select_rule_set(
             and p.covers(filing_date)
             and rule_set.id in p.applies_to_rule_sets
         )
-        active = deployment.tier in rule_set.tiers
+        active = deployment.tier in rule_set.tiers and not any(
+            s.tier == deployment.tier and filing_date > s.last_day
+            for s in rule_set.tier_successions
+        )
     return Selection(
         rule_set=rule_set,
         filing_date=filing_date,

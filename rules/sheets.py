@@ -7,6 +7,7 @@ Sheet document (YAML or JSON), see docs/rules.md::
     product_set: 13
     product: "Cà phê bột …" # optional, shown in explanations
     tier: province          # optional: which council scored (default: rule set's first)
+    council_date: 2026-06-20 # optional: the day the council adopted it (abolitions, lapse)
     mode: cap               # optional: cap | reject (default: rule set/deployment)
     knockouts: []           # council findings: codes, or {code: true/false}
     members:
@@ -72,6 +73,7 @@ class CouncilSheet(BaseModel):
     product_set: int
     product: str = ""
     tier: Tier | None = None
+    council_date: date | None = None
     mode: ShortfallMode | None = None
     knockouts: tuple[str, ...] = ()
     members: tuple[MemberSheet, ...] = Field(min_length=1)

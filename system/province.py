@@ -110,8 +110,8 @@ class ProvinceStandIn(EventSourcedProjection[UUID]):
         score = max(Decimal(0), min(Decimal(100), forwarded.score + self.own.score_delta))
         score = score.quantize(Decimal("0.01"))
         decided_on = forwarded.forwarded_on + timedelta(days=self.own.answer_after_days)
-        below = [p for p in rule_set.return_paths if p.from_tier == tier and score < p.below_score]
         band = band_for(rule_set, score)
+        below = [p for p in rule_set.return_paths if p.from_tier == tier and band < p.short_of_star]
         star = max(
             (
                 s
@@ -133,7 +133,7 @@ class ProvinceStandIn(EventSourcedProjection[UUID]):
             if returned
             else f"{forwarded.dossier_id.hex[:4].upper()}/QĐ-{'UBND' if level == 'province' else 'BNNMT'}",  # noqa: E501
             decided_on=decided_on,
-            reason=(f"Điểm {score} dưới ngưỡng {below[0].below_score}" if below else "")
+            reason=(f"Điểm {score} chưa đạt {below[0].short_of_star} sao" if below else "")
             if returned
             else "",
             rule_set_id=rule_set.id,

@@ -10,7 +10,7 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate
 
-from rules import Step, Tier, band_for, may_act
+from rules import Step, Tier, band_for, may_act, return_route
 from runtime.commands import CommandContext
 from runtime.errors import CommandRejected
 from services.evaluation.application.core import EvaluationCore
@@ -159,27 +159,22 @@ class ForwardingCommands:
         reason: str,
         meta: Meta,
     ) -> None:
-        """The next level sent the dossier back: the rule set's return path gives the
-        options (R1: the district recognises 3★ or re-evaluates; R3: the province
-        recognises 3★/4★ or re-evaluates), limited to the stars this level may recognise."""
+        """The next level sent the dossier back, short of the star it was forwarded for
+        (by score or by a missed minimum). `rules.return_route` gives the options (R1: the
+        district recognises 3★ or re-evaluates; R3: the province recognises 3★/4★ or
+        re-evaluates; a score below 50 can only be re-evaluated); nothing is certified
+        until this level acts."""
         rule_set = self.core.rule_set_of(evaluation)
         here, above = LEVEL_TIER[evaluation.level], LEVEL_TIER[level]
-        options = ["reevaluate"]
-        for path in rule_set.return_paths:
-            if path.from_tier == above and path.to_tier == here and score < path.below_score:
-                options = list(path.options)
-        band = band_for(rule_set, score)
-        star = max(
-            (
-                s
-                for s in range(3, band + 1)
-                if may_act(rule_set, here, Step.RECOGNISE, s, returned_on)
-            ),
-            default=0,
-        )
+        back = return_route(rule_set, above, score, returned_on)
+        options: list[str] = list(back.alternatives) if back.tier == here else []
+        star = back.recognisable_star if back.tier == here and back.recognisable_star else 0
         if not star:
-            options = [o for o in options if o != "recognise"] or ["reevaluate"]
-        evaluation.returned_from_above(level, score, band, star, options, returned_on, reason, meta)
+            options = [o for o in options if o != "recognise"]
+        band = band_for(rule_set, score)
+        evaluation.returned_from_above(
+            level, score, band, star, options or ["reevaluate"], returned_on, reason, meta
+        )
 
     def reevaluate(self, ctx: CommandContext, *, dossier_id: UUID) -> Evaluation:
         evaluation = self.core.get_evaluation(dossier_id)

@@ -17,8 +17,9 @@ def floor_points(leaf: Criterion, star: int | None) -> Decimal:
     return max(marked, default=Decimal(0))
 
 
-def top_option(leaf: Criterion) -> Option:
-    return max(leaf.options, key=lambda o: o.points)
+def top_option(leaf: Criterion, case: str = "1") -> Option:
+    """The best option (within ``case`` where the criterion offers alternative cases)."""
+    return max((o for o in leaf.options if o.case in (None, case)), key=lambda o: o.points)
 
 
 def sheet_at(
@@ -29,6 +30,7 @@ def sheet_at(
     floor_star: int | None = None,
     overrides: Mapping[str, str] | None = None,
     member: str = "TV1",
+    case: str = "1",
 ) -> MemberSheet:
     """A member sheet totalling exactly ``target`` that keeps every minimum up to
     ``floor_star`` (except where ``overrides`` fixes an option)."""
@@ -36,7 +38,7 @@ def sheet_at(
     rubric = rubric_for(rule_set, product_set)
     chosen: dict[str, Option] = {}
     for _, leaf in rubric.leaves():
-        option = leaf.option(fixed[leaf.code]) if leaf.code in fixed else top_option(leaf)
+        option = leaf.option(fixed[leaf.code]) if leaf.code in fixed else top_option(leaf, case)
         assert option is not None
         chosen[leaf.code] = option
     needed = sum((o.points for o in chosen.values()), Decimal(0)) - Decimal(target)

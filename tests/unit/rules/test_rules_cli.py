@@ -33,6 +33,7 @@ def test_list(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "rules", "list")
     assert code == EXIT_OK
     assert [line.split()[0] for line in out.splitlines() if line.startswith("R")] == [
+        "R0",
         "R1",
         "R2",
         "R3",
@@ -103,7 +104,8 @@ def _example() -> dict[str, object]:
     [
         ({"product_set": 27}, "product_set: R3 không có bộ sản phẩm 27"),
         ({"rule_set": "R9"}, "rule_set: không có bộ quy tắc 'R9'"),
-        ({"filing_date": "2020-01-01"}, "filing_date: không có bộ quy tắc nào"),
+        ({"filing_date": "2019-01-01"}, "filing_date: không có bộ quy tắc nào"),
+        ({"filing_date": "2020-01-01"}, "filing_date: hồ sơ nộp ngày 01/01/2020 thuộc R0"),
         ({"product_set": "cà phê"}, "product_set: giá trị không hợp lệ"),
     ],
 )
@@ -143,7 +145,106 @@ def test_missing_file_and_json_sheet(capsys: pytest.CaptureFixture[str], tmp_pat
 
 
 def test_unknown_rule_set_and_set_on_show(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "rules", "show", "R0")
-    assert code == EXIT_BAD_INPUT and "R0" in err
+    code, _, err = run(capsys, "rules", "show", "R9")
+    assert code == EXIT_BAD_INPUT and "R9" in err
     code, _, err = run(capsys, "rules", "show", "R3", "--set", "0", "--lang", "en")
     assert code == EXIT_BAD_INPUT and "product_set: R3 has no product set 0" in err
+
+
+EXAMPLES = Path(__file__).resolve().parents[3] / "rules" / "examples"
+
+
+@pytest.mark.parametrize(
+    ("example", "applied"),
+    [
+        (
+            "r1-district-75-missing-4star",
+            "chuyển cấp trên đánh giá — chuyển hồ sơ lên UBND cấp tỉnh; cấp trên áp dụng yêu cầu "
+            "tối thiểu, chưa cấp giấy chứng nhận",
+        ),
+        (
+            "r3-province-92-missing-5star",
+            "UBND cấp tỉnh phê duyệt kết quả, chuyển hồ sơ lên Bộ Nông nghiệp và Môi trường",
+        ),
+        (
+            "r3-central-92-missing-5star",
+            "chưa đạt 5★, trả hồ sơ về UBND cấp tỉnh: công nhận 4★ theo kết quả đánh giá hoặc "
+            "hoàn thiện hồ sơ và tổ chức đánh giá lại; không cấp giấy chứng nhận cho đến khi "
+            "UBND cấp tỉnh quyết định",
+        ),
+        (
+            "r1-province-75-missing-4star",
+            "chưa đạt 4★, trả hồ sơ về UBND cấp huyện: công nhận 3★ theo kết quả đánh giá hoặc "
+            "hoàn thiện hồ sơ và tổ chức đánh giá lại; không cấp giấy chứng nhận cho đến khi "
+            "UBND cấp huyện quyết định",
+        ),
+        (
+            "r1-province-45",
+            "chưa đạt 4★, trả hồ sơ về UBND cấp huyện: hoàn thiện hồ sơ và tổ chức đánh giá lại; "
+            "không cấp giấy chứng nhận cho đến khi UBND cấp huyện quyết định",
+        ),
+        (
+            "r3-province-60-missing-3star",
+            "không đạt — không ban hành quyết định công nhận, không cấp giấy chứng nhận",
+        ),
+    ],
+)
+def test_explain_routes_as_the_law_reads(
+    capsys: pytest.CaptureFixture[str], example: str, applied: str
+) -> None:
+    """Issue 12's routes, each from a sheet file under rules/examples."""
+    code, out, _ = run(capsys, "rules", "explain", str(EXAMPLES / f"{example}.yaml"))
+    assert code == EXIT_OK
+    last = out.splitlines()[-1]
+    assert last.startswith("  Áp dụng — chế độ hạ sao (cap): ")
+    assert applied in last
+    code, out, _ = run(capsys, "rules", "explain", str(EXAMPLES / f"{example}.yaml"), "--json")
+    result = json.loads(out)["result"]
+    assert result["certificate_issued"] is False
+    assert (result["awarded_star"] is None) == (example == "r3-province-60-missing-3star")
+
+
+@pytest.mark.parametrize(
+    ("example", "tier", "message"),
+    [
+        (
+            "r1-district-after-30-06-2025",
+            None,
+            "tier: cấp huyện chấm dứt từ sau ngày 30/06/2025; ngày 02/07/2025 nhiệm vụ thuộc "
+            "cấp tỉnh",
+        ),
+        (
+            "r3-district-council",
+            None,
+            "tier: R3 không có hội đồng cấp huyện (chỉ có: cấp tỉnh, cấp trung ương)",
+        ),
+        (
+            "r3-district-council",
+            "commune",
+            "tier: R3 không có hội đồng cấp xã (chỉ có: cấp tỉnh, cấp trung ương)",
+        ),
+    ],
+)
+def test_explain_refuses_abolished_and_absent_councils(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    example: str,
+    tier: str | None,
+    message: str,
+) -> None:
+    path = EXAMPLES / f"{example}.yaml"
+    if tier is not None:
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        path = Path(_write(tmp_path, {**document, "tier": tier}))
+    code, out, err = run(capsys, "rules", "explain", str(path))
+    assert code == EXIT_BAD_INPUT and out == ""
+    assert err.strip() == message
+
+
+def test_explain_minimums_gate_forwarding_switch(capsys: pytest.CaptureFixture[str]) -> None:
+    sheet = str(EXAMPLES / "r1-district-75-missing-4star.yaml")
+    code, out, _ = run(capsys, "rules", "explain", sheet, "--minimums-gate-forwarding")
+    assert code == EXIT_OK
+    assert out.splitlines()[-1].endswith(
+        "3★ — UBND cấp huyện ra quyết định công nhận và cấp giấy chứng nhận"
+    )

@@ -41,10 +41,10 @@ def _bundle_documents() -> tuple[Any, Any, Any, Any]:
 
 def test_every_shipped_rule_set_loads_and_validates() -> None:
     rule_sets = all_rule_sets()
-    assert [rs.id for rs in rule_sets] == ["R1", "R2", "R3"]
+    assert [rs.id for rs in rule_sets] == ["R0", "R1", "R2", "R3"]
     for rs in rule_sets:
         assert rs.instruments and rs.provenance and rs.ambiguities
-        assert len(rs.rubric.sets) == 26
+        assert len(rs.rubric.sets) == (26 if rs.sheets_available else 0)
         assert load_rule_set(rs.id) is rs
     assert load_rule_set("r3-qd26-2026").id == "R3"
     assert load_rule_set(" r1 ").id == "R1"
@@ -53,8 +53,10 @@ def test_every_shipped_rule_set_loads_and_validates() -> None:
 
 
 def test_rule_sets_are_contiguous_by_filing_date() -> None:
-    r1, r2, r3 = all_rule_sets()
+    r0, r1, r2, r3 = all_rule_sets()
+    assert r0.effective_to is not None
     assert r1.effective_to is not None and r2.effective_to is not None
+    assert (r1.effective_from - r0.effective_to).days == 1
     assert (r2.effective_from - r1.effective_to).days == 1
     assert (r3.effective_from - r2.effective_to).days == 1
     assert r3.effective_to is None
@@ -218,9 +220,33 @@ def test_a_deployment_can_supply_its_own_sheets() -> None:
 
     r1 = load_rule_set("R1")
     raw, repairs, knockouts, sets = _bundle_documents()
-    own = build_bundle("r1-local", raw, repairs, knockouts, sets)
+    conditions = _data("qd26-2026.conditions.yaml")
+    own = build_bundle("r1-local", raw, repairs, knockouts, sets, conditions)
     replaced = with_bundle(r1, own)
     assert replaced.scoring.rubric == "r1-local" and replaced.id == "R1"
     partial = {**sets, "sets": sets["sets"][:25]}  # a deployment list missing set 26
     with pytest.raises(RuleSetError, match=r"rule set R1 › product_sets: \[26\] not in both lists"):
-        with_bundle(r1, build_bundle("r1-partial", raw, repairs, knockouts, partial))
+        with_bundle(r1, build_bundle("r1-partial", raw, repairs, knockouts, partial, conditions))
+
+
+def test_sheet_conditions_are_validated_on_load() -> None:
+    """Conditional criteria are data: a bundle whose sheets carry "Chỉ áp dụng khi có
+    câu chuyện sản phẩm" or set 26's alternative cases without a condition is refused,
+    naming the set and criterion; a condition naming a missing criterion too."""
+    from rules import with_bundle
+
+    r3 = load_rule_set("R3")
+    assert len(r3.conditions_for(13)) == 1 and len(r3.conditions_for(26)) == 1
+    raw, repairs, knockouts, sets = _bundle_documents()
+    bare = build_bundle("no-conditions", raw, repairs, knockouts, sets)
+    with pytest.raises(RuleSetError) as refused:
+        with_bundle(r3, bare)
+    assert "set 13 › 5.2: condition in the sheet but not in conditions" in str(refused.value)
+    assert "set 26 › 8: condition in the sheet but not in conditions" in str(refused.value)
+    conditions = _data("qd26-2026.conditions.yaml")
+    conditions["conditions"][0]["requires"] = "5.9"
+    wrong = build_bundle("wrong", raw, repairs, knockouts, sets, conditions)
+    with pytest.raises(
+        RuleSetError, match=r"conditions\[0\] › set 1: criterion 5.2 or 5.9 missing"
+    ):
+        with_bundle(r3, wrong)

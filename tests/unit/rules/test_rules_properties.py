@@ -28,7 +28,8 @@ FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthChe
 
 
 def _rank(star: int | None) -> int:
-    return star or 0
+    """Certified stars rank by number; 1★/2★ and "không đạt" all rank 0 (no certificate)."""
+    return star if star is not None and star >= 3 else 0
 
 
 def _recognised(result: CouncilResult, mode: ShortfallMode) -> int | None:
@@ -42,9 +43,10 @@ def sheets(
 ) -> MemberSheet:
     """A member sheet drawing one option per leaf, keeping minimums up to ``floor_star``."""
     choices = {}
+    case = draw(st.sampled_from(["1", "2"]))  # set 26: one case per sheet
     for _, leaf in rubric.leaves():
         low = floor_points(leaf, floor_star)
-        allowed = [o for o in leaf.options if o.points >= low]
+        allowed = [o for o in leaf.options if o.points >= low and o.case in (None, case)]
         choices[leaf.code] = draw(st.sampled_from(allowed)).id
     return MemberSheet(member=member, choices=choices)
 
