@@ -1,24 +1,27 @@
 #!/usr/bin/env bash
 # The real infrastructure of the distributed mode on this machine: a
-# single-node Kafka (deploy/kafka/kafka.sh) and PostgreSQL
-# (deploy/postgres/postgres.sh). Used by `make test`, CI and by hand.
+# single-node Kafka (deploy/kafka/kafka.sh), PostgreSQL
+# (deploy/postgres/postgres.sh) and Keycloak, the OpenID Connect provider
+# (deploy/keycloak/keycloak.sh). Used by `make test`, CI and by hand.
 #
 # Usage: deploy/infra.sh up|down|status|env
 #
 #   up      fetch Kafka, start it and create the topics; install/start
-#           PostgreSQL, create the role and databases. Safe to repeat: a second
-#           run downloads nothing, formats nothing and only checks.
-#   down    stop the broker and the PostgreSQL cluster (data is kept)
-#   status  exit 0 when both answer, 1 otherwise
+#           PostgreSQL, create the role and databases; fetch and start
+#           Keycloak with the ocop realm. Safe to repeat: a second run
+#           downloads nothing, formats nothing and only checks.
+#   down    stop the broker, the PostgreSQL cluster (data is kept) and Keycloak
+#   status  exit 0 when all three answer, 1 otherwise
 #   env     print `export` lines for clients:  eval "$(deploy/infra.sh env)"
 #
 # Every variable of kafka.sh and postgres.sh applies (KAFKA_PORT, OCOP_PG_PORT,
-# OCOP_CACHE_DIR, OCOP_STATE_DIR, ...); see the top of those scripts.
+# OCOP_CACHE_DIR, OCOP_STATE_DIR, KEYCLOAK_PORT, ...); see the top of those scripts.
 set -euo pipefail
 
 DEPLOY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 KAFKA="$DEPLOY_DIR/kafka/kafka.sh"
 POSTGRES="$DEPLOY_DIR/postgres/postgres.sh"
+KEYCLOAK="$DEPLOY_DIR/keycloak/keycloak.sh"
 
 say() { printf '[infra] %s\n' "$*"; }
 
@@ -52,6 +55,8 @@ cmd_up() {
   step "kafka start + topics" "$KAFKA" start
   step "postgres install" "$POSTGRES" install
   step "postgres start + databases" "$POSTGRES" start
+  step "keycloak fetch" "$KEYCLOAK" fetch
+  step "keycloak start + realm" "$KEYCLOAK" start
   summary
   say "up. For clients: eval \"\$($0 env)\""
 }
@@ -60,6 +65,7 @@ cmd_down() {
   local rc=0
   "$KAFKA" stop || rc=$?
   "$POSTGRES" stop || rc=$?
+  "$KEYCLOAK" stop || rc=$?
   return "$rc"
 }
 
@@ -67,6 +73,7 @@ cmd_status() {
   local rc=0
   "$KAFKA" status || rc=1
   "$POSTGRES" status || rc=1
+  "$KEYCLOAK" status || rc=1
   return "$rc"
 }
 
@@ -76,6 +83,7 @@ cmd_env() {
   printf 'export OCOP_PG_PORT=%q\n' "${OCOP_PG_PORT:-5432}"
   printf 'export OCOP_PG_USER=%q\n' "${OCOP_PG_USER:-ocop}"
   printf 'export OCOP_PG_PASSWORD=%q\n' "${OCOP_PG_PASSWORD:-ocop}"
+  "$KEYCLOAK" env
 }
 
 case "${1:-}" in
