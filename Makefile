@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 PYTEST := $(PY) -m pytest -p no:cacheprovider
 
-.PHONY: run test test-fast lint venv infra-up infra-down infra-status contracts bench clean
+.PHONY: run test test-fast lint mutation venv infra-up infra-down infra-status contracts bench clean
 
 $(UV):
 	python3 -m pip install --quiet --user "uv==$(UV_VERSION)"
@@ -38,6 +38,13 @@ lint: venv
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
+
+## make mutation: mutmut over the rules engine's scoring, routing and selection modules
+## (tests/unit/rules as the test suite). Slow (minutes); not part of `make test`.
+## Survivors: `.venv/bin/mutmut results`, one in detail: `.venv/bin/mutmut show NAME`.
+mutation: venv
+	$(VENV)/bin/mutmut run --max-children 2
+	$(VENV)/bin/mutmut results
 
 infra-up: venv
 	deploy/infra.sh up
