@@ -47,6 +47,7 @@ for _key, _words in {
     "reason": ("Lý do rút", "Withdrawn because"),
     "product_name": ("Tên sản phẩm", "Product"),
     "commune_code": ("Mã xã", "Commune"),
+    "team": ("Đoàn kiểm tra", "Team"),
 }.items():
     LABELS.setdefault(_key, _words)
 for _value, _words in {
@@ -140,7 +141,9 @@ def _plan(args: argparse.Namespace, reply: Any) -> int:
     if args.json:
         emit(record, as_json=True, lang=args.lang)
         return 0
-    head = {k: v for k, v in record.items() if k != "entries"}
+    label = record.pop("period_label_en") if args.lang == "en" else record["period_label"]
+    head = {k: v for k, v in record.items() if k not in ("entries", "period_label_en")}
+    head["period_label"] = label
     head["coverage"] = f"{record['inspected']}/{record['due']}"
     emit(head, as_json=False, lang=args.lang)
     print()

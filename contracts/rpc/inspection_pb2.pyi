@@ -189,7 +189,7 @@ class PlanEntry(_message.Message):
     def __init__(self, product_id: _Optional[str] = ..., product_name: _Optional[str] = ..., commune_code: _Optional[str] = ..., certificate_no: _Optional[str] = ..., star: _Optional[int] = ..., rule_set_id: _Optional[str] = ..., status: _Optional[str] = ..., planned_on: _Optional[str] = ..., lead_agency: _Optional[str] = ..., team: _Optional[_Iterable[_Union[TeamMember, _Mapping]]] = ..., inspection_id: _Optional[str] = ..., outcome: _Optional[str] = ..., reason: _Optional[str] = ...) -> None: ...
 
 class PlanView(_message.Message):
-    __slots__ = ("plan_id", "level", "jurisdiction", "period", "period_label", "starts_on", "ends_on", "cadence_source", "lead_agency", "entries", "inspected", "due")
+    __slots__ = ("plan_id", "level", "jurisdiction", "period", "period_label", "starts_on", "ends_on", "cadence_source", "lead_agency", "entries", "inspected", "due", "period_label_en")
     PLAN_ID_FIELD_NUMBER: _ClassVar[int]
     LEVEL_FIELD_NUMBER: _ClassVar[int]
     JURISDICTION_FIELD_NUMBER: _ClassVar[int]
@@ -202,6 +202,7 @@ class PlanView(_message.Message):
     ENTRIES_FIELD_NUMBER: _ClassVar[int]
     INSPECTED_FIELD_NUMBER: _ClassVar[int]
     DUE_FIELD_NUMBER: _ClassVar[int]
+    PERIOD_LABEL_EN_FIELD_NUMBER: _ClassVar[int]
     plan_id: str
     level: str
     jurisdiction: str
@@ -214,7 +215,8 @@ class PlanView(_message.Message):
     entries: _containers.RepeatedCompositeFieldContainer[PlanEntry]
     inspected: int
     due: int
-    def __init__(self, plan_id: _Optional[str] = ..., level: _Optional[str] = ..., jurisdiction: _Optional[str] = ..., period: _Optional[str] = ..., period_label: _Optional[str] = ..., starts_on: _Optional[str] = ..., ends_on: _Optional[str] = ..., cadence_source: _Optional[str] = ..., lead_agency: _Optional[str] = ..., entries: _Optional[_Iterable[_Union[PlanEntry, _Mapping]]] = ..., inspected: _Optional[int] = ..., due: _Optional[int] = ...) -> None: ...
+    period_label_en: str
+    def __init__(self, plan_id: _Optional[str] = ..., level: _Optional[str] = ..., jurisdiction: _Optional[str] = ..., period: _Optional[str] = ..., period_label: _Optional[str] = ..., starts_on: _Optional[str] = ..., ends_on: _Optional[str] = ..., cadence_source: _Optional[str] = ..., lead_agency: _Optional[str] = ..., entries: _Optional[_Iterable[_Union[PlanEntry, _Mapping]]] = ..., inspected: _Optional[int] = ..., due: _Optional[int] = ..., period_label_en: _Optional[str] = ...) -> None: ...
 
 class EvidenceRef(_message.Message):
     __slots__ = ("sha256", "name", "media_type", "size")

@@ -19,8 +19,8 @@ from runtime.settings import Settings
 from runtime.wiring import consumer_for, relay_for
 from services.inspection.adapters import grpc_api, outbound
 from services.inspection.adapters.scheduler import RemediationScheduler
+from services.inspection.adapters.settings import InspectionSettings
 from services.inspection.application import InspectionApp
-from services.inspection.settings import InspectionSettings
 
 NAME = "inspection"
 

@@ -179,6 +179,7 @@ def plan_view(plan: InspectionPlan) -> pb.PlanView:
         jurisdiction=plan.jurisdiction,
         period=window.key,
         period_label=window.label("vi"),
+        period_label_en=window.label("en"),
         starts_on=_d(window.starts_on),
         ends_on=_d(window.ends_on),
         cadence_source=plan.source,

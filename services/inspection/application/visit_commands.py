@@ -159,12 +159,16 @@ class VisitCommands:
             Evidence(hashlib.sha256(d.data).hexdigest(), nfc(d.name), d.media_type, len(d.data))
             for d in evidence
         ]
-        failing = [f.item for f in checked if not f.compliant]
+        failing = [
+            f"{checklist[f.item][0]}: {f.note}" if f.note else checklist[f.item][0]
+            for f in checked
+            if not f.compliant
+        ]
         conclusion: dict[str, Any] = {
             "outcome": outcome,
             "conclusion_no": nfc(conclusion_no),
             "concluded_on": concluded,
-            "summary": nfc(summary) or ", ".join(failing),
+            "summary": nfc(summary) or "; ".join(failing),
             "ground": ground,
             "deadline": deadline if outcome == "remediation" else None,
             "follow_up_on": follow_up_on if outcome == "remediation" else None,

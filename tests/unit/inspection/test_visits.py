@@ -138,7 +138,10 @@ def test_a_failed_visit_names_its_ground_and_findings(app: InspectionApp) -> Non
         conclusion_no="KL-01/2025",
     )
     assert failed.conclusion is not None
-    assert (failed.conclusion["ground"], failed.conclusion["summary"]) == ("dd", "still_operating")
+    assert failed.conclusion["ground"] == "dd"
+    assert failed.conclusion["summary"] == (
+        "Chủ thể còn sản xuất sản phẩm: Xưởng đóng cửa từ tháng 9"
+    )
 
 
 def test_an_ad_hoc_inspection_carries_its_trigger(app: InspectionApp) -> None:
