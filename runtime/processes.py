@@ -1,4 +1,5 @@
-"""Process mains for the distributed mode: an rpc server, a stream consumer, a relay.
+"""Process mains for the distributed mode: an rpc server, a stream consumer, a relay, a
+scheduler, one `<kind>_main` per kind of `runtime.topology` (which lists the processes).
 
 Each runs until SIGINT/SIGTERM and serves Prometheus metrics when a port is set."""
 
@@ -66,6 +67,24 @@ class StreamService(Protocol):
     def consumer(self, settings: Settings) -> TrackedConsumer: ...
 
 
+class Scheduler(Protocol):
+    async def run(self, stop: asyncio.Event, every_seconds: float) -> None: ...
+
+
+class SchedulerSettings(Protocol):
+    @property
+    def scheduler_seconds(self) -> float: ...
+
+
+class SchedulerService(Protocol):
+    metrics: Metrics
+
+    @property
+    def settings(self) -> SchedulerSettings: ...
+
+    def scheduler(self) -> Scheduler: ...
+
+
 def rpc_main(name: str, build: Callable[[Settings], RpcService]) -> None:
     """Main of a service's gRPC server process."""
     configure_logging()
@@ -96,6 +115,15 @@ def stream_main(name: str, build: Callable[[Settings], StreamService]) -> None:
     )
 
 
+def scheduler_main(build: Callable[[Settings], SchedulerService]) -> None:
+    """Main of a service's scheduler process: it ticks every `scheduler_seconds` of the
+    service's own settings until stopped."""
+    configure_logging()
+    settings = Settings()
+    service = build_with_retry(build, settings)
+    asyncio.run(run_scheduler(settings, service))
+
+
 def configure_logging() -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
 
@@ -118,6 +146,12 @@ async def serve_rpc(
     stop = _stop_event()
     await stop.wait()
     server.stop(grace=5).wait()
+
+
+async def run_scheduler(settings: Settings, service: SchedulerService) -> None:
+    serve_metrics(service.metrics.registry, settings.grpc_host, settings.metrics_port)
+    log.info("%s scheduler ticking", service.metrics.service)
+    await service.scheduler().run(_stop_event(), service.settings.scheduler_seconds)
 
 
 def kafka_broker(settings: Settings, client_id: str) -> KafkaBroker:

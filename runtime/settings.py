@@ -8,16 +8,12 @@ from typing import Literal
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from runtime.topology import default_ports
+
 Store = Literal["memory", "sqlite", "postgres"]
 Delivery = Literal["inproc", "kafka"]
 
-DEFAULT_PORTS = {
-    "registration": 50061,
-    "evaluation": 50062,
-    "promotion": 50063,
-    "inspection": 50064,
-    "reporting": 50065,
-}
+DEFAULT_PORTS = default_ports()
 
 
 class Settings(BaseSettings):
@@ -42,10 +38,12 @@ class Settings(BaseSettings):
     pg_pool_size: int = 5
 
     grpc_host: str = "127.0.0.1"
+    # One gRPC port per service of runtime.topology.SERVICES (a test keeps them in step).
     registration_port: int = DEFAULT_PORTS["registration"]
     evaluation_port: int = DEFAULT_PORTS["evaluation"]
-    reporting_port: int = DEFAULT_PORTS["reporting"]
+    promotion_port: int = DEFAULT_PORTS["promotion"]
     inspection_port: int = DEFAULT_PORTS["inspection"]
+    reporting_port: int = DEFAULT_PORTS["reporting"]
     metrics_port: int = Field(default=0, description="0 disables the /metrics endpoint")
 
     relay_batch_size: int = Field(default=500, ge=1)
@@ -55,13 +53,11 @@ class Settings(BaseSettings):
     consumer_retry_backoff_seconds: float = Field(default=0.05, ge=0)
 
     def port_of(self, service: str) -> int:
-        ports = {
-            "registration": self.registration_port,
-            "evaluation": self.evaluation_port,
-            "reporting": self.reporting_port,
-            "inspection": self.inspection_port,
-        }
-        return ports.get(service, DEFAULT_PORTS[service])
+        """The gRPC port of `service` (`OCOP_<SERVICE>_PORT`, else the topology's default);
+        KeyError for a service without one."""
+        default = DEFAULT_PORTS[service]
+        port: int = getattr(self, f"{service}_port", default)
+        return port
 
     def address_of(self, service: str) -> str:
         return f"{self.grpc_host}:{self.port_of(service)}"

@@ -1,5 +1,7 @@
 """The embedded mode: every service in one process on SQLite files, events delivered
-in-process by the same relays and tracking consumers the distributed mode uses."""
+in-process by the same relays and tracking consumers the distributed mode uses. What
+runs comes from `runtime.topology` (services and their kinds) and `contracts.topics`
+(who consumes what)."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 import grpc
 from prometheus_client import CollectorRegistry
@@ -19,50 +21,66 @@ from runtime.metrics import Metrics, serve_metrics
 from runtime.outbox import Relay
 from runtime.rpc import build_server
 from runtime.settings import Settings
-from services.evaluation import bootstrap as evaluation
-from services.inspection import bootstrap as inspection
-from services.registration import bootstrap as registration
-from services.reporting import bootstrap as reporting
-from system import province
+from runtime.topology import running
+from system.builders import builder
+
+if TYPE_CHECKING:
+    from services.evaluation.bootstrap import EvaluationService
+    from services.inspection.bootstrap import InspectionService
+    from services.registration.bootstrap import Registration
+    from services.reporting.bootstrap import ReportingService
+    from system.province import ProvinceService
 
 log = logging.getLogger(__name__)
 
 
 @dataclass
 class EmbeddedSystem:
-    """All services, their relays on an in-process bus, and (once started) gRPC servers."""
+    """Every service of `runtime.topology` that runs processes, built in one process: its
+    consumers subscribed on an in-process bus to what the topic catalogue says it consumes,
+    its relay publishing there, its scheduler, and (once started) its gRPC server."""
 
     settings: Settings
     registry: CollectorRegistry = field(default_factory=CollectorRegistry)
 
     def __post_init__(self) -> None:
         s = self.settings
-        self.registration = registration.build(s, Metrics(registration.NAME, self.registry))
-        self.evaluation = evaluation.build(s, Metrics(evaluation.NAME, self.registry))
-        self.reporting = reporting.build(s, Metrics(reporting.NAME, self.registry))
-        self.inspection = inspection.build(s, Metrics(inspection.NAME, self.registry))
-        # The province stand-in closes the forwarding loop in one process (system/province.py).
-        self.province = province.build(s, Metrics(province.NAME, self.registry))
         self.bus = InProcessBus()
         dead = s.data_dir / "dead-letters"
-        for service, name in (
-            (self.evaluation, evaluation.NAME),
-            (self.reporting, reporting.NAME),
-            (self.inspection, inspection.NAME),
-            (self.province, province.NAME),
-        ):
-            consumer = service.consumer(s)
-            for topic in subscriptions(name):
-                self.bus.subscribe(topic, consumer, FileDeadLetters(dead, name))
+        # The province stand-in closes the forwarding loop in one process (system/province.py).
+        self.services: dict[str, Any] = {
+            entry.name: builder(entry.name)(s, Metrics(entry.name, self.registry))
+            for entry in running()
+        }
+        for entry in running("stream"):
+            consumer = self.services[entry.name].consumer(s)
+            for topic in subscriptions(entry.name):
+                self.bus.subscribe(topic, consumer, FileDeadLetters(dead, entry.name))
         self.relays: list[Relay] = [
-            self.registration.relay(self.bus, s),
-            self.evaluation.relay(self.bus, s),
-            self.province.relay(self.bus, s),
-            self.inspection.relay(self.bus, s),
+            self.services[entry.name].relay(self.bus, s) for entry in running("relay")
         ]
-        self.scheduler = self.evaluation.scheduler()
-        self.remediations = self.inspection.scheduler()
+        self.schedulers = [self.services[entry.name] for entry in running("scheduler")]
         self.servers: list[grpc.Server] = []
+
+    @property
+    def registration(self) -> Registration:
+        return cast("Registration", self.services["registration"])
+
+    @property
+    def evaluation(self) -> EvaluationService:
+        return cast("EvaluationService", self.services["evaluation"])
+
+    @property
+    def inspection(self) -> InspectionService:
+        return cast("InspectionService", self.services["inspection"])
+
+    @property
+    def reporting(self) -> ReportingService:
+        return cast("ReportingService", self.services["reporting"])
+
+    @property
+    def province(self) -> ProvinceService:
+        return cast("ProvinceService", self.services["province"])
 
     async def deliver(self) -> int:
         """Relay until nothing is pending (tests and one-shot tools use this)."""
@@ -78,31 +96,28 @@ class EmbeddedSystem:
     def start_rpc(self) -> dict[str, int]:
         """Start one gRPC server per service; returns the bound ports."""
         ports: dict[str, int] = {}
-        services: list[tuple[str, Any]] = [
-            (registration.NAME, self.registration),
-            (evaluation.NAME, self.evaluation),
-            (reporting.NAME, self.reporting),
-            (inspection.NAME, self.inspection),
-        ]
-        for name, service in services:
+        for entry in running("rpc"):
+            service = self.services[entry.name]
             server, port = build_server(
-                self.settings.address_of(name), [service.rpc()], service.rpc_names
+                self.settings.address_of(entry.name), [service.rpc()], service.rpc_names
             )
             server.start()
             self.servers.append(server)
-            ports[name] = port
+            ports[entry.name] = port
         return ports
 
     async def run(self, stop: asyncio.Event) -> None:
-        """Serve until `stop` is set: gRPC servers, metrics, and the relays."""
+        """Serve until `stop` is set: gRPC servers, metrics, the relays and schedulers."""
         ports = self.start_rpc()
         serve_metrics(self.registry, self.settings.grpc_host, self.settings.metrics_port)
         log.info("embedded system serving: %s", ports)
         try:
             await asyncio.gather(
                 *(r.run(stop, self.settings.relay_poll_seconds) for r in self.relays),
-                self.scheduler.run(stop, self.evaluation.settings.scheduler_seconds),
-                self.remediations.run(stop, self.inspection.settings.scheduler_seconds),
+                *(
+                    service.scheduler().run(stop, service.settings.scheduler_seconds)
+                    for service in self.schedulers
+                ),
             )
         finally:
             self.close()
@@ -111,7 +126,8 @@ class EmbeddedSystem:
         for server in self.servers:
             server.stop(grace=2).wait()
         self.servers.clear()
-        self.reporting.app.close()
+        for service in self.services.values():
+            service.app.close()
 
 
 @contextmanager

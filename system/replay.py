@@ -23,10 +23,11 @@ from runtime.messages import InMessage
 from runtime.processes import build_with_retry, configure_logging
 from runtime.replay import ReplayResult, as_original, replay_dead_letters
 from runtime.settings import Settings
-from services.evaluation import bootstrap as evaluation
-from services.reporting import bootstrap as reporting
+from runtime.topology import running
+from system.builders import builder
 
-CONSUMERS: dict[str, Any] = {"evaluation": evaluation.build, "reporting": reporting.build}
+# Every service with a stream process may have dead letters to replay.
+CONSUMERS: dict[str, Any] = {s.name: builder(s.name) for s in running("stream")}
 
 log = logging.getLogger(__name__)
 

@@ -15,8 +15,17 @@ from typing import Any
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
+from runtime import topology
+
 ROOT = Path(__file__).resolve().parents[2]
 OCOP = [sys.executable, "-m", "cli.main"]
+
+
+def processes_of(*services: str) -> tuple[tuple[str, str], ...]:
+    """(name, module) of the topology's processes of `services` (every one when none)."""
+    return tuple(
+        (p.name, p.module) for p in topology.processes() if not services or p.service in services
+    )
 
 
 def free_port() -> int:

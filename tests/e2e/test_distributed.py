@@ -9,23 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from runtime import topology
 from runtime.settings import Settings
 from tests.conftest import kafka_bootstrap
-from tests.e2e.harness import Processes, free_port, journey, wait_serving
+from tests.e2e.harness import Processes, free_port, journey, processes_of, wait_serving
 
 pytestmark = [pytest.mark.e2e, pytest.mark.kafka, pytest.mark.postgres]
 
-PROCESSES = (
-    ("registration-rpc", "services.registration.entrypoints.rpc"),
-    ("registration-relay", "services.registration.entrypoints.relay"),
-    ("evaluation-rpc", "services.evaluation.entrypoints.rpc"),
-    ("evaluation-stream", "services.evaluation.entrypoints.stream"),
-    ("evaluation-relay", "services.evaluation.entrypoints.relay"),
-    ("evaluation-scheduler", "services.evaluation.entrypoints.scheduler"),
-    ("province", "system.province"),
-    ("reporting-rpc", "services.reporting.entrypoints.rpc"),
-    ("reporting-stream", "services.reporting.entrypoints.stream"),
-)
+PROCESSES = processes_of()  # every process of runtime/topology.py
 
 
 def scrape(port: int) -> dict[str, float]:
@@ -44,7 +35,7 @@ def scrape(port: int) -> dict[str, float]:
 def test_one_product_through_separate_processes(
     postgres_settings: Settings, topic_prefix: str, tmp_path: Path
 ) -> None:
-    ports = {s: free_port() for s in ("REGISTRATION", "EVALUATION", "REPORTING")}
+    ports = {s.name.upper(): free_port() for s in topology.running("rpc")}
     env = {
         "OCOP_STORE": "postgres",
         "OCOP_DELIVERY": "kafka",

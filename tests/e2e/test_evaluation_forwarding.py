@@ -22,17 +22,14 @@ from runtime.kafka import KafkaPublisher, build_broker
 from runtime.messages import HEADER_EVENT_TYPE, HEADER_NOTIFICATION_ID, HEADER_SOURCE, OutMessage
 from runtime.settings import Settings
 from tests.conftest import kafka_bootstrap
-from tests.e2e.harness import Processes, free_port, wait_serving
+from tests.e2e.harness import Processes, free_port, processes_of, wait_serving
 from tests.unit.evaluation.helpers import assessed
 from tests.unit.evaluation.sheets import choices_for
 
 pytestmark = [pytest.mark.e2e, pytest.mark.kafka, pytest.mark.postgres]
 
-PROCESSES = (
-    ("evaluation-rpc", "services.evaluation.entrypoints.rpc"),
-    ("evaluation-stream", "services.evaluation.entrypoints.stream"),
-    ("evaluation-relay", "services.evaluation.entrypoints.relay"),
-    ("province", "system.province"),
+PROCESSES = tuple(
+    p for p in processes_of("evaluation", "province") if p[0] != "evaluation-scheduler"
 )
 
 

@@ -17,16 +17,11 @@ from contracts.registration import CommuneAssessed
 from contracts.registry import parse
 from runtime.settings import Settings
 from tests.conftest import kafka_bootstrap
-from tests.e2e.harness import EXAMPLES, Processes, free_port, wait_serving
+from tests.e2e.harness import EXAMPLES, Processes, free_port, processes_of, wait_serving
 
 pytestmark = [pytest.mark.e2e, pytest.mark.kafka, pytest.mark.postgres]
 
-PROCESSES = (
-    ("registration-rpc", "services.registration.entrypoints.rpc"),
-    ("registration-relay", "services.registration.entrypoints.relay"),
-    ("reporting-rpc", "services.reporting.entrypoints.rpc"),
-    ("reporting-stream", "services.reporting.entrypoints.stream"),
-)
+PROCESSES = processes_of("registration", "reporting")
 
 
 def idea_to_forwarded(proc: Processes) -> dict[str, str]:

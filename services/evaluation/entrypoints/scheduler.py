@@ -1,27 +1,7 @@
 """The certificate scheduler process: `python -m services.evaluation.entrypoints.scheduler`."""
 
-import asyncio
-import signal
-
-from runtime.processes import build_with_retry, configure_logging
-from runtime.settings import Settings
+from runtime.processes import scheduler_main
 from services.evaluation.bootstrap import build
 
-
-async def _run() -> None:
-    settings = Settings()
-    service = build_with_retry(build, settings)
-    stop = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
-    await service.scheduler().run(stop, service.settings.scheduler_seconds)
-
-
-def main() -> None:
-    configure_logging()
-    asyncio.run(_run())
-
-
 if __name__ == "__main__":
-    main()
+    scheduler_main(build)
