@@ -11,15 +11,25 @@ from pydantic import BaseModel, ConfigDict, Field
 ActorRole = Literal[
     "producer",
     "commune_officer",
+    "commune_committee",
     "district_officer",
+    "finance_office",
+    "economy_office",
+    "culture_office",
+    "health_office",
+    "health_centre",
+    "outreach_centre",
     "province_officer",
     "council_member",
     "council_secretary",
     "authority",
     "ministry",
     "auditor",
+    "ops",
     "system",
 ]
+"""One role per agency of the plan; a signed-in user's role comes from their token's
+realm roles (deploy/keycloak/realm-ocop.json, docs/operators/access.md)."""
 
 
 class Actor(BaseModel):

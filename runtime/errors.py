@@ -6,7 +6,12 @@ from __future__ import annotations
 from typing import Literal
 
 ErrorKind = Literal[
-    "invalid_argument", "not_found", "already_exists", "failed_precondition", "permission_denied"
+    "invalid_argument",
+    "not_found",
+    "already_exists",
+    "failed_precondition",
+    "permission_denied",
+    "unauthenticated",
 ]
 
 

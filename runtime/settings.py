@@ -46,6 +46,16 @@ class Settings(BaseSettings):
     reporting_port: int = DEFAULT_PORTS["reporting"]
     metrics_port: int = Field(default=0, description="0 disables the /metrics endpoint")
 
+    oidc_issuer: str = Field(
+        default="",
+        description="Token issuer URL (a Keycloak realm); empty: the embedded issuer",
+    )
+    identity_port: int = Field(default=50060, description="Port of the embedded token issuer")
+    tls_dir: Path | None = Field(
+        default=None,
+        description="Directory with ca.pem, <service>.pem, <service>-key.pem: gRPC over TLS",
+    )
+
     relay_batch_size: int = Field(default=500, ge=1)
     relay_poll_seconds: float = Field(default=0.05, gt=0)
     consumer_batch_size: int = Field(default=500, ge=1)
@@ -58,6 +68,10 @@ class Settings(BaseSettings):
         default = DEFAULT_PORTS[service]
         port: int = getattr(self, f"{service}_port", default)
         return port
+
+    def issuer_url(self) -> str:
+        """The `iss` every token must carry, and where its keys are published."""
+        return self.oidc_issuer.rstrip("/") or f"http://127.0.0.1:{self.identity_port}/realms/ocop"
 
     def address_of(self, service: str) -> str:
         return f"{self.grpc_host}:{self.port_of(service)}"

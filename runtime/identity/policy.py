@@ -1,0 +1,71 @@
+"""Authorisation as data: which role may call which gRPC method, and within what scope.
+
+The table is `policy.yaml` beside this module (role x action x scope), one for every
+service. Scopes say how far a role's jurisdiction reaches: `own` (a producer's own
+records), `commune`, `district` (R1 only; the rule sets say so), `province`,
+`national` and `all` (auditors, read-only). Rule-set authorities (who may decide,
+revoke or inspect at which star level) stay in `rules/` and are checked by the
+services on top of this table. Methods marked `personal` return personal data
+(Decree 13/2023): every successful call is written to the access log.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from runtime.identity.claims import ROLES
+
+POLICY_FILE = Path(__file__).with_name("policy.yaml")
+SCOPES = ("own", "commune", "district", "province", "national", "all")
+PUBLIC_METHODS = frozenset({"/grpc.health.v1.Health/Check", "/grpc.health.v1.Health/Watch"})
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Who may call one method: role -> scope, and whether it returns personal data."""
+
+    method: str
+    grants: dict[str, str]
+    personal: bool = False
+
+
+@dataclass(frozen=True)
+class Policy:
+    rules: dict[str, Rule]
+
+    def scope(self, role: str, method: str) -> str | None:
+        """The scope `role` holds on `method` (a full gRPC path), None when refused."""
+        rule = self.rules.get(method)
+        return rule.grants.get(role) if rule else None
+
+    def personal(self, method: str) -> bool:
+        rule = self.rules.get(method)
+        return bool(rule and rule.personal)
+
+
+def parse(document: dict[str, Any]) -> Policy:
+    """A policy from its YAML document; `ValueError` names an unknown role or scope."""
+    groups: dict[str, dict[str, str]] = document.get("groups", {})
+    rules: dict[str, Rule] = {}
+    for service, methods in document["services"].items():
+        for name, spec in methods.items():
+            grants: dict[str, str] = {}
+            for entry, scope in (spec.get("allow") or {}).items():
+                for role in groups.get(entry, {entry: scope}):
+                    grants[role] = groups[entry][role] if entry in groups else scope
+            for role, scope in grants.items():
+                if role not in ROLES or scope not in SCOPES:
+                    raise ValueError(f"{service}/{name}: unknown role or scope {role}: {scope}")
+            method = f"/{service}/{name}"
+            rules[method] = Rule(method, grants, bool(spec.get("personal")))
+    return Policy(rules)
+
+
+@cache
+def default_policy() -> Policy:
+    return parse(yaml.safe_load(POLICY_FILE.read_text(encoding="utf-8")))

@@ -1,0 +1,278 @@
+"""Tokens, accounts, the embedded issuer, the interceptor and the policy, on real parts:
+a loopback issuer, real RS256 signatures, a real gRPC server."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import sqlite3
+import stat
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import grpc
+import jwt
+import pytest
+from cryptography.hazmat.primitives.asymmetric import rsa
+from grpc_health.v1 import health, health_pb2, health_pb2_grpc
+
+from deploy.tls.make_certs import make_certs
+from runtime.identity.accounts import Account, AccountError, AccountStore
+from runtime.identity.claims import ROLES, Unauthenticated
+from runtime.identity.interceptor import DENIED_BY_METADATA, AuthInterceptor, current_grant
+from runtime.identity.issuer import LocalIssuer
+from runtime.identity.policy import default_policy
+from runtime.identity.session import Credentials, LoginFailed, password_grant
+from runtime.identity.verifier import TokenVerifier
+from runtime.tls import channel, server_credentials
+from tests.identity import CHEAP_ARGON2ID, TestIssuer, running_issuer
+
+REPO = Path(__file__).resolve().parents[3]
+
+
+@pytest.fixture(scope="module")
+def issuer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestIssuer]:
+    with running_issuer(tmp_path_factory.mktemp("issuer")) as running:
+        yield running
+
+
+def verifier(issuer: TestIssuer, service: str = "registration") -> TokenVerifier:
+    return TokenVerifier(issuer.url, f"ocop-{service}")
+
+
+def test_a_token_of_the_issuer_gives_the_actor_from_its_claims(issuer: TestIssuer) -> None:
+    identity = verifier(issuer).verify(issuer.token("can-bo-xa", "commune_officer", "23500"))
+    actor = identity.actor()
+    assert (actor.id, actor.role, actor.jurisdiction) == ("can-bo-xa", "commune_officer", "23500")
+
+
+def test_an_expired_token_is_refused(issuer: TestIssuer) -> None:
+    old = LocalIssuer(
+        issuer.server.issuer.key, issuer.url, lambda: datetime.now(UTC) - timedelta(hours=2)
+    )
+    token = old.issue(Account("x", ("auditor",), "51", "", True))
+    with pytest.raises(Unauthenticated, match="ExpiredSignature"):
+        verifier(issuer).verify(token)
+
+
+def test_a_token_signed_by_another_key_is_refused(issuer: TestIssuer) -> None:
+    other = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    forged = LocalIssuer(other, issuer.url).issue(Account("ct", ("authority",), "51", "", True))
+    # Even claiming the real key's id, the signature does not verify.
+    header = jwt.get_unverified_header(issuer.token("a", "auditor"))
+    claims = jwt.decode(forged, options={"verify_signature": False})
+    same_kid = jwt.encode(claims, other, algorithm="RS256", headers={"kid": header["kid"]})
+    for token in (forged, same_kid):
+        with pytest.raises(Unauthenticated):
+            verifier(issuer).verify(token)
+
+
+def test_a_tampered_payload_is_refused(issuer: TestIssuer) -> None:
+    head, _, signature = issuer.token("tv-hoa", "council_member", "51").split(".")
+    claims = jwt.decode(
+        issuer.token("tv-hoa", "authority", "51"), options={"verify_signature": False}
+    )
+    body = jwt.utils.base64url_encode(json.dumps(claims).encode()).decode()
+    with pytest.raises(Unauthenticated, match="InvalidSignature"):
+        verifier(issuer).verify(f"{head}.{body}.{signature}")
+
+
+def test_wrong_audience_wrong_issuer_no_role_and_no_token_are_refused(issuer: TestIssuer) -> None:
+    token = issuer.token("so-nnmt", "province_officer", "51")
+    with pytest.raises(Unauthenticated, match="InvalidAudience"):
+        TokenVerifier(issuer.url, "ocop-elsewhere").verify(token)
+    other = LocalIssuer(issuer.server.issuer.key, "http://127.0.0.1:1/realms/other")
+    with pytest.raises(Unauthenticated, match="InvalidIssuer"):
+        verifier(issuer).verify(
+            other.issue(Account("so-nnmt", ("province_officer",), "51", "", True))
+        )
+    roleless = issuer.server.issuer.issue(Account("x", ("offline_access",), "", "", True))
+    with pytest.raises(Unauthenticated, match="no OCOP role"):
+        verifier(issuer).verify(roleless)
+    with pytest.raises(Unauthenticated, match="no bearer token"):
+        verifier(issuer).verify("")
+
+
+def test_accounts_hash_passwords_with_argon2id_in_a_private_file(tmp_path: Path) -> None:
+    store = AccountStore(tmp_path / "accounts.sqlite3")  # the production parameters
+    store.add("thu-ky", "mat-khau-dai", ("council_secretary",), "51", "Thư ký")
+    raw = (tmp_path / "accounts.sqlite3").read_bytes()
+    assert b"mat-khau-dai" not in raw
+    (stored,) = (
+        sqlite3.connect(tmp_path / "accounts.sqlite3")
+        .execute("SELECT password_hash FROM accounts")
+        .fetchone()
+    )
+    assert stored.startswith("$argon2id$")
+    assert stat.S_IMODE((tmp_path / "accounts.sqlite3").stat().st_mode) == 0o600
+    assert store.authenticate("thu-ky", "mat-khau-dai") is not None
+    assert store.authenticate("thu-ky", "wrong-password") is None
+    assert store.authenticate("nobody", "mat-khau-dai") is None
+    store.set_enabled("thu-ky", False)
+    assert store.authenticate("thu-ky", "mat-khau-dai") is None
+    with pytest.raises(AccountError):
+        store.add("x", "long-enough", ("chairman",))
+    with pytest.raises(AccountError):
+        store.add("thu-ky", "long-enough", ("auditor",))
+
+
+def test_demo_users_of_the_realm_export_become_embedded_accounts(tmp_path: Path) -> None:
+    store = AccountStore(tmp_path / "accounts.sqlite3", CHEAP_ARGON2ID)
+    realm = REPO / "deploy" / "keycloak" / "realm-ocop.json"
+    assert store.seed_demo(realm) == len(json.loads(realm.read_text())["users"])
+    assert store.seed_demo(realm) == 0
+    account = store.authenticate("so-nnmt", "demo-so-nnmt")
+    assert account is not None and account.roles == ("province_officer",)
+    assert {role for a in store.list() for role in a.roles} == set(ROLES)
+
+
+def test_password_grant_and_stored_credentials(issuer: TestIssuer, tmp_path: Path) -> None:
+    issuer.server.accounts.add("ct-ubnd-tinh", "demo-password", ("authority",), "51")
+    token = password_grant(issuer.url, "ct-ubnd-tinh", "demo-password")
+    assert verifier(issuer, "evaluation").verify(token).roles == ("authority",)
+    with pytest.raises(LoginFailed):
+        password_grant(issuer.url, "ct-ubnd-tinh", "not-the-password")
+    credentials = Credentials(tmp_path / "cfg")
+    credentials.store(issuer.url, "ct-ubnd-tinh", token)
+    assert stat.S_IMODE(credentials.path.stat().st_mode) == 0o600
+    assert credentials.token(issuer.url) == token
+    assert credentials.forget(issuer.url) == "ct-ubnd-tinh"
+    assert credentials.token(issuer.url) == ""
+
+
+def _proto_methods() -> set[str]:
+    methods = set()
+    for proto in (REPO / "contracts" / "rpc").glob("*.proto"):
+        text = proto.read_text()
+        package = re.search(r"^package ([\w.]+);", text, re.M)
+        for service, body in re.findall(r"^service (\w+) \{(.*?)^\}", text, re.M | re.S):
+            for name in re.findall(r"rpc (\w+)\(", body):
+                methods.add(f"/{package.group(1)}.{service}/{name}")  # type: ignore[union-attr]
+    return methods
+
+
+def test_the_policy_names_every_method_of_every_service_and_nothing_else() -> None:
+    policy = default_policy()
+    served = {m for m in policy.rules if not m.startswith("/grpc.")}
+    assert served == _proto_methods()
+    assert all(rule.grants for rule in policy.rules.values())
+
+
+def test_auditors_only_read_and_ops_reach_no_business_data() -> None:
+    policy = default_policy()
+    reads = re.compile(
+        r"/(Get|List|ProductHistory|OpenRemediations|OverdueInspections|ServerReflection)"
+    )
+    for method, rule in policy.rules.items():
+        if "auditor" in rule.grants:
+            assert reads.search(method), method
+        if "ops" in rule.grants:
+            assert method.startswith("/grpc."), method
+
+
+# --- the interceptor on a real server -------------------------------------------------
+
+GET_PRODUCER = "/ocop.registration.v1.Registration/GetProducer"
+
+
+def _echo(request: bytes, context: grpc.ServicerContext) -> bytes:
+    grant = current_grant()
+    assert grant is not None
+    return f"{grant.actor.id}|{grant.actor.role}|{grant.scope}".encode()
+
+
+@pytest.fixture
+def server(issuer: TestIssuer) -> Iterator[str]:
+    srv = grpc.server(
+        __import__("concurrent.futures").futures.ThreadPoolExecutor(2),
+        interceptors=[AuthInterceptor(verifier(issuer))],
+    )
+    srv.add_generic_rpc_handlers(
+        (
+            grpc.method_handlers_generic_handler(
+                "ocop.registration.v1.Registration",
+                {"GetProducer": grpc.unary_unary_rpc_method_handler(_echo)},
+            ),
+        )
+    )
+    health_pb2_grpc.add_HealthServicer_to_server(health.HealthServicer(), srv)
+    port = srv.add_insecure_port("127.0.0.1:0")
+    srv.start()
+    yield f"127.0.0.1:{port}"
+    srv.stop(None)
+
+
+def _call(address: str, metadata: tuple[tuple[str, str], ...] = ()) -> bytes:
+    with grpc.insecure_channel(address) as ch:
+        result: bytes = ch.unary_unary(GET_PRODUCER)(b"", metadata=metadata, timeout=10)
+        return result
+
+
+def _denied_by(error: grpc.RpcError) -> str:
+    trailing = dict(error.trailing_metadata() or ())
+    return str(trailing.get(DENIED_BY_METADATA, ""))
+
+
+def test_no_token_is_unauthenticated_but_health_needs_none(server: str) -> None:
+    with pytest.raises(grpc.RpcError) as refused:
+        _call(server)
+    assert refused.value.code() == grpc.StatusCode.UNAUTHENTICATED
+    assert _denied_by(refused.value) == "token"
+    with grpc.insecure_channel(server) as ch:
+        reply = health_pb2_grpc.HealthStub(ch).Check(health_pb2.HealthCheckRequest(), timeout=10)
+    assert reply.status == health_pb2.HealthCheckResponse.SERVING
+
+
+def test_the_handler_sees_the_verified_actor_and_personal_reads_are_logged(
+    server: str, issuer: TestIssuer, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, "ocop.access")
+    reply = _call(server, issuer.metadata("kiem-toan", "auditor", "51"))
+    assert reply == b"kiem-toan|auditor|all"
+    (line,) = [json.loads(r.getMessage()) for r in caplog.records if r.name == "ocop.access"]
+    assert line == {
+        "event": "personal_data_read",
+        "method": GET_PRODUCER,
+        "user": "kiem-toan",
+        "role": "auditor",
+        "jurisdiction": "51",
+        "code": "OK",
+        "reason": "",
+    }
+
+
+def test_a_role_the_policy_refuses_is_denied_and_logged(
+    server: str, issuer: TestIssuer, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, "ocop.access")
+    with pytest.raises(grpc.RpcError) as refused:
+        _call(server, issuer.metadata("tv-hoa", "council_member", "51"))
+    assert refused.value.code() == grpc.StatusCode.PERMISSION_DENIED
+    assert _denied_by(refused.value) == "policy"
+    (line,) = [json.loads(r.getMessage()) for r in caplog.records if r.name == "ocop.access"]
+    assert (line["event"], line["user"], line["role"]) == ("refused", "tv-hoa", "council_member")
+
+
+def test_grpc_over_tls_with_the_generated_development_ca(
+    issuer: TestIssuer, tmp_path: Path
+) -> None:
+    make_certs(tmp_path)
+    assert stat.S_IMODE((tmp_path / "registration-key.pem").stat().st_mode) == 0o600
+    srv = grpc.server(__import__("concurrent.futures").futures.ThreadPoolExecutor(2))
+    health_pb2_grpc.add_HealthServicer_to_server(health.HealthServicer(), srv)
+    creds = server_credentials(tmp_path, "registration")
+    assert creds is not None
+    port = srv.add_secure_port("127.0.0.1:0", creds)
+    srv.start()
+    try:
+        with channel(f"127.0.0.1:{port}", tmp_path) as secure:
+            reply = health_pb2_grpc.HealthStub(secure).Check(
+                health_pb2.HealthCheckRequest(), timeout=10
+            )
+            assert reply.status == health_pb2.HealthCheckResponse.SERVING
+        with channel(f"127.0.0.1:{port}", None) as plain, pytest.raises(grpc.RpcError):
+            health_pb2_grpc.HealthStub(plain).Check(health_pb2.HealthCheckRequest(), timeout=3)
+    finally:
+        srv.stop(None)
