@@ -49,40 +49,52 @@ class IdeaCommands:
 
     def accept_idea(self, ctx: CommandContext, *, idea_id: UUID, decided_on: date) -> str:
         idea = self.app.get_idea(idea_id)
-        idea.accept(decided_on, ctx.meta())
+        idea.advance(ProductIdea.Accepted, decided_on=decided_on, meta=ctx.meta())
         return self._save(idea)
 
     def return_idea(
         self, ctx: CommandContext, *, idea_id: UUID, reason: str, decided_on: date
     ) -> str:
         idea = self.app.get_idea(idea_id)
-        idea.return_idea(required("reason", nfc(reason)), decided_on, ctx.meta())
+        reason = required("reason", nfc(reason))
+        idea.advance(ProductIdea.Returned, reason=reason, decided_on=decided_on, meta=ctx.meta())
         return self._save(idea)
 
     def resubmit_idea(
         self, ctx: CommandContext, *, idea_id: UUID, submitted_on: date, description: str = ""
     ) -> str:
         idea = self.app.get_idea(idea_id)
-        idea.resubmit(nfc(description), submitted_on, ctx.meta())
+        idea.advance(
+            ProductIdea.Resubmitted,
+            description=nfc(description),
+            submitted_on=submitted_on,
+            meta=ctx.meta(),
+        )
         return self._save(idea)
 
     def submit_business_plan(
         self, ctx: CommandContext, *, idea_id: UUID, summary: str, submitted_on: date
     ) -> str:
         idea = self.app.get_idea(idea_id)
-        idea.submit_plan(required("summary", nfc(summary)), submitted_on, ctx.meta())
+        summary = required("summary", nfc(summary))
+        idea.advance(
+            ProductIdea.PlanSubmitted, summary=summary, submitted_on=submitted_on, meta=ctx.meta()
+        )
         return self._save(idea)
 
     def approve_business_plan(self, ctx: CommandContext, *, idea_id: UUID, decided_on: date) -> str:
         idea = self.app.get_idea(idea_id)
-        idea.approve_plan(decided_on, ctx.meta())
+        idea.advance(ProductIdea.PlanApproved, decided_on=decided_on, meta=ctx.meta())
         return self._save(idea)
 
     def return_business_plan(
         self, ctx: CommandContext, *, idea_id: UUID, reason: str, decided_on: date
     ) -> str:
         idea = self.app.get_idea(idea_id)
-        idea.return_plan(required("reason", nfc(reason)), decided_on, ctx.meta())
+        reason = required("reason", nfc(reason))
+        idea.advance(
+            ProductIdea.PlanReturned, reason=reason, decided_on=decided_on, meta=ctx.meta()
+        )
         return self._save(idea)
 
     def _save(self, idea: ProductIdea) -> str:

@@ -73,7 +73,7 @@ class ProductCommands:
         if code and code_format:
             product.assign_code(code, code_format, self.app.clock.today(), ctx.meta())
         if idea is not None:
-            idea.become_product(product.id, ctx.meta())
+            idea.advance(ProductIdea.BecameProduct, product_id=product.id, meta=ctx.meta())
         self.app.save(product, *([idea] if idea else []))
         return product.id
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 from typing import Any
 from uuid import UUID
 
+from eventsourcing.domain import Aggregate
+
 from runtime.errors import CommandRejected
 
 Meta = dict[str, Any]
@@ -21,3 +23,19 @@ INDEX_NAMESPACE = UUID("6f1c2a8e-3b0d-4d5e-9a41-0c0c0c0c0c01")
 def refuse_state(field: str, vi: str, en: str) -> CommandRejected:
     """A command the aggregate's current state does not allow (FAILED_PRECONDITION)."""
     return CommandRejected("failed_precondition", field, vi, en)
+
+
+class Event(Aggregate.Event):
+    """An event of a registration aggregate: its own fields and `meta` (actor, flow).
+
+    Explicit event classes declare the fields that are stored and say in `apply` how the
+    event changes the aggregate; the aggregate's command method checks the command first
+    and then triggers the event, so replaying history never re-runs a check."""
+
+    meta: Meta
+
+
+class Created(Aggregate.Created):
+    """The event that creates a registration aggregate, with `meta` (actor, flow)."""
+
+    meta: Meta

@@ -8,10 +8,10 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
-from eventsourcing.domain import Aggregate, event
+from eventsourcing.domain import Aggregate
 
-from rules import RulesError, select_rule_set
 from runtime.errors import CommandRejected
+from services.registration.domain import dossier_events as events
 from services.registration.domain.common import Meta, refuse_state
 
 DOSSIER_KINDS = ("first", "upgrade", "re_evaluation")
@@ -23,9 +23,21 @@ class Dossier(Aggregate):
 
     A dossier returned for completion keeps its id and history and comes back with
     `resubmit`; while it is with the commune (submitted or returned) the producer's
-    self-assessment, documents, paper copy and samples can be added."""
+    self-assessment, documents, paper copy and samples can be added. Each command checks
+    the dossier's state, then triggers its event; the events' fields and how each changes
+    the dossier are in `dossier_events.py`."""
 
-    @event("Submitted")
+    # Its events (`dossier_events.py`), by the names they are stored under.
+    Submitted = events.Submitted
+    SelfAssessed = events.SelfAssessed
+    DocumentAttached = events.DocumentAttached
+    PaperCopyReceived = events.PaperCopyReceived
+    SamplesReceived = events.SamplesReceived
+    Returned = events.Returned
+    Resubmitted = events.Resubmitted
+    Assessed = events.Assessed
+    Forwarded = events.Forwarded
+
     def __init__(
         self,
         product_id: UUID,
@@ -70,15 +82,9 @@ class Dossier(Aggregate):
 
     # While the dossier is with the commune -------------------------------------------
 
-    def _require_open(self, field: str = "dossier_id") -> None:
-        if self.status not in ("submitted", "returned"):
-            raise refuse_state(
-                field,
-                f"Hồ sơ đã được xã đánh giá (trạng thái '{self.status}'); không thể sửa.",
-                f"The dossier was already assessed (status '{self.status}'); it cannot change.",
-            )
-
     def record_self_assessment(self, entries: dict[str, dict[str, Any]], meta: Meta) -> None:
+        """Form 02 Part III entries (criterion -> option, evidence); refuses evidence that
+        is not a document of this dossier (`evidence[<code>]`)."""
         self._require_open()
         for code, entry in entries.items():
             for digest in entry.get("evidence", ()):
@@ -89,58 +95,39 @@ class Dossier(Aggregate):
                         f"Minh chứng {digest[:12]}… chưa được đính kèm vào hồ sơ.",
                         f"Evidence {digest[:12]}… is not a document of this dossier.",
                     )
-        self._self_assessed(entries=entries, meta=meta)
-
-    @event("SelfAssessed")
-    def _self_assessed(self, entries: dict[str, dict[str, Any]], meta: Meta) -> None:
-        self.self_assessment.update(entries)
+        self.trigger_event(self.SelfAssessed, entries=entries, meta=meta)
 
     def attach_document(
         self, sha256: str, size: int, media_type: str, name: str, category: str, meta: Meta
     ) -> None:
+        """Refuses the same content twice (`content`, ALREADY_EXISTS)."""
         self._require_open()
         if sha256 in self.documents:
+            known = self.documents[sha256]["name"]
             raise CommandRejected(
                 "already_exists",
                 "content",
-                f"Tệp này đã có trong hồ sơ ('{self.documents[sha256]['name']}').",
-                f"This file is already in the dossier ('{self.documents[sha256]['name']}').",
+                f"Tệp này đã có trong hồ sơ ('{known}').",
+                f"This file is already in the dossier ('{known}').",
             )
-        self._document_attached(
-            sha256=sha256, size=size, media_type=media_type, name=name, category=category, meta=meta
-        )
-
-    @event("DocumentAttached")
-    def _document_attached(
-        self, sha256: str, size: int, media_type: str, name: str, category: str, meta: Meta
-    ) -> None:
-        self.documents[sha256] = {
-            "sha256": sha256,
-            "size": size,
-            "media_type": media_type,
-            "name": name,
-            "category": category,
-        }
+        self.trigger_event(
+            self.DocumentAttached,
+            sha256=sha256, size=size, media_type=media_type, name=name, category=category,
+            meta=meta,
+        )  # fmt: skip
 
     def receive_paper_copy(self, received_on: date, meta: Meta) -> None:
         self._require_open()
-        self._paper_copy_received(received_on=received_on, meta=meta)
-
-    @event("PaperCopyReceived")
-    def _paper_copy_received(self, received_on: date, meta: Meta) -> None:
-        self.paper_copy_received_on = received_on
+        self.trigger_event(self.PaperCopyReceived, received_on=received_on, meta=meta)
 
     def receive_samples(self, count: int, received_on: date, meta: Meta) -> None:
+        """Refuses a count below 1 (`count`)."""
         self._require_open()
         if count < 1:
             raise CommandRejected(
                 "invalid_argument", "count", "Số mẫu phải lớn hơn 0.", "Count must be positive."
             )
-        self._samples_received(count=count, received_on=received_on, meta=meta)
-
-    @event("SamplesReceived")
-    def _samples_received(self, count: int, received_on: date, meta: Meta) -> None:
-        self.samples += count
+        self.trigger_event(self.SamplesReceived, count=count, received_on=received_on, meta=meta)
 
     def return_for_completion(self, reason: str, returned_on: date, meta: Meta) -> None:
         if self.status != "submitted":
@@ -149,14 +136,10 @@ class Dossier(Aggregate):
                 f"Chỉ trả lại được hồ sơ đang chờ xã kiểm tra (trạng thái '{self.status}').",
                 f"Only a dossier awaiting the commune's check can be returned ('{self.status}').",
             )
-        self._returned(reason=reason, returned_on=returned_on, meta=meta)
-
-    @event("Returned")
-    def _returned(self, reason: str, returned_on: date, meta: Meta) -> None:
-        self.status = "returned"
-        self.returns.append({"reason": reason, "returned_on": returned_on})
+        self.trigger_event(self.Returned, reason=reason, returned_on=returned_on, meta=meta)
 
     def resubmit(self, received_on: date, check_deadline: date | None, meta: Meta) -> None:
+        """Refuses a dossier that was not returned, and a date before the last receipt."""
         if self.status != "returned":
             raise refuse_state(
                 "dossier_id",
@@ -170,13 +153,17 @@ class Dossier(Aggregate):
                 "Ngày nhận lại không thể trước lần tiếp nhận trước.",
                 "The new receipt date cannot precede the previous one.",
             )
-        self._resubmitted(received_on=received_on, check_deadline=check_deadline, meta=meta)
+        self.trigger_event(
+            self.Resubmitted, received_on=received_on, check_deadline=check_deadline, meta=meta
+        )
 
-    @event("Resubmitted")
-    def _resubmitted(self, received_on: date, check_deadline: date | None, meta: Meta) -> None:
-        self.status = "submitted"
-        self.received_on = received_on
-        self.check_deadline = check_deadline
+    def _require_open(self, field: str = "dossier_id") -> None:
+        if self.status not in ("submitted", "returned"):
+            raise refuse_state(
+                field,
+                f"Hồ sơ đã được xã đánh giá (trạng thái '{self.status}'); không thể sửa.",
+                f"The dossier was already assessed (status '{self.status}'); it cannot change.",
+            )
 
     # The commune's report (form 03) and the forwarding -------------------------------
 
@@ -189,6 +176,8 @@ class Dossier(Aggregate):
         missing: list[tuple[str, str]],
         meta: Meta,
     ) -> None:
+        """Refuses unless awaiting the commune, a date before receipt, and an incomplete
+        dossier (`missing`: its gaps, vi and en)."""
         if self.status != "submitted":
             raise refuse_state(
                 "dossier_id",
@@ -208,32 +197,14 @@ class Dossier(Aggregate):
                 "Hồ sơ chưa đầy đủ: " + "; ".join(vi for vi, _ in missing),
                 "The dossier is incomplete: " + "; ".join(en for _, en in missing),
             )
-        self._assessed(
+        self.trigger_event(
+            self.Assessed,
             report_no=report_no, assessed_on=assessed_on, officer=officer, criteria=criteria,
             meta=meta,
         )  # fmt: skip
 
-    @event("Assessed")
-    def _assessed(
-        self,
-        report_no: str,
-        assessed_on: date,
-        officer: str,
-        criteria: dict[str, bool],
-        meta: Meta,
-        forwarded_to: str | None = None,
-    ) -> None:
-        # `forwarded_to` is set only on events stored before forwarding became its own
-        # command, when assessing also forwarded (see `upcasts` below).
-        self.status = "forwarded" if forwarded_to else "assessed"
-        self.report_no = report_no
-        self.assessed_on = assessed_on
-        self.officer = officer
-        self.criteria = criteria
-        self.forwarded_to = forwarded_to
-        self.forwarded_on = assessed_on if forwarded_to else None
-
     def forward(self, forwarded_on: date, level: str, meta: Meta) -> None:
+        """Refuses before the commune's report, and a date before it."""
         if self.status != "assessed":
             raise refuse_state(
                 "dossier_id",
@@ -250,40 +221,33 @@ class Dossier(Aggregate):
                 "Ngày chuyển không thể trước ngày đánh giá.",
                 "The forwarding date cannot precede the assessment.",
             )
-        self._forwarded(
-            snapshot={
-                "product_id": str(self.product_id),
-                "producer_id": str(self.producer_id),
-                "product_name": self.product_name,
-                "product_set": self.product_set,
-                "kind": self.kind,
-                "received_on": self.received_on.isoformat(),
-                "commune_code": self.commune_code,
-                "province_code": self.province_code,
-                "report_no": self.report_no,
-                "assessed_on": self.assessed_on.isoformat(),
-                "officer": self.officer,
-                "criteria": dict(self.criteria),
-                "product_code": self.product_code,
-            },
+        self.trigger_event(
+            self.Forwarded,
+            snapshot=self._snapshot(),
             forwarded_on=forwarded_on,
             forwarded_to=level,
             rule_set_id=self.rule_set_id,
             meta=meta,
         )
 
-    @event("Forwarded")
-    def _forwarded(
-        self,
-        snapshot: dict[str, Any],
-        forwarded_on: date,
-        forwarded_to: str,
-        rule_set_id: str,
-        meta: Meta,
-    ) -> None:
-        self.status = "forwarded"
-        self.forwarded_on = forwarded_on
-        self.forwarded_to = forwarded_to
+    def _snapshot(self) -> dict[str, Any]:
+        """What the evaluating level needs of the dossier and its form 03, as stored."""
+        assert self.assessed_on is not None
+        return {
+            "product_id": str(self.product_id),
+            "producer_id": str(self.producer_id),
+            "product_name": self.product_name,
+            "product_set": self.product_set,
+            "kind": self.kind,
+            "received_on": self.received_on.isoformat(),
+            "commune_code": self.commune_code,
+            "province_code": self.province_code,
+            "report_no": self.report_no,
+            "assessed_on": self.assessed_on.isoformat(),
+            "officer": self.officer,
+            "criteria": dict(self.criteria),
+            "product_code": self.product_code,
+        }
 
     # Read-side helpers ----------------------------------------------------------------
 
@@ -294,26 +258,3 @@ class Dossier(Aggregate):
             and self.check_deadline is not None
             and today > self.check_deadline
         )
-
-
-def _dossier_v1_v2(state: dict[str, Any]) -> None:
-    try:
-        state.setdefault("rule_set_id", select_rule_set(state["received_on"]).rule_set.id)
-    except RulesError:
-        state.setdefault("rule_set_id", "")
-    state.setdefault("check_deadline", None)
-    state.setdefault("form_01", {})
-    state.setdefault("product_code", None)
-
-
-def _assessed_v1_v2(state: dict[str, Any]) -> None:
-    """Assessing used to forward too: keep the level, drop the copy of the dossier."""
-    state.pop("snapshot", None)
-    state.pop("rule_set_id", None)
-    state.setdefault("officer", state["meta"]["actor"]["id"])
-
-
-Dossier.Submitted.class_version = 2  # type: ignore[attr-defined]
-Dossier.Submitted.upcast_v1_v2 = staticmethod(_dossier_v1_v2)  # type: ignore[attr-defined]
-Dossier.Assessed.class_version = 2  # type: ignore[attr-defined]
-Dossier.Assessed.upcast_v1_v2 = staticmethod(_assessed_v1_v2)  # type: ignore[attr-defined]

@@ -3,17 +3,29 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
-from services.registration.domain.common import Meta, refuse_state
+from services.registration.domain.common import Event, Meta, refuse_state
+
+
+class Step(Event):
+    """A step of an idea: allowed while the idea is in one of `FROM`, it moves the idea to
+    `TO`. `ACTION` names the step in a refusal (vi, en)."""
+
+    FROM: ClassVar[tuple[str, ...]]
+    TO: ClassVar[str]
+    ACTION: ClassVar[tuple[str, str]]
 
 
 class ProductIdea(Aggregate):
     """Steps 2-4 of the cycle: the idea (accepted or returned and resubmitted), then the
-    business plan (approved or returned), then the product it becomes."""
+    business plan (approved or returned), then the product it becomes.
+
+    A step is one event class below; `advance(step, **fields)` checks the idea's status
+    and records it, e.g. `idea.advance(ProductIdea.Accepted, decided_on=…, meta=…)`."""
 
     @event("Registered")
     def __init__(
@@ -36,85 +48,86 @@ class ProductIdea(Aggregate):
         self.product_id: UUID | None = None
         self.history: list[dict[str, Any]] = [{"status": self.status, "on": submitted_on}]
 
-    def _require(self, *statuses: str, action_vi: str, action_en: str) -> None:
-        if self.status not in statuses:
+    class Accepted(Step):
+        FROM, TO, ACTION = ("idea_submitted",), "idea_accepted", ("chấp nhận ý tưởng", "accept it")
+        decided_on: date
+
+        def apply(self, idea: ProductIdea) -> None:
+            idea.move(self.TO, self.decided_on)
+
+    class Returned(Step):
+        FROM, TO, ACTION = ("idea_submitted",), "idea_returned", ("trả lại ý tưởng", "return it")
+        reason: str
+        decided_on: date
+
+        def apply(self, idea: ProductIdea) -> None:
+            idea.move(self.TO, self.decided_on, self.reason)
+
+    class Resubmitted(Step):
+        FROM, TO = ("idea_returned",), "idea_submitted"
+        ACTION = ("nộp lại ý tưởng", "resubmit it")
+        description: str
+        submitted_on: date
+
+        def apply(self, idea: ProductIdea) -> None:
+            if self.description:
+                idea.description = self.description
+            idea.move(self.TO, self.submitted_on)
+
+    class PlanSubmitted(Step):
+        FROM, TO = ("idea_accepted", "plan_returned"), "plan_submitted"
+        ACTION = ("nộp phương án kinh doanh", "submit a business plan")
+        summary: str
+        submitted_on: date
+
+        def apply(self, idea: ProductIdea) -> None:
+            idea.plan_summary = self.summary
+            idea.move(self.TO, self.submitted_on)
+
+    class PlanApproved(Step):
+        FROM, TO = ("plan_submitted",), "plan_approved"
+        ACTION = ("duyệt phương án", "approve the plan")
+        decided_on: date
+
+        def apply(self, idea: ProductIdea) -> None:
+            idea.move(self.TO, self.decided_on)
+
+    class PlanReturned(Step):
+        FROM, TO = ("plan_submitted",), "plan_returned"
+        ACTION = ("trả lại phương án", "return the plan")
+        reason: str
+        decided_on: date
+
+        def apply(self, idea: ProductIdea) -> None:
+            idea.move(self.TO, self.decided_on, self.reason)
+
+    class BecameProduct(Step):
+        FROM, TO = ("plan_approved",), "product_registered"
+        ACTION = (
+            "đăng ký sản phẩm (phương án chưa được duyệt)",
+            "register the product before its business plan is approved",
+        )
+        product_id: UUID
+
+        def apply(self, idea: ProductIdea) -> None:
+            idea.product_id = self.product_id
+            idea.status = self.TO
+            idea.history.append({"status": self.TO, "on": None})
+
+    def advance(self, step: type[Step], **fields: Any) -> None:
+        """Record `step` with its `fields` (and `meta`); refuses (`idea_id`,
+        FAILED_PRECONDITION) a step the idea's status does not allow."""
+        if self.status not in step.FROM:
+            vi, en = step.ACTION
             raise refuse_state(
                 "idea_id",
-                f"Không thể {action_vi}: ý tưởng đang ở trạng thái '{self.status}'.",
-                f"Cannot {action_en}: the idea is '{self.status}'.",
+                f"Không thể {vi}: ý tưởng đang ở trạng thái '{self.status}'.",
+                f"Cannot {en}: the idea is '{self.status}'.",
             )
+        self.trigger_event(step, **fields)
 
-    def accept(self, decided_on: date, meta: Meta) -> None:
-        self._require("idea_submitted", action_vi="chấp nhận ý tưởng", action_en="accept it")
-        self._accepted(decided_on=decided_on, meta=meta)
-
-    @event("Accepted")
-    def _accepted(self, decided_on: date, meta: Meta) -> None:
-        self._move("idea_accepted", decided_on, None)
-
-    def return_idea(self, reason: str, decided_on: date, meta: Meta) -> None:
-        self._require("idea_submitted", action_vi="trả lại ý tưởng", action_en="return it")
-        self._returned(reason=reason, decided_on=decided_on, meta=meta)
-
-    @event("Returned")
-    def _returned(self, reason: str, decided_on: date, meta: Meta) -> None:
-        self._move("idea_returned", decided_on, reason)
-
-    def resubmit(self, description: str, submitted_on: date, meta: Meta) -> None:
-        self._require("idea_returned", action_vi="nộp lại ý tưởng", action_en="resubmit it")
-        self._resubmitted(description=description, submitted_on=submitted_on, meta=meta)
-
-    @event("Resubmitted")
-    def _resubmitted(self, description: str, submitted_on: date, meta: Meta) -> None:
-        if description:
-            self.description = description
-        self._move("idea_submitted", submitted_on, None)
-
-    def submit_plan(self, summary: str, submitted_on: date, meta: Meta) -> None:
-        self._require(
-            "idea_accepted",
-            "plan_returned",
-            action_vi="nộp phương án kinh doanh",
-            action_en="submit a business plan",
-        )
-        self._plan_submitted(summary=summary, submitted_on=submitted_on, meta=meta)
-
-    @event("PlanSubmitted")
-    def _plan_submitted(self, summary: str, submitted_on: date, meta: Meta) -> None:
-        self.plan_summary = summary
-        self._move("plan_submitted", submitted_on, None)
-
-    def approve_plan(self, decided_on: date, meta: Meta) -> None:
-        self._require("plan_submitted", action_vi="duyệt phương án", action_en="approve the plan")
-        self._plan_approved(decided_on=decided_on, meta=meta)
-
-    @event("PlanApproved")
-    def _plan_approved(self, decided_on: date, meta: Meta) -> None:
-        self._move("plan_approved", decided_on, None)
-
-    def return_plan(self, reason: str, decided_on: date, meta: Meta) -> None:
-        self._require("plan_submitted", action_vi="trả lại phương án", action_en="return the plan")
-        self._plan_returned(reason=reason, decided_on=decided_on, meta=meta)
-
-    @event("PlanReturned")
-    def _plan_returned(self, reason: str, decided_on: date, meta: Meta) -> None:
-        self._move("plan_returned", decided_on, reason)
-
-    def become_product(self, product_id: UUID, meta: Meta) -> None:
-        self._require(
-            "plan_approved",
-            action_vi="đăng ký sản phẩm (phương án chưa được duyệt)",
-            action_en="register the product before its business plan is approved",
-        )
-        self._became_product(product_id=product_id, meta=meta)
-
-    @event("BecameProduct")
-    def _became_product(self, product_id: UUID, meta: Meta) -> None:
-        self.product_id = product_id
-        self.status = "product_registered"
-        self.history.append({"status": self.status, "on": None})
-
-    def _move(self, status: str, on: date, reason: str | None) -> None:
+    def move(self, status: str, on: date, reason: str | None = None) -> None:
+        """The idea's new status, with the day and the reason, in its history."""
         self.status = status
         self.reason = reason
         self.history.append({"status": status, "on": on, "reason": reason})

@@ -7,7 +7,8 @@ from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
-from services.registration.domain.common import INDEX_NAMESPACE, Meta
+from services.registration.domain import history
+from services.registration.domain.common import INDEX_NAMESPACE, Created, Meta
 
 PRODUCER_KINDS = (
     "cooperative",
@@ -27,7 +28,23 @@ class Producer(Aggregate):
     """A chủ thể OCOP. The legal representative's gender and ethnicity are personal data:
     they stay in this store; only whether criterion 3.2 applies is published."""
 
-    @event("Registered")
+    class Registered(Created):
+        """Stored schema v2. Version 1 (issue 2) had the representative's name as a string
+        and no address or pre-reform unit; `upcast_v1_v2` reads it as v2."""
+
+        class_version = 2
+        name: str
+        kind: str
+        is_sme: bool
+        business_registration_no: str | None
+        legal_representative: dict[str, Any]
+        address: str
+        commune_code: str
+        province_code: str
+        legacy_unit: dict[str, Any] | None
+
+        upcast_v1_v2 = staticmethod(history.producer_registered_v1_v2)
+
     def __init__(
         self,
         name: str,
@@ -78,18 +95,3 @@ class RegistrationNumberIndex(Aggregate):
     def __init__(self, number: str, producer_id: UUID) -> None:
         self.number = number
         self.producer_id = producer_id
-
-
-def _producer_v1_v2(state: dict[str, Any]) -> None:
-    state["legal_representative"] = {
-        "name": state["legal_representative"],
-        "gender": None,
-        "ethnicity": None,
-        "disability": False,
-    }
-    state.setdefault("address", "")
-    state.setdefault("legacy_unit", None)
-
-
-Producer.Registered.class_version = 2  # type: ignore[attr-defined]
-Producer.Registered.upcast_v1_v2 = staticmethod(_producer_v1_v2)  # type: ignore[attr-defined]

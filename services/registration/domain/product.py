@@ -9,14 +9,29 @@ from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
-from services.registration.domain.common import INDEX_NAMESPACE, Meta
+from services.registration.domain import history
+from services.registration.domain.common import INDEX_NAMESPACE, Created, Meta
 
 
 class Product(Aggregate):
     """A product with an identity that survives code changes: codes are added, never
     overwritten, each with its format (current R3 or legacy) and when it was given."""
 
-    @event("Registered")
+    class Registered(Created):
+        """Stored schema v2. Version 1 (issue 2) had no pre-reform unit and no idea;
+        `upcast_v1_v2` reads it as v2 with neither."""
+
+        class_version = 2
+        producer_id: UUID
+        name: str
+        product_set: int
+        commune_code: str
+        province_code: str
+        legacy_unit: dict[str, Any] | None
+        idea_id: UUID | None
+
+        upcast_v1_v2 = staticmethod(history.product_registered_v1_v2)
+
     def __init__(
         self,
         producer_id: UUID,
@@ -70,12 +85,3 @@ class CommuneSequence(Aggregate):
     @event("Taken")
     def take(self) -> None:
         self.value += 1
-
-
-def _product_v1_v2(state: dict[str, Any]) -> None:
-    state.setdefault("legacy_unit", None)
-    state.setdefault("idea_id", None)
-
-
-Product.Registered.class_version = 2  # type: ignore[attr-defined]
-Product.Registered.upcast_v1_v2 = staticmethod(_product_v1_v2)  # type: ignore[attr-defined]
