@@ -12,12 +12,13 @@ import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from google.protobuf.message import Message
 
 from cli.client import Client, command_actor
-from cli.output import fail
+from cli.output import refuse
 
 Output = Callable[[argparse.Namespace, Any], int]
 Derive = Callable[[argparse.Namespace], Mapping[str, Any]]
@@ -29,17 +30,38 @@ _DAY_MONTH_YEAR = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
 def day(text: str) -> str:
     """A date as the user typed it, as ISO: "25/04/2025" -> "2025-04-25".
 
-    ISO (yyyy-mm-dd) and anything else pass through unchanged, for the service to check
-    and refuse with the field named."""
+    ISO (yyyy-mm-dd), dates that cannot be ("31/02/2025") and anything else pass through
+    unchanged, for the service to refuse with the field named and the text as typed."""
     found = _DAY_MONTH_YEAR.match(text)
     if found is None:
         return text
-    dd, mm, yyyy = found.groups()
-    return f"{yyyy}-{int(mm):02d}-{int(dd):02d}"
+    dd, mm, yyyy = (int(part) for part in found.groups())
+    try:
+        return date(yyyy, mm, dd).isoformat()
+    except ValueError:
+        return text
+
+
+def on(flag: str, vi: str = "", en: str = "", *, field: str | None = None) -> Arg:
+    """A required date argument: dd/mm/yyyy or yyyy-mm-dd, sent to the service as ISO."""
+    return Arg(
+        flag,
+        f"{vi} (dd/mm/yyyy hoặc yyyy-mm-dd)".lstrip(),
+        f"{en} (dd/mm/yyyy or yyyy-mm-dd)".lstrip(),
+        required=True,
+        type=day,
+        field=field,
+    )
 
 
 class Refused(Exception):
-    """Input the CLI itself refuses before calling a service (exit code 2)."""
+    """Input the CLI itself refuses before calling a service (exit code 2), with the
+    argument it names where there is one."""
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(f"{field}: {message}" if field else message)
+        self.field = field
+        self.message = message
 
 
 @dataclass(frozen=True)
@@ -70,10 +92,10 @@ class Arg:
     def destination(self) -> str:
         return self.dest or self.flag.lstrip("-").replace("-", "_")
 
-    def options(self) -> dict[str, Any]:
-        """The keyword arguments of `ArgumentParser.add_argument`."""
+    def options(self, lang: str = "vi") -> dict[str, Any]:
+        """The keyword arguments of `ArgumentParser.add_argument`, help in `lang`."""
         given: dict[str, Any] = {
-            "help": self.help,
+            "help": self.en if lang == "en" and self.en is not None else self.help,
             "type": self.type,
             "action": self.action,
             "choices": self.choices,
@@ -128,14 +150,15 @@ class Group:
     output: Output
 
 
-def add_group(sub: Any, group: Group) -> None:
-    """Declare `group` and its commands on the top parser's sub-parsers."""
-    parser = sub.add_parser(group.name, help=group.help[0])
+def add_group(sub: Any, group: Group, lang: str = "vi") -> None:
+    """Declare `group` and its commands on the top parser's sub-parsers, help in `lang`."""
+    index = 1 if lang == "en" else 0
+    parser = sub.add_parser(group.name, help=group.help[index])
     commands = parser.add_subparsers(dest="command", required=True)
     for command in group.commands:
-        p = commands.add_parser(command.name, help=command.help[0])
+        p = commands.add_parser(command.name, help=command.help[index])
         for arg in command.args:
-            p.add_argument(arg.flag, **arg.options())
+            p.add_argument(arg.flag, **arg.options(lang))
         p.set_defaults(func=functools.partial(execute, group, command), role=command.role)
 
 
@@ -160,7 +183,7 @@ def execute(group: Group, command: Command, args: argparse.Namespace, client: Cl
     try:
         request = command.request(**request_fields(command, args))
     except Refused as refusal:
-        fail(str(refusal))
+        refuse("invalid_argument", refusal.field, refusal.message, as_json=args.json)
         return 2
     reply = client.call(method, request, retry_not_found=command.retry_not_found)
     return (command.output or group.output)(args, reply)

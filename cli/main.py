@@ -2,8 +2,11 @@
 
 Every command is a gRPC call to a running service (start them with `ocop run`,
 or run the distributed processes). Output is Vietnamese by default (`--lang en`
-for English) and JSON with `--json`. Exit codes: 0 done, 2 refused input (the
-message names the field), 3 a service cannot be reached, 1 anything else.
+for English, help texts included) and JSON with `--json`. Exit codes: 0 done, 2 refused
+input (the message names the field), 3 a service cannot be reached, 1 anything else;
+with `--json` every failure is one JSON object {code, field, message} on stderr, `code`
+being the gRPC status in lower case (invalid_argument, not_found, unavailable, …).
+Dates are typed as dd/mm/yyyy or yyyy-mm-dd.
 """
 
 from __future__ import annotations
@@ -11,15 +14,18 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import re
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 import grpc
 
 from cli.client import Client
 from cli.commands import evaluation, inspection, registration, reporting, run
-from cli.output import fail
+from cli.output import fail, refuse
 from rules.cli import add_rules_commands
+from runtime.rpc import FIELD_METADATA
 from runtime.settings import Settings
 
 REFUSED = {
@@ -31,49 +37,113 @@ REFUSED = {
 }
 
 
-def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="ocop", description="Hệ thống quản lý Chương trình OCOP")
-    top.add_argument("--json", action="store_true", help="Kết quả dạng JSON")
+TOP_HELP: dict[str, tuple[str, str]] = {
+    "description": ("Hệ thống quản lý Chương trình OCOP", "The OCOP programme's system"),
+    "--json": ("Kết quả dạng JSON", "Output as JSON"),
+    "--quiet": (
+        "Chỉ in mã vừa tạo (để dùng trong script)",
+        "Print only the id just made (for scripts)",
+    ),
+    "--lang": ("Ngôn ngữ: vi (mặc định) hoặc en", "Language: vi (default) or en"),
+    "--actor-id": (
+        "Người thực hiện lệnh (mặc định: $OCOP_ACTOR_ID hoặc tên đăng nhập)",
+        "Who runs the command (default: $OCOP_ACTOR_ID or the login name)",
+    ),
+    "--role": (
+        "Vai trò người thực hiện (mặc định theo lệnh)",
+        "The actor's role (default: the command's)",
+    ),
+    "--jurisdiction": (
+        "Địa bàn của người thực hiện (mặc định: $OCOP_JURISDICTION)",
+        "The actor's unit (default: $OCOP_JURISDICTION)",
+    ),
+    "--wait": (
+        "Số giây chờ dữ liệu được chuyển giữa các dịch vụ (mặc định 10)",
+        "Seconds to wait for data travelling between services (default 10)",
+    ),
+}
+ARGUMENT = re.compile(r"^argument ([^:]+): ")
+REQUIRED = re.compile(r"^the following arguments are required: (.+)$")
+
+
+def _parser_class(as_json: bool) -> type[argparse.ArgumentParser]:
+    """argparse's own refusals (exit 2) as {code, field, message} when `--json` is on."""
+
+    class Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> NoReturn:
+            if not as_json:
+                super().error(message)
+            named = ARGUMENT.match(message) or REQUIRED.match(message)
+            refuse("invalid_argument", named[1] if named else None, message, as_json=True)
+            self.exit(2)
+
+    return Parser
+
+
+def parser(lang: str = "vi", as_json: bool = False) -> argparse.ArgumentParser:
+    """The whole command line, help texts in `lang`."""
+    index = 1 if lang == "en" else 0
+    words = {key: texts[index] for key, texts in TOP_HELP.items()}
+    top = _parser_class(as_json)(prog="ocop", description=words["description"])
+    top.add_argument("--json", action="store_true", help=words["--json"])
+    top.add_argument("-q", "--quiet", action="store_true", help=words["--quiet"])
     top.add_argument(
-        "-q", "--quiet", action="store_true", help="Chỉ in mã vừa tạo (để dùng trong script)"
+        "--lang",
+        choices=("vi", "en"),
+        default=os.environ.get("OCOP_LANG", "vi"),
+        help=words["--lang"],
     )
-    top.add_argument("--lang", choices=("vi", "en"), default=os.environ.get("OCOP_LANG", "vi"))
     top.add_argument(
         "--actor-id",
         default=os.environ.get("OCOP_ACTOR_ID") or getpass.getuser(),
-        help="Người thực hiện lệnh (mặc định: $OCOP_ACTOR_ID hoặc tên đăng nhập)",
+        help=words["--actor-id"],
     )
     top.add_argument(
         "--role",
         dest="role_override",
         default=os.environ.get("OCOP_ACTOR_ROLE", ""),
-        help="Vai trò người thực hiện (mặc định theo lệnh)",
+        help=words["--role"],
     )
-    top.add_argument("--jurisdiction", default=os.environ.get("OCOP_JURISDICTION", ""))
     top.add_argument(
-        "--wait",
-        type=float,
-        default=10.0,
-        help="Số giây chờ dữ liệu được chuyển giữa các dịch vụ (mặc định 10)",
+        "--jurisdiction",
+        default=os.environ.get("OCOP_JURISDICTION", ""),
+        help=words["--jurisdiction"],
     )
+    top.add_argument("--wait", type=float, default=10.0, help=words["--wait"])
     sub = top.add_subparsers(dest="group", required=True)
-    run.add(sub)
-    registration.add(sub)
-    evaluation.add(sub)
-    reporting.add(sub)
+    run.add(sub, lang)
+    registration.add(sub, lang)
+    evaluation.add(sub, lang)
+    reporting.add(sub, lang)
     inspection.add(sub)
     add_rules_commands(sub)
     return top
 
 
+def _early(argv: Sequence[str]) -> tuple[str, bool]:
+    """The language and `--json` before the whole line is parsed (for help and errors)."""
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--json", action="store_true")
+    early.add_argument("--lang", default=os.environ.get("OCOP_LANG", "vi"))
+    known, _ = early.parse_known_args(argv)
+    return ("en" if known.lang == "en" else "vi"), bool(known.json)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = parser(*_early(argv)).parse_args(argv)
     try:
         if getattr(args, "local", False) or args.group == "rules":
             return int(args.func(args))
         return remote(args, Settings())
     except BrokenPipeError:  # output piped into `head` and the like
         return 0
+
+
+def _field(error: grpc.RpcError) -> str | None:
+    """The refused field, sent by the service as trailing metadata."""
+    trailing = error.trailing_metadata() if isinstance(error, grpc.Call) else None
+    return next((str(v) for k, v in trailing or () if k == FIELD_METADATA), None)
 
 
 def remote(args: argparse.Namespace, settings: Settings) -> int:
@@ -89,21 +159,36 @@ def remote(args: argparse.Namespace, settings: Settings) -> int:
     try:
         return int(args.func(args, client))
     except grpc.RpcError as error:
-        code = error.code()
-        if code in REFUSED:
-            fail(f"Lỗi: {error.details()}" if args.lang == "vi" else f"Error: {error.details()}")
-            return 2
-        if code in (grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.DEADLINE_EXCEEDED):
-            fail(
-                "Không kết nối được dịch vụ; hãy chạy `make run` (hoặc `ocop run`) trước."
-                if args.lang == "vi"
-                else "Cannot reach the service; start it with `make run` (or `ocop run`)."
-            )
-            return 3
-        fail(f"{code.name}: {error.details()}")
-        return 1
+        return _failed(args, error)
     finally:
         client.close()
+
+
+def _failed(args: argparse.Namespace, error: grpc.RpcError) -> int:
+    """Print why a call failed; its exit code (2 refused, 3 unreachable, 1 otherwise)."""
+    code, details = error.code(), str(error.details())
+    name = code.name.lower()
+    if code in REFUSED:
+        if args.json:
+            field = _field(error)
+            message = details.removeprefix(f"{field}: ") if field else details
+            refuse(name, field, message, as_json=True)
+        else:
+            fail(f"Lỗi: {details}" if args.lang == "vi" else f"Error: {details}")
+        return 2
+    if code in (grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.DEADLINE_EXCEEDED):
+        message = (
+            "Không kết nối được dịch vụ; hãy chạy `make run` (hoặc `ocop run`) trước."
+            if args.lang == "vi"
+            else "Cannot reach the service; start it with `make run` (or `ocop run`)."
+        )
+        refuse(name, None, message, as_json=args.json)
+        return 3
+    if args.json:
+        refuse(name, None, details, as_json=True)
+    else:
+        fail(f"{code.name}: {details}")
+    return 1
 
 
 if __name__ == "__main__":

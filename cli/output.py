@@ -170,6 +170,17 @@ def fail(message: str) -> None:
     print(message, file=sys.stderr)
 
 
+def refuse(code: str, field: str | None, message: str, *, as_json: bool) -> None:
+    """A refusal on stderr: `field: message` for people, {code, field, message} as JSON.
+
+    `code` is the gRPC status name in lower case (invalid_argument, not_found, …)."""
+    if as_json:
+        record = {"code": code, "field": field, "message": message}
+        print(json.dumps(record, ensure_ascii=False), file=sys.stderr)
+    else:
+        fail(f"{field}: {message}" if field else message)
+
+
 def message_record(message: Any) -> dict[str, Any]:
     """A gRPC reply as a plain dict, every field present, with the proto's field names."""
     record: dict[str, Any] = MessageToDict(

@@ -12,10 +12,25 @@ from typing import Any
 from runtime.settings import Settings
 
 
-def add(sub: Any) -> None:
-    p = sub.add_parser("run", help="Chạy toàn bộ hệ thống trong một tiến trình (SQLite)")
-    p.add_argument("--data-dir", type=Path, default=None, help="Thư mục dữ liệu (mặc định ./data)")
-    p.add_argument("--no-demo", action="store_true", help="Không nạp dữ liệu mẫu Kon Tum")
+def add(sub: Any, lang: str = "vi") -> None:
+    vi = lang != "en"
+    p = sub.add_parser(
+        "run",
+        help="Chạy toàn bộ hệ thống trong một tiến trình (SQLite)"
+        if vi
+        else "Run the whole system in one process (SQLite)",
+    )
+    p.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="Thư mục dữ liệu (mặc định ./data)" if vi else "Data directory (default ./data)",
+    )
+    p.add_argument(
+        "--no-demo",
+        action="store_true",
+        help="Không nạp dữ liệu mẫu Kon Tum" if vi else "Do not load the Kon Tum demo data",
+    )
     p.set_defaults(func=run, local=True)
 
 

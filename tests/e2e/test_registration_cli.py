@@ -3,12 +3,14 @@ its field with exit code 2, documents over gRPC in chunks, the overdue list."""
 
 from __future__ import annotations
 
+import json
+import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.e2e.harness import EXAMPLES, Processes, free_port, wait_serving
+from tests.e2e.harness import EXAMPLES, OCOP, ROOT, Processes, free_port, wait_serving
 
 pytestmark = pytest.mark.e2e
 
@@ -172,3 +174,46 @@ def test_refusals_name_the_field_and_documents_travel_in_chunks(
     view = proc.cli("registration", "dossier", dossier)
     assert view["returns"] == ["2026-06-03: Thiếu kiểm nghiệm"]
     assert view["product_code"] == "51-23401-1-2026"
+
+
+def plain(proc: Processes, *args: str) -> subprocess.CompletedProcess[bytes]:
+    """`ocop` without --json."""
+    return subprocess.run(
+        [*OCOP, *args], check=False, cwd=ROOT, env=proc.env, capture_output=True, timeout=120
+    )
+
+
+def test_refusals_are_json_with_json_and_dates_read_dd_mm_yyyy(proc: Processes) -> None:
+    producer_args = ("--name", "HTX B", "--kind", "cooperative", "--legal-rep", "B")
+    bad = ("registration", "register-producer", *producer_args, "--commune", "99999")
+    done = proc.cli(*bad, ok=False)
+    assert done.returncode == 2
+    refusal = json.loads(done.stderr)
+    assert (refusal["code"], refusal["field"]) == ("invalid_argument", "commune_code")
+    assert refusal["message"] and not refusal["message"].startswith("commune_code")
+    vi, en = plain(proc, *bad), plain(proc, "--lang", "en", *bad)
+    assert (vi.returncode, en.returncode) == (2, 2)
+    assert vi.stderr.decode().startswith("Lỗi: commune_code: ")
+    assert en.stderr.decode().startswith("Error: commune_code: ")
+
+    producer = proc.cli(
+        "registration", "register-producer", *producer_args, "--legacy-commune", "23401"
+    )["producer_id"]
+    product = proc.cli(
+        "registration",
+        "register-product",
+        "--producer",
+        producer,
+        "--name",
+        "Cà phê",
+        "--set",
+        "13",
+    )["product_id"]
+    submit = ("registration", "submit-dossier", "--product", product, "--received-on")
+    done = proc.cli(*submit, "31/02/2026", ok=False)
+    assert done.returncode == 2
+    refusal = json.loads(done.stderr)
+    assert refusal["field"] == "received_on"
+    assert "31/02/2026" in refusal["message"]
+    dossier = proc.cli(*submit, "01/06/2026")["dossier_id"]
+    assert proc.cli("registration", "dossier", dossier)["received_on"] == "2026-06-01"

@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from cli.declare import Arg, Command, Refused, day
+from cli.declare import Arg, Command, Refused, on
 from contracts.rpc import evaluation_pb2 as pb
 
 MEMBER = "council_member"
@@ -42,7 +42,7 @@ def _sheet(args: argparse.Namespace) -> Mapping[str, Any]:
                 raise ValueError(f"--choice {item!r}: expected criterion=option")
             choices[code.strip()] = option.strip()
     except (OSError, ValueError, yaml.YAMLError) as error:
-        raise Refused(f"sheet: {error}") from error
+        raise Refused(field="sheet", message=str(error)) from error
     return {"choices": choices, "knockouts": knockouts}
 
 
@@ -62,7 +62,7 @@ ADVISORY = Command(
     (
         DOSSIER,
         Arg("--kind", required=True, choices=("field_survey", "extra_test")),
-        Arg("--on", required=True, type=day),
+        on("--on", "Ngày", "On"),
         Arg("--summary", required=True),
     ),
 )
@@ -123,7 +123,7 @@ ADOPT = Command(
     pb.AdoptResultRequest,
     (
         DOSSIER,
-        Arg("--adopted-on", required=True, type=day),
+        on("--adopted-on", "Ngày thông qua", "Adopted on"),
         Arg("--knockout", action="append", field="knockouts"),
     ),
 )

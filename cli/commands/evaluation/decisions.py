@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cli.declare import Arg, Command, day
+from cli.declare import Arg, Command, on
 from contracts.rpc import evaluation_pb2 as pb
 
 PRODUCT = Arg("--product", required=True, field="product_id")
@@ -14,7 +14,7 @@ DECIDE = Command(
     pb.IssueDecisionRequest,
     (
         Arg("--decision-no", required=True),
-        Arg("--decided-on", required=True, type=day),
+        on("--decided-on", "Ngày quyết định", "Decided on"),
         Arg("--signer", required=True),
         Arg("--dossier", action="append", required=True, field="dossier_ids"),
     ),
@@ -44,7 +44,7 @@ OPEN_REVOCATION = Command(
             required=True,
         ),
         Arg("--reference", required=True),
-        Arg("--concluded-on", required=True, type=day),
+        on("--concluded-on", "Ngày kết luận", "Concluded on"),
     ),
 )
 
@@ -56,7 +56,7 @@ REVOKE = Command(
     (
         PRODUCT,
         Arg("--decision-no", required=True),
-        Arg("--decided-on", required=True, type=day),
+        on("--decided-on", "Ngày quyết định", "Decided on"),
         Arg("--signer"),
     ),
 )

@@ -3,7 +3,7 @@ and a dossier's evaluation as it stands."""
 
 from __future__ import annotations
 
-from cli.declare import Arg, Command, day
+from cli.declare import Arg, Command, on
 from contracts.rpc import evaluation_pb2 as pb
 
 DOSSIER = Arg("--dossier", required=True, field="dossier_id")
@@ -13,7 +13,7 @@ APPROVE = Command(
     ("Phê duyệt kết quả, chuyển cấp trên", "Approve the result, forward to the higher level"),
     "authority",
     pb.ApproveAndForwardRequest,
-    (DOSSIER, Arg("--on", required=True, type=day)),
+    (DOSSIER, on("--on", "Ngày phê duyệt", "Approved on")),
 )
 
 HIGHER = Command(
@@ -27,7 +27,7 @@ HIGHER = Command(
         Arg("--score", required=True),
         Arg("--star", type=int, default=0),
         Arg("--decision-no"),
-        Arg("--decided-on", required=True, type=day),
+        on("--decided-on", "Ngày quyết định của cấp trên", "Decided on by the higher level"),
         Arg("--signer"),
         Arg("--reason"),
     ),

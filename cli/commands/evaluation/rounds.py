@@ -6,7 +6,7 @@ import argparse
 from collections.abc import Mapping
 from typing import Any
 
-from cli.declare import Arg, Command, day
+from cli.declare import Arg, Command, on
 from contracts.rpc import evaluation_pb2 as pb
 
 OFFICER = "province_officer"
@@ -29,7 +29,7 @@ OPEN = Command(
             "The round's unit code (default: --jurisdiction)",
             field="",
         ),
-        Arg("--on", "Ngày mở (yyyy-mm-dd)", "Opened on (yyyy-mm-dd)", required=True, type=day),
+        on("--on", "Ngày mở", "Opened on"),
     ),
     derive=_jurisdiction,
 )

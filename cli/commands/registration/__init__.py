@@ -31,5 +31,5 @@ GROUP = Group(
 )
 
 
-def add(sub: Any) -> None:
-    add_group(sub, GROUP)
+def add(sub: Any, lang: str = "vi") -> None:
+    add_group(sub, GROUP, lang)

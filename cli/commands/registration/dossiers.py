@@ -11,7 +11,8 @@ from typing import Any
 
 from cli.client import Client, command_actor
 from cli.commands.registration import views
-from cli.declare import Arg, Command, day
+from cli.declare import Arg, Command, Refused, on
+from cli.output import refuse
 from contracts.rpc import registration_pb2 as pb
 from runtime.text import nfc
 
@@ -24,16 +25,23 @@ CRITERIA = ("local-raw-material", "local-labour", "idea-origin", "local-identity
 def _scores(args: argparse.Namespace) -> dict[str, Any]:
     """Form 02's choices: the --file's, then each --choice (the later one wins)."""
     scores: dict[str, pb.SelfScore] = {}
-    if args.file:
-        for code, entry in json.loads(Path(args.file).read_text(encoding="utf-8")).items():
-            if isinstance(entry, dict):
-                scores[code] = pb.SelfScore(
-                    criterion=code,
-                    option=str(entry["option"]),
-                    evidence=entry.get("evidence", []),
+    try:
+        document = json.loads(Path(args.file).read_text(encoding="utf-8")) if args.file else {}
+    except (OSError, ValueError) as error:
+        raise Refused(field="file", message=str(error)) from error
+    if not isinstance(document, dict):
+        raise Refused(field="file", message="expected a JSON object {criterion: option}")
+    for code, entry in document.items():
+        if isinstance(entry, dict):
+            if "option" not in entry:
+                raise Refused(
+                    field="file", message=f"{code}: expected {{'option': …, 'evidence': […]}}"
                 )
-            else:
-                scores[code] = pb.SelfScore(criterion=code, option=str(entry))
+            scores[code] = pb.SelfScore(
+                criterion=code, option=str(entry["option"]), evidence=entry.get("evidence", [])
+            )
+        else:
+            scores[code] = pb.SelfScore(criterion=code, option=str(entry))
     for choice in args.choice:
         code, _, option = choice.partition("=")
         scores[code] = pb.SelfScore(criterion=code, option=option)
@@ -43,7 +51,11 @@ def _scores(args: argparse.Namespace) -> dict[str, Any]:
 def _upload(args: argparse.Namespace, client: Client, method: Callable[..., Any]) -> int:
     """Stream the file in 1 MiB chunks; the first one carries the dossier and the name."""
     path = Path(args.file)
-    data = path.read_bytes()
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        refuse("invalid_argument", "file", str(error), as_json=args.json)
+        return 2
 
     def chunks() -> Iterator[pb.DocumentChunk]:
         yield pb.DocumentChunk(
@@ -72,13 +84,7 @@ SUBMIT = Command(
             "first | upgrade | re_evaluation",
             default="first",
         ),
-        Arg(
-            "--received-on",
-            "Ngày xã tiếp nhận, yyyy-mm-dd",
-            "Received by the commune on, yyyy-mm-dd",
-            required=True,
-            type=day,
-        ),
+        on("--received-on", "Ngày xã tiếp nhận", "Received by the commune on"),
         Arg("--phone", field="contact_phone"),
         Arg("--email", field="contact_email"),
         Arg(
@@ -154,7 +160,7 @@ RECEIVE = Command(
         DOSSIER,
         Arg("--paper-copy", action="store_true"),
         Arg("--samples", type=int, default=0),
-        Arg("--on", "yyyy-mm-dd", "yyyy-mm-dd", required=True, type=day, field="received_on"),
+        on("--on", "Ngày nhận", "Received on", field="received_on"),
     ),
     output=views.summary,
 )
@@ -170,7 +176,7 @@ RETURN = Command(
     (
         DOSSIER,
         Arg("--reason", required=True, type=nfc),
-        Arg("--on", "yyyy-mm-dd", "yyyy-mm-dd", required=True, type=day, field="returned_on"),
+        on("--on", "Ngày trả", "Returned on", field="returned_on"),
     ),
     output=views.summary,
 )
@@ -180,7 +186,7 @@ RESUBMIT = Command(
     ("Nhận lại hồ sơ đã bổ sung", "Receive a completed dossier again"),
     OFFICER,
     pb.ResubmitDossierRequest,
-    (DOSSIER, Arg("--received-on", required=True, type=day)),
+    (DOSSIER, on("--received-on", "Ngày nhận lại", "Received again on")),
     output=views.summary,
 )
 
@@ -192,7 +198,7 @@ ASSESS = Command(
     (
         DOSSIER,
         Arg("--report-no", required=True, type=nfc),
-        Arg("--assessed-on", "yyyy-mm-dd", "yyyy-mm-dd", required=True, type=day),
+        on("--assessed-on", "Ngày đánh giá", "Assessed on"),
         Arg(
             "--officer",
             "Cán bộ đánh giá (mặc định: người thực hiện)",
@@ -220,7 +226,7 @@ FORWARD = Command(
     ),
     OFFICER,
     pb.ForwardDossierRequest,
-    (DOSSIER, Arg("--forwarded-on", "yyyy-mm-dd", "yyyy-mm-dd", required=True, type=day)),
+    (DOSSIER, on("--forwarded-on", "Ngày chuyển", "Forwarded on")),
 )
 
 SHOW = Command(

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from cli.commands.registration import views
-from cli.declare import Arg, Command, day
+from cli.declare import Arg, Command, on
 from contracts.rpc import registration_pb2 as pb
 from runtime.text import nfc
 
 OFFICER = "commune_officer"
 IDEA = Arg("--idea", required=True, field="idea_id")
-ON = Arg("--on", "yyyy-mm-dd", "yyyy-mm-dd", required=True, type=day)
+ON = on("--on", "Ngày", "On")
 REASON = Arg("--reason", required=True, type=nfc)
 TEXT = Arg("--text", type=nfc)
 
@@ -30,14 +30,7 @@ REGISTER_IDEA = Command(
             dest="product_set",
         ),
         Arg("--description", type=nfc),
-        Arg(
-            "--on",
-            "Ngày nộp, yyyy-mm-dd",
-            "Submitted on, yyyy-mm-dd",
-            required=True,
-            type=day,
-            field="submitted_on",
-        ),
+        on("--on", "Ngày nộp", "Submitted on", field="submitted_on"),
     ),
 )
 
