@@ -36,6 +36,21 @@ def refused(proc: Processes, field: str, *args: str) -> None:
     assert field in done.stderr.decode()
 
 
+def coffee(proc: Processes, producer: str) -> str:
+    """A coffee product (set 13) of `producer`; its id."""
+    product: str = proc.cli(
+        "registration",
+        "register-product",
+        "--producer",
+        producer,
+        "--name",
+        "Cà phê",
+        "--set",
+        "13",
+    )["product_id"]
+    return product
+
+
 def test_refusals_name_the_field_and_documents_travel_in_chunks(
     proc: Processes, tmp_path: Path
 ) -> None:
@@ -76,16 +91,7 @@ def test_refusals_name_the_field_and_documents_travel_in_chunks(
         "--set",
         "27",
     )
-    product = proc.cli(
-        "registration",
-        "register-product",
-        "--producer",
-        producer,
-        "--name",
-        "Cà phê",
-        "--set",
-        "13",
-    )["product_id"]
+    product = coffee(proc, producer)
     dossier = proc.cli(
         "registration", "submit-dossier", "--product", product, "--received-on", "2026-06-01"
     )["dossier_id"]
@@ -199,16 +205,7 @@ def test_refusals_are_json_with_json_and_dates_read_dd_mm_yyyy(proc: Processes) 
     producer = proc.cli(
         "registration", "register-producer", *producer_args, "--legacy-commune", "23401"
     )["producer_id"]
-    product = proc.cli(
-        "registration",
-        "register-product",
-        "--producer",
-        producer,
-        "--name",
-        "Cà phê",
-        "--set",
-        "13",
-    )["product_id"]
+    product = coffee(proc, producer)
     submit = ("registration", "submit-dossier", "--product", product, "--received-on")
     done = proc.cli(*submit, "31/02/2026", ok=False)
     assert done.returncode == 2
