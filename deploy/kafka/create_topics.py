@@ -19,6 +19,8 @@ import yaml
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 from aiokafka.errors import for_code
 
+from runtime.kafka_auth import client_security
+
 TOPIC_ALREADY_EXISTS = 36
 
 
@@ -58,7 +60,11 @@ def load_specs(path: Path) -> list[TopicSpec]:
 
 
 async def ensure_topics(bootstrap: str, specs: list[TopicSpec]) -> int:
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, request_timeout_ms=30000)
+    admin = AIOKafkaAdminClient(
+        bootstrap_servers=bootstrap,
+        request_timeout_ms=30000,
+        **client_security(os.environ.get("OCOP_KAFKA_CLIENT_CONFIG")),
+    )
     await admin.start()
     try:
         existing = {t["topic"]: t for t in await admin.describe_topics([s.name for s in specs])}

@@ -16,6 +16,8 @@ import time
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.errors import KafkaError
 
+from runtime.kafka_auth import client_security
+
 
 def _alive(pid: int | None) -> bool:
     if pid is None:
@@ -35,7 +37,9 @@ def _alive(pid: int | None) -> bool:
 
 async def _round_trip(bootstrap: str, timeout_s: float) -> list[str]:
     admin = AIOKafkaAdminClient(
-        bootstrap_servers=bootstrap, request_timeout_ms=int(timeout_s * 1000)
+        bootstrap_servers=bootstrap,
+        request_timeout_ms=int(timeout_s * 1000),
+        **client_security(os.environ.get("OCOP_KAFKA_CLIENT_CONFIG")),
     )
     try:
         await asyncio.wait_for(admin.start(), timeout_s)

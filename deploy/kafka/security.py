@@ -1,0 +1,107 @@
+"""SASL/SCRAM principals and ACLs for a broker run with KAFKA_SECURITY=sasl_ssl.
+
+Usage (kafka.sh calls it): security.py principals|scram-args|acl-args|admin-properties
+  --state DIR --tls DIR
+
+principals        write DIR/scram/<principal>.json (0600, random password) when missing:
+                  `admin` (the broker's super user) and one per service and the province
+scram-args        the StorageTool `--add-scram` arguments that create them at format time
+acl-args          one AclCommand argument line per grant, from contracts/topics.py: a
+                  topic's owner writes it, each consumer reads it in its own group, a
+                  consuming service writes and reads its dead-letter topic. The province
+                  reads only ocop.evaluation.province-forwarded.v1 and writes only
+                  ocop.province.results.v1 (its dead letters stay its own).
+admin-properties  DIR/admin.properties for Kafka's command-line tools
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import secrets
+import shlex
+from pathlib import Path
+
+from contracts.topics import CATALOGUE, dead_letter_topics
+
+SERVICES = ("registration", "evaluation", "reporting", "inspection", "promotion", "province")
+EXTERNAL = ("province",)  # no dead-letter rights: it is another organisation's system
+
+
+def principals(state: Path, tls: Path) -> list[Path]:
+    directory = state / "scram"
+    directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+    paths = []
+    for name in ("admin", *SERVICES):
+        path = directory / f"{name}.json"
+        if not path.exists():
+            body = {
+                "username": name,
+                "password": secrets.token_urlsafe(24),
+                "cafile": str(tls / "ca.pem"),
+            }
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w") as out:
+                json.dump(body, out)
+        paths.append(path)
+    return paths
+
+
+def credentials(state: Path, name: str) -> dict[str, str]:
+    data: dict[str, str] = json.loads((state / "scram" / f"{name}.json").read_text())
+    return data
+
+
+def grant(kind: str, principal: str, topic: str, group: str = "") -> list[str]:
+    """One AclCommand line: `--producer` or `--consumer` rights of `principal` on `topic`."""
+    line = [kind, "--allow-principal", f"User:{principal}", "--topic", topic]
+    return [*line, "--group", group] if group else line
+
+
+def acl_lines() -> list[list[str]]:
+    lines: list[list[str]] = []
+    for topic in CATALOGUE:
+        lines.append(grant("--producer", topic.owner, topic.name))
+        lines += [grant("--consumer", c, topic.name, c) for c in topic.consumers]
+    for dead in dead_letter_topics():
+        if dead.owner not in EXTERNAL:
+            lines.append(grant("--producer", dead.owner, dead.name))
+            lines.append(grant("--consumer", dead.owner, dead.name, f"{dead.owner}-replay"))
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument(
+        "command", choices=("principals", "scram-args", "acl-args", "admin-properties")
+    )
+    parser.add_argument("--state", type=Path, required=True)
+    parser.add_argument("--tls", type=Path, required=True)
+    args = parser.parse_args()
+    if args.command == "principals":
+        for path in principals(args.state, args.tls):
+            print(path)
+    elif args.command == "scram-args":
+        for name in ("admin", *SERVICES):
+            password = credentials(args.state, name)["password"]
+            print(f"--add-scram\nSCRAM-SHA-256=[name={name},password={password}]")
+    elif args.command == "acl-args":
+        for line in acl_lines():
+            print(shlex.join(line))
+    else:
+        admin = credentials(args.state, "admin")
+        path = args.state / "admin.properties"
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w") as out:
+            out.write(
+                "security.protocol=SASL_SSL\nsasl.mechanism=SCRAM-SHA-256\n"
+                "sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required "
+                f'username="admin" password="{admin["password"]}";\n'
+                f"ssl.truststore.type=PEM\nssl.truststore.location={args.tls / 'ca.pem'}\n"
+            )
+        print(path)
+
+
+if __name__ == "__main__":
+    main()

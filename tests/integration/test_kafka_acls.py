@@ -1,0 +1,130 @@
+"""Kafka with SASL/SCRAM over TLS and ACLs per principal (KRaft's StandardAuthorizer),
+on a broker of its own (deploy/kafka/kafka.sh with KAFKA_SECURITY=sasl_ssl, own ports and
+state dir; the shared plaintext broker is never touched). The province's principal reads
+only ocop.evaluation.province-forwarded.v1 and writes only ocop.province.results.v1."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import subprocess
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka.errors import KafkaError, TopicAuthorizationFailedError
+
+from contracts.topics import every_topic
+from runtime.kafka_auth import client_security
+
+pytestmark = pytest.mark.kafka
+
+REPO = Path(__file__).resolve().parents[2]
+FORWARDED = "ocop.evaluation.province-forwarded.v1"
+RESULTS = "ocop.province.results.v1"
+PORT = int(os.environ.get("OCOP_SECURE_KAFKA_PORT", "29192"))
+ENV = {
+    **os.environ,
+    "KAFKA_SECURITY": "sasl_ssl",
+    "KAFKA_PORT": str(PORT),
+    "KAFKA_CONTROLLER_PORT": str(PORT + 1),
+    "KAFKA_HEAP_OPTS": "-Xms128m -Xmx512m",
+    "OCOP_STATE_DIR": str(REPO / ".state" / "secure"),
+}
+SCRAM = REPO / ".state" / "secure" / "kafka" / "scram"
+BOOTSTRAP = f"127.0.0.1:{PORT}"
+
+
+@pytest.fixture(scope="module")
+def secured_broker() -> Iterator[str]:
+    kafka = str(REPO / "deploy" / "kafka" / "kafka.sh")
+    status = subprocess.run([kafka, "status"], check=False, env=ENV, capture_output=True)
+    running = status.returncode == 0
+    subprocess.run([kafka, "start"], env=ENV, check=True, capture_output=True, timeout=300)
+    yield BOOTSTRAP
+    if not running:
+        subprocess.run([kafka, "stop"], env=ENV, check=True, capture_output=True, timeout=60)
+
+
+async def produce(principal: str, topic: str) -> None:
+    producer = AIOKafkaProducer(
+        bootstrap_servers=BOOTSTRAP,
+        request_timeout_ms=10000,
+        **client_security(SCRAM / f"{principal}.json"),
+    )
+    await producer.start()
+    try:
+        await asyncio.wait_for(producer.send_and_wait(topic, uuid.uuid4().bytes), 30)
+    finally:
+        await producer.stop()
+
+
+async def consume(principal: str, topic: str) -> tuple[set[str], int]:
+    """The topics `principal` can see, and how many records it read from `topic`."""
+    consumer = AIOKafkaConsumer(
+        topic,
+        bootstrap_servers=BOOTSTRAP,
+        group_id=principal,
+        enable_auto_commit=False,
+        auto_offset_reset="earliest",
+        **client_security(SCRAM / f"{principal}.json"),
+    )
+    try:
+        await consumer.start()
+        visible = set(await consumer.topics())
+        records = await asyncio.wait_for(consumer.getmany(timeout_ms=5000), 30)
+        return visible, sum(len(batch) for batch in records.values())
+    finally:
+        await consumer.stop()
+
+
+async def test_the_province_reads_only_forwarded_dossiers_and_writes_only_results(
+    secured_broker: str,
+) -> None:
+    await produce("evaluation", FORWARDED)
+    visible, read = await consume("province", FORWARDED)
+    assert visible == {FORWARDED, RESULTS}
+    assert read >= 1
+    await produce("province", RESULTS)
+    for topic in (t.name for t in every_topic()):
+        if topic != FORWARDED:
+            with pytest.raises(TopicAuthorizationFailedError):
+                await consume("province", topic)
+        if topic != RESULTS:
+            with pytest.raises(TopicAuthorizationFailedError):
+                await produce("province", topic)
+
+
+async def test_each_service_writes_only_its_own_topics(secured_broker: str) -> None:
+    await produce("registration", "ocop.registration.events.v1")
+    with pytest.raises(TopicAuthorizationFailedError):
+        await produce("registration", "ocop.evaluation.events.v1")
+    with pytest.raises(TopicAuthorizationFailedError):
+        await produce("reporting", "ocop.registration.events.v1")
+
+
+async def test_a_wrong_password_or_plaintext_gets_nowhere(
+    secured_broker: str, tmp_path: Path
+) -> None:
+    forged = tmp_path / "province.json"
+    forged.write_text(
+        (SCRAM / "province.json").read_text().replace('"password": "', '"password": "x')
+    )
+    with pytest.raises(KafkaError):
+        await consume_with(forged)
+    plain = AIOKafkaProducer(bootstrap_servers=BOOTSTRAP, request_timeout_ms=5000)
+    with pytest.raises(KafkaError):
+        await asyncio.wait_for(plain.start(), 30)
+    await plain.stop()
+
+
+async def consume_with(config: Path) -> None:
+    consumer = AIOKafkaConsumer(
+        FORWARDED, bootstrap_servers=BOOTSTRAP, group_id="province", **client_security(config)
+    )
+    try:
+        await asyncio.wait_for(consumer.start(), 30)
+    finally:
+        await consumer.stop()
