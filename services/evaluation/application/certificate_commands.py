@@ -88,7 +88,12 @@ class CertificateCommands:
             )
         deadline = revocation_deadline(concluded_on, rule_set) if rule_set else None
         certification.open_revocation(
-            ground, reference.strip(), concluded_on, deadline, "manual", ctx.meta()
+            ctx.meta(),
+            ground=ground,
+            reference=reference.strip(),
+            concluded_on=concluded_on,
+            decide_by=deadline,
+            source="manual",
         )
         self.core.save(certification)
         return certification
@@ -124,7 +129,12 @@ class CertificateCommands:
             basis = ""
         authority = f"{TIER_AUTHORITY[tier]['vi']} {ctx.actor.jurisdiction}".strip() if tier else ""
         certification.revoke(
-            decision_no.strip(), decided_on, authority, signer.strip(), basis, ctx.meta()
+            ctx.meta(),
+            decided_on=decided_on,
+            decision_no=decision_no.strip(),
+            authority=authority,
+            signer=signer.strip(),
+            legal_basis=basis,
         )
         self.core.save(certification)
         return certification

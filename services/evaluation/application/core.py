@@ -38,7 +38,7 @@ from services.evaluation.domain.rounds import Round
 A = TypeVar("A", bound=Aggregate)
 
 # The stored topic of `Evaluation.Opened`, to find a round's dossiers in the log.
-OPENED_TOPIC = get_topic(Evaluation.Opened)  # type: ignore[attr-defined]
+OPENED_TOPIC = get_topic(Evaluation.Opened)
 
 
 class EvaluationCore(EventSourcedProjection[UUID]):
@@ -167,8 +167,8 @@ class EvaluationCore(EventSourcedProjection[UUID]):
         self, evaluation: Evaluation, meta: dict[str, Any]
     ) -> ProductCertification:
         """The product's certificates, started on its first certificate."""
-        return self.find_certification(evaluation.product_id) or ProductCertification(
-            product_id=evaluation.product_id, product_name=evaluation.product_name, meta=meta
+        return self.find_certification(evaluation.product_id) or ProductCertification.start(
+            evaluation.product_id, evaluation.product_name, meta
         )
 
     def dossiers_in(self, round_id: UUID, batch: int = 1000) -> list[UUID]:

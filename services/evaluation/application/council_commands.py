@@ -151,11 +151,11 @@ class CouncilCommands:
             raise invalid(error.place, error.render("vi"), error.render("en")) from error
         evaluation.submit_sheet(
             member,
-            {line.criterion: line.option for line in scored.lines},
-            list(scored.knockouts),
-            scored.total,
-            dict(scored.parts.items()),
             ctx.meta(),
+            choices={line.criterion: line.option for line in scored.lines},
+            knockouts=list(scored.knockouts),
+            total=scored.total,
+            parts=dict(scored.parts.items()),
         )
         self.core.save(evaluation)
         return evaluation
@@ -249,7 +249,7 @@ class CouncilCommands:
         certification = self.core.find_certification(evaluation.product_id)
         held = certification.holding() if certification else None
         adopted = adoption.adopted_fields(evaluation, rule_set, result, held)
-        evaluation.adopt(**adopted, adopted_on=adopted_on, meta=ctx.meta())
+        evaluation.adopt(ctx.meta(), **adopted, adopted_on=adopted_on)
         if adopted["status"] == "adopted_forward" and result.routing.tier is not None:
             to_level = TIER_LEVEL[result.routing.tier]
             next_round = self.core.next_round(evaluation, to_level, adopted_on)

@@ -149,15 +149,15 @@ class DecisionCommands:
         dates = self.core.certificate_dates(decision.decided_on, rule_set)
         number = item["certificate_no"]
         evaluation.recognise(
-            item["star"],
-            decision.decision_no,
-            decision.decided_on,
-            authority,
-            decision.signer,
-            number,
-            dates.valid_to,
-            legal_basis(rule_set),
             ctx.meta(),
+            star=item["star"],
+            decision_no=decision.decision_no,
+            decided_on=decision.decided_on,
+            authority=authority,
+            signer=decision.signer,
+            certificate_no=number,
+            valid_to=dates.valid_to,
+            legal_basis=legal_basis(rule_set),
         )
         certification = self.core.certification_of(evaluation, ctx.meta())
         record = certificate_record(

@@ -132,16 +132,16 @@ class ForwardingCommands:
         number = f"{decision_no}/{str(evaluation.product_id)[:8]}"
         dates = self.core.certificate_dates(decided_on, rule_set)
         evaluation.recognised_above(
-            level,
-            score,
-            star,
-            decision_no,
-            decided_on,
-            signer,
-            number,
-            dates.valid_to,
-            legal_basis(rule_set),
             meta,
+            star=star,
+            decision_no=decision_no,
+            decided_on=decided_on,
+            authority=level,
+            signer=signer,
+            certificate_no=number,
+            valid_to=dates.valid_to,
+            legal_basis=legal_basis(rule_set),
+            higher_score=score,
         )
         certification = self.core.certification_of(evaluation, meta)
         certification.issue(
@@ -173,7 +173,14 @@ class ForwardingCommands:
             options = [o for o in options if o != "recognise"]
         band = band_for(rule_set, score)
         evaluation.returned_from_above(
-            level, score, band, star, options or ["reevaluate"], returned_on, reason, meta
+            meta,
+            by_level=level,
+            score=score,
+            band=band,
+            star=star,
+            options=options or ["reevaluate"],
+            returned_on=returned_on,
+            reason=reason,
         )
 
     def reevaluate(self, ctx: CommandContext, *, dossier_id: UUID) -> Evaluation:

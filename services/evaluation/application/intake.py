@@ -39,7 +39,7 @@ def dossier_arrived(core: EvaluationCore, assessed: CommuneAssessed) -> list[Agg
     written = (
         assessed.kind == "re_evaluation" and rule_set.id in core.council.written_opinion_rule_sets
     )
-    evaluation = Evaluation(
+    evaluation = Evaluation.open(
         dossier_id=assessed.aggregate_id,
         product_id=assessed.product_id,
         product_name=assessed.product_name,
@@ -72,10 +72,10 @@ def _file_reevaluation(
     arrived_on = assessed.forwarded_on or assessed.assessed_on
     certification.file_reevaluation(
         assessed.aggregate_id,
-        assessed.received_on,
-        reevaluation_filing_timing(assessed.received_on, held["valid_to"], renewal),
-        late_filer_valid_until(held["valid_to"], renewal),
         system_meta(assessed),
+        filed_on=assessed.received_on,
+        timing=reevaluation_filing_timing(assessed.received_on, held["valid_to"], renewal),
+        valid_until=late_filer_valid_until(held["valid_to"], renewal),
         decide_by=reevaluation_decision_deadline(arrived_on, renewal),
     )
     return certification
@@ -125,11 +125,11 @@ def inspection_failed(core: EvaluationCore, failed: InspectionFailed) -> list[Ag
         return []  # nothing in force to revoke, or a case is already open
     rule_set = load_rule_set(held["rule_set_id"])
     certification.open_revocation(
-        failed.ground if failed.ground in GROUNDS else "b",
-        f"{failed.conclusion_no}: {failed.findings}",
-        failed.concluded_on,
-        revocation_deadline(failed.concluded_on, rule_set),
-        "inspection",
         event_meta(failed),
+        ground=failed.ground if failed.ground in GROUNDS else "b",
+        reference=f"{failed.conclusion_no}: {failed.findings}",
+        concluded_on=failed.concluded_on,
+        decide_by=revocation_deadline(failed.concluded_on, rule_set),
+        source="inspection",
     )
     return [certification]

@@ -4,6 +4,9 @@ expiry (with a late filer's grace), replacement by a newer result, and revocatio
 Every date comes from `rules` when the certificate is issued; `advance(today)` emits
 an event for each date that has passed and was not yet recorded, so a scheduler can
 call it as often as it likes (idempotent). A revoked certificate never comes back.
+The commands are here; the events, their fields and what they change are in
+`certificate_events.py`. This module's path and the class's name are part of every
+stored event's topic: they do not move.
 """
 
 from __future__ import annotations
@@ -12,16 +15,14 @@ from datetime import date, timedelta
 from typing import Any
 from uuid import UUID, uuid5
 
-from eventsourcing.domain import Aggregate, event
-
 from runtime.errors import CommandRejected
+from services.evaluation.domain.certificate_events import CertificationHistory, Meta
 
 NAMESPACE = UUID("7a3e9c51-0d2b-4f86-a4c7-1e5b9d2f6a30")
-Meta = dict[str, Any]
 FINAL = ("expired", "revoked", "superseded")
 
 
-class ProductCertification(Aggregate):
+class ProductCertification(CertificationHistory):
     """Every certificate one product has held, and the current one."""
 
     @staticmethod
@@ -32,12 +33,10 @@ class ProductCertification(Aggregate):
     def create_id(cls, product_id: UUID, **kwargs: Any) -> UUID:
         return cls.id_for(product_id)
 
-    @event("Started")
-    def __init__(self, product_id: UUID, product_name: str, meta: Meta) -> None:
-        self.product_id = product_id
-        self.product_name = product_name
-        self.certificates: dict[str, dict[str, Any]] = {}
-        self.current: str | None = None
+    @classmethod
+    def start(cls, product_id: UUID, product_name: str, meta: Meta) -> ProductCertification:
+        """The product's first certificate is about to be issued."""
+        return cls._create(cls.Started, product_id=product_id, product_name=product_name, meta=meta)
 
     def cert(self, number: str | None = None) -> dict[str, Any] | None:
         key = number or self.current
@@ -47,38 +46,6 @@ class ProductCertification(Aggregate):
         """The current certificate if it is still in force."""
         found = self.cert()
         return found if found and found["status"] not in FINAL else None
-
-    # -- issue and replace -----------------------------------------------------------
-
-    def issue(self, certificate: dict[str, Any], meta: Meta) -> None:
-        if certificate["number"] in self.certificates:
-            raise CommandRejected(
-                "already_exists",
-                "decision_no",
-                "Giấy chứng nhận này đã được cấp.",
-                "Certificate already issued.",
-            )
-        old = self.holding()
-        if old is not None:
-            self._superseded(
-                ref=self._ref(old), by=certificate["number"], on=certificate["issued_on"], meta=meta
-            )
-        self._issued(certificate=certificate, meta=meta)
-
-    @event("CertificateSuperseded")
-    def _superseded(self, ref: Meta, by: str, on: date, meta: Meta) -> None:
-        self.certificates[ref["certificate_no"]]["status"] = "superseded"
-
-    @event("CertificateIssued")
-    def _issued(self, certificate: dict[str, Any], meta: Meta) -> None:
-        self.certificates[certificate["number"]] = {
-            **certificate,
-            "status": "valid",
-            "done": [],
-            "reevaluation": None,
-            "revocation": None,
-        }
-        self.current = certificate["number"]
 
     def _ref(self, cert: dict[str, Any]) -> Meta:
         return {
@@ -90,107 +57,67 @@ class ProductCertification(Aggregate):
             "valid_to": cert["valid_to"],
         }
 
-    # -- re-evaluation -----------------------------------------------------------------
+    # -- issue and replace -------------------------------------------------------------
 
-    def file_reevaluation(
-        self,
-        dossier_id: UUID,
-        filed_on: date,
-        timing: str | None,
-        valid_until: date | None,
-        meta: Meta,
-        decide_by: date | None = None,
-    ) -> None:
+    def issue(self, certificate: dict[str, Any], meta: Meta) -> None:
+        if certificate["number"] in self.certificates:
+            raise CommandRejected(
+                "already_exists",
+                "decision_no",
+                "Giấy chứng nhận này đã được cấp.",
+                "Certificate already issued.",
+            )
+        old = self.holding()
+        if old is not None:
+            self.trigger_event(
+                self.CertificateSuperseded,
+                ref=self._ref(old),
+                by=certificate["number"],
+                on=certificate["issued_on"],
+                meta=meta,
+            )
+        self.trigger_event(self.CertificateIssued, certificate=certificate, meta=meta)
+
+    # -- re-evaluation -------------------------------------------------------------------
+
+    def file_reevaluation(self, dossier_id: UUID, meta: Meta, **filing: Any) -> None:
+        """A re-evaluation dossier arrived: `filing` is `ReevaluationFiled`'s filed_on,
+        timing, valid_until and decide_by. Nothing held, or filed already: nothing."""
         cert = self.holding()
         if cert is None or cert["reevaluation"] is not None:
             return
-        self._filed(
+        self.trigger_event(
+            self.ReevaluationFiled,
             ref=self._ref(cert),
             dossier_id=str(dossier_id),
-            filed_on=filed_on,
-            timing=timing,
-            valid_until=valid_until,
-            decide_by=decide_by,
             meta=meta,
+            **filing,
         )
-
-    @event("ReevaluationFiled")
-    def _filed(
-        self,
-        ref: Meta,
-        dossier_id: str,
-        filed_on: date,
-        timing: str | None,
-        valid_until: date | None,
-        meta: Meta,
-        decide_by: date | None = None,
-    ) -> None:
-        self.certificates[ref["certificate_no"]]["reevaluation"] = {
-            "dossier_id": dossier_id,
-            "filed_on": filed_on,
-            "timing": timing,
-            "valid_until": valid_until,
-            "decide_by": decide_by,
-        }
 
     def reevaluation_failed(self, dossier_id: UUID, decided_on: date, meta: Meta) -> None:
         """The re-evaluation did not give a certificate: the old one keeps its own expiry."""
         cert = self.holding()
-        if (
-            cert is None
-            or not cert["reevaluation"]
-            or cert["reevaluation"]["dossier_id"] != str(dossier_id)
-        ):
+        filed = cert["reevaluation"] if cert else None
+        if cert is None or not filed or filed["dossier_id"] != str(dossier_id):
             return
-        self._kept(
-            ref=self._ref(cert), dossier_id=str(dossier_id), decided_on=decided_on, meta=meta
+        self.trigger_event(
+            self.ReevaluationConcluded,
+            ref=self._ref(cert),
+            dossier_id=str(dossier_id),
+            decided_on=decided_on,
+            meta=meta,
         )
 
-    @event("ReevaluationConcluded")
-    def _kept(self, ref: Meta, dossier_id: str, decided_on: date, meta: Meta) -> None:
-        entry = self.certificates[ref["certificate_no"]]
-        entry["reevaluation"] = {
-            **entry["reevaluation"],
-            "valid_until": None,
-            "concluded_on": decided_on,
-        }
-
-    # -- dates passing --------------------------------------------------------------
-
-    def _last_valid_day(self, cert: dict[str, Any]) -> date:
-        extended: date | None = (cert["reevaluation"] or {}).get("valid_until")
-        valid_to: date = cert["valid_to"]
-        return max(valid_to, extended) if extended else valid_to
+    # -- dates passing -----------------------------------------------------------------
 
     def due(self, today: date) -> list[tuple[str, date]]:
         """The dated steps of the current certificate that are due on `today`, in order."""
         cert = self.holding()
-        if cert is None:
-            return []
-        steps: list[tuple[str, date]] = []
-        if cert["notice_by"] and "notice" not in cert["done"]:
-            steps.append(("notice", cert["notice_by"]))
-        if cert["window_opens"] and "window" not in cert["done"]:
-            steps.append(("window", cert["window_opens"]))
-        revocation = cert["revocation"]
-        if revocation and revocation["decide_by"] and "revocation_overdue" not in cert["done"]:
-            steps.append(("revocation_overdue", revocation["decide_by"] + timedelta(days=1)))
-        filed = cert["reevaluation"]
-        if (
-            filed
-            and filed.get("decide_by")
-            and not filed.get("concluded_on")
-            and "reevaluation_overdue" not in cert["done"]
-        ):
-            steps.append(("reevaluation_overdue", filed["decide_by"] + timedelta(days=1)))
-        steps.append(("expired", self._last_valid_day(cert) + timedelta(days=1)))
-        return sorted((s for s in steps if s[1] <= today), key=lambda s: s[1])
+        return [s for s in due_steps(cert) if s[1] <= today] if cert else []
 
     def next_due(self) -> date | None:
-        cert = self.holding()
-        if cert is None:
-            return None
-        return min(d for _, d in self.due(date.max)) if self.due(date.max) else None
+        steps = self.due(date.max)
+        return min(d for _, d in steps) if steps else None
 
     def advance(self, today: date, meta: Meta) -> int:
         """Record every date that passed by `today`; returns how many events that made."""
@@ -199,48 +126,26 @@ class ProductCertification(Aggregate):
             cert = self.holding()
             if cert is None:
                 break
-            ref = self._ref(cert)
+            ref = {"ref": self._ref(cert), "meta": meta}
             if step == "notice":
-                self._notice_due(ref=ref, notice_by=on, meta=meta)
+                self.trigger_event(self.ExpiryNoticeDue, notice_by=on, **ref)
             elif step == "window":
-                self._window_opened(
-                    ref=ref, opens_on=on, closes_on=cert["window_closes"], meta=meta
+                closes = cert["window_closes"]
+                self.trigger_event(
+                    self.ReevaluationWindowOpened, opens_on=on, closes_on=closes, **ref
                 )
             elif step == "reevaluation_overdue":
-                self._reevaluation_overdue(
-                    ref=ref, decide_by=cert["reevaluation"]["decide_by"], meta=meta
-                )
+                by = cert["reevaluation"]["decide_by"]
+                self.trigger_event(self.ReevaluationOverdue, decide_by=by, **ref)
             elif step == "revocation_overdue":
-                self._revocation_overdue(
-                    ref=ref, decide_by=cert["revocation"]["decide_by"], meta=meta
-                )
+                by = cert["revocation"]["decide_by"]
+                self.trigger_event(self.RevocationOverdue, decide_by=by, **ref)
             else:
-                self._expired(ref=ref, expired_on=on, meta=meta)
+                self.trigger_event(self.CertificateExpired, expired_on=on, **ref)
             made += 1
         return made
 
-    @event("ExpiryNoticeDue")
-    def _notice_due(self, ref: Meta, notice_by: date, meta: Meta) -> None:
-        self.certificates[ref["certificate_no"]]["done"].append("notice")
-
-    @event("ReevaluationWindowOpened")
-    def _window_opened(self, ref: Meta, opens_on: date, closes_on: date, meta: Meta) -> None:
-        self.certificates[ref["certificate_no"]]["done"].append("window")
-
-    @event("ReevaluationOverdue")
-    def _reevaluation_overdue(self, ref: Meta, decide_by: date, meta: Meta) -> None:
-        """The re-evaluation was not decided within the rule set's limit (R3: 45 days)."""
-        self.certificates[ref["certificate_no"]]["done"].append("reevaluation_overdue")
-
-    @event("RevocationOverdue")
-    def _revocation_overdue(self, ref: Meta, decide_by: date, meta: Meta) -> None:
-        self.certificates[ref["certificate_no"]]["done"].append("revocation_overdue")
-
-    @event("CertificateExpired")
-    def _expired(self, ref: Meta, expired_on: date, meta: Meta) -> None:
-        self.certificates[ref["certificate_no"]]["status"] = "expired"
-
-    # -- revocation ------------------------------------------------------------------
+    # -- revocation --------------------------------------------------------------------
 
     def _require_holding(self) -> dict[str, Any]:
         cert = self.cert()
@@ -261,15 +166,9 @@ class ProductCertification(Aggregate):
             )
         return held
 
-    def open_revocation(
-        self,
-        ground: str,
-        reference: str,
-        concluded_on: date,
-        decide_by: date | None,
-        source: str,
-        meta: Meta,
-    ) -> None:
+    def open_revocation(self, meta: Meta, **case: Any) -> None:
+        """A revocation case: `case` is `RevocationOpened`'s ground, reference,
+        concluded_on, decide_by and source."""
         cert = self._require_holding()
         if cert["revocation"] is not None:
             raise CommandRejected(
@@ -278,44 +177,11 @@ class ProductCertification(Aggregate):
                 "Đã có hồ sơ thu hồi đang xử lý.",
                 "A revocation case is already open.",
             )
-        self._revocation_opened(
-            ref=self._ref(cert),
-            ground=ground,
-            reference=reference,
-            concluded_on=concluded_on,
-            decide_by=decide_by,
-            source=source,
-            meta=meta,
-        )
+        self.trigger_event(self.RevocationOpened, ref=self._ref(cert), meta=meta, **case)
 
-    @event("RevocationOpened")
-    def _revocation_opened(
-        self,
-        ref: Meta,
-        ground: str,
-        reference: str,
-        concluded_on: date,
-        decide_by: date | None,
-        source: str,
-        meta: Meta,
-    ) -> None:
-        self.certificates[ref["certificate_no"]]["revocation"] = {
-            "ground": ground,
-            "reference": reference,
-            "concluded_on": concluded_on,
-            "decide_by": decide_by,
-            "source": source,
-        }
-
-    def revoke(
-        self,
-        decision_no: str,
-        decided_on: date,
-        authority: str,
-        signer: str,
-        legal_basis: str,
-        meta: Meta,
-    ) -> None:
+    def revoke(self, meta: Meta, *, decided_on: date, **decision: Any) -> None:
+        """The revocation decision: `decision` is `Revoked`'s decision_no, authority,
+        signer and legal_basis; the ground and whether it is overdue come from the case."""
         cert = self._require_holding()
         case = cert["revocation"]
         if case is None:
@@ -332,36 +198,41 @@ class ProductCertification(Aggregate):
                 "Ngày quyết định trước ngày kết luận.",
                 "The decision date is before the conclusion.",
             )
-        overdue = bool(case["decide_by"] and decided_on > case["decide_by"])
-        self._revoked(
+        self.trigger_event(
+            self.Revoked,
             ref=self._ref(cert),
-            decision_no=decision_no,
             decided_on=decided_on,
-            authority=authority,
-            signer=signer,
             ground=case["ground"],
-            legal_basis=legal_basis,
-            overdue=overdue,
+            overdue=bool(case["decide_by"] and decided_on > case["decide_by"]),
             meta=meta,
+            **decision,
         )
 
-    @event("Revoked")
-    def _revoked(
-        self,
-        ref: Meta,
-        decision_no: str,
-        decided_on: date,
-        authority: str,
-        signer: str,
-        ground: str,
-        legal_basis: str,
-        overdue: bool,
-        meta: Meta,
-    ) -> None:
-        entry = self.certificates[ref["certificate_no"]]
-        entry["status"] = "revoked"
-        entry["revoked"] = {
-            "decision_no": decision_no,
-            "decided_on": decided_on,
-            "authority": authority,
-        }
+
+def _last_valid_day(cert: dict[str, Any]) -> date:
+    extended: date | None = (cert["reevaluation"] or {}).get("valid_until")
+    valid_to: date = cert["valid_to"]
+    return max(valid_to, extended) if extended else valid_to
+
+
+def due_steps(cert: dict[str, Any]) -> list[tuple[str, date]]:
+    """Every dated step of a certificate not yet recorded, in date order: expiry notice,
+    re-evaluation window, overdue revocation or re-evaluation, expiry."""
+    steps: list[tuple[str, date]] = []
+    if cert["notice_by"] and "notice" not in cert["done"]:
+        steps.append(("notice", cert["notice_by"]))
+    if cert["window_opens"] and "window" not in cert["done"]:
+        steps.append(("window", cert["window_opens"]))
+    revocation = cert["revocation"]
+    if revocation and revocation["decide_by"] and "revocation_overdue" not in cert["done"]:
+        steps.append(("revocation_overdue", revocation["decide_by"] + timedelta(days=1)))
+    filed = cert["reevaluation"]
+    if (
+        filed
+        and filed.get("decide_by")
+        and not filed.get("concluded_on")
+        and "reevaluation_overdue" not in cert["done"]
+    ):
+        steps.append(("reevaluation_overdue", filed["decide_by"] + timedelta(days=1)))
+    steps.append(("expired", _last_valid_day(cert) + timedelta(days=1)))
+    return sorted(steps, key=lambda s: s[1])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -10,10 +11,12 @@ from uuid import UUID, uuid4
 import pytest
 from eventsourcing.persistence import StoredEvent
 
+from contracts.evaluation import Recognized
+from rules import load_rule_set, loader
 from runtime.errors import CommandRejected
 from services.evaluation.application import EvaluationApp
 from services.evaluation.domain.model import Evaluation
-from tests.unit.evaluation.helpers import member
+from tests.unit.evaluation.helpers import member, published
 
 MODEL = "services.evaluation.domain.model"
 STAMP = "2026-06-01T01:00:00+00:00"
@@ -142,3 +145,75 @@ def test_first_version_events_load(app: EvaluationApp) -> None:
     with pytest.raises(CommandRejected) as refused:  # no jurisdiction, so no round
         app.councils.submit_sheet(member("tv1"), dossier_id=waiting, choices={})
     assert refused.value.field == "round_id"
+
+
+def recognised_v1(app: EvaluationApp) -> UUID:
+    """A dossier the first version scored and recognised on 25/06/2026 (no valid-to kept)."""
+    dossier = uuid4()
+    aggregate = opened_v1(app, dossier)
+    ref = {"dossier_id": str(dossier), "product_id": str(uuid4()), "rule_set_id": "R3"}
+    common = {"ref": {**ref, "product_set": 4, "level": "province"}}
+    store_v1(
+        app,
+        aggregate,
+        2,
+        "Scored",
+        **common,
+        score=Decimal("65.50"),
+        band=3,
+        outcome="recognised",
+        explanation="tạm thời",
+        scored_on=date(2026, 6, 25),
+    )
+    store_v1(
+        app,
+        aggregate,
+        3,
+        "Recognised",
+        **common,
+        star=3,
+        decision_no="TAM-2",
+        decided_on=date(2026, 6, 25),
+        authority="province",
+    )
+    return dossier
+
+
+@pytest.fixture
+def twelve_month_certificates(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The shipped rule sets as if amended: certificates valid 12 months, not 36."""
+    read = loader._read
+
+    def amended(name: str) -> Any:
+        document = read(name)
+        if name.startswith("r") and "deadlines" in document:
+            document["deadlines"]["certificate_validity_months"] = 12
+        return document
+
+    def clear() -> None:
+        for cached in (loader.load_rule_set, loader._rule_set_files, loader.all_rule_sets):
+            cached.cache_clear()
+
+    clear()
+    monkeypatch.setattr(loader, "_read", amended)
+    yield
+    monkeypatch.undo()
+    clear()
+
+
+def replayed(app: EvaluationApp, dossier: UUID) -> tuple[Any, ...]:
+    evaluation = app.get_evaluation(dossier)
+    (recognized,) = [e for _, e in published(app) if isinstance(e, Recognized)]
+    return evaluation.status, evaluation.star, recognized.valid_from, recognized.valid_to
+
+
+def test_replay_does_not_change_when_the_rule_data_does(
+    app: EvaluationApp, request: pytest.FixtureRequest
+) -> None:
+    dossier = recognised_v1(app)
+    before = replayed(app, dossier)
+    assert before == ("recognised", 3, date(2026, 6, 25), date(2029, 6, 25))
+
+    request.getfixturevalue("twelve_month_certificates")
+    assert load_rule_set("R3").deadlines.certificate_validity_months == 12  # the data changed
+    assert replayed(app, dossier) == before  # history did not
