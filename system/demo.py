@@ -20,7 +20,7 @@ from typing import Any
 from contracts.envelope import Actor
 from runtime.commands import CommandContext
 from runtime.text import fold
-from services.registration.adapters.rulebook import requirements
+from services.registration.application.rulebook import requirements
 
 CSV = Path(__file__).parent / "demo_data" / "kontum-ocop-products.csv"
 # Current (Decision 19/2025) communes of the new Quảng Ngãi for former Kon Tum districts.

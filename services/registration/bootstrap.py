@@ -13,10 +13,11 @@ from runtime.rpc import Register
 from runtime.settings import Settings
 from runtime.wiring import relay_for
 from services.registration.adapters import grpc_api, outbound
-from services.registration.adapters.blobs import BlobStore, DirectoryBlobStore, MemoryBlobStore
-from services.registration.adapters.rulebook import route_dossier
+from services.registration.adapters.blobs import DirectoryBlobStore, MemoryBlobStore
 from services.registration.adapters.units import locate_commune, locate_legacy_commune
 from services.registration.application import RegistrationApp
+from services.registration.application.ports import BlobStore
+from services.registration.application.rulebook import route_dossier
 
 NAME = "registration"
 

@@ -105,7 +105,7 @@ def idea_to_forwarded(proc: Processes) -> dict[str, str]:
 
 
 def _criteria_of_set_12() -> list[str]:
-    from services.registration.adapters.rulebook import requirements
+    from services.registration.application.rulebook import requirements
 
     return list(requirements("R3", "first", 12).sheet)
 

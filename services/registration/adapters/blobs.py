@@ -2,7 +2,8 @@
 
 Events record only the digest, size, media type and name; the bytes go here. The
 embedded mode and the distributed mode both use a directory (`<data_dir>/documents`,
-a shared volume when several processes serve registration); tests use memory."""
+a shared volume when several processes serve registration); tests use memory. Both
+implement `application.ports.BlobStore`."""
 
 from __future__ import annotations
 
@@ -10,14 +11,6 @@ import hashlib
 import os
 import tempfile
 from pathlib import Path
-from typing import Protocol
-
-
-class BlobStore(Protocol):
-    def put(self, data: bytes) -> str:
-        """Store `data` (a no-op if the same content is there) and return its sha256."""
-
-    def get(self, sha256: str) -> bytes | None: ...
 
 
 class MemoryBlobStore:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from contracts.rpc import registration_pb2 as pb
-from services.registration.adapters.rulebook import requirements
 from services.registration.application import RegistrationApp
+from services.registration.application.rulebook import requirements
 from services.registration.domain import Dossier, Producer, Product, ProductIdea
 
 

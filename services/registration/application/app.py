@@ -14,15 +14,19 @@ from eventsourcing.persistence import JSONTranscoder
 from runtime.clock import Clock
 from runtime.errors import CommandRejected
 from runtime.eventstore import register_common_transcodings
-from services.registration.adapters.blobs import BlobStore
-from services.registration.adapters.rulebook import Requirements, requirements, route_dossier
 from services.registration.application import completeness
 from services.registration.application.assessment import AssessmentCommands
 from services.registration.application.dossiers import DossierCommands
 from services.registration.application.ideas import IdeaCommands
-from services.registration.application.ports import LocateCommune, LocateLegacyCommune, RouteDossier
+from services.registration.application.ports import (
+    BlobStore,
+    LocateCommune,
+    LocateLegacyCommune,
+    RouteDossier,
+)
 from services.registration.application.producers import ProducerCommands
 from services.registration.application.products import ProductCommands
+from services.registration.application.rulebook import Requirements, requirements, route_dossier
 from services.registration.domain.dossier import Dossier
 from services.registration.domain.idea import ProductIdea
 from services.registration.domain.producer import Producer

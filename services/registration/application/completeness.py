@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from services.registration.adapters.rulebook import Requirements
+from services.registration.application.rulebook import Requirements
 from services.registration.domain.dossier import Dossier
 
 RE_EVALUATION_PAPERS = (

@@ -13,9 +13,9 @@ from eventsourcing.application import AggregateNotFoundError
 from runtime.commands import CommandContext
 from runtime.errors import CommandRejected
 from runtime.text import nfc
-from services.registration.adapters.rulebook import check_deadline
 from services.registration.application.forms import form_01, product_code, self_assessment
 from services.registration.application.inputs import required
+from services.registration.application.rulebook import check_deadline
 from services.registration.domain.documents import CATEGORIES, check_content
 from services.registration.domain.dossier import DOSSIER_KINDS, Dossier
 from services.registration.domain.producer import Producer

@@ -10,8 +10,8 @@ from uuid import UUID
 from runtime.commands import CommandContext
 from runtime.errors import CommandRejected
 from runtime.text import nfc
-from services.registration.adapters.rulebook import check_product_set as check_in_rule_set
 from services.registration.application.inputs import required
+from services.registration.application.rulebook import check_product_set as check_in_rule_set
 from services.registration.domain import codes
 from services.registration.domain.idea import ProductIdea
 from services.registration.domain.producer import TOURISM_ONLY_KINDS, TOURISM_SET, Producer

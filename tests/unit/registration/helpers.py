@@ -7,8 +7,8 @@ from typing import Any
 from uuid import UUID
 
 from runtime.commands import CommandContext
-from services.registration.adapters.rulebook import requirements
 from services.registration.application import RegistrationApp
+from services.registration.application.rulebook import requirements
 
 DAK_HA = "23500"  # Xã Đăk Hà, Quảng Ngãi (Decision 19/2025)
 PDF = b"%PDF-1.4\n% test\n"

@@ -14,8 +14,8 @@ import pytest
 from runtime.clock import FixedClock
 from runtime.commands import CommandContext
 from runtime.errors import CommandRejected
-from services.registration.adapters.rulebook import check_deadline
 from services.registration.application import RegistrationApp
+from services.registration.application.rulebook import check_deadline
 from services.registration.domain.documents import MAX_DOCUMENT_BYTES, sniff
 from tests.unit.registration.helpers import PDF, assess, complete, events_count, product
 
