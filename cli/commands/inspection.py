@@ -48,6 +48,7 @@ for _key, _words in {
     "product_name": ("Tên sản phẩm", "Product"),
     "commune_code": ("Mã xã", "Commune"),
     "team": ("Đoàn kiểm tra", "Team"),
+    "certificate_status": ("Tình trạng giấy chứng nhận", "Certificate status"),
 }.items():
     LABELS.setdefault(_key, _words)
 for _value, _words in {
@@ -154,6 +155,17 @@ def _plan(args: argparse.Namespace, reply: Any) -> int:
 def _inspections(args: argparse.Namespace, reply: Any) -> int:
     rows = message_record(reply)["inspections"]
     emit_table(rows, INSPECTION_COLUMNS, as_json=args.json, lang=args.lang)
+    return 0
+
+
+def _history(args: argparse.Namespace, reply: Any) -> int:
+    record = message_record(reply)
+    if args.json:
+        emit(record, as_json=True, lang=args.lang)
+        return 0
+    head = {k: record[k] for k in ("certificate_no", "certificate_status")}
+    emit(head, as_json=False, lang=args.lang)
+    emit_table(record["inspections"], INSPECTION_COLUMNS, as_json=False, lang=args.lang)
     return 0
 
 
@@ -317,7 +329,7 @@ HISTORY = Command(
     "auditor",
     pb.ProductHistoryRequest,
     (Arg("product_id"),),
-    output=_inspections,
+    output=_history,
     actor=False,
     retry_not_found=True,
 )

@@ -297,10 +297,14 @@ class InspectionView(_message.Message):
     def __init__(self, inspection_id: _Optional[str] = ..., product_id: _Optional[str] = ..., product_name: _Optional[str] = ..., certificate_no: _Optional[str] = ..., star: _Optional[int] = ..., rule_set_id: _Optional[str] = ..., kind: _Optional[str] = ..., trigger: _Optional[str] = ..., note: _Optional[str] = ..., plan_id: _Optional[str] = ..., planned_on: _Optional[str] = ..., lead_agency: _Optional[str] = ..., team: _Optional[_Iterable[_Union[TeamMember, _Mapping]]] = ..., status: _Optional[str] = ..., visits: _Optional[_Iterable[_Union[Visit, _Mapping]]] = ..., conclusion_no: _Optional[str] = ..., concluded_on: _Optional[str] = ..., summary: _Optional[str] = ..., ground: _Optional[str] = ..., authority: _Optional[str] = ..., deadline: _Optional[str] = ..., follow_up_on: _Optional[str] = ..., overdue_on: _Optional[str] = ..., completed_on: _Optional[str] = ...) -> None: ...
 
 class InspectionList(_message.Message):
-    __slots__ = ("inspections",)
+    __slots__ = ("inspections", "certificate_status", "certificate_no")
     INSPECTIONS_FIELD_NUMBER: _ClassVar[int]
+    CERTIFICATE_STATUS_FIELD_NUMBER: _ClassVar[int]
+    CERTIFICATE_NO_FIELD_NUMBER: _ClassVar[int]
     inspections: _containers.RepeatedCompositeFieldContainer[InspectionView]
-    def __init__(self, inspections: _Optional[_Iterable[_Union[InspectionView, _Mapping]]] = ...) -> None: ...
+    certificate_status: str
+    certificate_no: str
+    def __init__(self, inspections: _Optional[_Iterable[_Union[InspectionView, _Mapping]]] = ..., certificate_status: _Optional[str] = ..., certificate_no: _Optional[str] = ...) -> None: ...
 
 class OverdueEntry(_message.Message):
     __slots__ = ("plan_id", "period", "product_id", "product_name", "planned_on", "status", "inspection_id")

@@ -28,6 +28,26 @@ def processes_of(*services: str) -> tuple[tuple[str, str], ...]:
     )
 
 
+def distributed_env(
+    settings: Any, topic_prefix: str, data_dir: Path, ports: dict[str, int]
+) -> dict[str, str]:
+    """The environment of the distributed mode's processes: PostgreSQL from `settings`,
+    Kafka under `topic_prefix`, and the gRPC port of each service (`OCOP_<S>_PORT`)."""
+    return {
+        "OCOP_STORE": "postgres",
+        "OCOP_DELIVERY": "kafka",
+        "OCOP_KAFKA_BOOTSTRAP": os.environ.get("OCOP_KAFKA_BOOTSTRAP", "127.0.0.1:19092"),
+        "OCOP_TOPIC_PREFIX": topic_prefix,
+        "OCOP_PG_HOST": settings.pg_host,
+        "OCOP_PG_PORT": str(settings.pg_port),
+        "OCOP_PG_USER": settings.pg_user,
+        "OCOP_PG_PASSWORD": settings.pg_password,
+        "OCOP_PG_DB_PREFIX": settings.pg_db_prefix,
+        "OCOP_DATA_DIR": str(data_dir),
+        **{f"OCOP_{s.upper()}_PORT": str(p) for s, p in ports.items()},
+    }
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -138,9 +138,13 @@ class InspectionServicer(pb_grpc.InspectionServicer):
         self, request: pb.ProductHistoryRequest, context: grpc.ServicerContext
     ) -> pb.InspectionList:
         product_id = parse_uuid("product_id", request.product_id)
-        self.app.product(product_id)
+        product = self.app.product(product_id)
         found = self.app.queries.history(product_id)
-        return pb.InspectionList(inspections=[view(i) for i in found])
+        return pb.InspectionList(
+            inspections=[view(i) for i in found],
+            certificate_status=product.status(),
+            certificate_no=product.certificate["number"] if product.certificate else "",
+        )
 
     @handles_rejections
     def OpenRemediations(

@@ -59,7 +59,7 @@ class PlanCommands:
 
     def due(self, tier: Tier, jurisdiction: str, period: Period) -> list[CertifiedProduct]:
         """Products of `jurisdiction` under certificate on the period's first day that
-        `tier` inspects."""
+        `tier` inspects and whose rule set (with the local policies) inspects periodically."""
         found = []
         for product in self.store.all_products():
             cert = product.in_force_on(period.starts_on)
@@ -67,7 +67,13 @@ class PlanCommands:
                 continue
             if tier != Tier.CENTRAL and not product.located_in(jurisdiction):
                 continue
-            if tier in rulebook.inspectors(cert["rule_set_id"], cert["star"], period.starts_on):
+            rule_set_id, star = cert["rule_set_id"], cert["star"]
+            if (
+                rulebook.periodic(self.store.deployment, rule_set_id, star, period.starts_on)
+                is None
+            ):
+                continue  # its rule set and the policies set no periodic inspection
+            if tier in rulebook.inspectors(rule_set_id, star, period.starts_on):
                 found.append(product)
         return sorted(found, key=lambda p: (p.name, str(p.product_id)))
 

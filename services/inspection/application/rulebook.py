@@ -2,64 +2,67 @@
 inspection, who inspects a product of a given star, the checklist of a visit and the
 revocation grounds an inspection may propose.
 
-- Cadence: no national frequency exists (R3 Art. 9); a deployment's local policy sets
-  it (the Kon Tum 2025 plan: every 3 months, OCOP-RULES.md §14.27). None = no periodic
-  plan can be generated for that date.
+- Cadence: no national frequency exists (R3 Art. 9); a local policy in force for the
+  certificate's rule set sets it (`rules.inspection_plan`: the Kon Tum 2025 plan, every
+  3 months for R1/R2 certificates, OCOP-RULES.md §14.27). The deployment's policies cut
+  the year into periods; a product is periodically inspected only where its own rule
+  set and policies give a frequency.
 - Who inspects: the rule set's `inspect` authorities for the star, with abolished tiers
   passed to their successors on the date (R1: the district for 3★ until 30/06/2025).
-- Checklist: R3 Art. 9.2 — (a) the criteria are maintained as in the evaluated dossier,
-  (b) the OCOP mark, product information and promotion are used correctly — split into
-  the items the seed plan's quarterly inspection checks.
-- Grounds: R3 Art. 8.1 a–e (đ written `dd`)."""
+- Checklist: the rule set's inspection scope (R3 Art. 9.2: (a) the criteria are kept as
+  in the evaluated dossier, (b) the OCOP mark, product information and promotion are used
+  correctly), split into the items the seed plan's quarterly inspection checks.
+- Grounds: the rule set's revocation grounds (R3 Art. 8.1 a–e, `dd` for đ)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from rules import Deployment, Step, Tier, authorities, load_local_policy, load_rule_set
+from rules import (
+    Deployment,
+    RulesError,
+    Tier,
+    inspection_plan,
+    load_local_policy,
+    load_rule_set,
+    revocation_grounds,
+)
+from runtime.errors import CommandRejected
 
-CHECKLIST: dict[str, tuple[str, str]] = {
+# Checklist item -> (index of the rule set's scope entry it belongs to, vi, en).
+CHECKLIST: dict[str, tuple[int, str, str]] = {
     "quality": (
+        0,
         "Chất lượng sản phẩm so với tiêu chuẩn đã công bố",
         "Product quality against the declared standard",
     ),
-    "production_conditions": ("Điều kiện sản xuất", "Production conditions"),
+    "production_conditions": (0, "Điều kiện sản xuất", "Production conditions"),
     "food_safety": (
+        0,
         "An toàn thực phẩm (giấy chứng nhận còn hiệu lực)",
         "Food safety (certificate still valid)",
     ),
-    "traceability": ("Truy xuất nguồn gốc", "Traceability"),
+    "traceability": (0, "Truy xuất nguồn gốc", "Traceability"),
     "mark_use": (
+        1,
         "Sử dụng đúng nhãn hiệu OCOP và số sao",
         "Correct use of the OCOP mark and star label",
     ),
-    "still_operating": ("Chủ thể còn sản xuất sản phẩm", "The producer still makes the product"),
+    "still_operating": (
+        0,
+        "Chủ thể còn sản xuất sản phẩm",
+        "The producer still makes the product",
+    ),
 }
 
-GROUNDS: dict[str, tuple[str, str]] = {
-    "a": (
-        "Thông tin không trung thực, giả mạo hồ sơ",
-        "Untruthful information or falsified dossier",
-    ),
-    "b": (
-        "Sản phẩm không còn đáp ứng tiêu chí theo kết luận kiểm tra, giám sát",
-        "No longer meets the criteria per an inspection/supervision conclusion",
-    ),
-    "c": (
-        "Vi phạm pháp luật về chất lượng, an toàn thực phẩm, môi trường, sở hữu trí tuệ, nhãn hàng hóa",  # noqa: E501
-        "Violation of quality, food-safety, environment, IP or labelling law",
-    ),
-    "d": ("Sử dụng sai nhãn hiệu OCOP", "Misuse of the OCOP mark"),
-    "dd": ("Chủ thể không còn sản xuất sản phẩm OCOP", "The producer no longer makes the product"),
-    "e": (
-        "Trường hợp khác theo kết luận của cơ quan có thẩm quyền",
-        "Other cases per the authority's conclusion",
-    ),
-}
+
+def _refused(error: RulesError) -> CommandRejected:
+    return CommandRejected("failed_precondition", "rule_set_id", error.vi, error.en)
 
 
 def cadence(deployment: Deployment, on: date) -> tuple[int, str] | None:
-    """(months, source) of periodic inspection on `on`, from the deployment's policies."""
+    """(months, source) the deployment's local policies set for periodic inspection on
+    `on`; None where none is in force."""
     for policy_id in deployment.local_policies:
         policy = load_local_policy(policy_id)
         if policy.covers(on) and policy.inspection_every_months:
@@ -67,15 +70,31 @@ def cadence(deployment: Deployment, on: date) -> tuple[int, str] | None:
     return None
 
 
+def periodic(deployment: Deployment, rule_set_id: str, star: int, on: date) -> int | None:
+    """Months between periodic inspections of this certificate on `on` (None: none)."""
+    policies = [load_local_policy(p) for p in deployment.local_policies]
+    try:
+        return inspection_plan(load_rule_set(rule_set_id), star, policies, on).every_months
+    except RulesError:
+        return None
+
+
 def inspectors(rule_set_id: str, star: int, on: date) -> tuple[Tier, ...]:
-    return authorities(load_rule_set(rule_set_id), star, Step.INSPECT, on)
+    try:
+        return inspection_plan(load_rule_set(rule_set_id), star, (), on).authorities
+    except RulesError as error:
+        raise _refused(error) from error
 
 
 def checklist(rule_set_id: str) -> dict[str, tuple[str, str]]:
-    load_rule_set(rule_set_id)
-    return CHECKLIST
+    """The visit's checklist under the rule set's inspection scope: item -> (vi, en)."""
+    rule_set = load_rule_set(rule_set_id)
+    scope = rule_set.inspection.scope if rule_set.inspection else ()
+    return {item: (vi, en) for item, (part, vi, en) in CHECKLIST.items() if part < len(scope)}
 
 
 def grounds(rule_set_id: str) -> dict[str, tuple[str, str]]:
-    load_rule_set(rule_set_id)
-    return GROUNDS
+    """The rule set's revocation grounds: code -> (vi, en)."""
+    return {
+        g.code: (g.label.vi, g.label.en) for g in revocation_grounds(load_rule_set(rule_set_id))
+    }

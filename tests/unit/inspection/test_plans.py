@@ -121,3 +121,16 @@ def test_overdue_inspections_are_those_past_their_date(app: InspectionApp) -> No
     assert [r["product_id"] for r in app.queries.overdue(today)] == [str(product)]
     after = app.queries.overdue(date(2026, 1, 1))
     assert {r["product_id"] for r in after} == {str(product), str(other)}
+
+
+def test_only_certificates_inspected_periodically_are_planned(app: InspectionApp) -> None:
+    # The Kon Tum 2025 policy sets a cadence for R1 and R2 certificates only; R3 sets no
+    # national frequency (Art. 9, §14.27): such a product gets ad hoc inspections only.
+    r1 = certified(app, "Sâm dây", on=date(2024, 3, 1), rule_set="R1")
+    r3 = certified(app, "Trà", on=date(2025, 5, 2), rule_set="R3")
+    plan = app.plans.generate(OFFICER, on=date(2025, 7, 1))
+    assert planned(app, plan.id) == {r1}
+    opened = app.visits.open_ad_hoc(
+        OFFICER, product_id=r3, trigger="complaint", note="", planned_on=date(2025, 11, 21)
+    )
+    assert opened.kind == "ad_hoc"
