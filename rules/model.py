@@ -258,6 +258,15 @@ class InspectionRules(FrozenModel):
     scope: tuple[LocalText, ...] = Field(min_length=1)
     every_months: int | None = Field(default=None, ge=1)
     source: str
+    overdue_remediation_ground: str | None = Field(
+        default=None,
+        description=(
+            "The revocation ground a remediation left undone past its deadline opens a "
+            "case on, where the rule set says so. None (R1-R3: no text says it): an "
+            "overdue remediation opens nothing by itself; the follow-up visit that finds "
+            "the product still non-compliant concludes the inspection failed (Art. 8.1.b)."
+        ),
+    )
 
 
 class ApplicabilityCondition(FrozenModel):

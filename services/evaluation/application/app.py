@@ -25,7 +25,7 @@ from uuid import UUID
 from eventsourcing.application import ProcessingEvent
 from eventsourcing.persistence import Tracking
 
-from contracts.inspection import InspectionFailed
+from contracts.inspection import InspectionFailed, RemediationOverdue
 from contracts.province import HigherLevelRecognized, ReturnedToLowerLevel
 from contracts.registration import CommuneAssessed
 from services.evaluation.application import intake
@@ -78,3 +78,7 @@ class EvaluationApp(EvaluationCore):
     @policy.register
     def _(self, failed: InspectionFailed, processing_event: ProcessingEvent[UUID]) -> None:
         processing_event.collect_events(*intake.inspection_failed(self, failed))
+
+    @policy.register
+    def _(self, overdue: RemediationOverdue, processing_event: ProcessingEvent[UUID]) -> None:
+        processing_event.collect_events(*intake.remediation_overdue(self, overdue))

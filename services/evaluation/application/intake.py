@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from eventsourcing.domain import Aggregate
 
-from contracts.inspection import InspectionFailed
+from contracts.inspection import InspectionFailed, RemediationOverdue
 from contracts.province import HigherLevelRecognized, ReturnedToLowerLevel
 from contracts.registration import CommuneAssessed
 from rules import (
@@ -130,6 +130,30 @@ def inspection_failed(core: EvaluationCore, failed: InspectionFailed) -> list[Ag
         reference=f"{failed.conclusion_no}: {failed.findings}",
         concluded_on=failed.concluded_on,
         decide_by=revocation_deadline(failed.concluded_on, rule_set),
+        source="inspection",
+    )
+    return [certification]
+
+
+def remediation_overdue(core: EvaluationCore, overdue: RemediationOverdue) -> list[Aggregate]:
+    """A remediation left undone past its deadline opens a revocation case only where the
+    certificate's rule set names a ground for it (`inspection.overdue_remediation_ground`);
+    R1-R3 name none, so the follow-up visit's failure (InspectionFailed) does instead."""
+    certification = core.find_certification(overdue.product_id)
+    held = certification.holding() if certification else None
+    if certification is None or held is None or held["revocation"] is not None:
+        return []
+    rule_set = load_rule_set(held["rule_set_id"])
+    ground = rule_set.inspection.overdue_remediation_ground if rule_set.inspection else None
+    if ground is None:
+        return []
+    certification.open_revocation(
+        event_meta(overdue),
+        ground=ground,
+        reference=f"{overdue.conclusion_no}: quá hạn khắc phục {overdue.deadline:%d/%m/%Y}. "
+        f"{overdue.findings}",
+        concluded_on=overdue.overdue_on,
+        decide_by=revocation_deadline(overdue.overdue_on, rule_set),
         source="inspection",
     )
     return [certification]
