@@ -37,6 +37,11 @@ class Settings(BaseSettings):
     pg_db_prefix: str = "ocop_"
     pg_pool_size: int = 5
 
+    time_zone: str = Field(
+        default="Asia/Ho_Chi_Minh",
+        description="IANA time zone of the deployment: 'today' for every date rule",
+    )
+
     grpc_host: str = "127.0.0.1"
     # One gRPC port per service of runtime.topology.SERVICES (a test keeps them in step).
     registration_port: int = DEFAULT_PORTS["registration"]

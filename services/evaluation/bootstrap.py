@@ -59,7 +59,7 @@ def build(
     evaluation: EvaluationSettings | None = None,
 ) -> EvaluationService:
     own = evaluation or EvaluationSettings()
-    the_clock = clock or SystemClock()
+    the_clock = clock or SystemClock(settings.time_zone)
     app = EvaluationApp(
         event_store_env(settings, NAME),
         clock=the_clock,

@@ -74,7 +74,7 @@ def build(
     inspection: InspectionSettings | None = None,
 ) -> InspectionService:
     own = inspection or InspectionSettings()
-    the_clock = clock or SystemClock()
+    the_clock = clock or SystemClock(settings.time_zone)
     app = InspectionApp(
         event_store_env(settings, NAME),
         clock=the_clock,

@@ -51,7 +51,7 @@ def build(
         locate_commune=locate_commune,
         locate_legacy_commune=locate_legacy_commune,
         route_dossier=route_dossier,
-        clock=clock or SystemClock(),
+        clock=clock or SystemClock(settings.time_zone),
         blobs=blob_store(settings),
     )
     return Registration(app=app, metrics=metrics or Metrics(NAME))

@@ -26,10 +26,9 @@ from rules import (
     load_rule_set,
     select_rule_set,
 )
-from runtime.clock import Clock
+from runtime.clock import Clock, check_past_date
 from runtime.errors import CommandRejected
 from runtime.eventstore import register_common_transcodings
-from services.evaluation.application.support import invalid
 from services.evaluation.domain.certificates import ProductCertification
 from services.evaluation.domain.council import LEVEL_TIER, CouncilRules
 from services.evaluation.domain.model import Evaluation
@@ -122,10 +121,8 @@ class EvaluationCore(EventSourcedProjection[UUID]):
         return certificate_dates(issued_on, rule_set, renewal_rules=renewal, convention=convention)
 
     def not_future(self, field: str, day: date) -> None:
-        if day > self.clock.today():
-            raise invalid(
-                field, f"Ngày {day.isoformat()} chưa đến.", f"{day.isoformat()} is in the future."
-            )
+        """Refuses a past fact's date after today (local date) or before the programme."""
+        check_past_date(field, day, self.clock)
 
     # -- repository -----------------------------------------------------------------
 

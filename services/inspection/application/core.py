@@ -19,10 +19,10 @@ from contracts.envelope import Actor
 from rules import Deployment, Tier
 from rules.i18n import TIER_AUTHORITY
 from runtime.blobs import BlobStore
-from runtime.clock import Clock
+from runtime.clock import Clock, check_past_date
 from runtime.eventstore import register_common_transcodings
 from services.inspection.application import rulebook
-from services.inspection.domain.errors import forbidden, in_future, not_found, precondition
+from services.inspection.domain.errors import forbidden, not_found, precondition
 from services.inspection.domain.inspection import Inspection
 from services.inspection.domain.plan import InspectionPlan
 from services.inspection.domain.products import CertifiedProduct
@@ -133,8 +133,8 @@ class InspectionStore(EventSourcedProjection[UUID]):
     # -- checks --------------------------------------------------------------------------
 
     def not_future(self, field: str, day: date) -> None:
-        if day > self.clock.today():
-            raise in_future(field, day)
+        """Refuses a past fact's date after today (local date) or before the programme."""
+        check_past_date(field, day, self.clock)
 
     def under_certificate(self, product: CertifiedProduct, on: date) -> dict[str, Any]:
         """The certificate in force on `on` (and still today), or a refusal."""

@@ -5,8 +5,6 @@ a CLI exit code."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from runtime.errors import CommandRejected
 
 
@@ -24,11 +22,3 @@ def precondition(field: str, vi: str, en: str) -> CommandRejected:
 
 def forbidden(vi: str, en: str, field: str = "actor") -> CommandRejected:
     return CommandRejected("permission_denied", field, vi, en)
-
-
-def in_future(field: str, day: date) -> CommandRejected:
-    return invalid(
-        field,
-        f"Ngày {day:%d/%m/%Y} chưa đến.",
-        f"{day:%d/%m/%Y} is in the future.",
-    )
