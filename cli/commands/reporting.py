@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from cli.commands.common import PRODUCT_ID
 from cli.declare import Arg, Command, Group, add_group
 from cli.output import emit, emit_table
 from contracts.rpc import reporting_pb2 as pb
@@ -53,7 +54,7 @@ GROUP = Group(
             ("Trạng thái và hạng sao của một sản phẩm", "A product's status and stars"),
             "auditor",
             pb.GetProductRequest,
-            (Arg("product_id"),),
+            (PRODUCT_ID,),
             actor=False,
             retry_not_found=True,
         ),

@@ -11,12 +11,12 @@ from typing import Any
 
 import yaml
 
+from cli.commands.common import DOSSIER
 from cli.declare import Arg, Command, Refused, on
 from contracts.rpc import evaluation_pb2 as pb
 
 MEMBER = "council_member"
 SECRETARY = "council_secretary"
-DOSSIER = Arg("--dossier", required=True, field="dossier_id")
 
 
 def _read_sheet(path: Path) -> dict[str, Any]:
@@ -51,7 +51,17 @@ CONFLICT = Command(
     ("Khai báo xung đột lợi ích", "Declare a conflict of interest"),
     MEMBER,
     pb.DeclareConflictRequest,
-    (DOSSIER, Arg("--member", required=True, field="member_id"), Arg("--reason", required=True)),
+    (
+        DOSSIER,
+        Arg(
+            "--member",
+            "Thành viên có xung đột",
+            "The conflicted member",
+            required=True,
+            field="member_id",
+        ),
+        Arg("--reason", "Lý do", "Reason", required=True),
+    ),
 )
 
 ADVISORY = Command(
@@ -61,9 +71,15 @@ ADVISORY = Command(
     pb.RecordAdvisoryRequest,
     (
         DOSSIER,
-        Arg("--kind", required=True, choices=("field_survey", "extra_test")),
+        Arg(
+            "--kind",
+            "Khảo sát thực tế hoặc kiểm nghiệm bổ sung",
+            "Field survey or extra test",
+            required=True,
+            choices=("field_survey", "extra_test"),
+        ),
         on("--on", "Ngày", "On"),
-        Arg("--summary", required=True),
+        Arg("--summary", "Tóm tắt kết quả", "Summary of the findings", required=True),
     ),
 )
 
@@ -83,7 +99,13 @@ SUBMIT_SHEET = Command(
             field="",
         ),
         Arg("--choice", "tiêu chí=phương án", "criterion=option", action="append", field=""),
-        Arg("--knockout", action="append", field=""),
+        Arg(
+            "--knockout",
+            "Tiêu chí loại (lặp lại được)",
+            "Knock-out criterion (repeatable)",
+            action="append",
+            field="",
+        ),
     ),
     derive=_sheet,
     retry_not_found=True,
@@ -105,7 +127,17 @@ RESCORE = Command(
     ("Yêu cầu chấm lại", "Ask for rescoring"),
     SECRETARY,
     pb.RequestRescoreRequest,
-    (DOSSIER, Arg("--member", action="append", field="members"), Arg("--reason")),
+    (
+        DOSSIER,
+        Arg(
+            "--member",
+            "Thành viên chấm lại (lặp lại được)",
+            "Member to rescore (repeatable)",
+            action="append",
+            field="members",
+        ),
+        Arg("--reason", "Lý do", "Reason"),
+    ),
 )
 
 CONVENE = Command(
@@ -124,7 +156,13 @@ ADOPT = Command(
     (
         DOSSIER,
         on("--adopted-on", "Ngày thông qua", "Adopted on"),
-        Arg("--knockout", action="append", field="knockouts"),
+        Arg(
+            "--knockout",
+            "Tiêu chí loại Hội đồng xác nhận (lặp lại được)",
+            "Knock-out criterion the council confirms (repeatable)",
+            action="append",
+            field="knockouts",
+        ),
     ),
 )
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from cli.commands.common import PRODUCT_ID
 from cli.declare import Arg, Command, on
 from contracts.rpc import evaluation_pb2 as pb
 
-PRODUCT = Arg("--product", required=True, field="product_id")
+PRODUCT = Arg("--product", "Mã sản phẩm", "Product id", required=True, field="product_id")
+DECISION_NO = Arg("--decision-no", "Số quyết định", "Decision number", required=True)
 
 DECIDE = Command(
     "decide",
@@ -13,10 +15,17 @@ DECIDE = Command(
     "authority",
     pb.IssueDecisionRequest,
     (
-        Arg("--decision-no", required=True),
+        DECISION_NO,
         on("--decided-on", "Ngày quyết định", "Decided on"),
-        Arg("--signer", required=True),
-        Arg("--dossier", action="append", required=True, field="dossier_ids"),
+        Arg("--signer", "Người ký", "Signer", required=True),
+        Arg(
+            "--dossier",
+            "Mã hồ sơ (lặp lại được)",
+            "Dossier id (repeatable)",
+            action="append",
+            required=True,
+            field="dossier_ids",
+        ),
     ),
 )
 
@@ -25,7 +34,7 @@ CERTIFICATES = Command(
     ("Giấy chứng nhận của sản phẩm", "A product's certificates"),
     "auditor",
     pb.GetCertificatesRequest,
-    (Arg("product_id"),),
+    (PRODUCT_ID,),
     actor=False,
     retry_not_found=True,
 )
@@ -43,7 +52,7 @@ OPEN_REVOCATION = Command(
             "a, b, c, d, dd, e (Article 8.1)",
             required=True,
         ),
-        Arg("--reference", required=True),
+        Arg("--reference", "Văn bản kết luận", "The conclusion it rests on", required=True),
         on("--concluded-on", "Ngày kết luận", "Concluded on"),
     ),
 )
@@ -55,9 +64,9 @@ REVOKE = Command(
     pb.DecideRevocationRequest,
     (
         PRODUCT,
-        Arg("--decision-no", required=True),
+        DECISION_NO,
         on("--decided-on", "Ngày quyết định", "Decided on"),
-        Arg("--signer"),
+        Arg("--signer", "Người ký", "Signer"),
     ),
 )
 

@@ -3,10 +3,9 @@ and a dossier's evaluation as it stands."""
 
 from __future__ import annotations
 
+from cli.commands.common import DOSSIER, DOSSIER_ID
 from cli.declare import Arg, Command, on
 from contracts.rpc import evaluation_pb2 as pb
-
-DOSSIER = Arg("--dossier", required=True, field="dossier_id")
 
 APPROVE = Command(
     "approve-forward",
@@ -23,13 +22,19 @@ HIGHER = Command(
     pb.RecordHigherLevelResultRequest,
     (
         DOSSIER,
-        Arg("--result", required=True, choices=("recognised", "returned")),
-        Arg("--score", required=True),
-        Arg("--star", type=int, default=0),
-        Arg("--decision-no"),
+        Arg(
+            "--result",
+            "Kết quả của cấp trên",
+            "The higher level's result",
+            required=True,
+            choices=("recognised", "returned"),
+        ),
+        Arg("--score", "Điểm cấp trên chấm", "The higher level's score", required=True),
+        Arg("--star", "Hạng sao được công nhận", "Stars recognised", type=int, default=0),
+        Arg("--decision-no", "Số quyết định", "Decision number"),
         on("--decided-on", "Ngày quyết định của cấp trên", "Decided on by the higher level"),
-        Arg("--signer"),
-        Arg("--reason"),
+        Arg("--signer", "Người ký", "Signer"),
+        Arg("--reason", "Lý do trả về", "Why it was returned"),
     ),
 )
 
@@ -46,7 +51,7 @@ SHOW = Command(
     ("Xem kết quả đánh giá của một hồ sơ", "Show a dossier's evaluation"),
     "auditor",
     pb.GetEvaluationRequest,
-    (Arg("dossier_id"),),
+    (DOSSIER_ID,),
     actor=False,
     retry_not_found=True,
 )

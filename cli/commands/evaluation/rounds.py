@@ -22,7 +22,13 @@ OPEN = Command(
     OFFICER,
     pb.OpenRoundRequest,
     (
-        Arg("--level", required=True, choices=("district", "province", "ministry")),
+        Arg(
+            "--level",
+            "Cấp đánh giá",
+            "Evaluating level",
+            required=True,
+            choices=("district", "province", "ministry"),
+        ),
         Arg(
             "--unit",
             "Mã địa bàn của đợt (mặc định: --jurisdiction)",
@@ -40,7 +46,7 @@ APPOINT = Command(
     OFFICER,
     pb.AppointMemberRequest,
     (
-        Arg("--round", required=True, field="round_id"),
+        Arg("--round", "Mã đợt", "Round id", required=True, field="round_id"),
         Arg(
             "--member",
             "Mã người dùng của thành viên",
@@ -48,9 +54,11 @@ APPOINT = Command(
             required=True,
             field="member_id",
         ),
-        Arg("--name"),
+        Arg("--name", "Họ tên thành viên", "The member's name"),
         Arg(
             "--council-role",
+            "Vai trò trong Hội đồng",
+            "Role on the council",
             required=True,
             choices=("chair", "member", "secretary"),
             field="role",
@@ -63,7 +71,7 @@ SHOW = Command(
     ("Xem đợt đánh giá và Hội đồng", "Show a round and its council"),
     "auditor",
     pb.GetRoundRequest,
-    (Arg("round_id"),),
+    (Arg("round_id", "Mã đợt", "Round id"),),
     actor=False,
 )
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from cli.client import Client, command_actor
+from cli.commands.common import DOSSIER, DOSSIER_ID
 from cli.commands.registration import views
 from cli.declare import Arg, Command, Refused, on
 from cli.output import refuse
@@ -18,7 +19,6 @@ from runtime.text import nfc
 
 CHUNK = 1024 * 1024
 OFFICER = "commune_officer"
-DOSSIER = Arg("--dossier", required=True, field="dossier_id")
 CRITERIA = ("local-raw-material", "local-labour", "idea-origin", "local-identity")
 
 
@@ -77,7 +77,7 @@ SUBMIT = Command(
     OFFICER,
     pb.SubmitDossierRequest,
     (
-        Arg("--product", required=True, field="product_id"),
+        Arg("--product", "Mã sản phẩm", "Product id", required=True, field="product_id"),
         Arg(
             "--kind",
             "first | upgrade | re_evaluation",
@@ -85,8 +85,8 @@ SUBMIT = Command(
             default="first",
         ),
         on("--received-on", "Ngày xã tiếp nhận", "Received by the commune on"),
-        Arg("--phone", field="contact_phone"),
-        Arg("--email", field="contact_email"),
+        Arg("--phone", "Điện thoại liên hệ", "Contact phone", field="contact_phone"),
+        Arg("--email", "Thư điện tử liên hệ", "Contact e-mail", field="contact_email"),
         Arg(
             "--changes",
             "Nâng hạng: thay đổi so với sản phẩm cũ",
@@ -94,7 +94,7 @@ SUBMIT = Command(
             type=nfc,
             field="changes_summary",
         ),
-        Arg("--declared-samples", type=int, default=0),
+        Arg("--declared-samples", "Số mẫu kê khai", "Samples declared", type=int, default=0),
     ),
 )
 
@@ -136,7 +136,7 @@ ATTACH = Command(
     pb.DocumentChunk,
     (
         DOSSIER,
-        Arg("--file", required=True, field=""),
+        Arg("--file", "Tệp cần đính kèm", "The file to attach", required=True, field=""),
         Arg(
             "--category",
             "form_02, lab_test, quality_declaration…",
@@ -158,8 +158,8 @@ RECEIVE = Command(
     pb.ReceiveAtCommuneRequest,
     (
         DOSSIER,
-        Arg("--paper-copy", action="store_true"),
-        Arg("--samples", type=int, default=0),
+        Arg("--paper-copy", "Đã nhận bản giấy", "The paper copy arrived", action="store_true"),
+        Arg("--samples", "Số mẫu nhận được", "Samples received", type=int, default=0),
         on("--on", "Ngày nhận", "Received on", field="received_on"),
     ),
     output=views.summary,
@@ -175,7 +175,7 @@ RETURN = Command(
     pb.ReturnDossierRequest,
     (
         DOSSIER,
-        Arg("--reason", required=True, type=nfc),
+        Arg("--reason", "Cần bổ sung gì", "What the dossier lacks", required=True, type=nfc),
         on("--on", "Ngày trả", "Returned on", field="returned_on"),
     ),
     output=views.summary,
@@ -197,7 +197,9 @@ ASSESS = Command(
     pb.AssessDossierRequest,
     (
         DOSSIER,
-        Arg("--report-no", required=True, type=nfc),
+        Arg(
+            "--report-no", "Số báo cáo (Mẫu 03)", "Report number (form 03)", required=True, type=nfc
+        ),
         on("--assessed-on", "Ngày đánh giá", "Assessed on"),
         Arg(
             "--officer",
@@ -237,7 +239,7 @@ SHOW = Command(
     ),
     "auditor",
     pb.GetDossierRequest,
-    (Arg("dossier_id"),),
+    (DOSSIER_ID,),
     output=views.dossier,
     actor=False,
 )
@@ -251,8 +253,14 @@ LIST = Command(
     "auditor",
     pb.ListDossiersRequest,
     (
-        Arg("--commune", field="commune_code"),
-        Arg("--overdue", action="store_true", field="overdue_only"),
+        Arg("--commune", "Lọc theo mã xã", "Filter by commune code", field="commune_code"),
+        Arg(
+            "--overdue",
+            "Chỉ hồ sơ quá hạn",
+            "Overdue dossiers only",
+            action="store_true",
+            field="overdue_only",
+        ),
     ),
     output=views.dossier_list,
     actor=False,

@@ -8,10 +8,10 @@ from contracts.rpc import registration_pb2 as pb
 from runtime.text import nfc
 
 OFFICER = "commune_officer"
-IDEA = Arg("--idea", required=True, field="idea_id")
+IDEA = Arg("--idea", "Mã ý tưởng", "Idea id", required=True, field="idea_id")
 ON = on("--on", "Ngày", "On")
-REASON = Arg("--reason", required=True, type=nfc)
-TEXT = Arg("--text", type=nfc)
+REASON = Arg("--reason", "Lý do trả lại", "Why it is returned", required=True, type=nfc)
+TEXT = Arg("--text", "Nội dung (tóm tắt)", "The text (a summary)", type=nfc)
 
 REGISTER_IDEA = Command(
     "register-idea",
@@ -19,8 +19,8 @@ REGISTER_IDEA = Command(
     OFFICER,
     pb.RegisterIdeaRequest,
     (
-        Arg("--producer", required=True, field="producer_id"),
-        Arg("--name", required=True, type=nfc),
+        Arg("--producer", "Mã chủ thể", "Producer id", required=True, field="producer_id"),
+        Arg("--name", "Tên ý tưởng sản phẩm", "The product idea's name", required=True, type=nfc),
         Arg(
             "--set",
             "Bộ sản phẩm 1–26",
@@ -29,7 +29,7 @@ REGISTER_IDEA = Command(
             required=True,
             dest="product_set",
         ),
-        Arg("--description", type=nfc),
+        Arg("--description", "Mô tả", "Description", type=nfc),
         on("--on", "Ngày nộp", "Submitted on", field="submitted_on"),
     ),
 )
@@ -79,7 +79,7 @@ LIST_IDEAS = Command(
     ("Ý tưởng và phương án (bước 2–4) đang ở đâu", "Where ideas and plans (steps 2–4) stand"),
     "auditor",
     pb.ListIdeasRequest,
-    (Arg("--producer", field="producer_id"),),
+    (Arg("--producer", "Lọc theo mã chủ thể", "Filter by producer id", field="producer_id"),),
     output=views.idea_table,
     actor=False,
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cli.commands.common import PRODUCT_ID
 from cli.declare import Arg, Command
 from contracts.rpc import registration_pb2 as pb
 from runtime.text import nfc
@@ -15,7 +16,7 @@ REGISTER_PRODUCER = Command(
     OFFICER,
     pb.RegisterProducerRequest,
     (
-        Arg("--name", required=True, type=nfc),
+        Arg("--name", "Tên chủ thể", "The producer's name", required=True, type=nfc),
         Arg("--kind", KINDS, KINDS, required=True),
         Arg(
             "--commune",
@@ -57,7 +58,7 @@ REGISTER_PRODUCER = Command(
             action="store_true",
             field="legal_rep_disability",
         ),
-        Arg("--address", type=nfc),
+        Arg("--address", "Địa chỉ", "Address", type=nfc),
         Arg(
             "--brn",
             "Số đăng ký kinh doanh",
@@ -81,14 +82,14 @@ REGISTER_PRODUCT = Command(
     OFFICER,
     pb.RegisterProductRequest,
     (
-        Arg("--producer", field="producer_id"),
+        Arg("--producer", "Mã chủ thể", "Producer id", field="producer_id"),
         Arg(
             "--idea",
             "Ý tưởng có phương án đã được duyệt",
             "An idea whose business plan is approved",
             field="idea_id",
         ),
-        Arg("--name", type=nfc),
+        Arg("--name", "Tên sản phẩm", "Product name", type=nfc),
         Arg(
             "--set",
             "Bộ sản phẩm 1–26",
@@ -110,7 +111,7 @@ SHOW_PRODUCER = Command(
     ("Xem chủ thể", "Show a producer"),
     "auditor",
     pb.GetProducerRequest,
-    (Arg("producer_id"),),
+    (Arg("producer_id", "Mã chủ thể", "Producer id"),),
     actor=False,
 )
 
@@ -119,6 +120,6 @@ SHOW_PRODUCT = Command(
     ("Xem sản phẩm và các mã số", "Show a product and its codes"),
     "auditor",
     pb.GetProductRequest,
-    (Arg("product_id"),),
+    (PRODUCT_ID,),
     actor=False,
 )

@@ -75,7 +75,7 @@ def test_every_command_and_argument_has_english_help() -> None:
         for command in group.commands:
             assert command.help[1] and command.help[1] != command.help[0], command.name
             for arg in command.args:
-                assert (arg.help is None) == (arg.en is None), f"{command.name} {arg.flag}"
+                assert arg.help and arg.en, f"{command.name} {arg.flag}"
 
 
 @pytest.mark.parametrize(
