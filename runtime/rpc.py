@@ -17,8 +17,11 @@ from grpc_reflection.v1alpha import reflection
 from pydantic import ValidationError
 
 from contracts.envelope import Actor
+from runtime.clock import check_date_range
 from runtime.commands import CommandContext
 from runtime.errors import CommandRejected
+from runtime.input_guard import InputGuard
+from runtime.text import excerpt
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +31,7 @@ STATUS = {
     "already_exists": grpc.StatusCode.ALREADY_EXISTS,
     "failed_precondition": grpc.StatusCode.FAILED_PRECONDITION,
     "permission_denied": grpc.StatusCode.PERMISSION_DENIED,
+    "unauthenticated": grpc.StatusCode.UNAUTHENTICATED,
 }
 LANG_METADATA = "ocop-lang"
 FIELD_METADATA = "ocop-field"
@@ -41,11 +45,17 @@ def build_server(
     registrations: Sequence[Register],
     service_names: Sequence[str],
     max_workers: int = 8,
+    interceptors: Sequence[grpc.ServerInterceptor] = (),
 ) -> tuple[grpc.Server, int]:
     """A server bound to `address` (port 0 picks one) with health and reflection.
 
+    `interceptors` (e.g. authentication) run first, then always the `InputGuard`, which
+    puts every request in canonical form and refuses hostile values before any servicer.
     Returns the server (not started) and the bound port."""
-    server = grpc.server(futures.ThreadPoolExecutor(max_workers=max_workers))
+    server = grpc.server(
+        futures.ThreadPoolExecutor(max_workers=max_workers),
+        interceptors=[*interceptors, InputGuard(abort)],
+    )
     for register in registrations:
         register(server)
     health_servicer = health.HealthServicer()
@@ -74,12 +84,36 @@ def handles_rejections(method: Callable[..., R]) -> Callable[..., R]:
         try:
             return method(self, request, context)
         except CommandRejected as rejected:
-            if rejected.field:
-                context.set_trailing_metadata(((FIELD_METADATA, rejected.field),))
-            context.abort(STATUS[rejected.kind], rejected.message(request_lang(context)))
+            abort(context, rejected)
             raise AssertionError("context.abort raises") from rejected
 
     return wrapper
+
+
+MAX_MESSAGE_CHARS = 1000
+"""A refusal's message is cut to this: far below gRPC's 8–16 KiB metadata limits, whatever
+the refused input was."""
+
+
+def ascii_field(field: str) -> str:
+    """A field path safe in gRPC metadata (printable ASCII): other characters escaped
+    (`tiêu chí` -> `ti\\u00eau ch\\u00ed`), at most 200 characters."""
+    safe = "".join(
+        c if " " <= c <= "~" else c.encode("unicode_escape").decode("ascii") for c in field
+    )
+    return safe[:200]
+
+
+def abort(context: grpc.ServicerContext, rejected: CommandRejected) -> None:
+    """Aborts the call with `rejected`'s status, its message in the caller's language (cut to
+    `MAX_MESSAGE_CHARS`) and the field's path in the `ocop-field` trailer (ASCII-safe)."""
+    field = ascii_field(rejected.field) if rejected.field else ""
+    if field:
+        context.set_trailing_metadata(((FIELD_METADATA, field),))
+    message = rejected.message(request_lang(context))
+    if len(message) > MAX_MESSAGE_CHARS:
+        message = message[: MAX_MESSAGE_CHARS - 1] + "…"
+    context.abort(STATUS[rejected.kind], message)
 
 
 def to_context(actor: Any) -> CommandContext:
@@ -94,11 +128,20 @@ def to_context(actor: Any) -> CommandContext:
     try:
         who = Actor(id=actor.id, role=actor.role, jurisdiction=actor.jurisdiction)
     except ValidationError as error:
+        loc = error.errors()[0]["loc"] if error.errors() else ("role",)
+        part = str(loc[0]) if loc else "role"
+        if part == "role":
+            raise CommandRejected(
+                "invalid_argument",
+                "actor.role",
+                f"Vai trò {excerpt(actor.role)} không hợp lệ.",
+                f"Unknown actor role {excerpt(actor.role)}.",
+            ) from error
         raise CommandRejected(
             "invalid_argument",
-            "actor.role",
-            f"Vai trò '{actor.role}' không hợp lệ.",
-            f"Unknown actor role '{actor.role}'.",
+            f"actor.{part}",
+            f"Giá trị {excerpt(str(getattr(actor, part, '')))} không hợp lệ.",
+            f"Invalid value {excerpt(str(getattr(actor, part, '')))}.",
         ) from error
     return CommandContext(actor=who)
 
@@ -110,18 +153,22 @@ def parse_uuid(field: str, value: str) -> UUID:
         raise CommandRejected(
             "invalid_argument",
             field,
-            f"'{value}' không phải là mã định danh hợp lệ.",
-            f"'{value}' is not a valid id.",
+            f"{excerpt(value)} không phải là mã định danh hợp lệ.",
+            f"{excerpt(value)} is not a valid id.",
         ) from error
 
 
 def parse_date(field: str, value: str) -> date:
+    """`value` (yyyy-mm-dd) as a date within the legal range (`runtime.clock.check_date_range`:
+    not before the programme, not past 2200), else `invalid_argument` naming `field`."""
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value) if len(value) == 10 else date.fromisoformat("x")
     except ValueError as error:
         raise CommandRejected(
             "invalid_argument",
             field,
-            f"Ngày '{value}' không hợp lệ (định dạng yyyy-mm-dd).",
-            f"Date '{value}' is invalid (expected yyyy-mm-dd).",
+            f"Ngày {excerpt(value)} không hợp lệ (định dạng yyyy-mm-dd).",
+            f"Date {excerpt(value)} is invalid (expected yyyy-mm-dd).",
         ) from error
+    check_date_range(field, day)
+    return day

@@ -14,3 +14,14 @@ def fold(value: str) -> str:
     """A search key that ignores diacritics and case ("Đăk Hà" -> "dak ha")."""
     decomposed = unicodedata.normalize("NFD", value.replace("đ", "d").replace("Đ", "D"))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
+
+
+def excerpt(value: str, limit: int = 40) -> str:
+    """A short, escaped, quoted excerpt of `value` for a refusal: at most `limit` characters
+    of it, control and invisible characters shown as escapes (`\\x1b`, `\\u202e`), `…` when
+    cut. A refusal never echoes more of the input than this."""
+    shown = "".join(
+        char if char.isprintable() or char == " " else char.encode("unicode_escape").decode("ascii")
+        for char in value[:limit]
+    )
+    return f"'{shown}…'" if len(value) > limit else f"'{shown}'"

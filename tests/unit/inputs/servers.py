@@ -1,0 +1,50 @@
+"""Every service's gRPC server in process (memory stores, in-process bus, real channels on
+free ports): the edge as a client meets it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import grpc
+
+from contracts.rpc import (
+    evaluation_pb2_grpc,
+    inspection_pb2_grpc,
+    registration_pb2_grpc,
+    reporting_pb2_grpc,
+)
+from runtime.settings import Settings
+from system.embedded import EmbeddedSystem
+
+STUBS: dict[str, Any] = {
+    "registration": registration_pb2_grpc.RegistrationStub,
+    "evaluation": evaluation_pb2_grpc.EvaluationStub,
+    "inspection": inspection_pb2_grpc.InspectionStub,
+    "reporting": reporting_pb2_grpc.ReportingStub,
+}
+
+
+@dataclass
+class Running:
+    system: EmbeddedSystem
+    channels: dict[str, grpc.Channel]
+    stubs: dict[str, Any]
+
+
+@contextmanager
+def running(data_dir: Path) -> Iterator[Running]:
+    ports = {f"{name}_port": 0 for name in STUBS}
+    system = EmbeddedSystem(Settings(store="memory", data_dir=data_dir, **ports))  # type: ignore[arg-type]
+    bound = system.start_rpc()
+    channels = {name: grpc.insecure_channel(f"127.0.0.1:{bound[name]}") for name in STUBS}
+    try:
+        yield Running(system, channels, {name: STUBS[name](channels[name]) for name in STUBS})
+    finally:
+        for channel in channels.values():
+            channel.close()
+        for server in system.servers:
+            server.stop(grace=0)
