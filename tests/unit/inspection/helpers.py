@@ -112,20 +112,22 @@ def certificate_no(app: InspectionApp, product_id: UUID) -> str:
     return str(cert["number"])
 
 
-def revoke(app: InspectionApp, product_id: UUID, on: date) -> None:
-    deliver(
-        app,
-        Revoked(
-            **_envelope(uuid4(), on, rule_set_id="R2"),
-            dossier_id=uuid4(),
-            product_id=product_id,
-            certificate_no=certificate_no(app, product_id),
-            decision_no="99/QĐ-UBND",
-            decided_on=on,
-            authority="UBND tỉnh",
-            ground="b",
-        ),
+def revoked(app: InspectionApp, product_id: UUID, on: date) -> Revoked:
+    """Evaluation's Revoked for the product's current certificate."""
+    return Revoked(
+        **_envelope(uuid4(), on, rule_set_id="R2"),
+        dossier_id=uuid4(),
+        product_id=product_id,
+        certificate_no=certificate_no(app, product_id),
+        decision_no="99/QĐ-UBND",
+        decided_on=on,
+        authority="UBND tỉnh",
+        ground="b",
     )
+
+
+def revoke(app: InspectionApp, product_id: UUID, on: date) -> None:
+    deliver(app, revoked(app, product_id, on))
 
 
 def expire(app: InspectionApp, product_id: UUID, on: date) -> None:
