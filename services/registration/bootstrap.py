@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from runtime.blobs import DirectoryBlobStore, MemoryBlobStore
 from runtime.clock import Clock, SystemClock
 from runtime.eventstore import event_store_env
 from runtime.messages import Publisher
@@ -13,7 +14,6 @@ from runtime.rpc import Register
 from runtime.settings import Settings
 from runtime.wiring import relay_for
 from services.registration.adapters import grpc_api, outbound
-from services.registration.adapters.blobs import DirectoryBlobStore, MemoryBlobStore
 from services.registration.adapters.units import locate_commune, locate_legacy_commune
 from services.registration.application import RegistrationApp
 from services.registration.application.ports import BlobStore

@@ -1,6 +1,6 @@
 """What the registration application is built with besides its event store: look-ups of
 administrative units, the routing of a dossier under the rule sets, and where document
-bytes live. `adapters/units.py`, `application/rulebook.py` and `adapters/blobs.py` provide
+bytes live. `adapters/units.py`, `application/rulebook.py` and `runtime/blobs.py` provide
 them; tests can pass their own."""
 
 from __future__ import annotations
