@@ -115,7 +115,7 @@ def parser(lang: str = "vi", as_json: bool = False) -> argparse.ArgumentParser:
     registration.add(sub, lang)
     evaluation.add(sub, lang)
     reporting.add(sub, lang)
-    inspection.add(sub)
+    inspection.add(sub, lang)
     add_rules_commands(sub)
     return top
 

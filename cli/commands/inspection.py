@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from cli.declare import Arg, Command, Group, Refused, add_group, day
+from cli.declare import Arg, Command, Group, Refused, add_group, day, on
 from cli.output import LABELS, VALUES, emit, emit_table, message_record
 from contracts.rpc import inspection_pb2 as pb
 from contracts.rpc import inspection_pb2_grpc as pb_grpc
@@ -200,10 +200,21 @@ SHOW_PLAN = Command(
     "auditor",
     pb.GetPlanRequest,
     (
-        Arg("--plan", field="plan_id"),
-        Arg("--level", default="province", choices=("district", "province", "central")),
+        Arg("--plan", "Mã kế hoạch", "Plan id", field="plan_id"),
+        Arg(
+            "--level",
+            "Cấp lập kế hoạch",
+            "Level of the planning office",
+            default="province",
+            choices=("district", "province", "central"),
+        ),
         Arg("--unit", "Mã địa bàn của kế hoạch", "The plan's unit code", field="jurisdiction"),
-        Arg("--on", "Một ngày trong kỳ", "Any day of the period", type=day),
+        Arg(
+            "--on",
+            "Một ngày trong kỳ (dd/mm/yyyy hoặc yyyy-mm-dd)",
+            "Any day of the period (dd/mm/yyyy or yyyy-mm-dd)",
+            type=day,
+        ),
     ),
     output=_plan,
     actor=False,
@@ -215,8 +226,8 @@ ADD = Command(
     "province_officer",
     pb.AddToPlanRequest,
     (
-        Arg("--plan", required=True, field="plan_id"),
-        Arg("--product", required=True, field="product_id"),
+        Arg("--plan", "Mã kế hoạch", "Plan id", required=True, field="plan_id"),
+        Arg("--product", "Mã sản phẩm", "Product id", required=True, field="product_id"),
     ),
     output=_plan,
 )
@@ -226,9 +237,9 @@ SCHEDULE = Command(
     "province_officer",
     pb.ScheduleInspectionRequest,
     (
-        Arg("--plan", required=True, field="plan_id"),
-        Arg("--product", required=True, field="product_id"),
-        Arg("--on", required=True, type=day, field="planned_on"),
+        Arg("--plan", "Mã kế hoạch", "Plan id", required=True, field="plan_id"),
+        Arg("--product", "Mã sản phẩm", "Product id", required=True, field="product_id"),
+        on("--on", "Ngày dự kiến kiểm tra", "Planned date", field="planned_on"),
         LEAD,
         TEAM,
     ),
@@ -241,14 +252,15 @@ AD_HOC = Command(
     "province_officer",
     pb.OpenAdHocRequest,
     (
-        Arg("--product", required=True, field="product_id"),
+        Arg("--product", "Mã sản phẩm", "Product id", required=True, field="product_id"),
         Arg(
             "--trigger",
-            "complaint, food_safety_alert, market_surveillance, other",
+            "Lý do: complaint, food_safety_alert, market_surveillance, other",
+            "Trigger: complaint, food_safety_alert, market_surveillance, other",
             required=True,
         ),
-        Arg("--note"),
-        Arg("--on", required=True, type=day, field="planned_on"),
+        Arg("--note", "Nội dung phản ánh, cảnh báo", "What was reported"),
+        on("--on", "Ngày dự kiến kiểm tra", "Planned date", field="planned_on"),
         LEAD,
         TEAM,
     ),
@@ -261,8 +273,14 @@ VISIT = Command(
     "province_officer",
     pb.RecordVisitRequest,
     (
-        Arg("--inspection", required=True, field="inspection_id"),
-        Arg("--on", required=True, type=day, field="visited_on"),
+        Arg(
+            "--inspection",
+            "Mã cuộc kiểm tra",
+            "Inspection id",
+            required=True,
+            field="inspection_id",
+        ),
+        on("--on", "Ngày kiểm tra", "Visit date", field="visited_on"),
         TEAM,
         Arg(
             "--pass",
@@ -287,7 +305,13 @@ VISIT = Command(
             action="store_true",
             field="others_compliant",
         ),
-        Arg("--outcome", required=True, choices=("passed", "remediation", "failed")),
+        Arg(
+            "--outcome",
+            "Kết luận",
+            "Outcome",
+            required=True,
+            choices=("passed", "remediation", "failed"),
+        ),
         Arg(
             "--record",
             "Số biên bản/kết luận",
@@ -295,13 +319,24 @@ VISIT = Command(
             required=True,
             field="conclusion_no",
         ),
-        Arg("--concluded-on", type=day),
-        Arg("--summary"),
+        Arg(
+            "--concluded-on",
+            "Ngày kết luận (mặc định: ngày kiểm tra)",
+            "Conclusion date (default: the visit date)",
+            type=day,
+        ),
+        Arg("--summary", "Tóm tắt phát hiện", "Findings summary"),
         Arg(
             "--ground", "Căn cứ thu hồi: a, b, c, d, dd, e", "Revocation ground: a, b, c, d, dd, e"
         ),
-        Arg("--deadline", type=day),
-        Arg("--follow-up", type=day, field="follow_up_on"),
+        Arg("--deadline", "Hạn khắc phục", "Remediation deadline", type=day),
+        Arg(
+            "--follow-up",
+            "Ngày kiểm tra lại",
+            "Follow-up visit date",
+            type=day,
+            field="follow_up_on",
+        ),
         Arg(
             "--evidence",
             "Tệp minh chứng (lặp lại)",
@@ -318,7 +353,7 @@ SHOW = Command(
     ("Một cuộc kiểm tra", "One inspection"),
     "auditor",
     pb.GetInspectionRequest,
-    (Arg("inspection_id"),),
+    (Arg("inspection_id", "Mã cuộc kiểm tra", "Inspection id"),),
     output=_record,
     actor=False,
     retry_not_found=True,
@@ -328,7 +363,7 @@ HISTORY = Command(
     ("Lịch sử kiểm tra của một sản phẩm", "A product's inspection history"),
     "auditor",
     pb.ProductHistoryRequest,
-    (Arg("product_id"),),
+    (Arg("product_id", "Mã sản phẩm", "Product id"),),
     output=_history,
     actor=False,
     retry_not_found=True,
@@ -364,5 +399,5 @@ GROUP = Group(
 )
 
 
-def add(sub: Any) -> None:
-    add_group(sub, GROUP)
+def add(sub: Any, lang: str = "vi") -> None:
+    add_group(sub, GROUP, lang)
