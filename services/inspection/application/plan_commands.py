@@ -87,11 +87,17 @@ class PlanCommands:
     ) -> InspectionPlan:
         """The plan of the actor's jurisdiction for the period containing `on`.
 
-        Refused: an actor with no inspecting level (actor.role), no cadence for the date
-        (period), a plan already made for that period (period)."""
+        Refused: an actor with no inspecting level (actor.role), or whose level inspects
+        nothing on the period's first day (actor); no cadence for the date (period); a
+        plan already made for that period (period)."""
         tier = official_tier(ctx.actor)
         jurisdiction = ctx.actor.jurisdiction.strip()
         period, source = self.period_of(on)
+        if not rulebook.inspects_any(tier, period.starts_on):
+            raise forbidden(
+                f"Từ {period.starts_on:%d/%m/%Y}, cấp này không còn thẩm quyền kiểm tra sản phẩm OCOP.",  # noqa: E501
+                f"From {period.starts_on:%d/%m/%Y} this level inspects no OCOP product.",
+            )
         agency = lead(lead_agency)
         members = team_of(team, required=False)
         plan_id = InspectionPlan.id_for(tier.value, jurisdiction, period.key)

@@ -22,6 +22,7 @@ from rules import (
     Deployment,
     RulesError,
     Tier,
+    all_rule_sets,
     inspection_plan,
     load_local_policy,
     load_rule_set,
@@ -84,6 +85,18 @@ def inspectors(rule_set_id: str, star: int, on: date) -> tuple[Tier, ...]:
         return inspection_plan(load_rule_set(rule_set_id), star, (), on).authorities
     except RulesError as error:
         raise _refused(error) from error
+
+
+def inspects_any(tier: Tier, on: date) -> bool:
+    """Whether `tier` inspects some certified star under some rule set on `on` (a district
+    after 30/06/2025 inspects nothing: its R1 role passed to the province)."""
+    for rule_set in all_rule_sets():
+        if rule_set.inspection is None:
+            continue
+        for star in rule_set.scoring.certified_stars:
+            if tier in inspection_plan(rule_set, star, (), on).authorities:
+                return True
+    return False
 
 
 def checklist(rule_set_id: str) -> dict[str, tuple[str, str]]:

@@ -174,3 +174,39 @@ def test_the_district_inspects_r1_three_stars_until_it_was_abolished(app: Inspec
     with pytest.raises(CommandRejected) as refused:
         app.inspector(DISTRICT_OFFICER.actor, found, found.certificate, date(2025, 7, 1))
     assert refused.value.field == "actor"
+
+
+def test_a_district_plans_until_its_abolition_and_no_longer(app: InspectionApp) -> None:
+    product = certified(app, "Sâm dây", on=date(2024, 3, 1), rule_set="R1")
+    q2 = app.plans.generate(DISTRICT_OFFICER, on=date(2025, 4, 1))
+    assert set(q2.entries) == {str(product)}
+    before = log_size(app)
+    with pytest.raises(CommandRejected) as refused:
+        app.plans.generate(DISTRICT_OFFICER, on=date(2025, 7, 1))
+    assert (refused.value.kind, refused.value.field) == ("permission_denied", "actor")
+    assert log_size(app) == before
+
+
+def test_a_visit_dated_before_the_certificate_is_refused(app: InspectionApp) -> None:
+    product = certified(app, "Mật ong rừng", on=date(2025, 5, 2))
+    opened = app.visits.open_ad_hoc(
+        OFFICER, product_id=product, trigger="complaint", note="", planned_on=date(2025, 11, 21)
+    )
+    before = log_size(app)
+    with pytest.raises(CommandRejected) as refused:
+        record(app, {"inspection": opened.id}, visited_on=date(2025, 4, 30))
+    assert refused.value.field == "product_id"
+    assert log_size(app) == before
+
+
+def test_a_certificate_past_its_validity_is_not_inspected_before_its_expiry_arrives(
+    app: InspectionApp,
+) -> None:
+    product = certified(app, "Mật ong rừng", on=date(2022, 11, 1), valid_to=date(2025, 11, 1))
+    before = log_size(app)
+    with pytest.raises(CommandRejected) as refused:
+        app.visits.open_ad_hoc(
+            OFFICER, product_id=product, trigger="complaint", note="", planned_on=date(2025, 11, 21)
+        )
+    assert refused.value.field == "product_id"
+    assert log_size(app) == before
