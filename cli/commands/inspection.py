@@ -23,7 +23,7 @@ from contracts.rpc import inspection_pb2_grpc as pb_grpc
 for _key, _words in {
     "plan_id": ("Mã kế hoạch", "Plan id"),
     "inspection_id": ("Mã cuộc kiểm tra", "Inspection id"),
-    "period": ("Kỳ", "Period"),
+    "period": ("Mã kỳ", "Period code"),
     "period_label": ("Kỳ kiểm tra", "Period"),
     "starts_on": ("Từ ngày", "From"),
     "ends_on": ("Đến ngày", "To"),
