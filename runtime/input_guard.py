@@ -27,6 +27,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import grpc
@@ -34,6 +35,7 @@ from google.protobuf.descriptor import FieldDescriptor
 from google.protobuf.message import Message
 from pydantic import ValidationError
 
+from runtime import identifiers
 from runtime.errors import CommandRejected
 from runtime.text import excerpt
 
@@ -89,6 +91,19 @@ NUMBER_RANGES: tuple[tuple[str, tuple[int, int]], ...] = (
 )
 DEFAULT_RANGE = (0, 1_000_000)
 
+CANONICAL_FORMS: tuple[tuple[str, Callable[[str, str], str]], ...] = (
+    # (regular expression on the field's path, the value object giving its canonical form)
+    (r"(.*\.)?business_registration_no", identifiers.business_registration_no),
+    (r"(.*\.)?(commune_code|legacy_commune_code)", partial(identifiers.unit_code, "commune")),
+    (r"(.*\.)?(province_code|legacy_province_code)", partial(identifiers.unit_code, "province")),
+    (r"(.*\.)?legacy_district_code", partial(identifiers.unit_code, "district")),
+    (r"(.*\.)?decision_no", identifiers.decision_number),
+    (r"(.*\.)?legal_rep_ethnicity", identifiers.ethnicity),
+    (r"(.*\.)?legal_rep_gender", identifiers.gender),
+)
+"""Fields whose text is an identifier or a code: after the text rules, their value object
+(`runtime.identifiers`) gives the one canonical form, or refuses naming the field."""
+
 MAX_ITEMS = 1000
 """The most items any repeated or map field may hold in one request."""
 
@@ -100,6 +115,7 @@ ALLOWED_FORMAT = frozenset("\u200c\u200d")  # ZWNJ/ZWJ: joiners some scripts nee
 REFUSED_CATEGORIES = frozenset({"Cc", "Cf", "Co", "Cs", "Cn"})
 
 _TEXT = tuple((re.compile(pattern), rule) for pattern, rule in TEXT_RULES)
+_FORMS = tuple((re.compile(pattern), form) for pattern, form in CANONICAL_FORMS)
 _NUMBERS = tuple((re.compile(pattern), bounds) for pattern, bounds in NUMBER_RANGES)
 _INTEGERS = frozenset(
     {
@@ -163,7 +179,17 @@ def canonical_text(path: str, value: str) -> str:
             f"Dài {len(text):,} ký tự, tối đa {rule.max_chars:,}: {excerpt(text)}.",
             f"{len(text):,} characters long, at most {rule.max_chars:,}: {excerpt(text)}.",
         )
-    return text
+    form = canonical_form(path)
+    return form(path, text) if form and text else text
+
+
+def canonical_form(path: str) -> Callable[[str, str], str] | None:
+    """The value object giving the field at `path` its canonical form, if it has one."""
+    plain = re.sub(r"\[\d+\]", "", path)
+    for pattern, form in _FORMS:
+        if pattern.fullmatch(plain):
+            return form
+    return None
 
 
 def _check_number(path: str, value: int) -> None:

@@ -2,7 +2,7 @@
 sources in the CSV), registered through the same commands an officer would use.
 
 What is real: product and producer names, districts, star levels. What is made up
-for the demo and marked so: business-registration numbers (`KT-DEMO-…`) where
+for the demo and marked so: business-registration numbers (`99…`, a prefix no province has) where
 the rules require one, the commune chosen from the district's name (registered as its
 pre-2025 unit, see services/registration/reference/legacy-units-kontum.csv), the
 product set derived from the product name, receipt dates and report numbers.
@@ -81,7 +81,7 @@ def load_demo(system: Any) -> int:
                     # Registered before July 2025: the pre-reform unit, mapped to today's.
                     legacy_commune_code=commune,
                     legal_representative="(dữ liệu mẫu)",
-                    business_registration_no=f"KT-DEMO-{number:03d}",
+                    business_registration_no=f"99{number:08d}",  # demo: 99 is no province
                 )
             product_id = registration.products.register_product(
                 ctx,

@@ -15,6 +15,7 @@ from rules import RuleSet, Step, Tier, may_act
 from rules.i18n import TIER_AUTHORITY
 from runtime.commands import CommandContext
 from runtime.errors import CommandRejected
+from runtime.identifiers import decision_key
 from services.evaluation.application.core import EvaluationCore
 from services.evaluation.application.support import certificate_record, invalid, legal_basis
 from services.evaluation.domain.council import refuse_permission, tier_of
@@ -40,7 +41,7 @@ class DecisionCommands:
         """Recognise each dossier under one decision: every dossier must wait for a
         decision this authority may sign (tier, star, province), dated after adoption."""
         tier = self._check_request(ctx, decision_no, signer, dossier_ids, decided_on)
-        number = decision_no.strip()
+        number = decision_key(decision_no)
         evaluations = [self.core.get_evaluation(d) for d in dossier_ids]
         rule_sets = [self._check_decidable(ctx, tier, e, decided_on) for e in evaluations]
         items = [
@@ -48,7 +49,7 @@ class DecisionCommands:
                 "dossier_id": str(e.dossier_id),
                 "product_id": str(e.product_id),
                 "star": e.decidable_star(),
-                "certificate_no": f"{number}/{n:02d}",
+                "certificate_no": certificate_number(number, decided_on, n),
             }
             for n, e in enumerate(evaluations, start=1)
         ]
@@ -96,13 +97,15 @@ class DecisionCommands:
                 "Chỉ người có thẩm quyền (Chủ tịch UBND / Bộ trưởng) được ký quyết định công nhận.",
                 "Only the competent authority may sign a recognition decision.",
             )
-        decision_id = RecognitionDecision.id_for(tier.value, ctx.actor.jurisdiction, decision_no)
+        decision_id = RecognitionDecision.id_for(
+            tier.value, ctx.actor.jurisdiction, decision_no, decided_on.year
+        )
         if self.core.find(decision_id, RecognitionDecision) is not None:
             raise CommandRejected(
                 "already_exists",
                 "decision_no",
-                f"Quyết định {decision_no} đã được ban hành.",
-                f"Decision {decision_no} was already issued.",
+                f"Quyết định {decision_no} đã được ban hành trong năm {decided_on.year}.",
+                f"Decision {decision_no} was already issued in {decided_on.year}.",
             )
         return tier
 
@@ -165,3 +168,14 @@ class DecisionCommands:
         )
         certification.issue(record, ctx.meta())
         return [evaluation, certification]
+
+
+def certificate_number(decision_no: str, decided_on: date, position: int) -> str:
+    """The n-th certificate of a decision: `<decision no>/<nn>`, with the decision's year
+    inserted when its number lacks one, since decision numbers restart every year
+    (`12/QĐ-UBND` of 2027 -> `12/2027/QĐ-UBND/01`)."""
+    number = decision_no
+    if f"/{decided_on.year}/" not in number and "/" in number:
+        head, tail = number.split("/", 1)
+        number = f"{head}/{decided_on.year}/{tail}"
+    return f"{number}/{position:02d}"

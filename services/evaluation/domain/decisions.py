@@ -8,20 +8,26 @@ from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
+from runtime.identifiers import decision_key
+
 NAMESPACE = UUID("2d6b8e14-93a5-4c0f-b7e2-58a1c9d03f47")
 Meta = dict[str, Any]
 
 
 class RecognitionDecision(Aggregate):
     @staticmethod
-    def id_for(authority: str, jurisdiction: str, decision_no: str) -> UUID:
-        return uuid5(
-            NAMESPACE, f"decision:{authority}:{jurisdiction}:{decision_no.strip().upper()}"
-        )
+    def id_for(authority: str, jurisdiction: str, decision_no: str, year: int) -> UUID:
+        """One decision per number, issuer and calendar year: numbering restarts every
+        1 January (Decree 30/2020/NĐ-CP, Art. 15); look-alike spellings share the key
+        (`runtime.identifiers.decision_key`)."""
+        key = decision_key(decision_no)
+        return uuid5(NAMESPACE, f"decision:{authority}:{jurisdiction}:{year}:{key}")
 
     @classmethod
-    def create_id(cls, authority: str, jurisdiction: str, decision_no: str, **kwargs: Any) -> UUID:
-        return cls.id_for(authority, jurisdiction, decision_no)
+    def create_id(
+        cls, authority: str, jurisdiction: str, decision_no: str, decided_on: date, **kwargs: Any
+    ) -> UUID:
+        return cls.id_for(authority, jurisdiction, decision_no, decided_on.year)
 
     @event("Issued")
     def __init__(

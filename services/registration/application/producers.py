@@ -10,10 +10,10 @@ from eventsourcing.persistence import IntegrityError
 
 from runtime.commands import CommandContext
 from runtime.errors import CommandRejected
+from runtime.identifiers import business_registration_no, ethnicity, gender, unit_code
 from runtime.text import nfc
 from services.registration.application.inputs import required
 from services.registration.domain.producer import (
-    GENDERS,
     KINDS_NEEDING_REGISTRATION_NO,
     PRODUCER_KINDS,
     Producer,
@@ -50,7 +50,13 @@ class ProducerCommands:
         registration number, an unknown gender, empty names."""
         name = required("name", nfc(name))
         number = _registration_number(kind, business_registration_no)
-        _check_gender(legal_rep_gender)
+        legal_rep_gender = gender("legal_rep_gender", legal_rep_gender) if legal_rep_gender else ""
+        if legal_rep_ethnicity.strip():
+            legal_rep_ethnicity = ethnicity("legal_rep_ethnicity", legal_rep_ethnicity)
+        if commune_code.strip():
+            commune_code = unit_code("commune", "commune_code", commune_code)
+        if legacy_commune_code.strip():
+            legacy_commune_code = unit_code("commune", "legacy_commune_code", legacy_commune_code)
         commune_code, province_code, legacy = self._place(commune_code, legacy_commune_code)
         producer = Producer(
             name=name,
@@ -146,7 +152,11 @@ def _registration_number(kind: str, given: str | None) -> str | None:
             + ", ".join(PRODUCER_KINDS),
             f"Unknown producer kind '{kind}'; expected one of: " + ", ".join(PRODUCER_KINDS),
         )
-    number = nfc(given or "") or None
+    number = (
+        business_registration_no("business_registration_no", given)
+        if given and given.strip()
+        else None
+    )
     if number is None and kind in KINDS_NEEDING_REGISTRATION_NO:
         raise CommandRejected(
             "invalid_argument",
@@ -155,13 +165,3 @@ def _registration_number(kind: str, given: str | None) -> str | None:
             "Households, farms and cooperative groups need a business registration number.",
         )
     return number
-
-
-def _check_gender(gender: str) -> None:
-    if gender and gender not in GENDERS:
-        raise CommandRejected(
-            "invalid_argument",
-            "legal_rep_gender",
-            "Giới tính phải là female, male hoặc other.",
-            "Gender must be female, male or other.",
-        )

@@ -7,6 +7,8 @@ from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
+from runtime.errors import CommandRejected
+from runtime.identifiers import business_registration_no, ethnic_group
 from services.registration.domain import history
 from services.registration.domain.common import INDEX_NAMESPACE, Created, Meta
 
@@ -75,8 +77,13 @@ class Producer(Aggregate):
 
 
 def qualifies_for_3_2(rep: dict[str, Any]) -> bool:
-    ethnicity = str(rep.get("ethnicity") or "").casefold()
-    minority = bool(ethnicity) and ethnicity not in ("kinh", "việt", "viet")
+    """Ethnicity is read through the official list of 54 groups (`runtime.identifiers`):
+    only a listed group other than the Kinh counts; text stored before the list was
+    enforced that names no group does not."""
+    try:
+        minority = ethnic_group("ethnicity", str(rep.get("ethnicity") or "")).minority
+    except CommandRejected:
+        minority = False
     return rep.get("gender") == "female" or minority or bool(rep.get("disability"))
 
 
@@ -85,7 +92,13 @@ class RegistrationNumberIndex(Aggregate):
 
     @staticmethod
     def id_for(number: str) -> UUID:
-        return uuid5(INDEX_NAMESPACE, f"brn:{number.casefold()}")
+        """Keyed by the number's canonical form (`runtime.identifiers`), so spellings of one
+        number clash; a number stored before the form was enforced keys as folded text."""
+        try:
+            key = business_registration_no("business_registration_no", number)
+        except CommandRejected:
+            key = number.casefold()
+        return uuid5(INDEX_NAMESPACE, f"brn:{key}")
 
     @classmethod
     def create_id(cls, number: str, producer_id: UUID) -> UUID:

@@ -188,7 +188,7 @@ def test_a_failed_re_evaluation_keeps_the_old_certificate(
         secretary(), dossier_id=event.aggregate_id, adopted_on=date(2029, 1, 19)
     )
     cert = app.get_certification(product).holding()
-    assert cert is not None and cert["number"] == "12/QĐ-UBND/01" and cert["status"] == "valid"
+    assert cert is not None and cert["number"] == "12/2026/QĐ-UBND/01" and cert["status"] == "valid"
 
 
 def inspection_failed(product: UUID) -> InspectionFailed:
