@@ -74,15 +74,39 @@ def postgres_settings(tmp_path: Path) -> Iterator[Settings]:
     yield settings
 
 
+def settings_for(store: str, data_dir: Path) -> Settings:
+    """Settings of `store` with its files under `data_dir`; PostgreSQL's databases emptied."""
+    if store != "postgres":
+        return Settings(store=store, data_dir=data_dir)
+    settings = pg_settings(data_dir=data_dir)
+    reset_databases(settings)
+    return settings
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def store_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Settings]:
+def store_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
     """The same test on SQLite and on PostgreSQL."""
-    if request.param == "sqlite":
-        yield Settings(store="sqlite", data_dir=tmp_path)
-    else:
-        settings = pg_settings(data_dir=tmp_path)
-        reset_databases(settings)
-        yield settings
+    return settings_for(request.param, tmp_path)
+
+
+def matrix(*local: str, server: str) -> list[Any]:
+    """Parameters of a test matrix: the `local` variants always, the one on the real
+    `server` (marked with its tier, `postgres` or `kafka`) under `make test`
+    (OCOP_REQUIRE_INFRA=1) or when OCOP_TEST_SERVERS names it. The unit tier stays
+    server-free by default; e.g. under the infrastructure lock:
+    `OCOP_TEST_SERVERS=postgres,kafka pytest tests/unit -m "postgres or kafka"`."""
+    wanted = os.environ.get("OCOP_TEST_SERVERS", "").split(",")
+    params: list[Any] = list(local)
+    if os.environ.get("OCOP_REQUIRE_INFRA") == "1" or server in wanted:
+        params.append(pytest.param(server, marks=getattr(pytest.mark, server)))
+    return params
+
+
+@pytest.fixture(params=matrix("memory", "sqlite", server="postgres"))
+def app_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
+    """The store matrix: each application test once per store (eventsourcing's examples run
+    one test case per store the same way), so a fault of one store shows in its tier."""
+    return settings_for(request.param, tmp_path)
 
 
 def kafka_bootstrap() -> str:
@@ -128,10 +152,14 @@ async def topic_prefix() -> AsyncIterator[str]:
         partitions=topics.DEAD_LETTER_PARTITIONS,
     )
     yield prefix
+    await delete_topics([prefix + t for t in EVENT_TOPICS + DEAD_LETTER_TOPICS])
+
+
+async def delete_topics(names: list[str]) -> None:
     admin = AIOKafkaAdminClient(bootstrap_servers=kafka_bootstrap())
     await admin.start()
     try:
-        await admin.delete_topics([prefix + t for t in EVENT_TOPICS + DEAD_LETTER_TOPICS])
+        await admin.delete_topics(names)
     finally:
         await admin.close()
 

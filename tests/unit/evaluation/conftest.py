@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
@@ -16,8 +17,11 @@ def clock() -> FixedClock:
 
 
 @pytest.fixture
-def service(memory_settings: Settings, clock: FixedClock) -> EvaluationService:
-    return build(memory_settings, clock=clock)
+def service(app_settings: Settings, clock: FixedClock) -> Iterator[EvaluationService]:
+    """The service on each store of the matrix (tests/conftest.py `app_settings`)."""
+    service = build(app_settings, clock=clock)
+    yield service
+    service.app.close()
 
 
 @pytest.fixture

@@ -1,7 +1,8 @@
-"""A registration app in memory with a fixed clock."""
+"""A registration app with a fixed clock, on every store of the matrix."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
@@ -18,5 +19,8 @@ def clock() -> FixedClock:
 
 
 @pytest.fixture
-def app(memory_settings: Settings, clock: FixedClock) -> RegistrationApp:
-    return build(memory_settings, clock=clock).app
+def app(app_settings: Settings, clock: FixedClock) -> Iterator[RegistrationApp]:
+    """The app on each store of the matrix (tests/conftest.py `app_settings`)."""
+    app = build(app_settings, clock=clock).app
+    yield app
+    app.close()

@@ -57,6 +57,8 @@ def test_the_self_assessment_follows_the_sheet(
     assert record(actor, dossier_id=dossier, choices={"1.1": "3"}, evidence={"1.1": [sha]}) == 1
 
 
+# It counts the in-memory blob store's entries; the directory store is the SQLite tier's.
+@pytest.mark.parametrize("app_settings", ["memory"], indirect=True)
 def test_documents_are_checked_by_content_and_stored_once(
     app: RegistrationApp, actor: CommandContext, dossier: UUID
 ) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from uuid import uuid4
@@ -33,8 +34,11 @@ def envelope(aggregate_id: object = None) -> dict[str, object]:
 
 
 @pytest.fixture
-def app(memory_settings: Settings) -> ReportingApp:
-    return build(memory_settings).app
+def app(app_settings: Settings) -> Iterator[ReportingApp]:
+    """The app on each store of the matrix (tests/conftest.py `app_settings`)."""
+    app = build(app_settings).app
+    yield app
+    app.close()
 
 
 def test_a_product_moves_through_its_statuses(app: ReportingApp) -> None:
