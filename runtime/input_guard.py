@@ -157,6 +157,8 @@ def _refuse(path: str, vi: str, en: str) -> CommandRejected:
 def canonical_text(path: str, value: str) -> str:
     """`value` in canonical form (see the module), or `CommandRejected` naming `path`."""
     rule = text_rule(path)
+    if len(value) > 4 * rule.max_chars + 64:  # refused before normalising a huge value
+        raise _too_long(path, value, rule)
     text = unicodedata.normalize("NFC", value.translate(ZERO_WIDTH)).strip()
     text = text.replace("\r\n", "\n")
     for position, char in enumerate(text):
@@ -174,11 +176,7 @@ def canonical_text(path: str, value: str) -> str:
                 f"{excerpt(text)}.",
             )
     if len(text) > rule.max_chars:
-        raise _refuse(
-            path,
-            f"Dài {len(text):,} ký tự, tối đa {rule.max_chars:,}: {excerpt(text)}.",
-            f"{len(text):,} characters long, at most {rule.max_chars:,}: {excerpt(text)}.",
-        )
+        raise _too_long(path, text, rule)
     form = canonical_form(path)
     return form(path, text) if form and text else text
 
@@ -190,6 +188,14 @@ def canonical_form(path: str) -> Callable[[str, str], str] | None:
         if pattern.fullmatch(plain):
             return form
     return None
+
+
+def _too_long(path: str, text: str, rule: TextRule) -> CommandRejected:
+    return _refuse(
+        path,
+        f"Dài {len(text):,} ký tự, tối đa {rule.max_chars:,}: {excerpt(text)}.",
+        f"{len(text):,} characters long, at most {rule.max_chars:,}: {excerpt(text)}.",
+    )
 
 
 def _check_number(path: str, value: int) -> None:

@@ -1,0 +1,280 @@
+"""Hostile requests for every method of every service, generated from the proto
+descriptors (hypothesis strategies): every field gets either a plausible value (an id that
+exists, a legal date, a known code) or a hostile one (control and bidi characters, NFD,
+megabyte text, impossible dates and numbers, garbage bytes)."""
+
+from __future__ import annotations
+
+import string
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from google.protobuf import message_factory
+from google.protobuf.descriptor import Descriptor, FieldDescriptor, MethodDescriptor
+from hypothesis import strategies as st
+
+from contracts.rpc import evaluation_pb2, inspection_pb2, registration_pb2, reporting_pb2
+
+MODULES = {
+    "registration": registration_pb2,
+    "evaluation": evaluation_pb2,
+    "inspection": inspection_pb2,
+    "reporting": reporting_pb2,
+}
+ROLES = (
+    "producer",
+    "commune_officer",
+    "commune_committee",
+    "district_officer",
+    "province_officer",
+    "council_member",
+    "council_secretary",
+    "authority",
+    "ministry",
+    "inspector",
+    "nobody",
+)
+JURISDICTIONS = ("23500", "51", "610", "", "023500", "99999")
+WORDS = (
+    "cooperative",
+    "enterprise",
+    "household_business",
+    "first",
+    "renewal",
+    "upgrade",
+    "province",
+    "district",
+    "commune",
+    "central",
+    "R1",
+    "R2",
+    "R3",
+    "approve",
+    "reject",
+    "female",
+    "male",
+    "Kinh",
+    "Ba Na",
+    "Dân tộc Kinh",
+    "12/QĐ-UBND",
+    "12/QD-UBND",
+    "6174482489",
+    "617 448 2489",
+    "23500",
+    "023500",
+    "51",
+    "610",
+    "a",
+    "1",
+    "A1",
+    "passed",
+    "failed",
+    "application/pdf",
+    "image/png",
+    "legal",
+    "sample",
+    "Cà phê Đăk Hà",
+)
+HOSTILE_CHARS = "\x00\x07\x1b\r\n\t\x7f\x85\u202e\u2066\u200b\ufeff\ue000\u0301\ud7ff\U0001f600Ð"
+DATE_TEXTS = (
+    "2026-06-01",
+    "2026-06-28",
+    "2026-07-01",
+    "2018-05-07",
+    "2025-06-30",
+    "9999-12-31",
+    "0001-01-01",
+    "1900-01-01",
+    "2026-02-30",
+    "20260601",
+    "2026-6-1",
+    "",
+    "tomorrow",
+    "2200-12-31",
+    "2201-01-01",
+)
+
+
+def _is_date(name: str) -> bool:
+    return name in ("on", "deadline", "valid_to") or name.endswith(("_on", "_until"))
+
+
+@dataclass
+class Known:
+    """Ids that exist in the stores (seeded before the run), by field name."""
+
+    ids: dict[str, list[str]] = field(default_factory=dict)
+
+    def of(self, name: str) -> Sequence[str]:
+        key = name[:-1] if name.endswith("_ids") else name
+        return self.ids.get(key, []) or self.ids.get("any", []) or ["nope"]
+
+
+@cache
+def hostile_text() -> st.SearchStrategy[str]:
+    plain = st.text(alphabet=string.ascii_letters + string.digits + " -/.", max_size=30)
+    vietnamese = st.sampled_from(WORDS).map(lambda w: unicodedata.normalize("NFD", w))
+    poisoned = st.tuples(st.sampled_from(WORDS), st.sampled_from(HOSTILE_CHARS)).map(
+        lambda t: t[0][:3] + t[1] + t[0][3:]
+    )
+    huge = st.sampled_from((70, 301, 5001, 100_000, 1_000_000)).map(lambda n: "Đa" * (n // 2))
+    anything = st.text(max_size=20)
+    return st.one_of(plain, vietnamese, poisoned, huge, anything)
+
+
+def string_value(name: str, known: Known) -> st.SearchStrategy[str]:
+    if name == "id" or name.endswith(("_id", "_ids")):
+        legal = st.sampled_from(list(known.of(name)))
+    elif _is_date(name):
+        legal = st.sampled_from(DATE_TEXTS)
+    else:
+        legal = st.sampled_from(WORDS)
+    return st.one_of(legal, legal, hostile_text())
+
+
+def int_value(descriptor: FieldDescriptor) -> st.SearchStrategy[int]:
+    bits = (
+        64 if descriptor.type in (FieldDescriptor.TYPE_INT64, FieldDescriptor.TYPE_SINT64) else 32
+    )
+    extreme = st.sampled_from(
+        (-(2 ** (bits - 1)), -5, -1, 0, 1, 2, 3, 5, 6, 13, 100, 2 ** (bits - 1) - 1)
+    )
+    return st.one_of(
+        st.integers(0, 10), extreme, st.integers(-(2 ** (bits - 1)), 2 ** (bits - 1) - 1)
+    )
+
+
+def bytes_value() -> st.SearchStrategy[bytes]:
+    return st.one_of(
+        st.binary(max_size=64),
+        st.sampled_from((b"%PDF-1.7\n%fake", b"\x89PNG\r\n\x1a\nfake", b"PK\x03\x04fake", b"")),
+    )
+
+
+def field_value(descriptor: FieldDescriptor, known: Known, depth: int) -> st.SearchStrategy[Any]:
+    kind = descriptor.type
+    if descriptor.message_type is not None:
+        return message_dict(descriptor.message_type, known, depth + 1)
+    if kind == FieldDescriptor.TYPE_STRING:
+        return string_value(descriptor.name, known)
+    if descriptor.enum_type is not None:
+        return st.sampled_from([v.number for v in descriptor.enum_type.values])
+    simple: dict[int, st.SearchStrategy[Any]] = {
+        FieldDescriptor.TYPE_BOOL: st.booleans(),
+        FieldDescriptor.TYPE_BYTES: bytes_value(),
+        FieldDescriptor.TYPE_DOUBLE: st.floats(allow_nan=True),
+        FieldDescriptor.TYPE_FLOAT: st.floats(allow_nan=True, width=32),
+    }
+    return simple[kind] if kind in simple else int_value(descriptor)
+
+
+@cache
+def actor_value() -> st.SearchStrategy[dict[str, Any]]:
+    return st.one_of(
+        st.fixed_dictionaries(
+            {
+                "id": st.sampled_from(("can-bo", "chu-tich", "tv1", "thu-ky")),
+                "role": st.sampled_from(ROLES),
+                "jurisdiction": st.sampled_from(JURISDICTIONS),
+            }
+        ),
+        st.fixed_dictionaries(
+            {"id": hostile_text(), "role": hostile_text(), "jurisdiction": hostile_text()}
+        ),
+    )
+
+
+def message_dict(
+    descriptor: Descriptor, known: Known, depth: int = 0
+) -> st.SearchStrategy[dict[str, Any]]:
+    if depth > 3:
+        return st.just({})
+    parts: dict[str, st.SearchStrategy[Any]] = {}
+    for item in descriptor.fields:
+        if item.message_type is not None and item.message_type.GetOptions().map_entry:
+            key = item.message_type.fields_by_name["key"]
+            value = item.message_type.fields_by_name["value"]
+            parts[item.name] = st.dictionaries(
+                field_value(key, known, depth), field_value(value, known, depth), max_size=3
+            )
+        elif item.name == "actor" and item.message_type is not None:
+            parts[item.name] = actor_value()
+        elif item.is_repeated:
+            parts[item.name] = st.lists(field_value(item, known, depth), max_size=3)
+        else:
+            parts[item.name] = field_value(item, known, depth)
+    return st.fixed_dictionaries({}, optional=parts)
+
+
+def build(descriptor: Descriptor, values: dict[str, Any]) -> Any:
+    message = message_factory.GetMessageClass(descriptor)()
+    _fill(message, values)
+    return message
+
+
+def _fill(message: Any, values: dict[str, Any]) -> None:
+    for name, value in values.items():
+        item = message.DESCRIPTOR.fields_by_name[name]
+        target = getattr(message, name)
+        if item.message_type is not None and item.message_type.GetOptions().map_entry:
+            is_message = item.message_type.fields_by_name["value"].message_type is not None
+            for key, entry in value.items():
+                if is_message:
+                    _fill(target[key], entry)
+                else:
+                    target[key] = entry
+        elif item.is_repeated:
+            for entry in value:
+                if item.message_type is not None:
+                    _fill(target.add(), entry)
+                else:
+                    target.append(entry)
+        elif item.message_type is not None:
+            _fill(target, value)
+        else:
+            setattr(message, name, value)
+
+
+@dataclass(frozen=True)
+class Method:
+    service: str
+    descriptor: MethodDescriptor
+
+    @property
+    def path(self) -> str:
+        return f"/{self.descriptor.containing_service.full_name}/{self.descriptor.name}"
+
+    @property
+    def client_streaming(self) -> bool:
+        return bool(self.descriptor.client_streaming)
+
+
+def methods() -> list[Method]:
+    return [
+        Method(name, method)
+        for name, module in MODULES.items()
+        for service in module.DESCRIPTOR.services_by_name.values()
+        for method in service.methods
+    ]
+
+
+Command = tuple[Method, list[Any]]
+
+
+def commands(known: Known) -> st.SearchStrategy[Command]:
+    """One call: a method and its request (one message, or the chunks of a client stream)."""
+
+    def for_method(method: Method) -> st.SearchStrategy[Command]:
+        descriptor = method.descriptor.input_type
+        one = message_dict(descriptor, known).map(lambda values: build(descriptor, values))
+        requests: st.SearchStrategy[list[Any]] = (
+            st.lists(one, min_size=1, max_size=3)
+            if method.client_streaming
+            else one.map(lambda m: [m])
+        )
+        return requests.map(lambda reqs: (method, reqs))
+
+    return st.one_of([for_method(method) for method in methods()])
