@@ -11,6 +11,7 @@ from typing import Any
 from rules import (
     CouncilResult,
     MemberSheet,
+    NotCompetentError,
     RuleSet,
     SheetError,
     ShortfallMode,
@@ -115,18 +116,29 @@ def council_result_of(
         )
     except SheetError as error:
         raise invalid(error.place, error.render("vi"), error.render("en")) from error
+    except NotCompetentError as error:
+        # A council the rule set does not have (district/commune under R3), a district
+        # council after 30/06/2025, or a lapsed rule set (in_force_until).
+        raise CommandRejected(
+            "failed_precondition", error.place, error.render("vi"), error.render("en")
+        ) from error
 
 
 def outcome_and_status(
     evaluation: Evaluation, result: CouncilResult, held: dict[str, Any] | None
 ) -> tuple[str, str]:
-    """The public outcome and the dossier's next status: rejected or 1-2★ end here; a
-    result above this level is forwarded (after approval where the rule set asks it);
-    an upgrade that does not raise the star held is not an upgrade."""
+    """The public outcome and the dossier's next status: rejected, "không đạt" (no star)
+    or 1-2★ end here; a result whose score reaches the next level's threshold is
+    forwarded (after approval where the rule set asks it; the next level applies the
+    minimums); a shortfall found by this level's council for a dossier forwarded to it
+    goes back down with no certificate ("returned_down"); an upgrade that does not
+    raise the star held is not an upgrade."""
     if result.outcome.value == "rejected":
         return "rejected", "rejected"
     if result.outcome.value == "not_recognised":
         return "not_recognised", "not_recognised"
+    if result.outcome.value == "returned":
+        return "returned", "returned_down"
     if result.routing.action == "forward":
         return "forwarded", (
             "awaiting_approval" if result.routing.approve_result_by else "adopted_forward"

@@ -14,13 +14,18 @@ from rules import (
 from rules.i18n import TIER_AUTHORITY
 from runtime.commands import CommandContext
 from services.evaluation.application.core import EvaluationCore
-from services.evaluation.application.support import SYSTEM, inspectors, invalid, legal_basis
+from services.evaluation.application.support import (
+    SYSTEM,
+    grounds_on,
+    inspectors,
+    invalid,
+    legal_basis,
+)
 from services.evaluation.domain.certificates import ProductCertification
 from services.evaluation.domain.council import (
     refuse_permission,
     tier_of,
 )
-from services.evaluation.domain.revocation import GROUNDS
 
 
 class CertificateCommands:
@@ -54,11 +59,12 @@ class CertificateCommands:
         reference: str,
         concluded_on: date,
     ) -> ProductCertification:
-        if ground not in GROUNDS:
+        grounds = grounds_on(concluded_on)
+        if ground not in grounds:
             raise invalid(
                 "ground",
-                f"Căn cứ thu hồi phải là một trong: {', '.join(GROUNDS)}.",
-                f"Ground must be one of: {', '.join(GROUNDS)}.",
+                f"Căn cứ thu hồi phải là một trong: {', '.join(grounds)}.",
+                f"Ground must be one of: {', '.join(grounds)}.",
             )
         if not reference.strip():
             raise invalid(

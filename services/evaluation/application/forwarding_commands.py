@@ -54,11 +54,13 @@ class ForwardingCommands:
         if (
             ctx.actor.role != "authority"
             or tier is None
-            or not may_act(rule_set, tier, Step.APPROVE_RESULT, evaluation.star, on)
+            or not may_act(rule_set, tier, Step.APPROVE_RESULT, evaluation.band, on)
         ):
+            # The band, not the capped star: a 92 missing a 5★ minimum is still approved
+            # and forwarded as a potential 5★ (R3 Art. 7.3.e); the ministry applies it.
             raise refuse_permission(
-                f"Người thực hiện không có thẩm quyền phê duyệt kết quả {evaluation.star} sao theo {rule_set.id}.",  # noqa: E501
-                f"The actor may not approve a {evaluation.star}-star result under {rule_set.id}.",
+                f"Người thực hiện không có thẩm quyền phê duyệt kết quả {evaluation.band} sao theo {rule_set.id}.",  # noqa: E501
+                f"The actor may not approve a {evaluation.band}-star result under {rule_set.id}.",
             )
         to_level = TIER_LEVEL[Tier(evaluation.routing.get("tier") or "central")]
         next_round = self.core.next_round(evaluation, to_level, on)

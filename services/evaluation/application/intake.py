@@ -18,10 +18,9 @@ from rules import (
 )
 from services.evaluation.application.core import EvaluationCore
 from services.evaluation.application.forwarding_commands import ForwardingCommands
-from services.evaluation.application.support import event_meta, system_meta
+from services.evaluation.application.support import event_meta, grounds_on, system_meta
 from services.evaluation.domain.certificates import ProductCertification
 from services.evaluation.domain.model import Evaluation
-from services.evaluation.domain.revocation import GROUNDS
 
 
 def dossier_arrived(core: EvaluationCore, assessed: CommuneAssessed) -> list[Aggregate]:
@@ -126,7 +125,7 @@ def inspection_failed(core: EvaluationCore, failed: InspectionFailed) -> list[Ag
     rule_set = load_rule_set(held["rule_set_id"])
     certification.open_revocation(
         event_meta(failed),
-        ground=failed.ground if failed.ground in GROUNDS else "b",
+        ground=failed.ground if failed.ground in grounds_on(failed.concluded_on) else "b",
         reference=f"{failed.conclusion_no}: {failed.findings}",
         concluded_on=failed.concluded_on,
         decide_by=revocation_deadline(failed.concluded_on, rule_set),

@@ -8,7 +8,18 @@ from decimal import Decimal
 from typing import Any
 
 from contracts.envelope import Actor
-from rules import CertificateDates, RuleSet, Step, Tier, authorities, council_mean
+from rules import (
+    CertificateDates,
+    RulesError,
+    RuleSet,
+    Step,
+    Tier,
+    authorities,
+    council_mean,
+    load_rule_set,
+    revocation_grounds,
+    select_rule_set,
+)
 from runtime.errors import CommandRejected
 from services.evaluation.domain.model import Evaluation
 
@@ -94,3 +105,14 @@ def certificate_record(
         "window_closes": dates.reevaluation_closes,
         "grace_until": dates.late_filer_valid_until,
     }
+
+
+def grounds_on(day: date) -> tuple[str, ...]:
+    """Codes of the revocation grounds of the rule set in force on `day` (R3 Art. 8.1:
+    a, b, c, d, dd for đ, e); revocation follows the law of its day, whatever rules the
+    certificate was issued under."""
+    try:
+        rule_set = select_rule_set(day, importing=True).rule_set
+    except RulesError:
+        rule_set = load_rule_set("R3")
+    return tuple(g.code for g in revocation_grounds(rule_set))

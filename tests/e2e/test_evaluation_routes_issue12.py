@@ -1,0 +1,123 @@
+"""Issue 12's routes through Kafka with the province stand-in (`python -m system.province`):
+results are forwarded by score even when a minimum of the next star is missed, and the
+higher level's shortfall comes back down with no certificate until the lower level acts.
+
+R1: a district 72 missing a 4★ minimum (no e-traceability code) is forwarded (the district
+does not cap it to 3★); the stand-in (5 points lower) finds 67 and returns it; the district
+recognises 3★. R3: a province 92 missing a 5★ minimum is approved and forwarded to the
+ministry; the stand-in returns 87; nothing is certified until the province recognises 4★."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from rules import load_rule_set
+from runtime.settings import Settings
+from tests.conftest import kafka_bootstrap
+from tests.e2e.harness import Processes, free_port, wait_serving
+from tests.e2e.test_evaluation_forwarding import PROCESSES, council, publish, wait_status
+from tests.unit.evaluation.helpers import assessed
+from tests.unit.rules.helpers import sheet_at
+
+pytestmark = [pytest.mark.e2e, pytest.mark.kafka, pytest.mark.postgres]
+
+DISTRICT = ("--actor-id", "phong-nn", "--role", "district_officer", "--jurisdiction", "610")
+PROVINCE = ("--actor-id", "so-nnmt", "--jurisdiction", "51")
+CHAIRMAN = ("--actor-id", "ct-ubnd-tinh", "--jurisdiction", "51")
+
+
+def adopt_short(
+    proc: Processes, folder: Path, dossier: str, rule_set: str, total: int, missing: dict[str, str]
+) -> dict[str, Any]:
+    """Every member scores `total` with `missing` below the next star's minimum."""
+    choices = sheet_at(load_rule_set(rule_set), 13, total, floor_star=4, overrides=missing).choices
+    sheet = folder / f"short-{rule_set}-{total}.yaml"
+    sheet.write_text(yaml.safe_dump({"choices": choices}))
+    for member in ("chu-tich", "tv1", "tv2"):
+        proc.cli(
+            "--actor-id", member, "evaluation", "submit-sheet", "--dossier", dossier,
+            "--sheet", str(sheet),
+        )  # fmt: skip
+    on = "2025-05-20" if rule_set == "R1" else "2026-06-25"
+    adopted: dict[str, Any] = proc.cli(
+        "--actor-id", "thu-ky", "evaluation", "adopt", "--dossier", dossier, "--adopted-on", on
+    )
+    return adopted
+
+
+def assert_no_certificate(proc: Processes, product: str) -> None:
+    done = proc.cli("evaluation", "certificates", product, ok=False)
+    assert done.returncode == 2 and "chưa có giấy chứng nhận" in done.stderr.decode()
+
+
+def test_forwarded_by_score_and_returned_with_no_certificate_until_the_lower_level_acts(
+    postgres_settings: Settings, topic_prefix: str, tmp_path: Path
+) -> None:
+    port = free_port()
+    env = {
+        "OCOP_STORE": "postgres",
+        "OCOP_DELIVERY": "kafka",
+        "OCOP_KAFKA_BOOTSTRAP": kafka_bootstrap(),
+        "OCOP_TOPIC_PREFIX": topic_prefix,
+        "OCOP_PG_HOST": postgres_settings.pg_host,
+        "OCOP_PG_PORT": str(postgres_settings.pg_port),
+        "OCOP_PG_USER": postgres_settings.pg_user,
+        "OCOP_PG_PASSWORD": postgres_settings.pg_password,
+        "OCOP_DATA_DIR": str(tmp_path / "data"),
+        "OCOP_EVALUATION_PORT": str(port),
+        "OCOP_PROVINCE_SCORE_DELTA": "-5",
+    }
+    proc = Processes(tmp_path, env)
+    for name, module in PROCESSES:
+        proc.start(name, "-m", module)
+    r1 = assessed(
+        level="district", rule_set="R1", received=date(2025, 3, 1), assessed_on=date(2025, 3, 20)
+    )
+    r3 = assessed()
+    try:
+        wait_serving(f"127.0.0.1:{port}", processes=proc)
+        asyncio.run(publish(topic_prefix, [r1, r3]))
+        for event in (r1, r3):
+            proc.cli("evaluation", "show", str(event.aggregate_id))  # waits for arrival
+
+        council(proc, "district", "2025-03-20", DISTRICT)
+        adopted = adopt_short(proc, tmp_path, str(r1.aggregate_id), "R1", 72, {"2.3": "2"})
+        assert (adopted["status"], adopted["forwarded_to"]) == ("forwarded", "province")
+        returned = wait_status(proc, str(r1.aggregate_id), "returned")
+        assert returned["returned_options"] == ["recognise", "reevaluate"]
+        assert_no_certificate(proc, str(r1.product_id))
+        decision = proc.cli(
+            "--actor-id", "ct-ubnd-huyen", "--role", "authority", "--jurisdiction", "610",
+            "evaluation", "decide", "--decision-no", "12/QĐ-UBND", "--decided-on", "2025-06-20",
+            "--signer", "Chủ tịch UBND huyện", "--dossier", str(r1.aggregate_id),
+        )  # fmt: skip
+        assert decision["items"][0]["star"] == 3
+
+        council(proc, "province", "2026-06-12", PROVINCE)
+        adopted = adopt_short(proc, tmp_path, str(r3.aggregate_id), "R3", 92, {"4.1": "3"})
+        assert adopted["status"] == "awaiting_approval"
+        proc.cli(
+            *CHAIRMAN, "evaluation", "approve-forward", "--dossier", str(r3.aggregate_id),
+            "--on", "2026-06-26",
+        )  # fmt: skip
+        back = wait_status(proc, str(r3.aggregate_id), "returned")
+        assert back["returned_options"] == ["recognise", "reevaluate"]
+        assert_no_certificate(proc, str(r3.product_id))
+        decision = proc.cli(
+            *CHAIRMAN, "evaluation", "decide", "--decision-no", "302/QĐ-UBND",
+            "--decided-on", "2026-07-20", "--signer", "Chủ tịch UBND tỉnh",
+            "--dossier", str(r3.aggregate_id),
+        )  # fmt: skip
+        assert decision["items"][0]["star"] == 4
+        proc.assert_alive()
+    finally:
+        codes = proc.stop()
+    assert codes == {name: 0 for name, _ in PROCESSES}, {
+        name: proc.log_of(name)[-2000:] for name, code in codes.items() if code
+    }
