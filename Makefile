@@ -34,6 +34,7 @@ test-fast: venv
 
 lint: venv
 	$(PY) -m contracts.generate --check
+	$(PY) -m system.compose --check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy

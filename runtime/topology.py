@@ -25,7 +25,7 @@ Kind = Literal["rpc", "stream", "relay", "scheduler"]
 KINDS: Final[tuple[Kind, ...]] = ("rpc", "stream", "relay", "scheduler")
 
 # The settings (runtime.settings.Settings fields, env OCOP_<FIELD>) each kind reads, besides
-# the store's (`STORE_SETTINGS`) and the metrics port every process serves.
+# the store's (`STORE_SETTINGS`) and the host and port of the /metrics every process serves.
 STORE_SETTINGS: Final = (
     "store",
     "data_dir",
@@ -126,7 +126,7 @@ def _settings(entry: Service, kinds: tuple[Kind, ...]) -> tuple[str, ...]:
         names += KIND_SETTINGS[kind]
         if kind == "rpc":
             names.append(f"{entry.name}_port")
-    names.append("metrics_port")
+    names += ["grpc_host", "metrics_port"]  # every process serves /metrics on grpc_host
     return tuple(dict.fromkeys(names))
 
 
