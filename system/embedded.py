@@ -16,6 +16,7 @@ import grpc
 from prometheus_client import CollectorRegistry
 
 from contracts.topics import subscriptions
+from runtime.files import make_private
 from runtime.inproc import FileDeadLetters, InProcessBus
 from runtime.metrics import Metrics, serve_metrics
 from runtime.outbox import Relay
@@ -45,6 +46,7 @@ class EmbeddedSystem:
 
     def __post_init__(self) -> None:
         s = self.settings
+        make_private(s.data_dir)  # SQLite files, documents, dead letters: 0600 / 0700
         self.bus = InProcessBus()
         dead = s.data_dir / "dead-letters"
         # The province stand-in closes the forwarding loop in one process (system/province.py).
