@@ -152,8 +152,10 @@ class DossierResubmitted(IntegrationEvent):
     check_deadline: date | None = None
 
 
-class CommuneAssessed(IntegrationEvent):
-    """The commune's report (form 03) is issued and the dossier goes to the evaluating level."""
+class CommuneAssessed(LegacyUnitFields):
+    """The commune's report (form 03) is issued and the dossier goes to the evaluating level.
+    The legacy unit fields give the dossier's pre-2025 district: under R1 its round,
+    council and decision are the district's."""
 
     event_type: Literal["CommuneAssessed"] = "CommuneAssessed"
     product_id: UUID

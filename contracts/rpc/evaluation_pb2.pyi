@@ -13,16 +13,18 @@ from contracts.rpc import common_pb2 as _common_pb2
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class OpenRoundRequest(_message.Message):
-    __slots__ = ("actor", "level", "jurisdiction", "on")
+    __slots__ = ("actor", "level", "jurisdiction", "on", "period")
     ACTOR_FIELD_NUMBER: _ClassVar[int]
     LEVEL_FIELD_NUMBER: _ClassVar[int]
     JURISDICTION_FIELD_NUMBER: _ClassVar[int]
     ON_FIELD_NUMBER: _ClassVar[int]
+    PERIOD_FIELD_NUMBER: _ClassVar[int]
     actor: _common_pb2.Actor
     level: str
     jurisdiction: str
     on: str
-    def __init__(self, actor: _Optional[_Union[_common_pb2.Actor, _Mapping]] = ..., level: _Optional[str] = ..., jurisdiction: _Optional[str] = ..., on: _Optional[str] = ...) -> None: ...
+    period: str
+    def __init__(self, actor: _Optional[_Union[_common_pb2.Actor, _Mapping]] = ..., level: _Optional[str] = ..., jurisdiction: _Optional[str] = ..., on: _Optional[str] = ..., period: _Optional[str] = ...) -> None: ...
 
 class AppointMemberRequest(_message.Message):
     __slots__ = ("actor", "round_id", "member_id", "name", "role")

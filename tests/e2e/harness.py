@@ -9,6 +9,8 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -116,6 +118,22 @@ class Processes:
                 f"ocop {' '.join(args)} exited {done.returncode}: {done.stderr.decode()}"
             )
         return json.loads(done.stdout)
+
+
+@contextmanager
+def embedded(folder: Path) -> Iterator[Processes]:
+    """`ocop run` (the embedded mode) on ports of its own with its data under `folder`,
+    serving when entered; stopped on exit, and it must stop cleanly."""
+    ports = {s: free_port() for s in ("REGISTRATION", "EVALUATION", "REPORTING", "INSPECTION")}
+    processes = Processes(folder, {f"OCOP_{s}_PORT": str(p) for s, p in ports.items()})
+    processes.start("embedded", "-m", "cli.main", "run", "--data-dir", str(folder / "data"))
+    try:
+        for port in ports.values():
+            wait_serving(f"127.0.0.1:{port}", processes=processes)
+        yield processes
+    finally:
+        codes = processes.stop()
+        assert codes == {"embedded": 0}, processes.log_of("embedded")
 
 
 def wait_serving(address: str, timeout: float = 60.0, processes: Processes | None = None) -> None:

@@ -56,9 +56,13 @@ async def publish(prefix: str, events: list[Any]) -> None:
         await broker.stop()
 
 
-def council(proc: Processes, level: str, on: str, officer: tuple[str, ...]) -> None:
+def council(
+    proc: Processes, level: str, on: str, officer: tuple[str, ...], unit: str = "51"
+) -> None:
+    """Opens the round of `level` for `unit` (a district's own code, a province's) and
+    appoints its council."""
     round_id = proc.cli(
-        *officer, "evaluation", "open-round", "--level", level, "--unit", "51", "--on", on
+        *officer, "evaluation", "open-round", "--level", level, "--unit", unit, "--on", on
     )["round_id"]
     for member, role in (
         ("chu-tich", "chair"),
@@ -168,6 +172,7 @@ def test_forwarding_and_both_answers_under_r1_and_r3(
             "district",
             "2025-03-20",
             ("--actor-id", "phong-nn", "--role", "district_officer", "--jurisdiction", "610"),
+            unit="610",
         )
         for total, event in r1.items():
             adopted = score(proc, tmp_path, str(event.aggregate_id), total, 4, "R1", "2025-05-20")

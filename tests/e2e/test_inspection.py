@@ -48,7 +48,8 @@ def certified_by_the_district(proc: Processes) -> str:
     """A product filed in 2024 (R1), scored by the district council, recognised 3★."""
     producer = proc.cli(
         "registration", "register-producer", "--name", "HTX Cà phê Đăk Hà", "--kind",
-        "cooperative", "--commune", "23500", "--legal-rep", "Y Blơi", "--brn", "6101234567",
+        "cooperative", "--commune", "23500", "--legacy-commune", "23500", "--legal-rep", "Y Blơi",
+        "--brn", "6101234567",
     )["producer_id"]  # fmt: skip
     product = proc.cli(
         "registration", "register-product", "--producer", producer, "--name",
@@ -70,7 +71,7 @@ def certified_by_the_district(proc: Processes) -> str:
     )
     assert forwarded["forwarded_to"] == "district"
     round_id = proc.cli(
-        *DISTRICT, "evaluation", "open-round", "--level", "district", "--unit", "51",
+        *DISTRICT, "evaluation", "open-round", "--level", "district", "--unit", "615",
         "--on", "2024-03-10",
     )["round_id"]  # fmt: skip
     for member, role in (("chu-tich", "chair"), ("tv-hoa", "member"), ("tv-minh", "member"),

@@ -5,29 +5,20 @@ from __future__ import annotations
 
 import json
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from tests.e2e.harness import EXAMPLES, OCOP, ROOT, Processes, free_port, wait_serving
+from tests.e2e.harness import EXAMPLES, OCOP, ROOT, Processes, embedded
 
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture
-def proc(tmp_path: Path) -> Any:
-    ports = {s: free_port() for s in ("REGISTRATION", "EVALUATION", "REPORTING")}
-    env = {f"OCOP_{s}_PORT": str(p) for s, p in ports.items()}
-    processes = Processes(tmp_path, env)
-    processes.start("embedded", "-m", "cli.main", "run", "--data-dir", str(tmp_path / "data"))
-    try:
-        for port in ports.values():
-            wait_serving(f"127.0.0.1:{port}", processes=processes)
+def proc(tmp_path: Path) -> Iterator[Processes]:
+    with embedded(tmp_path) as processes:
         yield processes
-    finally:
-        codes = processes.stop()
-        assert codes == {"embedded": 0}, processes.log_of("embedded")
 
 
 def refused(proc: Processes, field: str, *args: str) -> None:

@@ -36,6 +36,13 @@ OPEN = Command(
             field="",
         ),
         on("--on", "Ngày mở", "Opened on"),
+        Arg(
+            "--period",
+            "Kỳ của đợt: tháng/năm quyết định, vd. 05/2025 (mặc định: đợt chưa quyết định"
+            " vào ngày mở)",
+            "The round's period: its decision month, e.g. 05/2025 (default: the round"
+            " still to be decided on the opening date)",
+        ),
     ),
     derive=_jurisdiction,
 )

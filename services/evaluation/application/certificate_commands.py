@@ -74,6 +74,7 @@ class CertificateCommands:
             )
         self.core.not_future("concluded_on", concluded_on)
         certification = self.core.get_certification(product_id)
+        self.core.require_reach(ctx.actor, certification)
         held = certification.holding()
         rule_set = load_rule_set(held["rule_set_id"]) if held else None
         tier = tier_of(ctx.actor)
@@ -117,6 +118,7 @@ class CertificateCommands:
             raise invalid("decision_no", "Thiếu số quyết định.", "Decision number is empty.")
         self.core.not_future("decided_on", decided_on)
         certification = self.core.get_certification(product_id)
+        self.core.require_reach(ctx.actor, certification)
         held = certification.holding()
         tier = tier_of(ctx.actor)
         if held is not None:

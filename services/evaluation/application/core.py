@@ -5,7 +5,7 @@ through it; `app.EvaluationApp` composes them."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, TypeVar
 from uuid import UUID
 
@@ -29,6 +29,7 @@ from rules import (
 from runtime.clock import Clock, check_past_date
 from runtime.errors import CommandRejected
 from runtime.eventstore import register_common_transcodings
+from runtime.jurisdiction import ActsFor, require_jurisdiction
 from services.evaluation.domain.certificates import ProductCertification
 from services.evaluation.domain.council import LEVEL_TIER, CouncilRules
 from services.evaluation.domain.model import Evaluation
@@ -97,6 +98,51 @@ class EvaluationCore(EventSourcedProjection[UUID]):
             "name_en": assigned.name.en,
             "source": assigned.source,
         }
+
+    def round_to_open(
+        self,
+        level: str,
+        jurisdiction: str,
+        on: date,
+        rule_set: RuleSet,
+        period: tuple[int, int] | None = None,
+    ) -> dict[str, Any] | None:
+        """The round an officer opens: named by its period, not picked by its cut-off.
+
+        `period` (year, month) names the round decided in that month (the Kon Tum 2025
+        plan's May and November rounds: 05/2025, 11/2025; R3's province rounds: 06 and
+        12). Without it: a round whose cut-off has passed, whose decision is still due on
+        `on` and which holds dossiers (opening on 05/05/2025 opens the May round, cut-off
+        30/04, with the dossiers forwarded to it), else the round still taking dossiers
+        on `on`. None if no round is decided in `period`."""
+        if period is None:
+            for key in self._rounds_around(level, jurisdiction, on.year, rule_set):
+                cutoff, decision = key["forwarded_by"], key["decided_by"]
+                deliberating = cutoff is not None and cutoff < on <= decision
+                if deliberating and self.dossiers_in(self.round_id(key)):
+                    return key
+            return self.round_key(level, jurisdiction, on, rule_set)
+        for key in self._rounds_around(level, jurisdiction, period[0], rule_set):
+            if (key["decided_by"].year, key["decided_by"].month) == period:
+                return key
+        return None
+
+    def _rounds_around(
+        self, level: str, jurisdiction: str, year: int, rule_set: RuleSet
+    ) -> list[dict[str, Any]]:
+        """The scheduled rounds of `level` from the year before `year` to the year after,
+        in cut-off order (each found as the round a dossier forwarded the day after the
+        previous cut-off joins)."""
+        keys: list[dict[str, Any]] = []
+        cursor = date(year - 1, 1, 1)
+        while cursor.year <= year + 1:
+            key = self.round_key(level, jurisdiction, cursor, rule_set)
+            if key["forwarded_by"] is None:
+                break
+            if key not in keys:
+                keys.append(key)
+            cursor = max(cursor, key["forwarded_by"]) + timedelta(days=1)
+        return keys
 
     @staticmethod
     def round_id(key: dict[str, Any]) -> UUID:
@@ -167,6 +213,16 @@ class EvaluationCore(EventSourcedProjection[UUID]):
         return self.find_certification(evaluation.product_id) or ProductCertification.start(
             evaluation.product_id, evaluation.product_name, meta
         )
+
+    def require_reach(self, actor: ActsFor, certification: ProductCertification) -> None:
+        """Refuses an actor whose jurisdiction does not reach the product of the current
+        certificate (the unit path of the dossier it was issued on)."""
+        current = certification.cert()
+        if not current or not current.get("dossier_id"):
+            return
+        evaluation = self.find(Evaluation.id_for(UUID(current["dossier_id"])), Evaluation)
+        if evaluation is not None:
+            require_jurisdiction(actor, evaluation.path, str(certification.product_id))
 
     def dossiers_in(self, round_id: UUID, batch: int = 1000) -> list[UUID]:
         """Dossiers whose evaluation joined `round_id`, in arrival order (a scan of the

@@ -38,7 +38,12 @@ class CouncilCommands:
     def __init__(self, core: EvaluationCore) -> None:
         self.core = core
 
-    def open_round(self, ctx: CommandContext, *, level: str, jurisdiction: str, on: date) -> Round:
+    def open_round(
+        self, ctx: CommandContext, *, level: str, jurisdiction: str, on: date, period: str = ""
+    ) -> Round:
+        """Opens the round of `level` for `jurisdiction` (a district's pre-2025 code, a
+        province's code) named by `period` (mm/yyyy of its decision month) or, without
+        one, the round still to be decided on `on` (see `EvaluationCore.round_to_open`)."""
         if level not in LEVEL_TIER:
             raise invalid(
                 "level",
@@ -47,13 +52,20 @@ class CouncilCommands:
             )
         if not jurisdiction.strip():
             raise invalid("jurisdiction", "Thiếu mã địa bàn.", "Jurisdiction is empty.")
+        self.core.not_future("on", on)
         require_official(ctx.actor, level, jurisdiction, what=("mở đợt đánh giá", "open a round"))
         rule_set = select_rule_set(on, self.core.deployment).rule_set
-        key = self.core.round_key(level, jurisdiction, on, rule_set)
+        key = self.core.round_to_open(level, jurisdiction, on, rule_set, _period(period))
+        if key is None:
+            raise invalid(
+                "period",
+                f"Không có đợt đánh giá cấp {level} quyết định trong tháng {period}.",
+                f"No {level} round is decided in {period}.",
+            )
         if self.core.find(self.core.round_id(key), Round) is not None:
             raise CommandRejected(
                 "already_exists",
-                "on",
+                "period" if period else "on",
                 "Đợt đánh giá này đã được mở.",
                 "This round is already open.",
             )
@@ -260,3 +272,24 @@ class CouncilCommands:
             collected.append(certification)
         self.core.save(*collected)
         return evaluation
+
+
+def _period(text: str) -> tuple[int, int] | None:
+    """A round's period, `mm/yyyy` or `yyyy-mm` (its decision month); None if empty."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        if "/" in text:
+            month, year = (int(p) for p in text.split("/"))
+        else:
+            year, month = (int(p) for p in text.split("-"))
+    except ValueError:
+        month = year = 0
+    if not (1 <= month <= 12 and 2018 <= year <= 2200):
+        raise invalid(
+            "period",
+            f"Kỳ '{text}' không hợp lệ: nhập tháng/năm, ví dụ 05/2025.",
+            f"Period '{text}' is not valid: give month/year, e.g. 05/2025.",
+        )
+    return year, month

@@ -16,6 +16,7 @@ from rules.i18n import TIER_AUTHORITY
 from runtime.commands import CommandContext
 from runtime.errors import CommandRejected
 from runtime.identifiers import decision_key
+from runtime.jurisdiction import require_jurisdiction
 from services.evaluation.application.core import EvaluationCore
 from services.evaluation.application.support import certificate_record, invalid, legal_basis
 from services.evaluation.domain.council import refuse_permission, tier_of
@@ -124,13 +125,7 @@ class DecisionCommands:
                 f"{dossier}: {TIER_AUTHORITY[tier]['en']} may not recognise {star} stars "
                 f"under {rule_set.id}.",
             )
-        home = evaluation.jurisdiction
-        if tier == Tier.PROVINCE and ctx.actor.jurisdiction and ctx.actor.jurisdiction != home:
-            raise refuse_permission(
-                f"{dossier}: hồ sơ thuộc địa bàn {home}.",
-                f"{dossier}: the dossier belongs to {home}.",
-                "actor.jurisdiction",
-            )
+        require_jurisdiction(ctx.actor, evaluation.path, str(dossier))
         if decided_on < (evaluation.adopted_on or evaluation.arrived_on):
             raise invalid(
                 "decided_on",

@@ -13,6 +13,7 @@ from eventsourcing.domain import Aggregate
 from rules import Step, Tier, band_for, may_act, return_route
 from runtime.commands import CommandContext
 from runtime.errors import CommandRejected
+from runtime.jurisdiction import require_jurisdiction
 from services.evaluation.application.core import EvaluationCore
 from services.evaluation.application.support import (
     certificate_record,
@@ -49,6 +50,7 @@ class ForwardingCommands:
                 "The dossier is not waiting for its result to be approved and forwarded.",
             )
         self.core.not_future("on", on)
+        require_jurisdiction(ctx.actor, evaluation.path, str(dossier_id))
         rule_set = self.core.rule_set_of(evaluation)
         tier = tier_of(ctx.actor)
         if (
@@ -96,6 +98,7 @@ class ForwardingCommands:
                 f"Chỉ cấp {above} được trả lời cho hồ sơ này.",
                 f"Only the {above} level may answer for this dossier.",
             )
+        require_jurisdiction(ctx.actor, evaluation.path, str(dossier_id))
         value = parse_score(score)
         if result == "recognised":
             if star not in (3, 4, 5) or not decision_no.strip():
@@ -190,7 +193,7 @@ class ForwardingCommands:
         require_official(
             ctx.actor,
             evaluation.level,
-            evaluation.jurisdiction,
+            evaluation.path,
             what=("cho đánh giá lại", "order a re-evaluation"),
         )
         evaluation.reevaluate(ctx.meta())

@@ -16,6 +16,7 @@ from rules import (
     revocation_deadline,
     select_rule_set,
 )
+from runtime.jurisdiction import UnitPath
 from services.evaluation.application.core import EvaluationCore
 from services.evaluation.application.forwarding_commands import ForwardingCommands
 from services.evaluation.application.support import event_meta, grounds_on, system_meta
@@ -34,7 +35,16 @@ def dossier_arrived(core: EvaluationCore, assessed: CommuneAssessed) -> list[Agg
     rule_set = load_rule_set(rule_set_id)
     level = assessed.forwarded_to
     arrived_on = assessed.forwarded_on or assessed.assessed_on
-    key = core.round_key(level, assessed.province_code, arrived_on, rule_set)
+    path = UnitPath(
+        commune=assessed.commune_code,
+        province=assessed.province_code,
+        district=assessed.legacy_district_code or "",
+        legacy_commune=assessed.legacy_commune_code or "",
+        legacy_province=assessed.legacy_province_code or "",
+    )
+    # A district's dossiers join the district's own round (its pre-2025 code), not the
+    # province's: R1 Art. 4 has the district council evaluate its communes' products.
+    key = core.round_key(level, path.unit_of(level), arrived_on, rule_set)
     written = (
         assessed.kind == "re_evaluation" and rule_set.id in core.council.written_opinion_rule_sets
     )
@@ -52,6 +62,7 @@ def dossier_arrived(core: EvaluationCore, assessed: CommuneAssessed) -> list[Agg
         arrived_on=arrived_on,
         round_id=core.round_id(key),
         mode="written" if written else "meeting",
+        unit=path.as_dict(),
         meta=system_meta(assessed),
     )
     filed = _file_reevaluation(core, assessed) if assessed.kind == "re_evaluation" else None

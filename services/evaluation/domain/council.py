@@ -16,6 +16,7 @@ from decimal import Decimal
 from contracts.envelope import Actor
 from rules import Tier
 from runtime.errors import CommandRejected
+from runtime.jurisdiction import UnitPath, require_jurisdiction
 
 SCORING_ROLES = ("chair", "member")
 COUNCIL_ROLES = ("chair", "member", "secretary")
@@ -62,8 +63,12 @@ def refuse_permission(vi: str, en: str, field: str = "actor") -> CommandRejected
     return CommandRejected("permission_denied", field, vi, en)
 
 
-def require_official(actor: Actor, level: str, jurisdiction: str, *, what: tuple[str, str]) -> None:
-    """`actor` is an officer or the authority of `level` (and of `jurisdiction`)."""
+def require_official(
+    actor: Actor, level: str, where: UnitPath | str, *, what: tuple[str, str]
+) -> None:
+    """`actor` is an officer or the authority of `level`, and its jurisdiction reaches
+    `where`: a record's unit path, or the one unit code a round is keyed by (a district
+    round by the district's pre-2025 code, a province round by the province's)."""
     tier = tier_of(actor)
     if tier != LEVEL_TIER[level] or actor.role not in (
         "district_officer",
@@ -75,15 +80,8 @@ def require_official(actor: Actor, level: str, jurisdiction: str, *, what: tuple
             f"Chỉ cán bộ hoặc lãnh đạo cấp {level} mới được {what[0]}.",
             f"Only an officer or the authority of the {level} level may {what[1]}.",
         )
-    # Dossiers carry their province's code; a district's own code cannot be checked
-    # against it without the unit tree, so only the province level is compared.
-    same_place = level != "province" or actor.jurisdiction == jurisdiction
-    if not same_place:
-        raise refuse_permission(
-            f"Người thực hiện thuộc địa bàn {actor.jurisdiction}, không phải {jurisdiction}.",
-            f"The actor acts for {actor.jurisdiction}, not {jurisdiction}.",
-            "actor.jurisdiction",
-        )
+    path = where if isinstance(where, UnitPath) else UnitPath(commune="", province=where)
+    require_jurisdiction(actor, path)
 
 
 def spread(totals: Mapping[str, Decimal]) -> Decimal:

@@ -38,10 +38,12 @@ class EvaluationHistory(Aggregate):
         arrived_on: date
         round_id: UUID
         mode: str
+        unit: dict[str, str]
         meta: Meta
 
-        class_version = 2
+        class_version = 3
         upcast_v1_v2 = staticmethod(legacy.opened_v1_v2)
+        upcast_v2_v3 = staticmethod(legacy.opened_v2_v3)
 
         def apply(self, evaluation: EvaluationHistory) -> None:
             facts = {k: v for k, v in vars(self).items() if k not in _NOT_STATE}
@@ -218,6 +220,7 @@ class EvaluationHistory(Aggregate):
         arrived_on: date
         round_id: UUID
         mode: str
+        unit: dict[str, str]
         status: str
         sheets: dict[str, dict[str, Any]]
         conflicts: dict[str, str]

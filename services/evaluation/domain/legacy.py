@@ -42,6 +42,14 @@ def opened_v1_v2(state: dict[str, Any]) -> None:
     state.setdefault("mode", "meeting")
 
 
+def opened_v2_v3(state: dict[str, Any]) -> None:
+    """v2 had no unit path: the commune and the province it was filed under (no district:
+    such a dossier's district round stayed keyed by the province, as it was)."""
+    state.setdefault(
+        "unit", {"commune": state.get("commune_code", ""), "province": state["jurisdiction"]}
+    )
+
+
 def recognised_v1_v2(state: dict[str, Any]) -> None:
     state.setdefault("signer", "")
     state.setdefault("certificate_no", "")

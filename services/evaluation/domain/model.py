@@ -19,6 +19,7 @@ from typing import Any
 from uuid import UUID, uuid5
 
 from runtime.errors import CommandRejected
+from runtime.jurisdiction import UnitPath
 from services.evaluation.domain import legacy
 from services.evaluation.domain.evaluation_events import EvaluationHistory
 from services.evaluation.domain.refusals import not_decidable, precondition
@@ -42,6 +43,11 @@ class Evaluation(EvaluationHistory):
     def open(cls, **facts: Any) -> Evaluation:
         """A dossier arrived: `facts` are `Opened`'s fields."""
         return cls._create(cls.Opened, **facts)
+
+    @property
+    def path(self) -> UnitPath:
+        """The dossier's units: commune, pre-2025 district where one existed, province."""
+        return UnitPath.from_dict(self.unit)
 
     def ref(self) -> Meta:
         """The facts every later event repeats, so each can be published on its own."""

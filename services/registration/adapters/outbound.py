@@ -144,6 +144,7 @@ def _commune_assessed(event: Any) -> IntegrationEvent:
         forwarded_on=event.forwarded_on,
         officer=snap["officer"],
         product_code=snap["product_code"],
+        **_legacy(snap.get("legacy_unit")),
     )
 
 

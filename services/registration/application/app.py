@@ -5,13 +5,14 @@ one object per group of commands (`app.producers`, `app.ideas`, `app.products`,
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from typing import Any, TypeVar
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError, Application
 from eventsourcing.persistence import JSONTranscoder
 
-from runtime.clock import Clock
+from runtime.clock import Clock, check_past_date
 from runtime.errors import CommandRejected
 from runtime.eventstore import register_common_transcodings
 from services.registration.application import completeness
@@ -121,6 +122,12 @@ class RegistrationApp(Application[UUID]):
         return self.blobs.get(sha256)
 
     # Look-ups shared by the command groups ----------------------------------------
+
+    def not_future(self, field: str, day: date) -> None:
+        """Refuses the date of a fact that has happened (`field`, `invalid_argument`) when it
+        is after today in the deployment's time zone or before the programme (Decision
+        490/QĐ-TTg, 07/05/2018): every dated registration command is such a fact."""
+        check_past_date(field, day, self.clock)
 
     def ids_of(self, created: str) -> Iterator[UUID]:
         """Aggregates created by the event `created`, oldest first, from the notification

@@ -35,6 +35,7 @@ class AssessmentCommands:
     ) -> list[str]:
         """Issue the commune report (form 03) on the four criteria of a complete dossier.
         Returns the criteria not met; refuses an incomplete dossier, listing its gaps."""
+        self.app.not_future("assessed_on", assessed_on)
         dossier = self.app.get_dossier(dossier_id)
         met = (local_raw_material, local_labour, idea_origin, local_identity)
         criteria = dict(zip(COMMUNE_CRITERIA, met, strict=True))
@@ -52,8 +53,10 @@ class AssessmentCommands:
     def forward_dossier(self, ctx: CommandContext, *, dossier_id: UUID, forwarded_on: date) -> str:
         """Send the assessed dossier to the level that evaluates it under its rule set;
         returns that level (`district` or `province`)."""
+        self.app.not_future("forwarded_on", forwarded_on)
         dossier = self.app.get_dossier(dossier_id)
         _, level = self.app.route_dossier(dossier.first_received_on, forwarded_on)
-        dossier.forward(forwarded_on, level, ctx.meta())
+        product = self.app.get_product(dossier.product_id)
+        dossier.forward(forwarded_on, level, ctx.meta(), product.legacy_unit)
         self.app.save(dossier)
         return level

@@ -46,6 +46,7 @@ class DossierCommands:
     ) -> UUID:
         """The commune receives a dossier (form 01): the rule set follows from the date;
         the commune's next running number gives the product a code. Returns its id."""
+        self.app.not_future("received_on", received_on)
         product = self.app.load(Product, product_id, "product_id")
         rule_set_id, _ = self.app.route_dossier(received_on, received_on)
         _check_kind(kind, product, changes_summary)
@@ -135,6 +136,7 @@ class DossierCommands:
     def receive_paper_copy(
         self, ctx: CommandContext, *, dossier_id: UUID, received_on: date
     ) -> None:
+        self.app.not_future("received_on", received_on)
         dossier = self.app.get_dossier(dossier_id)
         dossier.receive_paper_copy(received_on, ctx.meta())
         self.app.save(dossier)
@@ -142,6 +144,7 @@ class DossierCommands:
     def receive_samples(
         self, ctx: CommandContext, *, dossier_id: UUID, count: int, received_on: date
     ) -> int:
+        self.app.not_future("received_on", received_on)
         dossier = self.app.get_dossier(dossier_id)
         dossier.receive_samples(count, received_on, ctx.meta())
         self.app.save(dossier)
@@ -151,12 +154,14 @@ class DossierCommands:
         self, ctx: CommandContext, *, dossier_id: UUID, reason: str, returned_on: date
     ) -> None:
         """Return for completion: same dossier id, its history kept."""
+        self.app.not_future("returned_on", returned_on)
         dossier = self.app.get_dossier(dossier_id)
         meta = {**ctx.meta(), "product_id": str(dossier.product_id)}
         dossier.return_for_completion(required("reason", nfc(reason)), returned_on, meta)
         self.app.save(dossier)
 
     def resubmit_dossier(self, ctx: CommandContext, *, dossier_id: UUID, received_on: date) -> None:
+        self.app.not_future("received_on", received_on)
         dossier = self.app.get_dossier(dossier_id)
         deadline = check_deadline(dossier.rule_set_id, received_on)
         meta = {**ctx.meta(), "product_id": str(dossier.product_id)}

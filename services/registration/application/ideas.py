@@ -34,6 +34,7 @@ class IdeaCommands:
         submitted_on: date,
         description: str = "",
     ) -> UUID:
+        self.app.not_future("submitted_on", submitted_on)
         producer = self.app.load(Producer, producer_id, "producer_id")
         check_product_set(producer, product_set, submitted_on)
         idea = ProductIdea(
@@ -48,6 +49,7 @@ class IdeaCommands:
         return idea.id
 
     def accept_idea(self, ctx: CommandContext, *, idea_id: UUID, decided_on: date) -> str:
+        self.app.not_future("decided_on", decided_on)
         idea = self.app.get_idea(idea_id)
         idea.advance(ProductIdea.Accepted, decided_on=decided_on, meta=ctx.meta())
         return self._save(idea)
@@ -55,6 +57,7 @@ class IdeaCommands:
     def return_idea(
         self, ctx: CommandContext, *, idea_id: UUID, reason: str, decided_on: date
     ) -> str:
+        self.app.not_future("decided_on", decided_on)
         idea = self.app.get_idea(idea_id)
         reason = required("reason", nfc(reason))
         idea.advance(ProductIdea.Returned, reason=reason, decided_on=decided_on, meta=ctx.meta())
@@ -63,6 +66,7 @@ class IdeaCommands:
     def resubmit_idea(
         self, ctx: CommandContext, *, idea_id: UUID, submitted_on: date, description: str = ""
     ) -> str:
+        self.app.not_future("submitted_on", submitted_on)
         idea = self.app.get_idea(idea_id)
         idea.advance(
             ProductIdea.Resubmitted,
@@ -75,6 +79,7 @@ class IdeaCommands:
     def submit_business_plan(
         self, ctx: CommandContext, *, idea_id: UUID, summary: str, submitted_on: date
     ) -> str:
+        self.app.not_future("submitted_on", submitted_on)
         idea = self.app.get_idea(idea_id)
         summary = required("summary", nfc(summary))
         idea.advance(
@@ -83,6 +88,7 @@ class IdeaCommands:
         return self._save(idea)
 
     def approve_business_plan(self, ctx: CommandContext, *, idea_id: UUID, decided_on: date) -> str:
+        self.app.not_future("decided_on", decided_on)
         idea = self.app.get_idea(idea_id)
         idea.advance(ProductIdea.PlanApproved, decided_on=decided_on, meta=ctx.meta())
         return self._save(idea)
@@ -90,6 +96,7 @@ class IdeaCommands:
     def return_business_plan(
         self, ctx: CommandContext, *, idea_id: UUID, reason: str, decided_on: date
     ) -> str:
+        self.app.not_future("decided_on", decided_on)
         idea = self.app.get_idea(idea_id)
         reason = required("reason", nfc(reason))
         idea.advance(

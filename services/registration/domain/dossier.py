@@ -203,8 +203,12 @@ class Dossier(Aggregate):
             meta=meta,
         )  # fmt: skip
 
-    def forward(self, forwarded_on: date, level: str, meta: Meta) -> None:
-        """Refuses before the commune's report, and a date before it."""
+    def forward(
+        self, forwarded_on: date, level: str, meta: Meta, legacy_unit: dict[str, Any] | None = None
+    ) -> None:
+        """Refuses before the commune's report, and a date before it. `legacy_unit` is the
+        product's pre-2025 commune/district/province (R1), carried to the evaluating level
+        so the district's round and jurisdiction are known there."""
         if self.status != "assessed":
             raise refuse_state(
                 "dossier_id",
@@ -223,7 +227,7 @@ class Dossier(Aggregate):
             )
         self.trigger_event(
             self.Forwarded,
-            snapshot=self._snapshot(),
+            snapshot={**self._snapshot(), "legacy_unit": legacy_unit},
             forwarded_on=forwarded_on,
             forwarded_to=level,
             rule_set_id=self.rule_set_id,

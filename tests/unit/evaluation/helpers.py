@@ -51,7 +51,10 @@ def assessed(
     kind: str = "first",
     product_id: UUID | None = None,
     dossier_id: UUID | None = None,
+    district: str | None = DISTRICT,
 ) -> CommuneAssessed:
+    """A dossier forwarded by commune 23500; under R1 its pre-2025 district is `district`
+    (None: a dossier with no pre-reform unit)."""
     return CommuneAssessed(
         event_id=uuid4(),
         aggregate_id=dossier_id or uuid4(),
@@ -75,6 +78,9 @@ def assessed(
         forwarded_to=level,
         commune_code="23500",
         province_code=PROVINCE,
+        legacy_commune_code="23500" if district else None,
+        legacy_district_code=district,
+        legacy_province_code="62" if district else None,
     )
 
 
@@ -93,11 +99,16 @@ def council(app: EvaluationApp, dossier_id: UUID, on: date | None = None) -> UUI
     evaluation = app.get_evaluation(dossier_id)
     officer = OFFICER if evaluation.level == "province" else DISTRICT_OFFICER
     if app.find(evaluation.round_id, Round) is None:
+        unit = evaluation.path.unit_of(evaluation.level)
+        key = app.round_key(
+            evaluation.level, unit, evaluation.arrived_on, app.rule_set_of(evaluation)
+        )
         app.councils.open_round(
             officer,
             level=evaluation.level,
-            jurisdiction=evaluation.jurisdiction,
-            on=on or evaluation.arrived_on,
+            jurisdiction=unit,
+            on=min(on or evaluation.arrived_on, app.clock.today()),
+            period=f"{key['decided_by']:%m/%Y}",
         )
     round_ = app.get_round(evaluation.round_id)
     if not round_.members:

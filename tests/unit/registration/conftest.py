@@ -15,7 +15,7 @@ from services.registration.bootstrap import build
 
 @pytest.fixture
 def clock() -> FixedClock:
-    return FixedClock(datetime(2026, 6, 1, 8, tzinfo=UTC))
+    return FixedClock(datetime(2026, 7, 1, 8, tzinfo=UTC))
 
 
 @pytest.fixture

@@ -191,6 +191,18 @@ def test_the_legacy_unit_is_kept_beside_the_current_one(
     event = published(app)[0]
     assert isinstance(event, ProducerRegistered)
     assert (event.legacy_district_code, event.legacy_province_code) == ("615", "62")
+    # The forwarded dossier carries its whole unit path: the district's round is its own
+    complete(app, actor, dossier_id)
+    assess(app, actor, dossier_id, date(2024, 4, 10))
+    app.assessment.forward_dossier(actor, dossier_id=dossier_id, forwarded_on=date(2024, 4, 10))
+    forwarded = published(app)[-1]
+    assert isinstance(forwarded, CommuneAssessed)
+    assert (forwarded.commune_code, forwarded.province_code) == (DAK_HA, "51")
+    assert (
+        forwarded.legacy_commune_code,
+        forwarded.legacy_district_code,
+        forwarded.legacy_province_code,
+    ) == ("23500", "615", "62")
 
 
 @pytest.mark.parametrize("product_set", [0, 27, -1])

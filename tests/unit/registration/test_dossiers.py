@@ -198,7 +198,7 @@ def test_overdue_dossiers_are_visible_and_counted(
     app.dossiers.submit_dossier(
         actor, product_id=product(app, actor, 12), kind="first", received_on=date(2026, 6, 20)
     )
-    clock.advance(timedelta(days=22))  # 23/06/2026: the first one's deadline was 22/06
+    # the clock says 01/07/2026: the first one's deadline was 22/06, the second's is later
     assert [d.id for d in app.list_dossiers(overdue_only=True)] == [late]
     assert len(app.list_dossiers()) == 2
     complete(app, actor, late)
@@ -206,7 +206,10 @@ def test_overdue_dossiers_are_visible_and_counted(
     assert app.list_dossiers(overdue_only=True) == []
 
 
-def test_an_upgrade_shows_what_changed(app: RegistrationApp, actor: CommandContext) -> None:
+def test_an_upgrade_shows_what_changed(
+    app: RegistrationApp, actor: CommandContext, clock: FixedClock
+) -> None:
+    clock.advance(timedelta(days=92))  # 01/10/2026: the upgrade below is received on 01/09
     product_id = product(app, actor)
     e = refused(
         lambda: app.dossiers.submit_dossier(
@@ -286,8 +289,9 @@ def test_the_remaining_refusals(app: RegistrationApp, actor: CommandContext, dos
 
 
 def test_a_re_evaluation_needs_its_update_and_renewed_papers(
-    app: RegistrationApp, actor: CommandContext
+    app: RegistrationApp, actor: CommandContext, clock: FixedClock
 ) -> None:
+    clock.advance(timedelta(days=365 * 3))  # 2029: the re-evaluation is received 01/02/2029
     product_id = product(app, actor)
     first = app.dossiers.submit_dossier(
         actor, product_id=product_id, kind="first", received_on=RECEIVED
@@ -306,3 +310,36 @@ def test_a_re_evaluation_needs_its_update_and_renewed_papers(
             actor, dossier_id=again, name=name, category=category, content=PDF + name.encode()
         )
     assert app.missing(app.get_dossier(again)) == []
+
+
+@pytest.mark.parametrize("day", [date(2027, 1, 29), date(2018, 5, 6)])
+def test_no_dated_fact_is_in_the_future_or_before_the_programme(
+    app: RegistrationApp, actor: CommandContext, day: date
+) -> None:
+    """Issue 13 item 4: a dossier received on 29/01/2027 (the clock says 01/07/2026), or
+    before Decision 490/QĐ-TTg, is refused with the field named; so is every later date."""
+    product_id = product(app, actor)
+    e = refused(
+        lambda: app.dossiers.submit_dossier(
+            actor, product_id=product_id, kind="first", received_on=day
+        ),
+        app,
+    )
+    assert (e.kind, e.field) == ("invalid_argument", "received_on")
+    dossier = app.dossiers.submit_dossier(
+        actor, product_id=product_id, kind="first", received_on=RECEIVED
+    )
+    complete(app, actor, dossier)
+    calls: dict[str, Callable[[], object]] = {
+        "returned_on": lambda: app.dossiers.return_dossier(
+            actor, dossier_id=dossier, reason="x", returned_on=day
+        ),
+        "assessed_on": lambda: assess(app, actor, dossier, day),
+    }
+    for field, call in calls.items():
+        assert refused(call, app).field == field
+    assess(app, actor, dossier, date(2026, 6, 5))
+    forward = lambda: app.assessment.forward_dossier(  # noqa: E731
+        actor, dossier_id=dossier, forwarded_on=day
+    )
+    assert refused(forward, app).field == "forwarded_on"

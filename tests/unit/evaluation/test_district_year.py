@@ -1,0 +1,184 @@
+"""A Kon Tum district's year under R1 (issue 13): the district opens its own round and finds
+its dossiers there; another district may not act on them; the round is named by its period,
+not picked by the day it is opened; dates that cannot be are refused with the field named."""
+
+from __future__ import annotations
+
+from datetime import date
+from uuid import UUID
+
+import pytest
+
+from contracts.envelope import Actor
+from runtime.commands import CommandContext
+from runtime.errors import CommandRejected
+from services.evaluation.application import EvaluationApp
+from services.evaluation.domain.rounds import Round
+from tests.unit.evaluation.helpers import (
+    MEMBERS,
+    OFFICER,
+    SECRETARY,
+    arrive,
+    mark,
+    score_all,
+    secretary,
+)
+
+DAK_HA = "615"
+NGOC_HOI = "612"
+
+
+def officer(district: str) -> CommandContext:
+    return CommandContext(
+        Actor(id=f"phong-nn-{district}", role="district_officer", jurisdiction=district)
+    )
+
+
+def chairman(district: str) -> CommandContext:
+    return CommandContext(Actor(id=f"ct-{district}", role="authority", jurisdiction=district))
+
+
+def r1_dossier(app: EvaluationApp, forwarded: date = date(2025, 4, 20)) -> UUID:
+    """A Đăk Hà (615) dossier under R1 forwarded to the district council on `forwarded`."""
+    event = arrive(
+        app,
+        level="district",
+        rule_set="R1",
+        received=date(2025, 3, 1),
+        assessed_on=forwarded,
+        district=DAK_HA,
+    )
+    return event.aggregate_id
+
+
+def refused(call: object, **kwargs: object) -> CommandRejected:
+    with pytest.raises(CommandRejected) as error:
+        call(**kwargs)  # type: ignore[operator]
+    return error.value
+
+
+def test_a_district_opens_its_own_round_and_its_dossiers_are_in_it(app: EvaluationApp) -> None:
+    dossier = r1_dossier(app)
+    evaluation = app.get_evaluation(dossier)
+    assert (evaluation.path.district, evaluation.path.province) == (DAK_HA, "51")
+
+    round_ = app.councils.open_round(
+        officer(DAK_HA), level="district", jurisdiction=DAK_HA, on=date(2025, 4, 25)
+    )
+    assert round_.id == evaluation.round_id
+    assert (round_.jurisdiction, round_.name_vi) == (DAK_HA, "Đợt tháng 5")
+    assert app.dossiers_in(round_.id) == [dossier]
+    # The province's code is not the district's round: the district officer may not open it
+    error = refused(
+        app.councils.open_round,
+        ctx=officer(DAK_HA),
+        level="district",
+        jurisdiction="51",
+        on=date(2025, 4, 25),
+    )
+    assert (error.kind, error.field) == ("permission_denied", "actor.jurisdiction")
+
+
+def test_the_round_is_named_by_its_period_not_by_the_opening_day(app: EvaluationApp) -> None:
+    dossier = r1_dossier(app)
+    # opened after the May cut-off (30/04): still the May round, which holds the dossier
+    may = app.councils.open_round(
+        officer(DAK_HA), level="district", jurisdiction=DAK_HA, on=date(2025, 5, 5)
+    )
+    assert (may.name_vi, may.forwarded_by, may.decided_by) == (
+        "Đợt tháng 5",
+        date(2025, 4, 30),
+        date(2025, 5, 31),
+    )
+    assert may.id == app.get_evaluation(dossier).round_id
+    again = refused(
+        app.councils.open_round,
+        ctx=officer(DAK_HA),
+        level="district",
+        jurisdiction=DAK_HA,
+        on=date(2025, 5, 6),
+        period="05/2025",
+    )
+    assert (again.kind, again.field) == ("already_exists", "period")
+
+
+def test_r3_province_rounds_are_chosen_by_period(app: EvaluationApp) -> None:
+    second = app.councils.open_round(
+        OFFICER, level="province", jurisdiction="51", on=date(2026, 6, 12), period="12/2026"
+    )
+    assert (second.name_vi, second.decided_by) == ("Đợt 2", date(2026, 12, 30))
+    first = app.councils.open_round(
+        OFFICER, level="province", jurisdiction="51", on=date(2026, 6, 12), period="2026-06"
+    )
+    assert (first.name_vi, first.forwarded_by) == ("Đợt 1", date(2026, 4, 30))
+    for period, field in (("13/2026", "period"), ("03/2026", "period")):
+        error = refused(
+            app.councils.open_round,
+            ctx=OFFICER,
+            level="province",
+            jurisdiction="51",
+            on=date(2026, 6, 12),
+            period=period,
+        )
+        assert (error.kind, error.field) == ("invalid_argument", field)
+
+
+def test_another_district_neither_appoints_nor_decides(app: EvaluationApp) -> None:
+    dossier = r1_dossier(app)
+    round_ = app.councils.open_round(
+        officer(DAK_HA), level="district", jurisdiction=DAK_HA, on=date(2025, 4, 25)
+    )
+    error = refused(
+        app.councils.appoint_member,
+        ctx=officer(NGOC_HOI),
+        round_id=round_.id,
+        member_id="x",
+        name="X",
+        role="chair",
+    )
+    assert (error.kind, error.field) == ("permission_denied", "actor.jurisdiction")
+    for name in MEMBERS:
+        role = "chair" if name == "chu-tich" else "member"
+        app.councils.appoint_member(
+            officer(DAK_HA), round_id=round_.id, member_id=name, name=name, role=role
+        )
+    app.councils.appoint_member(
+        officer(DAK_HA), round_id=round_.id, member_id=SECRETARY, name="Thư ký", role="secretary"
+    )
+    assert len(app.get_round(round_.id).members) == 5
+    score_all(app, dossier, dict.fromkeys(("chu-tich", "tv1", "tv2"), 60), 3, "R1")
+    app.councils.adopt_result(secretary(), dossier_id=dossier, adopted_on=date(2025, 5, 20))
+
+    before = mark(app)
+    error = refused(
+        app.decisions.issue_decision,
+        ctx=chairman(NGOC_HOI),
+        decision_no="7/QĐ-UBND",
+        decided_on=date(2025, 5, 25),
+        signer="Chủ tịch UBND huyện Ngọc Hồi",
+        dossier_ids=[dossier],
+    )
+    assert (error.kind, error.field) == ("permission_denied", "actor.jurisdiction")
+    assert mark(app) == before
+    decision = app.decisions.issue_decision(
+        chairman(DAK_HA),
+        decision_no="45/QĐ-UBND",
+        decided_on=date(2025, 5, 25),
+        signer="Chủ tịch UBND huyện Đăk Hà",
+        dossier_ids=[dossier],
+    )
+    assert (decision.authority, decision.jurisdiction) == ("district", DAK_HA)
+    certificate = app.get_certification(app.get_evaluation(dossier).product_id).cert()
+    assert certificate is not None and certificate["issuer"].endswith(DAK_HA)
+
+
+def test_the_opening_date_cannot_be_in_the_future(app: EvaluationApp) -> None:
+    error = refused(
+        app.councils.open_round,
+        ctx=OFFICER,
+        level="province",
+        jurisdiction="51",
+        on=date(2027, 1, 29),
+    )
+    assert (error.kind, error.field) == ("invalid_argument", "on")
+    assert app.find(Round.id_for("province", "51", None, None), Round) is None
