@@ -150,8 +150,10 @@ class Group:
     output: Output
 
 
-def add_group(sub: Any, group: Group, lang: str = "vi") -> None:
-    """Declare `group` and its commands on the top parser's sub-parsers, help in `lang`."""
+def add_group(sub: Any, group: Group, lang: str = "vi") -> Any:
+    """Declare `group` and its commands on the top parser's sub-parsers, help in `lang`;
+    returns the group's sub-parsers, where a local command (one that calls no service)
+    may be added."""
     index = 1 if lang == "en" else 0
     parser = sub.add_parser(group.name, help=group.help[index])
     commands = parser.add_subparsers(dest="command", required=True)
@@ -160,6 +162,7 @@ def add_group(sub: Any, group: Group, lang: str = "vi") -> None:
         for arg in command.args:
             p.add_argument(arg.flag, **arg.options(lang))
         p.set_defaults(func=functools.partial(execute, group, command), role=command.role)
+    return commands
 
 
 def request_fields(command: Command, args: argparse.Namespace) -> dict[str, Any]:

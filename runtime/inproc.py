@@ -27,9 +27,10 @@ class FileDeadLetters:
         return self.folder / f"{self.service}.jsonl"
 
     async def dead_letter(self, message: InMessage, error: str) -> None:
-        await asyncio.to_thread(self._append, message, error)
+        await asyncio.to_thread(self.append, message, error)
 
-    def _append(self, message: InMessage, error: str) -> None:
+    def append(self, message: InMessage, error: str) -> None:
+        """Writes one dead letter now (for callers outside an event loop)."""
         self.folder.mkdir(parents=True, exist_ok=True)
         record = {
             "at": datetime.now(UTC).isoformat(),

@@ -21,6 +21,7 @@ from typing import Any
 from eventsourcing.persistence import (
     ApplicationRecorder,
     Mapper,
+    Notification,
     Tracking,
     TrackingRecorder,
 )
@@ -77,23 +78,30 @@ class Relay:
         messages: list[OutMessage] = []
         newest: datetime | None = None
         for notification in notifications:
-            domain_event = self.mapper.to_domain_event(notification)
-            newest = getattr(domain_event, "timestamp", newest)
-            for topic, integration_event in self.translate(domain_event):
-                messages.append(
-                    OutMessage(
-                        topic=topic,
-                        key=str(integration_event.aggregate_id).encode(),
-                        value=integration_event.model_dump_json().encode(),
-                        headers={
-                            HEADER_SOURCE: self.source,
-                            HEADER_NOTIFICATION_ID: str(notification.id),
-                            HEADER_EVENT_TYPE: integration_event.event_type,
-                        },
-                    )
-                )
+            out, at = self.messages_of(notification)
+            messages += out
+            newest = at or newest
         last = notifications[-1].id if notifications else None
         return messages, last, newest
+
+    def messages_of(self, notification: Notification) -> tuple[list[OutMessage], datetime | None]:
+        """The published messages of one stored notification (none for a private event),
+        and the event's time."""
+        domain_event = self.mapper.to_domain_event(notification)
+        messages = [
+            OutMessage(
+                topic=topic,
+                key=str(integration_event.aggregate_id).encode(),
+                value=integration_event.model_dump_json().encode(),
+                headers={
+                    HEADER_SOURCE: self.source,
+                    HEADER_NOTIFICATION_ID: str(notification.id),
+                    HEADER_EVENT_TYPE: integration_event.event_type,
+                },
+            )
+            for topic, integration_event in self.translate(domain_event)
+        ]
+        return messages, getattr(domain_event, "timestamp", None)
 
     def record(self, last: int) -> None:
         self.positions.insert_tracking(Tracking(self.name, last))

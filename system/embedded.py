@@ -10,14 +10,17 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, cast
 
 import grpc
 from prometheus_client import CollectorRegistry
 
 from contracts.topics import subscriptions
+from runtime.consumer import TrackedConsumer
 from runtime.files import make_private
 from runtime.inproc import FileDeadLetters, InProcessBus
+from runtime.messages import InMessage, OutMessage
 from runtime.metrics import Metrics, serve_metrics
 from runtime.outbox import Relay
 from runtime.rpc import build_server
@@ -47,6 +50,13 @@ class EmbeddedSystem:
     def __post_init__(self) -> None:
         s = self.settings
         make_private(s.data_dir)  # SQLite files, documents, dead letters: 0600 / 0700
+        # A consumer whose SQLite file is gone (deleted to rebuild it) starts empty: it is
+        # replayed from the sources' own stores once everything is built (`replay_into`).
+        missing = [
+            entry.name
+            for entry in running("stream")
+            if s.store == "sqlite" and not (s.data_dir / f"{entry.name}.sqlite").exists()
+        ]
         self.bus = InProcessBus()
         dead = s.data_dir / "dead-letters"
         # The province stand-in closes the forwarding loop in one process (system/province.py).
@@ -54,13 +64,16 @@ class EmbeddedSystem:
             entry.name: builder(entry.name)(s, Metrics(entry.name, self.registry))
             for entry in running()
         }
+        self.consumers: dict[str, tuple[TrackedConsumer, FileDeadLetters]] = {}
         for entry in running("stream"):
             consumer = self.services[entry.name].consumer(s)
+            self.consumers[entry.name] = (consumer, FileDeadLetters(dead, entry.name))
             for topic in subscriptions(entry.name):
-                self.bus.subscribe(topic, consumer, FileDeadLetters(dead, entry.name))
+                self.bus.subscribe(topic, *self.consumers[entry.name])
         self.relays: list[Relay] = [
             self.services[entry.name].relay(self.bus, s) for entry in running("relay")
         ]
+        self.replayed = {name: self.replay_into(name) for name in missing}
         self.schedulers = [self.services[entry.name] for entry in running("scheduler")]
         self.servers: list[grpc.Server] = []
 
@@ -83,6 +96,43 @@ class EmbeddedSystem:
     @property
     def province(self) -> ProvinceService:
         return cast("ProvinceService", self.services["province"])
+
+    def replay_into(self, name: str, batch: int = 500) -> int:
+        """Delivers to the consumer `name` every message the relays have already published
+        on the topics it consumes, read again from the sources' own stores, in the order
+        the events happened: a read model deleted or lost is rebuilt (issue 13). What the
+        consumer already has is skipped by its tracking (a counted duplicate). Returns the
+        number of messages applied."""
+        consumer, dead = self.consumers[name]
+        topics = set(subscriptions(name))
+        timed: list[tuple[datetime, int, OutMessage]] = []
+        for relay in self.relays:
+            position, start = relay.position(), 0
+            while start < position:
+                notes = relay.recorder.select_notifications(
+                    start=start, limit=batch, stop=position, inclusive_of_start=False
+                )
+                if not notes:
+                    break
+                for note in notes:
+                    messages, at = relay.messages_of(note)
+                    when = at or datetime.min.replace(tzinfo=UTC)
+                    timed += [(when, len(timed), m) for m in messages if m.topic in topics]
+                start = notes[-1].id
+        timed.sort(key=lambda item: (item[0], item[1]))
+        ordered = [
+            InMessage(m.topic, 0, n, m.key, m.value, dict(m.headers))
+            for n, (_, _, m) in enumerate(timed)
+        ]
+        applied = 0
+        for first in range(0, len(ordered), batch):
+            result = consumer.handle_batch(ordered[first : first + batch])
+            applied += result.applied
+            for message, error in result.dead:
+                dead.append(message, error)
+        if ordered:
+            log.info("%s replayed from the sources' stores: %d applied", name, applied)
+        return applied
 
     async def deliver(self) -> int:
         """Relay until nothing is pending (tests and one-shot tools use this)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from cli.commands import run
 from cli.commands.common import PRODUCT_ID
 from cli.declare import Arg, Command, Group, add_group
 from cli.output import emit, emit_table
@@ -64,4 +65,4 @@ GROUP = Group(
 
 
 def add(sub: Any, lang: str = "vi") -> None:
-    add_group(sub, GROUP, lang)
+    run.add_rebuild(add_group(sub, GROUP, lang), lang)

@@ -64,3 +64,81 @@ def run(args: argparse.Namespace) -> int:
 
     asyncio.run(serve())
     return 0
+
+
+def add_rebuild(commands: Any, lang: str = "vi") -> None:
+    """`ocop reporting rebuild`: the embedded mode's catalogue rebuilt from the sources."""
+    vi = lang != "en"
+    p = commands.add_parser(
+        "rebuild",
+        help="Dựng lại danh mục báo cáo từ kho sự kiện của các dịch vụ (chế độ một tiến trình,"
+        " khi hệ thống đã dừng)"
+        if vi
+        else "Rebuild the reporting catalogue from the services' event stores (embedded mode,"
+        " with the system stopped)",
+    )
+    p.add_argument(
+        "--data-dir",
+        type=Path,
+        default=None,
+        help="Thư mục dữ liệu (mặc định ./data)" if vi else "Data directory (default ./data)",
+    )
+    p.set_defaults(func=rebuild, local=True)
+
+
+def rebuild(args: argparse.Namespace) -> int:
+    """Deletes the embedded catalogue (`reporting.sqlite`) and replays it from the other
+    services' stores, as a start without it would (`EmbeddedSystem.replay_into`). Refused
+    while the system serves on this machine: `ocop run` holds the file."""
+    from cli.output import emit, refuse
+    from system.embedded import EmbeddedSystem
+
+    overrides: dict[str, Any] = {"store": "sqlite", "delivery": "inproc"}
+    if args.data_dir is not None:
+        overrides["data_dir"] = args.data_dir
+    settings = Settings(**overrides)
+    vi = args.lang != "en"
+    if _serving(settings.address_of("reporting")):
+        refuse(
+            "failed_precondition",
+            "reporting",
+            "Hệ thống đang chạy: dừng `ocop run` trước khi dựng lại danh mục."
+            if vi
+            else "The system is running: stop `ocop run` before rebuilding the catalogue.",
+            as_json=args.json,
+        )
+        return 2
+    if not (settings.data_dir / "registration.sqlite").exists():
+        refuse(
+            "not_found",
+            "data_dir",
+            f"Không có dữ liệu trong {settings.data_dir}."
+            if vi
+            else f"No data in {settings.data_dir}.",
+            as_json=args.json,
+        )
+        return 2
+    for name in ("reporting.sqlite", "reporting.sqlite-wal", "reporting.sqlite-shm"):
+        (settings.data_dir / name).unlink(missing_ok=True)
+    system = EmbeddedSystem(settings)
+    try:
+        record = {
+            "replayed": system.replayed.get("reporting", 0),
+            "products": len(system.reporting.app.list_products()),
+        }
+    finally:
+        system.close()
+    emit(record, as_json=args.json, lang=args.lang)
+    return 0
+
+
+def _serving(address: str) -> bool:
+    import grpc
+    from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+    with grpc.insecure_channel(address) as channel:
+        try:
+            health_pb2_grpc.HealthStub(channel).Check(health_pb2.HealthCheckRequest(), timeout=1)
+        except grpc.RpcError:
+            return False
+    return True
