@@ -130,18 +130,19 @@ class EvaluationCore(EventSourcedProjection[UUID]):
     def _rounds_around(
         self, level: str, jurisdiction: str, year: int, rule_set: RuleSet
     ) -> list[dict[str, Any]]:
-        """The scheduled rounds of `level` from the year before `year` to the year after,
-        in cut-off order (each found as the round a dossier forwarded the day after the
-        previous cut-off joins)."""
+        """The rounds of `level` from the year before `year` to the year after, in cut-off
+        order (each found as the round a dossier forwarded the day after the previous
+        cut-off joins; where nothing schedules rounds, the year's unscheduled round)."""
         keys: list[dict[str, Any]] = []
         cursor = date(year - 1, 1, 1)
         while cursor.year <= year + 1:
             key = self.round_key(level, jurisdiction, cursor, rule_set)
-            if key["forwarded_by"] is None:
-                break
             if key not in keys:
                 keys.append(key)
-            cursor = max(cursor, key["forwarded_by"]) + timedelta(days=1)
+            if key["forwarded_by"] is None:  # no schedule: one round a year, to 31/12
+                cursor = date(cursor.year + 1, 1, 1)
+            else:
+                cursor = max(cursor, key["forwarded_by"]) + timedelta(days=1)
         return keys
 
     @staticmethod
