@@ -225,3 +225,29 @@ def test_a_district_council_under_r3_is_refused(app: EvaluationApp) -> None:
         )
     assert refused.value.field == "tier"
     assert "R3" in refused.value.message("en")
+
+
+def test_rule_15_one_decision_several_certificates(app: EvaluationApp) -> None:
+    """§14.15: a recognition decision covers several products; each gets its own
+    certificate referencing the decision's number and date."""
+    dossiers = []
+    for total in (80, 62):
+        event = arrive(app)
+        council(app, event.aggregate_id)
+        scored(app, event.aggregate_id, "R3", total, floor_star=4 if total >= 70 else 3)
+        app.councils.adopt_result(
+            secretary(), dossier_id=event.aggregate_id, adopted_on=date(2026, 6, 25)
+        )
+        dossiers.append(event.aggregate_id)
+    app.decisions.issue_decision(
+        AUTHORITY,
+        decision_no="120/QĐ-UBND",
+        decided_on=date(2026, 7, 1),
+        signer="Chủ tịch UBND tỉnh",
+        dossier_ids=dossiers,
+    )
+    held = [app.get_certification(app.get_evaluation(d).product_id).holding() for d in dossiers]
+    assert [h["star"] for h in held if h] == [4, 3]
+    assert {h["decision_no"] for h in held if h} == {"120/QĐ-UBND"}
+    assert {h["issued_on"] for h in held if h} == {date(2026, 7, 1)}
+    assert len({h["number"] for h in held if h}) == 2
