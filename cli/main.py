@@ -22,7 +22,7 @@ from typing import NoReturn
 import grpc
 
 from cli.client import Client
-from cli.commands import evaluation, inspection, registration, reporting, run
+from cli.commands import admin, evaluation, inspection, registration, reporting, run
 from cli.output import fail, refuse
 from rules.cli import add_rules_commands
 from runtime.rpc import FIELD_METADATA
@@ -116,6 +116,7 @@ def parser(lang: str = "vi", as_json: bool = False) -> argparse.ArgumentParser:
     evaluation.add(sub, lang)
     reporting.add(sub, lang)
     inspection.add(sub, lang)
+    admin.add(sub, lang)
     add_rules_commands(sub)
     return top
 
@@ -132,6 +133,7 @@ def _early(argv: Sequence[str]) -> tuple[str, bool]:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = parser(*_early(argv)).parse_args(argv)
+    admin.banner(args.lang)
     try:
         if getattr(args, "local", False) or args.group == "rules":
             return int(args.func(args))

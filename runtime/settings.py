@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Literal
 
@@ -59,6 +60,15 @@ class Settings(BaseSettings):
     tls_dir: Path | None = Field(
         default=None,
         description="Directory with ca.pem, <service>.pem, <service>-key.pem: gRPC over TLS",
+    )
+
+    production: bool = Field(
+        default=False,
+        description="A production deployment: no sandbox clock (runtime/sandbox.py)",
+    )
+    sandbox_clock: date | None = Field(
+        default=None,
+        description="Embedded mode: start the sandbox clock at this date (ocop admin clock)",
     )
 
     relay_batch_size: int = Field(default=500, ge=1)

@@ -6,6 +6,7 @@ runs comes from `runtime.topology` (services and their kinds) and `contracts.top
 from __future__ import annotations
 
 import asyncio
+import inspect
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,6 +18,7 @@ import grpc
 from prometheus_client import CollectorRegistry
 
 from contracts.topics import subscriptions
+from runtime.clock import Clock, SystemClock
 from runtime.consumer import TrackedConsumer
 from runtime.files import make_private
 from runtime.inproc import FileDeadLetters, InProcessBus
@@ -24,6 +26,7 @@ from runtime.messages import InMessage, OutMessage
 from runtime.metrics import Metrics, serve_metrics
 from runtime.outbox import Relay
 from runtime.rpc import build_server
+from runtime.sandbox import SandboxClock, SandboxRefused, sandbox_now, set_sandbox
 from runtime.settings import Settings
 from runtime.topology import running
 from system.builders import builder
@@ -57,12 +60,14 @@ class EmbeddedSystem:
             for entry in running("stream")
             if s.store == "sqlite" and not (s.data_dir / f"{entry.name}.sqlite").exists()
         ]
+        self.clock = self._clock()
         self.bus = InProcessBus()
         dead = s.data_dir / "dead-letters"
         # The province stand-in closes the forwarding loop in one process (system/province.py).
         self.services: dict[str, Any] = {
-            entry.name: builder(entry.name)(s, Metrics(entry.name, self.registry))
+            entry.name: builder(entry.name)(s, Metrics(entry.name, self.registry), **clocked)
             for entry in running()
+            for clocked in [self._clock_for(entry.name)]
         }
         self.consumers: dict[str, tuple[TrackedConsumer, FileDeadLetters]] = {}
         for entry in running("stream"):
@@ -76,6 +81,23 @@ class EmbeddedSystem:
         self.replayed = {name: self.replay_into(name) for name in missing}
         self.schedulers = [self.services[entry.name] for entry in running("scheduler")]
         self.servers: list[grpc.Server] = []
+
+    def _clock(self) -> Clock:
+        """The wall clock, or (not in production) the sandbox clock of the data folder,
+        started at `OCOP_SANDBOX_CLOCK` when it is given and not running yet."""
+        s = self.settings
+        if s.production:
+            if s.sandbox_clock is not None:
+                raise SandboxRefused("OCOP_SANDBOX_CLOCK is refused in a production deployment")
+            return SystemClock(s.time_zone)
+        if s.sandbox_clock is not None and sandbox_now(s.data_dir) is None:
+            set_sandbox(s.data_dir, s.sandbox_clock, production=False, zone=s.time_zone)
+        return SandboxClock(s.data_dir, s.time_zone)
+
+    def _clock_for(self, name: str) -> dict[str, Clock]:
+        """`{"clock": …}` for a service whose build takes a clock, else nothing."""
+        takes = "clock" in inspect.signature(builder(name)).parameters
+        return {"clock": self.clock} if takes else {}
 
     @property
     def registration(self) -> Registration:
