@@ -189,4 +189,22 @@ def execute(group: Group, command: Command, args: argparse.Namespace, client: Cl
         refuse("invalid_argument", refusal.field, refusal.message, as_json=args.json)
         return 2
     reply = client.call(method, request, retry_not_found=command.retry_not_found)
+    reply = all_pages(client, method, request, reply)
     return (command.output or group.output)(args, reply)
+
+
+def all_pages(client: Client, method: Any, request: Any, reply: Any) -> Any:
+    """A paged listing's reply with the rows of every page (following `next_page_token`);
+    any other reply unchanged."""
+    fields = reply.DESCRIPTOR.fields_by_name
+    if "next_page_token" not in fields or "page_token" not in request.DESCRIPTOR.fields_by_name:
+        return reply
+    rows = [f.name for f in reply.DESCRIPTOR.fields if f.is_repeated]
+    merged = reply
+    while reply.next_page_token:
+        request.page_token = reply.next_page_token
+        reply = client.call(method, request)
+        for name in rows:
+            getattr(merged, name).extend(getattr(reply, name))
+    merged.next_page_token = ""
+    return merged

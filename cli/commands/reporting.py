@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from cli.commands import run
-from cli.commands.common import PRODUCT_ID
+from cli.commands.common import PRODUCT_ID, SEARCH
 from cli.declare import Arg, Command, Group, add_group
 from cli.output import emit, emit_table
 from contracts.rpc import reporting_pb2 as pb
@@ -46,6 +46,7 @@ GROUP = Group(
                     "Lọc theo trạng thái, ví dụ recognised",
                     "Filter by status, e.g. recognised",
                 ),
+                SEARCH,
             ),
             output=_table,
             actor=False,

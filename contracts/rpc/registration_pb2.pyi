@@ -97,16 +97,26 @@ class IdeaView(_message.Message):
     def __init__(self, idea_id: _Optional[str] = ..., producer_id: _Optional[str] = ..., name: _Optional[str] = ..., product_set: _Optional[int] = ..., status: _Optional[str] = ..., reason: _Optional[str] = ..., product_id: _Optional[str] = ...) -> None: ...
 
 class ListIdeasRequest(_message.Message):
-    __slots__ = ("producer_id",)
+    __slots__ = ("producer_id", "query", "page_size", "page_token")
     PRODUCER_ID_FIELD_NUMBER: _ClassVar[int]
+    QUERY_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     producer_id: str
-    def __init__(self, producer_id: _Optional[str] = ...) -> None: ...
+    query: str
+    page_size: int
+    page_token: str
+    def __init__(self, producer_id: _Optional[str] = ..., query: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class IdeaList(_message.Message):
-    __slots__ = ("ideas",)
+    __slots__ = ("ideas", "next_page_token", "total")
     IDEAS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_FIELD_NUMBER: _ClassVar[int]
     ideas: _containers.RepeatedCompositeFieldContainer[IdeaView]
-    def __init__(self, ideas: _Optional[_Iterable[_Union[IdeaView, _Mapping]]] = ...) -> None: ...
+    next_page_token: str
+    total: int
+    def __init__(self, ideas: _Optional[_Iterable[_Union[IdeaView, _Mapping]]] = ..., next_page_token: _Optional[str] = ..., total: _Optional[int] = ...) -> None: ...
 
 class RegisterProductRequest(_message.Message):
     __slots__ = ("actor", "producer_id", "name", "product_set", "idea_id", "legacy_code")
@@ -365,20 +375,30 @@ class DossierView(_message.Message):
     def __init__(self, dossier_id: _Optional[str] = ..., product_id: _Optional[str] = ..., producer_id: _Optional[str] = ..., kind: _Optional[str] = ..., status: _Optional[str] = ..., received_on: _Optional[str] = ..., assessed_on: _Optional[str] = ..., report_no: _Optional[str] = ..., forwarded_to: _Optional[str] = ..., rule_set_id: _Optional[str] = ..., product_code: _Optional[str] = ..., check_deadline: _Optional[str] = ..., overdue: _Optional[bool] = ..., self_assessed: _Optional[int] = ..., criteria_on_sheet: _Optional[int] = ..., documents: _Optional[_Iterable[_Union[DocumentView, _Mapping]]] = ..., paper_copy_received_on: _Optional[str] = ..., samples: _Optional[int] = ..., missing: _Optional[_Iterable[str]] = ..., returns: _Optional[_Iterable[str]] = ..., changes: _Optional[_Iterable[_Union[Change, _Mapping]]] = ..., forwarded_on: _Optional[str] = ..., product_set: _Optional[int] = ...) -> None: ...
 
 class ListDossiersRequest(_message.Message):
-    __slots__ = ("commune_code", "overdue_only")
+    __slots__ = ("commune_code", "overdue_only", "query", "page_size", "page_token")
     COMMUNE_CODE_FIELD_NUMBER: _ClassVar[int]
     OVERDUE_ONLY_FIELD_NUMBER: _ClassVar[int]
+    QUERY_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     commune_code: str
     overdue_only: bool
-    def __init__(self, commune_code: _Optional[str] = ..., overdue_only: _Optional[bool] = ...) -> None: ...
+    query: str
+    page_size: int
+    page_token: str
+    def __init__(self, commune_code: _Optional[str] = ..., overdue_only: _Optional[bool] = ..., query: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class DossierList(_message.Message):
-    __slots__ = ("dossiers", "overdue")
+    __slots__ = ("dossiers", "overdue", "next_page_token", "total")
     DOSSIERS_FIELD_NUMBER: _ClassVar[int]
     OVERDUE_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_FIELD_NUMBER: _ClassVar[int]
     dossiers: _containers.RepeatedCompositeFieldContainer[DossierView]
     overdue: int
-    def __init__(self, dossiers: _Optional[_Iterable[_Union[DossierView, _Mapping]]] = ..., overdue: _Optional[int] = ...) -> None: ...
+    next_page_token: str
+    total: int
+    def __init__(self, dossiers: _Optional[_Iterable[_Union[DossierView, _Mapping]]] = ..., overdue: _Optional[int] = ..., next_page_token: _Optional[str] = ..., total: _Optional[int] = ...) -> None: ...
 
 class GetProducerRequest(_message.Message):
     __slots__ = ("producer_id",)

@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1d\x63ontracts/rpc/reporting.proto\x12\x11ocop.reporting.v1\"\'\n\x11GetProductRequest\x12\x12\n\nproduct_id\x18\x01 \x01(\t\"%\n\x13ListProductsRequest\x12\x0e\n\x06status\x18\x01 \x01(\t\"\xc7\x01\n\rProductStatus\x12\x12\n\nproduct_id\x18\x01 \x01(\t\x12\x13\n\x0bproducer_id\x18\x02 \x01(\t\x12\x0c\n\x04name\x18\x03 \x01(\t\x12\x13\n\x0bproduct_set\x18\x04 \x01(\x05\x12\x14\n\x0c\x63ommune_code\x18\x05 \x01(\t\x12\x0e\n\x06status\x18\x06 \x01(\t\x12\x0c\n\x04star\x18\x07 \x01(\x05\x12\r\n\x05score\x18\x08 \x01(\t\x12\x13\n\x0b\x64\x65\x63ision_no\x18\t \x01(\t\x12\x12\n\nupdated_at\x18\n \x01(\t\"G\n\x11ListProductsReply\x12\x32\n\x08products\x18\x01 \x03(\x0b\x32 .ocop.reporting.v1.ProductStatus2\xbf\x01\n\tReporting\x12T\n\nGetProduct\x12$.ocop.reporting.v1.GetProductRequest\x1a .ocop.reporting.v1.ProductStatus\x12\\\n\x0cListProducts\x12&.ocop.reporting.v1.ListProductsRequest\x1a$.ocop.reporting.v1.ListProductsReplyb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1d\x63ontracts/rpc/reporting.proto\x12\x11ocop.reporting.v1\"\'\n\x11GetProductRequest\x12\x12\n\nproduct_id\x18\x01 \x01(\t\"[\n\x13ListProductsRequest\x12\x0e\n\x06status\x18\x01 \x01(\t\x12\r\n\x05query\x18\x02 \x01(\t\x12\x11\n\tpage_size\x18\x03 \x01(\x05\x12\x12\n\npage_token\x18\x04 \x01(\t\"\xc7\x01\n\rProductStatus\x12\x12\n\nproduct_id\x18\x01 \x01(\t\x12\x13\n\x0bproducer_id\x18\x02 \x01(\t\x12\x0c\n\x04name\x18\x03 \x01(\t\x12\x13\n\x0bproduct_set\x18\x04 \x01(\x05\x12\x14\n\x0c\x63ommune_code\x18\x05 \x01(\t\x12\x0e\n\x06status\x18\x06 \x01(\t\x12\x0c\n\x04star\x18\x07 \x01(\x05\x12\r\n\x05score\x18\x08 \x01(\t\x12\x13\n\x0b\x64\x65\x63ision_no\x18\t \x01(\t\x12\x12\n\nupdated_at\x18\n \x01(\t\"o\n\x11ListProductsReply\x12\x32\n\x08products\x18\x01 \x03(\x0b\x32 .ocop.reporting.v1.ProductStatus\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\x12\r\n\x05total\x18\x03 \x01(\x05\x32\xbf\x01\n\tReporting\x12T\n\nGetProduct\x12$.ocop.reporting.v1.GetProductRequest\x1a .ocop.reporting.v1.ProductStatus\x12\\\n\x0cListProducts\x12&.ocop.reporting.v1.ListProductsRequest\x1a$.ocop.reporting.v1.ListProductsReplyb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -35,11 +35,11 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_GETPRODUCTREQUEST']._serialized_start=52
   _globals['_GETPRODUCTREQUEST']._serialized_end=91
   _globals['_LISTPRODUCTSREQUEST']._serialized_start=93
-  _globals['_LISTPRODUCTSREQUEST']._serialized_end=130
-  _globals['_PRODUCTSTATUS']._serialized_start=133
-  _globals['_PRODUCTSTATUS']._serialized_end=332
-  _globals['_LISTPRODUCTSREPLY']._serialized_start=334
-  _globals['_LISTPRODUCTSREPLY']._serialized_end=405
-  _globals['_REPORTING']._serialized_start=408
-  _globals['_REPORTING']._serialized_end=599
+  _globals['_LISTPRODUCTSREQUEST']._serialized_end=184
+  _globals['_PRODUCTSTATUS']._serialized_start=187
+  _globals['_PRODUCTSTATUS']._serialized_end=386
+  _globals['_LISTPRODUCTSREPLY']._serialized_start=388
+  _globals['_LISTPRODUCTSREPLY']._serialized_end=499
+  _globals['_REPORTING']._serialized_start=502
+  _globals['_REPORTING']._serialized_end=693
 # @@protoc_insertion_point(module_scope)

@@ -17,10 +17,16 @@ class GetProductRequest(_message.Message):
     def __init__(self, product_id: _Optional[str] = ...) -> None: ...
 
 class ListProductsRequest(_message.Message):
-    __slots__ = ("status",)
+    __slots__ = ("status", "query", "page_size", "page_token")
     STATUS_FIELD_NUMBER: _ClassVar[int]
+    QUERY_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     status: str
-    def __init__(self, status: _Optional[str] = ...) -> None: ...
+    query: str
+    page_size: int
+    page_token: str
+    def __init__(self, status: _Optional[str] = ..., query: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class ProductStatus(_message.Message):
     __slots__ = ("product_id", "producer_id", "name", "product_set", "commune_code", "status", "star", "score", "decision_no", "updated_at")
@@ -47,7 +53,11 @@ class ProductStatus(_message.Message):
     def __init__(self, product_id: _Optional[str] = ..., producer_id: _Optional[str] = ..., name: _Optional[str] = ..., product_set: _Optional[int] = ..., commune_code: _Optional[str] = ..., status: _Optional[str] = ..., star: _Optional[int] = ..., score: _Optional[str] = ..., decision_no: _Optional[str] = ..., updated_at: _Optional[str] = ...) -> None: ...
 
 class ListProductsReply(_message.Message):
-    __slots__ = ("products",)
+    __slots__ = ("products", "next_page_token", "total")
     PRODUCTS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_FIELD_NUMBER: _ClassVar[int]
     products: _containers.RepeatedCompositeFieldContainer[ProductStatus]
-    def __init__(self, products: _Optional[_Iterable[_Union[ProductStatus, _Mapping]]] = ...) -> None: ...
+    next_page_token: str
+    total: int
+    def __init__(self, products: _Optional[_Iterable[_Union[ProductStatus, _Mapping]]] = ..., next_page_token: _Optional[str] = ..., total: _Optional[int] = ...) -> None: ...

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from cli.client import Client, command_actor
-from cli.commands.common import DOSSIER, DOSSIER_ID
+from cli.commands.common import DOSSIER, DOSSIER_ID, SEARCH
 from cli.commands.registration import views
 from cli.declare import Arg, Command, Refused, on
 from cli.output import refuse
@@ -261,6 +261,7 @@ LIST = Command(
             action="store_true",
             field="overdue_only",
         ),
+        SEARCH,
     ),
     output=views.dossier_list,
     actor=False,

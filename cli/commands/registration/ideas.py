@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from cli.commands.common import SEARCH
 from cli.commands.registration import views
 from cli.declare import Arg, Command, on
 from contracts.rpc import registration_pb2 as pb
@@ -79,7 +80,10 @@ LIST_IDEAS = Command(
     ("Ý tưởng và phương án (bước 2–4) đang ở đâu", "Where ideas and plans (steps 2–4) stand"),
     "auditor",
     pb.ListIdeasRequest,
-    (Arg("--producer", "Lọc theo mã chủ thể", "Filter by producer id", field="producer_id"),),
+    (
+        Arg("--producer", "Lọc theo mã chủ thể", "Filter by producer id", field="producer_id"),
+        SEARCH,
+    ),
     output=views.idea_table,
     actor=False,
 )

@@ -12,6 +12,7 @@ import grpc
 from contracts.rpc import registration_pb2 as pb
 from contracts.rpc import registration_pb2_grpc as pb_grpc
 from runtime.errors import CommandRejected
+from runtime.listing import matches, page, sort_vietnamese
 from runtime.rpc import Register, handles_rejections, parse_uuid
 from runtime.rpc_mapping import Shape, as_uuid, dates, optional, uuids
 from services.registration.adapters import grpc_views as views
@@ -21,7 +22,10 @@ from services.registration.domain.documents import MAX_DOCUMENT_BYTES
 REGISTER_PRODUCER = Shape(convert={"business_registration_no": optional()})
 REGISTER_IDEA = Shape(convert={**uuids("producer_id"), **dates("submitted_on")})
 REGISTER_PRODUCT = Shape(convert={"producer_id": optional(as_uuid), "idea_id": optional(as_uuid)})
-LIST_IDEAS = Shape(convert={"producer_id": optional(as_uuid)})
+LIST_IDEAS = Shape(
+    convert={"producer_id": optional(as_uuid)}, drop=("query", "page_size", "page_token")
+)
+LIST_DOSSIERS = Shape(drop=("query", "page_size", "page_token"))
 SUBMIT_DOSSIER = Shape(convert={**uuids("product_id"), **dates("received_on")})
 RETURN_DOSSIER = Shape(convert={**uuids("dossier_id"), **dates("returned_on")})
 RESUBMIT_DOSSIER = Shape(convert={**uuids("dossier_id"), **dates("received_on")})
@@ -97,8 +101,12 @@ class RegistrationService(pb_grpc.RegistrationServicer):
 
     @handles_rejections
     def ListIdeas(self, request: pb.ListIdeasRequest, context: grpc.ServicerContext) -> pb.IdeaList:
-        ideas = self.app.list_ideas(**LIST_IDEAS.kwargs(request))
-        return pb.IdeaList(ideas=[views.idea_view(i) for i in ideas])
+        found = [views.idea_view(i) for i in self.app.list_ideas(**LIST_IDEAS.kwargs(request))]
+        chosen = sort_vietnamese(
+            (v for v in found if matches(request.query, v.name)), lambda v: v.name
+        )
+        ideas, next_token, total = page(chosen, request.page_size, request.page_token)
+        return pb.IdeaList(ideas=ideas, next_page_token=next_token, total=total)
 
     @handles_rejections
     def RegisterProduct(
@@ -208,9 +216,16 @@ class RegistrationService(pb_grpc.RegistrationServicer):
     def ListDossiers(
         self, request: pb.ListDossiersRequest, context: grpc.ServicerContext
     ) -> pb.DossierList:
-        found = self.app.list_dossiers(**Shape().kwargs(request))
+        found = self.app.list_dossiers(**LIST_DOSSIERS.kwargs(request))
         briefs = [views.dossier_brief(self.app, d) for d in found]
-        return pb.DossierList(dossiers=briefs, overdue=sum(v.overdue for v in briefs))
+        chosen = [v for v in briefs if matches(request.query, v.product_code, v.status, v.kind)]
+        listed, next_token, total = page(chosen, request.page_size, request.page_token)
+        return pb.DossierList(
+            dossiers=listed,
+            overdue=sum(v.overdue for v in chosen),
+            next_page_token=next_token,
+            total=total,
+        )
 
     @handles_rejections
     def GetProducer(

@@ -6,13 +6,16 @@ import grpc
 
 from contracts.rpc import reporting_pb2 as pb
 from contracts.rpc import reporting_pb2_grpc as pb_grpc
+from runtime.listing import matches, page, sort_vietnamese
 from runtime.rpc import Register, handles_rejections
 from runtime.rpc_mapping import Shape
 from services.reporting.application import ReportingApp
 from services.reporting.domain.product_status import Row
 
 QUERY = Shape()
-"""Both queries take the request's fields as they are (product_id; status)."""
+"""GetProduct takes the request's field as it is (product_id)."""
+LIST = Shape(drop=("query", "page_size", "page_token"))
+"""ListProducts filters by status in the view; search, order and pages are the adapter's."""
 
 
 class ReportingService(pb_grpc.ReportingServicer):
@@ -29,8 +32,19 @@ class ReportingService(pb_grpc.ReportingServicer):
     def ListProducts(
         self, request: pb.ListProductsRequest, context: grpc.ServicerContext
     ) -> pb.ListProductsReply:
-        rows = self.app.list_products(**QUERY.kwargs(request))
-        return pb.ListProductsReply(products=[status(r) for r in rows])
+        rows = self.app.list_products(**LIST.kwargs(request))
+        chosen = sort_vietnamese(
+            (
+                r
+                for r in rows
+                if matches(request.query, str(r["name"]), str(r["decision_no"] or ""))
+            ),
+            lambda r: str(r["name"]),
+        )
+        listed, next_token, total = page(chosen, request.page_size, request.page_token)
+        return pb.ListProductsReply(
+            products=[status(r) for r in listed], next_page_token=next_token, total=total
+        )
 
 
 def status(row: Row) -> pb.ProductStatus:

@@ -178,7 +178,7 @@ def test_stubs_follow_the_proto_files(tree: Path) -> None:
     edit(
         tree / RPC_DIR / "reporting.proto",
         "string status = 1;",
-        "string status = 1;\n  int32 limit = 2;",
+        "string status = 1;\n  int32 limit = 99;",
     )
 
     assert drift(tree, {"stubs"}) == [
