@@ -53,6 +53,10 @@ log = logging.getLogger(__name__)
 class ProvinceSettings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="OCOP_PROVINCE_", extra="ignore")
 
+    enabled: bool = Field(
+        default=True,
+        description="False: forwarded dossiers wait for `ocop evaluation higher-result`",
+    )
     score_delta: Decimal = Field(default=Decimal(0), ge=-100, le=100)
     answer_after_days: int = Field(default=20, ge=0)
 
@@ -101,14 +105,22 @@ class ProvinceStandIn(EventSourcedProjection[UUID]):
 
     @policy.register
     def _(self, forwarded: ForwardedToProvince, processing_event: ProcessingEvent[UUID]) -> None:
-        processing_event.collect_events(self.answer(forwarded))
+        if self.own.enabled:  # switched off: tracked, and answered by hand instead
+            processing_event.collect_events(self.answer(forwarded))
 
     def answer(self, forwarded: ForwardedToProvince) -> Answer:
+        """The next level's answer. Where the rule set has that level forward further at
+        this score (R1: the province sends >= 90 to the ministry, 148 §1.2), the stand-in
+        plays the ministry too and answers as the ministry. Decision numbers are the
+        stand-in's running number, `<n>/QĐ-UBND` (province) or `<n>/QĐ-BNNMT` (ministry)."""
         rule_set = load_rule_set(forwarded.rule_set_id or "R3")
         level = forwarded.to_level
         tier = TIER[level]
         score = max(Decimal(0), min(Decimal(100), forwarded.score + self.own.score_delta))
         score = score.quantize(Decimal("0.01"))
+        onward = [f for f in rule_set.forwarding if f.from_tier == tier and score >= f.min_score]
+        if level == "province" and onward and onward[0].to_tier == Tier.CENTRAL:
+            level, tier = "ministry", Tier.CENTRAL
         decided_on = forwarded.forwarded_on + timedelta(days=self.own.answer_after_days)
         band = band_for(rule_set, score)
         below = [p for p in rule_set.return_paths if p.from_tier == tier and band < p.short_of_star]
@@ -131,7 +143,8 @@ class ProvinceStandIn(EventSourcedProjection[UUID]):
             star=0 if returned else star,
             decision_no=""
             if returned
-            else f"{forwarded.dossier_id.hex[:4].upper()}/QĐ-{'UBND' if level == 'province' else 'BNNMT'}",  # noqa: E501
+            else f"{(self.recorder.max_notification_id() or 0) + 1}/QĐ-"
+            + ("UBND" if level == "province" else "BNNMT"),
             decided_on=decided_on,
             reason=(f"Điểm {score} chưa đạt {below[0].short_of_star} sao" if below else "")
             if returned

@@ -134,7 +134,7 @@ class ForwardingCommands:
         """The next level recognised the product: its decision and certificate are
         recorded here (the aggregates to save are returned)."""
         rule_set = self.core.rule_set_of(evaluation)
-        number = f"{decision_no}/{str(evaluation.product_id)[:8]}"
+        number = f"{decision_no}/01"  # as a decision's own items: its first and only one
         dates = self.core.certificate_dates(decided_on, rule_set)
         evaluation.recognised_above(
             meta,
