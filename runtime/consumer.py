@@ -1,34 +1,62 @@
-"""The tracking consumer: each message's effect is written together with a `Tracking`
-row in one transaction, so a redelivered or republished message changes nothing.
+"""The tracking consumer: each message's effect is written together with the event's
+identity in one transaction, so a redelivered, republished or replayed event changes
+nothing, whatever order it comes in.
 
-Position = the source's notification id (a header), tracked per
-`<source>@<topic>#<partition>`: within one partition a relay publishes in
-notification order, and a relay that republishes after a crash produces new
-offsets but the same ids. A message whose id is already tracked is a duplicate:
-counted and acknowledged. A message that keeps failing is retried a bounded
-number of times, then handed to the dead-letter sink so later messages flow.
+Identity = `<event type>:<event id>` from the envelope (the event id is uuid5 of the
+aggregate and its version, the same every time the event is published); see
+`runtime.tracking`. Position = the source's notification id (a header), kept per
+`<source>@<topic>#<partition>` for resuming and lag only: a message carrying a
+forged or reused position is applied like any other and hides nothing. A message
+whose identity is already recorded is a duplicate: counted and acknowledged. A
+message that keeps failing is retried a bounded number of times, then handed to the
+dead-letter sink so later messages flow; its identity is not recorded, so a
+redelivery after a crash, or a replay once fixed, applies it.
 """
 
 from __future__ import annotations
 
 import logging
+import sqlite3
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from eventsourcing.persistence import IntegrityError, Tracking
+import psycopg
+import psycopg_pool
+from eventsourcing.persistence import IntegrityError, InterfaceError, OperationalError, Tracking
 from pydantic import ValidationError
 
+from runtime.backoff import Outage
 from runtime.errors import CommandRejected
 from runtime.messages import HEADER_NOTIFICATION_ID, HEADER_SOURCE, InMessage
 from runtime.metrics import Metrics
+from runtime.tracking import EventTracking, event_key
 
 log = logging.getLogger(__name__)
 
 Parse = Callable[[str, bytes], Any]
 Effect = Callable[[Any, Tracking], None]
-IsTracked = Callable[[str, int], bool]
+# Whether an event key (`<event type>:<event id>`) was applied: the store's `has_event`.
+Seen = Callable[[str], bool]
+
+
+# The store is unreachable or busy: not the message's fault, so it is never dead-lettered.
+UNAVAILABLE: tuple[type[Exception], ...] = (
+    OperationalError,
+    InterfaceError,
+    psycopg.OperationalError,
+    psycopg.InterfaceError,
+    psycopg_pool.PoolTimeout,
+    sqlite3.OperationalError,
+    ConnectionError,
+    TimeoutError,
+)
+
+
+class StoreUnavailable(Exception):
+    """The store stayed unreachable for `max_outage_seconds`: the batch is handed back
+    unacknowledged (Kafka redelivers it; the in-process relay retries it)."""
 
 
 class PoisonMessage(Exception):
@@ -47,12 +75,19 @@ def tracking_name(message: InMessage) -> str:
     return f"{source}@{message.topic}#{message.partition}"
 
 
-def tracking_of(message: InMessage) -> Tracking:
+def tracking_of(message: InMessage, event: Any) -> EventTracking:
+    """The tracking of a parsed event: its identity, and its position for lag."""
     try:
         position = int(message.headers[HEADER_NOTIFICATION_ID])
     except (KeyError, ValueError) as error:
         raise PoisonMessage(f"missing or bad header {HEADER_NOTIFICATION_ID}") from error
-    return Tracking(tracking_name(message), position)
+    if position < 0:
+        raise PoisonMessage(f"negative {HEADER_NOTIFICATION_ID}")
+    try:
+        key = event_key(event.event_type, event.event_id)
+    except AttributeError as error:
+        raise PoisonMessage("the event has no event_type or event_id") from error
+    return EventTracking(tracking_name(message), position, key)
 
 
 @dataclass
@@ -63,10 +98,14 @@ class TrackedConsumer:
     service: str
     parse: Parse
     effect: Effect
-    is_tracked: IsTracked
+    seen: Seen
     metrics: Metrics
     max_attempts: int = 3
     retry_backoff_seconds: float = 0.05
+    max_outage_seconds: float = 60.0
+
+    def __post_init__(self) -> None:
+        self.outage = Outage(f"consumer:{self.service}", self.metrics)
 
     def handle_batch(self, messages: Sequence[InMessage]) -> BatchResult:
         result = BatchResult()
@@ -90,21 +129,28 @@ class TrackedConsumer:
     def _handle(self, message: InMessage) -> str:
         """'applied', 'duplicate', or the error text for the dead-letter topic."""
         try:
-            tracking = tracking_of(message)
             event = self.parse(message.topic, message.value)
+            tracking = tracking_of(message, event)
         except (PoisonMessage, ValidationError, ValueError) as error:
             return f"{type(error).__name__}: {error}"
-        if self.is_tracked(tracking.application_name, tracking.notification_id):
+        if self.seen(tracking.event_key):
             return "duplicate"
         error_text = ""
-        for attempt in range(1, self.max_attempts + 1):
+        attempt = 0
+        while attempt < self.max_attempts:
+            attempt += 1
             try:
                 self.effect(event, tracking)
+                self.outage.recovered()
                 return "applied"
+            except UNAVAILABLE as error:
+                self._wait_for_the_store(error)
+                attempt -= 1  # an outage is not the message's failure
+                continue
             except IntegrityError as error:
-                # Either the position was tracked meanwhile (a duplicate), or an
+                # Either the event was applied meanwhile (a duplicate), or an
                 # aggregate version clashed with a concurrent command (retry).
-                if self.is_tracked(tracking.application_name, tracking.notification_id):
+                if self.seen(tracking.event_key):
                     return "duplicate"
                 error_text = f"IntegrityError: {error}"
             except (PoisonMessage, CommandRejected) as error:
@@ -112,14 +158,23 @@ class TrackedConsumer:
             except Exception as error:  # noqa: BLE001 - every failure is retried, then kept
                 error_text = f"{type(error).__name__}: {error}"
             log.warning(
-                "%s: attempt %d/%d failed for %s %s: %s",
+                "%s: attempt %d/%d failed for %s (from %s): %s",
                 self.service,
                 attempt,
                 self.max_attempts,
+                tracking.event_key,
                 tracking.application_name,
-                tracking.notification_id,
                 error_text,
             )
             if attempt < self.max_attempts:
                 time.sleep(self.retry_backoff_seconds * attempt)
         return error_text
+
+    def _wait_for_the_store(self, error: Exception) -> None:
+        """Back off (logged once per outage); give the batch back after too long."""
+        lasted = time.monotonic() - (self.outage.started or time.monotonic())
+        if self.outage.ongoing and lasted > self.max_outage_seconds:
+            raise StoreUnavailable(
+                f"{self.service}: store unreachable for {lasted:.0f} s"
+            ) from error
+        time.sleep(self.outage.failed(error))

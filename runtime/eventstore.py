@@ -9,24 +9,31 @@ from eventsourcing.persistence import JSONTranscoder, Transcoding
 
 from runtime.settings import Settings
 
+# eventsourcing's factories, extended to recognise duplicates by event identity
+# (`runtime.tracking`); the memory one is eventsourcing's "popo".
+MEMORY_FACTORY = "runtime.tracking:POPOEventFactory"
+SQLITE_FACTORY = "runtime.tracking:SQLiteEventFactory"
+POSTGRES_FACTORY = "runtime.tracking:PostgresEventFactory"
+
 
 def event_store_env(settings: Settings, service: str) -> dict[str, str]:
     """The eventsourcing environment for `service` under `settings.store`.
 
     SQLite: one file per service in the data folder. PostgreSQL: one database per
-    service (`<prefix><service>`), tables `<app>_events`.
+    service (`<prefix><service>`), tables `<app>_events`. Every store records the
+    consumed events' identities (`runtime.tracking`).
     """
     if settings.store == "memory":
-        return {"PERSISTENCE_MODULE": "eventsourcing.popo"}
+        return {"PERSISTENCE_MODULE": MEMORY_FACTORY}
     if settings.store == "sqlite":
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         return {
-            "PERSISTENCE_MODULE": "eventsourcing.sqlite",
+            "PERSISTENCE_MODULE": SQLITE_FACTORY,
             "SQLITE_DBNAME": str(settings.data_dir / f"{service}.sqlite"),
             "SQLITE_LOCK_TIMEOUT": "10",
         }
     return {
-        "PERSISTENCE_MODULE": "eventsourcing.postgres",
+        "PERSISTENCE_MODULE": POSTGRES_FACTORY,
         "POSTGRES_DBNAME": f"{settings.pg_db_prefix}{service}",
         "POSTGRES_HOST": settings.pg_host,
         "POSTGRES_PORT": str(settings.pg_port),

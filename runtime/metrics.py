@@ -64,6 +64,27 @@ class Metrics:
             namespace=ns,
             registry=reg,
         )
+        self.outage = Gauge(
+            "outage",
+            "1 while the component's broker or database is unreachable",
+            ["component"],
+            namespace=ns,
+            registry=reg,
+        )
+        self.outages = Counter(
+            "outages",
+            "Outages of the component's broker or database",
+            ["component"],
+            namespace=ns,
+            registry=reg,
+        )
+        self.relay_leader = Gauge(
+            "relay_leader",
+            "1 while this relay process is the active one for its service",
+            ["relay"],
+            namespace=ns,
+            registry=reg,
+        )
         self.relay_position = Gauge(
             "relay_position",
             "Last notification id published and recorded",

@@ -4,8 +4,20 @@ The relay reads the log in order from its recorded position, translates each
 stored domain event into zero or more integration events, publishes them
 (key = aggregate id, headers = source and notification id), waits for every
 acknowledgement, and only then records the new position. A crash between
-publishing and recording republishes the same notification ids: consumers
-track those ids, so the effect happens once (at-least-once on the wire).
+publishing and recording republishes the same events with the same event ids:
+consumers recognise those (`runtime.tracking`), so the effect happens once
+(at-least-once on the wire).
+
+One relay per service is active: it holds the store's lock (`runtime.leader`) and
+a term; the others stand by and try the lock every `standby_seconds`. A relay that
+lost the lock cannot record a position (the term fences it) and one that loses a
+position conflict re-reads its position instead of retrying the same batch.
+
+Epochs: a store restored from a backup reuses notification ids and aggregate
+versions that were already published. `open_epoch` (run once after the restore)
+starts a new epoch at the next notification id: events from there on are published
+under the source name `<source>~<epoch>` with event ids derived from the epoch, so
+no consumer mistakes them for the lost events of the same versions.
 """
 
 from __future__ import annotations
@@ -17,16 +29,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
+from uuid import uuid5
 
 from eventsourcing.persistence import (
     ApplicationRecorder,
+    IntegrityError,
     Mapper,
     Notification,
     Tracking,
-    TrackingRecorder,
 )
 
 from contracts.envelope import IntegrationEvent
+from runtime.backoff import Outage
+from runtime.leader import Leadership, leadership_for
 from runtime.messages import (
     HEADER_EVENT_TYPE,
     HEADER_NOTIFICATION_ID,
@@ -35,6 +50,7 @@ from runtime.messages import (
     Publisher,
 )
 from runtime.metrics import Metrics
+from runtime.tracking import LostLeadership
 
 log = logging.getLogger(__name__)
 
@@ -53,19 +69,65 @@ class Relay:
     mapper: Mapper[Any]
     translate: Translation
     publisher: Publisher
-    positions: TrackingRecorder
+    positions: Any  # a tracking recorder of `runtime.tracking` (fenced positions)
     metrics: Metrics
     batch_size: int = 500
+    leadership: Leadership | None = None
+    standby_seconds: float = 1.0
 
     def __post_init__(self) -> None:
         self._position: int | None = None
+        self._term: int | None = None
+        self._epochs: list[int] | None = None
+        self.lock: Leadership = self.leadership or leadership_for(self.name, self.positions)
+        self.outage = Outage(f"relay:{self.source}", self.metrics)
+
+    @property
+    def term_name(self) -> str:
+        return f"{self.name}/term"
+
+    def lead(self) -> bool:
+        """Whether this relay is (or has just become) the active one."""
+        if self._term is not None:
+            if self.lock.holds():
+                return True
+            log.warning("%s: lost the leadership (term %d); standing by", self.name, self._term)
+            self._step_down()
+        if not self.lock.acquire():
+            return False
+        self._term = self.positions.take_term(self.term_name)
+        self._position = None  # the previous leader moved it
+        self._epochs = None
+        self.metrics.relay_leader.labels(self.name).set(1)
+        log.info(
+            "%s: active relay (term %d) from position %d", self.name, self._term, self.position()
+        )
+        return True
+
+    def close(self) -> None:
+        """Stop leading (a standby takes over); `run` does this when it ends."""
+        self._step_down()
+
+    def _step_down(self) -> None:
+        self._term = None
+        self.lock.release()
+        self.metrics.relay_leader.labels(self.name).set(0)
 
     def position(self) -> int:
-        """The last notification id published and recorded (read once, then kept: one relay
-        per service writes it)."""
+        """The last notification id published and recorded (read when this relay takes
+        over or loses a conflict, then kept: only the active relay writes it)."""
         if self._position is None:
             self._position = self.positions.max_tracking_id(self.name) or 0
         return self._position
+
+    def epochs(self) -> list[int]:
+        """The first notification id of each epoch after the first (epoch k at index k-1)."""
+        if self._epochs is None:
+            self._epochs = read_epochs(self.positions, self.name)
+        return self._epochs
+
+    def epoch_of(self, notification_id: int) -> int:
+        return sum(1 for first in self.epochs() if first <= notification_id)
 
     def backlog(self) -> int:
         return (self.recorder.max_notification_id() or 0) - self.position()
@@ -88,28 +150,40 @@ class Relay:
         """The published messages of one stored notification (none for a private event),
         and the event's time."""
         domain_event = self.mapper.to_domain_event(notification)
+        epoch = self.epoch_of(notification.id)
+        source = self.source + (f"~{epoch}" if epoch else "")
         messages = [
             OutMessage(
                 topic=topic,
                 key=str(integration_event.aggregate_id).encode(),
                 value=integration_event.model_dump_json().encode(),
                 headers={
-                    HEADER_SOURCE: self.source,
+                    HEADER_SOURCE: source,
                     HEADER_NOTIFICATION_ID: str(notification.id),
                     HEADER_EVENT_TYPE: integration_event.event_type,
                 },
             )
-            for topic, integration_event in self.translate(domain_event)
+            for topic, integration_event in (
+                (t, in_epoch(e, epoch)) for t, e in self.translate(domain_event)
+            )
         ]
         return messages, getattr(domain_event, "timestamp", None)
 
     def record(self, last: int) -> None:
-        self.positions.insert_tracking(Tracking(self.name, last))
+        """Record the position under this relay's term; a relay that lost it cannot."""
+        if self._term is None:
+            raise LostLeadership(f"{self.name} is not the active relay")
+        self.positions.record_fenced(
+            Tracking(self.name, last), Tracking(self.term_name, self._term)
+        )
         self._position = last
         self.metrics.relay_position.labels(self.name).set(last)
 
     async def run_once(self) -> int:
-        """Publish one batch; returns how many notifications it covered."""
+        """Publish one batch if this relay is the active one; returns how many
+        notifications it covered."""
+        if not await asyncio.to_thread(self.lead):
+            return 0
         messages, last, newest = await asyncio.to_thread(self.read_batch)
         if last is None:
             self.metrics.relay_backlog.labels(self.name).set(0)
@@ -119,7 +193,16 @@ class Relay:
             for message in messages:
                 self.metrics.messages_out.labels(message.topic).inc()
         before = self.position()
-        await asyncio.to_thread(self.record, last)
+        try:
+            await asyncio.to_thread(self.record, last)
+        except LostLeadership:
+            log.warning("%s: another relay took over; standing by", self.name)
+            self._step_down()
+            return 0
+        except IntegrityError:
+            log.warning("%s: position conflict at %d; re-reading the position", self.name, last)
+            self._position = None
+            return 0
         if newest is not None:
             lag = (datetime.now(UTC) - newest).total_seconds()
             self.metrics.relay_lag.labels(self.name).set(max(lag, 0.0))
@@ -127,16 +210,45 @@ class Relay:
         return last - before
 
     async def run(self, stop: asyncio.Event, poll_seconds: float = 0.05) -> None:
-        """Relay until `stop` is set; errors are logged and retried after a pause."""
-        while not stop.is_set():
-            try:
-                published = await self.run_once()
-            except Exception:
-                log.exception("relay %s failed; retrying", self.name)
-                published = 0
-                await _sleep_or_stop(stop, 1.0)
-            if not published:
-                await _sleep_or_stop(stop, poll_seconds)
+        """Relay until `stop` is set. A failure (broker or database unreachable) is an
+        outage: logged once, retried with back-off and jitter, its end logged once."""
+        try:
+            while not stop.is_set():
+                try:
+                    published = await self.run_once()
+                except Exception as error:  # noqa: BLE001 - every failure is an outage, retried
+                    self._position = None  # the batch may or may not have been recorded
+                    await _sleep_or_stop(stop, self.outage.failed(error))
+                    continue
+                self.outage.recovered()
+                if not published:
+                    leading = self._term is not None
+                    await _sleep_or_stop(stop, poll_seconds if leading else self.standby_seconds)
+        finally:
+            self._step_down()
+
+
+def in_epoch(event: IntegrationEvent, epoch: int) -> IntegrationEvent:
+    """The event as published in `epoch`: epoch 0 keeps its id; later epochs derive one."""
+    if not epoch:
+        return event
+    return event.model_copy(update={"event_id": uuid5(event.event_id, f"epoch-{epoch}")})
+
+
+def read_epochs(positions: Any, relay_name: str) -> list[int]:
+    firsts: list[int] = []
+    while (first := positions.max_tracking_id(f"{relay_name}/epoch/{len(firsts) + 1}")) is not None:
+        firsts.append(first)
+    return firsts
+
+
+def open_epoch(positions: Any, recorder: ApplicationRecorder, relay_name: str) -> tuple[int, int]:
+    """Start a new epoch at the next notification id (run once after restoring the store
+    from a backup); returns (epoch, first notification id)."""
+    epoch = len(read_epochs(positions, relay_name)) + 1
+    first = (recorder.max_notification_id() or 0) + 1
+    positions.insert_tracking(Tracking(f"{relay_name}/epoch/{epoch}", first))
+    return epoch, first
 
 
 async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:

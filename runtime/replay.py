@@ -2,24 +2,31 @@
 
 A dead letter goes back through the failing service's own `TrackedConsumer`, not
 onto the original topic (every other consumer group there applied it already).
-Its position is tracked under the source name `<source>+replay`: the original
-stream's position has usually moved past it, and replaying the same dead letter
-twice is then a counted duplicate like any other. The replay reads the
-dead-letter topic in its own consumer group and commits after each batch, so a
-dead letter is replayed once unless it fails again (then it is dead-lettered
-again, with the new error).
+Duplicates are recognised by the event's identity (`runtime.tracking`): a letter
+whose event was really applied is a counted duplicate; one that was not (it failed,
+then the fault was fixed) is applied, however often it was replayed before. Its
+position is kept under the source name `<source>+replay`, for lag only.
+
+Kafka: the replay reads the dead-letter topic in its own consumer group and
+commits after each batch, so a dead letter is replayed once unless it fails again
+(then it is dead-lettered again, with the new error). Embedded: the file is
+replayed under its lock; the letters that fail again replace it only once the
+replayed ones are archived beside it, so a crash at any point loses no letter.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import os
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 
 from runtime.consumer import TrackedConsumer
+from runtime.inproc import FileDeadLetters, record_of, write_lines
 from runtime.kafka import KafkaDeadLetters, build_broker, to_in_message
 from runtime.messages import (
     HEADER_ERROR,
@@ -132,3 +139,23 @@ async def _partitions(bootstrap: str, topic: str) -> list[int]:
     if described["error_code"]:
         raise LookupError(f"topic {topic}: Kafka error {described['error_code']}")
     return sorted(p["partition"] for p in described["partitions"])
+
+
+def replay_dead_letter_file(letters: FileDeadLetters, consumer: TrackedConsumer) -> ReplayResult:
+    """Replay `<service>.jsonl`; archive it as `<service>.<UTC time>.replayed.jsonl`; keep
+    the letters that failed again (with their new error) in a fresh `<service>.jsonl`."""
+    result = ReplayResult()
+    with letters.locked():
+        taken = letters.read()
+        if not taken:
+            return result
+        outcome = consumer.handle_batch([as_original(message) for message, _ in taken])
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%f")
+        archive = letters.path.with_name(f"{letters.service}.{stamp}.replayed.jsonl")
+        write_lines(archive, [record for _, record in taken])
+        again = letters.path.with_name(f"{letters.service}.jsonl.new")
+        write_lines(again, [record_of(message, error) for message, error in outcome.dead])
+        os.replace(again, letters.path)
+    result.read, result.applied = len(taken), outcome.applied
+    result.duplicates, result.failed_again = outcome.duplicates, len(outcome.dead)
+    return result

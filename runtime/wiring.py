@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from runtime.consumer import Effect, IsTracked, Parse, TrackedConsumer
+from runtime.consumer import Effect, Parse, Seen, TrackedConsumer
 from runtime.messages import Publisher
 from runtime.metrics import Metrics
 from runtime.outbox import Relay, Translation
@@ -36,7 +36,7 @@ def consumer_for(
     service: str,
     parse: Parse,
     effect: Effect,
-    is_tracked: IsTracked,
+    seen: Seen,
     metrics: Metrics,
     settings: Settings,
 ) -> TrackedConsumer:
@@ -44,7 +44,7 @@ def consumer_for(
         service=service,
         parse=parse,
         effect=effect,
-        is_tracked=is_tracked,
+        seen=seen,
         metrics=metrics,
         max_attempts=settings.consumer_max_attempts,
         retry_backoff_seconds=settings.consumer_retry_backoff_seconds,

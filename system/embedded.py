@@ -200,6 +200,8 @@ class EmbeddedSystem:
         for server in self.servers:
             server.stop(grace=2).wait()
         self.servers.clear()
+        for relay in self.relays:
+            relay.close()
         for service in self.services.values():
             service.app.close()
 

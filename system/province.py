@@ -42,6 +42,7 @@ from runtime.messages import Publisher
 from runtime.metrics import Metrics
 from runtime.outbox import Relay
 from runtime.settings import Settings
+from runtime.tracking import processed_events
 from runtime.wiring import consumer_for, relay_for
 
 NAME = "province"
@@ -198,7 +199,7 @@ class ProvinceService:
             NAME,
             registry.parse,
             self.app.process_event,
-            self.app.recorder.has_tracking_id,
+            processed_events(self.app.recorder),
             self.metrics,
             settings,
         )

@@ -1,27 +1,24 @@
 """`python -m system.replay SERVICE`: replay a service's dead letters into its consumer.
 
 Distributed (`OCOP_DELIVERY=kafka`): reads `ocop.<service>.dlq.v1` in the consumer
-group `<service>-dlq-replay` (see `runtime/replay.py`). Embedded: reads
-`<data dir>/dead-letters/<service>.jsonl`, then moves it aside as
-`<service>.<timestamp>.replayed.jsonl`; letters that fail again are written to a
-fresh `<service>.jsonl`.
+group `<service>-dlq-replay` (see `runtime/replay.py`). Embedded: replays
+`<data dir>/dead-letters/<service>.jsonl`, archives it as
+`<service>.<timestamp>.replayed.jsonl`, and keeps the letters that fail again in a
+fresh `<service>.jsonl` (see `runtime/replay.py`).
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import logging
 import sys
-from datetime import UTC, datetime
 from typing import Any
 
 from contracts.topics import dead_letter_topic
 from runtime.inproc import FileDeadLetters
-from runtime.messages import InMessage
 from runtime.processes import build_with_retry, configure_logging
-from runtime.replay import ReplayResult, as_original, replay_dead_letters
+from runtime.replay import ReplayResult, replay_dead_letter_file, replay_dead_letters
 from runtime.settings import Settings
 from runtime.topology import running
 from system.builders import builder
@@ -34,32 +31,7 @@ log = logging.getLogger(__name__)
 
 async def replay_file(settings: Settings, service: str, consumer: Any) -> ReplayResult:
     letters = FileDeadLetters(settings.data_dir / "dead-letters", service)
-    result = ReplayResult()
-    if not letters.path.exists():
-        return result
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-    taken = letters.path.rename(letters.path.with_name(f"{service}.{stamp}.replayed.jsonl"))
-    messages = []
-    for line in taken.read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
-        messages.append(
-            as_original(
-                InMessage(
-                    topic=record["topic"],
-                    partition=record["partition"],
-                    offset=record["offset"],
-                    key=record["key"].encode(),
-                    value=record["value"].encode(),
-                    headers=record["headers"],
-                )
-            )
-        )
-    outcome = await asyncio.to_thread(consumer.handle_batch, messages)
-    for message, error in outcome.dead:
-        await letters.dead_letter(message, error)
-    result.read, result.applied = len(messages), outcome.applied
-    result.duplicates, result.failed_again = outcome.duplicates, len(outcome.dead)
-    return result
+    return await asyncio.to_thread(replay_dead_letter_file, letters, consumer)
 
 
 async def replay(settings: Settings, service: str) -> ReplayResult:

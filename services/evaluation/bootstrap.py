@@ -13,6 +13,7 @@ from runtime.metrics import Metrics
 from runtime.outbox import Relay
 from runtime.rpc import Register
 from runtime.settings import Settings
+from runtime.tracking import processed_events
 from runtime.wiring import consumer_for, relay_for
 from services.evaluation.adapters import grpc_api, outbound
 from services.evaluation.adapters.settings import EvaluationSettings
@@ -42,7 +43,7 @@ class EvaluationService:
             NAME,
             registry.parse,
             self.app.process_event,
-            self.app.recorder.has_tracking_id,
+            processed_events(self.app.recorder),
             self.metrics,
             settings,
         )

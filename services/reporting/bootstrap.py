@@ -32,7 +32,7 @@ class ReportingService:
             NAME,
             registry.parse,
             self.app.process_event,
-            self.app.is_tracked,
+            self.app.has_event,
             self.metrics,
             settings,
         )

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
-from eventsourcing.persistence import OperationalError, Tracking
+from eventsourcing.persistence import Tracking
 
 from contracts import topics
 from runtime.commands import CommandContext
@@ -49,13 +49,14 @@ async def test_dead_letters_are_replayed_into_their_consumer_once(
     finally:
         await broker.stop()
 
-    # The reporting database "is down" for product registrations: they are dead-lettered.
+    # A fault in reporting's handler for product registrations (fixed later): they are
+    # dead-lettered. (A store that is down is an outage, waited out, never dead-lettered.)
     failing = reporting.consumer(settings)
     real_effect = failing.effect
 
     def effect(event: Any, tracking: Tracking) -> None:
         if type(event).__name__ == "ProductRegistered":
-            raise OperationalError("connection refused")
+            raise RuntimeError("bug in the handler")
         real_effect(event, tracking)
 
     failing.effect = effect

@@ -11,6 +11,7 @@ from eventsourcing.persistence import IntegrityError, Tracking
 from contracts.registration import ProductRegistered
 from runtime.commands import CommandContext
 from runtime.settings import Settings
+from runtime.tracking import EventTracking, event_key, processed_events
 from services.evaluation.bootstrap import build as build_evaluation
 from services.registration.bootstrap import build as build_registration
 from services.reporting.bootstrap import build as build_reporting
@@ -61,11 +62,12 @@ def test_evaluation_tracks_what_it_processed(store_settings: Settings) -> None:
     app = build_evaluation(store_settings).app
     event = assessed()
     name = "registration@ocop.registration.events.v1#2"
-    app.process_event(event, Tracking(name, 10))
+    key = event_key(event.event_type, event.event_id)
+    app.process_event(event, EventTracking(name, 10, key))
     with pytest.raises(IntegrityError):
-        app.process_event(event, Tracking(name, 10))
+        app.process_event(event, EventTracking(name, 10, key))
     again = build_evaluation(store_settings).app
-    assert again.recorder.has_tracking_id(name, 10)
+    assert processed_events(again.recorder)(key)
     assert again.get_evaluation(event.aggregate_id).status == "open"
 
 
@@ -94,6 +96,8 @@ def test_the_relay_position_is_kept(store_settings: Settings, actor: CommandCont
     service = build_registration(store_settings)
     relay = service.relay(publisher=None, settings=store_settings)  # type: ignore[arg-type]
     assert relay.position() == 0
+    assert relay.lead()
     relay.record(42)
+    relay.close()
     again = build_registration(store_settings)
     assert again.relay(None, store_settings).position() == 42  # type: ignore[arg-type]

@@ -8,6 +8,7 @@ from eventsourcing.persistence import InfrastructureFactory, Tracking
 from eventsourcing.utils import Environment
 
 from runtime.errors import CommandRejected
+from runtime.eventstore import MEMORY_FACTORY, SQLITE_FACTORY
 from services.reporting.domain.product_status import STATUSES, Row
 from services.reporting.projections.catalogue import CatalogueView
 
@@ -19,17 +20,17 @@ class ReportingApp:
 
     def __init__(self, env: dict[str, str]) -> None:
         env = dict(env)
-        if env.get("PERSISTENCE_MODULE", "eventsourcing.popo") == "eventsourcing.popo":
+        if env.get("PERSISTENCE_MODULE", MEMORY_FACTORY) == MEMORY_FACTORY:
             # The catalogue is SQL; "memory" means an in-memory SQLite database.
-            env.update(PERSISTENCE_MODULE="eventsourcing.sqlite", SQLITE_DBNAME=":memory:")
+            env.update(PERSISTENCE_MODULE=SQLITE_FACTORY, SQLITE_DBNAME=":memory:")
         self.factory: Any = InfrastructureFactory.construct(Environment(self.name, env))
         self.view = CatalogueView(self.factory.tracking_recorder())
 
     def process_event(self, event: Any, tracking: Tracking) -> None:
         self.view.apply(event, tracking)
 
-    def is_tracked(self, name: str, position: int) -> bool:
-        return self.view.is_tracked(name, position)
+    def has_event(self, key: str) -> bool:
+        return self.view.has_event(key)
 
     def get_product(self, product_id: str) -> Row:
         row = self.view.get(product_id)

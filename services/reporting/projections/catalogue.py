@@ -1,7 +1,8 @@
 """The product catalogue read model, stored beside its tracking records.
 
-Each event's row changes and its `Tracking` are written in one transaction, so a
-redelivered event raises `IntegrityError` and changes nothing. The tables can be
+Each event's row changes and its tracking (the event's identity, see `runtime.tracking`)
+are written in one transaction, so a redelivered event raises `IntegrityError` and
+changes nothing. The tables can be
 dropped and rebuilt from the topics at any time."""
 
 from __future__ import annotations
@@ -9,9 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from eventsourcing.persistence import Tracking
-from eventsourcing.postgres import PostgresTrackingRecorder
-from eventsourcing.sqlite import SQLiteTrackingRecorder
 
+from runtime.tracking import PostgresEventTrackingRecorder, SQLiteEventTrackingRecorder
 from services.reporting.domain import product_status as ps
 from services.reporting.domain.product_status import COLUMNS, Row
 
@@ -64,9 +64,11 @@ SELECT_BY_STATUS = (
 class CatalogueView:
     """The catalogue tables in the store of a SQLite or PostgreSQL tracking recorder."""
 
-    def __init__(self, tracking: SQLiteTrackingRecorder | PostgresTrackingRecorder) -> None:
+    def __init__(
+        self, tracking: SQLiteEventTrackingRecorder | PostgresEventTrackingRecorder
+    ) -> None:
         self.tracking = tracking
-        self.placeholder = "?" if isinstance(tracking, SQLiteTrackingRecorder) else "%s"
+        self.placeholder = "?" if isinstance(tracking, SQLiteEventTrackingRecorder) else "%s"
         with self._transaction(commit=True) as cursor:
             for statement in CREATE:
                 cursor.execute(statement)
@@ -93,8 +95,9 @@ class CatalogueView:
                     cursor.execute(self._sql(UPSERT_DOSSIER), _values(dossier, ps.DOSSIER_COLUMNS))
             self.tracking._insert_tracking(cursor, tracking)
 
-    def is_tracked(self, name: str, position: int) -> bool:
-        return self.tracking.has_tracking_id(name, position)
+    def has_event(self, key: str) -> bool:
+        """Whether the event with this key (`<event type>:<event id>`) was applied."""
+        return self.tracking.has_event(key)
 
     def get(self, product_id: str) -> Row | None:
         with self._transaction(commit=False) as cursor:

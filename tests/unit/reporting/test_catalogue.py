@@ -15,6 +15,7 @@ from contracts.evaluation import Recognized, Scored
 from contracts.registration import DossierSubmitted, ProductRegistered
 from runtime.errors import CommandRejected
 from runtime.settings import Settings
+from runtime.tracking import EventTracking, event_key
 from services.reporting.application import ReportingApp
 from services.reporting.bootstrap import build
 
@@ -116,14 +117,21 @@ def test_a_redelivered_event_changes_nothing(app: ReportingApp) -> None:
         commune_code="23500",
         province_code="51",
     )
-    app.process_event(event, Tracking("src@t#0", 5))
+    key = event_key(event.event_type, event.event_id)
+    app.process_event(event, EventTracking("src@t#0", 5, key))
     with pytest.raises(IntegrityError):
-        app.process_event(event, Tracking("src@t#0", 5))
-    with pytest.raises(IntegrityError):
-        app.process_event(event, Tracking("src@t#0", 4))
-    assert app.is_tracked("src@t#0", 5)
-    assert not app.is_tracked("src@t#0", 6)
+        app.process_event(event, EventTracking("src@t#0", 5, key))
+    with pytest.raises(IntegrityError):  # the same event at another position
+        app.process_event(event, EventTracking("src@t#0", 9, key))
+    assert app.has_event(key)
     assert len(app.list_products()) == 1
+    # Another event below the highest position seen is applied: order does not matter.
+    other = event.model_copy(update={"event_id": uuid4(), "aggregate_id": uuid4()})
+    other_key = event_key(other.event_type, other.event_id)
+    assert not app.has_event(other_key)
+    app.process_event(other, EventTracking("src@t#0", 1, other_key))
+    assert app.has_event(other_key)
+    assert len(app.list_products()) == 2
 
 
 def test_queries_refuse_bad_input(app: ReportingApp) -> None:
