@@ -16,6 +16,7 @@ from runtime.metrics import Metrics
 from runtime.outbox import Relay
 from runtime.rpc import Register
 from runtime.settings import Settings
+from runtime.tracking import processed_events
 from runtime.wiring import consumer_for, relay_for
 from services.inspection.adapters import grpc_api, outbound
 from services.inspection.adapters.scheduler import RemediationScheduler
@@ -51,7 +52,7 @@ class InspectionService:
             NAME,
             registry.parse,
             self.app.process_event,
-            self.app.recorder.has_tracking_id,
+            processed_events(self.app.recorder),
             self.metrics,
             settings,
         )

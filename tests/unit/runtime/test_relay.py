@@ -127,7 +127,7 @@ async def test_a_store_restored_from_backup_publishes_under_a_new_epoch(
     service = store(settings)
     wire = Wire()
     r = relay(service, wire, settings)
-    dossier = service.app.submit_dossier(
+    dossier = service.app.dossiers.submit_dossier(
         actor,
         product_id=product(service.app, actor),
         kind="first",
@@ -139,7 +139,7 @@ async def test_a_store_restored_from_backup_publishes_under_a_new_epoch(
     backup(database, tmp_path / "backup.sqlite")  # mid-stream
 
     assess(service.app, actor, dossier, date(2026, 6, 5))
-    service.app.forward_dossier(actor, dossier_id=dossier, forwarded_on=date(2026, 6, 5))
+    service.app.assessment.forward_dossier(actor, dossier_id=dossier, forwarded_on=date(2026, 6, 5))
     await r.run_once()
     lost = wire.messages[:]
     first = consumer.handle_batch(received(wire.messages))  # applied, then lost at the source
@@ -155,7 +155,9 @@ async def test_a_store_restored_from_backup_publishes_under_a_new_epoch(
     assert first_id == (restored.app.recorder.max_notification_id() or 0) + 1
     # The same dossier assessed and forwarded again: the same aggregate versions.
     assess(restored.app, actor, dossier, date(2026, 6, 6))
-    restored.app.forward_dossier(actor, dossier_id=dossier, forwarded_on=date(2026, 6, 6))
+    restored.app.assessment.forward_dossier(
+        actor, dossier_id=dossier, forwarded_on=date(2026, 6, 6)
+    )
     wire.messages.clear()
     again = relay(restored, wire, settings)
     while await again.run_once():
