@@ -21,7 +21,7 @@ from runtime.kafka import KafkaDeadLetters, KafkaPublisher, build_broker, subscr
 from runtime.messages import Publisher
 from runtime.metrics import Metrics, serve_metrics
 from runtime.outbox import Relay
-from runtime.rpc import Register, build_server
+from runtime.rpc import Register, service_server
 from runtime.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -90,7 +90,8 @@ def rpc_main(name: str, build: Callable[[Settings], RpcService]) -> None:
     configure_logging()
     settings = Settings()
     service = build_with_retry(build, settings)
-    asyncio.run(serve_rpc(settings, name, service.rpc(), service.rpc_names, service.metrics))
+    store = getattr(getattr(service, "app", None), "recorder", None)
+    asyncio.run(serve_rpc(settings, name, service.rpc(), service.rpc_names, service.metrics, store))
 
 
 def relay_main(build: Callable[[Settings], RelayService]) -> None:
@@ -137,9 +138,15 @@ def _stop_event() -> asyncio.Event:
 
 
 async def serve_rpc(
-    settings: Settings, service: str, register: Register, names: Sequence[str], metrics: Metrics
+    settings: Settings,
+    service: str,
+    register: Register,
+    names: Sequence[str],
+    metrics: Metrics,
+    store: object = None,
 ) -> None:
-    server, port = build_server(settings.address_of(service), [register], names)
+    """Serve until stopped; with `store` (the app's recorder) commands are idempotent."""
+    server, port = service_server(settings, service, [register], names, store)
     server.start()
     serve_metrics(metrics.registry, settings.grpc_host, settings.metrics_port)
     log.info("%s rpc serving on port %d", service, port)

@@ -7,7 +7,7 @@ import functools
 import logging
 from collections.abc import Callable, Sequence
 from concurrent import futures
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, TypeVar
 from uuid import UUID
 
@@ -20,7 +20,10 @@ from contracts.envelope import Actor
 from runtime.clock import check_date_range
 from runtime.commands import CommandContext
 from runtime.errors import CommandRejected
+from runtime.idempotency import IdempotencyInterceptor, command_keys_of
 from runtime.input_guard import InputGuard
+from runtime.settings import Settings
+from runtime.streams import StreamGuard, StreamLimits
 from runtime.text import excerpt
 
 log = logging.getLogger(__name__)
@@ -46,16 +49,25 @@ def build_server(
     service_names: Sequence[str],
     max_workers: int = 8,
     interceptors: Sequence[grpc.ServerInterceptor] = (),
+    *,
+    store: object = None,
+    idempotency_retention: timedelta = timedelta(days=7),
+    limits: StreamLimits | None = None,
 ) -> tuple[grpc.Server, int]:
     """A server bound to `address` (port 0 picks one) with health and reflection.
 
-    `interceptors` (e.g. authentication) run first, then always the `InputGuard`, which
-    puts every request in canonical form and refuses hostile values before any servicer.
-    Returns the server (not started) and the bound port."""
-    server = grpc.server(
-        futures.ThreadPoolExecutor(max_workers=max_workers),
-        interceptors=[*interceptors, InputGuard(abort)],
-    )
+    Client streams are limited first (`runtime.streams`: at most half the workers, idle
+    and size limits); then `interceptors` run (e.g. authentication), then always the
+    `InputGuard`, which puts every request in canonical form and refuses hostile values
+    before any servicer; last, with `store` (an application's recorder), commands
+    carrying an idempotency key run once (`runtime.idempotency`). Returns the server
+    (not started) and the bound port."""
+    guard = StreamGuard(limits or StreamLimits(max_streams=max(1, max_workers // 2)))
+    chain: list[grpc.ServerInterceptor] = [guard, *interceptors, InputGuard(abort)]
+    keys = command_keys_of(store)
+    if keys is not None:
+        chain.append(IdempotencyInterceptor(keys, idempotency_retention))
+    server = grpc.server(futures.ThreadPoolExecutor(max_workers=max_workers), interceptors=chain)
     for register in registrations:
         register(server)
     health_servicer = health.HealthServicer()
@@ -67,6 +79,32 @@ def build_server(
     if port == 0:
         raise OSError(f"cannot bind gRPC server to {address}")
     return server, port
+
+
+def service_server(
+    settings: Settings,
+    service: str,
+    registrations: Sequence[Register],
+    service_names: Sequence[str],
+    store: object = None,
+    interceptors: Sequence[grpc.ServerInterceptor] = (),
+) -> tuple[grpc.Server, int]:
+    """`build_server` for `service` with the limits and retention of `settings`."""
+    workers = settings.rpc_max_workers
+    return build_server(
+        settings.address_of(service),
+        registrations,
+        service_names,
+        max_workers=workers,
+        interceptors=interceptors,
+        store=store,
+        idempotency_retention=timedelta(hours=settings.idempotency_retention_hours),
+        limits=StreamLimits(
+            max_streams=max(1, workers // 2),
+            idle_seconds=settings.rpc_stream_idle_seconds,
+            call_seconds=settings.rpc_stream_seconds,
+        ),
+    )
 
 
 def request_lang(context: grpc.ServicerContext) -> str:

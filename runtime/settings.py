@@ -61,6 +61,16 @@ class Settings(BaseSettings):
         default=None,
         description="Directory with ca.pem, <service>.pem, <service>-key.pem: gRPC over TLS",
     )
+    rpc_max_workers: int = Field(default=8, ge=2, description="Threads serving gRPC calls")
+    rpc_stream_idle_seconds: float = Field(
+        default=30, gt=0, description="A client stream silent this long is cancelled"
+    )
+    rpc_stream_seconds: float = Field(
+        default=300, gt=0, description="A client stream still sending after this is cancelled"
+    )
+    idempotency_retention_hours: float = Field(
+        default=168, gt=0, description="How long a command's idempotency key and reply are kept"
+    )
 
     production: bool = Field(
         default=False,

@@ -29,13 +29,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from eventsourcing.persistence import IntegrityError, Tracking
-from eventsourcing.popo import POPOFactory, POPOProcessRecorder, POPOTrackingRecorder
+from eventsourcing.popo import (
+    POPOApplicationRecorder,
+    POPOFactory,
+    POPOProcessRecorder,
+    POPOTrackingRecorder,
+)
 from eventsourcing.postgres import (
+    PostgresApplicationRecorder,
     PostgresFactory,
     PostgresProcessRecorder,
     PostgresTrackingRecorder,
 )
 from eventsourcing.sqlite import (
+    SQLiteApplicationRecorder,
     SQLiteCursor,
     SQLiteFactory,
     SQLiteProcessRecorder,
@@ -44,6 +51,8 @@ from eventsourcing.sqlite import (
 from psycopg import Cursor
 from psycopg.rows import DictRow
 from psycopg.sql import SQL, Identifier
+
+from runtime.idempotency import POPOCommandKeys, PostgresCommandKeys, SQLiteCommandKeys
 
 PROCESSED_TABLE = "ocop_processed_events"
 
@@ -129,11 +138,18 @@ class SQLiteEventTrackingRecorder(SQLiteTrackingRecorder):
             self._insert_tracking(c, tracking)
 
 
-class SQLiteEventProcessRecorder(SQLiteEventTrackingRecorder, SQLiteProcessRecorder):
+class SQLiteEventProcessRecorder(
+    SQLiteCommandKeys, SQLiteEventTrackingRecorder, SQLiteProcessRecorder
+):
+    pass
+
+
+class SQLiteCommandApplicationRecorder(SQLiteCommandKeys, SQLiteApplicationRecorder):
     pass
 
 
 class SQLiteEventFactory(SQLiteFactory):
+    application_recorder_class = SQLiteCommandApplicationRecorder
     tracking_recorder_class = SQLiteEventTrackingRecorder
     process_recorder_class = SQLiteEventProcessRecorder
 
@@ -208,11 +224,18 @@ class PostgresEventTrackingRecorder(PostgresTrackingRecorder):
             self._insert_tracking(curs, tracking)
 
 
-class PostgresEventProcessRecorder(PostgresEventTrackingRecorder, PostgresProcessRecorder):
+class PostgresEventProcessRecorder(
+    PostgresCommandKeys, PostgresEventTrackingRecorder, PostgresProcessRecorder
+):
+    pass
+
+
+class PostgresCommandApplicationRecorder(PostgresCommandKeys, PostgresApplicationRecorder):
     pass
 
 
 class PostgresEventFactory(PostgresFactory):
+    application_recorder_class = PostgresCommandApplicationRecorder
     tracking_recorder_class = PostgresEventTrackingRecorder
     process_recorder_class = PostgresEventProcessRecorder
 
@@ -258,7 +281,11 @@ class POPOEventTrackingRecorder(POPOTrackingRecorder):
             self._insert_tracking(tracking)
 
 
-class POPOEventProcessRecorder(POPOEventTrackingRecorder, POPOProcessRecorder):
+class POPOEventProcessRecorder(POPOCommandKeys, POPOEventTrackingRecorder, POPOProcessRecorder):
+    pass
+
+
+class POPOCommandApplicationRecorder(POPOCommandKeys, POPOApplicationRecorder):
     pass
 
 
@@ -267,6 +294,9 @@ class POPOEventFactory(POPOFactory):
         self, tracking_recorder_class: type[POPOTrackingRecorder] | None = None
     ) -> POPOTrackingRecorder:
         return (tracking_recorder_class or POPOEventTrackingRecorder)()
+
+    def application_recorder(self) -> POPOApplicationRecorder:
+        return POPOCommandApplicationRecorder()
 
     def process_recorder(self) -> POPOProcessRecorder:
         return POPOEventProcessRecorder()

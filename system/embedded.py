@@ -25,7 +25,7 @@ from runtime.inproc import FileDeadLetters, InProcessBus
 from runtime.messages import InMessage, OutMessage
 from runtime.metrics import Metrics, serve_metrics
 from runtime.outbox import Relay
-from runtime.rpc import build_server
+from runtime.rpc import service_server
 from runtime.sandbox import SandboxClock, SandboxRefused, sandbox_now, set_sandbox
 from runtime.settings import Settings
 from runtime.topology import running
@@ -172,8 +172,9 @@ class EmbeddedSystem:
         ports: dict[str, int] = {}
         for entry in running("rpc"):
             service = self.services[entry.name]
-            server, port = build_server(
-                self.settings.address_of(entry.name), [service.rpc()], service.rpc_names
+            store = getattr(service.app, "recorder", None)  # idempotency keys live there
+            server, port = service_server(
+                self.settings, entry.name, [service.rpc()], service.rpc_names, store
             )
             server.start()
             self.servers.append(server)

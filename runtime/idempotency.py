@@ -1,0 +1,393 @@
+"""Commands safe to retry: an idempotency key, kept with the command's first result.
+
+A client sends gRPC metadata `idempotency-key: <key>` (the CLI sends one per user
+action, the same key when it retries). `IdempotencyInterceptor` handles every unary
+call of a server:
+
+- a key never seen: the command runs; the key and the request's fingerprint are
+  recorded **in the same transaction as the command's events** (the store's recorder
+  reads them from a context variable, see `CommandKeyRecorder`), then the reply is kept
+  with them. A command that records no event (a query, a refusal) keeps no key: running
+  it again changes nothing anyway.
+- the same key, the same request: the first reply, and nothing runs again;
+- the same key, another request: refused with FAILED_PRECONDITION;
+- the key's command committed but its reply was not kept (the server died in between):
+  ALREADY_EXISTS, and nothing runs again.
+
+Keys are kept for `Settings.idempotency_retention_hours` (7 days by default), then
+forgotten (a retry after that runs the command again).
+"""
+
+from __future__ import annotations
+
+import contextvars
+import hashlib
+import logging
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any, Protocol
+
+import grpc
+from eventsourcing.persistence import IntegrityError, StoredEvent
+from psycopg.sql import SQL, Identifier
+
+log = logging.getLogger(__name__)
+
+IDEMPOTENCY_METADATA = "idempotency-key"
+KEYS_TABLE = "ocop_command_keys"
+MAX_KEY_LENGTH = 200
+
+
+@dataclass
+class CommandKey:
+    """The key of the command running in this thread, and whether its events recorded it."""
+
+    key: str
+    fingerprint: str
+    recorded: bool = False
+
+
+@dataclass(frozen=True)
+class KeptCommand:
+    fingerprint: str
+    reply: bytes | None
+
+
+_current: contextvars.ContextVar[CommandKey | None] = contextvars.ContextVar(
+    "ocop_command_key", default=None
+)
+
+
+class DuplicateCommand(IntegrityError):
+    """The key was recorded by another run of the command (a concurrent retry)."""
+
+
+def _recording() -> CommandKey | None:
+    """The key to record with the events being inserted (once per command)."""
+    current = _current.get()
+    if current is None or current.recorded:
+        return None
+    return current
+
+
+def _recorded(current: CommandKey) -> None:
+    current.recorded = True
+
+
+class CommandKeys(Protocol):
+    """What the interceptor needs from a store (the recorders below)."""
+
+    def kept_command(self, key: str, since: datetime) -> KeptCommand | None: ...
+
+    def keep_reply(self, key: str, reply: bytes) -> None: ...
+
+    def forget_commands(self, before: datetime) -> int: ...
+
+
+# -- SQLite ---------------------------------------------------------------------------
+
+
+class SQLiteCommandKeys:
+    """Mixin for SQLite application recorders (before eventsourcing's in the MRO)."""
+
+    datastore: Any
+
+    def construct_create_table_statements(self) -> list[str]:
+        statements: list[str] = super().construct_create_table_statements()  # type: ignore[misc]
+        return [
+            *statements,
+            f"CREATE TABLE IF NOT EXISTS {KEYS_TABLE} (idempotency_key TEXT PRIMARY KEY, "
+            "fingerprint TEXT NOT NULL, reply BLOB, created_at TEXT NOT NULL)",
+        ]
+
+    def _insert_events(self, c: Any, stored_events: Sequence[StoredEvent], **kwargs: Any) -> Any:
+        current = _recording()
+        if current is not None:
+            c.execute(
+                f"INSERT INTO {KEYS_TABLE} (idempotency_key, fingerprint, created_at) "
+                "VALUES (?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING RETURNING 1",
+                (current.key, current.fingerprint, datetime.now(UTC).isoformat()),
+            )
+            if c.fetchone() is None:
+                raise DuplicateCommand(f"command {current.key} is already recorded")
+        result = super()._insert_events(c, stored_events, **kwargs)  # type: ignore[misc]
+        if current is not None:
+            _recorded(current)
+        return result
+
+    def kept_command(self, key: str, since: datetime) -> KeptCommand | None:
+        with self.datastore.transaction(commit=False) as c:
+            c.execute(
+                f"SELECT fingerprint, reply FROM {KEYS_TABLE} "
+                "WHERE idempotency_key = ? AND created_at >= ?",
+                (key, since.isoformat()),
+            )
+            row = c.fetchone()
+        return KeptCommand(row[0], row[1]) if row else None
+
+    def keep_reply(self, key: str, reply: bytes) -> None:
+        with self.datastore.transaction(commit=True) as c:
+            c.execute(f"UPDATE {KEYS_TABLE} SET reply = ? WHERE idempotency_key = ?", (reply, key))
+
+    def forget_commands(self, before: datetime) -> int:
+        with self.datastore.transaction(commit=True) as c:
+            c.execute(
+                f"DELETE FROM {KEYS_TABLE} WHERE created_at < ? RETURNING 1", (before.isoformat(),)
+            )
+            return len(c.fetchall())
+
+
+# -- PostgreSQL -----------------------------------------------------------------------
+
+
+class PostgresCommandKeys:
+    """Mixin for PostgreSQL application recorders (before eventsourcing's in the MRO)."""
+
+    datastore: Any
+    sql_create_statements: list[Any]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        schema, table = Identifier(self.datastore.schema), Identifier(KEYS_TABLE)
+        self.sql_create_statements.append(
+            SQL(
+                "CREATE TABLE IF NOT EXISTS {0}.{1} (idempotency_key text PRIMARY KEY, "
+                "fingerprint text NOT NULL, reply bytea, created_at timestamptz NOT NULL)"
+            ).format(schema, table)
+        )
+        self.insert_key_statement = SQL(
+            "INSERT INTO {0}.{1} (idempotency_key, fingerprint, created_at) "
+            "VALUES (%s, %s, %s) ON CONFLICT (idempotency_key) DO NOTHING RETURNING 1"
+        ).format(schema, table)
+        self.select_key_statement = SQL(
+            "SELECT fingerprint, reply FROM {0}.{1} WHERE idempotency_key = %s AND created_at >= %s"
+        ).format(schema, table)
+        self.keep_reply_statement = SQL(
+            "UPDATE {0}.{1} SET reply = %s WHERE idempotency_key = %s"
+        ).format(schema, table)
+        self.forget_statement = SQL("DELETE FROM {0}.{1} WHERE created_at < %s").format(
+            schema, table
+        )
+
+    def _insert_events(self, curs: Any, stored_events: Sequence[StoredEvent], **kwargs: Any) -> Any:
+        current = _recording()
+        if current is not None:
+            curs.execute(
+                self.insert_key_statement,
+                (current.key, current.fingerprint, datetime.now(UTC)),
+            )
+            if curs.fetchone() is None:
+                raise DuplicateCommand(f"command {current.key} is already recorded")
+        result = super()._insert_events(curs, stored_events, **kwargs)  # type: ignore[misc]
+        if current is not None:
+            _recorded(current)
+        return result
+
+    def kept_command(self, key: str, since: datetime) -> KeptCommand | None:
+        with self.datastore.transaction(commit=False) as curs:
+            curs.execute(self.select_key_statement, (key, since))
+            row = curs.fetchone()
+        return KeptCommand(row["fingerprint"], row["reply"]) if row else None
+
+    def keep_reply(self, key: str, reply: bytes) -> None:
+        with self.datastore.transaction(commit=True) as curs:
+            curs.execute(self.keep_reply_statement, (reply, key))
+
+    def forget_commands(self, before: datetime) -> int:
+        with self.datastore.transaction(commit=True) as curs:
+            curs.execute(self.forget_statement, (before,))
+            return int(curs.rowcount)
+
+
+# -- memory ---------------------------------------------------------------------------
+
+
+class POPOCommandKeys:
+    """Mixin for in-memory application recorders."""
+
+    _database_lock: Any
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._keys: dict[str, tuple[str, bytes | None, datetime]] = {}
+
+    def _assert_uniqueness(self, stored_events: Sequence[StoredEvent], **kwargs: Any) -> None:
+        super()._assert_uniqueness(stored_events, **kwargs)  # type: ignore[misc]
+        current = _recording()
+        if current is not None and current.key in self._keys:
+            raise DuplicateCommand(f"command {current.key} is already recorded")
+
+    def _update_table(self, stored_events: Sequence[StoredEvent], **kwargs: Any) -> Any:
+        result = super()._update_table(stored_events, **kwargs)  # type: ignore[misc]
+        current = _recording()
+        if current is not None:
+            self._keys[current.key] = (current.fingerprint, None, datetime.now(UTC))
+            _recorded(current)
+        return result
+
+    def kept_command(self, key: str, since: datetime) -> KeptCommand | None:
+        with self._database_lock:
+            found = self._keys.get(key)
+        if found is None or found[2] < since:
+            return None
+        return KeptCommand(found[0], found[1])
+
+    def keep_reply(self, key: str, reply: bytes) -> None:
+        with self._database_lock:
+            fingerprint, _, at = self._keys[key]
+            self._keys[key] = (fingerprint, reply, at)
+
+    def forget_commands(self, before: datetime) -> int:
+        with self._database_lock:
+            old = [k for k, (_, _, at) in self._keys.items() if at < before]
+            for k in old:
+                del self._keys[k]
+        return len(old)
+
+
+# -- the server interceptor -----------------------------------------------------------
+
+
+def fingerprint(method: str, request: Any) -> str:
+    """sha256 of the method and the request (each message of a client stream in turn)."""
+    digest = hashlib.sha256(method.encode())
+    for message in request if isinstance(request, list) else [request]:
+        digest.update(b"\0" + message.SerializeToString(deterministic=True))
+    return digest.hexdigest()
+
+
+def key_of(metadata: Sequence[tuple[str, Any]] | None) -> str | None:
+    for name, value in metadata or ():
+        if name == IDEMPOTENCY_METADATA:
+            return str(value)
+    return None
+
+
+class IdempotencyInterceptor(grpc.ServerInterceptor):  # type: ignore[misc]
+    """Replays the first reply of a command retried with the same idempotency key."""
+
+    def __init__(
+        self,
+        keys: CommandKeys,
+        retention: timedelta,
+        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> None:
+        self.keys = keys
+        self.retention = retention
+        self.clock = clock
+        self._forgot_at = 0.0
+        self._lock = threading.Lock()
+
+    def intercept_service(self, continuation: Any, details: Any) -> Any:
+        handler = continuation(details)
+        if handler is None or handler.response_streaming:
+            return handler
+        serialize = handler.response_serializer or (lambda r: r.SerializeToString())
+        method = details.method
+        if handler.request_streaming:  # a client stream (an upload): read whole, then once
+            streamed = handler.stream_unary
+
+            def once_streamed(requests: Any, context: grpc.ServicerContext) -> bytes:
+                key = key_of(context.invocation_metadata())
+                if key is None:
+                    return bytes(serialize(streamed(requests, context)))
+                taken = list(requests)
+                return self._once(
+                    method, key, taken, context, lambda r, c: streamed(iter(r), c), serialize
+                )
+
+            return grpc.stream_unary_rpc_method_handler(
+                once_streamed,
+                request_deserializer=handler.request_deserializer,
+                response_serializer=lambda reply: reply,
+            )
+        behaviour = handler.unary_unary
+
+        def once(request: Any, context: grpc.ServicerContext) -> bytes:
+            key = key_of(context.invocation_metadata())
+            if key is None:
+                return bytes(serialize(behaviour(request, context)))
+            return self._once(method, key, request, context, behaviour, serialize)
+
+        return grpc.unary_unary_rpc_method_handler(
+            once,
+            request_deserializer=handler.request_deserializer,
+            response_serializer=lambda reply: reply,
+        )
+
+    def _once(
+        self,
+        method: str,
+        key: str,
+        request: Any,
+        context: grpc.ServicerContext,
+        behaviour: Callable[[Any, grpc.ServicerContext], Any],
+        serialize: Callable[[Any], bytes],
+    ) -> bytes:
+        if not key or len(key) > MAX_KEY_LENGTH:
+            context.abort(
+                grpc.StatusCode.INVALID_ARGUMENT,
+                f"{IDEMPOTENCY_METADATA}: 1 đến {MAX_KEY_LENGTH} ký tự "
+                f"(1 to {MAX_KEY_LENGTH} characters)",
+            )
+        self._forget_old()
+        scoped = f"{method}|{key}"
+        print_ = fingerprint(method, request)
+        kept = self.keys.kept_command(scoped, self.clock() - self.retention)
+        if kept is not None:
+            return self._replay(kept, print_, key, context)
+        token = _current.set(CommandKey(scoped, print_))
+        try:
+            reply = bytes(serialize(behaviour(request, context)))
+            recorded = _current.get()
+        except DuplicateCommand:
+            # A concurrent retry with the same key committed first: answer as it did.
+            kept = self.keys.kept_command(scoped, self.clock() - self.retention)
+            if kept is None:
+                raise
+            return self._replay(kept, print_, key, context)
+        finally:
+            _current.reset(token)
+        if recorded is not None and recorded.recorded:
+            self.keys.keep_reply(scoped, reply)
+        return reply
+
+    def _replay(
+        self, kept: KeptCommand, print_: str, key: str, context: grpc.ServicerContext
+    ) -> bytes:
+        if kept.fingerprint != print_:
+            context.abort(
+                grpc.StatusCode.FAILED_PRECONDITION,
+                f"Khóa {IDEMPOTENCY_METADATA} '{key}' đã dùng cho một yêu cầu khác; "
+                f"không thay đổi gì (the key '{key}' was used for another request; "
+                "nothing changed)",
+            )
+        if kept.reply is None:
+            context.abort(
+                grpc.StatusCode.ALREADY_EXISTS,
+                f"Lệnh với khóa '{key}' đã được thực hiện; kết quả không còn lưu "
+                f"(the command with key '{key}' was carried out; its reply was not kept)",
+            )
+            raise AssertionError("context.abort raises")
+        return bytes(kept.reply)
+
+    def _forget_old(self) -> None:
+        """Forget keys older than the retention, at most once a minute."""
+        now = time.monotonic()
+        with self._lock:
+            if now - self._forgot_at < 60:
+                return
+            self._forgot_at = now
+        forgotten = self.keys.forget_commands(self.clock() - self.retention)
+        if forgotten:
+            log.info("forgot %d idempotency keys older than %s", forgotten, self.retention)
+
+
+def command_keys_of(recorder: object) -> CommandKeys | None:
+    """The recorder as a key store, if it is one of `runtime.tracking`'s."""
+    if isinstance(recorder, SQLiteCommandKeys | PostgresCommandKeys | POPOCommandKeys):
+        return recorder
+    return None
