@@ -52,7 +52,7 @@ def test_stalled_uploads_do_not_freeze_other_calls(app: RegistrationApp) -> None
     release = threading.Event()
     channel = grpc.insecure_channel(f"127.0.0.1:{port}")
     stub = pb_grpc.RegistrationStub(channel)  # type: ignore[no-untyped-call]
-    health = health_pb2_grpc.HealthStub(channel)  # type: ignore[no-untyped-call]
+    health = health_pb2_grpc.HealthStub(channel)
     uploads = 2 * WORKERS  # more stalled uploads than workers
     pool = futures.ThreadPoolExecutor(uploads)
     try:
