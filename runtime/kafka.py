@@ -98,6 +98,12 @@ async def raw_bodies(message: StreamMessage[Any]) -> Any:
     return message.body
 
 
+def consumer_group(topic_prefix: str, service: str) -> str:
+    """A service's consumer group: `<OCOP_TOPIC_PREFIX><service>`, so deployments (or a
+    test run and a demo) sharing a broker never join each other's groups."""
+    return f"{topic_prefix}{service}"
+
+
 def subscribe(
     broker: KafkaBroker,
     consumer: TrackedConsumer,

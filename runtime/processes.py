@@ -17,7 +17,13 @@ from faststream.kafka import KafkaBroker
 
 from contracts.topics import dead_letter_topic, subscriptions
 from runtime.consumer import TrackedConsumer
-from runtime.kafka import KafkaDeadLetters, KafkaPublisher, build_broker, subscribe
+from runtime.kafka import (
+    KafkaDeadLetters,
+    KafkaPublisher,
+    build_broker,
+    consumer_group,
+    subscribe,
+)
 from runtime.messages import Publisher
 from runtime.metrics import Metrics, serve_metrics
 from runtime.outbox import Relay
@@ -189,14 +195,14 @@ async def run_stream(
     dead_letter_topic: str,
     metrics: Metrics,
 ) -> None:
-    """Consume `topics` in consumer group `service` until stopped."""
+    """Consume `topics` in consumer group `<topic prefix><service>` until stopped."""
     broker = kafka_broker(settings, f"{service}-stream")
     subscribe(
         broker,
         consumer,
         KafkaDeadLetters(broker, settings.topic_prefix + dead_letter_topic),
         list(topics),
-        service,
+        consumer_group(settings.topic_prefix, service),
         max_records=settings.consumer_batch_size,
         topic_prefix=settings.topic_prefix,
     )

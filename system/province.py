@@ -222,7 +222,13 @@ def build(
 
 
 async def _run(settings: Settings) -> None:
-    from runtime.kafka import KafkaDeadLetters, KafkaPublisher, build_broker, subscribe
+    from runtime.kafka import (
+        KafkaDeadLetters,
+        KafkaPublisher,
+        build_broker,
+        consumer_group,
+        subscribe,
+    )
 
     service = build(settings)
     stop = asyncio.Event()
@@ -235,7 +241,7 @@ async def _run(settings: Settings) -> None:
         service.consumer(settings),
         KafkaDeadLetters(broker, settings.topic_prefix + topics.dead_letter_topic(NAME)),
         list(topics.subscriptions(NAME)),
-        NAME,
+        consumer_group(settings.topic_prefix, NAME),
         topic_prefix=settings.topic_prefix,
     )
     await broker.start()

@@ -1,0 +1,303 @@
+"""The fault suite: a stream of commands through the distributed mode while relays,
+consumers, rpc servers and the scheduler are killed (-9) at random points, the broker and
+the database stop and come back, forged and poison messages arrive, and the registration
+database is restored from a dump taken mid-stream. Then: every command that returned
+success has exactly one effect downstream (a reporting catalogue row), refused ones none,
+and the dead-letter topics hold only the poison.
+
+Its own broker (deploy/kafka/kafka.sh on ports of its own) and its own PostgreSQL cluster
+(initdb in a temp dir): it never touches the shared servers. `OCOP_FAULTS_LONG=1` runs
+the long variant (at least 200 kills).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import os
+import random
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka.admin import AIOKafkaAdminClient
+
+from contracts import topics
+from runtime.messages import HEADER_NOTIFICATION_ID, HEADER_SOURCE
+from tests.conftest import DEAD_LETTER_TOPICS, EVENT_TOPICS, create_topics
+from tests.faults.harness import Driver, Fleet, OwnKafka, OwnPostgres, run, wait_rpc
+
+pytestmark = pytest.mark.faults
+
+LONG = os.environ.get("OCOP_FAULTS_LONG") == "1"
+KILLS = 220 if LONG else 22
+PREFIX = "faults."
+MODULES = {
+    "registration-rpc": "services.registration.entrypoints.rpc",
+    "registration-relay-a": "services.registration.entrypoints.relay",
+    "registration-relay-b": "services.registration.entrypoints.relay",
+    "evaluation-rpc": "services.evaluation.entrypoints.rpc",
+    "evaluation-stream": "services.evaluation.entrypoints.stream",
+    "evaluation-relay": "services.evaluation.entrypoints.relay",
+    "evaluation-scheduler": "services.evaluation.entrypoints.scheduler",
+    "reporting-rpc": "services.reporting.entrypoints.rpc",
+    "reporting-stream": "services.reporting.entrypoints.stream",
+}
+REGISTRATION = ("registration-rpc", "registration-relay-a", "registration-relay-b")
+
+
+class Suite:
+    def __init__(self, tmp: Path) -> None:
+        self.tmp = tmp
+        self.rng = random.Random(2026)
+        self.kafka = OwnKafka(tmp / "kafka-state")
+        # Outside pytest's temp dir (mode 0700): the cluster runs as user postgres under root.
+        self.pg_dir = Path(tempfile.mkdtemp(prefix="ocop-faults-pg-"))
+        self.pg = OwnPostgres(self.pg_dir)
+        self.ports = {s: _port() for s in ("REGISTRATION", "EVALUATION", "REPORTING", "INSPECTION")}
+        self.catch_up: dict[str, float] = {}
+        self.outages: Counter[str] = Counter()
+        self.poison = 0
+        self.forged = 0
+
+    def env(self) -> dict[str, str]:
+        return {
+            "OCOP_STORE": "postgres",
+            "OCOP_DELIVERY": "kafka",
+            "OCOP_KAFKA_BOOTSTRAP": self.kafka.bootstrap,
+            "OCOP_TOPIC_PREFIX": PREFIX,
+            "OCOP_PG_HOST": "127.0.0.1",
+            "OCOP_PG_PORT": str(self.pg.port),
+            "OCOP_PG_USER": self.pg.user,
+            "OCOP_PG_PASSWORD": "",
+            "OCOP_DATA_DIR": str(self.tmp / "data"),
+            "OCOP_RELAY_POLL_SECONDS": "0.2",
+            **{f"OCOP_{s}_PORT": str(p) for s, p in self.ports.items()},
+        }
+
+    # -- what reached reporting -----------------------------------------------------
+
+    def catalogue(self) -> Counter[str]:
+        rows = self.pg.sql("ocop_reporting", "SELECT name FROM catalogue_products")
+        return Counter(name for (name,) in rows)
+
+    def wait_caught_up(self, driver: Driver, timeout: float) -> float:
+        """Seconds until every command that succeeded so far is seen by reporting."""
+        started = time.monotonic()
+        wanted = {o.name for o in list(driver.outcomes) if o.ok}
+        while True:
+            try:
+                if wanted <= set(self.catalogue()):
+                    return time.monotonic() - started
+            except Exception:  # noqa: BLE001 - the database may be coming back
+                pass
+            if time.monotonic() - started > timeout:
+                missing = wanted - set(self.catalogue())
+                raise AssertionError(f"{len(missing)} commands not seen after {timeout} s")
+            time.sleep(0.25)
+
+    # -- faults -----------------------------------------------------------------------
+
+    def kill_some(self, fleet: Fleet, count: int) -> None:
+        for _ in range(count):
+            name = self.rng.choice(sorted(MODULES))
+            fleet.kill(name)
+            fleet.start(name)
+            time.sleep(self.rng.uniform(0.5, 2.0) if not LONG else self.rng.uniform(0.2, 1.0))
+
+    def broker_outage(self, driver: Driver) -> None:
+        self.kafka.stop()
+        time.sleep(6)
+        self.kafka.start()
+        self.outages["broker"] += 1
+        self.catch_up["broker"] = self.wait_caught_up(driver, 120)
+
+    def database_outage(self, driver: Driver) -> None:
+        self.pg.stop("fast")
+        time.sleep(6)
+        self.pg.start()
+        self.outages["database"] += 1
+        self.catch_up["database"] = self.wait_caught_up(driver, 120)
+
+    def restore(self, fleet: Fleet, driver: Driver, dump: Path) -> None:
+        """Stop registration's server, let its relays publish what it stored, then restore
+        its database from the dump (its later events are lost at the source), open a new
+        epoch and start registration again."""
+        fleet.kill("registration-rpc")
+        self.wait_caught_up(driver, 120)
+        for name in REGISTRATION[1:]:
+            fleet.kill(name)
+        self.pg.restore("registration", dump)
+        run(sys.executable, "-m", "system.epoch", "registration", env=self.env())
+        for name in REGISTRATION:
+            fleet.start(name)
+        self.outages["restore"] += 1
+        self.catch_up["restore"] = self.wait_caught_up(driver, 120)
+
+    async def inject(self) -> None:
+        """Poison (unparseable, and valid JSON of no event) and a forged copy of a real
+        event carrying notification id 999999999: a duplicate that must hide nothing."""
+        topic = PREFIX + topics.REGISTRATION_EVENTS
+        reader = AIOKafkaConsumer(bootstrap_servers=self.kafka.bootstrap)
+        await reader.start()
+        try:
+            partition = TopicPartition(topic, 0)
+            reader.assign([partition])
+            await reader.seek_to_beginning(partition)
+            real = (await reader.getmany(partition, timeout_ms=5000, max_records=1))[partition][0]
+        finally:
+            await reader.stop()
+        producer = AIOKafkaProducer(bootstrap_servers=self.kafka.bootstrap, acks="all")
+        await producer.start()
+        try:
+            for value in (b"{not json", b'{"event_type": "Nothing", "n": 1}'):
+                headers = [(HEADER_SOURCE, b"intruder"), (HEADER_NOTIFICATION_ID, b"1")]
+                await producer.send_and_wait(topic, value, key=b"poison", headers=headers)
+                self.poison += 1
+            forged = [
+                (k, b"999999999" if k == HEADER_NOTIFICATION_ID else v) for k, v in real.headers
+            ]
+            await producer.send_and_wait(topic, real.value, key=real.key, headers=forged)
+            self.forged += 1
+        finally:
+            await producer.stop()
+
+
+def _port() -> int:
+    from tests.e2e.harness import free_port
+
+    return free_port()
+
+
+async def dead_letters(bootstrap: str) -> list[Any]:
+    reader = AIOKafkaConsumer(bootstrap_servers=bootstrap)
+    await reader.start()
+    try:
+        letters: list[Any] = []
+        for service in ("reporting", "evaluation"):
+            partition = TopicPartition(PREFIX + topics.dead_letter_topic(service), 0)
+            reader.assign([partition])
+            end = (await reader.end_offsets([partition]))[partition]
+            await reader.seek_to_beginning(partition)
+            while end and (await reader.position(partition)) < end:
+                batch = await reader.getmany(partition, timeout_ms=2000)
+                letters.extend(batch.get(partition, []))
+        return letters
+    finally:
+        await reader.stop()
+
+
+async def consumer_groups(bootstrap: str) -> list[str]:
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    await admin.start()
+    try:
+        return [group[0] for group in await admin.list_consumer_groups()]
+    finally:
+        await admin.close()
+
+
+def test_nothing_is_lost_and_nothing_applied_twice(tmp_path: Path) -> None:
+    suite = Suite(tmp_path)
+    fleet = Fleet(tmp_path, suite.env(), MODULES)
+    try:
+        run_suite(suite, fleet, tmp_path)
+    finally:
+        fleet.stop_all()
+        with contextlib.suppress(RuntimeError):
+            suite.kafka.stop()
+        with contextlib.suppress(RuntimeError):
+            suite.pg.stop("immediate")
+        shutil.rmtree(suite.pg_dir, ignore_errors=True)
+
+
+def run_suite(suite: Suite, fleet: Fleet, tmp_path: Path) -> None:
+    suite.kafka.start()
+    suite.pg.init()
+    asyncio.run(create_topics(suite.kafka.bootstrap, [PREFIX + t for t in EVENT_TOPICS]))
+    asyncio.run(
+        create_topics(
+            suite.kafka.bootstrap,
+            [PREFIX + t for t in DEAD_LETTER_TOPICS],
+            partitions=topics.DEAD_LETTER_PARTITIONS,
+        )
+    )
+    for name in MODULES:
+        fleet.start(name)
+    driver = Driver(f"127.0.0.1:{suite.ports['REGISTRATION']}")
+    started = time.monotonic()
+    try:
+        for service in ("REGISTRATION", "EVALUATION", "REPORTING"):
+            wait_rpc(f"127.0.0.1:{suite.ports[service]}")
+        driver.register_producer()
+        stream = threading.Thread(target=driver.run, args=(0.05, 10), daemon=True)
+        stream.start()
+        per_phase = KILLS // 5 + 1
+        suite.kill_some(fleet, per_phase)
+        asyncio.run(suite.inject())
+        dump = tmp_path / "registration.dump"
+        suite.pg.dump("registration", dump)  # mid-stream
+        suite.kill_some(fleet, per_phase)
+        suite.broker_outage(driver)
+        suite.kill_some(fleet, per_phase)
+        suite.database_outage(driver)
+        suite.kill_some(fleet, per_phase)
+        suite.restore(fleet, driver, dump)
+        suite.kill_some(fleet, max(KILLS - fleet.kills, per_phase))
+        driver.stop.set()
+        stream.join(timeout=180)
+        final = suite.wait_caught_up(driver, 180)
+
+        outcomes = list(driver.outcomes)
+        ok = [o for o in outcomes if o.ok]
+        refused = [o for o in outcomes if not o.ok]
+        seen = suite.catalogue()
+        lost = [o.name for o in ok if seen[o.name] == 0]
+        twice = [o.name for o in ok if seen[o.name] > 1]
+        effects_of_refused = [o.name for o in refused if seen[o.name]]
+        letters = asyncio.run(dead_letters(suite.kafka.bootstrap))
+        not_poison = [r for r in letters if r.key != b"poison"]
+        groups = asyncio.run(consumer_groups(suite.kafka.bootstrap))
+        figures = {
+            "variant": "long" if LONG else "make test",
+            "kills (kill -9)": fleet.kills,
+            "outages": dict(suite.outages),
+            "commands": len(outcomes),
+            "succeeded": len(ok),
+            "refused": len(refused),
+            "retried (attempts > 1)": sum(1 for o in outcomes if o.attempts > 1),
+            "lost": len(lost),
+            "applied twice": len(twice),
+            "effects of refused commands": len(effects_of_refused),
+            "poison injected": suite.poison,
+            "forged injected": suite.forged,
+            "dead letters": len(letters),
+            "dead letters not poison": len(not_poison),
+            "catch-up seconds": {
+                k: round(v, 1) for k, v in {**suite.catch_up, "final": final}.items()
+            },
+            "wall seconds": round(time.monotonic() - started, 1),
+        }
+        print("\nfault suite figures:")
+        for name, value in figures.items():
+            print(f"  {name}: {value}")
+
+        assert driver.failure is None, driver.failure
+        assert fleet.kills >= KILLS
+        assert set(suite.outages) == {"broker", "database", "restore"}
+        assert lost == [], f"lost: {lost[:5]}"
+        assert twice == [], f"applied twice: {twice[:5]}"
+        assert {o.error.split(":")[0] for o in refused} <= {"INVALID_ARGUMENT"}
+        assert effects_of_refused == []
+        assert not_poison == []
+        assert {r.key for r in letters} == {b"poison"}
+        assert groups and all(g.startswith(PREFIX) for g in groups), groups
+    finally:
+        driver.stop.set()
+        driver.close()
