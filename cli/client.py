@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import time
+import uuid
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import grpc
+from google.protobuf.message import Message
 
 from contracts.rpc import common_pb2
+from runtime.idempotency import IDEMPOTENCY_METADATA
 from runtime.rpc import LANG_METADATA
+
+# Answers after which a call is sent again with the same idempotency key (safe: a command
+# that went through is not run twice, see runtime/idempotency.py).
+RETRIED = (grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.DEADLINE_EXCEEDED)
 
 T = TypeVar("T")
 
@@ -20,6 +28,10 @@ class Client:
         self.lang = lang
         self.wait_seconds = wait_seconds
         self._channels: dict[str, grpc.Channel] = {}
+        # One key per user action (this run of the CLI; OCOP_IDEMPOTENCY_KEY to repeat a
+        # run safely), one suffix per call.
+        self.action = os.environ.get("OCOP_IDEMPOTENCY_KEY") or uuid.uuid4().hex
+        self.calls = 0
 
     def channel(self, service: str) -> grpc.Channel:
         if service not in self._channels:
@@ -27,17 +39,28 @@ class Client:
         return self._channels[service]
 
     def call(self, method: Callable[..., T], request: Any, *, retry_not_found: bool = False) -> T:
-        """Call `method`; NOT_FOUND is retried for a while when the answer may still be
-        on its way from another service (events are delivered asynchronously)."""
+        """Call `method` with this action's idempotency key; NOT_FOUND is retried for a while
+        when the answer may still be on its way from another service (events are delivered
+        asynchronously), an unreachable server a few times with the same key."""
+        self.calls += 1
+        metadata = (
+            (LANG_METADATA, self.lang),
+            (IDEMPOTENCY_METADATA, f"{self.action}-{self.calls}"),
+        )
         deadline = time.monotonic() + self.wait_seconds
+        unreachable = 0
         while True:
             try:
-                return method(request, metadata=((LANG_METADATA, self.lang),), timeout=30)
+                return method(request, metadata=metadata, timeout=30)
             except grpc.RpcError as error:
-                waiting = retry_not_found and error.code() == grpc.StatusCode.NOT_FOUND
-                if not waiting or time.monotonic() >= deadline:
+                code = error.code()
+                waiting = retry_not_found and code == grpc.StatusCode.NOT_FOUND
+                again = code in RETRIED and isinstance(request, Message) and unreachable < 3
+                if again:
+                    unreachable += 1
+                elif not waiting or time.monotonic() >= deadline:
                     raise
-                time.sleep(0.2)
+                time.sleep(0.2 * (unreachable or 1))
 
     def close(self) -> None:
         for channel in self._channels.values():

@@ -25,8 +25,9 @@ import hashlib
 import logging
 import threading
 import time
+import uuid
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol
 
@@ -43,11 +44,13 @@ MAX_KEY_LENGTH = 200
 
 @dataclass
 class CommandKey:
-    """The key of the command running in this thread, and whether its events recorded it."""
+    """The key of the command running in this thread. `run` tells this run of the command
+    from a concurrent retry with the same key: every transaction of the run inserts the
+    key (or finds its own row), so a rolled-back attempt never leaves events without it."""
 
     key: str
     fingerprint: str
-    recorded: bool = False
+    run: str = field(default_factory=lambda: uuid.uuid4().hex)
 
 
 @dataclass(frozen=True)
@@ -66,15 +69,13 @@ class DuplicateCommand(IntegrityError):
 
 
 def _recording() -> CommandKey | None:
-    """The key to record with the events being inserted (once per command)."""
-    current = _current.get()
-    if current is None or current.recorded:
-        return None
-    return current
+    """The key to record with the events being inserted, if a keyed command runs."""
+    return _current.get()
 
 
-def _recorded(current: CommandKey) -> None:
-    current.recorded = True
+def _refuse_other_run(current: CommandKey, found: str | None) -> None:
+    if found != current.run:
+        raise DuplicateCommand(f"command {current.key} is already recorded")
 
 
 class CommandKeys(Protocol):
@@ -82,7 +83,7 @@ class CommandKeys(Protocol):
 
     def kept_command(self, key: str, since: datetime) -> KeptCommand | None: ...
 
-    def keep_reply(self, key: str, reply: bytes) -> None: ...
+    def keep_reply(self, key: str, run: str, reply: bytes) -> None: ...
 
     def forget_commands(self, before: datetime) -> int: ...
 
@@ -100,23 +101,23 @@ class SQLiteCommandKeys:
         return [
             *statements,
             f"CREATE TABLE IF NOT EXISTS {KEYS_TABLE} (idempotency_key TEXT PRIMARY KEY, "
-            "fingerprint TEXT NOT NULL, reply BLOB, created_at TEXT NOT NULL)",
+            "fingerprint TEXT NOT NULL, run TEXT NOT NULL, reply BLOB, "
+            "created_at TEXT NOT NULL)",
         ]
 
     def _insert_events(self, c: Any, stored_events: Sequence[StoredEvent], **kwargs: Any) -> Any:
         current = _recording()
         if current is not None:
             c.execute(
-                f"INSERT INTO {KEYS_TABLE} (idempotency_key, fingerprint, created_at) "
-                "VALUES (?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING RETURNING 1",
-                (current.key, current.fingerprint, datetime.now(UTC).isoformat()),
+                f"INSERT INTO {KEYS_TABLE} (idempotency_key, fingerprint, run, created_at) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (idempotency_key) DO NOTHING RETURNING 1",
+                (current.key, current.fingerprint, current.run, datetime.now(UTC).isoformat()),
             )
             if c.fetchone() is None:
-                raise DuplicateCommand(f"command {current.key} is already recorded")
-        result = super()._insert_events(c, stored_events, **kwargs)  # type: ignore[misc]
-        if current is not None:
-            _recorded(current)
-        return result
+                c.execute(f"SELECT run FROM {KEYS_TABLE} WHERE idempotency_key = ?", (current.key,))
+                row = c.fetchone()
+                _refuse_other_run(current, row[0] if row else None)
+        return super()._insert_events(c, stored_events, **kwargs)  # type: ignore[misc]
 
     def kept_command(self, key: str, since: datetime) -> KeptCommand | None:
         with self.datastore.transaction(commit=False) as c:
@@ -128,9 +129,12 @@ class SQLiteCommandKeys:
             row = c.fetchone()
         return KeptCommand(row[0], row[1]) if row else None
 
-    def keep_reply(self, key: str, reply: bytes) -> None:
+    def keep_reply(self, key: str, run: str, reply: bytes) -> None:
         with self.datastore.transaction(commit=True) as c:
-            c.execute(f"UPDATE {KEYS_TABLE} SET reply = ? WHERE idempotency_key = ?", (reply, key))
+            c.execute(
+                f"UPDATE {KEYS_TABLE} SET reply = ? WHERE idempotency_key = ? AND run = ?",
+                (reply, key, run),
+            )
 
     def forget_commands(self, before: datetime) -> int:
         with self.datastore.transaction(commit=True) as c:
@@ -155,18 +159,22 @@ class PostgresCommandKeys:
         self.sql_create_statements.append(
             SQL(
                 "CREATE TABLE IF NOT EXISTS {0}.{1} (idempotency_key text PRIMARY KEY, "
-                "fingerprint text NOT NULL, reply bytea, created_at timestamptz NOT NULL)"
+                "fingerprint text NOT NULL, run text NOT NULL, reply bytea, "
+                "created_at timestamptz NOT NULL)"
             ).format(schema, table)
         )
         self.insert_key_statement = SQL(
-            "INSERT INTO {0}.{1} (idempotency_key, fingerprint, created_at) "
-            "VALUES (%s, %s, %s) ON CONFLICT (idempotency_key) DO NOTHING RETURNING 1"
+            "INSERT INTO {0}.{1} (idempotency_key, fingerprint, run, created_at) "
+            "VALUES (%s, %s, %s, %s) ON CONFLICT (idempotency_key) DO NOTHING RETURNING 1"
+        ).format(schema, table)
+        self.select_run_statement = SQL(
+            "SELECT run FROM {0}.{1} WHERE idempotency_key = %s"
         ).format(schema, table)
         self.select_key_statement = SQL(
             "SELECT fingerprint, reply FROM {0}.{1} WHERE idempotency_key = %s AND created_at >= %s"
         ).format(schema, table)
         self.keep_reply_statement = SQL(
-            "UPDATE {0}.{1} SET reply = %s WHERE idempotency_key = %s"
+            "UPDATE {0}.{1} SET reply = %s WHERE idempotency_key = %s AND run = %s"
         ).format(schema, table)
         self.forget_statement = SQL("DELETE FROM {0}.{1} WHERE created_at < %s").format(
             schema, table
@@ -177,14 +185,13 @@ class PostgresCommandKeys:
         if current is not None:
             curs.execute(
                 self.insert_key_statement,
-                (current.key, current.fingerprint, datetime.now(UTC)),
+                (current.key, current.fingerprint, current.run, datetime.now(UTC)),
             )
             if curs.fetchone() is None:
-                raise DuplicateCommand(f"command {current.key} is already recorded")
-        result = super()._insert_events(curs, stored_events, **kwargs)  # type: ignore[misc]
-        if current is not None:
-            _recorded(current)
-        return result
+                curs.execute(self.select_run_statement, (current.key,))
+                row = curs.fetchone()
+                _refuse_other_run(current, row["run"] if row else None)
+        return super()._insert_events(curs, stored_events, **kwargs)  # type: ignore[misc]
 
     def kept_command(self, key: str, since: datetime) -> KeptCommand | None:
         with self.datastore.transaction(commit=False) as curs:
@@ -192,9 +199,9 @@ class PostgresCommandKeys:
             row = curs.fetchone()
         return KeptCommand(row["fingerprint"], row["reply"]) if row else None
 
-    def keep_reply(self, key: str, reply: bytes) -> None:
+    def keep_reply(self, key: str, run: str, reply: bytes) -> None:
         with self.datastore.transaction(commit=True) as curs:
-            curs.execute(self.keep_reply_statement, (reply, key))
+            curs.execute(self.keep_reply_statement, (reply, key, run))
 
     def forget_commands(self, before: datetime) -> int:
         with self.datastore.transaction(commit=True) as curs:
@@ -212,37 +219,38 @@ class POPOCommandKeys:
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._keys: dict[str, tuple[str, bytes | None, datetime]] = {}
+        self._keys: dict[str, tuple[str, str, bytes | None, datetime]] = {}
 
     def _assert_uniqueness(self, stored_events: Sequence[StoredEvent], **kwargs: Any) -> None:
         super()._assert_uniqueness(stored_events, **kwargs)  # type: ignore[misc]
         current = _recording()
         if current is not None and current.key in self._keys:
-            raise DuplicateCommand(f"command {current.key} is already recorded")
+            _refuse_other_run(current, self._keys[current.key][1])
 
     def _update_table(self, stored_events: Sequence[StoredEvent], **kwargs: Any) -> Any:
         result = super()._update_table(stored_events, **kwargs)  # type: ignore[misc]
         current = _recording()
-        if current is not None:
-            self._keys[current.key] = (current.fingerprint, None, datetime.now(UTC))
-            _recorded(current)
+        if current is not None and current.key not in self._keys:
+            now = datetime.now(UTC)
+            self._keys[current.key] = (current.fingerprint, current.run, None, now)
         return result
 
     def kept_command(self, key: str, since: datetime) -> KeptCommand | None:
         with self._database_lock:
             found = self._keys.get(key)
-        if found is None or found[2] < since:
+        if found is None or found[3] < since:
             return None
-        return KeptCommand(found[0], found[1])
+        return KeptCommand(found[0], found[2])
 
-    def keep_reply(self, key: str, reply: bytes) -> None:
+    def keep_reply(self, key: str, run: str, reply: bytes) -> None:
         with self._database_lock:
-            fingerprint, _, at = self._keys[key]
-            self._keys[key] = (fingerprint, reply, at)
+            found = self._keys.get(key)
+            if found is not None and found[1] == run:
+                self._keys[key] = (found[0], run, reply, found[3])
 
     def forget_commands(self, before: datetime) -> int:
         with self._database_lock:
-            old = [k for k, (_, _, at) in self._keys.items() if at < before]
+            old = [k for k, (_, _, _, at) in self._keys.items() if at < before]
             for k in old:
                 del self._keys[k]
         return len(old)
@@ -339,10 +347,10 @@ class IdempotencyInterceptor(grpc.ServerInterceptor):  # type: ignore[misc]
         kept = self.keys.kept_command(scoped, self.clock() - self.retention)
         if kept is not None:
             return self._replay(kept, print_, key, context)
-        token = _current.set(CommandKey(scoped, print_))
+        running = CommandKey(scoped, print_)
+        token = _current.set(running)
         try:
             reply = bytes(serialize(behaviour(request, context)))
-            recorded = _current.get()
         except DuplicateCommand:
             # A concurrent retry with the same key committed first: answer as it did.
             kept = self.keys.kept_command(scoped, self.clock() - self.retention)
@@ -351,8 +359,7 @@ class IdempotencyInterceptor(grpc.ServerInterceptor):  # type: ignore[misc]
             return self._replay(kept, print_, key, context)
         finally:
             _current.reset(token)
-        if recorded is not None and recorded.recorded:
-            self.keys.keep_reply(scoped, reply)
+        self.keys.keep_reply(scoped, running.run, reply)  # no row: it recorded no event
         return reply
 
     def _replay(

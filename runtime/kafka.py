@@ -6,6 +6,7 @@ redelivery, which the tracking turns into duplicates)."""
 from __future__ import annotations
 
 import asyncio
+import logging
 from typing import Any
 
 from aiokafka import ConsumerRecord
@@ -23,6 +24,8 @@ from runtime.messages import (
     InMessage,
     OutMessage,
 )
+
+log = logging.getLogger(__name__)
 
 
 def build_broker(bootstrap: str, client_id: str, **options: Any) -> KafkaBroker:
@@ -135,3 +138,11 @@ def subscribe(
         result = await asyncio.to_thread(consumer.handle_batch, batch)
         for poisoned, error in result.dead:
             await dead_letters.dead_letter(poisoned, error)
+            log.warning(
+                "dead-lettered %s#%d@%d to %s: %s",
+                poisoned.topic,
+                poisoned.partition,
+                poisoned.offset,
+                dead_letters.topic,
+                error[:200],
+            )

@@ -223,6 +223,8 @@ class Outcome:
     product_id: str = ""
     error: str = ""
     attempts: int = 0
+    started: float = 0.0
+    ended: float = 0.0
 
 
 @dataclass
@@ -235,6 +237,8 @@ class Driver:
     give_up_seconds: float = 120.0
     outcomes: list[Outcome] = field(default_factory=list)
     stop: threading.Event = field(default_factory=threading.Event)
+    hold: threading.Event = field(default_factory=threading.Event)  # no new command
+    idle: threading.Event = field(default_factory=threading.Event)  # none in flight
     rng: random.Random = field(default_factory=lambda: random.Random(11))
 
     def __post_init__(self) -> None:
@@ -283,10 +287,11 @@ class Driver:
             name=name,
             product_set=99 if invalid else 13,
         )
+        started = time.monotonic()
         reply, error, attempts = self.call(self.stub.RegisterProduct, request)
-        outcome = Outcome(
-            name, reply is not None, getattr(reply, "product_id", ""), error, attempts
-        )
+        product_id = getattr(reply, "product_id", "")
+        ended = time.monotonic()
+        outcome = Outcome(name, reply is not None, product_id, error, attempts, started, ended)
         self.outcomes.append(outcome)
         return outcome
 
@@ -294,6 +299,11 @@ class Driver:
         n = 0
         try:
             while not self.stop.is_set():
+                if self.hold.is_set():
+                    self.idle.set()
+                    time.sleep(0.05)
+                    continue
+                self.idle.clear()
                 n += 1
                 self.command(invalid=n % invalid_every == 0)
                 time.sleep(pause)

@@ -41,3 +41,7 @@ def test_keys_are_forgotten(server: Server) -> None:
     on.call(server, on.register(), "old")
     keys: Any = server.service.app.recorder
     assert keys.forget_commands(datetime.now(UTC) + timedelta(seconds=1)) == 1
+
+
+def test_the_key_commits_with_the_events(server: Server) -> None:
+    on.key_is_kept_with_the_events_that_commit(server.service.app.recorder)

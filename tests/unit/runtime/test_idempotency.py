@@ -36,7 +36,8 @@ class Server:
             idempotency_retention=retention,
         )
         self.server.start()
-        self.channel = grpc.insecure_channel(f"127.0.0.1:{port}")
+        self.address = f"127.0.0.1:{port}"
+        self.channel = grpc.insecure_channel(self.address)
         self.stub = pb_grpc.RegistrationStub(self.channel)  # type: ignore[no-untyped-call]
 
     def events(self) -> int:
@@ -146,3 +147,63 @@ def test_keys_are_forgotten_after_the_retention(tmp_path: Path) -> None:
 
 def test_a_key_too_long_is_refused(server: Server) -> None:
     assert refusal(server, register(), "k" * 201).code() == grpc.StatusCode.INVALID_ARGUMENT
+
+
+def test_the_cli_sends_one_key_per_action(server: Server, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The CLI's client keys each call of a run; a run repeated with the same
+    OCOP_IDEMPOTENCY_KEY (a script retried after a timeout) changes nothing."""
+    from cli.client import Client
+
+    address = {"registration": server.address}
+    monkeypatch.setenv("OCOP_IDEMPOTENCY_KEY", "script-42")
+    replies = []
+    for _ in range(2):
+        client = Client(address, "vi", 1.0)
+        stub = pb_grpc.RegistrationStub(client.channel("registration"))  # type: ignore[no-untyped-call]
+        replies.append(client.call(stub.RegisterProducer, register()).producer_id)
+        client.close()
+    assert replies[0] == replies[1]
+    events = server.events()
+    monkeypatch.delenv("OCOP_IDEMPOTENCY_KEY")
+    fresh = Client(address, "vi", 1.0)
+    stub = pb_grpc.RegistrationStub(fresh.channel("registration"))  # type: ignore[no-untyped-call]
+    assert fresh.call(stub.RegisterProducer, register()).producer_id != replies[0]
+    assert server.events() > events
+    fresh.close()
+
+
+def key_is_kept_with_the_events_that_commit(recorder: Any) -> None:
+    """Every transaction of a keyed run records the key: an attempt rolled back (a version
+    conflict) leaves no events without it; another run with the key is refused."""
+    from uuid import uuid4
+
+    from eventsourcing.persistence import IntegrityError, StoredEvent
+
+    from runtime.idempotency import DuplicateCommand
+
+    def event(aggregate: Any) -> StoredEvent:
+        return StoredEvent(originator_id=aggregate, originator_version=1, topic="t", state=b"{}")
+
+    since = datetime.now(UTC) - timedelta(minutes=1)
+    taken = uuid4()
+    recorder.insert_events([event(taken)])
+    token = _current.set(CommandKey("k", "fp"))
+    try:
+        with pytest.raises(IntegrityError):
+            recorder.insert_events([event(taken)])  # the first attempt conflicts
+        assert recorder.kept_command("k", since) is None  # rolled back with it
+        recorder.insert_events([event(uuid4())])  # the retry of the same run commits
+        recorder.insert_events([event(uuid4())])  # a second save of the run
+    finally:
+        _current.reset(token)
+    assert recorder.kept_command("k", since) is not None
+    other = _current.set(CommandKey("k", "fp"))
+    try:
+        with pytest.raises(DuplicateCommand):
+            recorder.insert_events([event(uuid4())])
+    finally:
+        _current.reset(other)
+
+
+def test_the_key_commits_with_the_events(server: Server) -> None:
+    key_is_kept_with_the_events_that_commit(server.service.app.recorder)
