@@ -53,7 +53,12 @@ class PostgresAdvisoryLock:
     def acquire(self) -> bool:
         self.release()
         try:
-            connection = psycopg.connect(**self.connect, autocommit=True, connect_timeout=3)
+            connection = psycopg.connect(
+                **self.connect,
+                autocommit=True,
+                connect_timeout=3,
+                application_name=f"ocop-leader {self.name} pid {os.getpid()}",
+            )
         except psycopg.OperationalError:
             return False
         row = connection.execute("SELECT pg_try_advisory_lock(%s)", (self.key,)).fetchone()

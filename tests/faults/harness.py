@@ -55,6 +55,7 @@ class OwnKafka:
             "OCOP_STATE_DIR": str(state),
             "KAFKA_HEAP_OPTS": "-Xms128m -Xmx384m",
             "KAFKA_STOP_TIMEOUT": "20",
+            "OCOP_PYTHON": sys.executable,
         }
         self.bootstrap = f"127.0.0.1:{self.port}"
 

@@ -67,6 +67,7 @@ class Suite:
         self.poison = 0
         self.forged = 0
         self.restore_window = (0.0, 0.0)
+        self.takeovers: list[float] = []
 
     def env(self) -> dict[str, str]:
         return {
@@ -118,6 +119,38 @@ class Suite:
             fleet.kill(name)
             fleet.start(name)
             time.sleep(self.rng.uniform(0.5, 2.0) if not LONG else self.rng.uniform(0.2, 1.0))
+
+    def active_relay(self, fleet: Fleet) -> str | None:
+        """The registration relay holding the advisory lock (its connection is named)."""
+        rows = self.pg.sql(
+            "ocop_registration",
+            "SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a USING (pid) "
+            "WHERE l.locktype = 'advisory' AND l.granted",
+        )
+        pids = {
+            int(name.rsplit(" ", 1)[1])
+            for (name,) in rows
+            if name.startswith("ocop-leader relay:registration ")
+        }
+        for name in REGISTRATION[1:]:
+            if fleet.children[name].pid in pids:
+                return name
+        return None
+
+    def kill_active_relay(self, fleet: Fleet) -> None:
+        """kill -9 the active relay; the standby must take the lock: how long it took."""
+        deadline = time.monotonic() + 60
+        while (active := self.active_relay(fleet)) is None:
+            assert time.monotonic() < deadline, "no registration relay holds the lock"
+            time.sleep(0.2)
+        standby = next(n for n in REGISTRATION[1:] if n != active)
+        fleet.kill(active)
+        killed = time.monotonic()
+        while self.active_relay(fleet) != standby:
+            assert time.monotonic() - killed < 30, "the standby relay did not take over"
+            time.sleep(0.1)
+        self.takeovers.append(time.monotonic() - killed)
+        fleet.start(active)
 
     def broker_outage(self, driver: Driver) -> None:
         self.kafka.stop()
@@ -258,6 +291,7 @@ def run_suite(suite: Suite, fleet: Fleet, tmp_path: Path) -> None:
         stream = threading.Thread(target=driver.run, args=(0.05, 10), daemon=True)
         stream.start()
         per_phase = KILLS // 5 + 1
+        suite.kill_active_relay(fleet)
         suite.kill_some(fleet, per_phase)
         asyncio.run(suite.inject())
         dump = tmp_path / "registration.dump"
@@ -268,6 +302,7 @@ def run_suite(suite: Suite, fleet: Fleet, tmp_path: Path) -> None:
         suite.database_outage(driver)
         suite.kill_some(fleet, per_phase)
         suite.restore(fleet, driver, dump)
+        suite.kill_active_relay(fleet)
         suite.kill_some(fleet, max(KILLS - fleet.kills, per_phase))
         driver.stop.set()
         stream.join(timeout=180)
@@ -298,6 +333,9 @@ def run_suite(suite: Suite, fleet: Fleet, tmp_path: Path) -> None:
         figures = {
             "variant": "long" if LONG else "make test",
             "kills (kill -9)": fleet.kills,
+            "active relay killed, standby took the lock after (s)": [
+                round(t, 2) for t in suite.takeovers
+            ],
             "outages": dict(suite.outages),
             "commands": len(outcomes),
             "succeeded": len(ok),
