@@ -6,16 +6,18 @@ Each runs until SIGINT/SIGTERM and serves Prometheus metrics when a port is set.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import signal
 import time
-from collections.abc import Callable, Sequence
-from typing import Protocol, TypeVar
+from collections.abc import Awaitable, Callable, Sequence
+from typing import Any, Protocol, TypeVar
 
-from eventsourcing.persistence import PersistenceError
+from eventsourcing.persistence import InterfaceError, OperationalError, PersistenceError
 from faststream.kafka import KafkaBroker
 
 from contracts.topics import dead_letter_topic, subscriptions
+from runtime.backoff import Outage
 from runtime.consumer import TrackedConsumer
 from runtime.kafka import (
     KafkaDeadLetters,
@@ -34,22 +36,36 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
-def build_with_retry(build: Callable[[Settings], T], settings: Settings, attempts: int = 5) -> T:
-    """Build a service, retrying when sibling processes create its tables at the same moment.
+def build_with_retry(
+    build: Callable[[Settings], T], settings: Settings, attempts: int = 5, wait_seconds: float = 120
+) -> T:
+    """Build a service, retrying when sibling processes create its tables at the same moment,
+    and waiting out a database that is down at start-up.
 
     A service's rpc, stream and relay processes starting together on a fresh database
     race to create the same tables (and eventsourcing's tracking-migration row), which
     PostgreSQL reports as a duplicate key or "tuple concurrently updated"; the statements
-    are idempotent, so the loser simply tries again."""
-    for attempt in range(1, attempts + 1):
+    are idempotent, so the loser simply tries again (`attempts` times). An unreachable
+    database is an outage: retried with back-off for up to `wait_seconds`."""
+    outage = Outage("start-up")
+    attempt = 0
+    while True:
         try:
-            return build(settings)
+            built = build(settings)
+        except (OperationalError, InterfaceError) as error:
+            if outage.started and time.monotonic() - outage.started > wait_seconds:
+                raise
+            time.sleep(outage.failed(error))
+            continue
         except PersistenceError as error:
-            if attempt == attempts:
+            attempt += 1
+            if attempt >= attempts:
                 raise
             log.warning("start-up attempt %d failed (%s); retrying", attempt, error)
             time.sleep(0.2 * attempt)
-    raise AssertionError("unreachable")
+            continue
+        outage.recovered()
+        return built
 
 
 class RpcService(Protocol):
@@ -171,15 +187,33 @@ def kafka_broker(settings: Settings, client_id: str) -> KafkaBroker:
     return build_broker(settings.kafka_bootstrap, client_id)
 
 
+async def until_connected(
+    connect: Callable[[], Awaitable[Any]], outage: Outage, stop: asyncio.Event
+) -> bool:
+    """Connect, waiting out a broker that is down at start-up (back-off with jitter, the
+    outage logged once); False if stopped meanwhile."""
+    while not stop.is_set():
+        try:
+            await connect()
+        except Exception as error:  # noqa: BLE001 - an unreachable broker is an outage
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), timeout=outage.failed(error))
+            continue
+        outage.recovered()
+        return True
+    return False
+
+
 async def run_relay(
     settings: Settings, make_relay: Callable[[Publisher, Settings], Relay], metrics: Metrics
 ) -> None:
     """Publish a service's notification log to Kafka until stopped."""
     broker = kafka_broker(settings, f"{metrics.service}-relay")
-    await broker.connect()
-    relay = make_relay(KafkaPublisher(broker, settings.topic_prefix), settings)
     serve_metrics(metrics.registry, settings.grpc_host, settings.metrics_port)
     stop = _stop_event()
+    if not await until_connected(broker.connect, Outage(f"relay:{metrics.service}", metrics), stop):
+        return
+    relay = make_relay(KafkaPublisher(broker, settings.topic_prefix), settings)
     log.info("%s relay publishing to %s", metrics.service, settings.kafka_bootstrap)
     try:
         await relay.run(stop, settings.relay_poll_seconds)
@@ -207,9 +241,18 @@ async def run_stream(
         topic_prefix=settings.topic_prefix,
     )
     serve_metrics(metrics.registry, settings.grpc_host, settings.metrics_port)
-    await broker.start()
-    log.info("%s stream consuming %s", service, ", ".join(topics))
     stop = _stop_event()
+
+    async def start() -> None:
+        try:
+            await broker.start()
+        except Exception:
+            await broker.stop()
+            raise
+
+    if not await until_connected(start, Outage(f"consumer:{service}", metrics), stop):
+        return
+    log.info("%s stream consuming %s", service, ", ".join(topics))
     try:
         await stop.wait()
     finally:
