@@ -27,7 +27,16 @@ from contracts.rpc import registration_pb2_grpc as pb_grpc
 from runtime.idempotency import IDEMPOTENCY_METADATA
 from tests.e2e.harness import ROOT, free_port, wait_serving
 
-PG_BIN = Path(os.environ.get("OCOP_PG_BIN", "/usr/lib/postgresql/15/bin"))
+
+def _pg_bin() -> Path:
+    """OCOP_PG_BIN, else the newest /usr/lib/postgresql/<version>/bin (Debian's layout)."""
+    if given := os.environ.get("OCOP_PG_BIN"):
+        return Path(given)
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parts[-3]))
+    return found[-1].parent if found else Path("/usr/lib/postgresql/15/bin")
+
+
+PG_BIN = _pg_bin()
 DATABASES = ("registration", "evaluation", "reporting", "promotion", "inspection")
 OFFICER = common_pb2.Actor(id="can-bo-xa", role="commune_officer", jurisdiction="23500")
 

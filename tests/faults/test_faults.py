@@ -330,6 +330,7 @@ def run_suite(suite: Suite, fleet: Fleet, tmp_path: Path) -> None:
         letters = [r for records in by_service.values() for r in records]
         not_poison = [r for r in letters if r.key != b"poison"]
         groups = asyncio.run(consumer_groups(suite.kafka.bootstrap))
+        exited = fleet.dead()  # not killed by the suite: they exited by themselves
         figures = {
             "variant": "long" if LONG else "make test",
             "kills (kill -9)": fleet.kills,
@@ -347,6 +348,7 @@ def run_suite(suite: Suite, fleet: Fleet, tmp_path: Path) -> None:
             "effects of refused commands": len(effects_of_refused),
             "poison injected": suite.poison,
             "forged injected": suite.forged,
+            "processes that exited by themselves": exited,
             "dead letters": len(letters),
             "dead letters not poison": len(not_poison),
             "catch-up seconds": {
@@ -362,6 +364,7 @@ def run_suite(suite: Suite, fleet: Fleet, tmp_path: Path) -> None:
         print("  dead letters by consumer:", {k: len(v) for k, v in by_service.items()})
 
         assert driver.failure is None, driver.failure
+        assert exited == [], [fleet.log_of(name)[-3000:] for name in exited]
         assert fleet.kills >= KILLS
         assert set(suite.outages) == {"broker", "database", "restore"}
         assert lost == [], f"lost: {lost[:5]}"
