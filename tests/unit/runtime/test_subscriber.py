@@ -99,8 +99,9 @@ def registered(product_id: Any) -> bytes:
 
 async def test_applied_once_poison_set_aside_and_the_rest_flows(transport: Transport) -> None:
     first, second = uuid4(), uuid4()
-    await transport.publish(registered(first), first.bytes, "registration", 1)
-    await transport.publish(registered(first), first.bytes, "registration", 1)  # redelivered
+    once = registered(first)
+    await transport.publish(once, first.bytes, "registration", 1)
+    await transport.publish(once, first.bytes, "registration", 1)  # redelivered: the same event
     await transport.publish(b'{"event_type": "ProductRegistered"', b"poison", "intruder", 1)
     await transport.publish(registered(second), second.bytes, "registration", 2)
 
