@@ -118,7 +118,7 @@ class Suite:
             name = self.rng.choice(sorted(MODULES))
             fleet.kill(name)
             fleet.start(name)
-            time.sleep(self.rng.uniform(0.5, 2.0) if not LONG else self.rng.uniform(0.2, 1.0))
+            time.sleep(self.rng.uniform(0.5, 2.0) if not LONG else self.rng.uniform(0.4, 1.2))
 
     def active_relay(self, fleet: Fleet) -> str | None:
         """The registration relay holding the advisory lock (its connection is named)."""
