@@ -374,7 +374,7 @@ class GetEvaluationRequest(_message.Message):
     def __init__(self, dossier_id: _Optional[str] = ...) -> None: ...
 
 class EvaluationView(_message.Message):
-    __slots__ = ("dossier_id", "product_id", "product_name", "product_set", "status", "score", "star", "outcome", "decision_no", "rule_set_id", "explanation", "round_id", "level", "mode", "forwarded_to", "certificate_no", "returned_options", "kind")
+    __slots__ = ("dossier_id", "product_id", "product_name", "product_set", "status", "score", "star", "outcome", "decision_no", "rule_set_id", "explanation", "round_id", "level", "mode", "forwarded_to", "certificate_no", "returned_options", "kind", "higher")
     DOSSIER_ID_FIELD_NUMBER: _ClassVar[int]
     PRODUCT_ID_FIELD_NUMBER: _ClassVar[int]
     PRODUCT_NAME_FIELD_NUMBER: _ClassVar[int]
@@ -393,6 +393,7 @@ class EvaluationView(_message.Message):
     CERTIFICATE_NO_FIELD_NUMBER: _ClassVar[int]
     RETURNED_OPTIONS_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
+    HIGHER_FIELD_NUMBER: _ClassVar[int]
     dossier_id: str
     product_id: str
     product_name: str
@@ -411,4 +412,23 @@ class EvaluationView(_message.Message):
     certificate_no: str
     returned_options: _containers.RepeatedScalarFieldContainer[str]
     kind: str
-    def __init__(self, dossier_id: _Optional[str] = ..., product_id: _Optional[str] = ..., product_name: _Optional[str] = ..., product_set: _Optional[int] = ..., status: _Optional[str] = ..., score: _Optional[str] = ..., star: _Optional[int] = ..., outcome: _Optional[str] = ..., decision_no: _Optional[str] = ..., rule_set_id: _Optional[str] = ..., explanation: _Optional[str] = ..., round_id: _Optional[str] = ..., level: _Optional[str] = ..., mode: _Optional[str] = ..., forwarded_to: _Optional[str] = ..., certificate_no: _Optional[str] = ..., returned_options: _Optional[_Iterable[str]] = ..., kind: _Optional[str] = ...) -> None: ...
+    higher: HigherAnswer
+    def __init__(self, dossier_id: _Optional[str] = ..., product_id: _Optional[str] = ..., product_name: _Optional[str] = ..., product_set: _Optional[int] = ..., status: _Optional[str] = ..., score: _Optional[str] = ..., star: _Optional[int] = ..., outcome: _Optional[str] = ..., decision_no: _Optional[str] = ..., rule_set_id: _Optional[str] = ..., explanation: _Optional[str] = ..., round_id: _Optional[str] = ..., level: _Optional[str] = ..., mode: _Optional[str] = ..., forwarded_to: _Optional[str] = ..., certificate_no: _Optional[str] = ..., returned_options: _Optional[_Iterable[str]] = ..., kind: _Optional[str] = ..., higher: _Optional[_Union[HigherAnswer, _Mapping]] = ...) -> None: ...
+
+class HigherAnswer(_message.Message):
+    __slots__ = ("level", "result", "score", "star", "reason", "answered_by", "answered_on")
+    LEVEL_FIELD_NUMBER: _ClassVar[int]
+    RESULT_FIELD_NUMBER: _ClassVar[int]
+    SCORE_FIELD_NUMBER: _ClassVar[int]
+    STAR_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    ANSWERED_BY_FIELD_NUMBER: _ClassVar[int]
+    ANSWERED_ON_FIELD_NUMBER: _ClassVar[int]
+    level: str
+    result: str
+    score: str
+    star: int
+    reason: str
+    answered_by: str
+    answered_on: str
+    def __init__(self, level: _Optional[str] = ..., result: _Optional[str] = ..., score: _Optional[str] = ..., star: _Optional[int] = ..., reason: _Optional[str] = ..., answered_by: _Optional[str] = ..., answered_on: _Optional[str] = ...) -> None: ...

@@ -39,6 +39,21 @@ def view(evaluation: Evaluation) -> pb.EvaluationView:
         certificate_no=evaluation.certificate_no,
         returned_options=list(evaluation.returned.get("options", [])),
         kind=evaluation.kind,
+        higher=_higher(evaluation.higher),
+    )
+
+
+def _higher(answer: dict[str, Any]) -> pb.HigherAnswer | None:
+    if not answer:
+        return None
+    return pb.HigherAnswer(
+        level=answer["level"],
+        result=answer["result"],
+        score=str(answer["score"]),
+        star=answer["star"],
+        reason=answer["reason"],
+        answered_by=answer["by"],
+        answered_on=_d(answer["on"]),
     )
 
 

@@ -176,6 +176,9 @@ class EvaluationHistory(Aggregate):
                 "options": self.options,
                 "on": self.returned_on,
             }
+            evaluation.higher = _answer(
+                self.by_level, "returned", self.score, 0, self.reason, self.meta, self.returned_on
+            )
 
     class ReevaluationOrdered(Aggregate.Event):
         meta: Meta
@@ -204,6 +207,16 @@ class EvaluationHistory(Aggregate):
             evaluation.status, evaluation.star = "recognised", self.star
             evaluation.decision_no, evaluation.decided_on = self.decision_no, self.decided_on
             evaluation.authority, evaluation.certificate_no = self.authority, self.certificate_no
+            if self.higher_score is not None:  # recognised by the next level, on its score
+                evaluation.higher = _answer(
+                    self.authority,
+                    "recognised",
+                    self.higher_score,
+                    self.star,
+                    self.decision_no,
+                    self.meta,
+                    self.decided_on,
+                )
 
     if TYPE_CHECKING:  # the state the events build (not fields: an annotation here would
         # make eventsourcing read it as a constructor argument)
@@ -241,9 +254,27 @@ class EvaluationHistory(Aggregate):
         forwarded_to: str
         forwarded_on: date
         returned: dict[str, Any]
+        higher: dict[str, Any]
 
 
 _NOT_STATE = ("originator_id", "originator_version", "timestamp", "originator_topic", "meta")
+
+
+def _answer(
+    level: str, result: str, score: Decimal, star: int, reason: str, meta: Meta, on: date
+) -> dict[str, Any]:
+    """The next level's answer as the dossier keeps it: its level, result, score, star,
+    reason (a recognition's decision number), who answered and when."""
+    actor = (meta or {}).get("actor") or {}
+    return {
+        "level": level,
+        "result": result,
+        "score": score,
+        "star": star,
+        "reason": reason,
+        "by": actor.get("id", "") if isinstance(actor, dict) else "",
+        "on": on,
+    }
 
 
 def _blank_state() -> dict[str, Any]:

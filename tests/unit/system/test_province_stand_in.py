@@ -11,6 +11,7 @@ from pathlib import Path
 from uuid import UUID
 
 from runtime.settings import Settings
+from services.evaluation.adapters.grpc_views import view
 from system.embedded import EmbeddedSystem
 from system.province import ProvinceSettings
 from tests.unit.evaluation.helpers import arrive, council, score_all, secretary
@@ -37,9 +38,10 @@ def r1_forwarded(system: EmbeddedSystem, total: int) -> UUID:
 
 async def test_under_r1_the_province_sends_90_to_the_ministry(tmp_path: Path) -> None:
     system = EmbeddedSystem(Settings(store="memory", data_dir=tmp_path))
+    system.province.app.own = ProvinceSettings(score_delta=Decimal(-5))
     app = system.evaluation.app
     try:
-        five, four = r1_forwarded(system, 95), r1_forwarded(system, 80)
+        five, four, back = (r1_forwarded(system, t) for t in (95, 80, 72))
         await system.deliver()
         top, fourth = app.get_evaluation(five), app.get_evaluation(four)
         assert (top.status, top.star, top.authority) == ("recognised", 5, "ministry")
@@ -47,6 +49,30 @@ async def test_under_r1_the_province_sends_90_to_the_ministry(tmp_path: Path) ->
         assert top.certificate_no == f"{top.decision_no}/01"
         assert (fourth.status, fourth.star, fourth.authority) == ("recognised", 4, "province")
         assert re.fullmatch(r"\d+/QĐ-UBND/01", fourth.certificate_no)
+        # The answer is on the district's dossier: level, score, star, who and when (item 6)
+        assert fourth.higher == {
+            "level": "province",
+            "result": "recognised",
+            "score": Decimal("75.00"),
+            "star": 4,
+            "reason": fourth.decision_no,
+            "by": "province-stand-in",
+            "on": date(2025, 6, 9),
+        }
+        returned = app.get_evaluation(back)
+        assert (returned.status, returned.higher["result"]) == ("returned", "returned")
+        assert (returned.higher["score"], returned.higher["by"]) == (
+            Decimal("67.00"),
+            "province-stand-in",
+        )
+        assert "67.00" in returned.higher["reason"]
+        shown = view(returned).higher
+        assert (shown.level, shown.result, shown.score, shown.answered_by) == (
+            "province",
+            "returned",
+            "67.00",
+            "province-stand-in",
+        )
     finally:
         system.close()
 
