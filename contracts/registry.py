@@ -11,6 +11,7 @@ from pydantic import TypeAdapter
 from contracts import topics
 from contracts.evaluation import EVALUATION_EVENTS, PROVINCE_FORWARDED_EVENTS
 from contracts.inspection import INSPECTION_EVENTS
+from contracts.promotion import PROMOTION_EVENTS
 from contracts.province import PROVINCE_RESULTS
 from contracts.registration import REGISTRATION_EVENTS
 
@@ -20,6 +21,7 @@ TOPIC_EVENTS: dict[str, TypeAdapter[Any]] = {
     topics.PROVINCE_FORWARDED: PROVINCE_FORWARDED_EVENTS,
     topics.PROVINCE_RESULTS: PROVINCE_RESULTS,
     topics.INSPECTION_EVENTS: INSPECTION_EVENTS,
+    topics.PROMOTION_EVENTS: PROMOTION_EVENTS,
 }
 
 

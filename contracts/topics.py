@@ -51,7 +51,7 @@ CATALOGUE: Final[tuple[Topic, ...]] = (
     Topic(
         REGISTRATION_EVENTS,
         owner="registration",
-        consumers=("evaluation", "reporting", "inspection"),
+        consumers=("evaluation", "reporting", "inspection", "promotion"),
         description=(
             "Registration facts: producers and products registered, dossiers submitted "
             "at the commune, and the commune assessment (form 03) that forwards a dossier "
@@ -61,7 +61,7 @@ CATALOGUE: Final[tuple[Topic, ...]] = (
     Topic(
         EVALUATION_EVENTS,
         owner="evaluation",
-        consumers=("reporting", "inspection"),
+        consumers=("reporting", "inspection", "promotion"),
         description=(
             "Evaluation facts: the council's adopted result and outcome, recognition "
             "decisions with their certificates, forwarding and returns from the next "
@@ -102,10 +102,12 @@ CATALOGUE: Final[tuple[Topic, ...]] = (
     Topic(
         PROMOTION_EVENTS,
         owner="promotion",
-        reserved=True,
         description=(
-            "Promotion of certified products: fairs, showrooms and sales points, modern "
-            "channels (supermarkets, convenience stores, e-commerce), value-chain links."
+            "Promotion of certified products: the year's plan, fairs and participation, "
+            "showrooms and sales points with the products displayed or withdrawn (and why: "
+            "a certificate revoked or expired withdraws automatically), sales channels "
+            "(modern or traditional), value-chain links, campaigns, training and support "
+            "by funding source. Keyed by aggregate id."
         ),
     ),
 )

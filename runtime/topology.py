@@ -94,8 +94,7 @@ SERVICES: Final[tuple[Service, ...]] = (
         port=50062,
         own_settings="OCOP_EVALUATION_",
     ),
-    # Not built yet: its port is reserved; it adds its kinds when it is.
-    Service("promotion", (), port=50063),
+    Service("promotion", ("rpc", "stream", "relay"), port=50063, own_settings="OCOP_PROMOTION_"),
     Service(
         "inspection",
         ("rpc", "stream", "relay", "scheduler"),

@@ -34,6 +34,7 @@ from system.builders import builder
 if TYPE_CHECKING:
     from services.evaluation.bootstrap import EvaluationService
     from services.inspection.bootstrap import InspectionService
+    from services.promotion.bootstrap import PromotionService
     from services.registration.bootstrap import Registration
     from services.reporting.bootstrap import ReportingService
     from system.province import ProvinceService
@@ -110,6 +111,10 @@ class EmbeddedSystem:
     @property
     def inspection(self) -> InspectionService:
         return cast("InspectionService", self.services["inspection"])
+
+    @property
+    def promotion(self) -> PromotionService:
+        return cast("PromotionService", self.services["promotion"])
 
     @property
     def reporting(self) -> ReportingService:

@@ -162,7 +162,7 @@ def test_topic_file_drift_is_detected(tree: Path) -> None:
 def test_stub_drift_is_detected(tree: Path) -> None:
     edited = RPC_DIR / "reporting_pb2.py"
     deleted = RPC_DIR / "common_pb2.pyi"
-    stale = RPC_DIR / "promotion_pb2_grpc.py"
+    stale = RPC_DIR / "obsolete_pb2_grpc.py"
     edit(tree / edited, "# @@protoc_insertion_point(module_scope)", "# edited by hand")
     (tree / deleted).unlink()
     (tree / stale).write_text("# left over\n", encoding="utf-8")

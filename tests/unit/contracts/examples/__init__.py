@@ -30,6 +30,7 @@ from tests.unit.contracts.examples.inspection import (
     REMEDIATION_OVERDUE,
     REMEDIATION_REQUIRED,
 )
+from tests.unit.contracts.examples.promotion import PROMOTION_EXAMPLES
 from tests.unit.contracts.examples.registration import (
     COMMUNE_ASSESSED,
     DOSSIER_RESUBMITTED,
@@ -71,6 +72,7 @@ EXAMPLES: tuple[IntegrationEvent, ...] = (
     INSPECTION_FAILED,
     REVOCATION_OPENED,
     REVOKED,
+    *PROMOTION_EXAMPLES,
 )
 
 

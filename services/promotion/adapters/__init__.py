@@ -1,0 +1,1 @@
+"""Promotion's adapters: gRPC, the outbound mapping to contract events, settings."""

@@ -1,0 +1,143 @@
+"""Events in: producers and products from registration, certificates from evaluation.
+
+Each handler returns the aggregates it changed; the application stores them with the
+tracking record of the event (exactly-once effect). A certificate that expires or is
+revoked takes its product out of every showroom, every channel listing and every fair
+that has not started, each withdrawal recording the reason (`expired` or `revoked`) and
+the certificate. A certificate replaced by a newer one (CertificateSuperseded) withdraws
+nothing: the product stays certified."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+from uuid import UUID
+
+from eventsourcing.domain import Aggregate
+
+from contracts.evaluation import CertificateExpired, CertificateSuperseded, Recognized, Revoked
+from contracts.registration import ProducerRegistered, ProductRegistered
+from services.promotion.application.core import SYSTEM, PromotionStore
+from services.promotion.domain.products import Producer, PromotedProduct
+from services.promotion.domain.venues import Fair, Showroom
+
+
+def caused_by(event: Any) -> dict[str, Any]:
+    """Meta of a change caused by another service's event: its actor, flow and id."""
+    return {
+        "actor": event.actor.model_dump() if event.actor else SYSTEM.model_dump(),
+        "correlation_id": str(event.correlation_id),
+        "causation_id": str(event.event_id),
+    }
+
+
+def _product(store: PromotionStore, product_id: UUID, meta: dict[str, Any]) -> PromotedProduct:
+    found = store.get_as(PromotedProduct.id_for(product_id), PromotedProduct)
+    return found or PromotedProduct(product_id=product_id, meta=meta)
+
+
+def _producer(store: PromotionStore, producer_id: UUID, meta: dict[str, Any]) -> Producer:
+    found = store.get_as(Producer.id_for(producer_id), Producer)
+    return found or Producer(producer_id=producer_id, meta=meta)
+
+
+def producer_registered(store: PromotionStore, event: ProducerRegistered) -> list[Aggregate]:
+    meta = caused_by(event)
+    producer = _producer(store, event.aggregate_id, meta)
+    producer.locate(
+        name=event.name,
+        kind=str(event.kind),
+        commune_code=event.commune_code,
+        province_code=event.province_code,
+        district_code=event.legacy_district_code or "",
+        meta=meta,
+    )
+    return [producer]
+
+
+def product_registered(store: PromotionStore, event: ProductRegistered) -> list[Aggregate]:
+    meta = caused_by(event)
+    product = _product(store, event.aggregate_id, meta)
+    product.locate(
+        producer_id=str(event.producer_id),
+        name=event.name,
+        commune_code=event.commune_code,
+        province_code=event.province_code,
+        district_code=event.legacy_district_code or "",
+        meta=meta,
+    )
+    producer = _producer(store, event.producer_id, meta)
+    producer.add_product(str(event.aggregate_id), meta)
+    return [product, producer]
+
+
+def recognised(store: PromotionStore, event: Recognized) -> list[Aggregate]:
+    meta = caused_by(event)
+    product = _product(store, event.product_id, meta)
+    changed = product.certify(
+        {
+            "number": event.certificate_no or event.decision_no,
+            "decision_no": event.decision_no,
+            "star": event.star,
+            "valid_from": event.valid_from,
+            "valid_to": event.valid_to,
+            "authority": event.authority,
+        },
+        meta,
+    )
+    return [product] if changed else []
+
+
+def _ended(
+    store: PromotionStore, event: Any, number: str, reason: str, on: date
+) -> list[Aggregate]:
+    meta = caused_by(event)
+    product = _product(store, event.product_id, meta)
+    if not product.end(number, reason, on, meta):
+        return []
+    changed: list[Aggregate] = [product]
+    if reason == "superseded" or product.holding() is not None:
+        return changed  # still certified under a newer certificate
+    return changed + withdraw_everywhere(store, product, reason, on, number, meta)
+
+
+def withdraw_everywhere(
+    store: PromotionStore,
+    product: PromotedProduct,
+    reason: str,
+    on: date,
+    certificate_no: str,
+    meta: dict[str, Any],
+) -> list[Aggregate]:
+    """Take the product out of its showrooms, channel listings and future fairs."""
+    changed: list[Aggregate] = []
+    pid = str(product.product_id)
+    for showroom_id in list(product.showroom_ids):
+        showroom = store.get_as(UUID(showroom_id), Showroom)
+        if showroom is not None and showroom.withdraw(pid, reason, on, certificate_no, meta):
+            changed.append(showroom)
+        product.taken_down(showroom_id, meta)
+    for fair_id in product.fair_ids:
+        fair = store.get_as(UUID(fair_id), Fair)
+        if fair is not None and fair.withdraw(pid, reason, on, certificate_no, meta):
+            changed.append(fair)
+    if product.producer_id:
+        producer = store.get_as(Producer.id_for(UUID(product.producer_id)), Producer)
+        if producer is not None:
+            for channel_id in producer.channels_listing(pid):
+                producer.withdraw_listing(channel_id, pid, reason, on, certificate_no, meta)
+            if producer.pending_events:
+                changed.append(producer)
+    return changed
+
+
+def expired(store: PromotionStore, event: CertificateExpired) -> list[Aggregate]:
+    return _ended(store, event, event.certificate_no, "expired", event.expired_on)
+
+
+def superseded(store: PromotionStore, event: CertificateSuperseded) -> list[Aggregate]:
+    return _ended(store, event, event.certificate_no, "superseded", event.superseded_on)
+
+
+def revoked(store: PromotionStore, event: Revoked) -> list[Aggregate]:
+    return _ended(store, event, event.certificate_no, "revoked", event.decided_on)

@@ -1,0 +1,1 @@
+"""Process mains of the promotion service (distributed mode): rpc, stream, relay."""
