@@ -15,6 +15,7 @@ from runtime.metrics import Metrics
 from runtime.outbox import Relay
 from runtime.rpc import Register
 from runtime.settings import Settings
+from runtime.tracking import processed_events
 from runtime.wiring import consumer_for, relay_for
 from services.promotion.adapters import grpc_api, outbound
 from services.promotion.adapters.settings import PromotionSettings
@@ -49,7 +50,7 @@ class PromotionService:
             NAME,
             registry.parse,
             self.app.process_event,
-            self.app.recorder.has_tracking_id,
+            processed_events(self.app.recorder),
             self.metrics,
             settings,
         )
