@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.documents import pdf
 from tests.e2e.harness import EXAMPLES, OCOP, ROOT, Processes, embedded
 
 pytestmark = pytest.mark.e2e
@@ -91,7 +92,7 @@ def test_refusals_name_the_field_and_documents_travel_in_chunks(
     exe.write_bytes(b"MZ\x90\x00" * 10)
     refused(proc, "content", "attach", "--dossier", dossier, "--file", str(exe))
     big = tmp_path / "scan.pdf"  # over 4 MiB: needs several gRPC messages
-    big.write_bytes(b"%PDF-1.7\n" + b"0" * (5 * 1024 * 1024))
+    big.write_bytes(pdf(padding=5 * 1024 * 1024))
     stored = proc.cli("registration", "attach", "--dossier", dossier, "--file", str(big))
     assert (stored["media_type"], stored["size"]) == ("application/pdf", str(big.stat().st_size))
     refused(proc, "dossier_id", "forward", "--dossier", dossier, "--forwarded-on", "2026-06-12")

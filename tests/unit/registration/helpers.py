@@ -9,9 +9,10 @@ from uuid import UUID
 from runtime.commands import CommandContext
 from services.registration.application import RegistrationApp
 from services.registration.application.rulebook import requirements
+from tests.documents import pdf
 
 DAK_HA = "23500"  # Xã Đăk Hà, Quảng Ngãi (Decision 19/2025)
-PDF = b"%PDF-1.4\n% test\n"
+PDF = pdf()
 
 
 def producer(app: RegistrationApp, ctx: CommandContext, **overrides: Any) -> UUID:

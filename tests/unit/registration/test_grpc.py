@@ -17,6 +17,7 @@ from runtime.clock import FixedClock
 from runtime.rpc import FIELD_METADATA, LANG_METADATA, build_server
 from services.registration.adapters import grpc_api
 from services.registration.application import RegistrationApp
+from tests.documents import pdf
 from tests.unit.registration.helpers import DAK_HA
 
 OFFICER = common_pb2.Actor(id="can-bo-xa", role="commune_officer", jurisdiction=DAK_HA)
@@ -104,7 +105,7 @@ def test_documents_arrive_in_chunks_and_the_view_shows_the_dossier(
     app: RegistrationApp, stub: pb_grpc.RegistrationStub, clock: FixedClock
 ) -> None:
     dossier = dossier_of(stub)
-    data = b"%PDF-1.7\n" + b"1" * (5 * 1024 * 1024)
+    data = pdf(padding=5 * 1024 * 1024)  # over 4 MiB: several gRPC messages
 
     def chunks() -> Iterator[pb.DocumentChunk]:
         yield pb.DocumentChunk(
