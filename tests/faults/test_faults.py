@@ -250,6 +250,7 @@ async def consumer_groups(bootstrap: str) -> list[str]:
         await admin.close()
 
 
+@pytest.mark.timeout(1800 if LONG else 600)
 def test_nothing_is_lost_and_nothing_applied_twice(tmp_path: Path) -> None:
     suite = Suite(tmp_path)
     logs = Path(tempfile.mkdtemp(prefix="ocop-faults-logs-"))  # kept when the suite fails
