@@ -5,6 +5,7 @@ megabyte text, impossible dates and numbers, garbage bytes)."""
 
 from __future__ import annotations
 
+import importlib
 import string
 import unicodedata
 from collections.abc import Sequence
@@ -16,14 +17,13 @@ from google.protobuf import message_factory
 from google.protobuf.descriptor import Descriptor, FieldDescriptor, MethodDescriptor
 from hypothesis import strategies as st
 
-from contracts.rpc import evaluation_pb2, inspection_pb2, registration_pb2, reporting_pb2
+from runtime.topology import running
 
 MODULES = {
-    "registration": registration_pb2,
-    "evaluation": evaluation_pb2,
-    "inspection": inspection_pb2,
-    "reporting": reporting_pb2,
+    entry.name: importlib.import_module(f"contracts.rpc.{entry.name}_pb2")
+    for entry in running("rpc")
 }
+"""Every service with a gRPC server in the topology: its proto module."""
 ROLES = (
     "producer",
     "commune_officer",

@@ -3,6 +3,7 @@ free ports): the edge as a client meets it."""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -11,21 +12,18 @@ from typing import Any
 
 import grpc
 
-from contracts.rpc import (
-    evaluation_pb2_grpc,
-    inspection_pb2_grpc,
-    registration_pb2_grpc,
-    reporting_pb2_grpc,
-)
 from runtime.settings import Settings
+from runtime.topology import running as running_entries
 from system.embedded import EmbeddedSystem
 
-STUBS: dict[str, Any] = {
-    "registration": registration_pb2_grpc.RegistrationStub,
-    "evaluation": evaluation_pb2_grpc.EvaluationStub,
-    "inspection": inspection_pb2_grpc.InspectionStub,
-    "reporting": reporting_pb2_grpc.ReportingStub,
-}
+
+def _stub(service: str) -> Any:
+    module = importlib.import_module(f"contracts.rpc.{service}_pb2_grpc")
+    return getattr(module, f"{service.capitalize()}Stub")
+
+
+STUBS: dict[str, Any] = {entry.name: _stub(entry.name) for entry in running_entries("rpc")}
+"""Every service with a gRPC server in the topology, and its stub."""
 
 
 @dataclass

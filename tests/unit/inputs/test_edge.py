@@ -18,6 +18,7 @@ from runtime.errors import CommandRejected
 from runtime.input_guard import canonical_form, canonical_text, canonicalise, text_rule
 from runtime.rpc import FIELD_METADATA, LANG_METADATA, ascii_field
 from runtime.text import excerpt
+from tests.hostile.generator import methods
 from tests.unit.inputs.servers import Running, running
 
 DAK_HA = "23500"
@@ -52,17 +53,8 @@ def producer(**fields: Any) -> registration_pb2.RegisterProducerRequest:
 
 
 def request_types() -> list[Any]:
-    from contracts.rpc import evaluation_pb2_grpc  # noqa: F401 - services registered
-
-    found: list[Any] = []
-    for module in (registration_pb2, evaluation_pb2, inspection_pb2):
-        for service in module.DESCRIPTOR.services_by_name.values():
-            found.extend(method.input_type for method in service.methods)
-    from contracts.rpc import reporting_pb2
-
-    for service in reporting_pb2.DESCRIPTOR.services_by_name.values():
-        found.extend(method.input_type for method in service.methods)
-    return found
+    """The request message of every method of every service with a gRPC server."""
+    return [method.descriptor.input_type for method in methods()]
 
 
 def fill(message: Any, text: str) -> list[str]:
