@@ -27,6 +27,7 @@ from cli.output import fail, refuse
 from rules.cli import add_rules_commands
 from runtime.rpc import FIELD_METADATA
 from runtime.settings import Settings
+from runtime.topology import running
 
 REFUSED = {
     grpc.StatusCode.INVALID_ARGUMENT,
@@ -151,10 +152,7 @@ def _field(error: grpc.RpcError) -> str | None:
 def remote(args: argparse.Namespace, settings: Settings) -> int:
     """Run a command that calls the services; map gRPC failures to exit codes."""
     client = Client(
-        {
-            name: settings.address_of(name)
-            for name in ("registration", "evaluation", "reporting", "inspection")
-        },
+        {entry.name: settings.address_of(entry.name) for entry in running("rpc")},
         lang=args.lang,
         wait_seconds=args.wait,
     )

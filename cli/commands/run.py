@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from runtime.settings import Settings
+from runtime.topology import running
 
 
 def add(sub: Any, lang: str = "vi") -> None:
@@ -55,8 +56,7 @@ def run(args: argparse.Namespace) -> int:
             if loaded:
                 print(f"Đã nạp {loaded} sản phẩm mẫu của Kon Tum.")
         ports = ", ".join(
-            f"{name} {settings.address_of(name)}"
-            for name in ("registration", "evaluation", "reporting", "inspection")
+            f"{entry.name} {settings.address_of(entry.name)}" for entry in running("rpc")
         )
         print(f"Hệ thống OCOP đang chạy (dữ liệu: {settings.data_dir}). gRPC: {ports}.")
         print("Nhấn Ctrl+C để dừng.")
