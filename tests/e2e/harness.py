@@ -121,11 +121,12 @@ class Processes:
 
 
 @contextmanager
-def embedded(folder: Path) -> Iterator[Processes]:
-    """`ocop run` (the embedded mode) on ports of its own with its data under `folder`,
-    serving when entered; stopped on exit, and it must stop cleanly."""
+def embedded(folder: Path, env: dict[str, str] | None = None) -> Iterator[Processes]:
+    """`ocop run` (the embedded mode) on ports of its own with its data under `folder`
+    (and `env` besides), serving when entered; stopped on exit, and it must stop cleanly."""
     ports = {s: free_port() for s in ("REGISTRATION", "EVALUATION", "REPORTING", "INSPECTION")}
-    processes = Processes(folder, {f"OCOP_{s}_PORT": str(p) for s, p in ports.items()})
+    ports_env = {f"OCOP_{s}_PORT": str(p) for s, p in ports.items()}
+    processes = Processes(folder, {**ports_env, **(env or {})})
     processes.start("embedded", "-m", "cli.main", "run", "--data-dir", str(folder / "data"))
     try:
         for port in ports.values():

@@ -1,29 +1,78 @@
-"""A Kon Tum district's 2025 May round under R1 through the `ocop` CLI against the embedded
-system (issue 13): the district opens its own round (its pre-2025 code 615) and finds its
-dossiers there, whatever day after the cut-off it opens it; another district may neither
-appoint its council nor sign its decision; a date that cannot be is refused, field named."""
+"""A Kon Tum district's 2025 May round under R1 through the `ocop` CLI (issue 13; the core of
+docs/walkthrough-district-r1.md), in the embedded and in the distributed mode: the district
+opens its own round (its pre-2025 code 615) and finds its dossiers there, whatever day
+after the cut-off it opens it; another district may neither appoint its council nor sign
+its decision; a 72 forwarded to the province comes back (the stand-in scores 5 lower)
+with the province's answer on the dossier, and the district recognises 3 stars; a date
+that cannot be is refused, field named."""
 
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.e2e.harness import EXAMPLES, SHEETS, Processes, embedded
+from runtime import topology
+from tests.conftest import kafka_bootstrap
+from tests.e2e.harness import (
+    EXAMPLES,
+    SHEETS,
+    Processes,
+    distributed_env,
+    embedded,
+    free_port,
+    processes_of,
+    wait_serving,
+)
 
 pytestmark = pytest.mark.e2e
+STAND_IN = {"OCOP_PROVINCE_SCORE_DELTA": "-5"}
 
 DAK_HA = ("--actor-id", "phong-nn", "--role", "district_officer", "--jurisdiction", "615")
 NGOC_HOI = ("--actor-id", "phong-nn-612", "--role", "district_officer", "--jurisdiction", "612")
 
 
-@pytest.fixture
-def proc(tmp_path: Path) -> Iterator[Processes]:
-    with embedded(tmp_path) as processes:
+@pytest.fixture(
+    params=[
+        "embedded",
+        pytest.param("distributed", marks=[pytest.mark.kafka, pytest.mark.postgres]),
+    ]
+)
+def proc(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Processes]:
+    if request.param == "embedded":
+        with embedded(tmp_path, STAND_IN) as processes:
+            yield processes
+        return
+    settings = request.getfixturevalue("postgres_settings")
+    prefix = request.getfixturevalue("topic_prefix")
+    ports = {s.name: free_port() for s in topology.running("rpc")}
+    env = distributed_env(settings, prefix, tmp_path / "data", ports)
+    processes = Processes(tmp_path, {**env, **STAND_IN, "OCOP_KAFKA_BOOTSTRAP": kafka_bootstrap()})
+    for name, module in processes_of():
+        processes.start(name, "-m", module)
+    try:
+        for port in ports.values():
+            wait_serving(f"127.0.0.1:{port}", processes=processes)
         yield processes
+    finally:
+        codes = processes.stop()
+        assert set(codes.values()) == {0}, {n: processes.log_of(n)[-2000:] for n in codes}
+
+
+def until(proc: Processes, check: Any, *args: str, timeout: float = 60) -> Any:
+    """`ocop <args>` until `check(output)` holds (the distributed mode delivers later)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        found = proc.cli(*args)
+        if check(found) or time.monotonic() > deadline:
+            assert check(found), found
+            return found
+        proc.assert_alive()
+        time.sleep(0.3)
 
 
 def refusal(proc: Processes, *args: str) -> dict[str, Any]:
@@ -89,8 +138,10 @@ def test_a_district_runs_its_own_may_round(proc: Processes) -> None:
                       "--unit", "615", "--on", "05/05/2025")  # fmt: skip
     assert (round_["name"], round_["jurisdiction"]) == ("Đợt tháng 5", "615")
     assert (round_["forwarded_by"], round_["decided_by"]) == ("2025-04-30", "2025-05-31")
-    shown = proc.cli("evaluation", "round", round_["round_id"])
-    assert {coffee, honey} <= set(shown["dossier_ids"])  # with the demo's Đăk Hà dossiers
+    wanted = {coffee, honey}  # (the embedded mode's demo Đăk Hà dossiers are there too)
+    until(
+        proc, lambda r: wanted <= set(r["dossier_ids"]), "evaluation", "round", round_["round_id"]
+    )
     # Another district may not appoint this council
     other = refusal(proc, *NGOC_HOI, "evaluation", "appoint", "--round", round_["round_id"],
                     "--member", "x", "--council-role", "chair")  # fmt: skip
@@ -114,3 +165,21 @@ def test_a_district_runs_its_own_may_round(proc: Processes) -> None:
                         "--signer", "Chủ tịch UBND huyện Đăk Hà")  # fmt: skip
     assert decision["items"][0]["star"] == 3
     assert decision["authority"].endswith("615")
+    # The second scores 72: R1 sends it to the province, whose council (the stand-in,
+    # 5 points lower) finds 67 and sends it back; the answer is on the dossier
+    for member in ("chu-tich", "tv-hoa", "tv-minh"):
+        proc.cli("--actor-id", member, "evaluation", "submit-sheet", "--dossier", honey,
+                 "--sheet", str(SHEETS / "sheet-set13-72.yaml"))  # fmt: skip
+    adopted = proc.cli("--actor-id", "thu-ky", "evaluation", "adopt", "--dossier", honey,
+                       "--adopted-on", "20/05/2025")  # fmt: skip
+    assert (adopted["status"], adopted["forwarded_to"]) == ("forwarded", "province")
+    back = until(proc, lambda v: v["status"] == "returned", "evaluation", "show", honey)
+    higher = back["higher"]
+    assert (higher["level"], higher["result"], higher["score"]) == ("province", "returned", "67.00")
+    assert higher["answered_by"] == "province-stand-in" and higher["answered_on"]
+    assert back["returned_options"] == ["recognise", "reevaluate"]
+    third = proc.cli("--actor-id", "ct-615", "--role", "authority", "--jurisdiction", "615",
+                     "evaluation", "decide", "--decided-on", "30/05/2025", "--dossier", honey,
+                     "--decision-no", "46/QĐ-UBND",
+                     "--signer", "Chủ tịch UBND huyện Đăk Hà")  # fmt: skip
+    assert third["items"][0]["star"] == 3
