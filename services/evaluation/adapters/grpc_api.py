@@ -122,7 +122,9 @@ class EvaluationService(pb_grpc.EvaluationServicer):
         self, request: pb.GetCertificatesRequest, context: grpc.ServicerContext
     ) -> pb.CertificatesView:
         product_id = parse_uuid("product_id", request.product_id)
-        return views.certificates_view(self.app.get_certification(product_id))
+        return views.certificates_view(
+            self.app.get_certification(product_id), self.app.clock.today()
+        )
 
     @handles_rejections
     def GetEvaluation(

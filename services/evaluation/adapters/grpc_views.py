@@ -94,10 +94,15 @@ def _case(entry: dict[str, Any] | None) -> str:
     return "; ".join(f"{k}={_d(v) if isinstance(v, date) else v}" for k, v in entry.items() if v)
 
 
-def certificates_view(certification: ProductCertification) -> pb.CertificatesView:
+def certificates_view(
+    certification: ProductCertification, today: date | None = None
+) -> pb.CertificatesView:
+    """Every certificate of the product; `current` names the one in force (on `today`, when
+    given: an expired certificate is never current, recorded as expired yet or not)."""
+    held = certification.holding() if today is None else certification.in_force_on(today)
     return pb.CertificatesView(
         product_id=str(certification.product_id),
-        current=certification.current or "",
+        current=held["number"] if held else "",
         certificates=[
             pb.Certificate(
                 certificate_no=c["number"],

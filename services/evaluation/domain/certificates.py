@@ -47,6 +47,13 @@ class ProductCertification(CertificationHistory):
         found = self.cert()
         return found if found and found["status"] not in FINAL else None
 
+    def in_force_on(self, today: date) -> dict[str, Any] | None:
+        """The current certificate if it is in force on `today`: not expired, revoked or
+        superseded, and not past its last day (a late filer's, once the re-evaluation is
+        filed), even where the scheduler has not yet recorded the expiry."""
+        held = self.holding()
+        return held if held is not None and today <= _last_valid_day(held) else None
+
     def _ref(self, cert: dict[str, Any]) -> Meta:
         return {
             "product_id": str(self.product_id),

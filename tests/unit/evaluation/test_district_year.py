@@ -4,7 +4,7 @@ not picked by the day it is opened; dates that cannot be are refused with the fi
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from uuid import UUID
 
 import pytest
@@ -12,6 +12,7 @@ import pytest
 from contracts.envelope import Actor
 from runtime.commands import CommandContext
 from runtime.errors import CommandRejected
+from services.evaluation.adapters import grpc_views as views
 from services.evaluation.application import EvaluationApp
 from services.evaluation.domain.rounds import Round
 from tests.unit.evaluation.helpers import (
@@ -49,6 +50,18 @@ def r1_dossier(app: EvaluationApp, forwarded: date = date(2025, 4, 20)) -> UUID:
         district=DAK_HA,
     )
     return event.aggregate_id
+
+
+def appoint_council(app: EvaluationApp, round_id: UUID) -> None:
+    """Đăk Hà's officer appoints a chair, three members and a secretary."""
+    for name in MEMBERS:
+        role = "chair" if name == "chu-tich" else "member"
+        app.councils.appoint_member(
+            officer(DAK_HA), round_id=round_id, member_id=name, name=name, role=role
+        )
+    app.councils.appoint_member(
+        officer(DAK_HA), round_id=round_id, member_id=SECRETARY, name="Thư ký", role="secretary"
+    )
 
 
 def refused(call: object, **kwargs: object) -> CommandRejected:
@@ -137,14 +150,7 @@ def test_another_district_neither_appoints_nor_decides(app: EvaluationApp) -> No
         role="chair",
     )
     assert (error.kind, error.field) == ("permission_denied", "actor.jurisdiction")
-    for name in MEMBERS:
-        role = "chair" if name == "chu-tich" else "member"
-        app.councils.appoint_member(
-            officer(DAK_HA), round_id=round_.id, member_id=name, name=name, role=role
-        )
-    app.councils.appoint_member(
-        officer(DAK_HA), round_id=round_.id, member_id=SECRETARY, name="Thư ký", role="secretary"
-    )
+    appoint_council(app, round_.id)
     assert len(app.get_round(round_.id).members) == 5
     score_all(app, dossier, dict.fromkeys(("chu-tich", "tv1", "tv2"), 60), 3, "R1")
     app.councils.adopt_result(secretary(), dossier_id=dossier, adopted_on=date(2025, 5, 20))
@@ -182,3 +188,29 @@ def test_the_opening_date_cannot_be_in_the_future(app: EvaluationApp) -> None:
     )
     assert (error.kind, error.field) == ("invalid_argument", "on")
     assert app.find(Round.id_for("province", "51", None, None), Round) is None
+
+
+def test_an_expired_certificate_is_never_current(app: EvaluationApp) -> None:
+    """Issue 13 item 5 (evaluation side): past its last day a certificate is not called
+    current, whether or not the scheduler has recorded the expiry yet."""
+    dossier = r1_dossier(app)
+    round_ = app.councils.open_round(
+        officer(DAK_HA), level="district", jurisdiction=DAK_HA, on=date(2025, 4, 25)
+    )
+    appoint_council(app, round_.id)
+    score_all(app, dossier, dict.fromkeys(("chu-tich", "tv1", "tv2"), 60), 3, "R1")
+    app.councils.adopt_result(secretary(), dossier_id=dossier, adopted_on=date(2025, 5, 20))
+    app.decisions.issue_decision(
+        chairman(DAK_HA),
+        decision_no="45/QĐ-UBND",
+        decided_on=date(2025, 5, 25),
+        signer="Chủ tịch UBND huyện Đăk Hà",
+        dossier_ids=[dossier],
+    )
+    certification = app.get_certification(app.get_evaluation(dossier).product_id)
+    held = certification.holding()
+    assert held is not None and held["status"] not in ("expired",)
+    last = held["valid_to"]
+    assert views.certificates_view(certification, last).current == held["number"]
+    assert views.certificates_view(certification, last + timedelta(days=1)).current == ""
+    assert certification.in_force_on(last + timedelta(days=1)) is None
