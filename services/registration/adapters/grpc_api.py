@@ -13,7 +13,7 @@ from contracts.rpc import registration_pb2 as pb
 from contracts.rpc import registration_pb2_grpc as pb_grpc
 from runtime.errors import CommandRejected
 from runtime.listing import matches, page, sort_vietnamese
-from runtime.rpc import Register, handles_rejections, parse_uuid
+from runtime.rpc import Register, handles_rejections, parse_uuid, request_lang
 from runtime.rpc_mapping import Shape, as_uuid, dates, optional, uuids
 from services.registration.adapters import grpc_views as views
 from services.registration.application import RegistrationApp
@@ -139,7 +139,7 @@ class RegistrationService(pb_grpc.RegistrationServicer):
             choices={s.criterion: s.option for s in request.scores},
             evidence={s.criterion: list(s.evidence) for s in request.scores if s.evidence},
         )
-        return self._dossier(kwargs["dossier_id"])
+        return self._dossier(kwargs["dossier_id"], context)
 
     @handles_rejections
     def AttachDocument(
@@ -168,7 +168,7 @@ class RegistrationService(pb_grpc.RegistrationServicer):
             self.app.dossiers.receive_paper_copy(ctx, **kwargs)
         if samples:
             self.app.dossiers.receive_samples(ctx, **kwargs, count=samples)
-        return self._dossier(kwargs["dossier_id"])
+        return self._dossier(kwargs["dossier_id"], context)
 
     @handles_rejections
     def ReturnDossier(
@@ -176,7 +176,7 @@ class RegistrationService(pb_grpc.RegistrationServicer):
     ) -> pb.DossierView:
         ctx, kwargs = RETURN_DOSSIER.command(request)
         self.app.dossiers.return_dossier(ctx, **kwargs)
-        return self._dossier(kwargs["dossier_id"])
+        return self._dossier(kwargs["dossier_id"], context)
 
     @handles_rejections
     def ResubmitDossier(
@@ -184,7 +184,7 @@ class RegistrationService(pb_grpc.RegistrationServicer):
     ) -> pb.DossierView:
         ctx, kwargs = RESUBMIT_DOSSIER.command(request)
         self.app.dossiers.resubmit_dossier(ctx, **kwargs)
-        return self._dossier(kwargs["dossier_id"])
+        return self._dossier(kwargs["dossier_id"], context)
 
     @handles_rejections
     def AssessDossier(
@@ -210,7 +210,7 @@ class RegistrationService(pb_grpc.RegistrationServicer):
     def GetDossier(
         self, request: pb.GetDossierRequest, context: grpc.ServicerContext
     ) -> pb.DossierView:
-        return self._dossier(parse_uuid("dossier_id", request.dossier_id))
+        return self._dossier(parse_uuid("dossier_id", request.dossier_id), context)
 
     @handles_rejections
     def ListDossiers(
@@ -241,8 +241,10 @@ class RegistrationService(pb_grpc.RegistrationServicer):
         product_id = parse_uuid("product_id", request.product_id)
         return views.product_view(self.app.get_product(product_id))
 
-    def _dossier(self, dossier_id: object) -> pb.DossierView:
-        return views.dossier_view(self.app, self.app.get_dossier(dossier_id))  # type: ignore[arg-type]
+    def _dossier(self, dossier_id: object, context: grpc.ServicerContext) -> pb.DossierView:
+        """The dossier's view, what it lacks in the caller's language (`--lang`)."""
+        dossier = self.app.get_dossier(dossier_id)  # type: ignore[arg-type]
+        return views.dossier_view(self.app, dossier, request_lang(context))
 
 
 def _read_chunks(chunks: Iterator[pb.DocumentChunk]) -> tuple[pb.DocumentChunk, bytes]:

@@ -89,13 +89,13 @@ def dossier_brief(app: RegistrationApp, d: Dossier) -> pb.DossierView:
     )
 
 
-def dossier_view(app: RegistrationApp, d: Dossier) -> pb.DossierView:
-    """The whole dossier: status, documents, what is missing, returns, changes since the
-    product's previous forwarded dossier."""
+def dossier_view(app: RegistrationApp, d: Dossier, lang: str = "vi") -> pb.DossierView:
+    """The whole dossier: status, documents, what is missing (in `lang`, vi or en),
+    returns, changes since the product's previous forwarded dossier."""
     view = dossier_brief(app, d)
     view.criteria_on_sheet = len(requirements(d.rule_set_id, d.kind, d.product_set).sheet)
     view.documents.extend(pb.DocumentView(**doc) for doc in d.documents.values())
-    view.missing.extend(vi for vi, _ in app.missing(d))
+    view.missing.extend(en if lang == "en" else vi for vi, en in app.missing(d))
     view.returns.extend(f"{iso(r['returned_on'])}: {r['reason']}" for r in d.returns)
     changes = app.changes_since_last_dossier(d) if d.kind != "first" else {}
     view.changes.extend(

@@ -137,3 +137,15 @@ def test_documents_arrive_in_chunks_and_the_view_shows_the_dossier(
     listed = stub.ListDossiers(pb.ListDossiersRequest(overdue_only=True))
     assert listed.overdue == 1 and listed.dossiers[0].dossier_id == dossier
     assert app.clock.today() == date(2026, 7, 1)
+
+
+def test_what_a_dossier_lacks_is_in_the_callers_language(
+    stub: pb_grpc.RegistrationStub,
+) -> None:
+    """Issue 13 item 11: with `--lang en` (metadata ocop-lang: en) `missing` is English."""
+    dossier = dossier_of(stub)
+    request = pb.GetDossierRequest(dossier_id=dossier)
+    vi = stub.GetDossier(request).missing
+    en = stub.GetDossier(request, metadata=(("ocop-lang", "en"),)).missing
+    assert len(vi) == len(en) > 0 and list(vi) != list(en)
+    assert all(m.isascii() for m in en) and not all(m.isascii() for m in vi)
