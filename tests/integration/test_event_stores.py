@@ -8,7 +8,6 @@ from uuid import uuid4
 import pytest
 from eventsourcing.persistence import IntegrityError, Tracking
 
-from contracts.registration import ProductRegistered
 from runtime.commands import CommandContext
 from runtime.settings import Settings
 from runtime.tracking import EventTracking, event_key, processed_events
@@ -17,7 +16,7 @@ from services.registration.bootstrap import build as build_registration
 from services.reporting.bootstrap import build as build_reporting
 from tests.unit.evaluation.test_application import assessed
 from tests.unit.registration.helpers import complete
-from tests.unit.reporting.test_catalogue import envelope
+from tests.unit.reporting.test_catalogue import product_registered
 
 
 def test_registration_survives_a_restart(store_settings: Settings, actor: CommandContext) -> None:
@@ -74,14 +73,7 @@ def test_evaluation_tracks_what_it_processed(store_settings: Settings) -> None:
 def test_the_catalogue_applies_each_event_once(store_settings: Settings) -> None:
     app = build_reporting(store_settings).app
     product_id = uuid4()
-    event = ProductRegistered(
-        **envelope(product_id),
-        producer_id=uuid4(),
-        name="Mật ong Kon Plông",
-        product_set=4,
-        commune_code="23476",
-        province_code="51",
-    )
+    event = product_registered(product_id, "Mật ong Kon Plông", product_set=4, commune_code="23476")
     app.process_event(event, Tracking("registration@t#0", 3))
     with pytest.raises(IntegrityError):
         app.process_event(event, Tracking("registration@t#0", 3))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from uuid import uuid4
+from uuid import UUID, uuid4
 
 import pytest
 from eventsourcing.persistence import IntegrityError, Tracking
@@ -34,6 +34,23 @@ def envelope(aggregate_id: object = None) -> dict[str, object]:
     }
 
 
+def product_registered(
+    product_id: UUID,
+    name: str = "Cà phê Đăk Hà",
+    product_set: int = 13,
+    commune_code: str = "23500",
+) -> ProductRegistered:
+    """The registration of `product_id` in province 51, as the read models receive it."""
+    return ProductRegistered(
+        **envelope(product_id),
+        producer_id=uuid4(),
+        name=name,
+        product_set=product_set,
+        commune_code=commune_code,
+        province_code="51",
+    )
+
+
 @pytest.fixture
 def app(app_settings: Settings) -> Iterator[ReportingApp]:
     """The app on each store of the matrix (tests/conftest.py `app_settings`)."""
@@ -46,14 +63,7 @@ def test_a_product_moves_through_its_statuses(app: ReportingApp) -> None:
     product_id, dossier_id = uuid4(), uuid4()
     name = "src@t#0"
     app.process_event(
-        ProductRegistered(
-            **envelope(product_id),
-            producer_id=uuid4(),
-            name="Cà phê Đăk Hà",
-            product_set=13,
-            commune_code="23500",
-            province_code="51",
-        ),
+        product_registered(product_id),
         Tracking(name, 1),
     )
     assert app.get_product(str(product_id))["status"] == "registered"
@@ -109,14 +119,7 @@ def test_a_product_moves_through_its_statuses(app: ReportingApp) -> None:
 
 def test_a_redelivered_event_changes_nothing(app: ReportingApp) -> None:
     product_id = uuid4()
-    event = ProductRegistered(
-        **envelope(product_id),
-        producer_id=uuid4(),
-        name="Mật ong",
-        product_set=4,
-        commune_code="23500",
-        province_code="51",
-    )
+    event = product_registered(product_id, "Mật ong", product_set=4)
     key = event_key(event.event_type, event.event_id)
     app.process_event(event, EventTracking("src@t#0", 5, key))
     with pytest.raises(IntegrityError):
@@ -149,14 +152,7 @@ def test_events_in_any_order_give_the_same_catalogue(memory_settings: Settings) 
 
     product_id, dossier_id = uuid4(), uuid4()
     events = [
-        ProductRegistered(
-            **envelope(product_id),
-            producer_id=uuid4(),
-            name="Cà phê Đăk Hà",
-            product_set=13,
-            commune_code="23500",
-            province_code="51",
-        ),
+        product_registered(product_id),
         DossierSubmitted(
             **envelope(dossier_id),
             product_id=product_id,
@@ -204,14 +200,7 @@ def test_events_in_any_order_give_the_same_catalogue(memory_settings: Settings) 
 def test_the_latest_dossier_is_shown(app: ReportingApp) -> None:
     product_id, first, second = uuid4(), uuid4(), uuid4()
     app.process_event(
-        ProductRegistered(
-            **envelope(product_id),
-            producer_id=uuid4(),
-            name="Trà",
-            product_set=12,
-            commune_code="23500",
-            province_code="51",
-        ),
+        product_registered(product_id, "Trà", product_set=12),
         Tracking("a#0", 1),
     )
     for n, (dossier, when) in enumerate(
@@ -255,14 +244,7 @@ def test_expiry_and_revocation_in_any_order(memory_settings: Settings) -> None:
     product_id, dossier_id = uuid4(), uuid4()
     cert = {"dossier_id": dossier_id, "product_id": product_id, "certificate_no": "12/QĐ/01"}
     events = [
-        ProductRegistered(
-            **envelope(product_id),
-            producer_id=uuid4(),
-            name="Cà phê",
-            product_set=13,
-            commune_code="23500",
-            province_code="51",
-        ),
+        product_registered(product_id, "Cà phê"),
         ReturnedByProvince(
             **envelope(),
             dossier_id=dossier_id,

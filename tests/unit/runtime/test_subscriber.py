@@ -10,8 +10,7 @@ from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
-from uuid import uuid4
+from uuid import UUID, uuid4
 
 import pytest
 from faststream import Context
@@ -19,7 +18,6 @@ from faststream.kafka import KafkaBroker, TestKafkaBroker
 from faststream.kafka.message import KafkaMessage
 
 from contracts import topics
-from contracts.registration import ProductRegistered
 from runtime.kafka import KafkaDeadLetters, build_broker, subscribe
 from runtime.messages import (
     HEADER_ERROR,
@@ -30,7 +28,7 @@ from runtime.messages import (
 from runtime.settings import Settings
 from services.reporting.bootstrap import ReportingService, build
 from tests.conftest import create_topics, delete_topics, eventually, kafka_bootstrap, matrix
-from tests.unit.reporting.test_catalogue import envelope
+from tests.unit.reporting.test_catalogue import product_registered
 
 TOPIC = topics.REGISTRATION_EVENTS
 DEAD = topics.dead_letter_topic("reporting")
@@ -85,16 +83,8 @@ async def transport(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIter
     service.app.close()
 
 
-def registered(product_id: Any) -> bytes:
-    event = ProductRegistered(
-        **envelope(product_id),
-        producer_id=uuid4(),
-        name="Cà phê Đăk Hà",
-        product_set=13,
-        commune_code="23500",
-        province_code="51",
-    )
-    return event.model_dump_json().encode()
+def registered(product_id: UUID) -> bytes:
+    return product_registered(product_id).model_dump_json().encode()
 
 
 async def test_applied_once_poison_set_aside_and_the_rest_flows(transport: Transport) -> None:

@@ -5,14 +5,13 @@ from __future__ import annotations
 from uuid import uuid4
 
 from contracts import topics
-from contracts.registration import ProductRegistered
 from runtime.inproc import FileDeadLetters
 from runtime.messages import HEADER_ERROR, HEADER_NOTIFICATION_ID, HEADER_SOURCE, InMessage
 from runtime.replay import as_original, replay_dead_letter_file
 from runtime.settings import Settings
 from runtime.tracking import event_key
 from system.replay import replay
-from tests.unit.reporting.test_catalogue import envelope
+from tests.unit.reporting.test_catalogue import product_registered
 
 
 def letter(value: bytes, position: int) -> InMessage:
@@ -32,14 +31,7 @@ def letter(value: bytes, position: int) -> InMessage:
 
 async def test_the_dead_letter_file_is_replayed_once(sqlite_settings: Settings) -> None:
     product_id = uuid4()
-    good = ProductRegistered(
-        **envelope(product_id),
-        producer_id=uuid4(),
-        name="Cà phê Đăk Hà",
-        product_set=13,
-        commune_code="23500",
-        province_code="51",
-    )
+    good = product_registered(product_id)
     letters = FileDeadLetters(sqlite_settings.data_dir / "dead-letters", "reporting")
     await letters.dead_letter(letter(good.model_dump_json().encode(), 4), "OperationalError")
     await letters.dead_letter(letter(b"{broken", 5), "JSONDecodeError")
@@ -73,14 +65,7 @@ async def test_a_fixed_dead_letter_replayed_a_second_time_is_applied(
 
     service = build(sqlite_settings)
     product_id = uuid4()
-    event = ProductRegistered(
-        **envelope(product_id),
-        producer_id=uuid4(),
-        name="Mật ong Kon Plông",
-        product_set=4,
-        commune_code="23476",
-        province_code="51",
-    )
+    event = product_registered(product_id, "Mật ong Kon Plông", product_set=4, commune_code="23476")
     letters = FileDeadLetters(sqlite_settings.data_dir / "dead-letters", "reporting")
     await letters.dead_letter(letter(event.model_dump_json().encode(), 7), "RuntimeError")
     consumer = service.consumer(sqlite_settings)
@@ -118,14 +103,7 @@ async def test_a_letter_appended_during_a_crashed_replay_is_kept(sqlite_settings
     service = build(sqlite_settings)
     letters = FileDeadLetters(sqlite_settings.data_dir / "dead-letters", "reporting")
     events = [
-        ProductRegistered(
-            **envelope(uuid4()),
-            producer_id=uuid4(),
-            name=f"Sản phẩm {n}",
-            product_set=4,
-            commune_code="23476",
-            province_code="51",
-        )
+        product_registered(uuid4(), f"Sản phẩm {n}", product_set=4, commune_code="23476")
         for n in range(2)
     ]
     await letters.dead_letter(letter(events[0].model_dump_json().encode(), 1), "RuntimeError")
