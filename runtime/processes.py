@@ -213,7 +213,10 @@ async def run_relay(
     stop = _stop_event()
     if not await until_connected(broker.connect, Outage(f"relay:{metrics.service}", metrics), stop):
         return
-    relay = make_relay(KafkaPublisher(broker, settings.topic_prefix), settings)
+    # Its tracking table may be created at this moment by a sibling (a second relay): the
+    # same race as the application's own tables, retried the same way.
+    publisher = KafkaPublisher(broker, settings.topic_prefix)
+    relay = build_with_retry(lambda given: make_relay(publisher, given), settings)
     log.info("%s relay publishing to %s", metrics.service, settings.kafka_bootstrap)
     try:
         await relay.run(stop, settings.relay_poll_seconds)
