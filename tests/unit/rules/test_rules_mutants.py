@@ -208,3 +208,44 @@ def test_rule_14_refusals_name_the_successor(r3: RuleSet) -> None:
     assert absent.value.render("en") == (
         "tier: R3 has no district council (councils: province, central)"
     )
+
+
+def test_rule_07_return_route_reads_the_band_half_open(r1: RuleSet) -> None:
+    """A province score of exactly 50.00 is in the 3★ band: the district may recognise 3★;
+    49.99 can only be re-evaluated."""
+    at_edge = return_route(r1, Tier.PROVINCE, Decimal("50.00"), date(2025, 6, 10))
+    assert at_edge.recognisable_star == 3
+    below = return_route(r1, Tier.PROVINCE, Decimal("49.99"), date(2025, 6, 10))
+    assert below.recognisable_star is None and below.alternatives == ("reevaluate",)
+
+
+def test_rule_01_the_selection_reason_names_the_period() -> None:
+    r2 = select_rule_set(date(2026, 5, 10))
+    assert r2.reason.vi == (
+        "Hồ sơ tiếp nhận ngày 10/05/2026 thuộc R2 "
+        "(áp dụng cho hồ sơ tiếp nhận từ 06/07/2025 đến 21/05/2026)"
+    )
+    assert r2.reason.en.endswith("(governs dossiers received from 06/07/2025 to 21/05/2026)")
+    r3 = select_rule_set(date(2026, 6, 1))
+    assert r3.reason.en.endswith("(governs dossiers received from 22/05/2026)")
+    with pytest.raises(Exception) as refused:
+        select_rule_set(date(2020, 1, 1))
+    assert "chỉ nhập kết quả đã quyết định (rules.import_result)" in str(
+        getattr(refused.value, "vi", "")
+    )
+
+
+def test_rule_05_sheet_errors_in_vietnamese(r3: RuleSet) -> None:
+    sheet = sheet_at(r3, 13, 80)
+    missing = sheet.model_copy(
+        update={"choices": {k: v for k, v in sheet.choices.items() if k not in ("2.3", "5.1")}}
+    )
+    with pytest.raises(SheetError) as refused:
+        score_member(r3, 13, missing)
+    assert refused.value.render("vi") == (
+        "members[TV1].choices: chưa chọn phương án cho các tiêu chí 2.3, 5.1"
+    )
+    wrong = sheet.model_copy(update={"choices": {**sheet.choices, "2.3": "9"}})
+    with pytest.raises(SheetError) as refused:
+        score_member(r3, 13, wrong)
+    assert refused.value.render("vi").endswith("(các phương án: 1, 2, 3)")
