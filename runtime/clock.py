@@ -102,3 +102,16 @@ def check_date_range(field: str, day: date, earliest: date = PROGRAMME_START) ->
             f"{day:%d/%m/%Y} is outside the legal range "
             f"({earliest:%d/%m/%Y}–{LATEST_DATE:%d/%m/%Y}).",
         )
+
+
+def check_not_before(field: str, day: date, earlier: date, what: tuple[str, str]) -> None:
+    """Refuses (`invalid_argument`, naming `field`) a fact dated `day` before `earlier`, the
+    date of what must have happened first (`what`: its name in Vietnamese and English, e.g.
+    ("ngày xã tiếp nhận hồ sơ", "the commune's receipt of the dossier"))."""
+    if day < earlier:
+        raise CommandRejected(
+            "invalid_argument",
+            field,
+            f"Ngày {day:%d/%m/%Y} trước {what[0]} ({earlier:%d/%m/%Y}).",
+            f"{day:%d/%m/%Y} is before {what[1]} ({earlier:%d/%m/%Y}).",
+        )

@@ -11,6 +11,7 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate
 
 from rules import Step, Tier, band_for, may_act, return_route
+from runtime.clock import check_not_before
 from runtime.commands import CommandContext
 from runtime.errors import CommandRejected
 from runtime.jurisdiction import require_jurisdiction
@@ -132,8 +133,25 @@ class ForwardingCommands:
         meta: Meta,
     ) -> list[Aggregate]:
         """The next level recognised the product: its decision and certificate are
-        recorded here (the aggregates to save are returned)."""
+        recorded here (the aggregates to save are returned). Refuses (`star`) a star above
+        the band the rule set gives `score`: no level recognises 5 stars for 12 points."""
         rule_set = self.core.rule_set_of(evaluation)
+        band = band_for(rule_set, score)
+        if star > band:
+            raise invalid(
+                "star",
+                f"Hạng {star} sao vượt mức của điểm {score} ({band} sao theo {rule_set.id}).",
+                f"{star} stars exceed the band of score {score} ({band} stars under "
+                f"{rule_set.id}).",
+            )
+        forwarded_on = getattr(evaluation, "forwarded_on", None)
+        if isinstance(forwarded_on, date):
+            check_not_before(
+                "decided_on",
+                decided_on,
+                forwarded_on,
+                ("ngày chuyển hồ sơ lên cấp trên", "the dossier's forwarding"),
+            )
         number = f"{decision_no}/01"  # as a decision's own items: its first and only one
         dates = self.core.certificate_dates(decided_on, rule_set)
         evaluation.recognised_above(

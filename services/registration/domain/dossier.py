@@ -10,9 +10,12 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate
 
+from runtime.clock import check_not_before
 from runtime.errors import CommandRejected
 from services.registration.domain import dossier_events as events
 from services.registration.domain.common import Meta, refuse_state
+
+RECEIPT = ("ngày xã tiếp nhận hồ sơ", "the commune's receipt of the dossier")
 
 DOSSIER_KINDS = ("first", "upgrade", "re_evaluation")
 COMMUNE_CRITERIA = ("local_raw_material", "local_labour", "idea_origin", "local_identity")
@@ -117,12 +120,16 @@ class Dossier(Aggregate):
         )  # fmt: skip
 
     def receive_paper_copy(self, received_on: date, meta: Meta) -> None:
+        """Refuses a date before the dossier's first receipt (`received_on`)."""
         self._require_open()
+        check_not_before("received_on", received_on, self.first_received_on, RECEIPT)
         self.trigger_event(self.PaperCopyReceived, received_on=received_on, meta=meta)
 
     def receive_samples(self, count: int, received_on: date, meta: Meta) -> None:
-        """Refuses a count below 1 (`count`)."""
+        """Refuses a count below 1 (`count`) and a date before the dossier's first receipt
+        (`received_on`)."""
         self._require_open()
+        check_not_before("received_on", received_on, self.first_received_on, RECEIPT)
         if count < 1:
             raise CommandRejected(
                 "invalid_argument", "count", "Số mẫu phải lớn hơn 0.", "Count must be positive."
@@ -136,6 +143,7 @@ class Dossier(Aggregate):
                 f"Chỉ trả lại được hồ sơ đang chờ xã kiểm tra (trạng thái '{self.status}').",
                 f"Only a dossier awaiting the commune's check can be returned ('{self.status}').",
             )
+        check_not_before("returned_on", returned_on, self.received_on, RECEIPT)
         self.trigger_event(self.Returned, reason=reason, returned_on=returned_on, meta=meta)
 
     def resubmit(self, received_on: date, check_deadline: date | None, meta: Meta) -> None:

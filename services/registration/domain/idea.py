@@ -8,7 +8,10 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
+from runtime.clock import check_not_before
 from services.registration.domain.common import Event, Meta, refuse_state
+
+LAST_STEP = ("bước trước của ý tưởng", "the idea's previous step")
 
 
 class Step(Event):
@@ -124,7 +127,15 @@ class ProductIdea(Aggregate):
                 f"Không thể {vi}: ý tưởng đang ở trạng thái '{self.status}'.",
                 f"Cannot {en}: the idea is '{self.status}'.",
             )
+        for name in ("decided_on", "submitted_on"):
+            if isinstance(fields.get(name), date):
+                check_not_before(name, fields[name], self.last_dated(), LAST_STEP)
         self.trigger_event(step, **fields)
+
+    def last_dated(self) -> date:
+        """The date of the idea's latest dated step (its submission at the least)."""
+        latest: date = max(entry["on"] for entry in self.history if entry["on"] is not None)
+        return latest
 
     def move(self, status: str, on: date, reason: str | None = None) -> None:
         """The idea's new status, with the day and the reason, in its history."""
