@@ -22,7 +22,7 @@ from typing import NoReturn
 import grpc
 
 from cli.client import Client
-from cli.commands import admin, evaluation, inspection, registration, reporting, run
+from cli.commands import admin, evaluation, inspection, promotion, registration, reporting, run
 from cli.output import fail, refuse
 from rules.cli import add_rules_commands
 from runtime.rpc import FIELD_METADATA
@@ -117,6 +117,7 @@ def parser(lang: str = "vi", as_json: bool = False) -> argparse.ArgumentParser:
     evaluation.add(sub, lang)
     reporting.add(sub, lang)
     inspection.add(sub, lang)
+    promotion.add(sub, lang)
     admin.add(sub, lang)
     add_rules_commands(sub)
     return top

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from cli.commands import evaluation, registration, reporting
+from cli.commands import evaluation, promotion, registration, reporting
 from cli.main import main
 
-GROUPS = (registration.GROUP, evaluation.GROUP, reporting.GROUP)
+GROUPS = (registration.GROUP, evaluation.GROUP, reporting.GROUP, promotion.GROUP)
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

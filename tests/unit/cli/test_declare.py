@@ -9,11 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from cli.commands import evaluation, inspection, registration, reporting
+from cli.commands import evaluation, inspection, promotion, registration, reporting
 from cli.declare import Command, Group, Refused, day, request_fields
 from cli.main import parser
 
-GROUPS = (registration.GROUP, evaluation.GROUP, reporting.GROUP, inspection.GROUP)
+GROUPS = (
+    registration.GROUP,
+    evaluation.GROUP,
+    reporting.GROUP,
+    inspection.GROUP,
+    promotion.GROUP,
+)
 
 
 def commands() -> Iterator[tuple[Group, Command]]:
