@@ -37,6 +37,7 @@ def add(sub: Any, lang: str = "vi") -> None:
 
 def run(args: argparse.Namespace) -> int:
     from system.demo import load_demo
+    from system.demo_promotion import load_promotion_demo
     from system.embedded import EmbeddedSystem
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
@@ -55,6 +56,9 @@ def run(args: argparse.Namespace) -> int:
             loaded = load_demo(system)
             if loaded:
                 print(f"Đã nạp {loaded} sản phẩm mẫu của Kon Tum.")
+                await system.deliver()  # promotion learns of the demo producers
+                promoted = load_promotion_demo(system)
+                print(f"Đã nạp {promoted} hoạt động xúc tiến thương mại mẫu.")
         ports = ", ".join(
             f"{entry.name} {settings.address_of(entry.name)}" for entry in running("rpc")
         )

@@ -124,7 +124,10 @@ class Processes:
 def embedded(folder: Path, env: dict[str, str] | None = None) -> Iterator[Processes]:
     """`ocop run` (the embedded mode) on ports of its own with its data under `folder`
     (and `env` besides), serving when entered; stopped on exit, and it must stop cleanly."""
-    ports = {s: free_port() for s in ("REGISTRATION", "EVALUATION", "REPORTING", "INSPECTION")}
+    ports = {
+        s: free_port()
+        for s in ("REGISTRATION", "EVALUATION", "REPORTING", "INSPECTION", "PROMOTION")
+    }
     ports_env = {f"OCOP_{s}_PORT": str(p) for s, p in ports.items()}
     processes = Processes(folder, {**ports_env, **(env or {})})
     processes.start("embedded", "-m", "cli.main", "run", "--data-dir", str(folder / "data"))
