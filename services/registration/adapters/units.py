@@ -40,9 +40,14 @@ def locate_commune(commune_code: str) -> str | None:
 
 
 def read_legacy_units(files: Iterable[Path]) -> dict[str, dict[str, Any]]:
-    """Old commune code -> its old district/province and its successor, from CSV files."""
+    """Old commune code -> its old district/province and its successors, from CSV files.
+
+    An old unit split between several new communes has one row per successor: its entry
+    lists them all in `successors` (`new_commune_code` is then empty), so registering with
+    it must name the successor; a later file's rows for a code replace an earlier file's."""
     units: dict[str, dict[str, Any]] = {}
     for path in files:
+        file_units: dict[str, dict[str, Any]] = {}
         with path.open(encoding="utf-8", newline="") as rows:
             reader = csv.DictReader(rows)
             if tuple(reader.fieldnames or ()) != COLUMNS:
@@ -53,11 +58,18 @@ def read_legacy_units(files: Iterable[Path]) -> dict[str, dict[str, Any]]:
                         f"{path}: successor {row['new_commune_code']} is not a current commune "
                         f"of province {row['new_province_code']}"
                     )
-                units[row["old_commune_code"]] = {
+                code = row["old_commune_code"]
+                entry = {
                     **{k: row[k] for k in COLUMNS if k not in ("valid_to", "valid_from")},
                     "valid_to": date.fromisoformat(row["valid_to"]).isoformat(),
                     "valid_from": date.fromisoformat(row["valid_from"]).isoformat(),
                 }
+                seen = file_units.setdefault(code, {**entry, "successors": []})
+                if row["new_commune_code"] not in seen["successors"]:
+                    seen["successors"].append(row["new_commune_code"])
+        for code, found in file_units.items():
+            split = len(found["successors"]) > 1
+            units[code] = {**found, "new_commune_code": "", "status": "split"} if split else found
     return units
 
 

@@ -98,7 +98,20 @@ class ProducerCommands:
         legacy: dict[str, Any] | None = None
         if legacy_commune_code:
             legacy = self._legacy_unit(legacy_commune_code)
-            successor = str(legacy["new_commune_code"])
+            successors = [str(s) for s in legacy.get("successors") or [legacy["new_commune_code"]]]
+            if len(successors) > 1:
+                if commune_code not in successors:
+                    raise CommandRejected(
+                        "invalid_argument",
+                        "commune_code",
+                        f"Xã cũ {legacy_commune_code} đã chia cho các xã {', '.join(successors)}:"
+                        " hãy ghi mã xã hiện hành của chủ thể.",
+                        f"Old commune {legacy_commune_code} was split between "
+                        f"{', '.join(successors)}: give the producer's current commune code.",
+                    )
+                legacy = {**legacy, "new_commune_code": commune_code}
+                return commune_code, self._province_of(commune_code), legacy
+            successor = successors[0]
             if commune_code and commune_code != successor:
                 raise CommandRejected(
                     "invalid_argument",
