@@ -1,4 +1,5 @@
-"""gRPC calls from the CLI: channels, the actor, language, and waiting out propagation."""
+"""gRPC calls from the CLI: channels (TLS when configured), the sign-in token, the
+language, and waiting out propagation."""
 
 from __future__ import annotations
 
@@ -6,14 +7,17 @@ import os
 import time
 import uuid
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import grpc
 from google.protobuf.message import Message
 
 from contracts.rpc import common_pb2
+from runtime import tls
+from runtime.errors import LANG_METADATA
 from runtime.idempotency import IDEMPOTENCY_METADATA
-from runtime.rpc import LANG_METADATA
+from runtime.identity.interceptor import AUTHORIZATION, ROLE_METADATA
 
 # Answers after which a call is sent again with the same idempotency key (safe: a command
 # that went through is not run twice, see runtime/idempotency.py).
@@ -23,19 +27,37 @@ T = TypeVar("T")
 
 
 class Client:
-    def __init__(self, addresses: dict[str, str], lang: str, wait_seconds: float) -> None:
+    """Calls as the signed-in user: `token` is sent as a bearer token on every call and
+    `role` (optional) picks one of the user's roles; the services take the actor from
+    the verified token, never from the request."""
+
+    def __init__(
+        self,
+        addresses: dict[str, str],
+        lang: str,
+        wait_seconds: float,
+        token: str = "",
+        role: str = "",
+        tls_dir: Path | None = None,
+    ) -> None:
         self.addresses = addresses
         self.lang = lang
         self.wait_seconds = wait_seconds
+        self.tls_dir = tls_dir
         self._channels: dict[str, grpc.Channel] = {}
         # One key per user action (this run of the CLI; OCOP_IDEMPOTENCY_KEY to repeat a
         # run safely), one suffix per call.
         self.action = os.environ.get("OCOP_IDEMPOTENCY_KEY") or uuid.uuid4().hex
         self.calls = 0
+        self.metadata: tuple[tuple[str, str], ...] = ((LANG_METADATA, lang),)
+        if token:
+            self.metadata += ((AUTHORIZATION, f"Bearer {token}"),)
+        if role:
+            self.metadata += ((ROLE_METADATA, role),)
 
     def channel(self, service: str) -> grpc.Channel:
         if service not in self._channels:
-            self._channels[service] = grpc.insecure_channel(self.addresses[service])
+            self._channels[service] = tls.channel(self.addresses[service], self.tls_dir)
         return self._channels[service]
 
     def call(self, method: Callable[..., T], request: Any, *, retry_not_found: bool = False) -> T:
@@ -43,10 +65,7 @@ class Client:
         when the answer may still be on its way from another service (events are delivered
         asynchronously), an unreachable server a few times with the same key."""
         self.calls += 1
-        metadata = (
-            (LANG_METADATA, self.lang),
-            (IDEMPOTENCY_METADATA, f"{self.action}-{self.calls}"),
-        )
+        metadata = (*self.metadata, (IDEMPOTENCY_METADATA, f"{self.action}-{self.calls}"))
         deadline = time.monotonic() + self.wait_seconds
         unreachable = 0
         while True:
@@ -67,10 +86,7 @@ class Client:
             channel.close()
 
 
-def actor(actor_id: str, role: str, jurisdiction: str) -> common_pb2.Actor:
-    return common_pb2.Actor(id=actor_id, role=role, jurisdiction=jurisdiction)
-
-
 def command_actor(args: Any) -> common_pb2.Actor:
-    """The actor of a CLI command: global options, else the command's default role."""
-    return actor(args.actor_id, args.role_override or args.role, args.jurisdiction)
+    """The request's actor field, left empty: the services record the signed-in user
+    from the verified token (a request naming anyone else is refused)."""
+    return common_pb2.Actor()

@@ -3,7 +3,8 @@
 Every command is a gRPC call to a running service (start them with `ocop run`,
 or run the distributed processes). Output is Vietnamese by default (`--lang en`
 for English, help texts included) and JSON with `--json`. Exit codes: 0 done, 2 refused
-input (the message names the field), 3 a service cannot be reached, 1 anything else;
+input (the message names the field), 3 a service cannot be reached, 4 not signed in
+(or the sign-in expired: `ocop login`), 1 anything else;
 with `--json` every failure is one JSON object {code, field, message} on stderr, `code`
 being the gRPC status in lower case (invalid_argument, not_found, unavailable, …).
 Dates are typed as dd/mm/yyyy or yyyy-mm-dd.
@@ -12,7 +13,6 @@ Dates are typed as dd/mm/yyyy or yyyy-mm-dd.
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import re
 import sys
@@ -22,10 +22,20 @@ from typing import NoReturn
 import grpc
 
 from cli.client import Client
-from cli.commands import admin, evaluation, inspection, promotion, registration, reporting, run
+from cli.commands import (
+    admin,
+    evaluation,
+    identity,
+    inspection,
+    promotion,
+    registration,
+    reporting,
+    run,
+)
 from cli.output import fail, refuse
 from rules.cli import add_rules_commands
-from runtime.rpc import FIELD_METADATA
+from runtime.errors import FIELD_METADATA
+from runtime.identity.session import Credentials, unverified_claims
 from runtime.settings import Settings
 from runtime.topology import running
 
@@ -46,17 +56,13 @@ TOP_HELP: dict[str, tuple[str, str]] = {
         "Print only the id just made (for scripts)",
     ),
     "--lang": ("Ngôn ngữ: vi (mặc định) hoặc en", "Language: vi (default) or en"),
-    "--actor-id": (
-        "Người thực hiện lệnh (mặc định: $OCOP_ACTOR_ID hoặc tên đăng nhập)",
-        "Who runs the command (default: $OCOP_ACTOR_ID or the login name)",
+    "--user": (
+        "Dùng phiên đăng nhập của người này (mặc định: $OCOP_USER hoặc người đăng nhập cuối)",
+        "Use this user's sign-in (default: $OCOP_USER or the last one signed in)",
     ),
     "--role": (
-        "Vai trò người thực hiện (mặc định theo lệnh)",
-        "The actor's role (default: the command's)",
-    ),
-    "--jurisdiction": (
-        "Địa bàn của người thực hiện (mặc định: $OCOP_JURISDICTION)",
-        "The actor's unit (default: $OCOP_JURISDICTION)",
+        "Vai trò dùng khi người dùng có nhiều vai trò (mặc định: $OCOP_ROLE)",
+        "Role to act in when the user holds several (default: $OCOP_ROLE)",
     ),
     "--wait": (
         "Số giây chờ dữ liệu được chuyển giữa các dịch vụ (mặc định 10)",
@@ -94,25 +100,19 @@ def parser(lang: str = "vi", as_json: bool = False) -> argparse.ArgumentParser:
         default=os.environ.get("OCOP_LANG", "vi"),
         help=words["--lang"],
     )
-    top.add_argument(
-        "--actor-id",
-        default=os.environ.get("OCOP_ACTOR_ID") or getpass.getuser(),
-        help=words["--actor-id"],
-    )
+    top.add_argument("--user", default=os.environ.get("OCOP_USER", ""), help=words["--user"])
     top.add_argument(
         "--role",
         dest="role_override",
-        default=os.environ.get("OCOP_ACTOR_ROLE", ""),
+        default=os.environ.get("OCOP_ROLE", ""),
         help=words["--role"],
     )
-    top.add_argument(
-        "--jurisdiction",
-        default=os.environ.get("OCOP_JURISDICTION", ""),
-        help=words["--jurisdiction"],
-    )
     top.add_argument("--wait", type=float, default=10.0, help=words["--wait"])
+    # The signed-in user's unit (from the token's claims), a default for `--unit` options.
+    top.set_defaults(jurisdiction="")
     sub = top.add_subparsers(dest="group", required=True)
     run.add(sub, lang)
+    identity.add(sub, lang)
     registration.add(sub, lang)
     evaluation.add(sub, lang)
     reporting.add(sub, lang)
@@ -151,11 +151,18 @@ def _field(error: grpc.RpcError) -> str | None:
 
 
 def remote(args: argparse.Namespace, settings: Settings) -> int:
-    """Run a command that calls the services; map gRPC failures to exit codes."""
+    """Run a command that calls the services as the signed-in user (`$OCOP_TOKEN`, else
+    the stored sign-in of `--user`); map gRPC failures to exit codes."""
+    token = os.environ.get("OCOP_TOKEN") or Credentials().token(settings.issuer_url(), args.user)
+    if token:
+        args.jurisdiction = str(unverified_claims(token).get("jurisdiction", ""))
     client = Client(
         {entry.name: settings.address_of(entry.name) for entry in running("rpc")},
         lang=args.lang,
         wait_seconds=args.wait,
+        token=token,
+        role=args.role_override,
+        tls_dir=settings.tls_dir,
     )
     try:
         return int(args.func(args, client))
@@ -177,6 +184,9 @@ def _failed(args: argparse.Namespace, error: grpc.RpcError) -> int:
         else:
             fail(f"Lỗi: {details}" if args.lang == "vi" else f"Error: {details}")
         return 2
+    if code == grpc.StatusCode.UNAUTHENTICATED:
+        refuse(name, None, details, as_json=args.json)
+        return 4
     if code in (grpc.StatusCode.UNAVAILABLE, grpc.StatusCode.DEADLINE_EXCEEDED):
         message = (
             "Không kết nối được dịch vụ; hãy chạy `make run` (hoặc `ocop run`) trước."

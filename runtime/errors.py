@@ -5,6 +5,11 @@ from __future__ import annotations
 
 from typing import Literal
 
+LANG_METADATA = "ocop-lang"
+"""Request metadata: the caller's language (`vi` or `en`)."""
+FIELD_METADATA = "ocop-field"
+"""Trailing metadata of a refusal: the refused field."""
+
 ErrorKind = Literal[
     "invalid_argument",
     "not_found",

@@ -1,5 +1,6 @@
-"""gRPC plumbing: a server with the standard health and reflection services, and the one
-place that turns a refused command into a gRPC status with a field-level message."""
+"""gRPC plumbing: a server with the standard health and reflection services behind the
+one authenticating interceptor (TLS when credentials are given), and the one place that
+turns a refused command into a gRPC status with a field-level message."""
 
 from __future__ import annotations
 
@@ -14,17 +15,20 @@ from uuid import UUID
 import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
-from pydantic import ValidationError
 
 from contracts.envelope import Actor
 from runtime.clock import check_date_range
 from runtime.commands import CommandContext
-from runtime.errors import CommandRejected
+from runtime.errors import FIELD_METADATA, LANG_METADATA, CommandRejected
 from runtime.idempotency import IdempotencyInterceptor, command_keys_of
+from runtime.identity.claims import audience_of
+from runtime.identity.interceptor import AuthInterceptor, current_grant
+from runtime.identity.verifier import TokenVerifier
 from runtime.input_guard import InputGuard
 from runtime.settings import Settings
 from runtime.streams import StreamGuard, StreamLimits
 from runtime.text import excerpt
+from runtime.tls import server_credentials
 
 log = logging.getLogger(__name__)
 
@@ -36,8 +40,6 @@ STATUS = {
     "permission_denied": grpc.StatusCode.PERMISSION_DENIED,
     "unauthenticated": grpc.StatusCode.UNAUTHENTICATED,
 }
-LANG_METADATA = "ocop-lang"
-FIELD_METADATA = "ocop-field"
 
 Register = Callable[[grpc.Server], None]
 R = TypeVar("R")
@@ -47,23 +49,26 @@ def build_server(
     address: str,
     registrations: Sequence[Register],
     service_names: Sequence[str],
+    *,
+    auth: AuthInterceptor,
+    credentials: grpc.ServerCredentials | None = None,
     max_workers: int = 8,
     interceptors: Sequence[grpc.ServerInterceptor] = (),
-    *,
     store: object = None,
     idempotency_retention: timedelta = timedelta(days=7),
     limits: StreamLimits | None = None,
 ) -> tuple[grpc.Server, int]:
-    """A server bound to `address` (port 0 picks one) with health and reflection.
+    """A server bound to `address` (port 0 picks one) with health and reflection, every
+    call but health checks authenticated and authorised by `auth`; TLS with `credentials`.
 
     Client streams are limited first (`runtime.streams`: at most half the workers, idle
-    and size limits); then `interceptors` run (e.g. authentication), then always the
-    `InputGuard`, which puts every request in canonical form and refuses hostile values
+    and size limits); then `auth` (the bearer token and the access policy), then
+    `interceptors`, then always the `InputGuard`, which puts every request in canonical form and refuses hostile values
     before any servicer; last, with `store` (an application's recorder), commands
     carrying an idempotency key run once (`runtime.idempotency`). Returns the server
     (not started) and the bound port."""
     guard = StreamGuard(limits or StreamLimits(max_streams=max(1, max_workers // 2)))
-    chain: list[grpc.ServerInterceptor] = [guard, *interceptors, InputGuard(abort)]
+    chain: list[grpc.ServerInterceptor] = [guard, auth, *interceptors, InputGuard(abort)]
     keys = command_keys_of(store)
     if keys is not None:
         chain.append(IdempotencyInterceptor(keys, idempotency_retention))
@@ -75,7 +80,11 @@ def build_server(
     for name in [*service_names, ""]:
         health_servicer.set(name, health_pb2.HealthCheckResponse.SERVING)
     reflection.enable_server_reflection([*service_names, reflection.SERVICE_NAME], server)
-    port = server.add_insecure_port(address)
+    port = (
+        server.add_secure_port(address, credentials)
+        if credentials
+        else server.add_insecure_port(address)
+    )
     if port == 0:
         raise OSError(f"cannot bind gRPC server to {address}")
     return server, port
@@ -88,13 +97,19 @@ def service_server(
     service_names: Sequence[str],
     store: object = None,
     interceptors: Sequence[grpc.ServerInterceptor] = (),
+    *,
+    auth: AuthInterceptor | None = None,
 ) -> tuple[grpc.Server, int]:
-    """`build_server` for `service` with the limits and retention of `settings`."""
+    """`build_server` for `service` with the limits and retention of `settings`: tokens of
+    `settings.issuer_url()` (or `auth`'s issuer) for the service's audience, TLS with the
+    certificates of `settings.tls_dir`."""
     workers = settings.rpc_max_workers
     return build_server(
         settings.address_of(service),
         registrations,
         service_names,
+        auth=auth or authenticator(settings.issuer_url(), service),
+        credentials=server_credentials(settings.tls_dir, service),
         max_workers=workers,
         interceptors=interceptors,
         store=store,
@@ -105,6 +120,11 @@ def service_server(
             call_seconds=settings.rpc_stream_seconds,
         ),
     )
+
+
+def authenticator(issuer: str, service: str) -> AuthInterceptor:
+    """The interceptor of `service`'s server: tokens of `issuer` for its audience."""
+    return AuthInterceptor(TokenVerifier(issuer, audience_of(service)))
 
 
 def request_lang(context: grpc.ServicerContext) -> str:
@@ -154,34 +174,41 @@ def abort(context: grpc.ServicerContext, rejected: CommandRejected) -> None:
     context.abort(STATUS[rejected.kind], message)
 
 
-def to_context(actor: Any) -> CommandContext:
-    """The command context from a request's `Actor` message; an actor is required."""
-    if not actor.id or not actor.role:
+def verified_actor() -> Actor:
+    """The caller of the call being handled, as the interceptor verified it from the token."""
+    grant = current_grant()
+    if grant is None:
         raise CommandRejected(
-            "invalid_argument",
-            "actor",
-            "Lệnh phải có người thực hiện (id và vai trò).",
-            "Every command needs an actor (id and role).",
+            "unauthenticated",
+            None,
+            "Chưa đăng nhập; hãy chạy `ocop login`.",
+            "Not signed in; run `ocop login`.",
         )
-    try:
-        who = Actor(id=actor.id, role=actor.role, jurisdiction=actor.jurisdiction)
-    except ValidationError as error:
-        loc = error.errors()[0]["loc"] if error.errors() else ("role",)
-        part = str(loc[0]) if loc else "role"
-        if part == "role":
+    return grant.actor
+
+
+def to_context(claimed: Any = None) -> CommandContext:
+    """The command context of the verified caller (from the token, never the request).
+
+    `claimed` is the request's optional `Actor` message: empty is fine; one that names
+    anyone but the verified caller is refused (PERMISSION_DENIED), so that a forged
+    actor cannot pass unnoticed."""
+    actor = verified_actor()
+    if claimed is not None and (claimed.id or claimed.role or claimed.jurisdiction):
+        mine = (actor.id, actor.role, actor.jurisdiction)
+        theirs = (
+            claimed.id,
+            claimed.role or actor.role,
+            claimed.jurisdiction or actor.jurisdiction,
+        )
+        if theirs != mine:
             raise CommandRejected(
-                "invalid_argument",
-                "actor.role",
-                f"Vai trò {excerpt(actor.role)} không hợp lệ.",
-                f"Unknown actor role {excerpt(actor.role)}.",
-            ) from error
-        raise CommandRejected(
-            "invalid_argument",
-            f"actor.{part}",
-            f"Giá trị {excerpt(str(getattr(actor, part, '')))} không hợp lệ.",
-            f"Invalid value {excerpt(str(getattr(actor, part, '')))}.",
-        ) from error
-    return CommandContext(actor=who)
+                "permission_denied",
+                "actor",
+                f"Người thực hiện lấy từ phiên đăng nhập ({actor.id}); không được khai người khác.",
+                f"The actor comes from the sign-in ({actor.id}); claiming another is refused.",
+            )
+    return CommandContext(actor=actor)
 
 
 def parse_uuid(field: str, value: str) -> UUID:

@@ -21,11 +21,13 @@ from contracts.topics import subscriptions
 from runtime.clock import Clock, SystemClock
 from runtime.consumer import TrackedConsumer
 from runtime.files import make_private
+from runtime.identity.embedded import issuer_server
+from runtime.identity.issuer import IssuerServer
 from runtime.inproc import FileDeadLetters, InProcessBus
 from runtime.messages import InMessage, OutMessage
 from runtime.metrics import Metrics, serve_metrics
 from runtime.outbox import Relay
-from runtime.rpc import service_server
+from runtime.rpc import authenticator, service_server
 from runtime.sandbox import SandboxClock, SandboxRefused, sandbox_now, set_sandbox
 from runtime.settings import Settings
 from runtime.topology import running
@@ -82,6 +84,8 @@ class EmbeddedSystem:
         self.replayed = {name: self.replay_into(name) for name in missing}
         self.schedulers = [self.services[entry.name] for entry in running("scheduler")]
         self.servers: list[grpc.Server] = []
+        # Built-in accounts' token issuer (Keycloak's shape, a local key), bound on start.
+        self.issuer: IssuerServer | None = None
 
     def _clock(self) -> Clock:
         """The wall clock, or (not in production) the sandbox clock of the data folder,
@@ -173,13 +177,21 @@ class EmbeddedSystem:
                 return total
 
     def start_rpc(self) -> dict[str, int]:
-        """Start one gRPC server per service; returns the bound ports."""
-        ports: dict[str, int] = {}
+        """Start the token issuer and one gRPC server per service; returns the bound ports
+        (`identity`: the issuer's)."""
+        if self.issuer is None:
+            self.issuer = issuer_server(self.settings).start()
+        ports: dict[str, int] = {"identity": self.issuer.port}
         for entry in running("rpc"):
             service = self.services[entry.name]
             store = getattr(service.app, "recorder", None)  # idempotency keys live there
             server, port = service_server(
-                self.settings, entry.name, [service.rpc()], service.rpc_names, store
+                self.settings,
+                entry.name,
+                [service.rpc()],
+                service.rpc_names,
+                store,
+                auth=authenticator(self.issuer.url, entry.name),
             )
             server.start()
             self.servers.append(server)
@@ -208,6 +220,9 @@ class EmbeddedSystem:
         self.servers.clear()
         for relay in self.relays:
             relay.close()
+        if self.issuer is not None:
+            self.issuer.stop()
+            self.issuer = None
         for service in self.services.values():
             service.app.close()
 

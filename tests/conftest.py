@@ -19,6 +19,7 @@ from contracts import topics
 from contracts.envelope import Actor
 from runtime.commands import CommandContext
 from runtime.settings import Settings
+from tests.identity import TestIssuer, running_issuer
 
 SERVICES = ("registration", "evaluation", "promotion", "inspection", "reporting")
 # The deployment's topics (contracts/topics.py), created afresh under a prefix per test.
@@ -50,6 +51,13 @@ def reset_databases(settings: Settings) -> None:
         ) as conn:
             conn.execute("DROP SCHEMA IF EXISTS public CASCADE")
             conn.execute("CREATE SCHEMA public")
+
+
+@pytest.fixture(scope="session")
+def issuer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestIssuer]:
+    """A running embedded token issuer: real signed tokens for any actor."""
+    with running_issuer(tmp_path_factory.mktemp("issuer")) as running:
+        yield running
 
 
 @pytest.fixture

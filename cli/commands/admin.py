@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from cli.commands.identity import add_users
 from cli.declare import day
 from cli.output import emit, fail, refuse
 from runtime.clock import local_date
@@ -27,6 +28,7 @@ def add(sub: Any, lang: str = "vi") -> None:
     vi = lang != "en"
     admin = sub.add_parser("admin", help="Quản trị (chế độ một tiến trình)" if vi else "Admin")
     groups = admin.add_subparsers(dest="command", required=True)
+    add_users(groups, lang)
     clock = groups.add_parser(
         "clock",
         help="Đồng hồ thử nghiệm: đặt ngày, cho thời gian trôi (không dùng khi vận hành thật)"

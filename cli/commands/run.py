@@ -30,12 +30,15 @@ def add(sub: Any, lang: str = "vi") -> None:
     p.add_argument(
         "--no-demo",
         action="store_true",
-        help="Không nạp dữ liệu mẫu Kon Tum" if vi else "Do not load the Kon Tum demo data",
+        help="Không nạp dữ liệu mẫu Kon Tum (và tài khoản mẫu)"
+        if vi
+        else "Do not load the Kon Tum demo data (nor the demo accounts)",
     )
     p.set_defaults(func=run, local=True)
 
 
 def run(args: argparse.Namespace) -> int:
+    from runtime.identity.embedded import REALM_FILE, accounts
     from system.demo import load_demo
     from system.demo_promotion import load_promotion_demo
     from system.embedded import EmbeddedSystem
@@ -59,10 +62,15 @@ def run(args: argparse.Namespace) -> int:
                 await system.deliver()  # promotion learns of the demo producers
                 promoted = load_promotion_demo(system)
                 print(f"Đã nạp {promoted} hoạt động xúc tiến thương mại mẫu.")
+            # The realm export's demo users, as in Keycloak: password demo-<username>.
+            added = accounts(settings).seed_demo(REALM_FILE)
+            if added:
+                print(f"Đã tạo {added} tài khoản mẫu (mật khẩu demo-<tên>; chỉ để thử).")
         ports = ", ".join(
             f"{entry.name} {settings.address_of(entry.name)}" for entry in running("rpc")
         )
         print(f"Hệ thống OCOP đang chạy (dữ liệu: {settings.data_dir}). gRPC: {ports}.")
+        print(f"Đăng nhập: `ocop login <tên>` (máy cấp token: {settings.issuer_url()}).")
         print("Nhấn Ctrl+C để dừng.")
         await system.run(stop)
 

@@ -96,6 +96,12 @@ class AccountStore:
                 raise AccountError(f"account {username!r} exists") from error
         return Account(username, roles, jurisdiction, display_name, True)
 
+    def set_roles(self, username: str, roles: tuple[str, ...], jurisdiction: str) -> None:
+        """Change an account's roles and jurisdiction (its next token carries them)."""
+        if not roles or any(role not in ROLES for role in roles):
+            raise AccountError(f"roles must be among {', '.join(ROLES)}; got {list(roles)}")
+        self._update(username, "roles = ?, jurisdiction = ?", ",".join(roles), jurisdiction)
+
     def set_password(self, username: str, password: str) -> None:
         if len(password) < 8:
             raise AccountError("a password needs at least 8 characters")
@@ -109,11 +115,11 @@ class AccountStore:
             if db.execute("DELETE FROM accounts WHERE username = ?", (username,)).rowcount == 0:
                 raise AccountError(f"no account {username!r}")
 
-    def _update(self, username: str, assignment: str, value: Any) -> None:
+    def _update(self, username: str, assignment: str, *values: Any) -> None:
         with self._db() as db:
             cursor = db.execute(
                 f"UPDATE accounts SET {assignment} WHERE username = ?",
-                (value, username),
+                (*values, username),
             )
             if cursor.rowcount == 0:
                 raise AccountError(f"no account {username!r}")

@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, get_args
 
+from pydantic import ValidationError
+
 from contracts.envelope import Actor, ActorRole
 
 ROLES: tuple[str, ...] = tuple(role for role in get_args(ActorRole) if role != "system")
@@ -71,9 +73,14 @@ def identity_from_claims(claims: Mapping[str, Any]) -> Identity:
     roles = tuple(role for role in ROLES if role in held)
     if not roles:
         raise Unauthenticated(f"token of {username!r} carries no OCOP role")
-    return Identity(
+    identity = Identity(
         username=username,
         roles=roles,
         jurisdiction=str(claims.get("jurisdiction") or ""),
         subject=str(claims.get("sub") or ""),
     )
+    try:
+        identity.actor(roles[0])
+    except ValidationError as error:
+        raise Unauthenticated("token claims do not make a valid actor") from error
+    return identity

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import contextvars
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 import grpc
 
 from contracts.envelope import Actor
+from runtime.errors import FIELD_METADATA, LANG_METADATA
 from runtime.identity import access_log
 from runtime.identity.claims import Forbidden, Unauthenticated
 from runtime.identity.policy import PUBLIC_METHODS, Policy, default_policy
@@ -42,10 +44,23 @@ def current_grant() -> Grant | None:
     return _GRANT.get()
 
 
+@contextmanager
+def granted(grant: Grant) -> Iterator[Grant]:
+    """Run the block as `grant`'s caller (the interceptor does, around each handler)."""
+    token = _GRANT.set(grant)
+    try:
+        yield grant
+    finally:
+        _GRANT.reset(token)
+
+
 def _refuse(
     context: grpc.ServicerContext, code: grpc.StatusCode, by: str, vi: str, en: str, lang: str
 ) -> None:
-    context.set_trailing_metadata(((DENIED_BY_METADATA, by),))
+    trailing: tuple[tuple[str, str], ...] = ((DENIED_BY_METADATA, by),)
+    if code == grpc.StatusCode.PERMISSION_DENIED:
+        trailing += ((FIELD_METADATA, "actor"),)
+    context.set_trailing_metadata(trailing)
     context.abort(code, en if lang == "en" else vi)
 
 
@@ -59,7 +74,7 @@ class AuthInterceptor(grpc.ServerInterceptor):  # type: ignore[misc]
 
     def authorise(self, method: str, context: grpc.ServicerContext) -> Grant:
         metadata = {key: str(value) for key, value in context.invocation_metadata() or ()}
-        lang = "en" if metadata.get("ocop-lang", "").startswith("en") else "vi"
+        lang = "en" if metadata.get(LANG_METADATA, "").startswith("en") else "vi"
         header = metadata.get(AUTHORIZATION, "")
         token = header[7:].strip() if header[:7].lower() == "bearer " else ""
         try:
@@ -139,12 +154,8 @@ class AuthInterceptor(grpc.ServerInterceptor):  # type: ignore[misc]
             inner_ss = handler.stream_stream
 
             def stream_stream(requests: Any, context: grpc.ServicerContext) -> Iterator[Any]:
-                grant = self.authorise(method, context)
-                token = _GRANT.set(grant)
-                try:
+                with granted(self.authorise(method, context)):
                     yield from inner_ss(requests, context)
-                finally:
-                    _GRANT.reset(token)
 
             return grpc.stream_stream_rpc_method_handler(
                 stream_stream, handler.request_deserializer, handler.response_serializer
@@ -153,12 +164,8 @@ class AuthInterceptor(grpc.ServerInterceptor):  # type: ignore[misc]
             inner_us = handler.unary_stream
 
             def unary_stream(request: Any, context: grpc.ServicerContext) -> Iterator[Any]:
-                grant = self.authorise(method, context)
-                token = _GRANT.set(grant)
-                try:
+                with granted(self.authorise(method, context)):
                     yield from inner_us(request, context)
-                finally:
-                    _GRANT.reset(token)
 
             return grpc.unary_stream_rpc_method_handler(
                 unary_stream, handler.request_deserializer, handler.response_serializer
@@ -166,14 +173,10 @@ class AuthInterceptor(grpc.ServerInterceptor):  # type: ignore[misc]
         inner = handler.stream_unary if handler.request_streaming else handler.unary_unary
 
         def unary(request: Any, context: grpc.ServicerContext) -> Any:
-            grant = self.authorise(method, context)
-            token = _GRANT.set(grant)
-            try:
+            with granted(self.authorise(method, context)) as grant:
                 reply = inner(request, context)
                 self._after(grant, context)
                 return reply
-            finally:
-                _GRANT.reset(token)
 
         make = (
             grpc.stream_unary_rpc_method_handler

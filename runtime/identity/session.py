@@ -56,10 +56,13 @@ def password_grant(issuer: str, username: str, password: str, timeout: float = 3
 def unverified_claims(token: str) -> dict[str, Any]:
     """The claims of a token, for display only (the services verify; the CLI never
     decides anything from these)."""
-    payload = token.split(".")[1]
-    payload += "=" * (-len(payload) % 4)
-    claims: dict[str, Any] = json.loads(base64.urlsafe_b64decode(payload))
-    return claims
+    try:
+        payload = token.split(".")[1]
+        payload += "=" * (-len(payload) % 4)
+        claims = json.loads(base64.urlsafe_b64decode(payload))
+    except (IndexError, ValueError):
+        return {}
+    return claims if isinstance(claims, dict) else {}
 
 
 class Credentials:

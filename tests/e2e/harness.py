@@ -17,10 +17,14 @@ from typing import Any
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-from runtime import topology
+from deploy.tls.make_certs import make_certs
+from runtime import tls, topology
+from tests.e2e.accounts import DEMO, default_role, ensure_embedded, ensure_keycloak, split_actor
 
 ROOT = Path(__file__).resolve().parents[2]
 OCOP = [sys.executable, "-m", "cli.main"]
+DEFAULT_USER = "can-bo-xa"
+"""Who runs a CLI command that names no `--user`: the commune officer of Đăk Hà."""
 
 
 def processes_of(*services: str) -> tuple[tuple[str, str], ...]:
@@ -47,6 +51,7 @@ def distributed_env(
         "OCOP_PG_DB_PREFIX": settings.pg_db_prefix,
         "OCOP_DATA_DIR": str(data_dir),
         **{f"OCOP_{s.upper()}_PORT": str(p) for s, p in ports.items()},
+        **distributed_identity(data_dir.parent),
     }
 
 
@@ -62,12 +67,18 @@ class Processes:
 
     def __init__(self, logs: Path, env: dict[str, str]) -> None:
         self.logs = logs
-        self.env = {**os.environ, **env, "PYTHONUNBUFFERED": "1"}
+        # The CLI keeps its sign-ins in a config dir of the test's own.
+        config = str(logs / "cli-config")
+        self.env = {**os.environ, **env, "PYTHONUNBUFFERED": "1", "OCOP_CONFIG_DIR": config}
         self.children: list[tuple[str, subprocess.Popen[bytes]]] = []
+        self.signed_in: dict[str, tuple[str | None, str | None]] = {}
+        self.data_dir: Path | None = None
 
     def start(
         self, name: str, *args: str, env: dict[str, str] | None = None
     ) -> subprocess.Popen[bytes]:
+        if "--data-dir" in args:  # `ocop run`: its accounts live there
+            self.data_dir = Path(args[args.index("--data-dir") + 1])
         log = (self.logs / f"{name}.log").open("wb")
         child = subprocess.Popen(
             [sys.executable, *args],
@@ -100,10 +111,55 @@ class Processes:
                 codes[name] = child.wait()
         return codes
 
-    def cli(self, *args: str, ok: bool = True) -> Any:
-        """Run `ocop --json ...`; returns the parsed output (or the completed process)."""
+    def sign_in(self, user: str, role: str | None, unit: str | None, rest: list[str]) -> None:
+        """Sign in as `user` (`ocop login`, a real password grant against the issuer in
+        use), first making sure the account exists with `role` and `unit` when the test
+        names them, or when it is not one of the realm's demo users (tests/e2e/accounts.py)."""
+        wanted = (role, unit)
+        if self.signed_in.get(user) == wanted:
+            return
+        if role is not None or unit is not None or user not in DEMO:
+            role = role or (DEMO[user][0] if user in DEMO else default_role(rest))
+            unit = unit if unit is not None else (DEMO[user][1] if user in DEMO else "")
+            if self.env.get("OCOP_OIDC_ISSUER"):
+                ensure_keycloak(self.env["OCOP_OIDC_ISSUER"], user, role, unit)
+            else:
+                assert self.data_dir is not None, "start `ocop run --data-dir …` first"
+                ensure_embedded(OCOP, self.env, self.data_dir, user, role, unit)
         done = subprocess.run(
-            [*OCOP, "--json", *args],
+            [*OCOP, "login", user, "--password-stdin"],
+            input=f"demo-{user}\n".encode(),
+            check=False,
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            timeout=120,
+        )
+        if done.returncode != 0:
+            self.assert_alive()
+            raise AssertionError(f"ocop login {user} exited {done.returncode}: {done.stderr!r}")
+        self.signed_in[user] = wanted
+
+    def seed_demo_accounts(self, data_dir: Path) -> None:
+        """The demo accounts in `data_dir`, for an `ocop run --no-demo` (which has none)."""
+        subprocess.run(
+            [*OCOP, "admin", "users", "--data-dir", str(data_dir), "seed-demo"],
+            check=True,
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            timeout=300,
+        )
+
+    def cli(self, *args: str, ok: bool = True) -> Any:
+        """Run `ocop --json ...` as the person the command line names (`--actor-id` or
+        `--user`, with `--role` and `--jurisdiction` if given; default `DEFAULT_USER`),
+        signed in first; returns the parsed output (or the completed process)."""
+        rest, user, role, unit = split_actor(args)
+        user = user or DEFAULT_USER
+        self.sign_in(user, role, unit, rest)
+        done = subprocess.run(
+            [*OCOP, "--json", "--user", user, *rest],
             check=False,
             cwd=ROOT,
             env=self.env,
@@ -120,6 +176,31 @@ class Processes:
         return json.loads(done.stdout)
 
 
+KEYCLOAK_ISSUER = "http://127.0.0.1:18080/realms/ocop"
+
+
+def embedded_env(ports: dict[str, int]) -> dict[str, str]:
+    """Environment of `ocop run` on `ports` and of the CLI that talks to it: the built-in
+    issuer on a free port (never a Keycloak the shell may point at)."""
+    return {
+        **{f"OCOP_{s.upper()}_PORT": str(p) for s, p in ports.items()},
+        "OCOP_IDENTITY_PORT": str(free_port()),
+        "OCOP_OIDC_ISSUER": "",
+    }
+
+
+def distributed_identity(folder: Path) -> dict[str, str]:
+    """Environment of the distributed processes and the CLI: Keycloak's realm (started by
+    `make test`; `$OCOP_OIDC_ISSUER` from `deploy/infra.sh env`) and gRPC over TLS with a
+    development CA made in `folder`."""
+    tls_dir = folder / "tls"
+    make_certs(tls_dir)
+    return {
+        "OCOP_OIDC_ISSUER": os.environ.get("OCOP_OIDC_ISSUER") or KEYCLOAK_ISSUER,
+        "OCOP_TLS_DIR": str(tls_dir),
+    }
+
+
 @contextmanager
 def embedded(folder: Path, env: dict[str, str] | None = None) -> Iterator[Processes]:
     """`ocop run` (the embedded mode) on ports of its own with its data under `folder`
@@ -128,8 +209,7 @@ def embedded(folder: Path, env: dict[str, str] | None = None) -> Iterator[Proces
         s: free_port()
         for s in ("REGISTRATION", "EVALUATION", "REPORTING", "INSPECTION", "PROMOTION")
     }
-    ports_env = {f"OCOP_{s}_PORT": str(p) for s, p in ports.items()}
-    processes = Processes(folder, {**ports_env, **(env or {})})
+    processes = Processes(folder, {**embedded_env(ports), **(env or {})})
     processes.start("embedded", "-m", "cli.main", "run", "--data-dir", str(folder / "data"))
     try:
         for port in ports.values():
@@ -141,9 +221,11 @@ def embedded(folder: Path, env: dict[str, str] | None = None) -> Iterator[Proces
 
 
 def wait_serving(address: str, timeout: float = 60.0, processes: Processes | None = None) -> None:
-    """Block until the gRPC health service at `address` answers SERVING."""
+    """Block until the gRPC health service at `address` answers SERVING (over TLS when
+    the processes were given an `OCOP_TLS_DIR`)."""
     deadline = time.monotonic() + timeout
-    with grpc.insecure_channel(address) as channel:
+    tls_dir = processes.env.get("OCOP_TLS_DIR") if processes else None
+    with tls.channel(address, Path(tls_dir) if tls_dir else None) as channel:
         stub = health_pb2_grpc.HealthStub(channel)
         while True:
             try:
@@ -266,10 +348,10 @@ def journey(proc: Processes, received_on: str = "2026-06-01") -> dict[str, Any]:
 SHEETS = ROOT / "services" / "evaluation" / "examples"
 
 
-def council_session(proc: Processes, dossier: str, jurisdiction: str = "51") -> dict[str, Any]:
+def council_session(proc: Processes, dossier: str) -> dict[str, Any]:
     """The province opens the round, appoints a council; members score; the result is
     adopted and the chairman signs the recognition decision (the README's walkthrough)."""
-    officer = ("--actor-id", "so-nnmt", "--jurisdiction", jurisdiction)
+    officer = ("--user", "so-nnmt")
     round_id = proc.cli(
         *officer, "evaluation", "open-round", "--level", "province", "--on", "2026-06-12"
     )["round_id"]
@@ -292,7 +374,7 @@ def council_session(proc: Processes, dossier: str, jurisdiction: str = "51") -> 
         )
     for member, total in (("chu-tich", 66), ("tv-hoa", 65), ("tv-minh", 65)):
         proc.cli(
-            "--actor-id",
+            "--user",
             member,
             "evaluation",
             "submit-sheet",
@@ -302,7 +384,7 @@ def council_session(proc: Processes, dossier: str, jurisdiction: str = "51") -> 
             str(SHEETS / f"sheet-set13-{total}.yaml"),
         )
     adopted = proc.cli(
-        "--actor-id",
+        "--user",
         "thu-ky",
         "evaluation",
         "adopt",
@@ -312,10 +394,8 @@ def council_session(proc: Processes, dossier: str, jurisdiction: str = "51") -> 
         "2026-06-25",
     )
     decision = proc.cli(
-        "--actor-id",
+        "--user",
         "ct-ubnd-tinh",
-        "--jurisdiction",
-        jurisdiction,
         "evaluation",
         "decide",
         "--decision-no",

@@ -12,7 +12,14 @@ import pytest
 from runtime import topology
 from runtime.settings import Settings
 from tests.conftest import kafka_bootstrap
-from tests.e2e.harness import Processes, free_port, journey, processes_of, wait_serving
+from tests.e2e.harness import (
+    Processes,
+    distributed_identity,
+    free_port,
+    journey,
+    processes_of,
+    wait_serving,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.kafka, pytest.mark.postgres]
 
@@ -37,6 +44,7 @@ def test_one_product_through_separate_processes(
 ) -> None:
     ports = {s.name.upper(): free_port() for s in topology.running("rpc")}
     env = {
+        **distributed_identity(tmp_path),
         "OCOP_STORE": "postgres",
         "OCOP_DELIVERY": "kafka",
         "OCOP_KAFKA_BOOTSTRAP": kafka_bootstrap(),

@@ -7,14 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.harness import Processes, free_port, journey, wait_serving
+from tests.e2e.harness import Processes, embedded_env, free_port, journey, wait_serving
 
 pytestmark = pytest.mark.e2e
 
 
 def test_a_product_from_registration_to_the_catalogue(tmp_path: Path) -> None:
     ports = {s: free_port() for s in ("REGISTRATION", "EVALUATION", "REPORTING")}
-    env = {f"OCOP_{s}_PORT": str(p) for s, p in ports.items()}
+    env = embedded_env(ports)
     proc = Processes(tmp_path, env)
     proc.start("embedded", "-m", "cli.main", "run", "--data-dir", str(tmp_path / "data"))
     try:
@@ -38,12 +38,8 @@ def test_a_product_from_registration_to_the_catalogue(tmp_path: Path) -> None:
 
         # A commune officer may not sign a recognition decision: refused, nothing changes
         refused = proc.cli(
-            "--actor-id",
+            "--user",
             "can-bo-xa",
-            "--role",
-            "commune_officer",
-            "--jurisdiction",
-            "23500",
             "evaluation",
             "decide",
             "--decision-no",
@@ -59,7 +55,7 @@ def test_a_product_from_registration_to_the_catalogue(tmp_path: Path) -> None:
         assert refused.returncode == 2 and "actor" in refused.stderr.decode()
         # The result is adopted once
         refused = proc.cli(
-            "--actor-id",
+            "--user",
             "thu-ky",
             "evaluation",
             "adopt",

@@ -22,7 +22,7 @@ from runtime.kafka import KafkaPublisher, build_broker
 from runtime.messages import HEADER_EVENT_TYPE, HEADER_NOTIFICATION_ID, HEADER_SOURCE, OutMessage
 from runtime.settings import Settings
 from tests.conftest import kafka_bootstrap
-from tests.e2e.harness import Processes, free_port, processes_of, wait_serving
+from tests.e2e.harness import Processes, distributed_identity, free_port, processes_of, wait_serving
 from tests.unit.evaluation.helpers import assessed
 from tests.unit.evaluation.sheets import choices_for
 
@@ -98,7 +98,7 @@ def score(
     )
     for member in ("chu-tich", "tv1", "tv2"):
         proc.cli(
-            "--actor-id",
+            "--user",
             member,
             "evaluation",
             "submit-sheet",
@@ -108,7 +108,7 @@ def score(
             str(sheet),
         )
     adopted: dict[str, Any] = proc.cli(
-        "--actor-id",
+        "--user",
         "thu-ky",
         "evaluation",
         "adopt",
@@ -136,6 +136,7 @@ def test_forwarding_and_both_answers_under_r1_and_r3(
 ) -> None:
     port = free_port()
     env = {
+        **distributed_identity(tmp_path),
         "OCOP_STORE": "postgres",
         "OCOP_DELIVERY": "kafka",
         "OCOP_KAFKA_BOOTSTRAP": kafka_bootstrap(),
@@ -171,21 +172,27 @@ def test_forwarding_and_both_answers_under_r1_and_r3(
             proc,
             "district",
             "2025-03-20",
-            ("--actor-id", "phong-nn", "--role", "district_officer", "--jurisdiction", "610"),
+            ("--user", "phong-nn-610"),
             unit="610",
         )
         for total, event in r1.items():
             adopted = score(proc, tmp_path, str(event.aggregate_id), total, 4, "R1", "2025-05-20")
             assert (adopted["status"], adopted["forwarded_to"]) == ("forwarded", "province")
-        council(proc, "province", "2026-06-12", ("--actor-id", "so-nnmt", "--jurisdiction", "51"))
+        council(
+            proc,
+            "province",
+            "2026-06-12",
+            (
+                "--user",
+                "so-nnmt",
+            ),
+        )
         for total, event in r3.items():
             adopted = score(proc, tmp_path, str(event.aggregate_id), total, 5, "R3", "2026-06-25")
             assert adopted["status"] == "awaiting_approval"
             proc.cli(
-                "--actor-id",
+                "--user",
                 "ct-ubnd-tinh",
-                "--jurisdiction",
-                "51",
                 "evaluation",
                 "approve-forward",
                 "--dossier",
@@ -203,10 +210,8 @@ def test_forwarding_and_both_answers_under_r1_and_r3(
         wait_status(proc, str(r3[92].aggregate_id), "returned")
         # the province recognises 4 stars on the ministry's 87 (R3 Art. 7.4.g)
         decision = proc.cli(
-            "--actor-id",
+            "--user",
             "ct-ubnd-tinh",
-            "--jurisdiction",
-            "51",
             "evaluation",
             "decide",
             "--decision-no",

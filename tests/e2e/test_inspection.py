@@ -19,6 +19,7 @@ from tests.e2e.harness import (
     ROOT,
     Processes,
     distributed_env,
+    embedded_env,
     free_port,
     processes_of,
     wait_serving,
@@ -28,8 +29,8 @@ pytestmark = pytest.mark.e2e
 
 SERVICES = ("registration", "evaluation", "inspection", "reporting")
 PROCESSES = processes_of("registration", "evaluation", "inspection")
-OFFICE = ("--actor-id", "so-nnmt", "--jurisdiction", "51")
-DISTRICT = ("--actor-id", "phong-nn", "--role", "district_officer", "--jurisdiction", "615")
+OFFICE = ("--user", "so-nnmt")
+DISTRICT = ("--user", "phong-nn")
 TEAM = ("--member", "agriculture:Nguyễn Văn An", "--member", "health:Trần Thị Bình")
 SHEETS = ROOT / "services" / "evaluation" / "examples"
 EXAMPLES = ROOT / "services" / "registration" / "examples"
@@ -80,13 +81,13 @@ def certified_by_the_district(proc: Processes) -> str:
                  "--council-role", role)  # fmt: skip
     for member, total in (("chu-tich", 66), ("tv-hoa", 65), ("tv-minh", 65)):
         proc.cli(
-            "--actor-id", member, "evaluation", "submit-sheet", "--dossier", dossier,
+            "--user", member, "evaluation", "submit-sheet", "--dossier", dossier,
             "--sheet", str(SHEETS / f"sheet-set13-{total}.yaml"),
         )  # fmt: skip
-    proc.cli("--actor-id", "thu-ky", "evaluation", "adopt", "--dossier", dossier,
+    proc.cli("--user", "thu-ky", "evaluation", "adopt", "--dossier", dossier,
              "--adopted-on", "2024-04-20")  # fmt: skip
     decision = proc.cli(
-        "--actor-id", "ct-ubnd-huyen", "--jurisdiction", "615", "evaluation", "decide",
+        "--user", "ct-ubnd-huyen", "evaluation", "decide",
         "--decision-no", "45/QĐ-UBND", "--decided-on", "2024-04-25", "--signer",
         "Chủ tịch UBND huyện", "--dossier", dossier,
     )  # fmt: skip
@@ -128,10 +129,10 @@ def inspection_story(proc: Processes) -> None:
         "evaluation", "revoke", "--product", product, "--decided-on", "20/08/2025",
         "--signer", "Chủ tịch UBND tỉnh",
     )  # fmt: skip
-    refused = proc.cli("--actor-id", "ct-huyen", "--jurisdiction", "615", *revoke,
+    refused = proc.cli("--user", "ct-ubnd-huyen", *revoke,
                        "--decision-no", "9/QĐ-UBND", ok=False)  # fmt: skip
     assert refused.returncode == 2
-    proc.cli("--actor-id", "ct-tinh", "--jurisdiction", "51", *revoke,
+    proc.cli("--user", "ct-ubnd-tinh", *revoke,
              "--decision-no", "402/QĐ-UBND")  # fmt: skip
 
     assert until(lambda: _status(proc, product) == "revoked")
@@ -192,7 +193,8 @@ def test_inspection_as_its_own_processes(
 
 def test_inspection_in_the_embedded_mode(tmp_path: Path) -> None:
     ports = {s: free_port() for s in SERVICES}
-    proc = Processes(tmp_path, {f"OCOP_{s.upper()}_PORT": str(p) for s, p in ports.items()})
+    proc = Processes(tmp_path, embedded_env(ports))
+    proc.seed_demo_accounts(tmp_path / "d")
     proc.start("embedded", "-m", "cli.main", "run", "--no-demo", "--data-dir", str(tmp_path / "d"))
     try:
         for port in ports.values():

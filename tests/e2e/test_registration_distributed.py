@@ -17,7 +17,14 @@ from contracts.registration import CommuneAssessed
 from contracts.registry import parse
 from runtime.settings import Settings
 from tests.conftest import kafka_bootstrap
-from tests.e2e.harness import EXAMPLES, Processes, free_port, processes_of, wait_serving
+from tests.e2e.harness import (
+    EXAMPLES,
+    Processes,
+    distributed_identity,
+    free_port,
+    processes_of,
+    wait_serving,
+)
 
 pytestmark = [pytest.mark.e2e, pytest.mark.kafka, pytest.mark.postgres]
 
@@ -136,6 +143,7 @@ def test_idea_to_forwarded_dossier_through_kafka(
 ) -> None:
     ports = {s: free_port() for s in ("REGISTRATION", "EVALUATION", "REPORTING")}
     env = {
+        **distributed_identity(tmp_path),
         "OCOP_STORE": "postgres",
         "OCOP_DELIVERY": "kafka",
         "OCOP_DATA_DIR": str(tmp_path / "data"),

@@ -9,6 +9,7 @@ import pytest
 
 from runtime.settings import Settings
 from services.registration.bootstrap import build
+from tests.identity import TestIssuer
 from tests.unit.runtime import test_idempotency as on
 from tests.unit.runtime.test_idempotency import Server
 
@@ -16,8 +17,8 @@ pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture
-def server(postgres_settings: Settings) -> Iterator[Server]:
-    running = Server(build(postgres_settings), timedelta(days=7))
+def server(postgres_settings: Settings, issuer: TestIssuer) -> Iterator[Server]:
+    running = Server(build(postgres_settings), timedelta(days=7), issuer)
     yield running
     running.close()
 

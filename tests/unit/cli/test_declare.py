@@ -12,6 +12,7 @@ import pytest
 from cli.commands import evaluation, inspection, promotion, registration, reporting
 from cli.declare import Command, Group, Refused, day, request_fields
 from cli.main import parser
+from contracts.rpc import common_pb2
 
 GROUPS = (
     registration.GROUP,
@@ -77,10 +78,6 @@ def test_dates_are_read_as_dd_mm_yyyy_or_iso(typed: str, sent: str) -> None:
 
 def test_the_request_comes_from_the_arguments() -> None:
     command, args = parse(
-        "--actor-id",
-        "canbo.xa",
-        "--jurisdiction",
-        "23500",
         "registration",
         "assess",
         "--dossier",
@@ -97,8 +94,8 @@ def test_the_request_comes_from_the_arguments() -> None:
     assert fields["report_no"] == "Cù 03"  # NFC
     assert fields["assessed_on"] == "2026-06-09"
     assert (fields["local_labour"], fields["local_raw_material"]) == (False, True)
-    actor = fields["actor"]
-    assert (actor.id, actor.role, actor.jurisdiction) == ("canbo.xa", "commune_officer", "23500")
+    # The actor is left empty: the services take it from the verified sign-in token.
+    assert fields["actor"] == common_pb2.Actor()
 
 
 def test_a_step_of_an_idea_carries_its_action() -> None:
@@ -120,17 +117,9 @@ def test_a_step_of_an_idea_carries_its_action() -> None:
     )
 
 
-def test_a_round_of_the_actors_own_unit_by_default() -> None:
-    command, args = parse(
-        "--jurisdiction",
-        "615",
-        "evaluation",
-        "open-round",
-        "--level",
-        "district",
-        "--on",
-        "25/04/2025",
-    )
+def test_a_round_of_the_signed_in_users_unit_by_default() -> None:
+    command, args = parse("evaluation", "open-round", "--level", "district", "--on", "25/04/2025")
+    args.jurisdiction = "615"  # what `ocop` reads from the sign-in's `jurisdiction` claim
     assert request_fields(command, args)["jurisdiction"] == "615"
     command, args = parse(
         "evaluation", "open-round", "--level", "district", "--unit", "51", "--on", "2025-04-25"

@@ -12,17 +12,24 @@ import pytest
 from contracts.rpc import common_pb2
 from contracts.rpc import evaluation_pb2 as pb
 from contracts.rpc import evaluation_pb2_grpc as pb_grpc
-from runtime.rpc import FIELD_METADATA, LANG_METADATA, build_server
+from runtime.errors import FIELD_METADATA, LANG_METADATA
+from runtime.rpc import build_server
 from services.evaluation.adapters import grpc_api
 from services.evaluation.application import EvaluationApp
+from tests.identity import TestIssuer, interceptor, signed_channel
 from tests.unit.evaluation.helpers import arrive, council, score_all
 
 
 @pytest.fixture
-def stub(app: EvaluationApp) -> Iterator[pb_grpc.EvaluationStub]:
-    server, port = build_server("127.0.0.1:0", [grpc_api.register(app)], [grpc_api.SERVICE_NAME])
+def stub(app: EvaluationApp, issuer: TestIssuer) -> Iterator[pb_grpc.EvaluationStub]:
+    server, port = build_server(
+        "127.0.0.1:0",
+        [grpc_api.register(app)],
+        [grpc_api.SERVICE_NAME],
+        auth=interceptor(issuer, "evaluation"),
+    )
     server.start()
-    with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
+    with signed_channel(issuer, f"127.0.0.1:{port}", ("kiem-toan", "auditor", "51")) as channel:
         yield pb_grpc.EvaluationStub(channel)  # type: ignore[no-untyped-call]
     server.stop(grace=0)
 
@@ -65,7 +72,8 @@ def test_refusals_carry_status_and_field(app: EvaluationApp, stub: pb_grpc.Evalu
             actor=who("", ""), decision_no="1", decided_on="2026-06-28", signer="x"
         ),
     )
-    assert code == grpc.StatusCode.INVALID_ARGUMENT
+    # No actor named: the channel's default sign-in (an auditor) may not decide anything.
+    assert code == grpc.StatusCode.PERMISSION_DENIED
 
 
 def test_a_member_reads_sheets_only_after_submitting(

@@ -15,6 +15,7 @@ import grpc
 from runtime.settings import Settings
 from runtime.topology import running as running_entries
 from system.embedded import EmbeddedSystem
+from tests.identity import TestIssuer, signed_channel
 
 
 def _stub(service: str) -> Any:
@@ -35,10 +36,14 @@ class Running:
 
 @contextmanager
 def running(data_dir: Path) -> Iterator[Running]:
-    ports = {f"{name}_port": 0 for name in STUBS}
+    ports = {f"{name}_port": 0 for name in (*STUBS, "identity")}
     system = EmbeddedSystem(Settings(store="memory", data_dir=data_dir, **ports))  # type: ignore[arg-type]
     bound = system.start_rpc()
-    channels = {name: grpc.insecure_channel(f"127.0.0.1:{bound[name]}") for name in STUBS}
+    # Calls are signed by the system's own issuer as the actor each request names (the
+    # commune officer of Đăk Hà when it names none or an impossible one).
+    assert system.issuer is not None
+    issuer, officer = TestIssuer(system.issuer), ("can-bo-xa", "commune_officer", "23500")
+    channels = {name: signed_channel(issuer, f"127.0.0.1:{bound[name]}", officer) for name in STUBS}
     try:
         yield Running(system, channels, {name: STUBS[name](channels[name]) for name in STUBS})
     finally:

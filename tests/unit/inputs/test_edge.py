@@ -14,9 +14,9 @@ import pytest
 from google.protobuf.descriptor import FieldDescriptor
 
 from contracts.rpc import common_pb2, evaluation_pb2, inspection_pb2, registration_pb2
-from runtime.errors import CommandRejected
+from runtime.errors import FIELD_METADATA, LANG_METADATA, CommandRejected
 from runtime.input_guard import canonical_form, canonical_text, canonicalise, text_rule
-from runtime.rpc import FIELD_METADATA, LANG_METADATA, ascii_field
+from runtime.rpc import ascii_field
 from runtime.text import excerpt
 from tests.hostile.generator import methods
 from tests.unit.inputs.servers import Running, running

@@ -14,20 +14,27 @@ from contracts.rpc import common_pb2
 from contracts.rpc import registration_pb2 as pb
 from contracts.rpc import registration_pb2_grpc as pb_grpc
 from runtime.clock import FixedClock
-from runtime.rpc import FIELD_METADATA, LANG_METADATA, build_server
+from runtime.errors import FIELD_METADATA, LANG_METADATA
+from runtime.rpc import build_server
 from services.registration.adapters import grpc_api
 from services.registration.application import RegistrationApp
 from tests.documents import pdf
+from tests.identity import TestIssuer, interceptor, signed_channel
 from tests.unit.registration.helpers import DAK_HA
 
 OFFICER = common_pb2.Actor(id="can-bo-xa", role="commune_officer", jurisdiction=DAK_HA)
 
 
 @pytest.fixture
-def stub(app: RegistrationApp) -> Iterator[pb_grpc.RegistrationStub]:
-    server, port = build_server("127.0.0.1:0", [grpc_api.register(app)], [grpc_api.SERVICE_NAME])
+def stub(app: RegistrationApp, issuer: TestIssuer) -> Iterator[pb_grpc.RegistrationStub]:
+    server, port = build_server(
+        "127.0.0.1:0",
+        [grpc_api.register(app)],
+        [grpc_api.SERVICE_NAME],
+        auth=interceptor(issuer, "registration"),
+    )
     server.start()
-    with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
+    with signed_channel(issuer, f"127.0.0.1:{port}", ("kiem-toan", "auditor", "51")) as channel:
         yield pb_grpc.RegistrationStub(channel)  # type: ignore[no-untyped-call]
     server.stop(grace=0)
 
@@ -77,8 +84,10 @@ def test_refusals_carry_status_and_field(stub: pb_grpc.RegistrationStub) -> None
     )
     assert (code, field) == (grpc.StatusCode.INVALID_ARGUMENT, "commune_code")
     assert "99999" in details
+    # No actor named: the call goes as the channel's default sign-in, an auditor, who
+    # may not register anything (the policy refuses before the service sees it).
     code, field, _ = status(stub.RegisterProducer, pb.RegisterProducerRequest(name="HTX"))
-    assert (code, field) == (grpc.StatusCode.INVALID_ARGUMENT, "actor")
+    assert (code, field) == (grpc.StatusCode.PERMISSION_DENIED, "actor")
     dossier = dossier_of(stub)
     code, field, _ = status(
         stub.RecordSelfAssessment,

@@ -20,24 +20,26 @@ from runtime.rpc import build_server, to_context
 from runtime.settings import Settings
 from services.registration.adapters import grpc_api
 from services.registration.bootstrap import Registration, build
+from tests.identity import TestIssuer, interceptor, signed_channel
 from tests.unit.registration.helpers import DAK_HA
 
 OFFICER = common_pb2.Actor(id="can-bo-xa", role="commune_officer", jurisdiction=DAK_HA)
 
 
 class Server:
-    def __init__(self, service: Registration, retention: timedelta) -> None:
+    def __init__(self, service: Registration, retention: timedelta, issuer: TestIssuer) -> None:
         self.service = service
         self.server, port = build_server(
             "127.0.0.1:0",
             [grpc_api.register(service.app)],
             [grpc_api.SERVICE_NAME],
+            auth=interceptor(issuer, "registration"),
             store=service.app.recorder,
             idempotency_retention=retention,
         )
         self.server.start()
         self.address = f"127.0.0.1:{port}"
-        self.channel = grpc.insecure_channel(self.address)
+        self.channel = signed_channel(issuer, self.address)
         self.stub = pb_grpc.RegistrationStub(self.channel)  # type: ignore[no-untyped-call]
 
     def events(self) -> int:
@@ -49,9 +51,9 @@ class Server:
 
 
 @pytest.fixture(params=["memory", "sqlite"])
-def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Server]:
+def server(request: pytest.FixtureRequest, tmp_path: Path, issuer: TestIssuer) -> Iterator[Server]:
     settings = Settings(store=request.param, data_dir=tmp_path)
-    running = Server(build(settings), timedelta(days=7))
+    running = Server(build(settings), timedelta(days=7), issuer)
     yield running
     running.close()
 
@@ -131,9 +133,9 @@ def test_refused_commands_keep_no_key(server: Server) -> None:
     assert call(server, register(), "k2").producer_id
 
 
-def test_keys_are_forgotten_after_the_retention(tmp_path: Path) -> None:
+def test_keys_are_forgotten_after_the_retention(tmp_path: Path, issuer: TestIssuer) -> None:
     service = build(Settings(store="sqlite", data_dir=tmp_path))
-    running = Server(service, timedelta(hours=1))
+    running = Server(service, timedelta(hours=1), issuer)
     try:
         first = call(running, register(), "old")
         keys: Any = running.service.app.recorder
@@ -149,23 +151,26 @@ def test_a_key_too_long_is_refused(server: Server) -> None:
     assert refusal(server, register(), "k" * 201).code() == grpc.StatusCode.INVALID_ARGUMENT
 
 
-def test_the_cli_sends_one_key_per_action(server: Server, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_cli_sends_one_key_per_action(
+    server: Server, monkeypatch: pytest.MonkeyPatch, issuer: TestIssuer
+) -> None:
     """The CLI's client keys each call of a run; a run repeated with the same
     OCOP_IDEMPOTENCY_KEY (a script retried after a timeout) changes nothing."""
     from cli.client import Client
 
     address = {"registration": server.address}
+    token = issuer.token("can-bo-xa", "commune_officer", DAK_HA)
     monkeypatch.setenv("OCOP_IDEMPOTENCY_KEY", "script-42")
     replies = []
     for _ in range(2):
-        client = Client(address, "vi", 1.0)
+        client = Client(address, "vi", 1.0, token=token)
         stub = pb_grpc.RegistrationStub(client.channel("registration"))  # type: ignore[no-untyped-call]
         replies.append(client.call(stub.RegisterProducer, register()).producer_id)
         client.close()
     assert replies[0] == replies[1]
     events = server.events()
     monkeypatch.delenv("OCOP_IDEMPOTENCY_KEY")
-    fresh = Client(address, "vi", 1.0)
+    fresh = Client(address, "vi", 1.0, token=token)
     stub = pb_grpc.RegistrationStub(fresh.channel("registration"))  # type: ignore[no-untyped-call]
     assert fresh.call(stub.RegisterProducer, register()).producer_id != replies[0]
     assert server.events() > events

@@ -27,15 +27,9 @@ from runtime.identity.policy import default_policy
 from runtime.identity.session import Credentials, LoginFailed, password_grant
 from runtime.identity.verifier import TokenVerifier
 from runtime.tls import channel, server_credentials
-from tests.identity import CHEAP_ARGON2ID, TestIssuer, running_issuer
+from tests.identity import CHEAP_ARGON2ID, TestIssuer
 
 REPO = Path(__file__).resolve().parents[3]
-
-
-@pytest.fixture(scope="module")
-def issuer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestIssuer]:
-    with running_issuer(tmp_path_factory.mktemp("issuer")) as running:
-        yield running
 
 
 def verifier(issuer: TestIssuer, service: str = "registration") -> TokenVerifier:

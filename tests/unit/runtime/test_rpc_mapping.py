@@ -14,16 +14,20 @@ from contracts.rpc import evaluation_pb2 as ev
 from contracts.rpc import registration_pb2 as pb
 from runtime.errors import CommandRejected
 from runtime.rpc_mapping import Shape, as_uuid, dates, optional, uuids
+from tests.identity import TestIssuer, signed_in_as
 
 ACTOR = common_pb2.Actor(id="can-bo-xa", role="commune_officer", jurisdiction="23535")
 
 
-def test_every_field_but_the_actor_becomes_a_keyword() -> None:
+def test_every_field_but_the_actor_becomes_a_keyword(issuer: TestIssuer) -> None:
     product = uuid4()
     request = pb.SubmitDossierRequest(
         actor=ACTOR, product_id=str(product), kind="first", received_on="2026-06-01"
     )
-    ctx, kwargs = Shape(convert={**uuids("product_id"), **dates("received_on")}).command(request)
+    with signed_in_as(issuer, "can-bo-xa", "commune_officer", "23535"):
+        ctx, kwargs = Shape(convert={**uuids("product_id"), **dates("received_on")}).command(
+            request
+        )
     assert ctx.actor.id == "can-bo-xa"
     assert kwargs == {
         "product_id": product,
@@ -54,27 +58,50 @@ def test_repeated_and_map_fields_become_list_and_dict() -> None:
     assert type(kwargs["choices"]) is dict and type(kwargs["knockouts"]) is list
 
 
+OTHER = common_pb2.Actor(id="ct-ubnd-tinh", role="authority", jurisdiction="51")
+
+
 @pytest.mark.parametrize(
-    ("request_", "field"),
+    ("request_", "kind", "field"),
     [
         (
             pb.SubmitDossierRequest(actor=ACTOR, product_id="x", received_on="2026-06-01"),
+            "invalid_argument",
             "product_id",
         ),
         (
             pb.SubmitDossierRequest(actor=ACTOR, product_id=str(uuid4()), received_on="1/6"),
+            "invalid_argument",
             "received_on",
         ),
-        (pb.SubmitDossierRequest(product_id=str(uuid4()), received_on="2026-06-01"), "actor"),
+        # Claiming someone other than the signed-in user is refused, whatever else is right.
+        (
+            pb.SubmitDossierRequest(actor=OTHER, product_id=str(uuid4()), received_on="2026-06-01"),
+            "permission_denied",
+            "actor",
+        ),
     ],
 )
 def test_bad_input_is_refused_naming_the_field(
-    request_: pb.SubmitDossierRequest, field: str
+    issuer: TestIssuer, request_: pb.SubmitDossierRequest, kind: str, field: str
 ) -> None:
     shape = Shape(convert={**uuids("product_id"), **dates("received_on")})
-    with pytest.raises(CommandRejected) as refused:
+    with (
+        signed_in_as(issuer, "can-bo-xa", "commune_officer", "23535"),
+        pytest.raises(CommandRejected) as refused,
+    ):
         shape.command(request_)
-    assert (refused.value.kind, refused.value.field) == ("invalid_argument", field)
+    assert (refused.value.kind, refused.value.field) == (kind, field)
+
+
+def test_without_a_verified_caller_nothing_maps(issuer: TestIssuer) -> None:
+    request = pb.SubmitDossierRequest(product_id=str(uuid4()), received_on="2026-06-01")
+    with pytest.raises(CommandRejected) as refused:
+        Shape(convert=uuids("product_id")).command(request)
+    assert refused.value.kind == "unauthenticated"
+    with signed_in_as(issuer, "can-bo-xa", "commune_officer", "23535"):
+        ctx, _ = Shape(convert={**uuids("product_id"), **dates("received_on")}).command(request)
+    assert (ctx.actor.id, ctx.actor.role) == ("can-bo-xa", "commune_officer")
 
 
 def test_optional_keeps_a_given_value() -> None:

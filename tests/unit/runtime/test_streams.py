@@ -23,6 +23,7 @@ from runtime.streams import StreamLimits
 from services.registration.adapters import grpc_api
 from services.registration.application import RegistrationApp
 from services.registration.bootstrap import build
+from tests.identity import TestIssuer, interceptor, signed_channel
 from tests.unit.registration.helpers import DAK_HA
 
 OFFICER = common_pb2.Actor(id="can-bo-xa", role="commune_officer", jurisdiction=DAK_HA)
@@ -40,17 +41,20 @@ def stalled(release: threading.Event) -> Iterator[pb.DocumentChunk]:
     release.wait(30)
 
 
-def test_stalled_uploads_do_not_freeze_other_calls(app: RegistrationApp) -> None:
+def test_stalled_uploads_do_not_freeze_other_calls(
+    app: RegistrationApp, issuer: TestIssuer
+) -> None:
     server, port = build_server(
         "127.0.0.1:0",
         [grpc_api.register(app)],
         [grpc_api.SERVICE_NAME],
+        auth=interceptor(issuer, "registration"),
         max_workers=WORKERS,
         limits=StreamLimits(max_streams=WORKERS // 2, idle_seconds=1.5, call_seconds=60),
     )
     server.start()
     release = threading.Event()
-    channel = grpc.insecure_channel(f"127.0.0.1:{port}")
+    channel = signed_channel(issuer, f"127.0.0.1:{port}")
     stub = pb_grpc.RegistrationStub(channel)  # type: ignore[no-untyped-call]
     health = health_pb2_grpc.HealthStub(channel)
     uploads = 2 * WORKERS  # more stalled uploads than workers
@@ -87,15 +91,16 @@ def test_stalled_uploads_do_not_freeze_other_calls(app: RegistrationApp) -> None
         server.stop(grace=0)
 
 
-def test_a_stream_past_its_size_limit_is_refused(app: RegistrationApp) -> None:
+def test_a_stream_past_its_size_limit_is_refused(app: RegistrationApp, issuer: TestIssuer) -> None:
     server, port = build_server(
         "127.0.0.1:0",
         [grpc_api.register(app)],
         [grpc_api.SERVICE_NAME],
+        auth=interceptor(issuer, "registration"),
         limits=StreamLimits(max_streams=2, max_bytes=10_000),
     )
     server.start()
-    with grpc.insecure_channel(f"127.0.0.1:{port}") as channel:
+    with signed_channel(issuer, f"127.0.0.1:{port}") as channel:
         stub = pb_grpc.RegistrationStub(channel)  # type: ignore[no-untyped-call]
         chunks = (pb.DocumentChunk(dossier_id="x", data=b"\0" * 4096) for _ in range(100))
         assert _code(_run(stub.AttachDocument, chunks)) == grpc.StatusCode.RESOURCE_EXHAUSTED

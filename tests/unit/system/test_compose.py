@@ -21,6 +21,7 @@ from runtime.topology import processes, running
 from services.reporting.bootstrap import build
 from system import compose
 from tests.e2e.harness import free_port
+from tests.identity import TestIssuer, interceptor
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -100,10 +101,17 @@ def probe(*args: str) -> int:
     return done.returncode
 
 
-def test_the_grpc_probe_passes_on_a_serving_process_only(tmp_path: Path) -> None:
+def test_the_grpc_probe_passes_on_a_serving_process_only(
+    tmp_path: Path, issuer: TestIssuer
+) -> None:
     service = build(Settings(store="memory", data_dir=tmp_path))
     port = free_port()
-    server, bound = build_server(f"127.0.0.1:{port}", [service.rpc()], service.rpc_names)
+    server, bound = build_server(
+        f"127.0.0.1:{port}",
+        [service.rpc()],
+        service.rpc_names,
+        auth=interceptor(issuer, "registration"),  # the probe is a health check: no token
+    )
     server.start()
     try:
         assert probe("grpc", f"127.0.0.1:{bound}") == 0
