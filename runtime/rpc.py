@@ -17,9 +17,10 @@ from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
 from contracts.envelope import Actor
+from runtime import errors
 from runtime.clock import check_date_range
 from runtime.commands import CommandContext
-from runtime.errors import FIELD_METADATA, LANG_METADATA, CommandRejected
+from runtime.errors import CommandRejected
 from runtime.idempotency import IdempotencyInterceptor, command_keys_of
 from runtime.identity.claims import audience_of
 from runtime.identity.interceptor import AuthInterceptor, current_grant
@@ -40,6 +41,9 @@ STATUS = {
     "permission_denied": grpc.StatusCode.PERMISSION_DENIED,
     "unauthenticated": grpc.StatusCode.UNAUTHENTICATED,
 }
+
+LANG_METADATA = errors.LANG_METADATA
+FIELD_METADATA = errors.FIELD_METADATA
 
 Register = Callable[[grpc.Server], None]
 R = TypeVar("R")
