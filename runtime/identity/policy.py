@@ -69,3 +69,26 @@ def parse(document: dict[str, Any]) -> Policy:
 @cache
 def default_policy() -> Policy:
     return parse(yaml.safe_load(POLICY_FILE.read_text(encoding="utf-8")))
+
+
+def markdown(policy: Policy | None = None) -> str:
+    """The policy as a Markdown table per service (docs/operators/access.md): one row per
+    method, one column per role, the scope in each allowed cell."""
+    policy = policy or default_policy()
+    lines: list[str] = []
+    services: dict[str, list[Rule]] = {}
+    for rule in policy.rules.values():
+        services.setdefault(rule.method.rsplit("/", 1)[0].lstrip("/"), []).append(rule)
+    for service, rules in services.items():
+        lines += [f"### `{service}`", "", "| method | " + " | ".join(ROLES) + " |"]
+        lines.append("|---" * (len(ROLES) + 1) + "|")
+        for rule in rules:
+            name = rule.method.rsplit("/", 1)[1] + (" (personal)" if rule.personal else "")
+            cells = [rule.grants.get(role, "") for role in ROLES]
+            lines.append(f"| {name} | " + " | ".join(cells) + " |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(markdown())
