@@ -68,9 +68,9 @@ def build_server(
     Client streams are limited first (`runtime.streams`: at most half the workers, idle
     and size limits); then `auth` (the bearer token and the access policy), then
     `interceptors`, then always the `InputGuard`, which puts every request in canonical
-    form and refuses hostile values before any servicer; last, with `store` (an application's recorder), commands
-    carrying an idempotency key run once (`runtime.idempotency`). Returns the server
-    (not started) and the bound port."""
+    form and refuses hostile values before any servicer; last, with `store` (an
+    application's recorder), commands carrying an idempotency key run once
+    (`runtime.idempotency`). Returns the server (not started) and the bound port."""
     guard = StreamGuard(limits or StreamLimits(max_streams=max(1, max_workers // 2)))
     chain: list[grpc.ServerInterceptor] = [guard, auth, *interceptors, InputGuard(abort)]
     keys = command_keys_of(store)

@@ -12,11 +12,13 @@ from typing import Any
 import grpc
 import pytest
 
+from contracts.envelope import Actor
 from contracts.rpc import common_pb2
 from contracts.rpc import registration_pb2 as pb
 from contracts.rpc import registration_pb2_grpc as pb_grpc
+from runtime.commands import CommandContext
 from runtime.idempotency import IDEMPOTENCY_METADATA, CommandKey, _current
-from runtime.rpc import build_server, to_context
+from runtime.rpc import build_server
 from runtime.settings import Settings
 from services.registration.adapters import grpc_api
 from services.registration.bootstrap import Registration, build
@@ -112,7 +114,9 @@ def test_a_command_committed_without_its_reply_is_not_run_again(server: Server) 
     token = _current.set(CommandKey(f"{method}|lost-reply", fingerprint(method, register())))
     try:
         server.service.app.producers.register_producer(
-            to_context(OFFICER),
+            CommandContext(
+                actor=Actor(id=OFFICER.id, role=OFFICER.role, jurisdiction=OFFICER.jurisdiction)
+            ),
             name="HTX Đăk Hà",
             kind="cooperative",
             commune_code=DAK_HA,

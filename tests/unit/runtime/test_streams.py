@@ -35,6 +35,9 @@ def app(memory_settings: Settings) -> RegistrationApp:
     return build(memory_settings).app
 
 
+SIGNED_IN = ("can-bo-xa", "commune_officer", DAK_HA)
+
+
 def stalled(release: threading.Event) -> Iterator[pb.DocumentChunk]:
     """An upload that sends its first chunk and then nothing until `release` is set."""
     yield pb.DocumentChunk(actor=OFFICER, dossier_id="x", name="x.pdf", data=b"%PDF-")
@@ -54,7 +57,7 @@ def test_stalled_uploads_do_not_freeze_other_calls(
     )
     server.start()
     release = threading.Event()
-    channel = signed_channel(issuer, f"127.0.0.1:{port}")
+    channel = signed_channel(issuer, f"127.0.0.1:{port}", SIGNED_IN)
     stub = pb_grpc.RegistrationStub(channel)  # type: ignore[no-untyped-call]
     health = health_pb2_grpc.HealthStub(channel)
     uploads = 2 * WORKERS  # more stalled uploads than workers
@@ -100,7 +103,7 @@ def test_a_stream_past_its_size_limit_is_refused(app: RegistrationApp, issuer: T
         limits=StreamLimits(max_streams=2, max_bytes=10_000),
     )
     server.start()
-    with signed_channel(issuer, f"127.0.0.1:{port}") as channel:
+    with signed_channel(issuer, f"127.0.0.1:{port}", SIGNED_IN) as channel:
         stub = pb_grpc.RegistrationStub(channel)  # type: ignore[no-untyped-call]
         chunks = (pb.DocumentChunk(dossier_id="x", data=b"\0" * 4096) for _ in range(100))
         assert _code(_run(stub.AttachDocument, chunks)) == grpc.StatusCode.RESOURCE_EXHAUSTED
