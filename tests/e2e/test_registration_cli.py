@@ -206,3 +206,5 @@ def test_refusals_are_json_with_json_and_dates_read_dd_mm_yyyy(proc: Processes) 
     assert "31/02/2026" in refusal["message"]
     dossier = proc.cli(*submit, "01/06/2026")["dossier_id"]
     assert proc.cli("registration", "dossier", dossier)["received_on"] == "2026-06-01"
+    missing = proc.cli("--lang", "en", "registration", "dossier", dossier)["missing"]
+    assert "no paper copy received" in missing
