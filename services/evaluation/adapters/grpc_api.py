@@ -15,7 +15,7 @@ from google.protobuf.message import Message
 
 from contracts.rpc import evaluation_pb2 as pb
 from contracts.rpc import evaluation_pb2_grpc as pb_grpc
-from runtime.rpc import Register, handles_rejections, parse_uuid
+from runtime.rpc import Register, handles_rejections, parse_uuid, request_lang
 from runtime.rpc_mapping import Shape, dates, uuids
 from services.evaluation.adapters import grpc_views as views
 from services.evaluation.application import EvaluationApp
@@ -29,13 +29,14 @@ def as_uuids(name: str, values: list[str]) -> list[Any]:
     return [parse_uuid(name, value) for value in values]
 
 
-def command(shape: Shape, call: Command, reply: Callable[[Any], Message]) -> Handler:
-    """A servicer method: map the request by `shape`, call `call(app)`, reply its view."""
+def command(shape: Shape, call: Command, reply: Callable[..., Message]) -> Handler:
+    """A servicer method: map the request by `shape`, call `call(app)`, reply its view
+    in the caller's language."""
 
     @handles_rejections
     def handle(self: EvaluationService, request: Message, context: grpc.ServicerContext) -> Message:
         ctx, kwargs = shape.command(request)
-        return reply(call(self.app)(ctx, **kwargs))
+        return reply(call(self.app)(ctx, **kwargs), lang=request_lang(context))
 
     return handle
 
@@ -115,7 +116,8 @@ class EvaluationService(pb_grpc.EvaluationServicer):
     @handles_rejections
     def GetRound(self, request: pb.GetRoundRequest, context: grpc.ServicerContext) -> pb.RoundView:
         round_ = self.app.get_round(parse_uuid("round_id", request.round_id))
-        return views.round_view(round_, self.app.dossiers_in(round_.id))
+        dossiers = self.app.dossiers_in(round_.id)
+        return views.round_view(round_, request_lang(context), dossiers)
 
     @handles_rejections
     def GetCertificates(
@@ -130,7 +132,8 @@ class EvaluationService(pb_grpc.EvaluationServicer):
     def GetEvaluation(
         self, request: pb.GetEvaluationRequest, context: grpc.ServicerContext
     ) -> pb.EvaluationView:
-        return views.view(self.app.get_evaluation(parse_uuid("dossier_id", request.dossier_id)))
+        evaluation = self.app.get_evaluation(parse_uuid("dossier_id", request.dossier_id))
+        return views.view(evaluation, request_lang(context))
 
 
 def register(app: EvaluationApp) -> Register:

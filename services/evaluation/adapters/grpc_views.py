@@ -1,4 +1,5 @@
-"""Replies of the evaluation gRPC adapter: aggregates in, protobuf views out."""
+"""Replies of the evaluation gRPC adapter: aggregates in, protobuf views out, each in the
+caller's language (`lang`, from the ocop-lang metadata) where its text has two."""
 
 from __future__ import annotations
 
@@ -19,7 +20,9 @@ def _d(value: date | None) -> str:
     return value.isoformat() if value else ""
 
 
-def view(evaluation: Evaluation) -> pb.EvaluationView:
+def view(evaluation: Evaluation, lang: str = "vi") -> pb.EvaluationView:
+    """A dossier's evaluation; its public explanation in `lang` (vi or en) when recorded so."""
+    english = lang == "en" and evaluation.explanation_en
     return pb.EvaluationView(
         dossier_id=str(evaluation.dossier_id),
         product_id=str(evaluation.product_id),
@@ -31,7 +34,7 @@ def view(evaluation: Evaluation) -> pb.EvaluationView:
         outcome=evaluation.outcome,
         decision_no=evaluation.decision_no,
         rule_set_id=evaluation.rule_set_id,
-        explanation=evaluation.explanation,
+        explanation=evaluation.explanation_en if english else evaluation.explanation,
         round_id=str(evaluation.round_id),
         level=evaluation.level,
         mode=evaluation.mode,
@@ -57,12 +60,12 @@ def _higher(answer: dict[str, Any]) -> pb.HigherAnswer | None:
     )
 
 
-def round_view(round_: Round, dossiers: list[UUID] | None = None) -> pb.RoundView:
+def round_view(round_: Round, lang: str = "vi", dossiers: list[UUID] | None = None) -> pb.RoundView:
     return pb.RoundView(
         round_id=str(round_.id),
         level=round_.level,
         jurisdiction=round_.jurisdiction,
-        name=round_.name_vi,
+        name=round_.name_en if lang == "en" else round_.name_vi,
         forwarded_by=_d(round_.forwarded_by),
         decided_by=_d(round_.decided_by),
         source=round_.source,
@@ -75,7 +78,7 @@ def round_view(round_: Round, dossiers: list[UUID] | None = None) -> pb.RoundVie
     )
 
 
-def decision_view(decision: RecognitionDecision) -> pb.DecisionView:
+def decision_view(decision: RecognitionDecision, lang: str = "vi") -> pb.DecisionView:
     return pb.DecisionView(
         decision_no=decision.decision_no,
         decided_on=_d(decision.decided_on),
@@ -95,7 +98,7 @@ def _case(entry: dict[str, Any] | None) -> str:
 
 
 def certificates_view(
-    certification: ProductCertification, today: date | None = None
+    certification: ProductCertification, today: date | None = None, lang: str = "vi"
 ) -> pb.CertificatesView:
     """Every certificate of the product; `current` names the one in force (on `today`, when
     given: an expired certificate is never current, recorded as expired yet or not)."""
@@ -126,7 +129,7 @@ def certificates_view(
     )
 
 
-def sheets_view(seen: dict[str, Any]) -> pb.SheetsView:
+def sheets_view(seen: dict[str, Any], lang: str = "vi") -> pb.SheetsView:
     """What `CouncilCommands.sheets_for` lets the actor see."""
     return pb.SheetsView(
         submitted=seen["submitted"],

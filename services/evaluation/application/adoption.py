@@ -156,7 +156,7 @@ def adopted_fields(
 ) -> dict[str, Any]:
     """What `Evaluation.ResultAdopted` records of the council's result."""
     outcome, status = outcome_and_status(evaluation, result, held)
-    text = public_explanation(explain(rule_set, result, product=evaluation.product_name), "vi")
+    explained = explain(rule_set, result, product=evaluation.product_name)
     return {
         "score": result.total,
         "parts": {str(p): v for p, v in result.parts.items()},
@@ -165,6 +165,7 @@ def adopted_fields(
         "outcome": outcome,
         "status": status,
         "routing": result.routing.model_dump(mode="json"),
-        "explanation": text,
+        "explanation": public_explanation(explained, "vi"),
+        "explanation_en": public_explanation(explained, "en"),
         "members_scoring": len(evaluation.sheets),
     }

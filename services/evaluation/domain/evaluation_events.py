@@ -107,12 +107,17 @@ class EvaluationHistory(Aggregate):
         members_scoring: int
         adopted_on: date
         meta: Meta
+        explanation_en: str = ""
+
+        class_version = 2
+        upcast_v1_v2 = staticmethod(legacy.result_adopted_v1_v2)
 
         def apply(self, evaluation: EvaluationHistory) -> None:
             evaluation.score, evaluation.parts, evaluation.band = self.score, self.parts, self.band
             evaluation.star = self.awarded_star or 0
             evaluation.outcome, evaluation.status = self.outcome, self.status
             evaluation.routing, evaluation.explanation = self.routing, self.explanation
+            evaluation.explanation_en = self.explanation_en
             evaluation.adopted_on = self.adopted_on
 
     class Scored(Aggregate.Event):
@@ -245,6 +250,7 @@ class EvaluationHistory(Aggregate):
         star: int
         outcome: str
         explanation: str
+        explanation_en: str
         routing: dict[str, Any]
         adopted_on: date | None
         decision_no: str
@@ -291,6 +297,7 @@ def _blank_state() -> dict[str, Any]:
         "star": 0,
         "outcome": "",
         "explanation": "",
+        "explanation_en": "",
         "routing": {},
         "adopted_on": None,
         "decision_no": "",

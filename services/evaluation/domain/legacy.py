@@ -63,3 +63,8 @@ def forwarded_v1_v2(state: dict[str, Any]) -> None:
     state.setdefault("parts", {})
     state.setdefault("approved_by", "")
     state.setdefault("explanation", "")
+
+
+def result_adopted_v1_v2(state: dict[str, Any]) -> None:
+    """The first version explained the result in Vietnamese only; English falls back to it."""
+    state.setdefault("explanation_en", "")

@@ -110,3 +110,24 @@ def test_a_member_reads_sheets_only_after_submitting(
         ),
     )
     assert (code, field) == (grpc.StatusCode.FAILED_PRECONDITION, "sheets")
+
+
+def test_the_explanation_is_told_in_the_callers_language(
+    app: EvaluationApp, stub: pb_grpc.EvaluationStub
+) -> None:
+    event = arrive(app)
+    council(app, event.aggregate_id)
+    score_all(app, event.aggregate_id, {"chu-tich": 75, "tv1": 75, "tv2": 75, "tv3": 75})
+    dossier = str(event.aggregate_id)
+    adopted = stub.AdoptResult(
+        pb.AdoptResultRequest(
+            actor=who("thu-ky", "council_secretary"), dossier_id=dossier, adopted_on="2026-06-25"
+        ),
+        metadata=((LANG_METADATA, "en"),),
+    )
+    request = pb.GetEvaluationRequest(dossier_id=dossier)
+    vi = stub.GetEvaluation(request).explanation
+    en = stub.GetEvaluation(request, metadata=((LANG_METADATA, "en"),)).explanation
+
+    assert adopted.explanation == en != vi
+    assert "hạng" in vi and "hạng" not in en and "star band" in en

@@ -14,6 +14,7 @@ from eventsourcing.persistence import StoredEvent
 from contracts.evaluation import Recognized
 from rules import load_rule_set, loader
 from runtime.errors import CommandRejected
+from services.evaluation.adapters import grpc_views as views
 from services.evaluation.application import EvaluationApp
 from services.evaluation.domain.model import Evaluation
 from tests.unit.evaluation.helpers import member, published
@@ -217,3 +218,31 @@ def test_replay_does_not_change_when_the_rule_data_does(
     request.getfixturevalue("twelve_month_certificates")
     assert load_rule_set("R3").deadlines.certificate_validity_months == 12  # the data changed
     assert replayed(app, dossier) == before  # history did not
+
+
+def test_a_result_adopted_before_english_explanations_reads_in_vietnamese(
+    app: EvaluationApp,
+) -> None:
+    dossier = uuid4()
+    aggregate = opened_v1(app, dossier)
+    store_v1(
+        app,
+        aggregate,
+        2,
+        "ResultAdopted",
+        ref={"dossier_id": str(dossier)},
+        score=Decimal("75.00"),
+        parts={"A": Decimal("30.00")},
+        band=4,
+        awarded_star=4,
+        outcome="recognised",
+        status="awaiting_decision",
+        routing={},
+        explanation="R3: 75,00; hạng 4 sao.",
+        members_scoring=4,
+        adopted_on=date(2026, 6, 25),
+    )
+    evaluation = app.get_evaluation(dossier)
+
+    assert (evaluation.explanation, evaluation.explanation_en) == ("R3: 75,00; hạng 4 sao.", "")
+    assert views.view(evaluation, "en").explanation == "R3: 75,00; hạng 4 sao."
