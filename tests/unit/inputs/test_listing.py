@@ -131,3 +131,40 @@ def test_fifty_thousand_products_are_listed_page_by_page(edge: Running) -> None:
     assert [p.name for p in found.products] == ["Cà phê Đăk Hà 00003"]
     with pytest.raises(grpc.RpcError):
         stub.ListProducts(reporting_pb2.ListProductsRequest(page_size=5001))
+
+
+def test_the_cli_gathers_every_page(edge: Running) -> None:
+    """A CLI list command follows `next_page_token`: 250 ideas, pages of 100 by default."""
+    from cli.client import Client
+    from cli.declare import all_pages
+    from contracts.rpc import common_pb2, registration_pb2
+
+    officer = common_pb2.Actor(id="can-bo", role="commune_officer", jurisdiction="23500")
+    stub = edge.stubs["registration"]
+    producer = stub.RegisterProducer(
+        registration_pb2.RegisterProducerRequest(
+            actor=officer,
+            name="HTX nhiều ý tưởng",
+            kind="cooperative",
+            commune_code="23500",
+            legal_representative="A",
+        )
+    ).producer_id
+    for n in range(250):
+        stub.RegisterIdea(
+            registration_pb2.RegisterIdeaRequest(
+                actor=officer,
+                producer_id=producer,
+                name=f"Ý tưởng {n:03d}",
+                product_set=13,
+                submitted_on="2026-06-01",
+            )
+        )
+    target = edge.channels["registration"]._channel.target().decode()
+    client = Client({"registration": target}, "vi", 1.0)
+    method = stub.ListIdeas
+    request = registration_pb2.ListIdeasRequest(producer_id=producer)
+    first = client.call(method, request)
+    assert (len(first.ideas), first.total) == (100, 250)
+    every = all_pages(client, method, request, first)
+    assert [i.name for i in every.ideas] == [f"Ý tưởng {n:03d}" for n in range(250)]
