@@ -32,6 +32,7 @@ class Running:
     system: EmbeddedSystem
     channels: dict[str, grpc.Channel]
     stubs: dict[str, Any]
+    addresses: dict[str, str]
 
 
 @contextmanager
@@ -43,9 +44,11 @@ def running(data_dir: Path) -> Iterator[Running]:
     # commune officer of Đăk Hà when it names none or an impossible one).
     assert system.issuer is not None
     issuer, officer = TestIssuer(system.issuer), ("can-bo-xa", "commune_officer", "23500")
-    channels = {name: signed_channel(issuer, f"127.0.0.1:{bound[name]}", officer) for name in STUBS}
+    addresses = {name: f"127.0.0.1:{bound[name]}" for name in STUBS}
+    channels = {name: signed_channel(issuer, addresses[name], officer) for name in STUBS}
     try:
-        yield Running(system, channels, {name: STUBS[name](channels[name]) for name in STUBS})
+        stubs = {name: STUBS[name](channels[name]) for name in STUBS}
+        yield Running(system, channels, stubs, addresses)
     finally:
         for channel in channels.values():
             channel.close()

@@ -160,8 +160,8 @@ def test_the_cli_gathers_every_page(edge: Running) -> None:
                 submitted_on="2026-06-01",
             )
         )
-    target = edge.channels["registration"]._channel.target().decode()
-    client = Client({"registration": target}, "vi", 1.0)
+    client = Client({"registration": edge.addresses["registration"]}, "vi", 1.0)
+    # the stub's channel signs the calls; the client adds its idempotency key and pages
     method = stub.ListIdeas
     request = registration_pb2.ListIdeasRequest(producer_id=producer)
     first = client.call(method, request)
