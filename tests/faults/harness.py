@@ -14,6 +14,7 @@ import sys
 import threading
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -243,6 +244,7 @@ class Driver:
     answer that is not definitive (the key makes that safe) until `give_up_seconds`."""
 
     address: str
+    authorization: Callable[[], tuple[tuple[str, str], ...]] = tuple
     producer_id: str = ""
     give_up_seconds: float = 120.0
     outcomes: list[Outcome] = field(default_factory=list)
@@ -260,12 +262,12 @@ class Driver:
         """(reply or None, error, attempts). ALREADY_EXISTS under our own key means the
         command was carried out and only its reply was not kept: a success, no reply."""
         key = str(uuid.uuid4())
-        metadata = ((IDEMPOTENCY_METADATA, key),)
         deadline = time.monotonic() + self.give_up_seconds
         attempts = 0
         while True:
             attempts += 1
             try:
+                metadata = ((IDEMPOTENCY_METADATA, key), *self.authorization())
                 return method(request, metadata=metadata, timeout=5), "", attempts
             except grpc.RpcError as error:
                 code = error.code()

@@ -33,6 +33,7 @@ from contracts import topics
 from runtime.messages import HEADER_NOTIFICATION_ID, HEADER_SOURCE
 from tests.conftest import DEAD_LETTER_TOPICS, EVENT_TOPICS, create_topics
 from tests.faults.harness import Driver, Fleet, OwnKafka, OwnPostgres, run, wait_rpc
+from tests.identity import TestIssuer, running_issuer
 
 pytestmark = pytest.mark.faults
 
@@ -54,8 +55,9 @@ REGISTRATION = ("registration-rpc", "registration-relay-a", "registration-relay-
 
 
 class Suite:
-    def __init__(self, tmp: Path) -> None:
+    def __init__(self, tmp: Path, issuer_url: str) -> None:
         self.tmp = tmp
+        self.issuer_url = issuer_url
         self.rng = random.Random(2026)
         self.kafka = OwnKafka(tmp / "kafka-state")
         # Outside pytest's temp dir (mode 0700): the cluster runs as user postgres under root.
@@ -81,6 +83,7 @@ class Suite:
             "OCOP_PG_PASSWORD": "",
             "OCOP_DATA_DIR": str(self.tmp / "data"),
             "OCOP_RELAY_POLL_SECONDS": "0.2",
+            "OCOP_OIDC_ISSUER": self.issuer_url,
             **{f"OCOP_{s}_PORT": str(p) for s, p in self.ports.items()},
         }
 
@@ -252,11 +255,17 @@ async def consumer_groups(bootstrap: str) -> list[str]:
 
 @pytest.mark.timeout(1800 if LONG else 600)
 def test_nothing_is_lost_and_nothing_applied_twice(tmp_path: Path) -> None:
-    suite = Suite(tmp_path)
+    with running_issuer(tmp_path) as issuer:
+        faults_with(issuer, tmp_path)
+
+
+def faults_with(issuer: TestIssuer, tmp_path: Path) -> None:
+    """The suite, its processes verifying the tokens of `issuer` (the embedded issuer)."""
+    suite = Suite(tmp_path, issuer.url)
     logs = Path(tempfile.mkdtemp(prefix="ocop-faults-logs-"))  # kept when the suite fails
     fleet = Fleet(logs, suite.env(), MODULES)
     try:
-        run_suite(suite, fleet, tmp_path)
+        run_suite(suite, fleet, tmp_path, issuer)
         shutil.rmtree(logs, ignore_errors=True)
     except BaseException:
         print(f"process logs: {logs}")
@@ -270,7 +279,7 @@ def test_nothing_is_lost_and_nothing_applied_twice(tmp_path: Path) -> None:
         shutil.rmtree(suite.pg_dir, ignore_errors=True)
 
 
-def run_suite(suite: Suite, fleet: Fleet, tmp_path: Path) -> None:
+def run_suite(suite: Suite, fleet: Fleet, tmp_path: Path, issuer: TestIssuer) -> None:
     suite.kafka.start()
     suite.pg.init()
     asyncio.run(create_topics(suite.kafka.bootstrap, [PREFIX + t for t in EVENT_TOPICS]))
@@ -283,7 +292,10 @@ def run_suite(suite: Suite, fleet: Fleet, tmp_path: Path) -> None:
     )
     for name in MODULES:
         fleet.start(name)
-    driver = Driver(f"127.0.0.1:{suite.ports['REGISTRATION']}")
+    driver = Driver(
+        f"127.0.0.1:{suite.ports['REGISTRATION']}",
+        lambda: issuer.metadata("can-bo-xa", "commune_officer", "23500"),
+    )
     started = time.monotonic()
     try:
         for service in ("REGISTRATION", "EVALUATION", "REPORTING"):
