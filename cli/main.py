@@ -24,6 +24,7 @@ import grpc
 from cli.client import Client
 from cli.commands import (
     admin,
+    audit,
     evaluation,
     identity,
     inspection,
@@ -119,6 +120,7 @@ def parser(lang: str = "vi", as_json: bool = False) -> argparse.ArgumentParser:
     inspection.add(sub, lang)
     promotion.add(sub, lang)
     admin.add(sub, lang)
+    audit.add(sub, lang)
     add_rules_commands(sub)
     return top
 

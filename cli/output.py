@@ -12,6 +12,15 @@ from typing import Any
 from google.protobuf.json_format import MessageToDict
 
 LABELS: dict[str, tuple[str, str]] = {
+    # audit (hash chains)
+    "service": ("Dịch vụ", "Service"),
+    "intact": ("Nguyên vẹn", "Intact"),
+    "records": ("Số bản ghi", "Records"),
+    "message": ("Kết luận", "Finding"),
+    "head_position": ("Vị trí đầu chuỗi", "Head position"),
+    "head_notification_id": ("Sự kiện đầu chuỗi", "Head event"),
+    "head_hash": ("Băm đầu chuỗi", "Head hash"),
+    "at": ("Thời điểm", "At"),
     "producer_id": ("Mã chủ thể", "Producer id"),
     "product_id": ("Mã sản phẩm", "Product id"),
     "dossier_id": ("Mã hồ sơ", "Dossier id"),

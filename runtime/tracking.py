@@ -18,6 +18,9 @@ current *term* (a counter in the same tracking table, raised by each relay that 
 over): `record_fenced` checks the term in the position's own transaction, so a relay
 that lost its leadership cannot record a position, even one in flight.
 
+**Hash chain.** Every application and process recorder below also chains its stored
+events (`runtime.chain`), in the events' transaction.
+
 The recorders below extend eventsourcing's tracking and process recorders for the three
 stores (memory, SQLite, PostgreSQL); `runtime.eventstore` selects their factories.
 """
@@ -52,6 +55,7 @@ from psycopg import Cursor
 from psycopg.rows import DictRow
 from psycopg.sql import SQL, Identifier
 
+from runtime.chain import POPOEventChain, PostgresEventChain, SQLiteEventChain
 from runtime.idempotency import POPOCommandKeys, PostgresCommandKeys, SQLiteCommandKeys
 
 PROCESSED_TABLE = "ocop_processed_events"
@@ -139,12 +143,14 @@ class SQLiteEventTrackingRecorder(SQLiteTrackingRecorder):
 
 
 class SQLiteEventProcessRecorder(
-    SQLiteCommandKeys, SQLiteEventTrackingRecorder, SQLiteProcessRecorder
+    SQLiteEventChain, SQLiteCommandKeys, SQLiteEventTrackingRecorder, SQLiteProcessRecorder
 ):
     pass
 
 
-class SQLiteCommandApplicationRecorder(SQLiteCommandKeys, SQLiteApplicationRecorder):
+class SQLiteCommandApplicationRecorder(
+    SQLiteEventChain, SQLiteCommandKeys, SQLiteApplicationRecorder
+):
     pass
 
 
@@ -225,12 +231,14 @@ class PostgresEventTrackingRecorder(PostgresTrackingRecorder):
 
 
 class PostgresEventProcessRecorder(
-    PostgresCommandKeys, PostgresEventTrackingRecorder, PostgresProcessRecorder
+    PostgresEventChain, PostgresCommandKeys, PostgresEventTrackingRecorder, PostgresProcessRecorder
 ):
     pass
 
 
-class PostgresCommandApplicationRecorder(PostgresCommandKeys, PostgresApplicationRecorder):
+class PostgresCommandApplicationRecorder(
+    PostgresEventChain, PostgresCommandKeys, PostgresApplicationRecorder
+):
     pass
 
 
@@ -281,11 +289,13 @@ class POPOEventTrackingRecorder(POPOTrackingRecorder):
             self._insert_tracking(tracking)
 
 
-class POPOEventProcessRecorder(POPOCommandKeys, POPOEventTrackingRecorder, POPOProcessRecorder):
+class POPOEventProcessRecorder(
+    POPOEventChain, POPOCommandKeys, POPOEventTrackingRecorder, POPOProcessRecorder
+):
     pass
 
 
-class POPOCommandApplicationRecorder(POPOCommandKeys, POPOApplicationRecorder):
+class POPOCommandApplicationRecorder(POPOEventChain, POPOCommandKeys, POPOApplicationRecorder):
     pass
 
 
