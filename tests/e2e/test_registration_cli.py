@@ -49,7 +49,12 @@ def test_refusals_name_the_field_and_documents_travel_in_chunks(
     producer_args = ("--name", "HTX A", "--kind", "cooperative", "--legal-rep", "A")
     refused(proc, "commune_code", "register-producer", *producer_args, "--commune", "99999")
     refused(
-        proc, "legacy_commune_code", "register-producer", *producer_args, "--legacy-commune", "1"
+        proc,
+        "legacy_commune_code",
+        "register-producer",
+        *producer_args,
+        "--legacy-commune",
+        "99999",
     )
     producer = proc.cli(
         "registration",
