@@ -14,7 +14,14 @@ from typing import Any
 import pytest
 
 from runtime.settings import Settings
-from tests.e2e.harness import Processes, distributed_env, free_port, processes_of, wait_serving
+from tests.e2e.harness import (
+    Processes,
+    distributed_env,
+    embedded_env,
+    free_port,
+    processes_of,
+    wait_serving,
+)
 from tests.e2e.test_inspection import certified_by_the_district, until
 
 pytestmark = pytest.mark.e2e
@@ -104,7 +111,8 @@ def test_promotion_as_its_own_processes(
 
 def test_promotion_in_the_embedded_mode(tmp_path: Path) -> None:
     ports = {s: free_port() for s in SERVICES}
-    proc = Processes(tmp_path, {f"OCOP_{s.upper()}_PORT": str(p) for s, p in ports.items()})
+    proc = Processes(tmp_path, embedded_env(ports))
+    proc.seed_demo_accounts(tmp_path / "d")
     proc.start("embedded", "-m", "cli.main", "run", "--no-demo", "--data-dir", str(tmp_path / "d"))
     try:
         for port in ports.values():
