@@ -86,7 +86,7 @@ def test_forwarded_by_score_and_returned_with_no_certificate_until_the_lower_lev
         for event in (r1, r3):
             proc.cli("evaluation", "show", str(event.aggregate_id))  # waits for arrival
 
-        council(proc, "district", "2025-03-20", DISTRICT)
+        council(proc, "district", "2025-03-20", DISTRICT, unit="610")
         adopted = adopt_short(proc, tmp_path, str(r1.aggregate_id), "R1", 72, {"2.3": "2"})
         assert (adopted["status"], adopted["forwarded_to"]) == ("forwarded", "province")
         returned = wait_status(proc, str(r1.aggregate_id), "returned")
