@@ -76,7 +76,13 @@ def build_server(
     keys = command_keys_of(store)
     if keys is not None:
         chain.append(IdempotencyInterceptor(keys, idempotency_retention))
-    server = grpc.server(futures.ThreadPoolExecutor(max_workers=max_workers), interceptors=chain)
+    # gRPC sets SO_REUSEPORT by default, so a second server "binds" a port already in use
+    # and the two share its calls silently; refuse a busy port instead.
+    server = grpc.server(
+        futures.ThreadPoolExecutor(max_workers=max_workers),
+        interceptors=chain,
+        options=[("grpc.so_reuseport", 0)],
+    )
     for register in registrations:
         register(server)
     health_servicer = health.HealthServicer()
@@ -84,11 +90,14 @@ def build_server(
     for name in [*service_names, ""]:
         health_servicer.set(name, health_pb2.HealthCheckResponse.SERVING)
     reflection.enable_server_reflection([*service_names, reflection.SERVICE_NAME], server)
-    port = (
-        server.add_secure_port(address, credentials)
-        if credentials
-        else server.add_insecure_port(address)
-    )
+    try:
+        port = (
+            server.add_secure_port(address, credentials)
+            if credentials
+            else server.add_insecure_port(address)
+        )
+    except RuntimeError:  # grpcio raises where older versions returned 0
+        port = 0
     if port == 0:
         raise OSError(f"cannot bind gRPC server to {address}")
     return server, port
