@@ -65,7 +65,9 @@ def promotion_story(proc: Processes) -> None:
     )  # fmt: skip
     assert bad.returncode == 2 and b"channel_type" in bad.stderr
 
-    proc.cli(*OFFICE, "evaluation", "open-revocation", "--product", product, "--ground", "b",
+    # The province's agriculture office opens the revocation (not the economy office)
+    proc.cli("--actor-id", "so-nnmt", "evaluation", "open-revocation", "--product", product,
+             "--ground", "b",
              "--reference", "KL-07/2025", "--concluded-on", "12/08/2025")  # fmt: skip
     proc.cli("--actor-id", "ct-tinh", "--jurisdiction", "51", "evaluation", "revoke",
              "--product", product, "--decision-no", "402/QĐ-UBND", "--decided-on",
