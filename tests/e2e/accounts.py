@@ -90,8 +90,10 @@ def _request(url: str, token: str = "", data: Any = None, method: str = "GET") -
 
 def ensure_keycloak(issuer: str, user: str, role: str, unit: str) -> None:
     base = issuer.split("/realms/", maxsplit=1)[0]
+    # keycloak.sh writes it under its state dir (OCOP_STATE_DIR, default <repo>/.state)
+    state = Path(os.environ.get("OCOP_STATE_DIR") or ROOT / ".state")
     password_file = Path(
-        os.environ.get("OCOP_KEYCLOAK_ADMIN_FILE", ROOT / ".state" / "keycloak" / "admin-password")
+        os.environ.get("OCOP_KEYCLOAK_ADMIN_FILE") or state / "keycloak" / "admin-password"
     )
     form = urllib.parse.urlencode(
         {
