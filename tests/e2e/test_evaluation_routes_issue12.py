@@ -27,7 +27,7 @@ from tests.unit.rules.helpers import sheet_at
 
 pytestmark = [pytest.mark.e2e, pytest.mark.kafka, pytest.mark.postgres]
 
-DISTRICT = ("--actor-id", "phong-nn", "--role", "district_officer", "--jurisdiction", "610")
+DISTRICT = ("--actor-id", "phong-nn-610", "--role", "district_officer", "--jurisdiction", "610")
 PROVINCE = ("--actor-id", "so-nnmt", "--jurisdiction", "51")
 CHAIRMAN = ("--actor-id", "ct-ubnd-tinh", "--jurisdiction", "51")
 
@@ -93,7 +93,7 @@ def test_forwarded_by_score_and_returned_with_no_certificate_until_the_lower_lev
         assert returned["returned_options"] == ["recognise", "reevaluate"]
         assert_no_certificate(proc, str(r1.product_id))
         decision = proc.cli(
-            "--actor-id", "ct-ubnd-huyen", "--role", "authority", "--jurisdiction", "610",
+            "--actor-id", "ct-ubnd-huyen-610", "--role", "authority", "--jurisdiction", "610",
             "evaluation", "decide", "--decision-no", "12/QĐ-UBND", "--decided-on", "2025-06-20",
             "--signer", "Chủ tịch UBND huyện", "--dossier", str(r1.aggregate_id),
         )  # fmt: skip
