@@ -82,7 +82,7 @@ CATALOGUE: Final[tuple[Topic, ...]] = (
     Topic(
         PROVINCE_RESULTS,
         owner="province",
-        consumers=("evaluation",),
+        consumers=("evaluation", "reporting"),
         description=(
             "The next level's answers to forwarded dossiers: recognised (its decision "
             "number and star) or returned to the lower level. Keyed by answer id."
@@ -91,7 +91,7 @@ CATALOGUE: Final[tuple[Topic, ...]] = (
     Topic(
         INSPECTION_EVENTS,
         owner="inspection",
-        consumers=("evaluation",),
+        consumers=("evaluation", "reporting"),
         description=(
             "Post-certification inspection: plans per period (InspectionPlanned), "
             "inspections scheduled or opened ad hoc, and their conclusions (passed, "
@@ -102,6 +102,7 @@ CATALOGUE: Final[tuple[Topic, ...]] = (
     Topic(
         PROMOTION_EVENTS,
         owner="promotion",
+        consumers=("reporting",),
         description=(
             "Promotion of certified products: the year's plan, fairs and participation, "
             "showrooms and sales points with the products displayed or withdrawn (and why: "
