@@ -223,6 +223,39 @@ def _dmy(day: date) -> str:
     return day.strftime("%d/%m/%Y")
 
 
+def ensure_tier_exists(rule_set: RuleSet, tier: Tier, on: date, *, field: str = "tier") -> None:
+    """Refuse ``tier`` acting on ``on`` (:class:`NotCompetentError` naming ``field``).
+
+    The one check of an administrative level against the law in force: a tier
+    abolished before ``on`` (a district after 30/06/2025, whatever the rule set:
+    R1 for pending dossiers, R2/R3 which have none) is refused with its last
+    day, the successor that holds its roles and the legal basis
+    (``tier_successions[*].basis``); a tier the rule set's procedure does not
+    have (a commune council) is refused naming the tiers it has.
+    """
+    for succession in rule_set.tier_successions:
+        if succession.tier == tier and on > succession.last_day:
+            successor = _succeeded(rule_set, tier, on)
+            basis = succession.basis
+            raise NotCompetentError(
+                field,
+                f"the {tier.value} tier ended on {_dmy(succession.last_day)}; on {_dmy(on)} "
+                f"its roles belong to the {successor.value}. "
+                f"Basis: {basis.en if basis else succession.source}",
+                f"cấp {TIER_VI[tier]} chấm dứt từ sau ngày {_dmy(succession.last_day)}; ngày "
+                f"{_dmy(on)} nhiệm vụ thuộc cấp {TIER_VI[successor]}"
+                + (f". Căn cứ: {basis.vi}" if basis else ""),
+            )
+    if tier not in rule_set.tiers:
+        names = ", ".join(t.value for t in rule_set.tiers)
+        names_vi = ", ".join(f"cấp {TIER_VI[t]}" for t in rule_set.tiers)
+        raise NotCompetentError(
+            field,
+            f"{rule_set.id} has no {tier.value} level (levels: {names})",
+            f"{rule_set.id} không có cấp {TIER_VI[tier]} (chỉ có: {names_vi})",
+        )
+
+
 def ensure_may_score(rule_set: RuleSet, tier: Tier, on: date | None = None) -> None:
     """Refuse a council result the rule set cannot accept (see :class:`NotCompetentError`).
 
@@ -240,16 +273,7 @@ def ensure_may_score(rule_set: RuleSet, tier: Tier, on: date | None = None) -> N
         )
     if on is None:
         return
-    for succession in rule_set.tier_successions:
-        if succession.tier == tier and on > succession.last_day:
-            successor = _succeeded(rule_set, tier, on)
-            raise NotCompetentError(
-                "tier",
-                f"the {tier.value} tier ended on {_dmy(succession.last_day)}; on {_dmy(on)} "
-                f"its roles belong to the {successor.value} ({succession.source})",
-                f"cấp {TIER_VI[tier]} chấm dứt từ sau ngày {_dmy(succession.last_day)}; ngày "
-                f"{_dmy(on)} nhiệm vụ thuộc cấp {TIER_VI[successor]}",
-            )
+    ensure_tier_exists(rule_set, tier, on)
     ensure_in_force(rule_set, on)
 
 

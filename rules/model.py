@@ -222,12 +222,17 @@ class Transition(FrozenModel):
 
 
 class TierSuccession(FrozenModel):
-    """A tier abolished on ``last_day``; its roles pass to ``successor``."""
+    """A tier abolished after ``last_day``; its roles pass to ``successor``.
+
+    ``basis`` is the legal reason a refusal gives the user (Vietnamese, English);
+    ``source`` grades where it comes from (OCOP-RULES.md).
+    """
 
     tier: Tier
     last_day: date
     successor: Tier
     source: str
+    basis: LocalText | None = None
 
 
 class Knockout(FrozenModel):
@@ -428,7 +433,12 @@ def _scoring_problems(rs: RuleSet, where: str) -> Iterator[str]:
 
 
 def _tier_problems(rs: RuleSet, where: str) -> Iterator[str]:
-    known = set(rs.tiers) | {s.tier for s in rs.tier_successions}
+    # A succession may record a tier the rule set never had (R2/R3: the district, so
+    # that a district is refused with the reform as reason); it grants it no role.
+    known = set(rs.tiers)
+    for succession in rs.tier_successions:
+        if succession.successor not in known:
+            yield f"{where} › tier_successions: successor {succession.successor} is not in tiers"
     if rs.first_scoring_tier not in known:
         yield f"{where} › first_scoring_tier: {rs.first_scoring_tier} is not in tiers"
     for step, by_star in rs.authorities.items():

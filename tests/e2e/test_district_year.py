@@ -133,6 +133,11 @@ def test_a_district_runs_its_own_may_round(proc: Processes) -> None:
     wrong = refusal(proc, *DAK_HA, "evaluation", "open-round", "--level", "district",
                     "--unit", "51", "--on", "05/05/2025")  # fmt: skip
     assert (wrong["code"], wrong["field"]) == ("permission_denied", "actor.jurisdiction")
+    # November 2025: no district exists any more (the reform), so no district round
+    gone = refusal(proc, *DAK_HA, "evaluation", "open-round", "--level", "district",
+                   "--unit", "615", "--on", "05/11/2025")  # fmt: skip
+    assert (gone["code"], gone["field"]) == ("failed_precondition", "level")
+    assert "30/06/2025" in gone["message"] and "202/2025/QH15" in gone["message"]
     # Opened on 05/05/2025, after the 30/04 cut-off: still the May round, with both dossiers
     round_ = proc.cli(*DAK_HA, "evaluation", "open-round", "--level", "district",
                       "--unit", "615", "--on", "05/05/2025")  # fmt: skip

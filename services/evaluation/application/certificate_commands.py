@@ -23,7 +23,6 @@ from services.evaluation.application.support import (
 )
 from services.evaluation.domain.certificates import ProductCertification
 from services.evaluation.domain.council import (
-    refuse_permission,
     tier_of,
 )
 
@@ -89,7 +88,10 @@ class CertificateCommands:
                 )
             )
         ):
-            raise refuse_permission(
+            raise self.core.refuse_level(
+                rule_set,
+                tier,
+                concluded_on,
                 "Người thực hiện không có thẩm quyền kiểm tra/thu hồi sản phẩm này.",
                 "The actor may neither inspect nor revoke this product.",
             )
@@ -128,7 +130,10 @@ class CertificateCommands:
                 or tier is None
                 or not may_act(rule_set, tier, Step.REVOKE, held["star"], decided_on)
             ):
-                raise refuse_permission(
+                raise self.core.refuse_level(
+                    rule_set,
+                    tier,
+                    decided_on,
                     f"Người thực hiện không có thẩm quyền thu hồi sản phẩm {held['star']} sao theo {rule_set.id}.",  # noqa: E501
                     f"The actor may not revoke a {held['star']}-star certificate under {rule_set.id}.",  # noqa: E501
                 )

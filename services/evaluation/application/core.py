@@ -19,9 +19,12 @@ from rules import (
     CertificateDates,
     Deployment,
     LocalPolicy,
+    NotCompetentError,
     RuleSet,
+    Tier,
     assign_round,
     certificate_dates,
+    ensure_tier_exists,
     load_local_policy,
     load_rule_set,
     select_rule_set,
@@ -31,7 +34,7 @@ from runtime.errors import CommandRejected
 from runtime.eventstore import register_common_transcodings
 from runtime.jurisdiction import ActsFor, require_jurisdiction
 from services.evaluation.domain.certificates import ProductCertification
-from services.evaluation.domain.council import LEVEL_TIER, CouncilRules
+from services.evaluation.domain.council import LEVEL_TIER, CouncilRules, refuse_permission
 from services.evaluation.domain.model import Evaluation
 from services.evaluation.domain.rounds import Round
 
@@ -71,6 +74,30 @@ class EvaluationCore(EventSourcedProjection[UUID]):
             return load_rule_set(evaluation.rule_set_id)
         return select_rule_set(evaluation.received_on, self.deployment).rule_set
 
+    @staticmethod
+    def ensure_level_exists(rule_set: RuleSet, level: str, on: date, field: str) -> None:
+        """Refuses (`failed_precondition`, `field`) a level that does not exist on `on`:
+        a district after 30/06/2025 with the legal reason and its successor
+        (`rules.ensure_tier_exists`, the one check)."""
+        try:
+            ensure_tier_exists(rule_set, LEVEL_TIER[level], on, field=field)
+        except NotCompetentError as error:
+            raise CommandRejected("failed_precondition", error.place, error.vi, error.en) from error
+
+    @staticmethod
+    def refuse_level(
+        rule_set: RuleSet, tier: Tier | None, on: date, vi: str, en: str
+    ) -> CommandRejected:
+        """The refusal (`permission_denied`, `actor`) of an actor whose level may not act
+        on `on`, giving the legal reason where the level no longer exists then (a
+        district chairman signing on 10/07/2025: the reform, and the successor)."""
+        if tier is not None:
+            try:
+                ensure_tier_exists(rule_set, tier, on)
+            except NotCompetentError as error:
+                return refuse_permission(f"{vi} {error.vi}.", f"{en} {error.en}.")
+        return refuse_permission(vi, en)
+
     def local_policies(self) -> list[LocalPolicy]:
         return [load_local_policy(p) for p in self.deployment.local_policies]
 
@@ -82,10 +109,17 @@ class EvaluationCore(EventSourcedProjection[UUID]):
         key = {"level": level, "jurisdiction": jurisdiction}
         assigned = assign_round(on, rule_set, LEVEL_TIER[level], self.local_policies())
         if assigned is None:
+            # Unscheduled: decided within the year, and before the level's abolition (an R1
+            # district round of June 2025 is decided by 30/06/2025, not 31/12).
+            ends = [
+                s.last_day
+                for s in rule_set.tier_successions
+                if s.tier == LEVEL_TIER[level] and on <= s.last_day
+            ]
             return {
                 **key,
                 "forwarded_by": None,
-                "decided_by": date(on.year, 12, 31),
+                "decided_by": min([date(on.year, 12, 31), *ends]),
                 "name_vi": f"Đợt {on.year} (chưa có lịch)",
                 "name_en": f"{on.year} round (unscheduled)",
                 "source": "none",

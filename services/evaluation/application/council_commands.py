@@ -55,7 +55,13 @@ class CouncilCommands:
         self.core.not_future("on", on)
         require_official(ctx.actor, level, jurisdiction, what=("mở đợt đánh giá", "open a round"))
         rule_set = select_rule_set(on, self.core.deployment).rule_set
-        key = self.core.round_to_open(level, jurisdiction, on, rule_set, _period(period))
+        named = _period(period)
+        # The level must exist on the opening day and in the month the round is decided
+        # (no district round after 30/06/2025: refused with the reason, never scheduled).
+        self.core.ensure_level_exists(rule_set, level, on, "level")
+        if named is not None:
+            self.core.ensure_level_exists(rule_set, level, date(*named, 1), "period")
+        key = self.core.round_to_open(level, jurisdiction, on, rule_set, named)
         if key is None:
             raise invalid(
                 "period",

@@ -119,7 +119,10 @@ class DecisionCommands:
         rule_set = self.core.rule_set_of(evaluation)
         dossier = evaluation.dossier_id
         if not may_act(rule_set, tier, Step.RECOGNISE, star, decided_on):
-            raise refuse_permission(
+            raise self.core.refuse_level(
+                rule_set,
+                tier,
+                decided_on,
                 f"{dossier}: {TIER_AUTHORITY[tier]['vi']} không có thẩm quyền công nhận "
                 f"{star} sao theo {rule_set.id}.",
                 f"{dossier}: {TIER_AUTHORITY[tier]['en']} may not recognise {star} stars "

@@ -61,7 +61,10 @@ class ForwardingCommands:
         ):
             # The band, not the capped star: a 92 missing a 5★ minimum is still approved
             # and forwarded as a potential 5★ (R3 Art. 7.3.e); the ministry applies it.
-            raise refuse_permission(
+            raise self.core.refuse_level(
+                rule_set,
+                tier,
+                on,
                 f"Người thực hiện không có thẩm quyền phê duyệt kết quả {evaluation.band} sao theo {rule_set.id}.",  # noqa: E501
                 f"The actor may not approve a {evaluation.band}-star result under {rule_set.id}.",
             )

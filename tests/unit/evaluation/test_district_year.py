@@ -64,6 +64,18 @@ def appoint_council(app: EvaluationApp, round_id: UUID) -> None:
     )
 
 
+def adopted_3_star(app: EvaluationApp, adopted_on: date) -> UUID:
+    """An R1 Đăk Hà dossier scored 60 by the district's May council, adopted `adopted_on`."""
+    dossier = r1_dossier(app)
+    round_ = app.councils.open_round(
+        officer(DAK_HA), level="district", jurisdiction=DAK_HA, on=date(2025, 4, 25)
+    )
+    appoint_council(app, round_.id)
+    score_all(app, dossier, dict.fromkeys(("chu-tich", "tv1", "tv2"), 60), 3, "R1")
+    app.councils.adopt_result(secretary(), dossier_id=dossier, adopted_on=adopted_on)
+    return dossier
+
+
 def refused(call: object, **kwargs: object) -> CommandRejected:
     with pytest.raises(CommandRejected) as error:
         call(**kwargs)  # type: ignore[operator]
@@ -193,13 +205,7 @@ def test_the_opening_date_cannot_be_in_the_future(app: EvaluationApp) -> None:
 def test_an_expired_certificate_is_never_current(app: EvaluationApp) -> None:
     """Issue 13 item 5 (evaluation side): past its last day a certificate is not called
     current, whether or not the scheduler has recorded the expiry yet."""
-    dossier = r1_dossier(app)
-    round_ = app.councils.open_round(
-        officer(DAK_HA), level="district", jurisdiction=DAK_HA, on=date(2025, 4, 25)
-    )
-    appoint_council(app, round_.id)
-    score_all(app, dossier, dict.fromkeys(("chu-tich", "tv1", "tv2"), 60), 3, "R1")
-    app.councils.adopt_result(secretary(), dossier_id=dossier, adopted_on=date(2025, 5, 20))
+    dossier = adopted_3_star(app, date(2025, 5, 20))
     app.decisions.issue_decision(
         chairman(DAK_HA),
         decision_no="45/QĐ-UBND",
@@ -214,3 +220,63 @@ def test_an_expired_certificate_is_never_current(app: EvaluationApp) -> None:
     assert views.certificates_view(certification, last).current == held["number"]
     assert views.certificates_view(certification, last + timedelta(days=1)).current == ""
     assert certification.in_force_on(last + timedelta(days=1)) is None
+
+
+@pytest.mark.parametrize(
+    ("on", "period", "field"),
+    [
+        (date(2025, 7, 1), "", "level"),  # the first day without districts (R1 filings still)
+        (date(2025, 11, 5), "", "level"),  # the Kon Tum plan's November round, under R2
+        (date(2025, 11, 5), "11/2025", "level"),
+        (date(2025, 5, 5), "11/2025", "period"),  # opened in May, for a round decided later
+        (date(2026, 6, 1), "", "level"),  # R3: no district at all
+    ],
+)
+def test_no_district_round_after_30_06_2025(
+    app: EvaluationApp, on: date, period: str, field: str
+) -> None:
+    """Issue 12 (abolished tiers): a district round opened or named after the two-level
+    reform is refused with the field and the legal reason in both languages, never
+    scheduled as an unscheduled or a local-plan round."""
+    before = mark(app)
+    error = refused(
+        app.councils.open_round,
+        ctx=officer(DAK_HA),
+        level="district",
+        jurisdiction=DAK_HA,
+        on=on,
+        period=period,
+    )
+    assert (error.kind, error.field) == ("failed_precondition", field)
+    assert "cấp huyện chấm dứt từ sau ngày 30/06/2025" in error.vi
+    assert "Nghị quyết 202/2025/QH15" in error.vi and "1489/QĐ-TTg" in error.vi
+    assert "the district tier ended on 30/06/2025" in error.en
+    assert "its roles belong to the province" in error.en
+    assert mark(app) == before
+
+
+def test_the_last_district_day_still_opens_a_round_decided_by_then(app: EvaluationApp) -> None:
+    """On 30/06/2025 a district may still open a round (no plan round is left): it is
+    decided by the district's last day, not by 31/12."""
+    round_ = app.councils.open_round(
+        officer(DAK_HA), level="district", jurisdiction=DAK_HA, on=date(2025, 6, 30)
+    )
+    assert (round_.forwarded_by, round_.decided_by) == (None, date(2025, 6, 30))
+
+
+def test_a_district_chairman_after_the_reform_is_told_why(app: EvaluationApp) -> None:
+    """A district result adopted on 30/06/2025 and signed by the district on 01/07/2025:
+    refused, naming the reform and the province that now decides."""
+    dossier = adopted_3_star(app, date(2025, 6, 30))
+    error = refused(
+        app.decisions.issue_decision,
+        ctx=chairman(DAK_HA),
+        decision_no="50/QĐ-UBND",
+        decided_on=date(2025, 7, 1),
+        signer="Chủ tịch UBND huyện Đăk Hà",
+        dossier_ids=[dossier],
+    )
+    assert (error.kind, error.field) == ("permission_denied", "actor")
+    assert "cấp huyện chấm dứt từ sau ngày 30/06/2025" in error.vi
+    assert "nhiệm vụ thuộc cấp tỉnh" in error.vi
+    assert "the district tier ended on 30/06/2025" in error.en

@@ -216,15 +216,21 @@ def test_a_district_council_after_30_06_2025_is_refused(app: EvaluationApp) -> N
 
 
 def test_a_district_council_under_r3_is_refused(app: EvaluationApp) -> None:
+    """An R3 dossier sent to a district (only a forged event can): no district round can
+    be opened for it, so no district council exists to score it (the reform, named)."""
     event = arrive(app, level="district")
-    council(app, event.aggregate_id)
-    scored(app, event.aggregate_id, "R3", 60, floor_star=3)
     with pytest.raises(CommandRejected) as refused:
+        council(app, event.aggregate_id)
+    assert (refused.value.kind, refused.value.field) == ("failed_precondition", "level")
+    assert refused.value.message("en").startswith(
+        "level: the district tier ended on 30/06/2025; on 12/06/2026 its roles belong to the "
+        "province. Basis: two-level local government"
+    )
+    with pytest.raises(CommandRejected) as adopt:
         app.councils.adopt_result(
             secretary(), dossier_id=event.aggregate_id, adopted_on=date(2026, 6, 25)
         )
-    assert refused.value.field == "tier"
-    assert "R3" in refused.value.message("en")
+    assert adopt.value.field == "round_id"
 
 
 def test_rule_15_one_decision_several_certificates(app: EvaluationApp) -> None:

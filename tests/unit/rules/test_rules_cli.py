@@ -211,7 +211,10 @@ def test_explain_routes_as_the_law_reads(
             "r1-district-after-30-06-2025",
             None,
             "tier: cấp huyện chấm dứt từ sau ngày 30/06/2025; ngày 02/07/2025 nhiệm vụ thuộc "
-            "cấp tỉnh",
+            "cấp tỉnh. Căn cứ: chính quyền địa phương hai cấp từ 01/07/2025 (Nghị quyết "
+            "202/2025/QH15): không còn cấp huyện; Quyết định 1489/QĐ-TTg bãi bỏ điểm b khoản 1 "
+            "Phụ lục II Quyết định 148/QĐ-TTg (cấp huyện đánh giá, công nhận 3 sao), nhiệm vụ "
+            "chuyển về cấp tỉnh",
         ),
         (
             "r3-district-council",

@@ -33,6 +33,7 @@ from rules import (
     council_mean,
     council_result,
     dossier_requirements,
+    ensure_tier_exists,
     expiry_notice_date,
     import_result,
     inspection_plan,
@@ -709,7 +710,70 @@ def test_rule_31_district_roles_end_30_06_2025(r1: RuleSet, r2: RuleSet) -> None
         selection = select_rule_set(date(2025, 7, day), deployment)
         assert selection.rule_set.id == "R1" and not selection.deployment_tier_active
     assert not select_rule_set(date(2025, 7, 10), deployment).deployment_tier_active
-    assert r2.tier_successions == ()
+    # R2 has no district at all: its succession only records why (the reform), for refusals
+    assert Tier.DISTRICT not in r2.tiers
+    assert [(s.tier, s.last_day) for s in r2.tier_successions] == [
+        (Tier.DISTRICT, date(2025, 6, 30))
+    ]
+
+
+@pytest.mark.parametrize(
+    ("rule_set_id", "on", "refused"),
+    [
+        ("R1", date(2025, 6, 30), False),  # the district's last day
+        ("R1", date(2025, 7, 1), True),  # the first day without districts (R1 filings to 05/07)
+        ("R1", date(2025, 7, 5), True),
+        ("R2", date(2025, 7, 6), True),  # 1489 repealed the district point
+        ("R2", date(2025, 11, 5), True),  # the Kon Tum plan's November round
+        ("R3", date(2026, 6, 1), True),
+    ],
+)
+def test_rule_31_a_district_acting_after_30_06_2025_is_refused_with_the_reason(
+    rule_set_id: str, on: date, refused: bool
+) -> None:
+    """One check for every district act after the reform: the level is refused with the
+    field named, the last day, the successor and the legal basis in both languages."""
+    rule_set = load_rule_set(rule_set_id)
+    if not refused:
+        ensure_tier_exists(rule_set, Tier.DISTRICT, on, field="level")
+        return
+    with pytest.raises(NotCompetentError) as error:
+        ensure_tier_exists(rule_set, Tier.DISTRICT, on, field="level")
+    day = on.strftime("%d/%m/%Y")
+    assert error.value.place == "level"
+    assert error.value.render("vi").startswith(
+        f"level: cấp huyện chấm dứt từ sau ngày 30/06/2025; ngày {day} nhiệm vụ thuộc cấp tỉnh. "
+        "Căn cứ: chính quyền địa phương hai cấp từ 01/07/2025 (Nghị quyết 202/2025/QH15)"
+    )
+    assert "1489/QĐ-TTg" in error.value.vi
+    assert error.value.render("en").startswith(
+        f"level: the district tier ended on 30/06/2025; on {day} its roles belong to the "
+        "province. Basis: two-level local government"
+    )
+
+
+def test_rule_31_a_level_the_procedure_lacks_is_refused(r3: RuleSet) -> None:
+    """Without a recorded abolition, a level the rule set lacks is refused by name."""
+    ensure_tier_exists(r3, Tier.COMMUNE, date(2026, 6, 1))
+    bare = r3.model_copy(update={"tier_successions": ()})
+    with pytest.raises(NotCompetentError) as error:
+        ensure_tier_exists(bare, Tier.DISTRICT, date(2026, 6, 1))
+    assert error.value.render("en") == (
+        "tier: R3 has no district level (levels: commune, province, central)"
+    )
+    assert error.value.render("vi") == (
+        "tier: R3 không có cấp huyện (chỉ có: cấp xã, cấp tỉnh, cấp trung ương)"
+    )
+
+
+def test_rule_31_no_district_round_after_the_reform(r1: RuleSet, r2: RuleSet) -> None:
+    """The Kon Tum plan's November 2025 district round is offered under no rule set: R1's
+    district ends before its decision, R2 has no district (its dossiers go to the province)."""
+    kontum = load_local_policy("kontum-district-2025")
+    assert "R2" in kontum.applies_to_rule_sets
+    for rule_set, forwarded in ((r1, date(2025, 6, 15)), (r2, date(2025, 10, 20))):
+        assigned = assign_round(forwarded, rule_set, Tier.DISTRICT, [kontum])
+        assert assigned is None or assigned.tier != Tier.DISTRICT
 
 
 def test_rule_32_kpi_targets_are_configured_per_jurisdiction_and_year() -> None:
