@@ -101,7 +101,7 @@ SERVICES: Final[tuple[Service, ...]] = (
         port=50064,
         own_settings="OCOP_INSPECTION_",
     ),
-    Service("reporting", ("rpc", "stream"), port=50065),
+    Service("reporting", ("rpc", "stream"), port=50065, own_settings="OCOP_REPORTING_"),
     Service("province", ("stream", "relay"), own_settings="OCOP_PROVINCE_", stand_in=True),
 )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from contracts import registry
+from runtime.clock import Clock, SystemClock
 from runtime.consumer import TrackedConsumer
 from runtime.eventstore import event_store_env
 from runtime.metrics import Metrics
@@ -12,6 +13,7 @@ from runtime.rpc import Register
 from runtime.settings import Settings
 from runtime.wiring import consumer_for
 from services.reporting.adapters import grpc_api
+from services.reporting.adapters.settings import ReportingSettings
 from services.reporting.application import ReportingApp
 
 NAME = "reporting"
@@ -38,6 +40,17 @@ class ReportingService:
         )
 
 
-def build(settings: Settings, metrics: Metrics | None = None) -> ReportingService:
-    app = ReportingApp(event_store_env(settings, NAME))
+def build(
+    settings: Settings,
+    metrics: Metrics | None = None,
+    *,
+    clock: Clock | None = None,
+    reporting: ReportingSettings | None = None,
+) -> ReportingService:
+    own = reporting or ReportingSettings()
+    app = ReportingApp(
+        event_store_env(settings, NAME),
+        clock=clock or SystemClock(settings.time_zone),
+        local_policies=own.local_policies,
+    )
     return ReportingService(app=app, metrics=metrics or Metrics(NAME))

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from eventsourcing.persistence import InfrastructureFactory, Tracking
 from eventsourcing.utils import Environment
 
+from rules import ReportPeriod, load_local_policy, plan_targets, report_periods
+from runtime.clock import Clock, SystemClock
 from runtime.errors import CommandRejected
 from runtime.eventstore import MEMORY_FACTORY, SQLITE_FACTORY
+from services.reporting.domain import kpi
 from services.reporting.domain.product_status import STATUSES, Row
 from services.reporting.projections.catalogue import CatalogueView
 
@@ -18,7 +23,15 @@ class ReportingApp:
 
     name = "reporting"
 
-    def __init__(self, env: dict[str, str]) -> None:
+    def __init__(
+        self,
+        env: dict[str, str],
+        *,
+        clock: Clock | None = None,
+        local_policies: tuple[str, ...] = (),
+    ) -> None:
+        self.clock: Clock = clock or SystemClock()
+        self.local_policies = local_policies
         env = dict(env)
         if env.get("PERSISTENCE_MODULE", MEMORY_FACTORY) == MEMORY_FACTORY:
             # The catalogue is SQL; "memory" means an in-memory SQLite database.
@@ -53,5 +66,59 @@ class ReportingApp:
             )
         return self.view.list(status)
 
+    def kpis(
+        self, period: str, jurisdiction: str = "", starts: str = "", ends: str = ""
+    ) -> KpiView:
+        """Every KPI of `jurisdiction` for `period` (see `domain.kpi.parse_period`) next to the
+        local policies' targets for the year of the period's last day. Raises
+        CommandRejected(invalid_argument, period) for a period that cannot be read."""
+        try:
+            chosen = kpi.parse_period(period, starts, ends)
+        except ValueError as error:
+            vi, _, en = str(error).partition(" / ")
+            raise CommandRejected("invalid_argument", "period", vi, en or vi) from error
+        snap = self.view.kpi_snapshot()
+        scope = kpi.Scope(jurisdiction.strip())
+        today = self.clock.today()
+        policies = [load_local_policy(p) for p in self.local_policies]
+        targets = plan_targets(policies, chosen.ends.year)
+        return KpiView(
+            period=chosen,
+            scope=scope,
+            today=today,
+            lines=kpi.lines(snap, scope, chosen, today, targets),
+            stars=kpi.stars_by_kind(snap, scope, chosen),
+            stars_by_half={h.code: kpi.stars_by_kind(snap, scope, h) for h in chosen.halves},
+            lists=kpi.period_lists(snap, scope, chosen, today),
+            report=self.report_period(chosen),
+            missing=tuple(s for s in kpi.SOURCES if not snap.has(s)),
+        )
+
+    def report_period(self, period: kpi.Period) -> ReportPeriod | None:
+        """The local policy's report covering exactly `period` (its due date), if any."""
+        policies = [load_local_policy(p) for p in self.local_policies]
+        for found in report_periods(policies, period.ends.year):
+            if (found.starts, found.ends) == (period.starts, period.ends):
+                return found
+        return None
+
     def close(self) -> None:
         self.factory.close()
+
+
+@dataclass(frozen=True)
+class KpiView:
+    """The KPIs of one jurisdiction and period, and what a report lists beside them:
+    recognitions by kind and star (the period, and each half-year of its years), the
+    period's lists of products, the local policy's report of that period (due date) and
+    the services that have sent no data yet."""
+
+    period: kpi.Period
+    scope: kpi.Scope
+    today: date
+    lines: list[kpi.Line]
+    stars: dict[str, dict[int, int]]
+    stars_by_half: dict[str, dict[str, dict[int, int]]]
+    lists: dict[str, list[dict[str, Any]]]
+    report: ReportPeriod | None
+    missing: tuple[str, ...]

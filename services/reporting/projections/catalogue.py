@@ -13,7 +13,9 @@ from eventsourcing.persistence import Tracking
 
 from runtime.tracking import PostgresEventTrackingRecorder, SQLiteEventTrackingRecorder
 from services.reporting.domain import product_status as ps
+from services.reporting.domain.kpi import Snapshot
 from services.reporting.domain.product_status import COLUMNS, Row
+from services.reporting.projections import kpi_tables
 
 CREATE = (
     "CREATE TABLE IF NOT EXISTS catalogue_products ("
@@ -70,7 +72,7 @@ class CatalogueView:
         self.tracking = tracking
         self.placeholder = "?" if isinstance(tracking, SQLiteEventTrackingRecorder) else "%s"
         with self._transaction(commit=True) as cursor:
-            for statement in CREATE:
+            for statement in (*CREATE, *kpi_tables.create_statements()):
                 cursor.execute(statement)
 
     def _transaction(self, *, commit: bool) -> Any:
@@ -93,11 +95,17 @@ class CatalogueView:
                 dossier = ps.dossier_change(event, current)
                 if dossier is not None:
                     cursor.execute(self._sql(UPSERT_DOSSIER), _values(dossier, ps.DOSSIER_COLUMNS))
+            kpi_tables.apply_writes(cursor, event, self.placeholder)
             self.tracking._insert_tracking(cursor, tracking)
 
     def has_event(self, key: str) -> bool:
         """Whether the event with this key (`<event type>:<event id>`) was applied."""
         return self.tracking.has_event(key)
+
+    def kpi_snapshot(self) -> Snapshot:
+        """The KPI read models, read in one transaction (a consistent snapshot)."""
+        with self._transaction(commit=False) as cursor:
+            return kpi_tables.load(cursor)
 
     def get(self, product_id: str) -> Row | None:
         with self._transaction(commit=False) as cursor:

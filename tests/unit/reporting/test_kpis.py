@@ -1,0 +1,400 @@
+"""Each KPI on a constructed year of events (2025, district 615 of Kon Tum under R1).
+
+The year: product A first recognised 3★ (March); B re-recognised 3★ (re-evaluation, April:
+not "new"); C upgraded 3★ → 4★ (May: counted once, as a new 4★); D recognised 3★ in
+February and revoked in June (same half-year); E's certificate valid to 30/06/2025, the
+last day of H1 (valid at H1's end, expired in H2); F recognised in another district (612);
+G a dossier past its commune check deadline; H forwarded to the province and returned."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from typing import Any
+from uuid import UUID, uuid4
+
+import pytest
+from eventsourcing.persistence import Tracking
+
+from contracts import evaluation as ev
+from contracts import inspection as ins
+from contracts import promotion as pr
+from contracts import registration as rg
+from contracts.envelope import Actor
+from runtime.clock import FixedClock
+from runtime.errors import CommandRejected
+from services.reporting.application import ReportingApp
+from services.reporting.application.app import KpiView
+
+WHO = Actor(id="x", role="system")
+ids: dict[str, UUID] = {}
+
+
+def uid(name: str) -> UUID:
+    return ids.setdefault(name, uuid4())
+
+
+def env(aggregate: str | UUID, on: date = date(2025, 1, 2)) -> dict[str, Any]:
+    return {
+        "event_id": uuid4(),
+        "aggregate_id": aggregate if isinstance(aggregate, UUID) else uid(aggregate),
+        "aggregate_version": 1,
+        "occurred_at": datetime(on.year, on.month, on.day, 3, tzinfo=UTC),
+        "actor": WHO,
+        "correlation_id": uuid4(),
+    }
+
+
+def units(district: str) -> dict[str, str]:
+    return {
+        "commune_code": "23" + district,
+        "province_code": "51",
+        "legacy_district_code": district,
+        "legacy_province_code": "62",
+    }
+
+
+def producer(name: str, kind: str, *, sme: bool = False, district: str = "615") -> Any:
+    return rg.ProducerRegistered(
+        **env(name),
+        name=name,
+        kind=kind,
+        is_sme=sme,
+        **units(district),
+    )
+
+
+def product(name: str, owner: str, district: str = "615") -> Any:
+    return rg.ProductRegistered(
+        **env(name), producer_id=uid(owner), name=name, product_set=13, **units(district)
+    )
+
+
+def submitted(dossier: str, name: str, kind: str, on: date, deadline: date | None = None) -> Any:
+    return rg.DossierSubmitted(
+        **env(dossier, on),
+        product_id=uid(name),
+        producer_id=uuid4(),
+        kind=kind,
+        received_on=on,
+        commune_code="23615",
+        check_deadline=deadline,
+    )
+
+
+def recognised(dossier: str, name: str, star: int, on: date, valid_to: date) -> Any:
+    return ev.Recognized(
+        **env(uuid4(), on),
+        dossier_id=uid(dossier),
+        product_id=uid(name),
+        star=star,
+        decision_no=f"QĐ-{dossier}",
+        decided_on=on,
+        authority="UBND huyện Đăk Hà",
+        valid_from=on,
+        valid_to=valid_to,
+        certificate_no=f"GCN-{dossier}",
+    )
+
+
+def superseded(dossier: str, name: str, on: date, by: str) -> Any:
+    return ev.CertificateSuperseded(
+        **env(uuid4(), on),
+        dossier_id=uid(dossier),
+        product_id=uid(name),
+        certificate_no=f"GCN-{dossier}",
+        by_certificate_no=f"GCN-{by}",
+        superseded_on=on,
+    )
+
+
+def concluded(kind: type[Any], name: str, on: date, plan: str) -> Any:
+    extra = {"concluded_on": on, "conclusion_no": f"KL-{name}", "findings": "…"}
+    return kind(
+        **env(uuid4(), on),
+        product_id=uid(name),
+        inspection_kind="periodic",
+        plan_id=uid(plan),
+        **extra,
+    )
+
+
+def year_of_events() -> list[Any]:
+    d = date
+    events: list[Any] = [
+        producer("P1", "cooperative"),
+        producer("P2", "enterprise", sme=True),
+        producer("P3", "household_business"),
+        producer("P4", "cooperative", district="612"),
+        *(
+            product(n, o)
+            for n, o in (
+                ("A", "P1"),
+                ("B", "P2"),
+                ("C", "P3"),
+                ("D", "P1"),
+                ("E", "P2"),
+                ("G", "P3"),
+                ("H", "P1"),
+            )
+        ),
+        product("F", "P4", district="612"),
+        submitted("dA", "A", "first", d(2025, 1, 20)),
+        recognised("dA", "A", 3, d(2025, 3, 10), d(2028, 3, 9)),
+        recognised("dB0", "B", 3, d(2022, 5, 1), d(2025, 4, 30)),
+        submitted("dB", "B", "re_evaluation", d(2025, 1, 25)),
+        recognised("dB", "B", 3, d(2025, 4, 20), d(2028, 4, 19)),
+        superseded("dB0", "B", d(2025, 4, 20), "dB"),
+        recognised("dC0", "C", 3, d(2023, 1, 15), d(2026, 1, 14)),
+        submitted("dC", "C", "upgrade", d(2025, 2, 1)),
+        recognised("dC", "C", 4, d(2025, 5, 15), d(2028, 5, 14)),
+        superseded("dC0", "C", d(2025, 5, 15), "dC"),
+        submitted("dD", "D", "first", d(2025, 1, 5)),
+        recognised("dD", "D", 3, d(2025, 2, 1), d(2028, 1, 31)),
+        ev.Revoked(
+            **env(uuid4(), d(2025, 6, 10)),
+            dossier_id=uid("dD"),
+            product_id=uid("D"),
+            certificate_no="GCN-dD",
+            decision_no="QĐ-thu-hồi-D",
+            decided_on=d(2025, 6, 10),
+            authority="UBND huyện",
+            ground="b",
+        ),
+        recognised("dE", "E", 3, d(2022, 7, 1), d(2025, 6, 30)),
+        submitted("dF", "F", "first", d(2025, 1, 6)),
+        recognised("dF", "F", 3, d(2025, 3, 1), d(2028, 2, 28)),
+        submitted("dG", "G", "first", d(2025, 5, 20), deadline=d(2025, 6, 5)),
+        submitted("dH", "H", "first", d(2025, 3, 1)),
+        ev.ForwardedToProvince(
+            **env(uuid4(), d(2025, 5, 25)),
+            dossier_id=uid("dH"),
+            product_id=uid("H"),
+            product_name="H",
+            product_set=13,
+            score=Decimal(88),
+            from_level="district",
+            to_level="province",
+            forwarded_on=d(2025, 5, 25),
+            awarded_star=4,
+            next_round_decided_by=d(2025, 6, 30),
+        ),
+        ev.ReturnedByProvince(
+            **env(uuid4(), d(2025, 6, 20)),
+            dossier_id=uid("dH"),
+            product_id=uid("H"),
+            by_level="province",
+            score=Decimal(68),
+            star_band=3,
+            options=["recognise"],
+            returned_on=d(2025, 6, 20),
+            reason="Dưới 70 điểm",
+        ),
+    ]
+    return events
+
+
+def promotion_and_inspection() -> list[Any]:
+    d = date
+    return [
+        pr.ValueChainLinked(
+            **env("vc1"),
+            producer_id=uid("P1"),
+            link_id=uid("vc1"),
+            raw_material_area="Đăk Hà",
+            area="10",
+            area_unit="ha",
+            partner_kind="enterprise",
+            partner="X",
+            contract_no="1",
+            since=d(2025, 1, 1),
+        ),
+        pr.SalesChannelJoined(
+            **env("ch1"),
+            producer_id=uid("P2"),
+            channel_id=uid("ch1"),
+            channel_type="supermarket",
+            modern=True,
+            partner="Co.op",
+            since=d(2025, 2, 1),
+        ),
+        pr.SalesChannelLeft(
+            **env("ch1", d(2025, 5, 31)),
+            producer_id=uid("P2"),
+            channel_id=uid("ch1"),
+            channel_type="supermarket",
+            left_on=d(2025, 5, 31),
+        ),
+        pr.SalesChannelJoined(
+            **env("ch2"),
+            producer_id=uid("P3"),
+            channel_id=uid("ch2"),
+            channel_type="market",
+            modern=False,
+            partner="Chợ",
+            since=d(2025, 2, 1),
+        ),
+        pr.ShowroomOpened(
+            **env("sr"),
+            name="Điểm OCOP Đăk Hà",
+            commune_code="23615",
+            province_code="51",
+            district_code="615",
+            operator="HTX",
+            opened_on=d(2025, 4, 1),
+        ),
+        ins.InspectionPlanned(
+            **env("plan"),
+            jurisdiction="615",
+            level="district",
+            period="2025-Q2",
+            starts_on=d(2025, 4, 1),
+            ends_on=d(2025, 6, 30),
+            cadence_months=3,
+            cadence_source="kontum-district-2025",
+            products=[
+                ins.PlannedProduct(product_id=uid(n), certificate_no="x", star=3)
+                for n in ("A", "C")
+            ],
+        ),
+        concluded(ins.InspectionPassed, "A", d(2025, 6, 15), "plan"),
+        ins.InspectionFailed(
+            **env(uuid4(), d(2025, 6, 20)),
+            product_id=uid("C"),
+            inspection_kind="periodic",
+            concluded_on=d(2025, 6, 20),
+            conclusion_no="KL-C",
+            findings="…",
+            plan_id=uid("plan"),
+        ),
+    ]
+
+
+def app_with(events: list[Any], today: date = date(2026, 1, 10)) -> ReportingApp:
+    app = ReportingApp(
+        {},
+        clock=FixedClock(datetime(today.year, today.month, today.day, 3, tzinfo=UTC)),
+        local_policies=("kontum-district-2025",),
+    )
+    for n, event in enumerate(events, start=1):
+        app.process_event(event, Tracking("test@t#0", n))
+    return app
+
+
+@pytest.fixture(scope="module")
+def app() -> Iterator[ReportingApp]:
+    app = app_with(year_of_events() + promotion_and_inspection())
+    yield app
+    app.close()
+
+
+def figures(view: KpiView) -> dict[str, Any]:
+    return {line.kpi.code: line.figure.value for line in view.lines}
+
+
+def statuses(view: KpiView) -> dict[str, str]:
+    return {line.kpi.code: line.status for line in view.lines}
+
+
+def test_new_recognitions_in_the_half_year(app: ReportingApp) -> None:
+    h1 = figures(app.kpis("2025-H1", "615"))
+    assert h1["new_3_star"] == 2  # A and D; B's re-evaluation is not new
+    assert h1["new_4_star"] == 1  # C's upgrade, once
+    assert h1["new_5_star"] == 0
+    assert (h1["first_recognitions"], h1["upgrades"], h1["re_recognitions"]) == (2, 1, 1)
+
+
+def test_certificates_at_the_period_end(app: ReportingApp) -> None:
+    h1 = figures(app.kpis("2025-H1", "615"))
+    assert h1["certified_products"] == 4  # A, B, C and E (valid through 30/06); D revoked
+    assert h1["revoked"] == 1  # D, recognised and revoked in the same half-year
+    assert h1["expired"] == 0  # E's last valid day is the period's last day; B's was replaced
+    h2 = figures(app.kpis("2025-H2", "615"))
+    assert (h2["certified_products"], h2["expired"], h2["revoked"]) == (3, 1, 0)
+    year = figures(app.kpis("2025", "615"))
+    assert (year["new_3_star"], year["expired"], year["revoked"]) == (2, 1, 1)
+
+
+def test_the_expiry_is_a_fact_only_once_its_day_has_come() -> None:
+    early = app_with(year_of_events(), today=date(2025, 6, 30))
+    assert figures(early.kpis("2025-H2", "615"))["expired"] == 0
+    early.close()
+
+
+def test_producers_channels_chains_and_showrooms(app: ReportingApp) -> None:
+    view = app.kpis("2025-H1", "615")
+    h1, status = figures(view), statuses(view)
+    assert h1["ocop_producers"] == 3  # P1, P2, P3 (P4 lies in 612)
+    assert h1["cooperative_share"] == Decimal("0.3333")
+    assert status["cooperative_share"] == "below"  # 40 % planned
+    assert (h1["sme_share"], status["sme_share"]) == (Decimal("0.3333"), "met")
+    assert (h1["value_chain_share"], status["value_chain_share"]) == (Decimal("0.3333"), "met")
+    assert (h1["modern_channel_share"], status["modern_channel_share"]) == (0, "below")
+    assert figures(app.kpis("01/01/2025-31/05/2025", "615"))["modern_channel_share"] == Decimal(
+        "0.3333"
+    )
+    assert (h1["showrooms"], status["showrooms"]) == (1, "met")
+
+
+def test_targets_met_and_not_met(app: ReportingApp) -> None:
+    view = app.kpis("2025", "615")
+    status = statuses(view)
+    assert status["new_3_star"] == "below"  # 2 of ≥ 10
+    assert status["new_4_star"] == "met"  # 1 of ≥ 1
+    assert status["certified_products"] == ""  # the plan sets no target for it
+    target = next(line.target for line in view.lines if line.kpi.code == "new_3_star")
+    assert target is not None and target.minimum == 10
+
+
+def test_inspections_and_dossiers(app: ReportingApp) -> None:
+    h1 = figures(app.kpis("2025-H1", "615"))
+    assert (h1["inspections_due"], h1["inspections_done"], h1["inspections_failed"]) == (2, 2, 1)
+    assert h1["dossiers_in_pipeline"] == 2  # G (at the commune) and H (returned by the province)
+    assert h1["dossiers_overdue"] == 1  # G: its commune check deadline 05/06 passed
+
+
+def test_jurisdictions_district_and_province(app: ReportingApp) -> None:
+    assert figures(app.kpis("2025-H1", "612"))["new_3_star"] == 1  # F
+    assert figures(app.kpis("2025-H1", "51"))["new_3_star"] == 3  # the whole new province
+    assert figures(app.kpis("2025-H1", "62"))["new_3_star"] == 3  # its pre-2025 code
+    assert figures(app.kpis("2025-H1", "23615"))["new_3_star"] == 2  # the commune
+
+
+def test_a_service_without_data_shows_none_not_zero() -> None:
+    app = app_with(year_of_events())
+    h1 = figures(app.kpis("2025-H1", "615"))
+    assert h1["showrooms"] is None and h1["inspections_done"] is None
+    assert h1["modern_channel_share"] is None
+    assert h1["new_3_star"] == 2
+    assert app.kpis("2025-H1", "615").missing == ("inspection", "promotion")
+    app.close()
+
+
+def test_events_in_any_order_give_the_same_kpis(app: ReportingApp) -> None:
+    reverse = app_with(list(reversed(year_of_events() + promotion_and_inspection())))
+    for period in ("2025-H1", "2025-H2", "2025"):
+        assert figures(reverse.kpis(period, "615")) == figures(app.kpis(period, "615"))
+    reverse.close()
+
+
+def test_lists_of_the_period(app: ReportingApp) -> None:
+    lists = app.kpis("2025-H1", "615").lists
+    assert [r["name"] for r in lists["recognised"]] == ["D", "A", "B", "C"]
+    assert [r["name"] for r in lists["revoked"]] == ["D"]
+    assert [(r["name"], r["number"]) for r in lists["forwarded"]] == [("H", "88")]
+    assert [(r["name"], r["number"]) for r in lists["returned"]] == [("H", "68")]
+    assert [r["name"] for r in figures_list(app, "2025-H2", "expired")] == ["E"]
+
+
+def figures_list(app: ReportingApp, period: str, name: str) -> list[dict[str, Any]]:
+    return app.kpis(period, "615").lists[name]
+
+
+def test_report_due_date_and_periods(app: ReportingApp) -> None:
+    view = app.kpis("2025-H1", "615")
+    assert view.report is not None and view.report.due == date(2025, 7, 15)
+    assert app.kpis("01/01/2025-31/03/2025", "615").report is None
+    with pytest.raises(CommandRejected) as refused:
+        app.kpis("2025-H3", "615")
+    assert refused.value.field == "period"
