@@ -6,6 +6,7 @@ import json
 import re
 import sys
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -126,11 +127,36 @@ VALUES: dict[str, tuple[str, str]] = {
 }
 
 
-def shown(value: Any, index: int) -> str:
+@dataclass(frozen=True)
+class Words:
+    """How a command group names its fields and values: its own words over the common ones.
+
+    `labels` maps a field name, `values` a stored code, to (Vietnamese, English). A group's
+    words win over the common ones for that group's output only, so two services may name
+    the same code differently ("withdrawn" from an inspection plan, from a showroom)."""
+
+    labels: Mapping[str, tuple[str, str]]
+    values: Mapping[str, tuple[str, str]]
+
+    def extend(
+        self,
+        labels: Mapping[str, tuple[str, str]] | None = None,
+        values: Mapping[str, tuple[str, str]] | None = None,
+    ) -> Words:
+        return Words({**self.labels, **(labels or {})}, {**self.values, **(values or {})})
+
+    def label(self, key: str, index: int) -> str:
+        return self.labels.get(key, (key, key))[index]
+
+
+COMMON = Words(LABELS, VALUES)
+
+
+def shown(value: Any, index: int, words: Words = COMMON) -> str:
     """A value as a person reads it: names translated, dates as dd/mm/yyyy in Vietnamese."""
     text = str(value)
-    if text in VALUES:
-        return VALUES[text][index]
+    if text in words.values:
+        return words.values[text][index]
     if index == 0 and DATE.match(text):
         if len(text) == 10:
             return f"{text[8:10]}/{text[5:7]}/{text[0:4]}"
@@ -141,7 +167,14 @@ def shown(value: Any, index: int) -> str:
     return text
 
 
-def emit(record: Mapping[str, Any], *, as_json: bool, lang: str, quiet: bool = False) -> None:
+def emit(
+    record: Mapping[str, Any],
+    *,
+    as_json: bool,
+    lang: str,
+    quiet: bool = False,
+    words: Words = COMMON,
+) -> None:
     """Print a record; `quiet` prints its first value alone (an id, for scripts)."""
     if quiet:
         print(next(iter(record.values()), ""))
@@ -153,13 +186,18 @@ def emit(record: Mapping[str, Any], *, as_json: bool, lang: str, quiet: bool = F
     for key, value in record.items():
         if value in ("", None):
             continue
-        label = LABELS.get(key, (key, key))[index]
-        print(f"{label}: {shown(value, index)}")
+        print(f"{words.label(key, index)}: {shown(value, index, words)}")
 
 
 def emit_table(
-    rows: list[Mapping[str, Any]], columns: list[str], *, as_json: bool, lang: str
+    rows: list[Mapping[str, Any]],
+    columns: list[str],
+    *,
+    as_json: bool,
+    lang: str,
+    words: Words = COMMON,
 ) -> None:
+    """Rows as a table with the columns' labels; values translated, dates dd/mm/yyyy."""
     if as_json:
         print(json.dumps([dict(r) for r in rows], ensure_ascii=False, indent=2, default=str))
         return
@@ -167,8 +205,8 @@ def emit_table(
     if not rows:
         print("(không có dữ liệu)" if index == 0 else "(nothing)")
         return
-    header = [LABELS.get(c, (c, c))[index] for c in columns]
-    cells = [[VALUES.get(str(r[c]), (str(r[c]), str(r[c])))[index] for c in columns] for r in rows]
+    header = [words.label(c, index) for c in columns]
+    cells = [[shown(r[c], index, words) for c in columns] for r in rows]
     widths = [max(len(h), *(len(row[i]) for row in cells)) for i, h in enumerate(header)]
     print("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)))
     for row in cells:

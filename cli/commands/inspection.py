@@ -16,11 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from cli.declare import Arg, Command, Group, Refused, add_group, day, on
-from cli.output import LABELS, VALUES, emit, emit_table, message_record
+from cli.output import COMMON, emit, emit_table, message_record
 from contracts.rpc import inspection_pb2 as pb
 from contracts.rpc import inspection_pb2_grpc as pb_grpc
 
-for _key, _words in {
+LABELS = {
     "plan_id": ("Mã kế hoạch", "Plan id"),
     "inspection_id": ("Mã cuộc kiểm tra", "Inspection id"),
     "period": ("Mã kỳ", "Period code"),
@@ -49,9 +49,8 @@ for _key, _words in {
     "commune_code": ("Mã xã", "Commune"),
     "team": ("Đoàn kiểm tra", "Team"),
     "certificate_status": ("Tình trạng giấy chứng nhận", "Certificate status"),
-}.items():
-    LABELS.setdefault(_key, _words)
-for _value, _words in {
+}
+VALUES = {
     "periodic": ("định kỳ", "periodic"),
     "ad_hoc": ("đột xuất", "ad hoc"),
     "due": ("chưa kiểm tra", "due"),
@@ -63,8 +62,8 @@ for _value, _words in {
     "overdue": ("quá hạn khắc phục", "remediation overdue"),
     "failed": ("không đạt", "failed"),
     "agriculture": ("Nông nghiệp và Môi trường", "agriculture"),
-}.items():
-    VALUES.setdefault(_value, _words)
+}
+WORDS = COMMON.extend(LABELS, VALUES)
 
 ENTRY_COLUMNS = ["product_id", "product_name", "star", "status", "planned_on", "outcome"]
 INSPECTION_COLUMNS = ["inspection_id", "product_name", "kind", "status", "planned_on", "deadline"]
@@ -119,7 +118,7 @@ def _record(args: argparse.Namespace, reply: Any) -> int:
         print(next(iter(record.values()), ""))
         return 0
     if args.json:
-        emit(record, as_json=True, lang=args.lang)
+        emit(record, as_json=True, lang=args.lang, words=WORDS)
         return 0
     flat = {
         k: v
@@ -130,7 +129,7 @@ def _record(args: argparse.Namespace, reply: Any) -> int:
         flat["team"] = ", ".join(f"{m['name']} ({m['role']})" for m in record["team"])
     if "visits" in record:
         flat["visits"] = len(record["visits"])
-    emit(flat, as_json=False, lang=args.lang)
+    emit(flat, as_json=False, lang=args.lang, words=WORDS)
     return 0
 
 
@@ -140,38 +139,40 @@ def _plan(args: argparse.Namespace, reply: Any) -> int:
         print(record["plan_id"])
         return 0
     if args.json:
-        emit(record, as_json=True, lang=args.lang)
+        emit(record, as_json=True, lang=args.lang, words=WORDS)
         return 0
     label = record.pop("period_label_en") if args.lang == "en" else record["period_label"]
     head = {k: v for k, v in record.items() if k not in ("entries", "period_label_en")}
     head["period_label"] = label
     head["coverage"] = f"{record['inspected']}/{record['due']}"
-    emit(head, as_json=False, lang=args.lang)
+    emit(head, as_json=False, lang=args.lang, words=WORDS)
     print()
-    emit_table(record["entries"], ENTRY_COLUMNS, as_json=False, lang=args.lang)
+    emit_table(record["entries"], ENTRY_COLUMNS, as_json=False, lang=args.lang, words=WORDS)
     return 0
 
 
 def _inspections(args: argparse.Namespace, reply: Any) -> int:
     rows = message_record(reply)["inspections"]
-    emit_table(rows, INSPECTION_COLUMNS, as_json=args.json, lang=args.lang)
+    emit_table(rows, INSPECTION_COLUMNS, as_json=args.json, lang=args.lang, words=WORDS)
     return 0
 
 
 def _history(args: argparse.Namespace, reply: Any) -> int:
     record = message_record(reply)
     if args.json:
-        emit(record, as_json=True, lang=args.lang)
+        emit(record, as_json=True, lang=args.lang, words=WORDS)
         return 0
     head = {k: record[k] for k in ("certificate_no", "certificate_status")}
-    emit(head, as_json=False, lang=args.lang)
-    emit_table(record["inspections"], INSPECTION_COLUMNS, as_json=False, lang=args.lang)
+    emit(head, as_json=False, lang=args.lang, words=WORDS)
+    emit_table(
+        record["inspections"], INSPECTION_COLUMNS, as_json=False, lang=args.lang, words=WORDS
+    )
     return 0
 
 
 def _overdue(args: argparse.Namespace, reply: Any) -> int:
     rows = message_record(reply)["entries"]
-    emit_table(rows, OVERDUE_COLUMNS, as_json=args.json, lang=args.lang)
+    emit_table(rows, OVERDUE_COLUMNS, as_json=args.json, lang=args.lang, words=WORDS)
     return 0
 
 

@@ -14,11 +14,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from cli.declare import Arg, Command, Group, Refused, add_group, day, on
-from cli.output import LABELS, VALUES, emit, emit_table, message_record
+from cli.output import COMMON, Words, emit, emit_table, message_record
+from contracts import promotion_codes as codes
 from contracts.rpc import promotion_pb2 as pb
 from contracts.rpc import promotion_pb2_grpc as pb_grpc
 
-for _key, _words in {
+LABELS = {
     "showroom_id": ("Mã điểm bán", "Showroom id"),
     "fair_id": ("Mã hội chợ", "Fair id"),
     "record_id": ("Mã bản ghi", "Record id"),
@@ -50,9 +51,22 @@ for _key, _words in {
     "product_name": ("Tên sản phẩm", "Product"),
     "certificate_no": ("Số giấy chứng nhận", "Certificate no."),
     "reason": ("Lý do", "Reason"),
-}.items():
-    LABELS.setdefault(_key, _words)
-for _value, _words in {
+    "kind": ("Loại", "Kind"),
+    "channel_type": ("Loại kênh", "Channel type"),
+    "channel_id": ("Mã kênh", "Channel id"),
+    "partner": ("Đối tác", "Partner"),
+    "link_id": ("Mã liên kết", "Link id"),
+    "raw_material_area": ("Vùng nguyên liệu", "Raw-material area"),
+    "area": ("Diện tích", "Area"),
+    "address": ("Địa chỉ", "Address"),
+    "province_code": ("Mã tỉnh", "Province code"),
+    "district_code": ("Mã huyện (trước 07/2025)", "District code (before 07/2025)"),
+    "year": ("Năm", "Year"),
+    "plan_id": ("Mã kế hoạch", "Plan id"),
+    "contracts": ("Số hợp đồng", "Contracts"),
+    "sales_vnd": ("Doanh thu (đồng)", "Sales (VND)"),
+}
+VALUES = {
     "planned": ("chưa thực hiện", "planned"),
     "under_way": ("đang thực hiện", "under way"),
     "done": ("đã hoàn thành", "done"),
@@ -64,8 +78,37 @@ for _value, _words in {
     "by_operator": ("đơn vị vận hành rút", "taken down by the operator"),
     "inside": ("trong tỉnh", "inside the province"),
     "outside": ("ngoài tỉnh", "outside the province"),
-}.items():
-    VALUES.setdefault(_value, _words)
+}
+_CODE_LISTS = (
+    codes.CHANNEL_TYPES,
+    codes.SUPPORT_KINDS,
+    codes.FUNDING_SOURCES,
+    codes.OUTREACH_CHANNELS,
+    codes.UNITS,
+    codes.ACTIVITY_KINDS,
+)
+# The published code lists name themselves; the words above win where a code means more
+# than one thing here (a withdrawal's reason "revoked" names the certificate).
+WORDS = COMMON.extend(
+    LABELS,
+    {
+        **{k: (c.vi, c.en) for table in _CODE_LISTS for k, c in table.items()},
+        **VALUES,
+    },
+)
+# A producer's history names what happened: its kind "support" is support received, not
+# the plan's activity kind of that name.
+HISTORY_WORDS = WORDS.extend(
+    values={
+        "channel_joined": ("tham gia kênh phân phối", "joined a sales channel"),
+        "channel_left": ("rời kênh phân phối", "left a sales channel"),
+        "value_chain_linked": ("liên kết chuỗi giá trị", "value chain linked"),
+        "value_chain_ended": ("kết thúc liên kết chuỗi", "value chain ended"),
+        "displayed": ("trưng bày tại điểm bán", "on display"),
+        "withdrawn": ("rút khỏi điểm bán, hội chợ, kênh", "withdrawn"),
+        "support": ("nhận hỗ trợ", "support received"),
+    }
+)
 
 ROLE = "economy_office"
 ACTIVITY = Arg(
@@ -143,26 +186,26 @@ def _sales_field(args: argparse.Namespace) -> Mapping[str, Any]:
 def _record(args: argparse.Namespace, reply: Any) -> int:
     record = message_record(reply)
     if args.json:
-        emit(record, as_json=True, lang=args.lang)
+        emit(record, as_json=True, lang=args.lang, words=WORDS)
         return 0
     flat = {k: v for k, v in record.items() if not isinstance(v, list) and v not in ("", 0)}
-    emit(flat, as_json=False, lang=args.lang, quiet=args.quiet)
+    emit(flat, as_json=False, lang=args.lang, quiet=args.quiet, words=WORDS)
     return 0
 
 
-def _with_rows(key: str, columns: list[str]) -> Any:
+def _with_rows(key: str, columns: list[str], words: Words = WORDS) -> Any:
     def show(args: argparse.Namespace, reply: Any) -> int:
         record = message_record(reply)
         if args.json:
-            emit(record, as_json=True, lang=args.lang)
+            emit(record, as_json=True, lang=args.lang, words=words)
             return 0
         if args.quiet:
             print(next(iter(record.values()), ""))
             return 0
         head = {k: v for k, v in record.items() if not isinstance(v, list) and v not in ("", 0)}
-        emit(head, as_json=False, lang=args.lang)
+        emit(head, as_json=False, lang=args.lang, words=words)
         print()
-        emit_table(record[key], columns, as_json=False, lang=args.lang)
+        emit_table(record[key], columns, as_json=False, lang=args.lang, words=words)
         return 0
 
     return show
@@ -171,7 +214,7 @@ def _with_rows(key: str, columns: list[str]) -> Any:
 def _showrooms(args: argparse.Namespace, reply: Any) -> int:
     rows = message_record(reply)["showrooms"]
     if args.json:
-        emit_table(rows, [], as_json=True, lang=args.lang)
+        emit_table(rows, [], as_json=True, lang=args.lang, words=WORDS)
         return 0
     for row in rows:
         row["displayed"] = ", ".join(d["product_name"] for d in row["displayed"]) or "—"
@@ -180,25 +223,37 @@ def _showrooms(args: argparse.Namespace, reply: Any) -> int:
         ["showroom_id", "name", "commune_code", "opened_on", "displayed"],
         as_json=False,
         lang=args.lang,
+        words=WORDS,
     )
     return 0
+
+
+def _percent(share: str, lang: str) -> str:
+    """A share as people write it: "0.3000" -> "30 %", "0.3333" -> "33,3 %" (Vietnamese
+    decimal comma; a point in English)."""
+    value = f"{float(share) * 100:.1f}".removesuffix(".0")
+    return f"{value if lang == 'en' else value.replace('.', ',')} %"
 
 
 def _shares(args: argparse.Namespace, reply: Any) -> int:
     record = message_record(reply)
     if args.json:
-        emit(record, as_json=True, lang=args.lang)
+        emit(record, as_json=True, lang=args.lang, words=WORDS)
         return 0
-    head = {k: v for k, v in record.items() if k != "targets"}
-    emit(head, as_json=False, lang=args.lang)
+    head = {k: _percent(v, args.lang) if k.endswith("_share") else v for k, v in record.items()}
+    del head["targets"]
+    emit(head, as_json=False, lang=args.lang, words=WORDS)
     print()
     for target in record["targets"]:
         target["title"] = target["label_en"] if args.lang == "en" else target["label"]
+        for bound in ("minimum", "stretch"):
+            target[bound] = _percent(target[bound], args.lang) if target[bound] else ""
     emit_table(
         record["targets"],
         ["title", "minimum", "stretch", "status"],
         as_json=False,
         lang=args.lang,
+        words=WORDS,
     )
     return 0
 
@@ -611,7 +666,7 @@ COMMANDS = (
         "auditor",
         pb.ProducerHistoryRequest,
         (Arg("producer_id", "Mã chủ thể", "Producer id"),),
-        output=_with_rows("entries", ["on", "kind", "detail", "reason"]),
+        output=_with_rows("entries", ["on", "kind", "detail", "reason"], HISTORY_WORDS),
         actor=False,
         retry_not_found=True,
         rpc="GetProducerHistory",
