@@ -11,6 +11,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from google.protobuf.json_format import MessageToDict
+from wcwidth import wcswidth
 
 LABELS: dict[str, tuple[str, str]] = {
     # audit (hash chains)
@@ -207,10 +208,25 @@ def emit_table(
         return
     header = [words.label(c, index) for c in columns]
     cells = [[shown(r[c], index, words) for c in columns] for r in rows]
-    widths = [max(len(h), *(len(row[i]) for row in cells)) for i, h in enumerate(header)]
-    print("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)))
+    widths = [max(width(h), *(width(row[i]) for row in cells)) for i, h in enumerate(header)]
+    print("  ".join(pad(h, w) for h, w in zip(header, widths, strict=True)))
     for row in cells:
-        print("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)))
+        print("  ".join(pad(v, w) for v, w in zip(row, widths, strict=True)))
+
+
+def width(text: str) -> int:
+    """Columns `text` takes in a terminal: a combining mark none (the breve of Ba Na "ơ̆",
+    a tone left decomposed), a wide character two (wcwidth); one line, newlines as spaces;
+    text wcwidth cannot measure (a control character) counts one column a character."""
+    line = text.replace("\n", " ")
+    columns: int = wcswidth(line)
+    return columns if columns >= 0 else len(line)
+
+
+def pad(text: str, columns: int) -> str:
+    """`text` on one line, padded with spaces to `columns` terminal columns."""
+    line = text.replace("\n", " ")
+    return line + " " * max(0, columns - width(line))
 
 
 def fail(message: str) -> None:

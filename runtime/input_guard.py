@@ -73,7 +73,8 @@ TEXT_RULES: tuple[tuple[str, TextRule], ...] = (
     ),
     (
         r"(.*\.)?(name|\w+_name|signer|legal_representative|officer|lead_agency|reference|"
-        r"address|issuer|authority|decided_by|item)",
+        r"address|issuer|authority|decided_by|item|operator|organiser|partner|location|"
+        r"title|topic|audience|label|raw_material_area)",
         NAME,
     ),
     (r"(.*\.)?(reason|note|summary|description|text|\w+_summary|explanation|findings)", LONG_TEXT),
@@ -88,6 +89,10 @@ NUMBER_RANGES: tuple[tuple[str, tuple[int, int]], ...] = (
     (r"(.*\.)?star", (0, 5)),
     (r"(.*\.)?criteria_on_sheet", (0, 500)),
     (r"(.*\.)?size", (0, 20 * 1024 * 1024)),
+    # money in đồng: a support grant or a fair's sales run to hundreds of millions, a
+    # plan's budget to billions; ten trillion is far above any, far below int64's end
+    (r"(.*\.)?(\w+_vnd)", (0, 10**13)),
+    (r"(.*\.)?year", (2018, 2200)),  # the programme's years (runtime.clock's legal range)
 )
 DEFAULT_RANGE = (0, 1_000_000)
 

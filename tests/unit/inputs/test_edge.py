@@ -13,9 +13,21 @@ import grpc
 import pytest
 from google.protobuf.descriptor import FieldDescriptor
 
-from contracts.rpc import common_pb2, evaluation_pb2, inspection_pb2, registration_pb2
+from contracts.rpc import (
+    common_pb2,
+    evaluation_pb2,
+    inspection_pb2,
+    promotion_pb2,
+    registration_pb2,
+)
 from runtime.errors import FIELD_METADATA, LANG_METADATA, CommandRejected
-from runtime.input_guard import canonical_form, canonical_text, canonicalise, text_rule
+from runtime.input_guard import (
+    canonical_form,
+    canonical_text,
+    canonicalise,
+    number_range,
+    text_rule,
+)
 from runtime.rpc import ascii_field
 from runtime.text import excerpt
 from tests.hostile.generator import methods
@@ -258,3 +270,31 @@ def test_a_request_that_does_not_decode_is_invalid_argument(edge: Running) -> No
 def test_an_excerpt_is_short_and_escaped() -> None:
     assert excerpt("a\x1b[31mb") == "'a\\x1b[31mb'"
     assert excerpt("x" * 100) == "'" + "x" * 40 + "…'"
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "accepted"),
+    [
+        ("amount_vnd", 25_000_000, True),  # the demo's design grant
+        ("budget_lines[0].amount_vnd", 300_000_000, True),
+        ("sales_vnd", 10**13, True),
+        ("sales_vnd", 10**13 + 1, False),
+        ("year", 2025, True),
+        ("year", 2201, False),
+        ("year", 1999, False),
+    ],
+)
+def test_money_and_years_have_ranges_of_their_own(path: str, value: int, accepted: bool) -> None:
+    """Money was bounded by the default range (at most 1,000,000 đồng): a 25-million-đồng
+    support grant was refused at the edge, while the application takes it."""
+    least, greatest = number_range(path)
+    assert (least <= value <= greatest) is accepted
+
+
+def test_a_support_grant_of_millions_passes_the_edge() -> None:
+    request = promotion_pb2.GrantSupportRequest(kind="design", amount_vnd=25_000_000)
+    canonicalise(request)
+    request.amount_vnd = -1
+    with pytest.raises(CommandRejected) as refused_:
+        canonicalise(request)
+    assert refused_.value.field == "amount_vnd"

@@ -1,0 +1,320 @@
+"""Issue 10 kind 1: reads never fail on a stored value. Every stored event type of every
+service (histories.py records all of them; the test fails if one is missing) is rewritten
+with its extreme legal values (extremes.py: longest text with every Vietnamese letter, tone
+and combining sequence, greatest numbers, the first and the last legal date), then the
+embedded system starts on the rewritten files: the aggregates replay, the catalogue is
+rebuilt from the sources' stores, the relays deliver every message to every consumer, and
+every read of every service answers over gRPC and is shown by the CLI as a table and as
+JSON, in Vietnamese and English. Fails on any crash, a dead letter, a reply or output that
+is not NFC, or an extreme text cut or altered on its way."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import importlib
+import inspect
+import io
+import json
+import pkgutil
+import unicodedata
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from itertools import product
+from pathlib import Path
+from typing import Any
+
+import grpc
+import pytest
+from eventsourcing.domain import Aggregate, DomainEvent
+from google.protobuf import message_factory
+from google.protobuf.message import Message
+
+import services
+from cli.commands import evaluation, inspection, promotion, registration, reporting
+from cli.declare import Command, Group
+from cli.output import emit_table, width
+from runtime.settings import Settings
+from system.builders import builder
+from system.embedded import EmbeddedSystem
+from tests.hostile.generator import Method, methods
+from tests.identity import TestIssuer
+from tests.unit.inputs.extremes import MARK, Changes, extreme_text, partial_marks, rewrite_store
+from tests.unit.inputs.histories import HISTORIES, record_histories
+
+GROUPS: tuple[Group, ...] = (
+    registration.GROUP,
+    evaluation.GROUP,
+    inspection.GROUP,
+    promotion.GROUP,
+    reporting.GROUP,
+)
+READERS = (
+    ("so-nn", "province_officer", "51"),
+    ("phong-nn", "district_officer", "614"),
+    ("can-bo-xa", "commune_officer", "23500"),
+    ("thu-ky", "council_secretary", "51"),
+    ("chu-tich", "council_member", "51"),
+    ("kiem-toan", "auditor", ""),
+)
+"""Who reads: each read is tried as each of them; at least one must be allowed."""
+CONTEXT = {
+    "jurisdiction": ("51", "614", "610", "23500"),
+    "commune_code": ("", "23500"),
+    "year": (2025, 2018, 2200),
+    "on": ("2025-11-20", "2018-05-07", "2200-12-31"),
+    "level": ("province",),
+    "include_closed": (True,),
+}
+
+
+def stored_event_types() -> set[str]:
+    """The topic of every event class an aggregate of a service can store (its own
+    creation event, not the inherited default one), legacy ones included."""
+    topics: set[str] = set()
+    for module_info in pkgutil.walk_packages(services.__path__, "services."):
+        if ".domain." not in module_info.name:
+            continue
+        module = importlib.import_module(module_info.name)
+        for cls in vars(module).values():
+            if not (inspect.isclass(cls) and issubclass(cls, Aggregate)):
+                continue
+            if cls.__module__ != module.__name__ or cls.__subclasses__():
+                continue
+            events = {
+                name: event
+                for name, event in vars(cls).items()
+                if inspect.isclass(event) and issubclass(event, DomainEvent) and name != "Event"
+            }
+            if sum(issubclass(e, Aggregate.Created) for e in events.values()) > 1:
+                events.pop("Created", None)
+            topics |= {f"{e.__module__}:{e.__qualname__}" for e in events.values()}
+    return topics
+
+
+def read_methods() -> list[Method]:
+    return [
+        m
+        for m in methods()
+        if m.descriptor.name.startswith(("Get", "List"))
+        or m.descriptor.name in ("ProductHistory", "OpenRemediations", "OverdueInspections")
+    ]
+
+
+def ids_in(value: Any, name: str, pools: dict[str, set[str]]) -> None:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            ids_in(item, str(key), pools)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            ids_in(item, name, pools)
+    elif name.endswith("_id") and value:
+        pools.setdefault(name, set()).add(str(value))
+
+
+def id_pools(settings: Settings) -> dict[str, set[str]]:
+    """Every id the stores name, by the field that names it (`dossier_id`, …), and each
+    aggregate's own id under `<aggregate>_id` (`inspection_id`, `plan_id`, `round_id`)."""
+    pools: dict[str, set[str]] = {}
+    for service in HISTORIES:
+        app = builder(service)(settings).app
+        for note in app.recorder.select_notifications(start=1, limit=100_000):
+            event = app.mapper.to_domain_event(note)
+            for name, value in vars(event).items():
+                ids_in(value, name, pools)
+            owner = note.topic.split(":")[1].split(".")[0]
+            key = {"InspectionPlan": "plan", "Round": "round"}.get(owner, owner.lower())
+            pools.setdefault(f"{key}_id", set()).add(str(event.originator_id))
+        app.close()
+    return pools
+
+
+def requests_for(method: Method, pools: dict[str, set[str]]) -> Iterator[Message]:
+    """Requests of a read: every known id for its id field, each context value."""
+    cls = message_factory.GetMessageClass(method.descriptor.input_type)
+    fields = [f for f in method.descriptor.input_type.fields if f.name != "actor"]
+    choices: list[list[tuple[str, Any]]] = []
+    for item in fields:
+        if item.name.endswith("_id"):
+            known = sorted(pools.get(item.name, set()))[:40]
+            choices.append([(item.name, value) for value in known] or [(item.name, "")])
+        elif item.name in CONTEXT:
+            choices.append([(item.name, value) for value in CONTEXT[item.name]])
+    for combination in product(*choices):
+        yield cls(**dict(combination))
+
+
+def strings_of(message: Message) -> Iterator[str]:
+    for item, value in message.ListFields():
+        if item.message_type is not None and item.message_type.GetOptions().map_entry:
+            values = list(value.values())
+            yield from (str(key) for key in value)
+        else:
+            values = list(value) if item.is_repeated else [value]
+        for one in values:
+            if isinstance(one, Message):
+                yield from strings_of(one)
+            elif isinstance(one, str):
+                yield one
+
+
+def commands_for(method: Method) -> list[tuple[Group, Command]]:
+    return [
+        (group, command)
+        for group in GROUPS
+        for command in group.commands
+        if group.service == method.service
+        and command.method == method.descriptor.name
+        and command.run is None
+    ]
+
+
+def shown(group: Group, command: Command, reply: Message, *, as_json: bool, lang: str) -> str:
+    """What the CLI prints for `reply` (the command's own output, as `ocop` would)."""
+    args = argparse.Namespace(json=as_json, lang=lang, quiet=False)
+    for arg in command.args:
+        default = False if arg.action in ("store_true",) else arg.default
+        setattr(args, arg.destination, [] if arg.action == "append" else default)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        (command.output or group.output)(args, reply)
+    return out.getvalue()
+
+
+@dataclass
+class Replayed:
+    system: EmbeddedSystem
+    changes: Changes
+    pools: dict[str, set[str]]
+    ports: dict[str, int]
+
+
+@pytest.fixture(scope="module", params=["latest", "earliest"])
+def replayed(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Replayed]:
+    folder = Path(tmp_path_factory.mktemp(f"replay-{request.param}"))
+    ports = {f"{name}_port": 0 for name in (*HISTORIES, "reporting", "identity")}
+    settings = Settings(store="sqlite", data_dir=folder, **ports)  # type: ignore[arg-type]
+    record_histories(settings)
+    changes = Changes()
+    for service in HISTORIES:
+        app = builder(service)(settings).app
+        rewrite_store(str(folder / f"{service}.sqlite"), app, request.param == "latest", changes)
+    pools = id_pools(settings)
+    system = EmbeddedSystem(settings)  # replays the catalogue from the rewritten sources
+    try:
+        asyncio.run(system.deliver())  # every stored event's message to every consumer
+        yield Replayed(system, changes, pools, system.start_rpc())
+    finally:
+        system.close()
+
+
+def test_every_stored_event_type_is_rewritten(replayed: Replayed) -> None:
+    changes = replayed.changes
+    assert stored_event_types() - changes.topics == set()
+    assert changes.counts["text"] > 100 and changes.counts["date"] > 100
+    assert changes.counts["number"] > 0
+    print(f"\nrewritten: {len(changes.topics)} event types, {changes.counts}")
+
+
+def test_the_aggregates_and_the_consumers_replay_without_failing(replayed: Replayed) -> None:
+    system = replayed.system
+    dead = system.settings.data_dir / "dead-letters"
+    letters = [p.read_text(encoding="utf-8") for p in dead.glob("*.jsonl")] if dead.exists() else []
+    assert not any(letters), letters[:1]
+    assert system.reporting.app.list_products()  # the catalogue was rebuilt
+
+
+def test_every_read_answers_and_shows_the_extreme_values_whole(replayed: Replayed) -> None:
+    system, changes, pools = replayed.system, replayed.changes, replayed.pools
+    assert system.issuer is not None
+    issuer = TestIssuer(system.issuer)
+    full = set(changes.texts.values())
+    answered: dict[str, int] = {}
+    whole_seen = 0
+    problems: list[str] = []
+    for method in read_methods():
+        address = f"127.0.0.1:{replayed.ports[method.service]}"
+        name = f"{method.service}.{method.descriptor.name}"
+        with grpc.insecure_channel(address) as channel:
+            call = channel.unary_unary(
+                method.path,
+                request_serializer=lambda m: m.SerializeToString(),
+                response_deserializer=message_factory.GetMessageClass(
+                    method.descriptor.output_type
+                ).FromString,
+            )
+            for request in requests_for(method, pools):
+                for reader in READERS:
+                    try:
+                        reply = call(request, metadata=issuer.metadata(*reader), timeout=30)
+                    except grpc.RpcError as error:
+                        failure: Any = error
+                        code = failure.code()
+                        if code in (grpc.StatusCode.UNKNOWN, grpc.StatusCode.INTERNAL):
+                            problems.append(f"{name} {code.name}: {failure.details()}")
+                        continue
+                    answered[name] = answered.get(name, 0) + 1
+                    texts = list(strings_of(reply))
+                    whole_seen += sum(t in full for t in texts) + sum(
+                        any(w in t for w in full) for t in texts
+                    )
+                    for text in texts:
+                        if not unicodedata.is_normalized("NFC", text):
+                            problems.append(f"{name}: a reply string is not NFC: {text[:40]!r}")
+                        problems += [f"{name}: cut {cut!r}" for cut in partial_marks(text, full)]
+                    problems += check_shown(method, reply, full)
+                    break
+    assert not problems, "\n".join(sorted(set(problems))[:20])
+    missing = {f"{m.service}.{m.descriptor.name}" for m in read_methods()} - set(answered)
+    assert not missing, f"reads never answered: {sorted(missing)}"
+    assert whole_seen > 0 and any(MARK in t for t in full)
+    print(f"\nreads answered: {sum(answered.values())} over {len(answered)} methods")
+
+
+def check_shown(method: Method, reply: Message, full: set[str]) -> list[str]:
+    problems = []
+    for group, command in commands_for(method):
+        where = f"ocop {group.name} {command.name}"
+        for as_json, lang in product((False, True), ("vi", "en")):
+            try:
+                text = shown(group, command, reply, as_json=as_json, lang=lang)
+            except Exception as error:  # noqa: BLE001 - any failure to show is the finding
+                problems.append(f"{where} ({'json' if as_json else lang}): {error!r}")
+                continue
+            if as_json:  # the strings of the JSON, newlines and quotes as they were
+                text = "\n".join(json_strings(json.loads(text)))
+            elif "\\u" in text:
+                problems.append(f"{where}: escaped text in the output")
+            if not unicodedata.is_normalized("NFC", text):
+                problems.append(f"{where}: output not NFC")
+            problems += [f"{where}: cut {cut!r}" for cut in partial_marks(text, full)]
+    return problems
+
+
+def json_strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield str(key)
+            yield from json_strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from json_strings(item)
+
+
+def test_a_table_lines_up_by_displayed_width(capsys: pytest.CaptureFixture[str]) -> None:
+    """Combining sequences (ơ̆: two code points, one column) and long free text with
+    newlines in a table's cells: every line of the table is as wide as the header."""
+    rows: list[Mapping[str, Any]] = [
+        {"name": extreme_text(300), "product_set": 13, "status": "recognised"},
+        {"name": "Cà phê Đăk Hà", "product_set": 4, "status": "revoked"},
+        {"name": extreme_text(5000, multiline=True), "product_set": 26, "status": "x"},
+    ]
+    emit_table(rows, ["name", "product_set", "status"], as_json=False, lang="vi")
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 4  # a header and three rows, each on one line
+    assert len({width(line) for line in lines}) == 1, [width(line) for line in lines]
