@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, ClassVar
+from uuid import UUID
 
+from contracts import registry
 from runtime.consumer import Effect, Parse, Seen, TrackedConsumer
 from runtime.messages import Publisher
 from runtime.metrics import Metrics
 from runtime.outbox import Relay, Translation
 from runtime.settings import Settings
+from runtime.tracking import processed_events
 
 
 def relay_for(
@@ -49,3 +53,32 @@ def consumer_for(
         max_attempts=settings.consumer_max_attempts,
         retry_backoff_seconds=settings.consumer_retry_backoff_seconds,
     )
+
+
+@dataclass
+class StoreService:
+    """What every event-sourced service's bootstrap shares: its application (an
+    eventsourcing projection), its metrics, the consumer feeding the app
+    and the aggregates as they were (for the relay's translation). A service's bootstrap
+    subclasses it, adding its own fields and processes (`rpc`, `relay`, a scheduler)."""
+
+    app: Any
+    metrics: Metrics
+    # the service's name (topology, topic subscriptions): `NAME` of its bootstrap
+    service_name: ClassVar[str]
+
+    def consumer(self, settings: Settings) -> TrackedConsumer:
+        """Published events parsed by the contracts' registry into `app.process_event`;
+        duplicates recognised by the event identities the app's store records."""
+        return consumer_for(
+            self.service_name,
+            registry.parse,
+            self.app.process_event,
+            processed_events(self.app.recorder),
+            self.metrics,
+            settings,
+        )
+
+    def as_of(self, aggregate_id: UUID, version: int) -> Any:
+        """An aggregate as it was at `version` (the relay maps events with their context)."""
+        return self.app.repository.get(aggregate_id, version=version)

@@ -30,20 +30,18 @@ from eventsourcing.projection import EventSourcedProjection
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from contracts import registry, topics
+from contracts import topics
 from contracts.envelope import Actor, IntegrationEvent
 from contracts.evaluation import ForwardedToProvince
 from contracts.province import HigherLevelRecognized, ReturnedToLowerLevel
 from rules import Step, Tier, band_for, load_rule_set, may_act
 from runtime.commands import envelope_fields
-from runtime.consumer import TrackedConsumer
 from runtime.eventstore import event_store_env, register_common_transcodings
 from runtime.messages import Publisher
 from runtime.metrics import Metrics
 from runtime.outbox import Relay
 from runtime.settings import Settings
-from runtime.tracking import processed_events
-from runtime.wiring import consumer_for, relay_for
+from runtime.wiring import StoreService, relay_for
 
 NAME = "province"
 NAMESPACE = UUID("0c9a4e27-6b13-4d58-8f0e-3a7b2c1d9e64")
@@ -190,19 +188,9 @@ def translate(domain_event: Any) -> Sequence[tuple[str, IntegrationEvent]]:
 
 
 @dataclass
-class ProvinceService:
+class ProvinceService(StoreService):
     app: ProvinceStandIn
-    metrics: Metrics
-
-    def consumer(self, settings: Settings) -> TrackedConsumer:
-        return consumer_for(
-            NAME,
-            registry.parse,
-            self.app.process_event,
-            processed_events(self.app.recorder),
-            self.metrics,
-            settings,
-        )
+    service_name = NAME
 
     def relay(self, publisher: Publisher, settings: Settings) -> Relay:
         return relay_for(self.app, translate, publisher, self.metrics, settings)

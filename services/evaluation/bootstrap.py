@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from contracts import registry
 from runtime.clock import Clock, SystemClock
-from runtime.consumer import TrackedConsumer
 from runtime.eventstore import event_store_env
 from runtime.messages import Publisher
 from runtime.metrics import Metrics
 from runtime.outbox import Relay
 from runtime.rpc import Register
 from runtime.settings import Settings
-from runtime.tracking import processed_events
-from runtime.wiring import consumer_for, relay_for
+from runtime.wiring import StoreService, relay_for
 from services.evaluation.adapters import grpc_api, outbound
 from services.evaluation.adapters.settings import EvaluationSettings
 from services.evaluation.application import EvaluationApp
@@ -24,9 +21,9 @@ NAME = "evaluation"
 
 
 @dataclass
-class EvaluationService:
+class EvaluationService(StoreService):
     app: EvaluationApp
-    metrics: Metrics
+    service_name = NAME
     clock: Clock
     settings: EvaluationSettings
 
@@ -37,16 +34,6 @@ class EvaluationService:
 
     def relay(self, publisher: Publisher, settings: Settings) -> Relay:
         return relay_for(self.app, outbound.translate, publisher, self.metrics, settings)
-
-    def consumer(self, settings: Settings) -> TrackedConsumer:
-        return consumer_for(
-            NAME,
-            registry.parse,
-            self.app.process_event,
-            processed_events(self.app.recorder),
-            self.metrics,
-            settings,
-        )
 
     def scheduler(self) -> CertificateScheduler:
         return CertificateScheduler(self.app, self.clock)

@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
-from uuid import UUID
 
-from contracts import registry
 from runtime.blobs import BlobStore, DirectoryBlobStore, MemoryBlobStore
 from runtime.clock import Clock, SystemClock
-from runtime.consumer import TrackedConsumer
 from runtime.eventstore import event_store_env
 from runtime.messages import Publisher
 from runtime.metrics import Metrics
 from runtime.outbox import Relay
 from runtime.rpc import Register
 from runtime.settings import Settings
-from runtime.tracking import processed_events
-from runtime.wiring import consumer_for, relay_for
+from runtime.wiring import StoreService, relay_for
 from services.inspection.adapters import grpc_api, outbound
 from services.inspection.adapters.scheduler import RemediationScheduler
 from services.inspection.adapters.settings import InspectionSettings
@@ -27,9 +22,9 @@ NAME = "inspection"
 
 
 @dataclass
-class InspectionService:
+class InspectionService(StoreService):
     app: InspectionApp
-    metrics: Metrics
+    service_name = NAME
     clock: Clock
     settings: InspectionSettings
 
@@ -41,20 +36,6 @@ class InspectionService:
     def relay(self, publisher: Publisher, settings: Settings) -> Relay:
         return relay_for(
             self.app, outbound.translator(self.as_of), publisher, self.metrics, settings
-        )
-
-    def as_of(self, aggregate_id: UUID, version: int) -> Any:
-        """An aggregate as it was at `version` (the relay maps events with their context)."""
-        return self.app.repository.get(aggregate_id, version=version)
-
-    def consumer(self, settings: Settings) -> TrackedConsumer:
-        return consumer_for(
-            NAME,
-            registry.parse,
-            self.app.process_event,
-            processed_events(self.app.recorder),
-            self.metrics,
-            settings,
         )
 
     def scheduler(self) -> RemediationScheduler:

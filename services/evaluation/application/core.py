@@ -9,10 +9,7 @@ from datetime import date, timedelta
 from typing import Any, TypeVar
 from uuid import UUID
 
-from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.domain import Aggregate
-from eventsourcing.persistence import JSONTranscoder
-from eventsourcing.projection import EventSourcedProjection
 from eventsourcing.utils import get_topic
 
 from rules import (
@@ -31,8 +28,8 @@ from rules import (
 )
 from runtime.clock import Clock, check_past_date
 from runtime.errors import CommandRejected
-from runtime.eventstore import register_common_transcodings
 from runtime.jurisdiction import ActsFor, require_jurisdiction
+from runtime.projection import ServiceStore
 from services.evaluation.domain.certificates import ProductCertification
 from services.evaluation.domain.council import LEVEL_TIER, CouncilRules, refuse_permission
 from services.evaluation.domain.model import Evaluation
@@ -44,7 +41,7 @@ A = TypeVar("A", bound=Aggregate)
 OPENED_TOPIC = get_topic(Evaluation.Opened)
 
 
-class EvaluationCore(EventSourcedProjection[UUID]):
+class EvaluationCore(ServiceStore):
     """What every command group shares: clock, council rules, deployment, rule look-ups
     and repository access."""
 
@@ -62,10 +59,6 @@ class EvaluationCore(EventSourcedProjection[UUID]):
         self.clock = clock
         self.council = council or CouncilRules()
         self.deployment = deployment or Deployment(jurisdiction="")
-
-    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
-        super().register_transcodings(transcoder)
-        register_common_transcodings(transcoder)
 
     # -- rules ----------------------------------------------------------------------
 
@@ -208,11 +201,8 @@ class EvaluationCore(EventSourcedProjection[UUID]):
     # -- repository -----------------------------------------------------------------
 
     def find(self, aggregate_id: UUID, cls: type[A]) -> A | None:
-        try:
-            found: object = self.repository.get(aggregate_id)
-        except AggregateNotFoundError:
-            return None
-        return found if isinstance(found, cls) else None
+        """The aggregate `aggregate_id` if it exists and is a `cls`, else None."""
+        return self.get_as(aggregate_id, cls)
 
     def find_certification(self, product_id: UUID) -> ProductCertification | None:
         return self.find(ProductCertification.id_for(product_id), ProductCertification)

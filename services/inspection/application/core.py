@@ -6,13 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any
 from uuid import UUID
 
-from eventsourcing.application import AggregateNotFoundError
-from eventsourcing.domain import Aggregate
-from eventsourcing.persistence import JSONTranscoder
-from eventsourcing.projection import EventSourcedProjection
 from eventsourcing.utils import get_topic
 
 from contracts.envelope import Actor
@@ -20,7 +16,7 @@ from rules import Deployment, Tier
 from rules.i18n import TIER_AUTHORITY
 from runtime.blobs import BlobStore
 from runtime.clock import Clock, check_past_date
-from runtime.eventstore import register_common_transcodings
+from runtime.projection import ServiceStore
 from services.inspection.application import rulebook
 from services.inspection.domain.errors import forbidden, not_found, precondition
 from services.inspection.domain.inspection import Inspection
@@ -28,7 +24,6 @@ from services.inspection.domain.plan import InspectionPlan
 from services.inspection.domain.products import CertifiedProduct
 from services.inspection.domain.values import tier_of
 
-A = TypeVar("A", bound=Aggregate)
 SYSTEM = Actor(id="inspection", role="system", jurisdiction="")
 LISTED = get_topic(CertifiedProduct.Listed)  # type: ignore[attr-defined]
 SCHEDULED = get_topic(Inspection.Scheduled)  # type: ignore[attr-defined]
@@ -40,7 +35,7 @@ def authority_name(tier: Tier, jurisdiction: str) -> str:
     return f"{TIER_AUTHORITY[tier]['vi']} {jurisdiction}".strip()
 
 
-class InspectionStore(EventSourcedProjection[UUID]):
+class InspectionStore(ServiceStore):
     """The inspection service's event store and the state every command group reads."""
 
     name = "inspection"
@@ -58,18 +53,7 @@ class InspectionStore(EventSourcedProjection[UUID]):
         self.deployment = deployment
         self.blobs = blobs
 
-    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
-        super().register_transcodings(transcoder)
-        register_common_transcodings(transcoder)
-
     # -- look-ups ------------------------------------------------------------------------
-
-    def get_as(self, aggregate_id: UUID, cls: type[A]) -> A | None:
-        try:
-            found: object = self.repository.get(aggregate_id)
-        except AggregateNotFoundError:
-            return None
-        return found if isinstance(found, cls) else None
 
     def product(self, product_id: UUID) -> CertifiedProduct:
         found = self.get_as(CertifiedProduct.id_for(product_id), CertifiedProduct)
@@ -98,19 +82,6 @@ class InspectionStore(EventSourcedProjection[UUID]):
                 f"No inspection {inspection_id}.",
             )
         return found
-
-    def ids_of(self, topic: str, batch: int = 1000) -> Iterator[UUID]:
-        """Ids of the aggregates whose notification of `topic` is in the log, in order."""
-        start = 0
-        while True:
-            notes = self.recorder.select_notifications(
-                start=start, limit=batch, topics=[topic], inclusive_of_start=False
-            )
-            if not notes:
-                return
-            for note in notes:
-                yield UUID(str(note.originator_id))
-            start = notes[-1].id
 
     def all_products(self) -> Iterator[CertifiedProduct]:
         for aggregate_id in self.ids_of(LISTED):

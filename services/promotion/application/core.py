@@ -15,15 +15,12 @@ from datetime import date
 from typing import TypeVar
 from uuid import UUID
 
-from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.domain import Aggregate
-from eventsourcing.persistence import JSONTranscoder
-from eventsourcing.projection import EventSourcedProjection
 from eventsourcing.utils import get_topic
 
 from contracts.envelope import Actor
 from runtime.clock import Clock, check_date_range, check_past_date
-from runtime.eventstore import register_common_transcodings
+from runtime.projection import ServiceStore
 from runtime.text import nfc
 from services.promotion.domain.errors import forbidden, invalid, not_found, precondition
 from services.promotion.domain.outreach import Campaign, SupportGrant, Training
@@ -81,7 +78,7 @@ def text(field: str, value: str, *, required: bool = True) -> str:
     return value
 
 
-class PromotionStore(EventSourcedProjection[UUID]):
+class PromotionStore(ServiceStore):
     """The promotion service's event store and the state every command group reads."""
 
     name = "promotion"
@@ -97,18 +94,7 @@ class PromotionStore(EventSourcedProjection[UUID]):
         self.clock = clock
         self.local_policies = local_policies
 
-    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
-        super().register_transcodings(transcoder)
-        register_common_transcodings(transcoder)
-
     # -- look-ups ------------------------------------------------------------------------
-
-    def get_as(self, aggregate_id: UUID, cls: type[A]) -> A | None:
-        try:
-            found: object = self.repository.get(aggregate_id)
-        except AggregateNotFoundError:
-            return None
-        return found if isinstance(found, cls) else None
 
     def product(self, product_id: UUID) -> PromotedProduct:
         found = self.get_as(PromotedProduct.id_for(product_id), PromotedProduct)
@@ -142,19 +128,6 @@ class PromotionStore(EventSourcedProjection[UUID]):
 
     def fair(self, fair_id: UUID) -> Fair:
         return self.one(fair_id, Fair, "fair_id", "hội chợ", "fair")
-
-    def ids_of(self, topic: str, batch: int = 1000) -> Iterator[UUID]:
-        """Ids of the aggregates whose notification of `topic` is in the log, in order."""
-        start = 0
-        while True:
-            notes = self.recorder.select_notifications(
-                start=start, limit=batch, topics=[topic], inclusive_of_start=False
-            )
-            if not notes:
-                return
-            for note in notes:
-                yield UUID(str(note.originator_id))
-            start = notes[-1].id
 
     def every(self, cls: type[A]) -> Iterator[A]:
         """Every aggregate of `cls`, in the order they were first recorded."""

@@ -14,6 +14,7 @@ from contracts.evaluation import CertificateExpired, Recognized, Revoked
 from contracts.registration import ProductRegistered
 from runtime.commands import CommandContext
 from services.inspection.application import InspectionApp
+from services.inspection.domain.inspection import Inspection
 
 PROVINCE = "51"
 DISTRICT = "610"
@@ -153,3 +154,26 @@ def planned(app: InspectionApp, plan_id: UUID) -> set[UUID]:
 
 def log_size(app: InspectionApp) -> int:
     return app.recorder.max_notification_id() or 0
+
+
+def visit(
+    app: InspectionApp,
+    inspection: Inspection,
+    outcome: str,
+    conclusion_no: str,
+    *,
+    findings: dict[str, tuple[bool, str]] = ALL_GOOD,
+    visited_on: date = date(2025, 11, 5),
+    **more: Any,
+) -> Inspection:
+    """The officer records a visit of `inspection` by the team (TEAM)."""
+    return app.visits.record_visit(
+        OFFICER,
+        inspection_id=inspection.id,
+        visited_on=visited_on,
+        team=TEAM,
+        findings=findings,
+        outcome=outcome,
+        conclusion_no=conclusion_no,
+        **more,
+    )

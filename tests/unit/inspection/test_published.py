@@ -22,7 +22,7 @@ from services.inspection.adapters import grpc_api, outbound
 from services.inspection.application import InspectionApp
 from services.inspection.bootstrap import InspectionService
 from tests.identity import TestIssuer, interceptor, signed_channel
-from tests.unit.inspection.helpers import ALL_GOOD, OFFICER, TEAM, certified
+from tests.unit.inspection.helpers import ALL_GOOD, OFFICER, TEAM, certified, visit
 
 
 def published(service: InspectionService) -> list[Any]:
@@ -49,24 +49,15 @@ def test_the_published_story_of_a_quarter(service: InspectionService) -> None:
     second = app.plans.schedule(
         OFFICER, plan_id=plan.id, product_id=bad, planned_on=date(2025, 11, 6), team=TEAM
     )
-    app.visits.record_visit(
-        OFFICER,
-        inspection_id=first.id,
-        visited_on=date(2025, 11, 5),
-        team=TEAM,
-        findings=ALL_GOOD,
-        outcome="passed",
-        conclusion_no="BB-01/2025",
-    )
-    app.visits.record_visit(
-        OFFICER,
-        inspection_id=second.id,
+    visit(app, first, "passed", "BB-01/2025")
+    visit(
+        app,
+        second,
+        "failed",
+        "KL-02/2025",
         visited_on=date(2025, 11, 6),
-        team=TEAM,
         findings={**ALL_GOOD, "quality": (False, "Độ cồn không đúng công bố")},
-        outcome="failed",
         ground="b",
-        conclusion_no="KL-02/2025",
         summary="Chất lượng không đúng tiêu chuẩn đã công bố",
     )
     events = published(service)

@@ -14,7 +14,7 @@ from services.inspection.application import InspectionApp
 from services.inspection.application.visit_commands import Document
 from services.inspection.bootstrap import InspectionService
 from services.inspection.domain.inspection import Inspection
-from tests.unit.inspection.helpers import ALL_GOOD, OFFICER, TEAM, certified
+from tests.unit.inspection.helpers import ALL_GOOD, OFFICER, TEAM, certified, visit
 
 BAD_LABEL = {**ALL_GOOD, "mark_use": (False, "Dán nhãn 4 sao cho sản phẩm 3 sao")}
 
@@ -30,16 +30,7 @@ def scheduled(app: InspectionApp, on: date = date(2025, 11, 5)) -> tuple[UUID, I
 def test_a_passed_visit_counts_in_the_coverage(app: InspectionApp) -> None:
     plan_id, inspection = scheduled(app)
     photo = Document("xuong-san-xuat.jpg", "image/jpeg", b"\xff\xd8 photo bytes")
-    done = app.visits.record_visit(
-        OFFICER,
-        inspection_id=inspection.id,
-        visited_on=date(2025, 11, 5),
-        team=TEAM,
-        findings=ALL_GOOD,
-        outcome="passed",
-        conclusion_no="BB-01/2025",
-        evidence=[photo],
-    )
+    done = visit(app, inspection, "passed", "BB-01/2025", evidence=[photo])
     assert done.status == "passed"
     evidence = done.visits[0]["evidence"][0]
     assert app.blobs.get(evidence["sha256"]) == photo.data
@@ -51,27 +42,17 @@ def test_a_passed_visit_counts_in_the_coverage(app: InspectionApp) -> None:
 
 def test_remediation_completed_at_the_follow_up(app: InspectionApp) -> None:
     _, inspection = scheduled(app)
-    app.visits.record_visit(
-        OFFICER,
-        inspection_id=inspection.id,
-        visited_on=date(2025, 11, 5),
-        team=TEAM,
+    visit(
+        app,
+        inspection,
+        "remediation",
+        "BB-02/2025",
         findings=BAD_LABEL,
-        outcome="remediation",
-        conclusion_no="BB-02/2025",
         deadline=date(2025, 11, 15),
         follow_up_on=date(2025, 11, 18),
     )
     assert [i.id for i in app.queries.open_remediations()] == [inspection.id]
-    done = app.visits.record_visit(
-        OFFICER,
-        inspection_id=inspection.id,
-        visited_on=date(2025, 11, 18),
-        team=TEAM,
-        findings=ALL_GOOD,
-        outcome="passed",
-        conclusion_no="BB-03/2025",
-    )
+    done = visit(app, inspection, "passed", "BB-03/2025", visited_on=date(2025, 11, 18))
     assert done.status == "passed"
     assert done.remediation is not None
     assert done.remediation["completed_on"] == date(2025, 11, 18)
@@ -87,14 +68,12 @@ def test_remediation_overdue_on_the_clock_once(
 ) -> None:
     app = service.app
     _, inspection = scheduled(app)
-    app.visits.record_visit(
-        OFFICER,
-        inspection_id=inspection.id,
-        visited_on=date(2025, 11, 5),
-        team=TEAM,
+    visit(
+        app,
+        inspection,
+        "remediation",
+        "BB-02/2025",
         findings=BAD_LABEL,
-        outcome="remediation",
-        conclusion_no="BB-02/2025",
         deadline=date(2025, 11, 25),
     )
     scheduler = service.scheduler()
@@ -112,30 +91,27 @@ def test_remediation_overdue_on_the_clock_once(
     assert overdue.remediation["overdue_on"] == date(2025, 11, 26)
     assert [i.id for i in app.queries.open_remediations()] == [inspection.id]
     # The follow-up visit may still conclude it.
-    failed = app.visits.record_visit(
-        OFFICER,
-        inspection_id=inspection.id,
-        visited_on=date(2025, 11, 26),
-        team=TEAM,
+    failed = visit(
+        app,
+        inspection,
+        "failed",
+        "KL-05/2025",
         findings=BAD_LABEL,
-        outcome="failed",
+        visited_on=date(2025, 11, 26),
         ground="d",
-        conclusion_no="KL-05/2025",
     )
     assert failed.status == "failed"
 
 
 def test_a_failed_visit_names_its_ground_and_findings(app: InspectionApp) -> None:
     _, inspection = scheduled(app)
-    failed = app.visits.record_visit(
-        OFFICER,
-        inspection_id=inspection.id,
-        visited_on=date(2025, 11, 5),
-        team=TEAM,
+    failed = visit(
+        app,
+        inspection,
+        "failed",
+        "KL-01/2025",
         findings={**ALL_GOOD, "still_operating": (False, "Xưởng đóng cửa từ tháng 9")},
-        outcome="failed",
         ground="dd",
-        conclusion_no="KL-01/2025",
     )
     assert failed.conclusion is not None
     assert failed.conclusion["ground"] == "dd"

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import partial
 from typing import Any
+from uuid import UUID
 
 import pytest
 
+from runtime.commands import CommandContext
 from runtime.errors import CommandRejected
 from services.promotion.application import PromotionApp
 from tests.unit.promotion.helpers import (
@@ -30,6 +33,36 @@ def refused(app: PromotionApp, call: Callable[[], Any], kind: str, field: str) -
     return caught.value
 
 
+def join(
+    app: PromotionApp,
+    ctx: CommandContext,
+    who: UUID,
+    channel_type: str,
+    partner: str,
+    since: date,
+    **more: Any,
+) -> Any:
+    """`ctx` records that producer `who` sells through a channel from `since`."""
+    return app.channels.join(
+        ctx, producer_id=who, channel_type=channel_type, partner=partner, since=since, **more
+    )
+
+
+FAIR: dict[str, Any] = {
+    "name": "Hội chợ OCOP Kon Tum",
+    "place": "inside",
+    "location": "TP Kon Tum",
+    "starts_on": date(2025, 8, 1),
+    "ends_on": date(2025, 8, 5),
+    "organiser": "Sở Công Thương",
+}
+
+
+def record_fair(app: PromotionApp, **details: Any) -> Any:
+    """The district office records a fair: FAIR with `details` changed."""
+    return app.venues.record_fair(OFFICE, **{**FAIR, **details})
+
+
 def test_an_uncertified_product_is_not_displayed_nor_taken_to_a_fair(app: PromotionApp) -> None:
     who = producer(app)
     never = product(app, who, "Rượu vang sim", certified_on=None)
@@ -42,8 +75,8 @@ def test_an_uncertified_product_is_not_displayed_nor_taken_to_a_fair(app: Promot
         "failed_precondition",
         "product_id",
     )
-    fair = app.venues.record_fair(
-        OFFICE,
+    fair = record_fair(
+        app,
         name="Hội chợ Măng Đen",
         place="inside",
         location="Kon Plông",
@@ -95,13 +128,7 @@ def test_a_producer_from_another_jurisdiction(app: PromotionApp) -> None:
     room = showroom(app)
     refused(
         app,
-        lambda: app.channels.join(
-            OTHER_DISTRICT,
-            producer_id=who,
-            channel_type="supermarket",
-            partner="Co.opmart",
-            since=date(2025, 3, 1),
-        ),
+        lambda: join(app, OTHER_DISTRICT, who, "supermarket", "Co.opmart", date(2025, 3, 1)),
         "permission_denied",
         "actor.jurisdiction",
     )
@@ -132,13 +159,7 @@ def test_a_role_that_does_not_record_promotion(app: PromotionApp) -> None:
     who = producer(app)
     refused(
         app,
-        lambda: app.channels.join(
-            PRODUCER_ACTOR,
-            producer_id=who,
-            channel_type="ecommerce",
-            partner="Shopee",
-            since=date(2025, 3, 1),
-        ),
+        lambda: join(app, PRODUCER_ACTOR, who, "ecommerce", "Shopee", date(2025, 3, 1)),
         "permission_denied",
         "actor.role",
     )
@@ -148,13 +169,7 @@ def test_a_channel_type_not_on_the_list(app: PromotionApp) -> None:
     who = producer(app)
     error = refused(
         app,
-        lambda: app.channels.join(
-            OFFICE,
-            producer_id=who,
-            channel_type="street_vendor",
-            partner="Chợ Đăk Hà",
-            since=date(2025, 3, 1),
-        ),
+        lambda: join(app, OFFICE, who, "street_vendor", "Chợ Đăk Hà", date(2025, 3, 1)),
         "invalid_argument",
         "channel_type",
     )
@@ -163,34 +178,23 @@ def test_a_channel_type_not_on_the_list(app: PromotionApp) -> None:
 
 def test_overlapping_dates(app: PromotionApp) -> None:
     who = producer(app)
-    app.channels.join(
+    join(
+        app,
         OFFICE,
-        producer_id=who,
-        channel_type="supermarket",
-        partner="Co.opmart Kon Tum",
-        since=date(2025, 1, 1),
+        who,
+        "supermarket",
+        "Co.opmart Kon Tum",
+        date(2025, 1, 1),
         until=date(2025, 6, 30),
     )
     refused(
         app,
-        lambda: app.channels.join(
-            OFFICE,
-            producer_id=who,
-            channel_type="supermarket",
-            partner="CO.OPMART KON TUM",
-            since=date(2025, 6, 1),
-        ),
+        lambda: join(app, OFFICE, who, "supermarket", "CO.OPMART KON TUM", date(2025, 6, 1)),
         "failed_precondition",
         "since",
     )
     # The same partner after the first contract ended is a new period, not an overlap.
-    app.channels.join(
-        OFFICE,
-        producer_id=who,
-        channel_type="supermarket",
-        partner="Co.opmart Kon Tum",
-        since=date(2025, 7, 1),
-    )
+    join(app, OFFICE, who, "supermarket", "Co.opmart Kon Tum", date(2025, 7, 1))
     link: dict[str, Any] = {
         "producer_id": who,
         "raw_material_area": "Vùng sâm dây Ngọc Linh",
@@ -208,26 +212,10 @@ def test_overlapping_dates(app: PromotionApp) -> None:
         "failed_precondition",
         "since",
     )
-    app.venues.record_fair(
-        OFFICE,
-        name="Hội chợ OCOP Kon Tum",
-        place="inside",
-        location="TP Kon Tum",
-        starts_on=date(2025, 8, 1),
-        ends_on=date(2025, 8, 5),
-        organiser="Sở Công Thương",
-    )
+    record_fair(app)
     refused(
         app,
-        lambda: app.venues.record_fair(
-            OFFICE,
-            name="Hội chợ OCOP Kon Tum",
-            place="inside",
-            location="TP Kon Tum",
-            starts_on=date(2025, 8, 4),
-            ends_on=date(2025, 8, 8),
-            organiser="Sở Công Thương",
-        ),
+        lambda: record_fair(app, starts_on=date(2025, 8, 4), ends_on=date(2025, 8, 8)),
         "failed_precondition",
         "starts_on",
     )
@@ -237,44 +225,27 @@ def test_ends_before_it_starts_and_future_facts(app: PromotionApp) -> None:
     who = producer(app)
     refused(
         app,
-        lambda: app.venues.record_fair(
-            OFFICE,
-            name="Hội chợ",
-            place="inside",
-            location="Kon Tum",
-            starts_on=date(2025, 8, 5),
-            ends_on=date(2025, 8, 1),
-            organiser="Sở Công Thương",
-        ),
+        lambda: record_fair(app, starts_on=date(2025, 8, 5), ends_on=date(2025, 8, 1)),
         "invalid_argument",
         "ends_on",
     )
+    refused(app, lambda: record_fair(app, place="abroad"), "invalid_argument", "place")
     refused(
         app,
-        lambda: app.venues.record_fair(
-            OFFICE,
-            name="Hội chợ",
-            place="abroad",
-            location="Kon Tum",
-            starts_on=date(2025, 8, 1),
-            ends_on=date(2025, 8, 5),
-            organiser="Sở Công Thương",
-        ),
-        "invalid_argument",
-        "place",
-    )
-    refused(
-        app,
-        lambda: app.channels.join(
-            OFFICE,
-            producer_id=who,
-            channel_type="ecommerce",
-            partner="Shopee",
-            since=date(2026, 1, 1),
-        ),
+        lambda: join(app, OFFICE, who, "ecommerce", "Shopee", date(2026, 1, 1)),
         "invalid_argument",
         "since",
     )
+
+
+# (changed fields of a grant, further arguments, refusal kind, field it names)
+GRANT_REFUSALS: list[tuple[dict[str, Any], dict[str, Any], str, str]] = [
+    ({"funding_source": "lottery"}, {}, "invalid_argument", "funding_source"),
+    ({"kind": "gift"}, {}, "invalid_argument", "kind"),
+    ({"amount_vnd": 0}, {}, "invalid_argument", "amount_vnd"),
+    ({}, {"budget_line": "XX"}, "not_found", "budget_line"),
+    ({"amount_vnd": 10_000_001}, {"budget_line": "HT-1"}, "failed_precondition", "amount_vnd"),
+]
 
 
 def test_support_refusals(app: PromotionApp) -> None:
@@ -299,38 +270,9 @@ def test_support_refusals(app: PromotionApp) -> None:
         "funding_source": "district_budget",
         "granted_on": date(2025, 6, 1),
     }
-    refused(
-        app,
-        lambda: app.outreach.grant(OFFICE, **{**base, "funding_source": "lottery"}),
-        "invalid_argument",
-        "funding_source",
-    )
-    refused(
-        app,
-        lambda: app.outreach.grant(OFFICE, **{**base, "kind": "gift"}),
-        "invalid_argument",
-        "kind",
-    )
-    refused(
-        app,
-        lambda: app.outreach.grant(OFFICE, **{**base, "amount_vnd": 0}),
-        "invalid_argument",
-        "amount_vnd",
-    )
-    refused(
-        app,
-        lambda: app.outreach.grant(OFFICE, **base, budget_line="XX"),
-        "not_found",
-        "budget_line",
-    )
-    refused(
-        app,
-        lambda: app.outreach.grant(
-            OFFICE, **{**base, "amount_vnd": 10_000_001}, budget_line="HT-1"
-        ),
-        "failed_precondition",
-        "amount_vnd",
-    )
+    for change, more, kind, field in GRANT_REFUSALS:
+        grant = partial(app.outreach.grant, OFFICE, **{**base, **change}, **more)
+        refused(app, grant, kind, field)
     refused(
         app,
         lambda: app.plans.adopt(OFFICE, year=2025, title="Lần hai"),
