@@ -23,6 +23,15 @@ LABELS: dict[str, tuple[str, str]] = {
     "head_notification_id": ("Sự kiện đầu chuỗi", "Head event"),
     "head_hash": ("Băm đầu chuỗi", "Head hash"),
     "at": ("Thời điểm", "At"),
+    # audit (trail, any past date)
+    "as_of": ("Tính đến hết ngày", "As of the end of"),
+    "valid_certificate": ("GCN còn hiệu lực", "Valid certificate"),
+    "standing": ("Hiệu lực", "Standing"),
+    "ended_by": ("Chấm dứt bởi", "Ended by"),
+    "valid_from": ("Hiệu lực từ", "Valid from"),
+    "valid_to": ("Hiệu lực đến", "Valid to"),
+    "file": ("Tệp", "File"),
+    "events": ("Số sự kiện", "Events"),
     "producer_id": ("Mã chủ thể", "Producer id"),
     "product_id": ("Mã sản phẩm", "Product id"),
     "dossier_id": ("Mã hồ sơ", "Dossier id"),
@@ -125,6 +134,7 @@ VALUES: dict[str, tuple[str, str]] = {
     "expired": ("hết hiệu lực", "expired"),
     "revoked": ("đã thu hồi", "revoked"),
     "superseded": ("đã được thay thế", "superseded"),
+    "not_yet_valid": ("chưa có hiệu lực", "not yet valid"),
 }
 
 

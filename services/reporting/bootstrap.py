@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import grpc
+
 from contracts import registry
 from runtime.clock import Clock, SystemClock
 from runtime.consumer import TrackedConsumer
@@ -12,7 +14,7 @@ from runtime.metrics import Metrics
 from runtime.rpc import Register
 from runtime.settings import Settings
 from runtime.wiring import consumer_for
-from services.reporting.adapters import grpc_api
+from services.reporting.adapters import grpc_api, grpc_audit
 from services.reporting.adapters.settings import ReportingSettings
 from services.reporting.application import ReportingApp
 
@@ -24,10 +26,16 @@ class ReportingService:
     app: ReportingApp
     metrics: Metrics
 
-    rpc_names = (grpc_api.SERVICE_NAME,)
+    rpc_names = (grpc_api.SERVICE_NAME, grpc_audit.SERVICE_NAME)
 
     def rpc(self) -> Register:
-        return grpc_api.register(self.app)
+        catalogue, audit = grpc_api.register(self.app), grpc_audit.register(self.app.audit)
+
+        def add(server: grpc.Server) -> None:
+            catalogue(server)
+            audit(server)
+
+        return add
 
     def consumer(self, settings: Settings) -> TrackedConsumer:
         return consumer_for(
@@ -52,5 +60,6 @@ def build(
         event_store_env(settings, NAME),
         clock=clock or SystemClock(settings.time_zone),
         local_policies=own.local_policies,
+        zone=settings.time_zone,
     )
     return ReportingService(app=app, metrics=metrics or Metrics(NAME))

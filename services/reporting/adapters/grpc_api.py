@@ -48,7 +48,8 @@ class ReportingService(pb_grpc.ReportingServicer):
 
 
 def status(row: Row) -> pb.ProductStatus:
-    return pb.ProductStatus(**{k: v for k, v in row.items() if k != "dossier_id"})
+    """A catalogue row (extra keys ignored) as the reply message."""
+    return pb.ProductStatus(**{k: row[k] for k in pb.ProductStatus.DESCRIPTOR.fields_by_name})
 
 
 def register(app: ReportingApp) -> Register:

@@ -10,16 +10,19 @@ from eventsourcing.persistence import InfrastructureFactory, Tracking
 from eventsourcing.utils import Environment
 
 from rules import ReportPeriod, load_local_policy, plan_targets, report_periods
-from runtime.clock import Clock, SystemClock
+from runtime.clock import DEFAULT_TIME_ZONE, Clock, SystemClock
 from runtime.errors import CommandRejected
 from runtime.eventstore import MEMORY_FACTORY, SQLITE_FACTORY
+from services.reporting.application.audit import AuditQueries, check_status
 from services.reporting.domain import kpi
-from services.reporting.domain.product_status import STATUSES, Row
+from services.reporting.domain.product_status import Row
 from services.reporting.projections.catalogue import CatalogueView
+from services.reporting.projections.journal import JournalView
+from services.reporting.projections.models import ReadModels
 
 
 class ReportingApp:
-    """Applies published events to the catalogue (exactly once) and answers queries."""
+    """Applies published events to the read models (exactly once) and answers queries."""
 
     name = "reporting"
 
@@ -29,21 +32,32 @@ class ReportingApp:
         *,
         clock: Clock | None = None,
         local_policies: tuple[str, ...] = (),
+        zone: str = DEFAULT_TIME_ZONE,
     ) -> None:
-        self.clock: Clock = clock or SystemClock()
+        self.clock: Clock = clock or SystemClock(zone)
         self.local_policies = local_policies
         env = dict(env)
         if env.get("PERSISTENCE_MODULE", MEMORY_FACTORY) == MEMORY_FACTORY:
-            # The catalogue is SQL; "memory" means an in-memory SQLite database.
+            # The read models are SQL; "memory" means an in-memory SQLite database.
             env.update(PERSISTENCE_MODULE=SQLITE_FACTORY, SQLITE_DBNAME=":memory:")
+        self.env = env
         self.factory: Any = InfrastructureFactory.construct(Environment(self.name, env))
-        self.view = CatalogueView(self.factory.tracking_recorder())
+        self.models = ReadModels(self.factory)
+        self.audit = AuditQueries(lambda: self.models.journal, zone)
+
+    @property
+    def view(self) -> CatalogueView:
+        return self.models.catalogue
+
+    @property
+    def journal(self) -> JournalView:
+        return self.models.journal
 
     def process_event(self, event: Any, tracking: Tracking) -> None:
-        self.view.apply(event, tracking)
+        self.models.apply(event, tracking)
 
     def has_event(self, key: str) -> bool:
-        return self.view.has_event(key)
+        return self.models.has_event(key)
 
     def get_product(self, product_id: str) -> Row:
         row = self.view.get(product_id)
@@ -57,13 +71,7 @@ class ReportingApp:
         return row
 
     def list_products(self, status: str = "") -> list[Row]:
-        if status and status not in STATUSES:
-            raise CommandRejected(
-                "invalid_argument",
-                "status",
-                "Trạng thái không hợp lệ; chọn một trong: " + ", ".join(STATUSES),
-                "Unknown status; expected one of: " + ", ".join(STATUSES),
-            )
+        check_status(status)
         return self.view.list(status)
 
     def kpis(
@@ -103,7 +111,7 @@ class ReportingApp:
         return None
 
     def close(self) -> None:
-        self.factory.close()
+        self.models.close()
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,11 @@ from typing import Any
 
 from eventsourcing.persistence import Tracking
 
-from runtime.tracking import PostgresEventTrackingRecorder, SQLiteEventTrackingRecorder
 from services.reporting.domain import product_status as ps
 from services.reporting.domain.kpi import Snapshot
 from services.reporting.domain.product_status import COLUMNS, Row
 from services.reporting.projections import kpi_tables
+from services.reporting.projections.store import SqlView
 
 CREATE = (
     "CREATE TABLE IF NOT EXISTS catalogue_products ("
@@ -63,40 +63,31 @@ SELECT_BY_STATUS = (
 )
 
 
-class CatalogueView:
+class CatalogueView(SqlView):
     """The catalogue tables in the store of a SQLite or PostgreSQL tracking recorder."""
 
-    def __init__(
-        self, tracking: SQLiteEventTrackingRecorder | PostgresEventTrackingRecorder
-    ) -> None:
-        self.tracking = tracking
-        self.placeholder = "?" if isinstance(tracking, SQLiteEventTrackingRecorder) else "%s"
-        with self._transaction(commit=True) as cursor:
-            for statement in (*CREATE, *kpi_tables.create_statements()):
-                cursor.execute(statement)
-
-    def _transaction(self, *, commit: bool) -> Any:
-        return self.tracking.datastore.transaction(commit=commit)
-
-    def _sql(self, statement: str) -> str:
-        return statement.replace("%s", self.placeholder)
+    CREATE = (*CREATE, *kpi_tables.create_statements())
 
     def apply(self, event: Any, tracking: Tracking) -> None:
         """Apply one published event and record its tracking, atomically."""
         with self._transaction(commit=True) as cursor:
-            product = ps.product_change(event)
-            if product is not None:
-                cursor.execute(self._sql(UPSERT_PRODUCT), _values(product, ps.PRODUCT_COLUMNS))
-            ids = ps.dossier_of(event)
-            if ids is not None:
-                cursor.execute(self._sql(SELECT_DOSSIER), (ids[0],))
-                found = cursor.fetchone()
-                current = _row(found, ps.DOSSIER_COLUMNS) if found else None
-                dossier = ps.dossier_change(event, current)
-                if dossier is not None:
-                    cursor.execute(self._sql(UPSERT_DOSSIER), _values(dossier, ps.DOSSIER_COLUMNS))
-            kpi_tables.apply_writes(cursor, event, self.placeholder)
+            self.write(cursor, event)
             self.tracking._insert_tracking(cursor, tracking)
+
+    def write(self, cursor: Any, event: Any) -> None:
+        """The row changes of one published event, in the caller's transaction."""
+        product = ps.product_change(event)
+        if product is not None:
+            cursor.execute(self._sql(UPSERT_PRODUCT), _values(product, ps.PRODUCT_COLUMNS))
+        ids = ps.dossier_of(event)
+        if ids is not None:
+            cursor.execute(self._sql(SELECT_DOSSIER), (ids[0],))
+            found = cursor.fetchone()
+            current = _row(found, ps.DOSSIER_COLUMNS) if found else None
+            dossier = ps.dossier_change(event, current)
+            if dossier is not None:
+                cursor.execute(self._sql(UPSERT_DOSSIER), _values(dossier, ps.DOSSIER_COLUMNS))
+        kpi_tables.apply_writes(cursor, event, self.placeholder)
 
     def has_event(self, key: str) -> bool:
         """Whether the event with this key (`<event type>:<event id>`) was applied."""

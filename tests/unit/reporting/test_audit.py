@@ -1,0 +1,305 @@
+"""The audit trail and the as-of answers over reporting's journal (issue 17): a product's
+year of events from several services, applied as the bus delivers them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+from uuid import UUID, uuid4
+
+import pytest
+
+from contracts.envelope import Actor
+from contracts.evaluation import Recognized, RevocationOpened, Revoked, Scored
+from contracts.inspection import InspectionFailed
+from contracts.registration import CommuneAssessed, DossierSubmitted, ProductRegistered
+from runtime.clock import local_date
+from runtime.errors import CommandRejected
+from runtime.settings import Settings
+from runtime.tracking import DuplicateEvent, EventTracking, event_key
+from services.reporting.application import ReportingApp
+from services.reporting.bootstrap import build
+
+OFFICER = Actor(id="can-bo-xa", role="commune_officer", jurisdiction="23500")
+SECRETARY = Actor(id="thu-ky", role="council_secretary", jurisdiction="51")
+CHAIRMAN = Actor(id="ct-ubnd-tinh", role="authority", jurisdiction="51")
+INSPECTOR = Actor(id="so-nnmt", role="province_officer", jurisdiction="51")
+VN = timedelta(hours=7)
+
+
+def at(day: str, hour: int = 9) -> datetime:
+    """`hour` o'clock Vietnam time on `day`, as the UTC instant events carry."""
+    return datetime.fromisoformat(day).replace(hour=hour, tzinfo=UTC) - VN
+
+
+class Year:
+    """A product registered, submitted, assessed, scored, recognised, inspected, revoked."""
+
+    def __init__(self) -> None:
+        self.product, self.dossier, self.producer = uuid4(), uuid4(), uuid4()
+        self.events: list[Any] = []
+        self.flow = uuid4()
+
+    def envelope(
+        self, aggregate: UUID, when: datetime, who: Actor, cause: Any = None, **more: Any
+    ) -> dict[str, Any]:
+        return {
+            "event_id": uuid4(),
+            "aggregate_id": aggregate,
+            "aggregate_version": 1 + sum(e.aggregate_id == aggregate for e in self.events),
+            "occurred_at": when,
+            "actor": who,
+            "correlation_id": self.flow,
+            "causation_id": cause.event_id if cause is not None else None,
+            **more,
+        }
+
+    def add(self, event: Any) -> Any:
+        self.events.append(event)
+        return event
+
+    def build(self) -> list[tuple[str, Any]]:
+        p, d = self.product, self.dossier
+        registered = self.add(
+            ProductRegistered(
+                **self.envelope(p, at("2026-03-02"), OFFICER),
+                producer_id=self.producer,
+                name="Cà phê rang xay Đăk Hà",
+                product_set=13,
+                commune_code="23500",
+                province_code="51",
+            )
+        )
+        submitted = self.add(
+            DossierSubmitted(
+                **self.envelope(d, at("2026-06-01"), OFFICER, registered, rule_set_id="R3"),
+                product_id=p,
+                producer_id=self.producer,
+                kind="first",
+                received_on=date(2026, 6, 1),
+                commune_code="23500",
+            )
+        )
+        assessed = self.add(
+            CommuneAssessed(
+                **self.envelope(d, at("2026-06-12"), OFFICER, submitted, rule_set_id="R3"),
+                product_id=p,
+                producer_id=self.producer,
+                product_name="Cà phê rang xay Đăk Hà",
+                product_set=13,
+                kind="first",
+                received_on=date(2026, 6, 1),
+                assessed_on=date(2026, 6, 12),
+                report_no="15/BC-UBND",
+                local_raw_material=True,
+                local_labour=True,
+                idea_origin=True,
+                local_identity=True,
+                forwarded_to="province",
+                commune_code="23500",
+                province_code="51",
+            )
+        )
+        scored = self.add(
+            Scored(
+                **self.envelope(uuid4(), at("2026-06-25"), SECRETARY, assessed, rule_set_id="R3"),
+                dossier_id=d,
+                product_id=p,
+                product_set=13,
+                score=Decimal("65.33"),
+                star_band=3,
+                outcome="recognised",
+                explanation="3 sao",
+                awarded_star=3,
+            )
+        )
+        recognised = self.add(
+            Recognized(
+                **self.envelope(uuid4(), at("2026-06-28", 10), CHAIRMAN, scored, rule_set_id="R3"),
+                dossier_id=d,
+                product_id=p,
+                star=3,
+                decision_no="125/QĐ-UBND",
+                decided_on=date(2026, 6, 28),
+                authority="UBND tỉnh Kon Tum",
+                valid_from=date(2026, 6, 28),
+                valid_to=date(2029, 6, 27),
+                certificate_no="GCN-125",
+                legal_basis="QĐ 34/2026",
+            )
+        )
+        failed = self.add(
+            InspectionFailed(
+                **self.envelope(uuid4(), at("2027-01-05"), INSPECTOR, recognised),
+                product_id=p,
+                inspection_kind="periodic",
+                concluded_on=date(2027, 1, 5),
+                conclusion_no="KL-07/2027",
+                findings="Không duy trì chất lượng",
+                certificate_no="GCN-125",
+            )
+        )
+        opened = self.add(
+            RevocationOpened(
+                **self.envelope(uuid4(), at("2027-01-06"), CHAIRMAN, failed, rule_set_id="R3"),
+                dossier_id=d,
+                product_id=p,
+                certificate_no="GCN-125",
+                ground="b",
+                reference="KL-07/2027",
+                concluded_on=date(2027, 1, 5),
+                decide_by=None,
+            )
+        )
+        self.add(
+            Revoked(
+                **self.envelope(uuid4(), at("2027-01-10"), CHAIRMAN, opened, rule_set_id="R3"),
+                dossier_id=d,
+                product_id=p,
+                certificate_no="GCN-125",
+                decision_no="9/QĐ-UBND",
+                decided_on=date(2027, 1, 10),
+                authority="UBND tỉnh Kon Tum",
+                ground="b",
+            )
+        )
+        topic = {
+            "ProductRegistered": "ocop.registration.events.v1",
+            "DossierSubmitted": "ocop.registration.events.v1",
+            "CommuneAssessed": "ocop.registration.events.v1",
+            "InspectionFailed": "ocop.inspection.events.v1",
+        }
+        return [(topic.get(e.event_type, "ocop.evaluation.events.v1"), e) for e in self.events]
+
+
+def tracking(topic: str, n: int, event: Any) -> EventTracking:
+    source = topic.split(".")[1]
+    return EventTracking(f"{source}@{topic}#0", n, event_key(event.event_type, event.event_id))
+
+
+@pytest.fixture
+def app(app_settings: Settings) -> Iterator[ReportingApp]:
+    app = build(app_settings).app
+    yield app
+    app.close()
+
+
+@pytest.fixture
+def year(app: ReportingApp) -> Year:
+    """The year applied in time order; the live catalogue row recorded after each day."""
+    year = Year()
+    year.recorded = {}  # type: ignore[attr-defined]
+    for n, (topic, event) in enumerate(year.build(), start=1):
+        app.process_event(event, tracking(topic, n, event))
+        day = local_date(event.occurred_at)
+        year.recorded[day] = app.get_product(str(year.product))  # type: ignore[attr-defined]
+    return year
+
+
+def test_a_products_trail_has_every_service_in_time_order(app: ReportingApp, year: Year) -> None:
+    trail = app.audit.trail("product", str(year.product))
+    assert [e["event_type"] for e in trail] == [e.event_type for e in year.events]
+    assert [e["service"] for e in trail] == [
+        "registration",
+        "registration",
+        "registration",
+        "evaluation",
+        "evaluation",
+        "inspection",
+        "evaluation",
+        "evaluation",
+    ]
+    decision = trail[4]
+    assert decision["when"] == "28/06/2026 10:00:00"  # Vietnam time
+    assert decision["occurred_at"] == "2026-06-28T10:00:00+07:00"
+    assert (decision["actor_id"], decision["actor_role"], decision["actor_jurisdiction"]) == (
+        "ct-ubnd-tinh",
+        "authority",
+        "51",
+    )
+    assert decision["decision_no"] == "125/QĐ-UBND"
+    assert decision["legal_basis"] == "QĐ 34/2026"  # the event's own
+    assert decision["rule_set_id"] == "R3"
+    assert "sao 3" in decision["what"] and "GCN GCN-125" in decision["what"]
+    # Causation: each event names the one before it, and the trail says which it was
+    assert [e["caused_by"] for e in trail] == ["", *[e.event_type for e in year.events[:-1]]]
+    assert {e["correlation_id"] for e in trail} == {str(year.flow)}
+    # An event with only a rule set shows the rule set's instruments as its legal basis
+    assert trail[1]["legal_basis"] and trail[1]["legal_basis"] != "QĐ 34/2026"
+    english = app.audit.trail("product", str(year.product), "en")
+    assert english[4]["what"].startswith("Recognition decision")
+
+
+def test_a_decision_and_a_certificate_bring_their_dossier(app: ReportingApp, year: Year) -> None:
+    decision = app.audit.trail("decision", "125/QĐ-UBND")
+    types = [e["event_type"] for e in decision]
+    # the dossier's path to the decision, and what later happened to that dossier
+    assert types[:5] == [
+        "DossierSubmitted",
+        "CommuneAssessed",
+        "Scored",
+        "Recognized",
+        "RevocationOpened",
+    ]
+    assert "ProductRegistered" not in types
+    certificate = app.audit.trail("certificate", "GCN-125")
+    assert [e["event_type"] for e in certificate][-3:] == [
+        "InspectionFailed",
+        "RevocationOpened",
+        "Revoked",
+    ]
+    revocation = app.audit.trail("decision", "9/QĐ-UBND")
+    assert revocation[-1]["decision_no"] == "9/QĐ-UBND"
+    dossier = app.audit.trail("dossier", str(year.dossier))
+    assert "InspectionFailed" in [e["event_type"] for e in dossier]  # via its certificate
+
+
+def test_unknown_records_and_kinds_are_refused(app: ReportingApp, year: Year) -> None:
+    with pytest.raises(CommandRejected) as refused:
+        app.audit.trail("product", str(uuid4()))
+    assert (refused.value.kind, refused.value.field) == ("not_found", "id")
+    with pytest.raises(CommandRejected) as refused:
+        app.audit.trail("producer", str(year.producer))
+    assert (refused.value.kind, refused.value.field) == ("invalid_argument", "kind")
+    with pytest.raises(CommandRejected) as refused:
+        app.audit.product_as_of(str(year.product), "31/02/2026")
+    assert (refused.value.kind, refused.value.field) == ("invalid_argument", "as_of")
+
+
+def test_as_of_answers_match_what_was_recorded_at_the_time(app: ReportingApp, year: Year) -> None:
+    recorded: dict[date, dict[str, Any]] = year.recorded  # type: ignore[attr-defined]
+    assert len(recorded) == 8
+    for day, live in recorded.items():
+        then = app.audit.product_as_of(str(year.product), day.isoformat())
+        assert {k: then[k] for k in live} == live, day
+        # and the day before the next event changes nothing
+        quiet = app.audit.product_as_of(str(year.product), (day + timedelta(days=1)).isoformat())
+        assert quiet["status"] == then["status"] or day + timedelta(days=1) in recorded
+    with pytest.raises(CommandRejected) as refused:
+        app.audit.product_as_of(str(year.product), "2026-03-01")  # not registered yet
+    assert refused.value.kind == "not_found"
+
+
+def test_certificate_validity_on_past_dates(app: ReportingApp, year: Year) -> None:
+    def standing(day: str) -> list[tuple[str, str, str]]:
+        row = app.audit.product_as_of(str(year.product), day)
+        return [(c["certificate_no"], c["standing"], c["ended_by"]) for c in row["certificates"]]
+
+    assert standing("2026-06-27") == []
+    assert standing("2026-06-28") == [("GCN-125", "valid", "")]
+    assert standing("2027-01-09") == [("GCN-125", "valid", "")]
+    assert standing("2027-01-10") == [("GCN-125", "revoked", "9/QĐ-UBND")]
+    listed = app.audit.products_as_of("2026-12-31")
+    assert [(r["status"], r["valid_certificate"]) for r in listed] == [("recognised", "GCN-125")]
+    assert app.audit.products_as_of("2027-01-10", "recognised") == []
+    revoked = app.audit.products_as_of("2027-01-10", "revoked")
+    assert [(r["star"], r["valid_certificate"]) for r in revoked] == [(3, "")]
+
+
+def test_a_redelivered_event_adds_nothing_to_the_trail(app: ReportingApp, year: Year) -> None:
+    first = year.events[0]
+    with pytest.raises(DuplicateEvent):
+        app.process_event(first, tracking("ocop.registration.events.v1", 99, first))
+    assert len(app.audit.trail("product", str(year.product))) == len(year.events)
