@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1d\x63ontracts/rpc/reporting.proto\x12\x11ocop.reporting.v1\"\'\n\x11GetProductRequest\x12\x12\n\nproduct_id\x18\x01 \x01(\t\"[\n\x13ListProductsRequest\x12\x0e\n\x06status\x18\x01 \x01(\t\x12\r\n\x05query\x18\x02 \x01(\t\x12\x11\n\tpage_size\x18\x03 \x01(\x05\x12\x12\n\npage_token\x18\x04 \x01(\t\"\xc7\x01\n\rProductStatus\x12\x12\n\nproduct_id\x18\x01 \x01(\t\x12\x13\n\x0bproducer_id\x18\x02 \x01(\t\x12\x0c\n\x04name\x18\x03 \x01(\t\x12\x13\n\x0bproduct_set\x18\x04 \x01(\x05\x12\x14\n\x0c\x63ommune_code\x18\x05 \x01(\t\x12\x0e\n\x06status\x18\x06 \x01(\t\x12\x0c\n\x04star\x18\x07 \x01(\x05\x12\r\n\x05score\x18\x08 \x01(\t\x12\x13\n\x0b\x64\x65\x63ision_no\x18\t \x01(\t\x12\x12\n\nupdated_at\x18\n \x01(\t\"o\n\x11ListProductsReply\x12\x32\n\x08products\x18\x01 \x03(\x0b\x32 .ocop.reporting.v1.ProductStatus\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\x12\r\n\x05total\x18\x03 \x01(\x05\x32\xbf\x01\n\tReporting\x12T\n\nGetProduct\x12$.ocop.reporting.v1.GetProductRequest\x1a .ocop.reporting.v1.ProductStatus\x12\\\n\x0cListProducts\x12&.ocop.reporting.v1.ListProductsRequest\x1a$.ocop.reporting.v1.ListProductsReplyb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1d\x63ontracts/rpc/reporting.proto\x12\x11ocop.reporting.v1\"\'\n\x11GetProductRequest\x12\x12\n\nproduct_id\x18\x01 \x01(\t\"[\n\x13ListProductsRequest\x12\x0e\n\x06status\x18\x01 \x01(\t\x12\r\n\x05query\x18\x02 \x01(\t\x12\x11\n\tpage_size\x18\x03 \x01(\x05\x12\x12\n\npage_token\x18\x04 \x01(\t\"\xc7\x01\n\rProductStatus\x12\x12\n\nproduct_id\x18\x01 \x01(\t\x12\x13\n\x0bproducer_id\x18\x02 \x01(\t\x12\x0c\n\x04name\x18\x03 \x01(\t\x12\x13\n\x0bproduct_set\x18\x04 \x01(\x05\x12\x14\n\x0c\x63ommune_code\x18\x05 \x01(\t\x12\x0e\n\x06status\x18\x06 \x01(\t\x12\x0c\n\x04star\x18\x07 \x01(\x05\x12\r\n\x05score\x18\x08 \x01(\t\x12\x13\n\x0b\x64\x65\x63ision_no\x18\t \x01(\t\x12\x12\n\nupdated_at\x18\n \x01(\t\"o\n\x11ListProductsReply\x12\x32\n\x08products\x18\x01 \x03(\x0b\x32 .ocop.reporting.v1.ProductStatus\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\x12\r\n\x05total\x18\x03 \x01(\x05\"T\n\x0eGetKpisRequest\x12\x0e\n\x06period\x18\x01 \x01(\t\x12\x14\n\x0cjurisdiction\x18\x02 \x01(\t\x12\x0e\n\x06starts\x18\x03 \x01(\t\x12\x0c\n\x04\x65nds\x18\x04 \x01(\t\"\x92\x02\n\x07KpiLine\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\x10\n\x08label_vi\x18\x02 \x01(\t\x12\x10\n\x08label_en\x18\x03 \x01(\t\x12\x0c\n\x04unit\x18\x04 \x01(\t\x12\r\n\x05group\x18\x05 \x01(\t\x12\x10\n\x08has_data\x18\x06 \x01(\x08\x12\r\n\x05value\x18\x07 \x01(\t\x12\x11\n\tnumerator\x18\x08 \x01(\x05\x12\x13\n\x0b\x64\x65nominator\x18\t \x01(\x05\x12\x12\n\nhas_target\x18\n \x01(\x08\x12\x0f\n\x07minimum\x18\x0b \x01(\t\x12\x0f\n\x07stretch\x18\x0c \x01(\t\x12\x0e\n\x06status\x18\r \x01(\t\x12\x15\n\rtarget_source\x18\x0e \x01(\t\x12\x12\n\ndefinition\x18\x0f \x01(\t\"\xb4\x01\n\tKpiReport\x12\x14\n\x0cjurisdiction\x18\x01 \x01(\t\x12\x0e\n\x06period\x18\x02 \x01(\t\x12\x0e\n\x06starts\x18\x03 \x01(\t\x12\x0c\n\x04\x65nds\x18\x04 \x01(\t\x12(\n\x04kpis\x18\x05 \x03(\x0b\x32\x1a.ocop.reporting.v1.KpiLine\x12\x17\n\x0fmissing_sources\x18\x06 \x03(\t\x12\x13\n\x0breport_code\x18\x07 \x01(\t\x12\x0b\n\x03\x64ue\x18\x08 \x01(\t\"\x86\x01\n\x10GetReportRequest\x12\x0e\n\x06period\x18\x01 \x01(\t\x12\x14\n\x0cjurisdiction\x18\x02 \x01(\t\x12\x0e\n\x06starts\x18\x03 \x01(\t\x12\x0c\n\x04\x65nds\x18\x04 \x01(\t\x12\x0e\n\x06issuer\x18\x05 \x01(\t\x12\x0e\n\x06number\x18\x06 \x01(\t\x12\x0e\n\x06signer\x18\x07 \x01(\t\"q\n\x0bReportFiles\x12\x0c\n\x04\x64ocx\x18\x01 \x01(\x0c\x12\x0c\n\x04xlsx\x18\x02 \x01(\x0c\x12\x11\n\tdocx_name\x18\x03 \x01(\t\x12\x11\n\txlsx_name\x18\x04 \x01(\t\x12\x13\n\x0breport_code\x18\x05 \x01(\t\x12\x0b\n\x03\x64ue\x18\x06 \x01(\t2\xdd\x02\n\tReporting\x12T\n\nGetProduct\x12$.ocop.reporting.v1.GetProductRequest\x1a .ocop.reporting.v1.ProductStatus\x12\\\n\x0cListProducts\x12&.ocop.reporting.v1.ListProductsRequest\x1a$.ocop.reporting.v1.ListProductsReply\x12J\n\x07GetKpis\x12!.ocop.reporting.v1.GetKpisRequest\x1a\x1c.ocop.reporting.v1.KpiReport\x12P\n\tGetReport\x12#.ocop.reporting.v1.GetReportRequest\x1a\x1e.ocop.reporting.v1.ReportFilesb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -40,6 +40,16 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_PRODUCTSTATUS']._serialized_end=386
   _globals['_LISTPRODUCTSREPLY']._serialized_start=388
   _globals['_LISTPRODUCTSREPLY']._serialized_end=499
-  _globals['_REPORTING']._serialized_start=502
-  _globals['_REPORTING']._serialized_end=693
+  _globals['_GETKPISREQUEST']._serialized_start=501
+  _globals['_GETKPISREQUEST']._serialized_end=585
+  _globals['_KPILINE']._serialized_start=588
+  _globals['_KPILINE']._serialized_end=862
+  _globals['_KPIREPORT']._serialized_start=865
+  _globals['_KPIREPORT']._serialized_end=1045
+  _globals['_GETREPORTREQUEST']._serialized_start=1048
+  _globals['_GETREPORTREQUEST']._serialized_end=1182
+  _globals['_REPORTFILES']._serialized_start=1184
+  _globals['_REPORTFILES']._serialized_end=1297
+  _globals['_REPORTING']._serialized_start=1300
+  _globals['_REPORTING']._serialized_end=1649
 # @@protoc_insertion_point(module_scope)

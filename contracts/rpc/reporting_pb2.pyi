@@ -61,3 +61,103 @@ class ListProductsReply(_message.Message):
     next_page_token: str
     total: int
     def __init__(self, products: _Optional[_Iterable[_Union[ProductStatus, _Mapping]]] = ..., next_page_token: _Optional[str] = ..., total: _Optional[int] = ...) -> None: ...
+
+class GetKpisRequest(_message.Message):
+    __slots__ = ("period", "jurisdiction", "starts", "ends")
+    PERIOD_FIELD_NUMBER: _ClassVar[int]
+    JURISDICTION_FIELD_NUMBER: _ClassVar[int]
+    STARTS_FIELD_NUMBER: _ClassVar[int]
+    ENDS_FIELD_NUMBER: _ClassVar[int]
+    period: str
+    jurisdiction: str
+    starts: str
+    ends: str
+    def __init__(self, period: _Optional[str] = ..., jurisdiction: _Optional[str] = ..., starts: _Optional[str] = ..., ends: _Optional[str] = ...) -> None: ...
+
+class KpiLine(_message.Message):
+    __slots__ = ("code", "label_vi", "label_en", "unit", "group", "has_data", "value", "numerator", "denominator", "has_target", "minimum", "stretch", "status", "target_source", "definition")
+    CODE_FIELD_NUMBER: _ClassVar[int]
+    LABEL_VI_FIELD_NUMBER: _ClassVar[int]
+    LABEL_EN_FIELD_NUMBER: _ClassVar[int]
+    UNIT_FIELD_NUMBER: _ClassVar[int]
+    GROUP_FIELD_NUMBER: _ClassVar[int]
+    HAS_DATA_FIELD_NUMBER: _ClassVar[int]
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    NUMERATOR_FIELD_NUMBER: _ClassVar[int]
+    DENOMINATOR_FIELD_NUMBER: _ClassVar[int]
+    HAS_TARGET_FIELD_NUMBER: _ClassVar[int]
+    MINIMUM_FIELD_NUMBER: _ClassVar[int]
+    STRETCH_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    TARGET_SOURCE_FIELD_NUMBER: _ClassVar[int]
+    DEFINITION_FIELD_NUMBER: _ClassVar[int]
+    code: str
+    label_vi: str
+    label_en: str
+    unit: str
+    group: str
+    has_data: bool
+    value: str
+    numerator: int
+    denominator: int
+    has_target: bool
+    minimum: str
+    stretch: str
+    status: str
+    target_source: str
+    definition: str
+    def __init__(self, code: _Optional[str] = ..., label_vi: _Optional[str] = ..., label_en: _Optional[str] = ..., unit: _Optional[str] = ..., group: _Optional[str] = ..., has_data: _Optional[bool] = ..., value: _Optional[str] = ..., numerator: _Optional[int] = ..., denominator: _Optional[int] = ..., has_target: _Optional[bool] = ..., minimum: _Optional[str] = ..., stretch: _Optional[str] = ..., status: _Optional[str] = ..., target_source: _Optional[str] = ..., definition: _Optional[str] = ...) -> None: ...
+
+class KpiReport(_message.Message):
+    __slots__ = ("jurisdiction", "period", "starts", "ends", "kpis", "missing_sources", "report_code", "due")
+    JURISDICTION_FIELD_NUMBER: _ClassVar[int]
+    PERIOD_FIELD_NUMBER: _ClassVar[int]
+    STARTS_FIELD_NUMBER: _ClassVar[int]
+    ENDS_FIELD_NUMBER: _ClassVar[int]
+    KPIS_FIELD_NUMBER: _ClassVar[int]
+    MISSING_SOURCES_FIELD_NUMBER: _ClassVar[int]
+    REPORT_CODE_FIELD_NUMBER: _ClassVar[int]
+    DUE_FIELD_NUMBER: _ClassVar[int]
+    jurisdiction: str
+    period: str
+    starts: str
+    ends: str
+    kpis: _containers.RepeatedCompositeFieldContainer[KpiLine]
+    missing_sources: _containers.RepeatedScalarFieldContainer[str]
+    report_code: str
+    due: str
+    def __init__(self, jurisdiction: _Optional[str] = ..., period: _Optional[str] = ..., starts: _Optional[str] = ..., ends: _Optional[str] = ..., kpis: _Optional[_Iterable[_Union[KpiLine, _Mapping]]] = ..., missing_sources: _Optional[_Iterable[str]] = ..., report_code: _Optional[str] = ..., due: _Optional[str] = ...) -> None: ...
+
+class GetReportRequest(_message.Message):
+    __slots__ = ("period", "jurisdiction", "starts", "ends", "issuer", "number", "signer")
+    PERIOD_FIELD_NUMBER: _ClassVar[int]
+    JURISDICTION_FIELD_NUMBER: _ClassVar[int]
+    STARTS_FIELD_NUMBER: _ClassVar[int]
+    ENDS_FIELD_NUMBER: _ClassVar[int]
+    ISSUER_FIELD_NUMBER: _ClassVar[int]
+    NUMBER_FIELD_NUMBER: _ClassVar[int]
+    SIGNER_FIELD_NUMBER: _ClassVar[int]
+    period: str
+    jurisdiction: str
+    starts: str
+    ends: str
+    issuer: str
+    number: str
+    signer: str
+    def __init__(self, period: _Optional[str] = ..., jurisdiction: _Optional[str] = ..., starts: _Optional[str] = ..., ends: _Optional[str] = ..., issuer: _Optional[str] = ..., number: _Optional[str] = ..., signer: _Optional[str] = ...) -> None: ...
+
+class ReportFiles(_message.Message):
+    __slots__ = ("docx", "xlsx", "docx_name", "xlsx_name", "report_code", "due")
+    DOCX_FIELD_NUMBER: _ClassVar[int]
+    XLSX_FIELD_NUMBER: _ClassVar[int]
+    DOCX_NAME_FIELD_NUMBER: _ClassVar[int]
+    XLSX_NAME_FIELD_NUMBER: _ClassVar[int]
+    REPORT_CODE_FIELD_NUMBER: _ClassVar[int]
+    DUE_FIELD_NUMBER: _ClassVar[int]
+    docx: bytes
+    xlsx: bytes
+    docx_name: str
+    xlsx_name: str
+    report_code: str
+    due: str
+    def __init__(self, docx: _Optional[bytes] = ..., xlsx: _Optional[bytes] = ..., docx_name: _Optional[str] = ..., xlsx_name: _Optional[str] = ..., report_code: _Optional[str] = ..., due: _Optional[str] = ...) -> None: ...

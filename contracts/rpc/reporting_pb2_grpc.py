@@ -46,6 +46,16 @@ class ReportingStub:
                 request_serializer=contracts_dot_rpc_dot_reporting__pb2.ListProductsRequest.SerializeToString,
                 response_deserializer=contracts_dot_rpc_dot_reporting__pb2.ListProductsReply.FromString,
                 _registered_method=True)
+        self.GetKpis = channel.unary_unary(
+                '/ocop.reporting.v1.Reporting/GetKpis',
+                request_serializer=contracts_dot_rpc_dot_reporting__pb2.GetKpisRequest.SerializeToString,
+                response_deserializer=contracts_dot_rpc_dot_reporting__pb2.KpiReport.FromString,
+                _registered_method=True)
+        self.GetReport = channel.unary_unary(
+                '/ocop.reporting.v1.Reporting/GetReport',
+                request_serializer=contracts_dot_rpc_dot_reporting__pb2.GetReportRequest.SerializeToString,
+                response_deserializer=contracts_dot_rpc_dot_reporting__pb2.ReportFiles.FromString,
+                _registered_method=True)
 
 
 class ReportingServicer:
@@ -64,6 +74,20 @@ class ReportingServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetKpis(self, request, context):
+        """The plan's KPIs of a jurisdiction and period, each next to its target.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetReport(self, request, context):
+        """The six-month or annual report (or any period's) as .docx and .xlsx.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ReportingServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -76,6 +100,16 @@ def add_ReportingServicer_to_server(servicer, server):
                     servicer.ListProducts,
                     request_deserializer=contracts_dot_rpc_dot_reporting__pb2.ListProductsRequest.FromString,
                     response_serializer=contracts_dot_rpc_dot_reporting__pb2.ListProductsReply.SerializeToString,
+            ),
+            'GetKpis': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetKpis,
+                    request_deserializer=contracts_dot_rpc_dot_reporting__pb2.GetKpisRequest.FromString,
+                    response_serializer=contracts_dot_rpc_dot_reporting__pb2.KpiReport.SerializeToString,
+            ),
+            'GetReport': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetReport,
+                    request_deserializer=contracts_dot_rpc_dot_reporting__pb2.GetReportRequest.FromString,
+                    response_serializer=contracts_dot_rpc_dot_reporting__pb2.ReportFiles.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -133,6 +167,60 @@ class Reporting:
             '/ocop.reporting.v1.Reporting/ListProducts',
             contracts_dot_rpc_dot_reporting__pb2.ListProductsRequest.SerializeToString,
             contracts_dot_rpc_dot_reporting__pb2.ListProductsReply.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetKpis(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ocop.reporting.v1.Reporting/GetKpis',
+            contracts_dot_rpc_dot_reporting__pb2.GetKpisRequest.SerializeToString,
+            contracts_dot_rpc_dot_reporting__pb2.KpiReport.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetReport(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ocop.reporting.v1.Reporting/GetReport',
+            contracts_dot_rpc_dot_reporting__pb2.GetReportRequest.SerializeToString,
+            contracts_dot_rpc_dot_reporting__pb2.ReportFiles.FromString,
             options,
             channel_credentials,
             insecure,

@@ -2,19 +2,28 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import grpc
 
 from contracts.rpc import reporting_pb2 as pb
 from contracts.rpc import reporting_pb2_grpc as pb_grpc
+from runtime.identity.interceptor import current_grant
 from runtime.listing import matches, page, sort_vietnamese
 from runtime.rpc import Register, handles_rejections
 from runtime.rpc_mapping import Shape
+from services.reporting.adapters import report_docx, report_text, report_xlsx
 from services.reporting.application import ReportingApp
+from services.reporting.application.app import KpiView
 from services.reporting.domain.product_status import Row
 
 QUERY = Shape()
 """GetProduct takes the request's field as it is (product_id)."""
 LIST = Shape(drop=("query", "page_size", "page_token"))
+KPIS = Shape()
+"""GetKpis takes period, jurisdiction, starts and ends as they are."""
+REPORT = Shape(drop=("issuer", "number", "signer"))
+"""GetReport's period fields go to the KPIs; issuer, number and signer to the document."""
 """ListProducts filters by status in the view; search, order and pages are the adapter's."""
 
 
@@ -45,6 +54,71 @@ class ReportingService(pb_grpc.ReportingServicer):
         return pb.ListProductsReply(
             products=[status(r) for r in listed], next_page_token=next_token, total=total
         )
+
+    @handles_rejections
+    def GetKpis(self, request: pb.GetKpisRequest, context: grpc.ServicerContext) -> pb.KpiReport:
+        return kpi_report(self.app.kpis(**own_unit(KPIS.kwargs(request))))
+
+    @handles_rejections
+    def GetReport(
+        self, request: pb.GetReportRequest, context: grpc.ServicerContext
+    ) -> pb.ReportFiles:
+        view = self.app.kpis(**own_unit(REPORT.kwargs(request)))
+        head = report_text.heading(view, request.issuer, request.number, request.signer)
+        stem = report_text.file_stem(view)
+        return pb.ReportFiles(
+            docx=report_docx.render(view, head),
+            xlsx=report_xlsx.render(view, head),
+            docx_name=f"{stem}.docx",
+            xlsx_name=f"{stem}.xlsx",
+            report_code=view.report.code if view.report else "",
+            due=view.report.due.isoformat() if view.report else "",
+        )
+
+
+def own_unit(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """A query without a jurisdiction is about the caller's own unit (every unit for the
+    central level, auditors and callers without a unit)."""
+    grant = current_grant()
+    if not kwargs.get("jurisdiction") and grant is not None and grant.scope != "all":
+        kwargs["jurisdiction"] = grant.actor.jurisdiction
+    return kwargs
+
+
+def kpi_report(view: KpiView) -> pb.KpiReport:
+    """The KPIs of `view` as the gRPC reply (decimals as exact text)."""
+    lines = []
+    for line in view.lines:
+        target, figure = line.target, line.figure
+        lines.append(
+            pb.KpiLine(
+                code=line.kpi.code,
+                label_vi=line.kpi.vi,
+                label_en=line.kpi.en,
+                unit=line.kpi.unit,
+                group=line.kpi.group,
+                has_data=figure.value is not None,
+                value="" if figure.value is None else str(figure.value),
+                numerator=figure.numerator,
+                denominator=figure.denominator,
+                has_target=target is not None,
+                minimum="" if target is None else str(target.minimum),
+                stretch="" if target is None or target.stretch is None else str(target.stretch),
+                status=line.status,
+                target_source="" if target is None else target.source,
+                definition=line.kpi.definition,
+            )
+        )
+    return pb.KpiReport(
+        jurisdiction=view.scope.code,
+        period=view.period.code,
+        starts=view.period.starts.isoformat(),
+        ends=view.period.ends.isoformat(),
+        kpis=lines,
+        missing_sources=list(view.missing),
+        report_code=view.report.code if view.report else "",
+        due=view.report.due.isoformat() if view.report else "",
+    )
 
 
 def status(row: Row) -> pb.ProductStatus:

@@ -57,7 +57,8 @@ class Period:
 
 _HALF = re.compile(r"^(\d{4})-H([12])$")
 _YEAR = re.compile(r"^(\d{4})$")
-_RANGE = re.compile(r"^(\S+)\s*(?:\.\.|–|-|to|đến)\s*(\S+)$")
+_DAY = r"(\d{1,2}/\d{1,2}/\d{4}|\d{4}-\d{2}-\d{2})"
+_RANGE = re.compile(rf"^{_DAY}\s*(?:\.\.|–|-|to|đến)\s*{_DAY}$")
 
 
 def parse_day(text: str) -> date:
@@ -70,13 +71,27 @@ def parse_day(text: str) -> date:
     return date.fromisoformat(text)
 
 
+def _unknown(code: str) -> ValueError:
+    return ValueError(
+        f"Kỳ báo cáo không hợp lệ: {code!r} (ví dụ 2025-H1, 2025, 01/01/2025-31/03/2025) / "
+        f"unknown period {code!r} (e.g. 2025-H1, 2025, 01/01/2025-31/03/2025)"
+    )
+
+
+def _days(code: str, starts: str, ends: str) -> tuple[date, date]:
+    try:
+        return parse_day(starts), parse_day(ends)
+    except ValueError as error:
+        raise _unknown(code) from error
+
+
 def parse_period(code: str, starts: str = "", ends: str = "") -> Period:
     """The period "2025-H1" (01/01-30/06), "2025-H2" (01/07-31/12), "2025" (the year),
     "dd/mm/yyyy-dd/mm/yyyy", or the dates `starts`/`ends` when `code` is empty.
     ValueError (message in Vietnamese and English) for anything else."""
     code = code.strip()
     if not code and starts and ends:
-        first, last = parse_day(starts), parse_day(ends)
+        first, last = _days(f"{starts}-{ends}", starts, ends)
         code = f"{first:%d/%m/%Y}-{last:%d/%m/%Y}"
     elif found := _HALF.match(code):
         year, half = int(found[1]), int(found[2])
@@ -87,13 +102,10 @@ def parse_period(code: str, starts: str = "", ends: str = "") -> Period:
         )
     elif found := _YEAR.match(code):
         first, last = date(int(found[1]), 1, 1), date(int(found[1]), 12, 31)
-    elif found := _RANGE.match(code.replace(" ", "")):
-        first, last = parse_day(found[1]), parse_day(found[2])
+    elif found := _RANGE.match(code):
+        first, last = _days(code, found[1], found[2])
     else:
-        raise ValueError(
-            f"Kỳ báo cáo không hợp lệ: {code!r} (ví dụ 2025-H1, 2025, 01/01/2025-31/03/2025) / "
-            f"unknown period {code!r} (e.g. 2025-H1, 2025, 01/01/2025-31/03/2025)"
-        )
+        raise _unknown(code)
     if last < first:
         raise ValueError("Ngày kết thúc trước ngày bắt đầu / the period ends before it starts")
     return Period(code, first, last)

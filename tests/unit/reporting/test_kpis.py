@@ -398,3 +398,27 @@ def test_report_due_date_and_periods(app: ReportingApp) -> None:
     with pytest.raises(CommandRejected) as refused:
         app.kpis("2025-H3", "615")
     assert refused.value.field == "period"
+
+
+@pytest.mark.parametrize(
+    ("typed", "starts", "ends"),
+    [
+        ("2025-H1", date(2025, 1, 1), date(2025, 6, 30)),
+        ("2025-H2", date(2025, 7, 1), date(2025, 12, 31)),
+        ("2025", date(2025, 1, 1), date(2025, 12, 31)),
+        ("01/04/2025-30/09/2025", date(2025, 4, 1), date(2025, 9, 30)),
+        ("2025-04-01..2025-09-30", date(2025, 4, 1), date(2025, 9, 30)),
+    ],
+)
+def test_periods_as_typed(typed: str, starts: date, ends: date) -> None:
+    from services.reporting.domain.kpi import parse_period
+
+    assert (parse_period(typed).starts, parse_period(typed).ends) == (starts, ends)
+
+
+@pytest.mark.parametrize("typed", ["2025-H3", "2025-13", "31/02/2025-01/03/2025", "H1", ""])
+def test_periods_that_cannot_be(typed: str) -> None:
+    from services.reporting.domain.kpi import parse_period
+
+    with pytest.raises(ValueError, match="Kỳ báo cáo không hợp lệ"):
+        parse_period(typed)
