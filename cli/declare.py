@@ -56,12 +56,18 @@ def on(flag: str, vi: str = "", en: str = "", *, field: str | None = None) -> Ar
 
 class Refused(Exception):
     """Input the CLI itself refuses before calling a service (exit code 2), with the
-    argument it names where there is one."""
+    argument it names where there is one, and the reason in Vietnamese (`message`) and
+    English (`en`, shown under `--lang en`; the Vietnamese when not given)."""
 
-    def __init__(self, message: str, *, field: str | None = None) -> None:
+    def __init__(self, message: str, *, field: str | None = None, en: str | None = None) -> None:
         super().__init__(f"{field}: {message}" if field else message)
         self.field = field
         self.message = message
+        self.en = en or message
+
+    def says(self, lang: str) -> str:
+        """The reason in `lang` ("vi" or "en")."""
+        return self.en if lang == "en" else self.message
 
 
 @dataclass(frozen=True)
@@ -186,7 +192,12 @@ def execute(group: Group, command: Command, args: argparse.Namespace, client: Cl
     try:
         request = command.request(**request_fields(command, args))
     except Refused as refusal:
-        refuse("invalid_argument", refusal.field, refusal.message, as_json=args.json)
+        refuse(
+            "invalid_argument",
+            refusal.field,
+            refusal.says(getattr(args, "lang", "vi")),
+            as_json=args.json,
+        )
         return 2
     reply = client.call(method, request, retry_not_found=command.retry_not_found)
     reply = all_pages(client, method, request, reply)
