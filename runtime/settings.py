@@ -61,6 +61,11 @@ class Settings(BaseSettings):
         default=None,
         description="Directory with ca.pem, <service>.pem, <service>-key.pem: gRPC over TLS",
     )
+    personal_data_key_file: Path | None = Field(
+        default=None,
+        description="File with the key-encryption key of personal data (base64, 32 bytes); "
+        "unset: <data_dir>/personal-data.key, made on first start (runtime/personal_data.py)",
+    )
     rpc_max_workers: int = Field(default=8, ge=2, description="Threads serving gRPC calls")
     rpc_stream_idle_seconds: float = Field(
         default=30, gt=0, description="A client stream silent this long is cancelled"

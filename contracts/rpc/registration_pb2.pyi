@@ -407,7 +407,7 @@ class GetProducerRequest(_message.Message):
     def __init__(self, producer_id: _Optional[str] = ...) -> None: ...
 
 class ProducerView(_message.Message):
-    __slots__ = ("producer_id", "name", "kind", "is_sme", "business_registration_no", "commune_code", "province_code", "legacy_commune_code", "legacy_district_code", "legacy_province_code", "legacy_valid_to", "legal_rep_qualifies_3_2")
+    __slots__ = ("producer_id", "name", "kind", "is_sme", "business_registration_no", "commune_code", "province_code", "legacy_commune_code", "legacy_district_code", "legacy_province_code", "legacy_valid_to", "legal_rep_qualifies_3_2", "legal_representative", "legal_rep_gender", "legal_rep_ethnicity", "legal_rep_disability", "address", "personal_data_erased")
     PRODUCER_ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
@@ -420,6 +420,12 @@ class ProducerView(_message.Message):
     LEGACY_PROVINCE_CODE_FIELD_NUMBER: _ClassVar[int]
     LEGACY_VALID_TO_FIELD_NUMBER: _ClassVar[int]
     LEGAL_REP_QUALIFIES_3_2_FIELD_NUMBER: _ClassVar[int]
+    LEGAL_REPRESENTATIVE_FIELD_NUMBER: _ClassVar[int]
+    LEGAL_REP_GENDER_FIELD_NUMBER: _ClassVar[int]
+    LEGAL_REP_ETHNICITY_FIELD_NUMBER: _ClassVar[int]
+    LEGAL_REP_DISABILITY_FIELD_NUMBER: _ClassVar[int]
+    ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    PERSONAL_DATA_ERASED_FIELD_NUMBER: _ClassVar[int]
     producer_id: str
     name: str
     kind: str
@@ -432,7 +438,23 @@ class ProducerView(_message.Message):
     legacy_province_code: str
     legacy_valid_to: str
     legal_rep_qualifies_3_2: bool
-    def __init__(self, producer_id: _Optional[str] = ..., name: _Optional[str] = ..., kind: _Optional[str] = ..., is_sme: _Optional[bool] = ..., business_registration_no: _Optional[str] = ..., commune_code: _Optional[str] = ..., province_code: _Optional[str] = ..., legacy_commune_code: _Optional[str] = ..., legacy_district_code: _Optional[str] = ..., legacy_province_code: _Optional[str] = ..., legacy_valid_to: _Optional[str] = ..., legal_rep_qualifies_3_2: _Optional[bool] = ...) -> None: ...
+    legal_representative: str
+    legal_rep_gender: str
+    legal_rep_ethnicity: str
+    legal_rep_disability: bool
+    address: str
+    personal_data_erased: bool
+    def __init__(self, producer_id: _Optional[str] = ..., name: _Optional[str] = ..., kind: _Optional[str] = ..., is_sme: _Optional[bool] = ..., business_registration_no: _Optional[str] = ..., commune_code: _Optional[str] = ..., province_code: _Optional[str] = ..., legacy_commune_code: _Optional[str] = ..., legacy_district_code: _Optional[str] = ..., legacy_province_code: _Optional[str] = ..., legacy_valid_to: _Optional[str] = ..., legal_rep_qualifies_3_2: _Optional[bool] = ..., legal_representative: _Optional[str] = ..., legal_rep_gender: _Optional[str] = ..., legal_rep_ethnicity: _Optional[str] = ..., legal_rep_disability: _Optional[bool] = ..., address: _Optional[str] = ..., personal_data_erased: _Optional[bool] = ...) -> None: ...
+
+class ErasePersonalDataRequest(_message.Message):
+    __slots__ = ("actor", "producer_id", "reference")
+    ACTOR_FIELD_NUMBER: _ClassVar[int]
+    PRODUCER_ID_FIELD_NUMBER: _ClassVar[int]
+    REFERENCE_FIELD_NUMBER: _ClassVar[int]
+    actor: _common_pb2.Actor
+    producer_id: str
+    reference: str
+    def __init__(self, actor: _Optional[_Union[_common_pb2.Actor, _Mapping]] = ..., producer_id: _Optional[str] = ..., reference: _Optional[str] = ...) -> None: ...
 
 class GetProductRequest(_message.Message):
     __slots__ = ("product_id",)

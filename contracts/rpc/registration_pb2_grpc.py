@@ -123,6 +123,11 @@ class RegistrationStub:
                 request_serializer=contracts_dot_rpc_dot_registration__pb2.ListIdeasRequest.SerializeToString,
                 response_deserializer=contracts_dot_rpc_dot_registration__pb2.IdeaList.FromString,
                 _registered_method=True)
+        self.ErasePersonalData = channel.unary_unary(
+                '/ocop.registration.v1.Registration/ErasePersonalData',
+                request_serializer=contracts_dot_rpc_dot_registration__pb2.ErasePersonalDataRequest.SerializeToString,
+                response_deserializer=contracts_dot_rpc_dot_registration__pb2.ProducerView.FromString,
+                _registered_method=True)
 
 
 class RegistrationServicer:
@@ -234,6 +239,14 @@ class RegistrationServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ErasePersonalData(self, request, context):
+        """Crypto-shredding: the producer's data key is destroyed; its personal data reads as
+        erased everywhere from then on (Law 91/2025/QH15).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_RegistrationServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -321,6 +334,11 @@ def add_RegistrationServicer_to_server(servicer, server):
                     servicer.ListIdeas,
                     request_deserializer=contracts_dot_rpc_dot_registration__pb2.ListIdeasRequest.FromString,
                     response_serializer=contracts_dot_rpc_dot_registration__pb2.IdeaList.SerializeToString,
+            ),
+            'ErasePersonalData': grpc.unary_unary_rpc_method_handler(
+                    servicer.ErasePersonalData,
+                    request_deserializer=contracts_dot_rpc_dot_registration__pb2.ErasePersonalDataRequest.FromString,
+                    response_serializer=contracts_dot_rpc_dot_registration__pb2.ProducerView.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -785,6 +803,33 @@ class Registration:
             '/ocop.registration.v1.Registration/ListIdeas',
             contracts_dot_rpc_dot_registration__pb2.ListIdeasRequest.SerializeToString,
             contracts_dot_rpc_dot_registration__pb2.IdeaList.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ErasePersonalData(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ocop.registration.v1.Registration/ErasePersonalData',
+            contracts_dot_rpc_dot_registration__pb2.ErasePersonalDataRequest.SerializeToString,
+            contracts_dot_rpc_dot_registration__pb2.ProducerView.FromString,
             options,
             channel_credentials,
             insecure,

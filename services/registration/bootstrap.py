@@ -10,6 +10,7 @@ from runtime.eventstore import event_store_env
 from runtime.messages import Publisher
 from runtime.metrics import Metrics
 from runtime.outbox import Relay
+from runtime.personal_data import key_from_settings
 from runtime.rpc import Register
 from runtime.settings import Settings
 from runtime.wiring import relay_for
@@ -53,5 +54,8 @@ def build(
         route_dossier=route_dossier,
         clock=clock or SystemClock(settings.time_zone),
         blobs=blob_store(settings),
+        personal_data_key=key_from_settings(
+            settings.store, settings.data_dir, settings.personal_data_key_file
+        ),
     )
     return Registration(app=app, metrics=metrics or Metrics(NAME))

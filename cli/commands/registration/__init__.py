@@ -25,6 +25,7 @@ GROUP = Group(
         producers.REGISTER_PRODUCT,
         *dossiers.COMMANDS,
         producers.SHOW_PRODUCER,
+        producers.ERASE_PERSONAL_DATA,
         producers.SHOW_PRODUCT,
     ),
     views.show,

@@ -115,6 +115,25 @@ SHOW_PRODUCER = Command(
     actor=False,
 )
 
+ERASE_PERSONAL_DATA = Command(
+    "erase-personal-data",
+    (
+        "Xoá dữ liệu cá nhân của chủ thể (huỷ khoá, Luật 91/2025/QH15)",
+        "Erase a producer's personal data (its key destroyed, Law 91/2025/QH15)",
+    ),
+    "commune_committee",
+    pb.ErasePersonalDataRequest,
+    (
+        Arg("--producer", "Mã chủ thể", "Producer id", required=True, field="producer_id"),
+        Arg(
+            "--reference",
+            "Số văn bản yêu cầu xoá (không ghi dữ liệu cá nhân)",
+            "The erasure request's document number (no personal data)",
+            type=nfc,
+        ),
+    ),
+)
+
 SHOW_PRODUCT = Command(
     "product",
     ("Xem sản phẩm và các mã số", "Show a product and its codes"),

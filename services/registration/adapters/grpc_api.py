@@ -37,6 +37,7 @@ DOCUMENT = Shape(
     rename={"media_type": "declared_media_type"},
     drop=("data",),
 )
+ERASE_PERSONAL_DATA = Shape(convert=uuids("producer_id"))
 RECEIVE_AT_COMMUNE = Shape(convert={**uuids("dossier_id"), **dates("received_on")})
 
 
@@ -232,7 +233,17 @@ class RegistrationService(pb_grpc.RegistrationServicer):
         self, request: pb.GetProducerRequest, context: grpc.ServicerContext
     ) -> pb.ProducerView:
         producer_id = parse_uuid("producer_id", request.producer_id)
-        return views.producer_view(self.app.get_producer(producer_id))
+        producer = self.app.get_producer(producer_id)
+        return views.producer_view(self.app, producer, request_lang(context))
+
+    @handles_rejections
+    def ErasePersonalData(
+        self, request: pb.ErasePersonalDataRequest, context: grpc.ServicerContext
+    ) -> pb.ProducerView:
+        ctx, kwargs = ERASE_PERSONAL_DATA.command(request)
+        self.app.producers.erase_personal_data(ctx, **kwargs)
+        producer = self.app.get_producer(kwargs["producer_id"])
+        return views.producer_view(self.app, producer, request_lang(context))
 
     @handles_rejections
     def GetProduct(

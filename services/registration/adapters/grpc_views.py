@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from contracts.rpc import registration_pb2 as pb
+from runtime.personal_data import ERASED, Erased
 from services.registration.application import RegistrationApp
 from services.registration.application.rulebook import requirements
 from services.registration.domain import Dossier, Producer, Product, ProductIdea
@@ -27,9 +28,20 @@ def idea_view(idea: ProductIdea) -> pb.IdeaView:
     )
 
 
-def producer_view(p: Producer) -> pb.ProducerView:
+def producer_view(app: RegistrationApp, p: Producer, lang: str = "vi") -> pb.ProducerView:
+    """The producer with its personal data opened, or the erasure placeholder in `lang`."""
     legacy = p.legacy_unit or {}
+    data = app.personal_data(p)
+    erased = isinstance(data, Erased)
+    gone = ERASED.text(lang)
+    rep = {} if erased else data["legal_representative"]
     return pb.ProducerView(
+        legal_representative=gone if erased else rep["name"],
+        legal_rep_gender=gone if erased else rep.get("gender") or "",
+        legal_rep_ethnicity=gone if erased else rep.get("ethnicity") or "",
+        legal_rep_disability=False if erased else bool(rep.get("disability")),
+        address=gone if erased else data.get("address") or "",
+        personal_data_erased=erased,
         producer_id=str(p.id),
         name=p.name,
         kind=p.kind,

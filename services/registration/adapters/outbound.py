@@ -1,9 +1,10 @@
 """The one place where registration's domain events become published contract events.
 
 An explicit mapping: a new internal event is not published until it is added here.
-Kept private on purpose: the legal representative's name, gender and ethnicity (only
-`legal_rep_qualifies_3_2` goes out), the self-assessment, the documents, the paper copy
-and samples, the commune report before it is forwarded, and the index/sequence events."""
+Kept private on purpose: the producer's personal data, sealed in the store (only
+`legal_rep_qualifies_3_2` goes out; the erasure is not published), the self-assessment,
+the documents, the paper copy and samples, the commune report before it is forwarded,
+and the index/sequence events."""
 
 from __future__ import annotations
 
@@ -16,7 +17,6 @@ from contracts import registration as c
 from contracts import topics
 from contracts.envelope import IntegrationEvent
 from runtime.commands import envelope_fields
-from services.registration.domain.producer import qualifies_for_3_2
 
 
 def _legacy(unit: dict[str, Any] | None) -> dict[str, Any]:
@@ -38,7 +38,7 @@ def _producer_registered(event: Any) -> IntegrationEvent:
         business_registration_no=event.business_registration_no,
         commune_code=event.commune_code,
         province_code=event.province_code,
-        legal_rep_qualifies_3_2=qualifies_for_3_2(event.legal_representative),
+        legal_rep_qualifies_3_2=event.qualifies_3_2,
         **_legacy(event.legacy_unit),
     )
 

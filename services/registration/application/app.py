@@ -15,6 +15,7 @@ from eventsourcing.persistence import JSONTranscoder
 from runtime.clock import Clock, check_past_date
 from runtime.errors import CommandRejected
 from runtime.eventstore import register_common_transcodings
+from runtime.personal_data import ERASED, PersonalDataVault
 from services.registration.application import completeness
 from services.registration.application.assessment import AssessmentCommands
 from services.registration.application.dossiers import DossierCommands
@@ -55,13 +56,18 @@ class RegistrationApp(Application[UUID]):
         locate_legacy_commune: LocateLegacyCommune = lambda code: None,
         clock: Clock,
         blobs: BlobStore,
+        personal_data_key: bytes,
     ) -> None:
+        """`personal_data_key`: the 32-byte key-encryption key of the producers' personal
+        data (`runtime.personal_data.key_from_settings`); their data keys live in this
+        application's own store."""
         super().__init__(env)
         self.locate_commune = locate_commune
         self.locate_legacy_commune = locate_legacy_commune
         self.route_dossier = route_dossier
         self.clock = clock
         self.blobs = blobs
+        self.personal = PersonalDataVault(self.recorder, personal_data_key)
         self.producers = ProducerCommands(self)
         self.ideas = IdeaCommands(self)
         self.products = ProductCommands(self)
@@ -76,6 +82,13 @@ class RegistrationApp(Application[UUID]):
 
     def get_producer(self, producer_id: UUID) -> Producer:
         return self.load(Producer, producer_id, "producer_id")
+
+    def personal_data(self, producer: Producer) -> Any:
+        """The producer's personal data {legal_representative: {name, gender, ethnicity,
+        disability}, address}, or `runtime.personal_data.ERASED` once erased."""
+        if producer.personal_data_erased:
+            return ERASED
+        return self.personal.open(str(producer.id), producer.personal)
 
     def get_product(self, product_id: UUID) -> Product:
         return self.load(Product, product_id, "product_id")

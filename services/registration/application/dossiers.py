@@ -13,7 +13,12 @@ from eventsourcing.application import AggregateNotFoundError
 from runtime.commands import CommandContext
 from runtime.errors import CommandRejected
 from runtime.text import nfc
-from services.registration.application.forms import form_01, product_code, self_assessment
+from services.registration.application.forms import (
+    form_01,
+    form_01_personal,
+    product_code,
+    self_assessment,
+)
 from services.registration.application.inputs import required
 from services.registration.application.rulebook import check_deadline
 from services.registration.domain.documents import CATEGORIES, check_content
@@ -54,6 +59,8 @@ class DossierCommands:
         sequence = self._sequence(product.commune_code, received_on.year)
         sequence.take()
         code, code_format = product_code(product, rule_set_id, sequence.value, received_on.year)
+        contact = form_01_personal(self.app.personal_data(producer), contact_phone, contact_email)
+        subject = str(producer.id)
         dossier = Dossier(
             product_id=product.id,
             producer_id=product.producer_id,
@@ -69,8 +76,7 @@ class DossierCommands:
                 producer,
                 product,
                 received_on,
-                phone=contact_phone,
-                email=contact_email,
+                personal=self.app.personal.seal(subject, contact) if contact else None,
                 changes_summary=changes_summary,
                 declared_samples=declared_samples,
             ),

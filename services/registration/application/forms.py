@@ -19,22 +19,42 @@ def form_01(
     product: Product,
     received_on: date,
     *,
-    phone: str,
-    email: str,
+    personal: dict[str, str] | None,
     changes_summary: str,
     declared_samples: int,
 ) -> dict[str, Any]:
-    """Mẫu 01 (registration form) as recorded with the dossier; text in NFC."""
+    """Mẫu 01 (registration form) as recorded with the dossier; text in NFC. `personal`
+    is its sealed part (`form_01_personal`, sealed under the producer's key), None when
+    the producer's personal data was erased before."""
     return {
         "evaluation_year": received_on.year,
         "unit_name": producer.name,
-        "legal_representative": producer.legal_representative["name"],
-        "address": producer.address,
-        "phone": nfc(phone),
-        "email": nfc(email),
+        "personal": personal,
         "classification": product.product_set,
         "changes_summary": nfc(changes_summary),
         "declared_samples": declared_samples,
+    }
+
+
+def form_01_personal(producer_data: Any, phone: str, email: str) -> dict[str, str] | None:
+    """Form 01's personal fields (`domain.personal.FORM_01_PERSONAL`) from the producer's
+    opened personal data and the contact given, before sealing; None when the producer's
+    data is erased (`producer_data` is not a dict) and no contact is given. Refuses a
+    contact for an erased producer (`contact_phone`, FAILED_PRECONDITION)."""
+    if not isinstance(producer_data, dict):
+        if phone.strip() or email.strip():
+            raise CommandRejected(
+                "failed_precondition",
+                "contact_phone",
+                "Dữ liệu cá nhân của chủ thể đã bị xoá: không ghi thêm liên hệ cá nhân.",
+                "The producer's personal data was erased: no personal contact is recorded.",
+            )
+        return None
+    return {
+        "legal_representative": producer_data["legal_representative"]["name"],
+        "address": producer_data["address"],
+        "phone": nfc(phone),
+        "email": nfc(email),
     }
 
 

@@ -4,15 +4,17 @@ representative, checked against the official units (current and pre-July-2025)."
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
-from uuid import UUID
+from uuid import UUID, uuid4
 
 from eventsourcing.persistence import IntegrityError
 
 from runtime.commands import CommandContext
 from runtime.errors import CommandRejected
 from runtime.identifiers import business_registration_no, ethnicity, gender, unit_code
+from runtime.jurisdiction import require_jurisdiction
 from runtime.text import nfc
 from services.registration.application.inputs import required
+from services.registration.domain.personal import qualifies_for_3_2
 from services.registration.domain.producer import (
     KINDS_NEEDING_REGISTRATION_NO,
     PRODUCER_KINDS,
@@ -58,18 +60,24 @@ class ProducerCommands:
         if legacy_commune_code.strip():
             legacy_commune_code = unit_code("commune", "legacy_commune_code", legacy_commune_code)
         commune_code, province_code, legacy = self._place(commune_code, legacy_commune_code)
+        representative = {
+            "name": required("legal_representative", nfc(legal_representative)),
+            "gender": legal_rep_gender or None,
+            "ethnicity": nfc(legal_rep_ethnicity) or None,
+            "disability": legal_rep_disability,
+        }
+        producer_id = uuid4()
+        sealed = self.app.personal.seal(
+            str(producer_id), {"legal_representative": representative, "address": nfc(address)}
+        )
         producer = Producer(
+            id=producer_id,
             name=name,
             kind=kind,
             is_sme=is_sme and kind == "enterprise",
             business_registration_no=number,
-            legal_representative={
-                "name": required("legal_representative", nfc(legal_representative)),
-                "gender": legal_rep_gender or None,
-                "ethnicity": nfc(legal_rep_ethnicity) or None,
-                "disability": legal_rep_disability,
-            },
-            address=nfc(address),
+            personal=sealed,
+            qualifies_3_2=qualifies_for_3_2(representative),
             commune_code=commune_code,
             province_code=province_code,
             legacy_unit=legacy,
@@ -77,6 +85,24 @@ class ProducerCommands:
         )
         self._save_claiming(producer, number)
         return producer.id
+
+    def erase_personal_data(
+        self, ctx: CommandContext, *, producer_id: UUID, reference: str = ""
+    ) -> bool:
+        """Crypto-shredding (Law 91/2025/QH15, right to erasure): records
+        `PersonalDataErased` (the actor, `reference`: the request's document number, no
+        personal data), then destroys the producer's data key, so every sealed value of
+        the producer — in its events, form 01s and backups — reads as erased from then
+        on; the events themselves stay (their chain still verifies). Returns whether a
+        key was destroyed. Refuses an erasure already recorded (FAILED_PRECONDITION)
+        unless its key outlived it (a crash between the two steps): then it finishes."""
+        producer = self.app.get_producer(producer_id)
+        require_jurisdiction(ctx.actor, producer.path, str(producer_id))
+        if producer.personal_data_erased and not self.app.personal.erased(str(producer_id)):
+            return self.app.personal.erase(str(producer_id))
+        producer.erase_personal_data(nfc(reference), ctx.meta())
+        self.app.save(producer)
+        return self.app.personal.erase(str(producer_id))
 
     def _save_claiming(self, producer: Producer, number: str | None) -> None:
         """Save the producer with the claim on its number: a second claim clashes."""

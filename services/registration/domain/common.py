@@ -15,6 +15,7 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate
 
 from runtime.errors import CommandRejected
+from runtime.jurisdiction import UnitPath
 
 Meta = dict[str, Any]
 INDEX_NAMESPACE = UUID("6f1c2a8e-3b0d-4d5e-9a41-0c0c0c0c0c01")
@@ -39,3 +40,17 @@ class Created(Aggregate.Created):
     """The event that creates a registration aggregate, with `meta` (actor, flow)."""
 
     meta: Meta
+
+
+def unit_path(commune: str, province: str, legacy_unit: dict[str, Any] | None) -> UnitPath:
+    """A record's administrative units (`runtime.jurisdiction`): its current commune and
+    province and, for a producer registered with a pre-July-2025 unit, that unit's
+    commune, district and province."""
+    legacy = legacy_unit or {}
+    return UnitPath(
+        commune=commune,
+        province=province,
+        district=str(legacy.get("old_district_code") or ""),
+        legacy_commune=str(legacy.get("old_commune_code") or ""),
+        legacy_province=str(legacy.get("old_province_code") or ""),
+    )

@@ -11,6 +11,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from services.registration.domain.personal import qualifies_for_3_2
+
 FIRST_VERSION_RULE_SETS = (
     (date(2026, 5, 22), "R3"),
     (date(2025, 7, 6), "R2"),
@@ -38,6 +40,14 @@ def producer_registered_v1_v2(state: dict[str, Any]) -> None:
     }
     state.setdefault("address", "")
     state.setdefault("legacy_unit", None)
+
+
+def producer_registered_v2_v3(state: dict[str, Any]) -> None:
+    """v2 stored the representative and the address in clear: they stay so (`{"plain": …}`:
+    an event never changes, so they cannot be sealed now), and 3.2 is derived from them."""
+    rep = state.pop("legal_representative")
+    state["personal"] = {"plain": {"legal_representative": rep, "address": state.pop("address")}}
+    state["qualifies_3_2"] = qualifies_for_3_2(rep)
 
 
 def product_registered_v1_v2(state: dict[str, Any]) -> None:

@@ -8,9 +8,17 @@ from uuid import UUID, uuid5
 from eventsourcing.domain import Aggregate, event
 
 from runtime.errors import CommandRejected
-from runtime.identifiers import business_registration_no, ethnic_group
+from runtime.identifiers import business_registration_no
+from runtime.jurisdiction import UnitPath
 from services.registration.domain import history
-from services.registration.domain.common import INDEX_NAMESPACE, Created, Meta
+from services.registration.domain.common import (
+    INDEX_NAMESPACE,
+    Created,
+    Event,
+    Meta,
+    refuse_state,
+    unit_path,
+)
 
 PRODUCER_KINDS = (
     "cooperative",
@@ -27,34 +35,47 @@ GENDERS = ("female", "male", "other")
 
 
 class Producer(Aggregate):
-    """A chủ thể OCOP. The legal representative's gender and ethnicity are personal data:
-    they stay in this store; only whether criterion 3.2 applies is published."""
+    """A chủ thể OCOP. Its personal data (`domain.personal`) is stored sealed under the
+    producer's own key (`personal`), with the one fact criterion 3.2 needs in clear;
+    erasing destroys the key, and `PersonalDataErased` records who did it, without data."""
 
     class Registered(Created):
-        """Stored schema v2. Version 1 (issue 2) had the representative's name as a string
-        and no address or pre-reform unit; `upcast_v1_v2` reads it as v2."""
+        """Stored schema v3: `personal` sealed, `qualifies_3_2` derived once. Version 1
+        (issue 2) had the representative's name as a string and no address or pre-reform
+        unit; version 2 the representative and address in clear (`history`)."""
 
-        class_version = 2
+        class_version = 3
         name: str
         kind: str
         is_sme: bool
         business_registration_no: str | None
-        legal_representative: dict[str, Any]
-        address: str
+        personal: dict[str, Any]
+        qualifies_3_2: bool
         commune_code: str
         province_code: str
         legacy_unit: dict[str, Any] | None
 
         upcast_v1_v2 = staticmethod(history.producer_registered_v1_v2)
+        upcast_v2_v3 = staticmethod(history.producer_registered_v2_v3)
+
+    class PersonalDataErased(Event):
+        """The producer's data key was destroyed (crypto-shredding) at the request named by
+        `reference` (a document number, never personal data); the actor is in `meta`."""
+
+        reference: str
+
+        def apply(self, producer: Producer) -> None:
+            producer.personal_data_erased = True
 
     def __init__(
         self,
+        id: UUID,
         name: str,
         kind: str,
         is_sme: bool,
         business_registration_no: str | None,
-        legal_representative: dict[str, Any],
-        address: str,
+        personal: dict[str, Any],
+        qualifies_3_2: bool,
         commune_code: str,
         province_code: str,
         legacy_unit: dict[str, Any] | None,
@@ -64,27 +85,27 @@ class Producer(Aggregate):
         self.kind = kind
         self.is_sme = is_sme
         self.business_registration_no = business_registration_no
-        self.legal_representative = legal_representative
-        self.address = address
+        self.personal = personal
+        self.qualifies_for_3_2 = qualifies_3_2
         self.commune_code = commune_code
         self.province_code = province_code
         self.legacy_unit = legacy_unit
+        self.personal_data_erased = False
 
     @property
-    def qualifies_for_3_2(self) -> bool:
-        """Criterion 3.2: a woman, an ethnic-minority person or a person with a disability."""
-        return qualifies_for_3_2(self.legal_representative)
+    def path(self) -> UnitPath:
+        """The producer's administrative units (current and pre-2025)."""
+        return unit_path(self.commune_code, self.province_code, self.legacy_unit)
 
-
-def qualifies_for_3_2(rep: dict[str, Any]) -> bool:
-    """Ethnicity is read through the official list of 54 groups (`runtime.identifiers`):
-    only a listed group other than the Kinh counts; text stored before the list was
-    enforced that names no group does not."""
-    try:
-        minority = ethnic_group("ethnicity", str(rep.get("ethnicity") or "")).minority
-    except CommandRejected:
-        minority = False
-    return rep.get("gender") == "female" or minority or bool(rep.get("disability"))
+    def erase_personal_data(self, reference: str, meta: Meta) -> None:
+        """Records the erasure; refuses a second one (FAILED_PRECONDITION, `producer_id`)."""
+        if self.personal_data_erased:
+            raise refuse_state(
+                "producer_id",
+                "Dữ liệu cá nhân của chủ thể này đã được xoá.",
+                "This producer's personal data was already erased.",
+            )
+        self.trigger_event(self.PersonalDataErased, reference=reference, meta=meta)
 
 
 class RegistrationNumberIndex(Aggregate):

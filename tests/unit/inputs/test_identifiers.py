@@ -26,7 +26,7 @@ from runtime.identifiers import (
 )
 from runtime.input_guard import canonical_text
 from services.evaluation.domain.decisions import RecognitionDecision
-from services.registration.domain.producer import qualifies_for_3_2
+from services.registration.domain.personal import qualifies_for_3_2
 from tests.unit.inputs.servers import Running, running
 
 OFFICER = common_pb2.Actor(id="can-bo-xa", role="commune_officer", jurisdiction="23500")
