@@ -27,6 +27,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from functools import partial
 from typing import Any
 
@@ -36,6 +37,7 @@ from google.protobuf.message import Message
 from pydantic import ValidationError
 
 from runtime import identifiers
+from runtime.clock import check_not_before
 from runtime.errors import CommandRejected
 from runtime.text import excerpt
 
@@ -61,7 +63,7 @@ TEXT_RULES: tuple[tuple[str, TextRule], ...] = (
     (r"actor\.id", TextRule(200)),  # contracts.envelope.Actor.id
     (r"actor\.jurisdiction", TextRule(50)),
     (r"(.*\.)?(id|\w+_id|\w+_ids)", ID),
-    (r"(.*\.)?(on|\w+_on|deadline|\w+_until|valid_to|\w+_opens|\w+_closes)", DATE),
+    (r"(.*\.)?(on|\w+_on|deadline|since|until|\w+_until|valid_to|\w+_opens|\w+_closes)", DATE),
     (r"(.*\.)?(sha256)", TextRule(64)),
     (r"(.*\.)?(contact_phone)", TextRule(32)),
     (r"(.*\.)?(contact_email)", TextRule(254)),  # RFC 5321 path limit
@@ -108,6 +110,21 @@ CANONICAL_FORMS: tuple[tuple[str, Callable[[str, str], str]], ...] = (
 )
 """Fields whose text is an identifier or a code: after the text rules, their value object
 (`runtime.identifiers`) gives the one canonical form, or refuses naming the field."""
+
+DATE_ORDER: tuple[tuple[str, str, tuple[str, str]], ...] = (
+    # (earlier field, later field, what the earlier one is, in Vietnamese and English): when a
+    # request carries both (at the same level of nesting), the later may not be before it.
+    # Facts relative to stored ones (a decision after its adoption, a take-down after the
+    # display) are the aggregates' (`runtime.clock.check_not_before`).
+    ("starts_on", "ends_on", ("ngày bắt đầu", "the start")),  # fairs, trainings
+    ("since", "until", ("ngày bắt đầu", "the start")),  # sales channels, value chains
+    ("visited_on", "concluded_on", ("ngày kiểm tra", "the visit")),  # R3 Art. 9
+    ("visited_on", "deadline", ("ngày kiểm tra", "the visit")),  # remediation deadline
+    ("visited_on", "follow_up_on", ("ngày kiểm tra", "the visit")),
+    ("valid_from", "valid_to", ("ngày bắt đầu hiệu lực", "the start of validity")),
+)
+"""Dates a command carries together, in the order they must be; the refusal names the
+later field (`invalid_argument`)."""
 
 MAX_ITEMS = 1000
 """The most items any repeated or map field may hold in one request."""
@@ -230,9 +247,34 @@ def _check_count(path: str, count: int) -> None:
         )
 
 
+def _iso(value: Any) -> date | None:
+    if not isinstance(value, str) or len(value) != 10:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None  # the servicer refuses the format, naming the field
+
+
+def check_date_order(message: Message, prefix: str = "") -> None:
+    """Refuses a request whose dates (`DATE_ORDER`) are in an impossible order."""
+    fields = message.DESCRIPTOR.fields_by_name
+    for earlier, later, what in DATE_ORDER:
+        if earlier in fields and later in fields:
+            first, then = _iso(getattr(message, earlier)), _iso(getattr(message, later))
+            if first is not None and then is not None:
+                check_not_before(f"{prefix}{later}", then, first, what)
+
+
 def canonicalise(message: Message, prefix: str = "") -> None:
     """Puts every field of `message` (in place, recursively) into canonical form, or raises
-    `CommandRejected` naming the first offending field by its path (`team[1].name`)."""
+    `CommandRejected` naming the first offending field by its path (`team[1].name`); then
+    checks the order of the dates it carries together (`DATE_ORDER`)."""
+    _canonical_fields(message, prefix)
+    check_date_order(message, prefix)
+
+
+def _canonical_fields(message: Message, prefix: str) -> None:
     for descriptor, value in message.ListFields():
         path = f"{prefix}{descriptor.name}"
         entry = descriptor.message_type

@@ -12,9 +12,11 @@ from rules import (
     revocation_deadline,
 )
 from rules.i18n import TIER_AUTHORITY
+from runtime.clock import check_not_before
 from runtime.commands import CommandContext
 from services.evaluation.application.core import EvaluationCore
 from services.evaluation.application.support import (
+    ISSUE,
     SYSTEM,
     grounds_on,
     inspectors,
@@ -75,6 +77,8 @@ class CertificateCommands:
         certification = self.core.get_certification(product_id)
         self.core.require_reach(ctx.actor, certification)
         held = certification.holding()
+        if held and held.get("issued_on"):
+            check_not_before("concluded_on", concluded_on, held["issued_on"], ISSUE)
         rule_set = load_rule_set(held["rule_set_id"]) if held else None
         tier = tier_of(ctx.actor)
         if (

@@ -11,11 +11,12 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate
 
 from rules import MemberSheet, SheetError, score_member, select_rule_set
+from runtime.clock import check_not_before
 from runtime.commands import CommandContext
 from runtime.errors import CommandRejected
 from services.evaluation.application import adoption
 from services.evaluation.application.core import EvaluationCore
-from services.evaluation.application.support import invalid, mean_of
+from services.evaluation.application.support import ARRIVAL, invalid, mean_of
 from services.evaluation.domain.council import (
     LEVEL_TIER,
     TIER_LEVEL,
@@ -142,6 +143,8 @@ class CouncilCommands:
                 "Chỉ Thư ký Hội đồng hoặc Tổ tư vấn cấp này được ghi.",
                 "Only the council secretary or this level's advisory team may record it.",
             )
+        self.core.not_future("on", on)
+        check_not_before("on", on, evaluation.arrived_on, ARRIVAL)
         evaluation.record_advisory(kind, on, summary, ctx.meta())
         self.core.save(evaluation)
         return evaluation

@@ -17,6 +17,7 @@ from runtime.errors import CommandRejected
 from runtime.jurisdiction import require_jurisdiction
 from services.evaluation.application.core import EvaluationCore
 from services.evaluation.application.support import (
+    ADOPTION,
     certificate_record,
     invalid,
     legal_basis,
@@ -51,6 +52,7 @@ class ForwardingCommands:
                 "The dossier is not waiting for its result to be approved and forwarded.",
             )
         self.core.not_future("on", on)
+        check_not_before("on", on, evaluation.adopted_on or evaluation.arrived_on, ADOPTION)
         require_jurisdiction(ctx.actor, evaluation.path, str(dossier_id))
         rule_set = self.core.rule_set_of(evaluation)
         tier = tier_of(ctx.actor)

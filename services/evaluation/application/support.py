@@ -116,3 +116,9 @@ def grounds_on(day: date) -> tuple[str, ...]:
     except RulesError:
         rule_set = load_rule_set("R3")
     return tuple(g.code for g in revocation_grounds(rule_set))
+
+
+# What must have happened first, for `runtime.clock.check_not_before`'s refusals.
+ARRIVAL = ("ngày hồ sơ đến cấp đánh giá", "the dossier's arrival for evaluation")
+ADOPTION = ("ngày Hội đồng thông qua kết quả", "the council's adoption of the result")
+ISSUE = ("ngày cấp giấy chứng nhận", "the certificate's issue")

@@ -13,6 +13,7 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate
 
+from runtime.clock import check_not_before
 from runtime.commands import CommandContext
 from runtime.text import fold
 from services.promotion.application.core import PromotionStore, one_of, text
@@ -127,6 +128,9 @@ class VenueCommands:
         showroom = self.store.showroom(showroom_id)
         self.store.within(ctx.actor, showroom)
         self.store.past("on", on)
+        shown = showroom.displayed.get(str(product_id))
+        if shown is not None:
+            check_not_before("on", on, shown["since"], ("ngày bắt đầu trưng bày", "the display"))
         meta = ctx.meta()
         if not showroom.withdraw(str(product_id), "by_operator", on, "", meta):
             raise precondition(
