@@ -84,6 +84,12 @@ def registration_history(settings: Settings) -> None:
         )
         app.ideas.approve_business_plan(ctx, idea_id=idea, decided_on=date(2026, 5, 16))
         app.products.register_product(ctx, idea_id=idea)
+        # a producer's personal data erased on request (crypto-shredding)
+        gone = reg.producer(app, ctx, name="Hộ kinh doanh Y Blơi")
+        committee = Actor(id="ct-ubnd-xa", role="commune_committee", jurisdiction="23500")
+        app.producers.erase_personal_data(
+            CommandContext(actor=committee), producer_id=gone, reference="12/ĐN"
+        )
     finally:
         app.close()
 
