@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from contracts.rpc import common_pb2, evaluation_pb2, registration_pb2
 from runtime.rpc import FIELD_METADATA, LANG_METADATA, MAX_MESSAGE_CHARS
 from tests.hostile.generator import Command, Known, commands, methods
+from tests.unit.inputs.raw import raw_text_problems
 from tests.unit.inputs.servers import Running, running
 
 MAX_RECEIVE_BYTES = 4 * 1024 * 1024  # gRPC's default limit on a received message
@@ -207,6 +208,9 @@ def test_hostile_commands_are_refused_cleanly_or_accepted_legally(
                 setattr(empty, name, known.of(name)[0])
         code, _, details = call(edge, (method, [empty]))
         assert code in {grpc.StatusCode.OK, *CLEAN_REFUSALS}, f"{method.path}: {details}"
+    # what was accepted is stored and published in NFC, whatever form it was sent in
+    problems, _ = raw_text_problems(edge)
+    assert not problems, problems[:5]
     print_summary()
     assert COUNTS["commands"] >= EXAMPLES * BATCH
     assert len(METHODS_SEEN) == len(methods()), sorted({m.path for m in methods()} - METHODS_SEEN)

@@ -42,6 +42,7 @@ from tests.hostile.generator import Method, methods
 from tests.identity import TestIssuer
 from tests.unit.inputs.extremes import MARK, Changes, extreme_text, partial_marks, rewrite_store
 from tests.unit.inputs.histories import HISTORIES, record_histories
+from tests.unit.inputs.raw import json_strings
 
 GROUPS: tuple[Group, ...] = (
     registration.GROUP,
@@ -293,18 +294,6 @@ def check_shown(method: Method, reply: Message, full: set[str]) -> list[str]:
                 problems.append(f"{where}: output not NFC")
             problems += [f"{where}: cut {cut!r}" for cut in partial_marks(text, full)]
     return problems
-
-
-def json_strings(value: Any) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield str(key)
-            yield from json_strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from json_strings(item)
 
 
 def test_a_table_lines_up_by_displayed_width(capsys: pytest.CaptureFixture[str]) -> None:
