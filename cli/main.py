@@ -27,6 +27,7 @@ from cli.commands import (
     audit,
     evaluation,
     identity,
+    imports,
     inspection,
     promotion,
     registration,
@@ -119,6 +120,7 @@ def parser(lang: str = "vi", as_json: bool = False) -> argparse.ArgumentParser:
     reporting.add(sub, lang)
     inspection.add(sub, lang)
     promotion.add(sub, lang)
+    imports.add(sub, lang)
     admin.add(sub, lang)
     audit.add(sub, lang)
     add_rules_commands(sub)

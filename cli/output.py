@@ -14,6 +14,18 @@ from google.protobuf.json_format import MessageToDict
 from wcwidth import wcswidth
 
 LABELS: dict[str, tuple[str, str]] = {
+    # ocop import portfolio
+    "line": ("Dòng", "Line"),
+    "field": ("Trường", "Field"),
+    "problem": ("Lỗi", "Problem"),
+    "file": ("Tệp", "File"),
+    "rows": ("Số dòng", "Rows"),
+    "refused_rows": ("Dòng bị từ chối", "Refused rows"),
+    "products_created": ("Sản phẩm mới", "Products registered"),
+    "products_known": ("Sản phẩm đã có", "Products already registered"),
+    "certificates_recorded": ("Giấy chứng nhận đã ghi", "Certificates recorded"),
+    "certificates_unchanged": ("Giấy chứng nhận đã có", "Certificates already recorded"),
+    "seconds": ("Thời gian (giây)", "Time (seconds)"),
     # audit (hash chains)
     "service": ("Dịch vụ", "Service"),
     "intact": ("Nguyên vẹn", "Intact"),

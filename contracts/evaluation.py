@@ -58,6 +58,22 @@ class Recognized(IntegrationEvent):
     legal_basis: str = Field(default="", description="Instrument(s) of the rule set applied")
 
 
+class RecognitionRecorded(Recognized):
+    """A recognition decided before this system, recorded from the office's register
+    (`ocop import portfolio`): an earlier decision, not one taken here. It is a
+    `Recognized` (same fields, so every consumer of recognitions takes it: the
+    certificate expires, is re-evaluated, inspected and promoted like any other) with
+    where it came from. `dossier_id` names the earlier decision's record (no dossier of
+    this system); `rule_set_id` is the rule set that governed it (R0 for 2019-2023)."""
+
+    event_type: Literal["RecognitionRecorded"] = "RecognitionRecorded"  # type: ignore[assignment]
+    source_sha256: str = Field(
+        pattern=r"^[0-9a-f]{64}$", description="SHA-256 of the imported file"
+    )
+    source_line: int = Field(ge=1, description="The row's line in that file")
+    score: Score | None = Field(default=None, description="The earlier council's score, if known")
+
+
 class ForwardedToProvince(IntegrationEvent):
     """The result is above this level's authority: the next level takes the dossier."""
 
@@ -168,6 +184,7 @@ class Revoked(IntegrationEvent):
 EvaluationEvent = Annotated[
     Scored
     | Recognized
+    | RecognitionRecorded
     | ForwardedToProvince
     | ReturnedByProvince
     | CertificateExpiryNoticeDue

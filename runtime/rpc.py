@@ -250,3 +250,14 @@ def parse_date(field: str, value: str) -> date:
         ) from error
     check_date_range(field, day)
     return day
+
+
+def row_problems(problems: Sequence[tuple[int, CommandRejected]], lang: str) -> list[Any]:
+    """Refused rows of an imported file as `ocop.common.v1.RowProblem` messages: line,
+    field and the refusal in `lang`."""
+    from contracts.rpc import common_pb2
+
+    return [
+        common_pb2.RowProblem(line=line, field=refused.field or "", message=refused.message(lang))
+        for line, refused in problems
+    ]

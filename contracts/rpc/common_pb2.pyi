@@ -15,3 +15,13 @@ class Actor(_message.Message):
     role: str
     jurisdiction: str
     def __init__(self, id: _Optional[str] = ..., role: _Optional[str] = ..., jurisdiction: _Optional[str] = ...) -> None: ...
+
+class RowProblem(_message.Message):
+    __slots__ = ("line", "field", "message")
+    LINE_FIELD_NUMBER: _ClassVar[int]
+    FIELD_FIELD_NUMBER: _ClassVar[int]
+    MESSAGE_FIELD_NUMBER: _ClassVar[int]
+    line: int
+    field: str
+    message: str
+    def __init__(self, line: _Optional[int] = ..., field: _Optional[str] = ..., message: _Optional[str] = ...) -> None: ...

@@ -432,3 +432,63 @@ class HigherAnswer(_message.Message):
     answered_by: str
     answered_on: str
     def __init__(self, level: _Optional[str] = ..., result: _Optional[str] = ..., score: _Optional[str] = ..., star: _Optional[int] = ..., reason: _Optional[str] = ..., answered_by: _Optional[str] = ..., answered_on: _Optional[str] = ...) -> None: ...
+
+class EarlierRecognition(_message.Message):
+    __slots__ = ("line", "product_id", "product_name", "star", "score", "decision_no", "decided_on", "authority", "certificate_no", "valid_to", "commune", "province", "district", "legacy_commune", "legacy_province")
+    LINE_FIELD_NUMBER: _ClassVar[int]
+    PRODUCT_ID_FIELD_NUMBER: _ClassVar[int]
+    PRODUCT_NAME_FIELD_NUMBER: _ClassVar[int]
+    STAR_FIELD_NUMBER: _ClassVar[int]
+    SCORE_FIELD_NUMBER: _ClassVar[int]
+    DECISION_NO_FIELD_NUMBER: _ClassVar[int]
+    DECIDED_ON_FIELD_NUMBER: _ClassVar[int]
+    AUTHORITY_FIELD_NUMBER: _ClassVar[int]
+    CERTIFICATE_NO_FIELD_NUMBER: _ClassVar[int]
+    VALID_TO_FIELD_NUMBER: _ClassVar[int]
+    COMMUNE_FIELD_NUMBER: _ClassVar[int]
+    PROVINCE_FIELD_NUMBER: _ClassVar[int]
+    DISTRICT_FIELD_NUMBER: _ClassVar[int]
+    LEGACY_COMMUNE_FIELD_NUMBER: _ClassVar[int]
+    LEGACY_PROVINCE_FIELD_NUMBER: _ClassVar[int]
+    line: int
+    product_id: str
+    product_name: str
+    star: int
+    score: str
+    decision_no: str
+    decided_on: str
+    authority: str
+    certificate_no: str
+    valid_to: str
+    commune: str
+    province: str
+    district: str
+    legacy_commune: str
+    legacy_province: str
+    def __init__(self, line: _Optional[int] = ..., product_id: _Optional[str] = ..., product_name: _Optional[str] = ..., star: _Optional[int] = ..., score: _Optional[str] = ..., decision_no: _Optional[str] = ..., decided_on: _Optional[str] = ..., authority: _Optional[str] = ..., certificate_no: _Optional[str] = ..., valid_to: _Optional[str] = ..., commune: _Optional[str] = ..., province: _Optional[str] = ..., district: _Optional[str] = ..., legacy_commune: _Optional[str] = ..., legacy_province: _Optional[str] = ...) -> None: ...
+
+class RecordEarlierRecognitionsRequest(_message.Message):
+    __slots__ = ("actor", "rows", "dry_run", "valid_rows_only", "source_sha256", "source_name")
+    ACTOR_FIELD_NUMBER: _ClassVar[int]
+    ROWS_FIELD_NUMBER: _ClassVar[int]
+    DRY_RUN_FIELD_NUMBER: _ClassVar[int]
+    VALID_ROWS_ONLY_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_SHA256_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_NAME_FIELD_NUMBER: _ClassVar[int]
+    actor: _common_pb2.Actor
+    rows: _containers.RepeatedCompositeFieldContainer[EarlierRecognition]
+    dry_run: bool
+    valid_rows_only: bool
+    source_sha256: str
+    source_name: str
+    def __init__(self, actor: _Optional[_Union[_common_pb2.Actor, _Mapping]] = ..., rows: _Optional[_Iterable[_Union[EarlierRecognition, _Mapping]]] = ..., dry_run: _Optional[bool] = ..., valid_rows_only: _Optional[bool] = ..., source_sha256: _Optional[str] = ..., source_name: _Optional[str] = ...) -> None: ...
+
+class RecordEarlierRecognitionsReply(_message.Message):
+    __slots__ = ("recorded", "unchanged", "problems")
+    RECORDED_FIELD_NUMBER: _ClassVar[int]
+    UNCHANGED_FIELD_NUMBER: _ClassVar[int]
+    PROBLEMS_FIELD_NUMBER: _ClassVar[int]
+    recorded: int
+    unchanged: int
+    problems: _containers.RepeatedCompositeFieldContainer[_common_pb2.RowProblem]
+    def __init__(self, recorded: _Optional[int] = ..., unchanged: _Optional[int] = ..., problems: _Optional[_Iterable[_Union[_common_pb2.RowProblem, _Mapping]]] = ...) -> None: ...

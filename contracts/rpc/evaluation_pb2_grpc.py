@@ -122,6 +122,11 @@ class EvaluationStub:
                 request_serializer=contracts_dot_rpc_dot_evaluation__pb2.DecideRevocationRequest.SerializeToString,
                 response_deserializer=contracts_dot_rpc_dot_evaluation__pb2.CertificatesView.FromString,
                 _registered_method=True)
+        self.RecordEarlierRecognitions = channel.unary_unary(
+                '/ocop.evaluation.v1.Evaluation/RecordEarlierRecognitions',
+                request_serializer=contracts_dot_rpc_dot_evaluation__pb2.RecordEarlierRecognitionsRequest.SerializeToString,
+                response_deserializer=contracts_dot_rpc_dot_evaluation__pb2.RecordEarlierRecognitionsReply.FromString,
+                _registered_method=True)
         self.GetEvaluation = channel.unary_unary(
                 '/ocop.evaluation.v1.Evaluation/GetEvaluation',
                 request_serializer=contracts_dot_rpc_dot_evaluation__pb2.GetEvaluationRequest.SerializeToString,
@@ -239,6 +244,13 @@ class EvaluationServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def RecordEarlierRecognitions(self, request, context):
+        """Recognitions decided before this system, from an office's register (issue 20)
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def GetEvaluation(self, request, context):
         """Queries
         """
@@ -333,6 +345,11 @@ def add_EvaluationServicer_to_server(servicer, server):
                     servicer.DecideRevocation,
                     request_deserializer=contracts_dot_rpc_dot_evaluation__pb2.DecideRevocationRequest.FromString,
                     response_serializer=contracts_dot_rpc_dot_evaluation__pb2.CertificatesView.SerializeToString,
+            ),
+            'RecordEarlierRecognitions': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordEarlierRecognitions,
+                    request_deserializer=contracts_dot_rpc_dot_evaluation__pb2.RecordEarlierRecognitionsRequest.FromString,
+                    response_serializer=contracts_dot_rpc_dot_evaluation__pb2.RecordEarlierRecognitionsReply.SerializeToString,
             ),
             'GetEvaluation': grpc.unary_unary_rpc_method_handler(
                     servicer.GetEvaluation,
@@ -801,6 +818,33 @@ class Evaluation:
             '/ocop.evaluation.v1.Evaluation/DecideRevocation',
             contracts_dot_rpc_dot_evaluation__pb2.DecideRevocationRequest.SerializeToString,
             contracts_dot_rpc_dot_evaluation__pb2.CertificatesView.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordEarlierRecognitions(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ocop.evaluation.v1.Evaluation/RecordEarlierRecognitions',
+            contracts_dot_rpc_dot_evaluation__pb2.RecordEarlierRecognitionsRequest.SerializeToString,
+            contracts_dot_rpc_dot_evaluation__pb2.RecordEarlierRecognitionsReply.FromString,
             options,
             channel_credentials,
             insecure,

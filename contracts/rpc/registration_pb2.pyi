@@ -497,3 +497,79 @@ class ProductView(_message.Message):
     dossier_ids: _containers.RepeatedScalarFieldContainer[str]
     idea_id: str
     def __init__(self, product_id: _Optional[str] = ..., producer_id: _Optional[str] = ..., name: _Optional[str] = ..., product_set: _Optional[int] = ..., commune_code: _Optional[str] = ..., province_code: _Optional[str] = ..., legacy_commune_code: _Optional[str] = ..., legacy_district_code: _Optional[str] = ..., codes: _Optional[_Iterable[_Union[ProductCode, _Mapping]]] = ..., dossier_ids: _Optional[_Iterable[str]] = ..., idea_id: _Optional[str] = ...) -> None: ...
+
+class PortfolioRow(_message.Message):
+    __slots__ = ("line", "producer_name", "producer_kind", "business_registration_no", "commune_code", "legacy_commune_code", "legal_representative", "address", "product_name", "product_set", "product_code")
+    LINE_FIELD_NUMBER: _ClassVar[int]
+    PRODUCER_NAME_FIELD_NUMBER: _ClassVar[int]
+    PRODUCER_KIND_FIELD_NUMBER: _ClassVar[int]
+    BUSINESS_REGISTRATION_NO_FIELD_NUMBER: _ClassVar[int]
+    COMMUNE_CODE_FIELD_NUMBER: _ClassVar[int]
+    LEGACY_COMMUNE_CODE_FIELD_NUMBER: _ClassVar[int]
+    LEGAL_REPRESENTATIVE_FIELD_NUMBER: _ClassVar[int]
+    ADDRESS_FIELD_NUMBER: _ClassVar[int]
+    PRODUCT_NAME_FIELD_NUMBER: _ClassVar[int]
+    PRODUCT_SET_FIELD_NUMBER: _ClassVar[int]
+    PRODUCT_CODE_FIELD_NUMBER: _ClassVar[int]
+    line: int
+    producer_name: str
+    producer_kind: str
+    business_registration_no: str
+    commune_code: str
+    legacy_commune_code: str
+    legal_representative: str
+    address: str
+    product_name: str
+    product_set: int
+    product_code: str
+    def __init__(self, line: _Optional[int] = ..., producer_name: _Optional[str] = ..., producer_kind: _Optional[str] = ..., business_registration_no: _Optional[str] = ..., commune_code: _Optional[str] = ..., legacy_commune_code: _Optional[str] = ..., legal_representative: _Optional[str] = ..., address: _Optional[str] = ..., product_name: _Optional[str] = ..., product_set: _Optional[int] = ..., product_code: _Optional[str] = ...) -> None: ...
+
+class ImportPortfolioRequest(_message.Message):
+    __slots__ = ("actor", "rows", "dry_run", "valid_rows_only", "source_sha256")
+    ACTOR_FIELD_NUMBER: _ClassVar[int]
+    ROWS_FIELD_NUMBER: _ClassVar[int]
+    DRY_RUN_FIELD_NUMBER: _ClassVar[int]
+    VALID_ROWS_ONLY_FIELD_NUMBER: _ClassVar[int]
+    SOURCE_SHA256_FIELD_NUMBER: _ClassVar[int]
+    actor: _common_pb2.Actor
+    rows: _containers.RepeatedCompositeFieldContainer[PortfolioRow]
+    dry_run: bool
+    valid_rows_only: bool
+    source_sha256: str
+    def __init__(self, actor: _Optional[_Union[_common_pb2.Actor, _Mapping]] = ..., rows: _Optional[_Iterable[_Union[PortfolioRow, _Mapping]]] = ..., dry_run: _Optional[bool] = ..., valid_rows_only: _Optional[bool] = ..., source_sha256: _Optional[str] = ...) -> None: ...
+
+class UnitPath(_message.Message):
+    __slots__ = ("commune", "province", "district", "legacy_commune", "legacy_province")
+    COMMUNE_FIELD_NUMBER: _ClassVar[int]
+    PROVINCE_FIELD_NUMBER: _ClassVar[int]
+    DISTRICT_FIELD_NUMBER: _ClassVar[int]
+    LEGACY_COMMUNE_FIELD_NUMBER: _ClassVar[int]
+    LEGACY_PROVINCE_FIELD_NUMBER: _ClassVar[int]
+    commune: str
+    province: str
+    district: str
+    legacy_commune: str
+    legacy_province: str
+    def __init__(self, commune: _Optional[str] = ..., province: _Optional[str] = ..., district: _Optional[str] = ..., legacy_commune: _Optional[str] = ..., legacy_province: _Optional[str] = ...) -> None: ...
+
+class ImportedProduct(_message.Message):
+    __slots__ = ("line", "producer_id", "product_id", "created", "unit")
+    LINE_FIELD_NUMBER: _ClassVar[int]
+    PRODUCER_ID_FIELD_NUMBER: _ClassVar[int]
+    PRODUCT_ID_FIELD_NUMBER: _ClassVar[int]
+    CREATED_FIELD_NUMBER: _ClassVar[int]
+    UNIT_FIELD_NUMBER: _ClassVar[int]
+    line: int
+    producer_id: str
+    product_id: str
+    created: bool
+    unit: UnitPath
+    def __init__(self, line: _Optional[int] = ..., producer_id: _Optional[str] = ..., product_id: _Optional[str] = ..., created: _Optional[bool] = ..., unit: _Optional[_Union[UnitPath, _Mapping]] = ...) -> None: ...
+
+class ImportPortfolioReply(_message.Message):
+    __slots__ = ("products", "problems")
+    PRODUCTS_FIELD_NUMBER: _ClassVar[int]
+    PROBLEMS_FIELD_NUMBER: _ClassVar[int]
+    products: _containers.RepeatedCompositeFieldContainer[ImportedProduct]
+    problems: _containers.RepeatedCompositeFieldContainer[_common_pb2.RowProblem]
+    def __init__(self, products: _Optional[_Iterable[_Union[ImportedProduct, _Mapping]]] = ..., problems: _Optional[_Iterable[_Union[_common_pb2.RowProblem, _Mapping]]] = ...) -> None: ...

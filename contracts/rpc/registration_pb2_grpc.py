@@ -128,6 +128,11 @@ class RegistrationStub:
                 request_serializer=contracts_dot_rpc_dot_registration__pb2.ErasePersonalDataRequest.SerializeToString,
                 response_deserializer=contracts_dot_rpc_dot_registration__pb2.ProducerView.FromString,
                 _registered_method=True)
+        self.ImportPortfolio = channel.unary_unary(
+                '/ocop.registration.v1.Registration/ImportPortfolio',
+                request_serializer=contracts_dot_rpc_dot_registration__pb2.ImportPortfolioRequest.SerializeToString,
+                response_deserializer=contracts_dot_rpc_dot_registration__pb2.ImportPortfolioReply.FromString,
+                _registered_method=True)
 
 
 class RegistrationServicer:
@@ -247,6 +252,13 @@ class RegistrationServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ImportPortfolio(self, request, context):
+        """An office's existing portfolio (`ocop import portfolio`): producers and products.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_RegistrationServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -339,6 +351,11 @@ def add_RegistrationServicer_to_server(servicer, server):
                     servicer.ErasePersonalData,
                     request_deserializer=contracts_dot_rpc_dot_registration__pb2.ErasePersonalDataRequest.FromString,
                     response_serializer=contracts_dot_rpc_dot_registration__pb2.ProducerView.SerializeToString,
+            ),
+            'ImportPortfolio': grpc.unary_unary_rpc_method_handler(
+                    servicer.ImportPortfolio,
+                    request_deserializer=contracts_dot_rpc_dot_registration__pb2.ImportPortfolioRequest.FromString,
+                    response_serializer=contracts_dot_rpc_dot_registration__pb2.ImportPortfolioReply.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -830,6 +847,33 @@ class Registration:
             '/ocop.registration.v1.Registration/ErasePersonalData',
             contracts_dot_rpc_dot_registration__pb2.ErasePersonalDataRequest.SerializeToString,
             contracts_dot_rpc_dot_registration__pb2.ProducerView.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ImportPortfolio(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ocop.registration.v1.Registration/ImportPortfolio',
+            contracts_dot_rpc_dot_registration__pb2.ImportPortfolioRequest.SerializeToString,
+            contracts_dot_rpc_dot_registration__pb2.ImportPortfolioReply.FromString,
             options,
             channel_credentials,
             insecure,

@@ -15,7 +15,14 @@ from google.protobuf.message import Message
 
 from contracts.rpc import evaluation_pb2 as pb
 from contracts.rpc import evaluation_pb2_grpc as pb_grpc
-from runtime.rpc import Register, handles_rejections, parse_uuid, request_lang
+from runtime.rpc import (
+    Register,
+    handles_rejections,
+    parse_uuid,
+    request_lang,
+    row_problems,
+    to_context,
+)
 from runtime.rpc_mapping import Shape, dates, uuids
 from services.evaluation.adapters import grpc_views as views
 from services.evaluation.application import EvaluationApp
@@ -45,9 +52,35 @@ DOSSIER = Shape(convert=uuids("dossier_id"))
 ON_DOSSIER = Shape(convert={**uuids("dossier_id"), **dates("on")})
 
 
+UNIT_FIELDS = ("commune", "province", "district", "legacy_commune", "legacy_province")
+
+
 class EvaluationService(pb_grpc.EvaluationServicer):
     def __init__(self, app: EvaluationApp) -> None:
         self.app = app
+
+    @handles_rejections
+    def RecordEarlierRecognitions(
+        self, request: pb.RecordEarlierRecognitionsRequest, context: grpc.ServicerContext
+    ) -> pb.RecordEarlierRecognitionsReply:
+        rows = []
+        for row in request.rows:
+            fields = {f.name: getattr(row, f.name) for f in row.DESCRIPTOR.fields}
+            unit = {name: fields.pop(name) for name in UNIT_FIELDS}
+            rows.append({**fields, "unit": unit})
+        done = self.app.earlier.record(
+            to_context(request.actor),
+            rows,
+            source_sha256=request.source_sha256,
+            source_name=request.source_name,
+            dry_run=request.dry_run,
+            valid_rows_only=request.valid_rows_only,
+        )
+        return pb.RecordEarlierRecognitionsReply(
+            recorded=done.recorded,
+            unchanged=done.unchanged,
+            problems=row_problems(done.problems, request_lang(context)),
+        )
 
     # -- rounds and councils ----------------------------------------------------------
     OpenRound = command(

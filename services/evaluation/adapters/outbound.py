@@ -65,6 +65,30 @@ def _recognised(event: Any) -> Sequence[tuple[str, IntegrationEvent]]:
     )
 
 
+def _recorded(event: Any) -> Sequence[tuple[str, IntegrationEvent]]:
+    """A recognition of an earlier decision (`ocop import portfolio`): its own kind."""
+    cert, source = event.certificate, event.source
+    return _out(
+        c.RecognitionRecorded(
+            **envelope_fields(event),
+            rule_set_id=cert["rule_set_id"],
+            dossier_id=UUID(cert["dossier_id"]),
+            product_id=UUID(cert["product_id"]),
+            star=cert["star"],
+            decision_no=cert["decision_no"],
+            decided_on=cert["issued_on"],
+            authority=cert["issuer"],
+            valid_from=cert["issued_on"],
+            valid_to=cert["valid_to"],
+            certificate_no=cert["number"],
+            legal_basis=cert.get("legal_basis", ""),
+            source_sha256=source["sha256"],
+            source_line=max(1, int(source["line"])),
+            score=source["score"] or None,
+        )
+    )
+
+
 def _forwarded(event: Any) -> Sequence[tuple[str, IntegrationEvent]]:
     ref = event.ref
     forwarded = c.ForwardedToProvince(
@@ -184,6 +208,7 @@ PUBLISHED: dict[str, Callable[[Any], Sequence[tuple[str, IntegrationEvent]]]] = 
     "Evaluation.Recognised": _recognised,
     "Evaluation.Forwarded": _forwarded,
     "Evaluation.Returned": _returned,
+    "ProductCertification.RecordedFromEarlierDecision": _recorded,
     "ProductCertification.ExpiryNoticeDue": _notice,
     "ProductCertification.ReevaluationWindowOpened": _window,
     "ProductCertification.CertificateExpired": _expired,

@@ -7,7 +7,8 @@ given the core:
 - `app.councils` (`council_commands`): rounds, councils, sheets, adoption;
 - `app.forwarding` (`forwarding_commands`): approval, the next level's answers, re-evaluation;
 - `app.decisions` (`decision_commands`): recognition decisions and their certificates;
-- `app.certificates` (`certificate_commands`): certificates over time, revocation.
+- `app.certificates` (`certificate_commands`): certificates over time, revocation;
+- `app.earlier` (`earlier_commands`): recognitions of earlier decisions, imported.
 
 It is an `EventSourcedProjection`: dossiers forwarded by the commune, the next level's
 answers and failed inspections arrive through `process_event(event, tracking)` and are
@@ -31,6 +32,7 @@ from services.evaluation.application.certificate_commands import CertificateComm
 from services.evaluation.application.core import EvaluationCore
 from services.evaluation.application.council_commands import CouncilCommands
 from services.evaluation.application.decision_commands import DecisionCommands
+from services.evaluation.application.earlier_commands import EarlierRecognitionCommands
 from services.evaluation.application.forwarding_commands import ForwardingCommands
 
 
@@ -60,3 +62,7 @@ class EvaluationApp(EvaluationCore):
     @cached_property
     def certificates(self) -> CertificateCommands:
         return CertificateCommands(self)
+
+    @cached_property
+    def earlier(self) -> EarlierRecognitionCommands:
+        return EarlierRecognitionCommands(self)

@@ -56,6 +56,26 @@ class CertificationHistory(Aggregate):
             history.certificates[self.certificate["number"]] = {**self.certificate, **fresh}
             history.current = self.certificate["number"]
 
+    class RecordedFromEarlierDecision(Aggregate.Event):
+        """A certificate issued before this system, recorded from the office's register:
+        `certificate` as `CertificateIssued`'s (its `unit` is the product's unit path),
+        `source` the file's SHA-256, line and name, and the earlier council's score."""
+
+        certificate: dict[str, Any]
+        source: dict[str, Any]
+        meta: Meta
+
+        def apply(self, history: CertificationHistory) -> None:
+            fresh: dict[str, Any] = {
+                "status": "valid",
+                "done": [],
+                "reevaluation": None,
+                "revocation": None,
+                "recorded_from": self.source,
+            }
+            history.certificates[self.certificate["number"]] = {**self.certificate, **fresh}
+            history.current = self.certificate["number"]
+
     class CertificateSuperseded(Aggregate.Event):
         ref: Meta
         by: str

@@ -85,6 +85,47 @@ class ProductCertification(CertificationHistory):
             )
         self.trigger_event(self.CertificateIssued, certificate=certificate, meta=meta)
 
+    def record_earlier(
+        self, certificate: dict[str, Any], source: dict[str, Any], meta: Meta
+    ) -> bool:
+        """Record a certificate decided before this system (`ocop import portfolio`).
+        False when this very certificate is already recorded (importing a file twice
+        changes nothing); refuses another certificate under the same number, and one
+        older than the certificate held (a register must not replace a later decision)."""
+        known = self.certificates.get(certificate["number"])
+        if known is not None:
+            same = all(known.get(k) == v for k, v in certificate.items())
+            if same:
+                return False
+            raise CommandRejected(
+                "already_exists",
+                "decision_no",
+                f"Giấy chứng nhận {certificate['number']} đã được ghi nhận với nội dung khác.",
+                f"Certificate {certificate['number']} is already recorded with other content.",
+            )
+        old = self.holding()
+        if old is not None and old["issued_on"] >= certificate["issued_on"]:
+            raise CommandRejected(
+                "failed_precondition",
+                "decided_on",
+                f"Sản phẩm đang có giấy chứng nhận {old['number']} cấp ngày "
+                f"{old['issued_on']:%d/%m/%Y}, không cũ hơn quyết định được nhập.",
+                f"The product holds certificate {old['number']} of "
+                f"{old['issued_on']:%d/%m/%Y}, not older than the imported decision.",
+            )
+        if old is not None:
+            self.trigger_event(
+                self.CertificateSuperseded,
+                ref=self._ref(old),
+                by=certificate["number"],
+                on=certificate["issued_on"],
+                meta=meta,
+            )
+        self.trigger_event(
+            self.RecordedFromEarlierDecision, certificate=certificate, source=source, meta=meta
+        )
+        return True
+
     # -- re-evaluation -------------------------------------------------------------------
 
     def file_reevaluation(self, dossier_id: UUID, meta: Meta, **filing: Any) -> None:

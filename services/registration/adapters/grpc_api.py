@@ -13,7 +13,14 @@ from contracts.rpc import registration_pb2 as pb
 from contracts.rpc import registration_pb2_grpc as pb_grpc
 from runtime.errors import CommandRejected
 from runtime.listing import matches, page, sort_vietnamese
-from runtime.rpc import Register, handles_rejections, parse_uuid, request_lang
+from runtime.rpc import (
+    Register,
+    handles_rejections,
+    parse_uuid,
+    request_lang,
+    row_problems,
+    to_context,
+)
 from runtime.rpc_mapping import Shape, as_uuid, dates, optional, uuids
 from services.registration.adapters import grpc_views as views
 from services.registration.application import RegistrationApp
@@ -116,6 +123,33 @@ class RegistrationService(pb_grpc.RegistrationServicer):
         ctx, kwargs = REGISTER_PRODUCT.command(request)
         return pb.RegisterProductReply(
             product_id=str(self.app.products.register_product(ctx, **kwargs))
+        )
+
+    @handles_rejections
+    def ImportPortfolio(
+        self, request: pb.ImportPortfolioRequest, context: grpc.ServicerContext
+    ) -> pb.ImportPortfolioReply:
+        ctx = to_context(request.actor)
+        fields = [f.name for f in pb.PortfolioRow.DESCRIPTOR.fields]
+        done = self.app.portfolio.import_rows(
+            ctx,
+            [{name: getattr(row, name) for name in fields} for row in request.rows],
+            source_sha256=request.source_sha256,
+            dry_run=request.dry_run,
+            valid_rows_only=request.valid_rows_only,
+        )
+        return pb.ImportPortfolioReply(
+            products=[
+                pb.ImportedProduct(
+                    line=row.line,
+                    producer_id=str(row.producer_id),
+                    product_id=str(row.product_id),
+                    created=row.product_created,
+                    unit=pb.UnitPath(**row.unit),
+                )
+                for row in done.rows
+            ],
+            problems=row_problems(done.problems, request_lang(context)),
         )
 
     # Dossiers -------------------------------------------------------------------

@@ -1,6 +1,7 @@
 """The registration application: the event store, the ports, the look-ups and queries, and
 one object per group of commands (`app.producers`, `app.ideas`, `app.products`,
-`app.dossiers`, `app.assessment`), each defined in its own module of this package."""
+`app.dossiers`, `app.assessment`, `app.portfolio`), each defined in its own module of
+this package."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from services.registration.application import completeness
 from services.registration.application.assessment import AssessmentCommands
 from services.registration.application.dossiers import DossierCommands
 from services.registration.application.ideas import IdeaCommands
+from services.registration.application.portfolio import PortfolioCommands
 from services.registration.application.ports import (
     BlobStore,
     LocateCommune,
@@ -73,6 +75,7 @@ class RegistrationApp(Application[UUID]):
         self.products = ProductCommands(self)
         self.dossiers = DossierCommands(self)
         self.assessment = AssessmentCommands(self)
+        self.portfolio = PortfolioCommands(self)
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
@@ -154,6 +157,14 @@ class RegistrationApp(Application[UUID]):
                 if notification.topic.endswith(":" + created):
                     yield UUID(str(notification.originator_id))
             start = batch[-1].id + 1
+
+    def find(self, cls: type[A], aggregate_id: UUID) -> A | None:
+        """The aggregate `aggregate_id` if it exists and is a `cls`, else None."""
+        try:
+            found: object = self.repository.get(aggregate_id)
+        except AggregateNotFoundError:
+            return None
+        return found if isinstance(found, cls) else None
 
     def load(self, cls: type[A], aggregate_id: UUID, field: str) -> A:
         """The aggregate `aggregate_id` of type `cls`; NOT_FOUND naming `field` otherwise."""

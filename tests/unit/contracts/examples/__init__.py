@@ -16,6 +16,7 @@ from tests.unit.contracts.examples.common import PRODUCER_NAME
 from tests.unit.contracts.examples.evaluation import (
     FORWARDED_TO_PROVINCE,
     HIGHER_LEVEL_RECOGNIZED,
+    RECOGNITION_RECORDED,
     RECOGNIZED,
     RETURNED_BY_PROVINCE,
     RETURNED_TO_LOWER_LEVEL,
@@ -55,6 +56,7 @@ EXAMPLES: tuple[IntegrationEvent, ...] = (
     COMMUNE_ASSESSED,
     SCORED,
     RECOGNIZED,
+    RECOGNITION_RECORDED,
     FORWARDED_TO_PROVINCE,
     RETURNED_TO_LOWER_LEVEL,
     RETURNED_BY_PROVINCE,

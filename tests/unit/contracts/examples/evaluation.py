@@ -9,7 +9,13 @@ from decimal import Decimal
 from uuid import UUID
 
 from contracts.envelope import Actor
-from contracts.evaluation import ForwardedToProvince, Recognized, ReturnedByProvince, Scored
+from contracts.evaluation import (
+    ForwardedToProvince,
+    RecognitionRecorded,
+    Recognized,
+    ReturnedByProvince,
+    Scored,
+)
 from contracts.province import HigherLevelRecognized, ReturnedToLowerLevel
 from tests.unit.contracts.examples.common import (
     AUTHORITY,
@@ -58,6 +64,31 @@ RECOGNIZED = Recognized(
     authority="Ủy ban nhân dân tỉnh Thái Nguyên",
     valid_from=date(2026, 6, 30),
     valid_to=date(2029, 6, 30),
+)
+
+# The same kind of fact from an office's register (ocop import portfolio): a 2020 decision,
+# governed by R0 (Decision 1048/QĐ-TTg), recorded from line 12 of the imported file.
+RECOGNITION_RECORDED = RecognitionRecorded(
+    event_id=UUID("10000000-0000-4000-8000-000000000016"),
+    aggregate_id=UUID("5e2d8c1a-4b7f-4a3e-9c6d-1f0e2a3b4c16"),
+    aggregate_version=2,
+    occurred_at=at(15, 2),
+    actor=Actor(id="so-nnmt", role="province_officer", jurisdiction=PROVINCE),
+    correlation_id=UUID("5e2d8c1a-4b7f-4a3e-9c6d-1f0e2a3b4c17"),
+    rule_set_id="R0",
+    dossier_id=UUID("5e2d8c1a-4b7f-4a3e-9c6d-1f0e2a3b4c18"),
+    product_id=PRODUCT_ID,
+    star=3,
+    decision_no="1456/QĐ-UBND",
+    decided_on=date(2020, 12, 24),
+    authority="UBND tỉnh Thái Nguyên",
+    valid_from=date(2020, 12, 24),
+    valid_to=date(2023, 12, 24),
+    certificate_no="1456/2020/QĐ-UBND",
+    legal_basis="1048/QĐ-TTg, 781/QĐ-TTg",
+    source_sha256="3f" * 32,
+    source_line=12,
+    score=Decimal("64.50"),
 )
 
 # An earlier dossier of the same product, evaluated at district level under R2 (2025).

@@ -1,0 +1,228 @@
+"""An office's existing portfolio, imported (`ocop import portfolio`, issue 20): the
+producers and products that were certified before this system, registered from the
+register the office keeps.
+
+Each row is checked as a registration would be (producer kind, business-registration
+number, current or pre-July-2025 commune, product set, product code) and against what is
+already registered: a producer is found by its business-registration number (a number
+registered under another name is refused), and an imported product keeps an id derived
+from its producer and its name, so importing the same file twice registers nothing new.
+The certificates themselves are evaluation's (`app.earlier` there)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+from uuid import UUID, uuid5
+
+from eventsourcing.domain import Aggregate
+
+from runtime.commands import CommandContext
+from runtime.errors import CommandRejected
+from runtime.identifiers import unit_code
+from runtime.text import fold, nfc
+from services.registration.application.inputs import required
+from services.registration.application.producers import _registration_number
+from services.registration.application.rulebook import check_product_set
+from services.registration.domain import codes
+from services.registration.domain.producer import (
+    TOURISM_ONLY_KINDS,
+    TOURISM_SET,
+    Producer,
+    RegistrationNumberIndex,
+)
+from services.registration.domain.product import Product
+
+if TYPE_CHECKING:
+    from services.registration.application.app import RegistrationApp
+
+IMPORTED = UUID("3d9b7f20-6a41-4c8e-b5d2-8e0f1c7a4b63")
+
+
+@dataclass(frozen=True)
+class ImportedRow:
+    """One accepted row: its producer and product (new or already registered) and the
+    product's unit path (for the certificate's reach)."""
+
+    line: int
+    producer_id: UUID
+    product_id: UUID
+    product_created: bool
+    unit: dict[str, str]
+
+
+@dataclass
+class PortfolioImport:
+    rows: list[ImportedRow] = field(default_factory=list)
+    problems: list[tuple[int, CommandRejected]] = field(default_factory=list)
+
+    @property
+    def created(self) -> int:
+        return sum(1 for r in self.rows if r.product_created)
+
+
+class PortfolioCommands:
+    """`app.portfolio`: producers and products of an office's existing portfolio."""
+
+    def __init__(self, app: RegistrationApp) -> None:
+        self.app = app
+
+    def import_rows(
+        self,
+        ctx: CommandContext,
+        rows: list[dict[str, Any]],
+        *,
+        source_sha256: str,
+        dry_run: bool = False,
+        valid_rows_only: bool = False,
+    ) -> PortfolioImport:
+        """Check every row, then register them all in one transaction, or nothing when a
+        row is refused (unless `valid_rows_only`); `dry_run` only checks. A row is a dict:
+        line, producer_name, producer_kind, business_registration_no, commune_code,
+        legacy_commune_code, legal_representative, address, product_name, product_set,
+        product_code. Each refused row is returned with its line and the refusal."""
+        outcome = PortfolioImport()
+        pending: dict[UUID, Aggregate] = {}
+        seen: dict[UUID, int] = {}
+        meta = {**ctx.meta(), "imported_from": {"sha256": source_sha256}}
+        for row in rows:
+            line = int(row.get("line") or 0)
+            try:
+                imported = self._row(row, line, meta, pending)
+                if imported.product_id in seen:
+                    raise CommandRejected(
+                        "already_exists",
+                        "product_name",
+                        f"Trùng sản phẩm ở dòng {seen[imported.product_id]}.",
+                        f"Same product as line {seen[imported.product_id]}.",
+                    )
+            except CommandRejected as refused:
+                outcome.problems.append((line, refused))
+                continue
+            seen[imported.product_id] = line
+            outcome.rows.append(imported)
+        if dry_run or (outcome.problems and not valid_rows_only):
+            return outcome
+        if pending:
+            self.app.save(*pending.values())
+        return outcome
+
+    def _row(
+        self, row: dict[str, Any], line: int, meta: dict[str, Any], pending: dict[UUID, Aggregate]
+    ) -> ImportedRow:
+        producer = self._producer(row, meta, pending)
+        name = required("product_name", nfc(str(row.get("product_name") or "")))
+        product_set = int(row.get("product_set") or 0)
+        check_product_set(product_set, self.app.clock.today())
+        if producer.kind in TOURISM_ONLY_KINDS and product_set != TOURISM_SET:
+            raise CommandRejected(
+                "invalid_argument",
+                "product_set",
+                "Hội, hiệp hội chỉ được đăng ký sản phẩm bộ 26 (du lịch).",
+                "Associations may only register tourism products (set 26).",
+            )
+        code = nfc(str(row.get("product_code") or "")).strip()
+        try:
+            code_format = codes.code_format(code) if code else None
+        except CommandRejected as refused:
+            raise CommandRejected(
+                "invalid_argument", "product_code", refused.vi, refused.en
+            ) from refused
+        product_id = uuid5(IMPORTED, f"product:{producer.id}:{fold(name)}")
+        found = pending.get(product_id) or self.app.find(Product, product_id)
+        unit = unit_path(producer)
+        if isinstance(found, Product):
+            if found.product_set != product_set:
+                raise CommandRejected(
+                    "already_exists",
+                    "product_set",
+                    f"Sản phẩm đã đăng ký với bộ {found.product_set}, không phải {product_set}.",
+                    f"The product is registered in set {found.product_set}, not {product_set}.",
+                )
+            return ImportedRow(line, producer.id, product_id, False, unit)
+        product = Product._create(
+            Product.Registered,
+            id=product_id,
+            producer_id=producer.id,
+            name=name,
+            product_set=product_set,
+            commune_code=producer.commune_code,
+            province_code=producer.province_code,
+            legacy_unit=producer.legacy_unit,
+            idea_id=None,
+            meta={**meta, "imported_from": {**meta["imported_from"], "line": line}},
+        )
+        if code and code_format:
+            product.assign_code(code, code_format, self.app.clock.today(), meta)
+        pending[product_id] = product
+        return ImportedRow(line, producer.id, product_id, True, unit)
+
+    def _producer(
+        self, row: dict[str, Any], meta: dict[str, Any], pending: dict[UUID, Aggregate]
+    ) -> Producer:
+        """The row's producer: registered already (by its number, or imported before), in
+        this batch, or new. Refuses a number registered under another name."""
+        name = required("producer_name", nfc(str(row.get("producer_name") or "")))
+        kind = str(row.get("producer_kind") or "")
+        number = _registration_number(kind, str(row.get("business_registration_no") or ""))
+        commune = str(row.get("commune_code") or "").strip()
+        legacy = str(row.get("legacy_commune_code") or "").strip()
+        commune = unit_code("commune", "commune_code", commune) if commune else ""
+        legacy = unit_code("commune", "legacy_commune_code", legacy) if legacy else ""
+        commune, province, legacy_unit = self.app.producers._place(commune, legacy)
+        key = f"brn:{number}" if number else f"name:{fold(name)}:{commune}"
+        producer_id = uuid5(IMPORTED, f"producer:{key}")
+        if number:
+            claim = pending.get(RegistrationNumberIndex.id_for(number)) or self.app.find(
+                RegistrationNumberIndex, RegistrationNumberIndex.id_for(number)
+            )
+            if isinstance(claim, RegistrationNumberIndex):
+                producer_id = claim.producer_id
+        known = pending.get(producer_id) or self.app.find(Producer, producer_id)
+        if isinstance(known, Producer):
+            if fold(known.name) != fold(name):
+                raise CommandRejected(
+                    "already_exists",
+                    "business_registration_no",
+                    f"Số đăng ký kinh doanh {number} đã đăng ký cho chủ thể {known.name}.",
+                    f"Business registration number {number} is registered to {known.name}.",
+                )
+            return known
+        producer = Producer._create(
+            Producer.Registered,
+            id=producer_id,
+            name=name,
+            kind=kind,
+            is_sme=False,
+            business_registration_no=number,
+            legal_representative={
+                "name": required(
+                    "legal_representative", nfc(str(row.get("legal_representative") or ""))
+                ),
+                "gender": None,
+                "ethnicity": None,
+                "disability": False,
+            },
+            address=nfc(str(row.get("address") or "")),
+            commune_code=commune,
+            province_code=province,
+            legacy_unit=legacy_unit,
+            meta=meta,
+        )
+        pending[producer_id] = producer
+        if number:
+            claim = RegistrationNumberIndex(number, producer_id)
+            pending[claim.id] = claim
+        return producer
+
+
+def unit_path(producer: Producer) -> dict[str, str]:
+    """The producer's units as `runtime.jurisdiction.UnitPath` fields."""
+    legacy = producer.legacy_unit or {}
+    return {
+        "commune": producer.commune_code,
+        "province": producer.province_code,
+        "district": str(legacy.get("old_district_code") or ""),
+        "legacy_commune": str(legacy.get("old_commune_code") or ""),
+        "legacy_province": str(legacy.get("old_province_code") or ""),
+    }
