@@ -18,7 +18,6 @@ LABELS: dict[str, tuple[str, str]] = {
     "line": ("Dòng", "Line"),
     "field": ("Trường", "Field"),
     "problem": ("Lỗi", "Problem"),
-    "file": ("Tệp", "File"),
     "rows": ("Số dòng", "Rows"),
     "refused_rows": ("Dòng bị từ chối", "Refused rows"),
     "products_created": ("Sản phẩm mới", "Products registered"),

@@ -20,7 +20,7 @@ from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate
 
-from rules import RulesError, Step, authorities, select_rule_set
+from rules import CertificateDates, RulesError, RuleSet, Step, authorities, select_rule_set
 from rules.i18n import TIER_AUTHORITY
 from runtime.clock import check_date_range
 from runtime.commands import CommandContext
@@ -80,10 +80,11 @@ class EarlierRecognitionCommands:
             )
         outcome = Recorded()
         changed: dict[UUID, Aggregate] = {}
+        cache: dict[date, Any] = {}  # decision date -> (rule set, certificate dates)
         for row in rows:
             line = int(row.get("line") or 0)
             try:
-                made = self._row(ctx, row, source_sha256, source_name, changed)
+                made = self._row(ctx, row, source_sha256, source_name, changed, cache)
             except CommandRejected as refused:
                 outcome.problems.append((line, refused))
                 continue
@@ -105,14 +106,12 @@ class EarlierRecognitionCommands:
         source_sha256: str,
         source_name: str,
         changed: dict[UUID, Aggregate],
+        cache: dict[date, Any],
     ) -> bool:
         product_id = _uuid("product_id", str(row.get("product_id", "")))
         decided_on: date = _date("decided_on", str(row.get("decided_on", "")))
         self.core.not_future("decided_on", decided_on)
-        try:
-            rule_set = select_rule_set(decided_on, self.core.deployment, importing=True).rule_set
-        except RulesError as error:
-            raise invalid("decided_on", error.vi, error.en) from error
+        rule_set, dates = self._governing(decided_on, cache)
         star = int(row.get("star") or 0)
         if star not in rule_set.scoring.certified_stars:
             stars = ", ".join(str(s) for s in rule_set.scoring.certified_stars)
@@ -137,7 +136,6 @@ class EarlierRecognitionCommands:
         )
         unit = UnitPath.from_dict(row.get("unit"))
         require_jurisdiction(ctx.actor, unit, str(product_id))
-        dates = self.core.certificate_dates(decided_on, rule_set)
         given_to = str(row.get("valid_to") or "")
         if given_to and _date("valid_to", given_to) != dates.valid_to:
             raise invalid(
@@ -185,6 +183,27 @@ class EarlierRecognitionCommands:
             return False
         changed[certification.id] = certification
         return True
+
+    def _governing(
+        self, decided_on: date, cache: dict[date, Any]
+    ) -> tuple[RuleSet, CertificateDates]:
+        """The rule set in force on `decided_on` (importing: R0 too) and the dates of a
+        certificate decided that day; a register has few decision days, so each is
+        worked out once per call."""
+        if decided_on not in cache:
+            try:
+                selected = select_rule_set(decided_on, self.core.deployment, importing=True)
+            except RulesError as error:
+                cache[decided_on] = CommandRejected(
+                    "invalid_argument", "decided_on", error.vi, error.en
+                )
+            else:
+                rule_set = selected.rule_set
+                cache[decided_on] = (rule_set, self.core.certificate_dates(decided_on, rule_set))
+        found = cache[decided_on]
+        if isinstance(found, CommandRejected):
+            raise found
+        return found  # type: ignore[no-any-return]
 
 
 def _uuid(name: str, value: str) -> UUID:

@@ -25,6 +25,7 @@ from services.registration.application.inputs import required
 from services.registration.application.producers import _registration_number
 from services.registration.application.rulebook import check_product_set
 from services.registration.domain import codes
+from services.registration.domain.personal import qualifies_for_3_2
 from services.registration.domain.producer import (
     TOURISM_ONLY_KINDS,
     TOURISM_SET,
@@ -82,13 +83,15 @@ class PortfolioCommands:
         legacy_commune_code, legal_representative, address, product_name, product_set,
         product_code. Each refused row is returned with its line and the refusal."""
         outcome = PortfolioImport()
+        new: dict[UUID, NewProducer] = {}
+        sets_checked: set[int] = set()
         pending: dict[UUID, Aggregate] = {}
         seen: dict[UUID, int] = {}
         meta = {**ctx.meta(), "imported_from": {"sha256": source_sha256}}
         for row in rows:
             line = int(row.get("line") or 0)
             try:
-                imported = self._row(row, line, meta, pending)
+                imported = self._row(row, line, meta, pending, new, sets_checked)
                 if imported.product_id in seen:
                     raise CommandRejected(
                         "already_exists",
@@ -103,17 +106,27 @@ class PortfolioCommands:
             outcome.rows.append(imported)
         if dry_run or (outcome.problems and not valid_rows_only):
             return outcome
-        if pending:
-            self.app.save(*pending.values())
+        accepted = {row.producer_id for row in outcome.rows}
+        created = [a for p in new.values() if p.id in accepted for a in self._create(p)]
+        if pending or created:
+            self.app.save(*created, *pending.values())
         return outcome
 
     def _row(
-        self, row: dict[str, Any], line: int, meta: dict[str, Any], pending: dict[UUID, Aggregate]
+        self,
+        row: dict[str, Any],
+        line: int,
+        meta: dict[str, Any],
+        pending: dict[UUID, Aggregate],
+        new: dict[UUID, NewProducer],
+        sets_checked: set[int],
     ) -> ImportedRow:
-        producer = self._producer(row, meta, pending)
+        producer = self._producer(row, meta, pending, new)
         name = required("product_name", nfc(str(row.get("product_name") or "")))
         product_set = int(row.get("product_set") or 0)
-        check_product_set(product_set, self.app.clock.today())
+        if product_set not in sets_checked:  # the rule set is worked out once per set
+            check_product_set(product_set, self.app.clock.today())
+            sets_checked.add(product_set)
         if producer.kind in TOURISM_ONLY_KINDS and product_set != TOURISM_SET:
             raise CommandRejected(
                 "invalid_argument",
@@ -158,8 +171,12 @@ class PortfolioCommands:
         return ImportedRow(line, producer.id, product_id, True, unit)
 
     def _producer(
-        self, row: dict[str, Any], meta: dict[str, Any], pending: dict[UUID, Aggregate]
-    ) -> Producer:
+        self,
+        row: dict[str, Any],
+        meta: dict[str, Any],
+        pending: dict[UUID, Aggregate],
+        new: dict[UUID, NewProducer],
+    ) -> Producer | NewProducer:
         """The row's producer: registered already (by its number, or imported before), in
         this batch, or new. Refuses a number registered under another name."""
         name = required("producer_name", nfc(str(row.get("producer_name") or "")))
@@ -178,8 +195,8 @@ class PortfolioCommands:
             )
             if isinstance(claim, RegistrationNumberIndex):
                 producer_id = claim.producer_id
-        known = pending.get(producer_id) or self.app.find(Producer, producer_id)
-        if isinstance(known, Producer):
+        known = new.get(producer_id) or self.app.find(Producer, producer_id)
+        if known is not None:
             if fold(known.name) != fold(name):
                 raise CommandRejected(
                     "already_exists",
@@ -188,35 +205,68 @@ class PortfolioCommands:
                     f"Business registration number {number} is registered to {known.name}.",
                 )
             return known
-        producer = Producer._create(
-            Producer.Registered,
-            id=producer_id,
-            name=name,
-            kind=kind,
-            is_sme=False,
-            business_registration_no=number,
-            legal_representative={
-                "name": required(
-                    "legal_representative", nfc(str(row.get("legal_representative") or ""))
-                ),
-                "gender": None,
-                "ethnicity": None,
-                "disability": False,
-            },
-            address=nfc(str(row.get("address") or "")),
-            commune_code=commune,
-            province_code=province,
-            legacy_unit=legacy_unit,
-            meta=meta,
+        representative = {
+            "name": required(
+                "legal_representative", nfc(str(row.get("legal_representative") or ""))
+            ),
+            "gender": None,
+            "ethnicity": None,
+            "disability": False,
+        }
+        found = NewProducer(
+            producer_id,
+            name,
+            kind,
+            number,
+            representative,
+            nfc(str(row.get("address") or "")),
+            commune,
+            province,
+            legacy_unit,
+            meta,
         )
-        pending[producer_id] = producer
-        if number:
-            claim = RegistrationNumberIndex(number, producer_id)
-            pending[claim.id] = claim
-        return producer
+        new[producer_id] = found
+        return found
+
+    def _create(self, new: NewProducer) -> list[Aggregate]:
+        """The producer (its personal data sealed with a key of its own) and its claim."""
+        sealed = self.app.personal.seal(
+            str(new.id), {"legal_representative": new.representative, "address": new.address}
+        )
+        producer = Producer(
+            id=new.id,
+            name=new.name,
+            kind=new.kind,
+            is_sme=False,
+            business_registration_no=new.number,
+            personal=sealed,
+            qualifies_3_2=qualifies_for_3_2(new.representative),
+            commune_code=new.commune_code,
+            province_code=new.province_code,
+            legacy_unit=new.legacy_unit,
+            meta=new.meta,
+        )
+        claims = [RegistrationNumberIndex(new.number, new.id)] if new.number else []
+        return [producer, *claims]
 
 
-def unit_path(producer: Producer) -> dict[str, str]:
+@dataclass(frozen=True)
+class NewProducer:
+    """A producer a row names that is not registered yet (created when the rows are)."""
+
+    id: UUID
+    name: str
+    kind: str
+    number: str | None
+    representative: dict[str, Any]
+    address: str
+    commune_code: str
+    province_code: str
+    legacy_unit: dict[str, Any] | None
+    meta: dict[str, Any]
+
+
+def unit_path(producer: Producer | NewProducer) -> dict[str, str]:
     """The producer's units as `runtime.jurisdiction.UnitPath` fields."""
     legacy = producer.legacy_unit or {}
     return {

@@ -11,8 +11,8 @@ import asyncio
 import csv
 import json
 from collections.abc import Iterator
-from pathlib import Path
 from datetime import date
+from pathlib import Path
 from typing import Any
 from uuid import UUID
 
