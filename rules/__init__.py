@@ -19,6 +19,7 @@ from rules.authorities import (
 from rules.build import RubricBundle, build_bundle, with_bundle
 from rules.catalogue import (
     DossierRequirements,
+    RequiredDocument,
     dossier_requirements,
     product_set_info,
     product_sets,
@@ -110,6 +111,7 @@ __all__ = [
     "ProductSetRubric",
     "ReportPeriod",
     "ReportSpec",
+    "RequiredDocument",
     "RevocationGround",
     "RoundAssignment",
     "Routing",

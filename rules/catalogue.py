@@ -7,6 +7,7 @@ from pydantic import BaseModel, ConfigDict
 from rules.errors import SheetError
 from rules.model import CommuneReport, DossierKind, Form, ProductSetInfo, RuleSet
 from rules.rubric import ProductSetRubric
+from rules.text import LocalText
 
 
 def product_sets(rule_set: RuleSet) -> tuple[ProductSetInfo, ...]:
@@ -46,6 +47,17 @@ def _unknown_set(rule_set: RuleSet, number: int) -> SheetError:
     )
 
 
+class RequiredDocument(BaseModel):
+    """A document a dossier must carry: its category, its name, and why (the rule)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    category: str
+    label: LocalText
+    knockout: str
+    source: str
+
+
 class DossierRequirements(BaseModel):
     """What a dossier of ``kind`` for a product set must contain (§5.1, §14.16)."""
 
@@ -60,14 +72,19 @@ class DossierRequirements(BaseModel):
     samples: int | None
     commune_report: CommuneReport | None
     source: str
+    documents: tuple[RequiredDocument, ...] = ()
 
 
 def dossier_requirements(
     rule_set: RuleSet, kind: DossierKind, product_set: int
 ) -> DossierRequirements:
-    """Forms, copies and samples due for a dossier; ``None`` where the rules are unknown.
+    """Forms, copies, samples and documents due for a dossier; ``None`` where unknown.
 
     Samples are 0 for the sets listed without samples (set 26, tourism).
+    ``documents`` are the papers whose absence knocks the product set's dossier
+    out (the food-safety eligible-establishment certificate of the food and drink
+    sets 1-17 under R1-R3, "Hồ sơ bị loại khi" of the sheets, §1.4): the same for
+    every kind of dossier.
     """
     product_set_info(rule_set, product_set)
     rules = rule_set.dossier
@@ -82,4 +99,14 @@ def dossier_requirements(
         samples=samples,
         commune_report=rules.commune_report,
         source=rules.source,
+        documents=tuple(
+            RequiredDocument(
+                category=k.document.category,
+                label=k.document.label,
+                knockout=k.code,
+                source=k.source,
+            )
+            for k in rule_set.knockouts_for(product_set)
+            if k.document is not None
+        ),
     )

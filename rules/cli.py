@@ -74,7 +74,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     lang = _lang(args)
     rule_set = load_rule_set(args.rule_set)
     if args.set is None:
-        print(render_rule_set(rule_set, lang))
+        print(render_rule_set(rule_set, lang, all_local_policies()))
     else:
         print(render_sheet(rule_set, args.set, lang))
     return EXIT_OK

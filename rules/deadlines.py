@@ -19,10 +19,29 @@ from rules.workdays import WorkingCalendar, add_days, add_months, add_working_da
 
 
 def commune_check_deadline(
-    received_on: date, rule_set: RuleSet, calendar: WorkingCalendar | None = None
+    received_on: date,
+    rule_set: RuleSet,
+    calendar: WorkingCalendar | None = None,
+    local_policies: Sequence[LocalPolicy] = (),
 ) -> date | None:
-    """Last day for the commune's check and report (R3: 15 working days, Art. 7.2)."""
+    """Last day for the commune's check and report (form 03), ``None`` if nothing sets one.
+
+    The rule set's working days (R3: 15, Art. 7.2) or, where it sets none (R1/R2),
+    those of the first local policy in effect on ``received_on`` and written for
+    the rule set (the Kon Tum 2025 plan's commune step: 15 working days).
+    """
     days = rule_set.deadlines.commune_check_working_days
+    if days is None:
+        days = next(
+            (
+                p.commune_check_working_days
+                for p in local_policies
+                if p.commune_check_working_days is not None
+                and rule_set.id in p.applies_to_rule_sets
+                and p.covers(received_on)
+            ),
+            None,
+        )
     return None if days is None else add_working_days(received_on, days, calendar)
 
 

@@ -100,6 +100,9 @@ class LocalPolicy(FrozenModel):
     rounds: tuple[LocalRound, ...] = ()
     inspection_every_months: int | None = None
     inspection_scope: LocalText | None = None
+    commune_check_working_days: int | None = Field(default=None, ge=1)
+    """The commune's check and report (form 03) in working days from receipt, where the
+    rule set sets none (R1/R2: 148's and 1489's time limit was not found)."""
     targets: dict[int, tuple[Target, ...]] = Field(default_factory=dict)
     reports: tuple[ReportSpec, ...] = ()
     ambiguities: tuple[Ambiguity, ...] = ()

@@ -235,12 +235,27 @@ class TierSuccession(FrozenModel):
     basis: LocalText | None = None
 
 
+class KnockoutDocument(FrozenModel):
+    """The dossier document whose absence is the knock-out (a dossier category)."""
+
+    category: str
+    label: LocalText
+
+
 class Knockout(FrozenModel):
+    """A clause that ends an evaluation as rejected whatever the score (§1.4, §14.9).
+
+    ``document`` names the dossier document the clause is about (the food-safety
+    certificate of sets 1-17): the dossier is incomplete without it, so the commune
+    does not report on it and it never reaches a council (``dossier_requirements``).
+    """
+
     code: str
     label: LocalText
     sets: tuple[int, ...]
     source: str
     zero_points_in: tuple[str, ...] = ()
+    document: KnockoutDocument | None = None
 
 
 class RevocationGround(FrozenModel):

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from rules.catalogue import dossier_requirements, product_set_info, rubric_for
+from rules.deployment import LocalPolicy
 from rules.i18n import STEP, TIER_AUTHORITY, stars
 from rules.model import DossierKind, RuleSet, Step
 from rules.rubric import Criterion
@@ -40,16 +42,27 @@ def _authority_lines(rule_set: RuleSet, lang: Lang) -> list[str]:
     return lines
 
 
-def _deadline_lines(rule_set: RuleSet, lang: Lang) -> list[str]:
+def _deadline_lines(
+    rule_set: RuleSet, lang: Lang, local_policies: Sequence[LocalPolicy] = ()
+) -> list[str]:
     d = rule_set.deadlines
     unknown = _t(lang, "không quy định", "not set")
 
     def days(value: int | None, unit_vi: str, unit_en: str) -> str:
         return unknown if value is None else f"{value} {_t(lang, unit_vi, unit_en)}"
 
+    commune = days(d.commune_check_working_days, "ngày làm việc", "working days")
+    if d.commune_check_working_days is None:
+        local = [
+            f"{p.id}: {days(p.commune_check_working_days, 'ngày làm việc', 'working days')}"
+            for p in local_policies
+            if p.commune_check_working_days is not None and rule_set.id in p.applies_to_rule_sets
+        ]
+        if local:
+            commune += _t(lang, " (chính sách địa phương ", " (local policy ") + "; ".join(local)
+            commune += ")"
     lines = [
-        _t(lang, "  Xã kiểm tra hồ sơ: ", "  Commune check: ")
-        + days(d.commune_check_working_days, "ngày làm việc", "working days"),
+        _t(lang, "  Xã kiểm tra hồ sơ: ", "  Commune check: ") + commune,
         _t(lang, "  Giấy chứng nhận: ", "  Certificate: ")
         + f"{d.certificate_validity_months} {_t(lang, 'tháng', 'months')} "
         + f"({d.valid_to_convention})",
@@ -93,8 +106,13 @@ def _deadline_lines(rule_set: RuleSet, lang: Lang) -> list[str]:
     return lines
 
 
-def render_rule_set(rule_set: RuleSet, lang: Lang = "vi") -> str:
-    """A readable summary of a rule set: basis, dates, scoring, authorities, deadlines."""
+def render_rule_set(
+    rule_set: RuleSet, lang: Lang = "vi", local_policies: Sequence[LocalPolicy] = ()
+) -> str:
+    """A readable summary of a rule set: basis, dates, scoring, authorities, deadlines.
+
+    ``local_policies`` written for the rule set are named where they set what it
+    leaves open (the commune's time limit under R1/R2)."""
     rs = rule_set
     bands = "; ".join(
         f"{stars(b.star)} ≥ {fmt_points(b.min_score, lang)}"
@@ -119,7 +137,7 @@ def render_rule_set(rule_set: RuleSet, lang: Lang = "vi") -> str:
         _t(lang, "Thẩm quyền:", "Authorities:"),
         *_authority_lines(rs, lang),
         _t(lang, "Thời hạn:", "Deadlines:"),
-        *_deadline_lines(rs, lang),
+        *_deadline_lines(rs, lang, local_policies),
     ]
     if rs.transition is not None:
         t = rs.transition
@@ -173,7 +191,8 @@ def render_sheet(rule_set: RuleSet, number: int, lang: Lang = "vi") -> str:
     """The scoring sheet of one product set with option numbers, points and markers."""
     sheet = rubric_for(rule_set, number)
     info = product_set_info(rule_set, number)
-    samples = dossier_requirements(rule_set, DossierKind.FIRST, number).samples
+    needed = dossier_requirements(rule_set, DossierKind.FIRST, number)
+    samples = needed.samples
     path = [info.industry_name.get(lang), info.group.get(lang)]
     within = " / ".join(dict.fromkeys(p for p in path if p != info.name.get(lang)))
     out = [
@@ -181,6 +200,11 @@ def render_sheet(rule_set: RuleSet, number: int, lang: Lang = "vi") -> str:
         f"{info.name.get(lang)}" + (f" ({within})" if within else ""),
         _t(lang, "Cơ quan chủ trì: ", "Managing agency: ") + info.managing_agency,
         _t(lang, "Mẫu sản phẩm: ", "Samples: ") + ("?" if samples is None else str(samples)),
+        _t(lang, "Giấy tờ bắt buộc: ", "Required papers: ")
+        + (
+            "; ".join(f"{d.label.get(lang)} ({d.category})" for d in needed.documents)
+            or _t(lang, "không", "none")
+        ),
     ]
     for part in sheet.parts:
         out.append(f"{part.label} — {fmt_points(part.max, lang)}")

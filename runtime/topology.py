@@ -87,7 +87,7 @@ class Process:
 
 
 SERVICES: Final[tuple[Service, ...]] = (
-    Service("registration", ("rpc", "relay"), port=50061),
+    Service("registration", ("rpc", "relay"), port=50061, own_settings="OCOP_REGISTRATION_"),
     Service(
         "evaluation",
         ("rpc", "stream", "relay", "scheduler"),

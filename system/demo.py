@@ -7,8 +7,10 @@ the rules require one, the commune chosen from the district's name (registered a
 pre-2025 unit, see services/registration/reference/legacy-units-kontum.csv), the
 product set derived from the product name, receipt dates and report numbers.
 Products with a known star get a dossier (received under R1, so only the
-self-assessment is required: the demo answers each criterion's top option) assessed by
-the commune and forwarded, ready for a council score."""
+self-assessment and the papers the product set requires are needed: the demo answers each
+criterion's top option and files an example PDF, marked as demo data, for each paper such
+as a food's food-safety certificate) assessed by the commune and forwarded, ready for a
+council score."""
 
 from __future__ import annotations
 
@@ -23,6 +25,14 @@ from runtime.text import fold
 from services.registration.application.rulebook import requirements
 
 CSV = Path(__file__).parent / "demo_data" / "kontum-ocop-products.csv"
+# An example paper (a one-page PDF) filed for each paper a demo dossier must carry.
+PAPER = (
+    Path(__file__).parents[1]
+    / "services"
+    / "registration"
+    / "examples"
+    / "giay-chung-nhan-attp.pdf"
+)
 # Current (Decision 19/2025) communes of the new Quảng Ngãi for former Kon Tum districts.
 COMMUNE_BY_DISTRICT = {
     "dak ha": "23500",
@@ -69,6 +79,7 @@ def load_demo(system: Any) -> int:
     ctx = CommandContext(actor=Actor(id="demo-loader", role="system", jurisdiction="51"))
     producers: dict[str, Any] = {}
     loaded = 0
+    paper = PAPER.read_bytes()
     with CSV.open(encoding="utf-8") as rows:
         for number, row in enumerate(csv.DictReader(rows), start=1):
             commune = COMMUNE_BY_DISTRICT.get(fold(row["district"]), DEFAULT_COMMUNE)
@@ -95,10 +106,18 @@ def load_demo(system: Any) -> int:
                 dossier = registration.dossiers.submit_dossier(
                     ctx, product_id=product_id, kind="first", received_on=RECEIVED_ON
                 )
-                sheet = requirements("R1", "first", product_set(row)).sheet
+                needed = requirements("R1", "first", product_set(row))
                 registration.dossiers.record_self_assessment(
-                    ctx, dossier_id=dossier, choices={c: o[-1] for c, o in sheet.items()}
+                    ctx, dossier_id=dossier, choices={c: o[-1] for c, o in needed.sheet.items()}
                 )
+                for category, vi, _ in needed.documents:  # a food's food-safety certificate
+                    registration.dossiers.attach_document(
+                        ctx,
+                        dossier_id=dossier,
+                        name=f"{vi} (dữ liệu mẫu).pdf",
+                        category=category,
+                        content=paper + f"% {category}\n".encode(),  # one file per paper
+                    )
                 registration.assessment.assess_dossier(
                     ctx,
                     dossier_id=dossier,

@@ -15,6 +15,7 @@ from runtime.rpc import Register
 from runtime.settings import Settings
 from runtime.wiring import relay_for
 from services.registration.adapters import grpc_api, outbound
+from services.registration.adapters.settings import RegistrationSettings
 from services.registration.adapters.units import locate_commune, locate_legacy_commune
 from services.registration.application import RegistrationApp
 from services.registration.application.ports import BlobStore
@@ -45,8 +46,12 @@ def blob_store(settings: Settings) -> BlobStore:
 
 
 def build(
-    settings: Settings, metrics: Metrics | None = None, clock: Clock | None = None
+    settings: Settings,
+    metrics: Metrics | None = None,
+    clock: Clock | None = None,
+    registration: RegistrationSettings | None = None,
 ) -> Registration:
+    own = registration or RegistrationSettings()
     app = RegistrationApp(
         event_store_env(settings, NAME),
         locate_commune=locate_commune,
@@ -57,5 +62,6 @@ def build(
         personal_data_key=key_from_settings(
             settings.store, settings.data_dir, settings.personal_data_key_file
         ),
+        local_policies=own.local_policies,
     )
     return Registration(app=app, metrics=metrics or Metrics(NAME))

@@ -303,6 +303,16 @@ def journey(proc: Processes, received_on: str = "2026-06-01") -> dict[str, Any]:
         "--category",
         "form_02",
     )
+    proc.cli(  # a food product (set 13): its food-safety certificate is required
+        "registration",
+        "attach",
+        "--dossier",
+        dossier,
+        "--file",
+        str(EXAMPLES / "giay-chung-nhan-attp.pdf"),
+        "--category",
+        "food_safety_certificate",
+    )
     proc.cli(
         "registration",
         "self-assess",

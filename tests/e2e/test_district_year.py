@@ -101,6 +101,10 @@ def district_dossier(proc: Processes, name: str, brn: str) -> str:
         "--file", str(EXAMPLES / "mau-02-tu-danh-gia.pdf"),
     )  # fmt: skip
     proc.cli(
+        "registration", "attach", "--dossier", dossier, "--category", "food_safety_certificate",
+        "--file", str(EXAMPLES / "giay-chung-nhan-attp.pdf"),
+    )  # fmt: skip
+    proc.cli(
         "registration", "self-assess", "--dossier", dossier,
         "--file", str(EXAMPLES / "self-assessment-set13.json"),
     )  # fmt: skip

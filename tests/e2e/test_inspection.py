@@ -64,6 +64,10 @@ def certified_by_the_district(proc: Processes) -> str:
         str(EXAMPLES / "self-assessment-set13.json"),
     )  # fmt: skip
     proc.cli(
+        "registration", "attach", "--dossier", dossier, "--category", "food_safety_certificate",
+        "--file", str(EXAMPLES / "giay-chung-nhan-attp.pdf"),
+    )  # fmt: skip
+    proc.cli(
         "registration", "assess", "--dossier", dossier, "--report-no", "15/BC-UBND",
         "--assessed-on", "2024-03-10",
     )  # fmt: skip

@@ -133,6 +133,16 @@ def test_refusals_name_the_field_and_documents_travel_in_chunks(
         "--on",
         "2026-06-02",
     )
+    # Coffee is a food: without its food-safety certificate the commune may not report on
+    # it (the sheets' knock-out, issue 13 item 7); `dossier` lists it as missing
+    shown = proc.cli("registration", "dossier", dossier)
+    assert any("food_safety_certificate" in gap for gap in shown["missing"]), shown["missing"]
+    refused(proc, "food_safety_certificate", "assess", "--dossier", dossier, "--report-no", "1",
+            "--assessed-on", "2026-06-12")  # fmt: skip
+    proc.cli(
+        "registration", "attach", "--dossier", dossier, "--category", "food_safety_certificate",
+        "--file", str(EXAMPLES / "giay-chung-nhan-attp.pdf"),
+    )  # fmt: skip
     proc.cli(
         "registration",
         "return-dossier",

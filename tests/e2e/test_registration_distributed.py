@@ -84,6 +84,10 @@ def idea_to_forwarded(proc: Processes) -> dict[str, str]:
     proc.cli(
         *reg, "attach", "--dossier", dossier, "--file", str(EXAMPLES / "mau-02-tu-danh-gia.pdf")
     )
+    proc.cli(  # tea (set 12) is a food: its food-safety certificate is required
+        *reg, "attach", "--dossier", dossier, "--category", "food_safety_certificate",
+        "--file", str(EXAMPLES / "giay-chung-nhan-attp.pdf"),
+    )  # fmt: skip
     choices = [f"--choice={c}=1" for c in _criteria_of_set_12()]
     proc.cli(*reg, "self-assess", "--dossier", dossier, *choices)
     proc.cli(

@@ -30,7 +30,12 @@ from services.registration.application.ports import (
 )
 from services.registration.application.producers import ProducerCommands
 from services.registration.application.products import ProductCommands
-from services.registration.application.rulebook import Requirements, requirements, route_dossier
+from services.registration.application.rulebook import (
+    Requirements,
+    check_deadline,
+    requirements,
+    route_dossier,
+)
 from services.registration.domain.dossier import Dossier
 from services.registration.domain.idea import ProductIdea
 from services.registration.domain.producer import Producer
@@ -59,11 +64,15 @@ class RegistrationApp(Application[UUID]):
         clock: Clock,
         blobs: BlobStore,
         personal_data_key: bytes,
+        local_policies: tuple[str, ...] = (),
     ) -> None:
         """`personal_data_key`: the 32-byte key-encryption key of the producers' personal
         data (`runtime.personal_data.key_from_settings`); their data keys live in this
         application's own store."""
         super().__init__(env)
+        self.local_policies = local_policies
+        """The deployment's local policies (ids): the commune's time limit where the rule
+        set sets none."""
         self.locate_commune = locate_commune
         self.locate_legacy_commune = locate_legacy_commune
         self.route_dossier = route_dossier
@@ -105,6 +114,11 @@ class RegistrationApp(Application[UUID]):
     def requirements(self, dossier: Dossier) -> Requirements:
         """What the dossier's rule set asks of a dossier of its kind and product set."""
         return requirements(dossier.rule_set_id, dossier.kind, dossier.product_set)
+
+    def check_deadline(self, rule_set_id: str, received_on: date) -> date | None:
+        """The commune's deadline for a dossier received `received_on` (rule set, else the
+        deployment's local policy)."""
+        return check_deadline(rule_set_id, received_on, local_policies=self.local_policies)
 
     def missing(self, dossier: Dossier) -> list[tuple[str, str]]:
         """What the dossier still lacks under its rule set, (vi, en) per item."""

@@ -38,14 +38,27 @@ def missing(need: Requirements, dossier: Dossier) -> list[tuple[str, str]]:
                 f"{dossier.samples} of {need.samples} samples received",
             )
         )
+    categories = {d["category"] for d in dossier.documents.values()}
+    gaps.extend(
+        (
+            f"thiếu {vi[:1].lower()}{vi[1:]} ({category})",
+            f"missing the {en[:1].lower()}{en[1:]} ({category})",
+        )
+        for category, vi, en in need.documents
+        if category not in categories
+    )
     if dossier.kind == "re_evaluation":
-        categories = {d["category"] for d in dossier.documents.values()}
         gaps.extend(
             (f"thiếu {vi}", f"missing {en}")
             for category, vi, en in RE_EVALUATION_PAPERS
             if category not in categories
         )
     return gaps
+
+
+def _lower(label: str) -> str:
+    """A document's name inside a sentence ("thiếu giấy chứng nhận …")."""
+    return label[:1].lower() + label[1:]
 
 
 def changes_since(previous: Dossier, dossier: Dossier) -> dict[str, Any]:

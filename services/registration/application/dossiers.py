@@ -20,7 +20,6 @@ from services.registration.application.forms import (
     self_assessment,
 )
 from services.registration.application.inputs import required
-from services.registration.application.rulebook import check_deadline
 from services.registration.domain.documents import CATEGORIES, check_content
 from services.registration.domain.dossier import DOSSIER_KINDS, Dossier
 from services.registration.domain.producer import Producer
@@ -71,7 +70,7 @@ class DossierCommands:
             commune_code=product.commune_code,
             province_code=product.province_code,
             rule_set_id=rule_set_id,
-            check_deadline=check_deadline(rule_set_id, received_on),
+            check_deadline=self.app.check_deadline(rule_set_id, received_on),
             form_01=form_01(
                 producer,
                 product,
@@ -169,7 +168,7 @@ class DossierCommands:
     def resubmit_dossier(self, ctx: CommandContext, *, dossier_id: UUID, received_on: date) -> None:
         self.app.not_future("received_on", received_on)
         dossier = self.app.get_dossier(dossier_id)
-        deadline = check_deadline(dossier.rule_set_id, received_on)
+        deadline = self.app.check_deadline(dossier.rule_set_id, received_on)
         meta = {**ctx.meta(), "product_id": str(dossier.product_id)}
         dossier.resubmit(received_on, deadline, meta)
         self.app.save(dossier)

@@ -20,6 +20,7 @@ from rules import (
     authority,
     commune_check_deadline,
     dossier_requirements,
+    load_local_policy,
     load_rule_set,
     product_set_info,
     rubric_for,
@@ -45,6 +46,9 @@ class Requirements:
     electronic_copies: int | None
     samples: int | None
     sheet: dict[str, tuple[str, ...]]  # criterion code -> option ids of the self-assessment
+    documents: tuple[tuple[str, str, str], ...] = ()
+    """Papers the product set's dossier must carry: (category, vi, en) — the food-safety
+    certificate of the food and drink sets, whose absence is a knock-out (R1-R3)."""
 
 
 def rule_set_for(received_on: date) -> RuleSet:
@@ -97,10 +101,17 @@ def requirements(rule_set_id: str, kind: str, product_set: int) -> Requirements:
         electronic_copies=needed.electronic_copies,
         samples=needed.samples,
         sheet=sheet,
+        documents=tuple((d.category, d.label.vi, d.label.en) for d in needed.documents),
     )
 
 
 def check_deadline(
-    rule_set_id: str, received_on: date, calendar: WorkingCalendar | None = None
+    rule_set_id: str,
+    received_on: date,
+    calendar: WorkingCalendar | None = None,
+    local_policies: tuple[str, ...] = (),
 ) -> date | None:
-    return commune_check_deadline(received_on, load_rule_set(rule_set_id), calendar)
+    """The commune's deadline: the rule set's, else the deployment's local policy's (the
+    Kon Tum 2025 plan sets 15 working days for R1/R2 dossiers); None if neither does."""
+    policies = [load_local_policy(p) for p in local_policies]
+    return commune_check_deadline(received_on, load_rule_set(rule_set_id), calendar, policies)

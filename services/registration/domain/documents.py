@@ -30,6 +30,8 @@ CATEGORIES = (
     "form_02",
     "business_registration",
     "food_safety_certificate",
+    "production_licence",
+    "production_conditions",
     "quality_declaration",
     "lab_test",
     "raw_material_origin",

@@ -47,10 +47,24 @@ def complete(app: RegistrationApp, ctx: CommandContext, dossier_id: UUID, top: b
     app.dossiers.attach_document(
         ctx, dossier_id=dossier_id, name="mau-02.pdf", category="form_02", content=PDF + bytes(top)
     )
+    attach_required_papers(app, ctx, dossier_id)
     app.dossiers.receive_paper_copy(ctx, dossier_id=dossier_id, received_on=dossier.received_on)
     app.dossiers.receive_samples(
         ctx, dossier_id=dossier_id, count=5, received_on=dossier.received_on
     )
+
+
+def attach_required_papers(app: RegistrationApp, ctx: CommandContext, dossier_id: UUID) -> None:
+    """The papers the dossier's product set must carry (the food-safety certificate of a
+    coffee product), one PDF each."""
+    for category, _, _ in app.requirements(app.get_dossier(dossier_id)).documents:
+        app.dossiers.attach_document(
+            ctx,
+            dossier_id=dossier_id,
+            name=f"{category}.pdf",
+            category=category,
+            content=PDF + category.encode(),
+        )
 
 
 def assess(app: RegistrationApp, ctx: CommandContext, dossier_id: UUID, on: date) -> list[str]:

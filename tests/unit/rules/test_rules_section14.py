@@ -548,6 +548,31 @@ def test_rule_16_r3_dossier_contents(r3: RuleSet) -> None:
     assert "3 năm" in labels and "gia hạn" in labels
 
 
+@pytest.mark.parametrize("rule_set_id", ["R1", "R2", "R3"])
+def test_rule_16_papers_the_sheet_knocks_out_are_required(rule_set_id: str) -> None:
+    """§14.9/§14.16: a food product's dossier needs its food-safety certificate under every
+    rule set whose sheets knock it out without one (R1-R3 use the 2026 sheets), for every
+    kind; a handicraft (21) or a tourism service (26) does not."""
+    rule_set = load_rule_set(rule_set_id)
+    for kind in DossierKind:
+        coffee = dossier_requirements(rule_set, kind, 13).documents
+        assert [(d.category, d.knockout) for d in coffee] == [
+            ("food_safety_certificate", "food_safety_certificate")
+        ]
+        assert coffee[0].label.vi == "Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm"
+    food_sets = {
+        n
+        for n in range(1, 27)
+        if "food_safety_certificate"
+        in [d.category for d in dossier_requirements(rule_set, DossierKind.FIRST, n).documents]
+    }
+    assert food_sets == set(range(1, 18))
+    assert dossier_requirements(rule_set, DossierKind.FIRST, 21).documents == ()
+    assert dossier_requirements(rule_set, DossierKind.FIRST, 26).documents == ()
+    liquor = dossier_requirements(rule_set, DossierKind.FIRST, 15).documents
+    assert [d.category for d in liquor] == ["food_safety_certificate", "production_licence"]
+
+
 def test_rule_17_commune_check_in_working_days(r1: RuleSet, r3: RuleSet) -> None:
     # Friday 06/02/2026; Tết holidays 16-20/02/2026 are skipped.
     deadline = commune_check_deadline(date(2026, 2, 6), r3)
@@ -557,6 +582,28 @@ def test_rule_17_commune_check_in_working_days(r1: RuleSet, r3: RuleSet) -> None
     assert is_overdue(deadline, today=date(2026, 3, 9))
     assert not is_overdue(deadline, today=date(2026, 3, 6))
     assert commune_check_deadline(date(2024, 2, 6), r1) is None
+
+
+def test_rule_17_r1_commune_check_comes_from_the_local_policy(r1: RuleSet, r2: RuleSet) -> None:
+    """R1/R2 set no commune time limit (148/1489 as found): the Kon Tum 2025 plan's 15
+    working days apply to dossiers it covers; R3's own 15 days are never replaced."""
+    kontum = load_local_policy("kontum-district-2025")
+    assert r1.deadlines.commune_check_working_days is None
+    # Monday 03/03/2025 + 15 working days = Monday 24/03/2025
+    assert commune_check_deadline(date(2025, 3, 3), r1, local_policies=[kontum]) == date(
+        2025, 3, 24
+    )
+    assert commune_check_deadline(date(2025, 3, 3), r1) is None
+    assert commune_check_deadline(date(2025, 9, 1), r2, local_policies=[kontum]) is not None
+    assert commune_check_deadline(date(2024, 3, 1), r1, local_policies=[kontum]) is None
+    r3 = load_rule_set("R3")
+    lenient = kontum.model_copy(
+        update={"commune_check_working_days": 30, "applies_to_rule_sets": ("R3",),
+                "effective_to": None}
+    )  # fmt: skip
+    assert commune_check_deadline(date(2026, 6, 1), r3, local_policies=[lenient]) == (
+        commune_check_deadline(date(2026, 6, 1), r3)
+    )
 
 
 @pytest.mark.parametrize(
