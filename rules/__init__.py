@@ -42,7 +42,7 @@ from rules.deadlines import (
 )
 from rules.deployment import Deployment, LocalPolicy, ReportSpec, Target
 from rules.errors import RulesError, RuleSetError, SheetError, UnknownRuleSetError
-from rules.explain import Explanation, explain
+from rules.explain import Explanation, explain, outcome_text
 from rules.history import ImportedResult, import_result
 from rules.loader import all_local_policies, all_rule_sets, load_local_policy, load_rule_set
 from rules.model import (
@@ -160,6 +160,7 @@ __all__ = [
     "may_act",
     "mode_star",
     "next_periodic_inspection",
+    "outcome_text",
     "parse_council_sheet",
     "plan_targets",
     "product_set_info",

@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from rules.authorities import Routing
 from rules.i18n import MODE, TIER_AUTHORITY, TIER_COUNCIL, stars, word
 from rules.model import RuleSet
 from rules.scoring import PARTS, CouncilResult, MinimumCheck, ModeOutcome, Outcome
@@ -240,14 +241,22 @@ class Explanation:
 
 
 def _outcome_text(outcome: ModeOutcome, lang: Lang) -> str:
-    routing = outcome.routing
-    if outcome.outcome == Outcome.REJECTED:
+    return outcome_text(outcome.outcome, outcome.awarded_star, outcome.routing, lang)
+
+
+def outcome_text(
+    outcome: Outcome, awarded_star: int | None, routing: Routing, lang: Lang = "vi"
+) -> str:
+    """What happens to a result (the conclusion line of an explanation), from its codes:
+    the outcome, the star awarded and the routing. Also renders results recorded before
+    their text existed in ``lang`` (the evaluation service's older English views)."""
+    if outcome == Outcome.REJECTED:
         return f"{word('rejected', lang)} — {word('no_cert', lang)}"
-    if outcome.outcome == Outcome.NOT_RECOGNISED:
-        star = outcome.awarded_star
+    if outcome == Outcome.NOT_RECOGNISED:
+        star = awarded_star
         label = stars(star) if star is not None else word("not_recognised", lang)
         return f"{label} — {word('no_cert', lang)}"
-    star_text = stars(outcome.awarded_star) if outcome.awarded_star else ""
+    star_text = stars(awarded_star) if awarded_star else ""
     if routing.action == "forward" and routing.tier is not None:
         text = word("forward_to", lang, who=TIER_AUTHORITY[routing.tier][lang])
         if routing.approve_result_by is not None:

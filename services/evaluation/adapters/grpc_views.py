@@ -14,15 +14,36 @@ from services.evaluation.domain.certificates import ProductCertification
 from services.evaluation.domain.decisions import RecognitionDecision
 from services.evaluation.domain.model import Evaluation
 from services.evaluation.domain.rounds import Round
+from services.evaluation.domain.text import explanation_from_codes
 
 
 def _d(value: date | None) -> str:
     return value.isoformat() if value else ""
 
 
+def explanation_in(evaluation: Evaluation, lang: str) -> str:
+    """The public explanation in `lang`; English falls back to a rendering of the stored
+    codes (results adopted before English was recorded), then to the Vietnamese."""
+    if lang != "en":
+        return evaluation.explanation
+    return (
+        evaluation.explanation_en
+        or explanation_from_codes(
+            evaluation.rule_set_id,
+            evaluation.score,
+            evaluation.parts,
+            evaluation.band,
+            evaluation.outcome,
+            evaluation.star or None,
+            evaluation.routing,
+        )
+        or evaluation.explanation
+    )
+
+
 def view(evaluation: Evaluation, lang: str = "vi") -> pb.EvaluationView:
-    """A dossier's evaluation; its public explanation in `lang` (vi or en) when recorded so."""
-    english = lang == "en" and evaluation.explanation_en
+    """A dossier's evaluation; its public explanation in `lang` (vi or en): as recorded, or
+    for a result recorded before its English text existed, rendered from its codes."""
     return pb.EvaluationView(
         dossier_id=str(evaluation.dossier_id),
         product_id=str(evaluation.product_id),
@@ -34,7 +55,7 @@ def view(evaluation: Evaluation, lang: str = "vi") -> pb.EvaluationView:
         outcome=evaluation.outcome,
         decision_no=evaluation.decision_no,
         rule_set_id=evaluation.rule_set_id,
-        explanation=evaluation.explanation_en if english else evaluation.explanation,
+        explanation=explanation_in(evaluation, lang),
         round_id=str(evaluation.round_id),
         level=evaluation.level,
         mode=evaluation.mode,

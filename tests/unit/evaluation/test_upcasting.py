@@ -220,9 +220,22 @@ def test_replay_does_not_change_when_the_rule_data_does(
     assert replayed(app, dossier) == before  # history did not
 
 
-def test_a_result_adopted_before_english_explanations_reads_in_vietnamese(
-    app: EvaluationApp,
+@pytest.mark.parametrize(
+    ("routing", "conclusion"),
+    [
+        ({}, "4★"),
+        (
+            {"action": "recognise", "tier": "province"},
+            "4★ — the province People's Committee issues the recognition decision and certificate",
+        ),
+    ],
+)
+def test_a_result_adopted_before_english_explanations_reads_in_english(
+    app: EvaluationApp, routing: dict[str, Any], conclusion: str
 ) -> None:
+    """Issue 13 item 11: a result stored before English text was recorded (v1, Vietnamese
+    only) is explained in English from its stored codes; the stored event is not rewritten
+    and the Vietnamese stays as recorded."""
     dossier = uuid4()
     aggregate = opened_v1(app, dossier)
     store_v1(
@@ -237,7 +250,7 @@ def test_a_result_adopted_before_english_explanations_reads_in_vietnamese(
         awarded_star=4,
         outcome="recognised",
         status="awaiting_decision",
-        routing={},
+        routing=routing,
         explanation="R3: 75,00; hạng 4 sao.",
         members_scoring=4,
         adopted_on=date(2026, 6, 25),
@@ -245,4 +258,10 @@ def test_a_result_adopted_before_english_explanations_reads_in_vietnamese(
     evaluation = app.get_evaluation(dossier)
 
     assert (evaluation.explanation, evaluation.explanation_en) == ("R3: 75,00; hạng 4 sao.", "")
-    assert views.view(evaluation, "en").explanation == "R3: 75,00; hạng 4 sao."
+    assert views.view(evaluation, "vi").explanation == "R3: 75,00; hạng 4 sao."
+    english = views.view(evaluation, "en").explanation
+    assert english == f"R3: 75.00 (A 30.00); 4-star band.\n{conclusion}"
+    (stored,) = [
+        e for e in app.recorder.select_events(aggregate) if e.topic.endswith("ResultAdopted")
+    ]
+    assert "explanation_en" not in app.mapper.transcoder.decode(stored.state)
