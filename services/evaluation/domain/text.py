@@ -10,6 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from rules import Explanation, Outcome, Routing, outcome_text
+from rules.text import Lang
 
 
 def public_explanation(explanation: Explanation, lang: str = "vi") -> str:
@@ -51,7 +52,7 @@ def explanation_from_codes(
         route = Routing.model_validate(dict(routing) or {"action": "none"})
     except (ValueError, ValidationError):
         return ""
-    language = "en" if lang == "en" else "vi"
+    language: Lang = "en" if lang == "en" else "vi"
     means = ", ".join(f"{p} {v}" for p, v in parts.items())
     band_text = f"{band}-star band" if language == "en" else f"hạng {band} sao"
     head = f"{rule_set_id}: {score}" + (f" ({means})" if means else "") + f"; {band_text}."
