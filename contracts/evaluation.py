@@ -181,6 +181,23 @@ class Revoked(IntegrationEvent):
     overdue: bool = False
 
 
+# The events that end a certificate, for the services that keep their own list of
+# certified products (inspection, promotion, reporting).
+CERTIFICATE_ENDINGS = (CertificateExpired, CertificateSuperseded, Revoked)
+CertificateEnding = CertificateExpired | CertificateSuperseded | Revoked
+
+
+def certificate_end(event: CertificateEnding) -> tuple[str, str, date]:
+    """(certificate_no, reason, on) of an event that ends a certificate: "expired" on its
+    first day out of validity, "superseded" on the day the newer one took its place,
+    "revoked" on the revocation decision's date."""
+    if isinstance(event, CertificateExpired):
+        return event.certificate_no, "expired", event.expired_on
+    if isinstance(event, CertificateSuperseded):
+        return event.certificate_no, "superseded", event.superseded_on
+    return event.certificate_no, "revoked", event.decided_on
+
+
 EvaluationEvent = Annotated[
     Scored
     | Recognized

@@ -37,3 +37,26 @@ class CommandRejected(Exception):
     def message(self, lang: str = "vi") -> str:
         text = self.en if lang == "en" else self.vi
         return f"{self.field}: {text}" if self.field else text
+
+
+# The refusals commands raise most, by kind (each names the field; nothing changed).
+
+
+def invalid(field: str, vi: str, en: str) -> CommandRejected:
+    """The input is malformed or out of range (gRPC INVALID_ARGUMENT)."""
+    return CommandRejected("invalid_argument", field, vi, en)
+
+
+def not_found(field: str, vi: str, en: str) -> CommandRejected:
+    """The input names something that does not exist (NOT_FOUND)."""
+    return CommandRejected("not_found", field, vi, en)
+
+
+def precondition(field: str, vi: str, en: str) -> CommandRejected:
+    """The input is well formed but the state does not allow it (FAILED_PRECONDITION)."""
+    return CommandRejected("failed_precondition", field, vi, en)
+
+
+def forbidden(vi: str, en: str, field: str = "actor") -> CommandRejected:
+    """The actor may not do this (PERMISSION_DENIED); `field` names what of the actor."""
+    return CommandRejected("permission_denied", field, vi, en)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from contracts.evaluation import CertificateExpired, CertificateSuperseded, Recognized, Revoked
+from contracts.evaluation import CERTIFICATE_ENDINGS, Recognized
 from contracts.registration import ProductRegistered
 from rules import Deployment
 from runtime.blobs import BlobStore
@@ -33,9 +33,7 @@ class InspectionApp(InspectionStore):
     consumes: ClassVar[Consumes] = {
         ProductRegistered: intake.registered,
         Recognized: intake.recognised,
-        CertificateExpired: intake.expired,
-        CertificateSuperseded: intake.superseded,
-        Revoked: intake.revoked,
+        **dict.fromkeys(CERTIFICATE_ENDINGS, intake.ended),
     }
 
     def __init__(

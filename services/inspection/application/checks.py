@@ -7,8 +7,8 @@ from typing import Any
 
 from contracts.envelope import Actor
 from rules import Tier
+from runtime.errors import forbidden, invalid
 from runtime.text import nfc
-from services.inspection.domain.errors import forbidden, invalid
 from services.inspection.domain.values import TEAM_ROLES, Finding, TeamMember, tier_of
 
 

@@ -16,9 +16,9 @@ from rules import Deployment, Tier
 from rules.i18n import TIER_AUTHORITY
 from runtime.blobs import BlobStore
 from runtime.clock import Clock, check_past_date
+from runtime.errors import forbidden, not_found, precondition
 from runtime.projection import ServiceStore
 from services.inspection.application import rulebook
-from services.inspection.domain.errors import forbidden, not_found, precondition
 from services.inspection.domain.inspection import Inspection
 from services.inspection.domain.plan import InspectionPlan
 from services.inspection.domain.products import CertifiedProduct

@@ -12,7 +12,7 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate
 
-from contracts.evaluation import CertificateExpired, CertificateSuperseded, Recognized, Revoked
+from contracts.evaluation import CertificateEnding, Recognized, certificate_end
 from contracts.registration import ProductRegistered
 from services.inspection.application.core import SYSTEM, InspectionStore
 from services.inspection.domain.plan import InspectionPlan
@@ -82,13 +82,6 @@ def _ended(
     return changed
 
 
-def expired(store: InspectionStore, event: CertificateExpired) -> list[Aggregate]:
-    return _ended(store, event, event.certificate_no, "expired", event.expired_on)
-
-
-def superseded(store: InspectionStore, event: CertificateSuperseded) -> list[Aggregate]:
-    return _ended(store, event, event.certificate_no, "superseded", event.superseded_on)
-
-
-def revoked(store: InspectionStore, event: Revoked) -> list[Aggregate]:
-    return _ended(store, event, event.certificate_no, "revoked", event.decided_on)
+def ended(store: InspectionStore, event: CertificateEnding) -> list[Aggregate]:
+    """A certificate expired, was superseded or was revoked (`certificate_end`)."""
+    return _ended(store, event, *certificate_end(event))

@@ -17,10 +17,10 @@ from eventsourcing.domain import Aggregate
 
 from rules import Tier
 from runtime.commands import CommandContext
+from runtime.errors import forbidden, precondition
 from services.inspection.application import rulebook
 from services.inspection.application.checks import lead, official_tier, team_of
 from services.inspection.application.core import InspectionStore
-from services.inspection.domain.errors import forbidden, precondition
 from services.inspection.domain.inspection import Inspection
 from services.inspection.domain.plan import InspectionPlan
 from services.inspection.domain.products import CertifiedProduct

@@ -10,8 +10,8 @@ from datetime import date
 from typing import Any
 from uuid import UUID
 
+from runtime.errors import not_found
 from services.inspection.application.core import InspectionStore
-from services.inspection.domain.errors import not_found
 from services.inspection.domain.inspection import Inspection
 from services.inspection.domain.plan import InspectionPlan
 from services.inspection.domain.values import Period

@@ -21,11 +21,11 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate
 
 from runtime.commands import CommandContext
+from runtime.errors import invalid
 from runtime.text import nfc
 from services.inspection.application import rulebook
 from services.inspection.application.checks import findings_of, lead, official_tier, team_of
 from services.inspection.application.core import SYSTEM, InspectionStore, authority_name
-from services.inspection.domain.errors import invalid
 from services.inspection.domain.inspection import Inspection
 from services.inspection.domain.plan import InspectionPlan
 from services.inspection.domain.values import TRIGGERS, Evidence

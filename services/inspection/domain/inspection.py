@@ -16,7 +16,7 @@ from uuid import UUID, uuid4, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
-from services.inspection.domain.errors import invalid, precondition
+from runtime.errors import invalid, precondition
 from services.inspection.domain.values import Finding
 
 NAMESPACE = UUID("c2a7f4e1-8d3b-4b6a-9e5f-1a7d3c9b2e48")

@@ -13,7 +13,7 @@ from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
-from services.inspection.domain.errors import invalid, not_found, precondition
+from runtime.errors import invalid, not_found, precondition
 from services.inspection.domain.values import Period
 
 NAMESPACE = UUID("5b8e1c3d-7a2f-4e90-b6d4-2c1a9f8e7d05")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from contracts.evaluation import CertificateExpired, CertificateSuperseded, Recognized, Revoked
+from contracts.evaluation import CERTIFICATE_ENDINGS, Recognized
 from contracts.registration import ProducerRegistered, ProductRegistered
 from runtime.clock import Clock
 from runtime.projection import Consumes
@@ -35,9 +35,7 @@ class PromotionApp(PromotionStore):
         ProducerRegistered: intake.producer_registered,
         ProductRegistered: intake.product_registered,
         Recognized: intake.recognised,
-        CertificateExpired: intake.expired,
-        CertificateSuperseded: intake.superseded,
-        Revoked: intake.revoked,
+        **dict.fromkeys(CERTIFICATE_ENDINGS, intake.ended),
     }
 
     def __init__(

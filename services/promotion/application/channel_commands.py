@@ -16,9 +16,9 @@ from decimal import Decimal, InvalidOperation
 from uuid import UUID, uuid4
 
 from runtime.commands import CommandContext
+from runtime.errors import invalid, not_found, precondition
 from runtime.text import fold
 from services.promotion.application.core import PromotionStore, one_of, text
-from services.promotion.domain.errors import invalid, not_found, precondition
 from services.promotion.domain.products import Producer
 from services.promotion.domain.values import CHANNEL_TYPES, Span
 

@@ -20,9 +20,9 @@ from eventsourcing.utils import get_topic
 
 from contracts.envelope import Actor
 from runtime.clock import Clock, check_date_range, check_past_date
+from runtime.errors import forbidden, invalid, not_found, precondition
 from runtime.projection import ServiceStore
 from runtime.text import nfc
-from services.promotion.domain.errors import forbidden, invalid, not_found, precondition
 from services.promotion.domain.outreach import Campaign, SupportGrant, Training
 from services.promotion.domain.plan import PromotionPlan
 from services.promotion.domain.products import Producer, PromotedProduct

@@ -15,7 +15,7 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate
 
-from contracts.evaluation import CertificateExpired, CertificateSuperseded, Recognized, Revoked
+from contracts.evaluation import CertificateEnding, Recognized, certificate_end
 from contracts.registration import ProducerRegistered, ProductRegistered
 from services.promotion.application.core import SYSTEM, PromotionStore
 from services.promotion.domain.products import Producer, PromotedProduct
@@ -131,13 +131,6 @@ def withdraw_everywhere(
     return changed
 
 
-def expired(store: PromotionStore, event: CertificateExpired) -> list[Aggregate]:
-    return _ended(store, event, event.certificate_no, "expired", event.expired_on)
-
-
-def superseded(store: PromotionStore, event: CertificateSuperseded) -> list[Aggregate]:
-    return _ended(store, event, event.certificate_no, "superseded", event.superseded_on)
-
-
-def revoked(store: PromotionStore, event: Revoked) -> list[Aggregate]:
-    return _ended(store, event, event.certificate_no, "revoked", event.decided_on)
+def ended(store: PromotionStore, event: CertificateEnding) -> list[Aggregate]:
+    """A certificate expired, was superseded or was revoked (`certificate_end`)."""
+    return _ended(store, event, *certificate_end(event))

@@ -14,8 +14,8 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate
 
 from runtime.commands import CommandContext
+from runtime.errors import invalid, not_found
 from services.promotion.application.core import PromotionStore, one_of, text
-from services.promotion.domain.errors import invalid, not_found
 from services.promotion.domain.outreach import Campaign, SupportGrant, Training
 from services.promotion.domain.values import (
     FUNDING_SOURCES,

@@ -12,8 +12,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from runtime.commands import CommandContext
+from runtime.errors import invalid, not_found, precondition
 from services.promotion.application.core import PromotionStore, one_of, text
-from services.promotion.domain.errors import invalid, not_found, precondition
 from services.promotion.domain.plan import PromotionPlan
 from services.promotion.domain.values import ACTIVITY_KINDS, FUNDING_SOURCES, UNITS
 

@@ -18,8 +18,8 @@ from typing import Any
 from uuid import UUID
 
 from rules import load_local_policy, plan_targets, target_status
+from runtime.errors import not_found
 from services.promotion.application.core import PromotionStore
-from services.promotion.domain.errors import not_found
 from services.promotion.domain.outreach import SupportGrant
 from services.promotion.domain.plan import PromotionPlan
 from services.promotion.domain.products import Producer, PromotedProduct

@@ -15,9 +15,9 @@ from eventsourcing.domain import Aggregate
 
 from runtime.clock import check_not_before
 from runtime.commands import CommandContext
+from runtime.errors import invalid, precondition
 from runtime.text import fold
 from services.promotion.application.core import PromotionStore, one_of, text
-from services.promotion.domain.errors import invalid, precondition
 from services.promotion.domain.values import PLACES, Span
 from services.promotion.domain.venues import Fair, Showroom
 

@@ -14,7 +14,7 @@ from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
-from services.promotion.domain.errors import not_found, precondition
+from runtime.errors import not_found, precondition
 
 NAMESPACE = UUID("3c9a7e15-2d4b-4f86-a0c3-6b1e8d2f5a94")
 Meta = dict[str, Any]

@@ -14,7 +14,7 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
-from services.promotion.domain.errors import not_found, precondition
+from runtime.errors import not_found, precondition
 
 Meta = dict[str, Any]
 
