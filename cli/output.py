@@ -146,6 +146,7 @@ VALUES: dict[str, tuple[str, str]] = {
     "revoked": ("đã thu hồi", "revoked"),
     "superseded": ("đã được thay thế", "superseded"),
     "not_yet_valid": ("chưa có hiệu lực", "not yet valid"),
+    "returned_to_producer": ("trả chủ thể bổ sung", "returned to the producer"),
 }
 
 

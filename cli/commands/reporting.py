@@ -27,8 +27,38 @@ def _table(args: argparse.Namespace, reply: Any) -> int:
     return 0
 
 
+RECORD_LABELS = {
+    "current_star": ("Hạng sao đang có hiệu lực", "Star in force"),
+    "current_certificate_no": ("Số giấy chứng nhận đang có hiệu lực", "Certificate in force"),
+    "current_decision_no": ("Quyết định công nhận", "Recognition decision"),
+    "current_valid_from": ("Hiệu lực từ", "Valid from"),
+    "current_valid_to": ("Hiệu lực đến", "Valid to"),
+    "open_dossier_id": ("Hồ sơ đang xử lý", "Dossier in progress"),
+    "open_dossier_kind": ("Loại hồ sơ đang xử lý", "Its kind"),
+    "open_dossier_status": ("Tiến độ hồ sơ đang xử lý", "Its progress"),
+    "higher_level": ("Cấp trên trả lời", "Answered by level"),
+    "higher_outcome": ("Kết quả cấp trên", "Higher-level outcome"),
+    "higher_score": ("Điểm cấp trên", "Higher-level score"),
+    "higher_star": ("Hạng sao cấp trên", "Higher-level star"),
+    "higher_reason": ("Lý do cấp trên", "Higher-level reason"),
+    "higher_answered_on": ("Ngày cấp trên trả lời", "Answered on"),
+    "higher_answered_by": ("Người ghi nhận trả lời", "Answer recorded by"),
+}
+
+
 def _record(args: argparse.Namespace, reply: Any) -> int:
-    emit(_row(reply), as_json=args.json, lang=args.lang)
+    """A product's row: its catalogue status, then (issue 13 items 5 and 6) the certificate
+    in force, the dossier in progress and the next level's answer, each only if there is
+    one."""
+    row = _row(reply)
+    if args.json:
+        emit(row, as_json=True, lang=args.lang)
+        return 0
+    i = 1 if args.lang == "en" else 0
+    emit({k: v for k, v in row.items() if k not in RECORD_LABELS}, as_json=False, lang=args.lang)
+    for key, labels in RECORD_LABELS.items():
+        if row[key] not in ("", 0):
+            print(f"{labels[i]}: {shown(row[key], i)}")
     return 0
 
 

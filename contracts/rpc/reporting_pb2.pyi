@@ -29,7 +29,7 @@ class ListProductsRequest(_message.Message):
     def __init__(self, status: _Optional[str] = ..., query: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class ProductStatus(_message.Message):
-    __slots__ = ("product_id", "producer_id", "name", "product_set", "commune_code", "status", "star", "score", "decision_no", "updated_at")
+    __slots__ = ("product_id", "producer_id", "name", "product_set", "commune_code", "status", "star", "score", "decision_no", "updated_at", "current_star", "current_certificate_no", "current_decision_no", "current_valid_from", "current_valid_to", "open_dossier_id", "open_dossier_kind", "open_dossier_status", "higher_level", "higher_outcome", "higher_score", "higher_star", "higher_reason", "higher_answered_on", "higher_answered_by")
     PRODUCT_ID_FIELD_NUMBER: _ClassVar[int]
     PRODUCER_ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
@@ -40,6 +40,21 @@ class ProductStatus(_message.Message):
     SCORE_FIELD_NUMBER: _ClassVar[int]
     DECISION_NO_FIELD_NUMBER: _ClassVar[int]
     UPDATED_AT_FIELD_NUMBER: _ClassVar[int]
+    CURRENT_STAR_FIELD_NUMBER: _ClassVar[int]
+    CURRENT_CERTIFICATE_NO_FIELD_NUMBER: _ClassVar[int]
+    CURRENT_DECISION_NO_FIELD_NUMBER: _ClassVar[int]
+    CURRENT_VALID_FROM_FIELD_NUMBER: _ClassVar[int]
+    CURRENT_VALID_TO_FIELD_NUMBER: _ClassVar[int]
+    OPEN_DOSSIER_ID_FIELD_NUMBER: _ClassVar[int]
+    OPEN_DOSSIER_KIND_FIELD_NUMBER: _ClassVar[int]
+    OPEN_DOSSIER_STATUS_FIELD_NUMBER: _ClassVar[int]
+    HIGHER_LEVEL_FIELD_NUMBER: _ClassVar[int]
+    HIGHER_OUTCOME_FIELD_NUMBER: _ClassVar[int]
+    HIGHER_SCORE_FIELD_NUMBER: _ClassVar[int]
+    HIGHER_STAR_FIELD_NUMBER: _ClassVar[int]
+    HIGHER_REASON_FIELD_NUMBER: _ClassVar[int]
+    HIGHER_ANSWERED_ON_FIELD_NUMBER: _ClassVar[int]
+    HIGHER_ANSWERED_BY_FIELD_NUMBER: _ClassVar[int]
     product_id: str
     producer_id: str
     name: str
@@ -50,7 +65,22 @@ class ProductStatus(_message.Message):
     score: str
     decision_no: str
     updated_at: str
-    def __init__(self, product_id: _Optional[str] = ..., producer_id: _Optional[str] = ..., name: _Optional[str] = ..., product_set: _Optional[int] = ..., commune_code: _Optional[str] = ..., status: _Optional[str] = ..., star: _Optional[int] = ..., score: _Optional[str] = ..., decision_no: _Optional[str] = ..., updated_at: _Optional[str] = ...) -> None: ...
+    current_star: int
+    current_certificate_no: str
+    current_decision_no: str
+    current_valid_from: str
+    current_valid_to: str
+    open_dossier_id: str
+    open_dossier_kind: str
+    open_dossier_status: str
+    higher_level: str
+    higher_outcome: str
+    higher_score: str
+    higher_star: int
+    higher_reason: str
+    higher_answered_on: str
+    higher_answered_by: str
+    def __init__(self, product_id: _Optional[str] = ..., producer_id: _Optional[str] = ..., name: _Optional[str] = ..., product_set: _Optional[int] = ..., commune_code: _Optional[str] = ..., status: _Optional[str] = ..., star: _Optional[int] = ..., score: _Optional[str] = ..., decision_no: _Optional[str] = ..., updated_at: _Optional[str] = ..., current_star: _Optional[int] = ..., current_certificate_no: _Optional[str] = ..., current_decision_no: _Optional[str] = ..., current_valid_from: _Optional[str] = ..., current_valid_to: _Optional[str] = ..., open_dossier_id: _Optional[str] = ..., open_dossier_kind: _Optional[str] = ..., open_dossier_status: _Optional[str] = ..., higher_level: _Optional[str] = ..., higher_outcome: _Optional[str] = ..., higher_score: _Optional[str] = ..., higher_star: _Optional[int] = ..., higher_reason: _Optional[str] = ..., higher_answered_on: _Optional[str] = ..., higher_answered_by: _Optional[str] = ...) -> None: ...
 
 class ListProductsReply(_message.Message):
     __slots__ = ("products", "next_page_token", "total")

@@ -35,7 +35,8 @@ class ReportingService(pb_grpc.ReportingServicer):
     def GetProduct(
         self, request: pb.GetProductRequest, context: grpc.ServicerContext
     ) -> pb.ProductStatus:
-        return status(self.app.get_product(**QUERY.kwargs(request)))
+        row = self.app.get_product(**QUERY.kwargs(request))
+        return status(row, self.app.product_records().of(str(row["product_id"])))
 
     @handles_rejections
     def ListProducts(
@@ -51,8 +52,11 @@ class ReportingService(pb_grpc.ReportingServicer):
             lambda r: str(r["name"]),
         )
         listed, next_token, total = page(chosen, request.page_size, request.page_token)
+        records = self.app.product_records()
         return pb.ListProductsReply(
-            products=[status(r) for r in listed], next_page_token=next_token, total=total
+            products=[status(r, records.of(str(r["product_id"]))) for r in listed],
+            next_page_token=next_token,
+            total=total,
         )
 
     @handles_rejections
@@ -121,9 +125,12 @@ def kpi_report(view: KpiView) -> pb.KpiReport:
     )
 
 
-def status(row: Row) -> pb.ProductStatus:
-    """A catalogue row (extra keys ignored) as the reply message."""
-    return pb.ProductStatus(**{k: row[k] for k in pb.ProductStatus.DESCRIPTOR.fields_by_name})
+def status(row: Row, record: dict[str, object] | None = None) -> pb.ProductStatus:
+    """A catalogue row (extra keys ignored) as the reply message, with the product's
+    certificate in force, dossier in progress and higher-level answer when given."""
+    given = {**row, **(record or {})}
+    fields = pb.ProductStatus.DESCRIPTOR.fields_by_name
+    return pb.ProductStatus(**{k: v for k, v in given.items() if k in fields})
 
 
 def register(app: ReportingApp) -> Register:

@@ -173,7 +173,7 @@ def render(view: KpiView, head: t.Heading) -> bytes:
     )
     _para(doc, "I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KẾ HOẠCH", bold=True, keep=True)
     _grid(doc, ("TT", "Chỉ tiêu", "Kết quả", "Mục tiêu", "Đánh giá"), t.kpi_rows(view),
-          (1.0, 7.0, 3.2, 3.0, 2.3))  # fmt: skip
+          (1.0, 6.6, 3.4, 3.0, 2.5))  # fmt: skip
     _para(
         doc,
         "Tỷ lệ tính trên số chủ thể có sản phẩm còn hiệu lực chứng nhận vào ngày cuối kỳ; "

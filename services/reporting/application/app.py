@@ -14,7 +14,7 @@ from runtime.clock import DEFAULT_TIME_ZONE, Clock, SystemClock
 from runtime.errors import CommandRejected
 from runtime.eventstore import MEMORY_FACTORY, SQLITE_FACTORY
 from services.reporting.application.audit import AuditQueries, check_status
-from services.reporting.domain import kpi
+from services.reporting.domain import kpi, product_record
 from services.reporting.domain.product_status import Row
 from services.reporting.projections.catalogue import CatalogueView
 from services.reporting.projections.journal import JournalView
@@ -101,6 +101,11 @@ class ReportingApp:
             report=self.report_period(chosen),
             missing=tuple(s for s in kpi.SOURCES if not snap.has(s)),
         )
+
+    def product_records(self) -> product_record.Records:
+        """Every product's certificate in force today, dossier in progress and the next
+        level's answer (issue 13 items 5 and 6), from one snapshot of the read models."""
+        return product_record.Records(self.view.kpi_snapshot(), self.clock.today())
 
     def report_period(self, period: kpi.Period) -> ReportPeriod | None:
         """The local policy's report covering exactly `period` (its due date), if any."""

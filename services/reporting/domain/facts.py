@@ -20,6 +20,8 @@ Tables (one row per ...; from):
 * `kpi_channels`: (channel, producer); SalesChannelJoined/Left.
 * `kpi_value_chains`: value-chain link; ValueChainLinked/Ended.
 * `kpi_showrooms`: showroom; ShowroomOpened/Closed.
+* `kpi_answers`: the next level's answer to a forwarded dossier (issue 13 item 6);
+  ReturnedByProvince, HigherLevelRecognized, ReturnedToLowerLevel.
 * `kpi_sources`: publishing service; every event (how many were seen).
 """
 
@@ -34,6 +36,7 @@ from zoneinfo import ZoneInfo
 from contracts import evaluation as ev
 from contracts import inspection as ins
 from contracts import promotion as pr
+from contracts import province as pv
 from contracts import registration as rg
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -110,6 +113,10 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "kpi_value_chains": (("link_id",), ("producer_id", "since", "until", "ended_on")),
     "kpi_showrooms": (("showroom_id",), ("name", "units", "opened_on", "closed_on")),
+    "kpi_answers": (
+        ("dossier_id",),
+        ("level", "outcome", "score", "star", "reason", "answered_on", "answered_by"),
+    ),
 }
 
 SOURCES = ("registration", "evaluation", "inspection", "promotion")
@@ -157,6 +164,8 @@ def source_of(event: Any) -> str | None:
     for name, contract in (("registration", rg), ("evaluation", ev), ("inspection", ins)):
         if module == contract.__name__:
             return name
+    if module == pv.__name__:
+        return "province"
     return "promotion" if module == pr.__name__ else None
 
 
@@ -173,6 +182,20 @@ def _dossier(event: Any, **values: str) -> list[Write]:
 def _certificate(event: Any, **values: str) -> list[Write]:
     values = {"product_id": str(event.product_id), **values}
     return [Write("kpi_certificates", {"dossier_id": str(event.dossier_id)}, values)]
+
+
+def _answer(event: Any, level: str, outcome: str, on: date, reason: str) -> Write:
+    """The next level's answer (the province's own event or evaluation's record of it:
+    both carry the same level, score, date and reason)."""
+    values = {
+        "level": level,
+        "outcome": outcome,
+        "score": str(event.score),
+        "reason": reason,
+        "answered_on": _iso(on),
+        "answered_by": event.actor.id,
+    }
+    return Write("kpi_answers", {"dossier_id": str(event.dossier_id)}, values)
 
 
 def _writes(event: Any) -> list[Write] | None:  # noqa: PLR0911, PLR0912 (one branch per event)
@@ -256,14 +279,31 @@ def _writes(event: Any) -> list[Write] | None:  # noqa: PLR0911, PLR0912 (one br
                 next_round_decided_by=_iso(event.next_round_decided_by),
             )
         case ev.ReturnedByProvince():
-            return _dossier(
-                event,
-                answered_on=_iso(event.returned_on),
-                answered_by_level=event.by_level,
-                answered_score=str(event.score),
-                answered_reason=event.reason,
-                answered_by=event.actor.id,
-            )
+            return [
+                *_dossier(
+                    event,
+                    answered_on=_iso(event.returned_on),
+                    answered_by_level=event.by_level,
+                    answered_score=str(event.score),
+                    answered_reason=event.reason,
+                    answered_by=event.actor.id,
+                ),
+                _answer(event, event.by_level, "returned", event.returned_on, event.reason),
+            ]
+        case pv.ReturnedToLowerLevel():
+            return [_answer(event, event.level, "returned", event.returned_on, event.reason)]
+        case pv.HigherLevelRecognized():
+            answer = _answer(event, event.level, "recognised", event.decided_on, "")
+            answer.values["star"] = str(event.star)
+            return [
+                *_dossier(
+                    event,
+                    product_id=str(event.product_id),
+                    answered_on=_iso(event.decided_on),
+                    answered_by_level=event.level,
+                ),
+                answer,
+            ]
         case ev.Recognized():
             return _certificate(
                 event,

@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 from typing import Any
 
 from rules import target_status
@@ -132,25 +133,46 @@ class Snapshot:
     channels: list[Row] = field(default_factory=list)
     value_chains: list[Row] = field(default_factory=list)
     showrooms: list[Row] = field(default_factory=list)
+    answers: dict[str, Row] = field(default_factory=dict)
     sources: dict[str, int] = field(default_factory=dict)
 
     def has(self, source: str) -> bool:
         return self.sources.get(source, 0) > 0
 
+    @cached_property
+    def _by_product(self) -> dict[str, list[Row]]:
+        """Each product's dossiers (built once per snapshot)."""
+        found: dict[str, list[Row]] = {}
+        for dossier in self.dossiers.values():
+            if dossier.get("product_id"):
+                found.setdefault(dossier["product_id"], []).append(dossier)
+        return found
+
+    @cached_property
+    def _codes(self) -> dict[str, frozenset[str]]:
+        every = set(self.products) | set(self._by_product)
+        return {
+            pid: frozenset(
+                codes(self.products.get(pid, {}).get("units", "")).union(
+                    *(codes(d.get("units", "")) for d in self._by_product.get(pid, []))
+                )
+            )
+            for pid in every
+        }
+
+    def dossiers_of(self, product_id: str) -> list[Row]:
+        return self._by_product.get(product_id, [])
+
     def product_codes(self, product_id: str) -> frozenset[str]:
         """Unit codes of a product: its registration's and its dossiers' assessments'."""
-        found = set(codes(self.products.get(product_id, {}).get("units", "")))
-        for dossier in self.dossiers.values():
-            if dossier.get("product_id") == product_id:
-                found |= codes(dossier.get("units", ""))
-        return frozenset(found)
+        return self._codes.get(product_id, frozenset())
 
     def producer_of(self, product_id: str) -> str:
         product = self.products.get(product_id)
         if product and product.get("producer_id"):
             return product["producer_id"]
-        for dossier in self.dossiers.values():
-            if dossier.get("product_id") == product_id and dossier.get("producer_id"):
+        for dossier in self.dossiers_of(product_id):
+            if dossier.get("producer_id"):
                 return dossier["producer_id"]
         return ""
 
@@ -730,8 +752,8 @@ def product_name(snap: Snapshot, product_id: str) -> str:
     name = snap.products.get(product_id, {}).get("name", "")
     if name:
         return name
-    for dossier in snap.dossiers.values():
-        if dossier.get("product_id") == product_id and dossier.get("product_name"):
+    for dossier in snap.dossiers_of(product_id):
+        if dossier.get("product_name"):
             return dossier["product_name"]
     return product_id
 

@@ -76,5 +76,6 @@ def load(cursor: Any) -> Snapshot:
         channels=_rows(cursor, "kpi_channels"),
         value_chains=_rows(cursor, "kpi_value_chains"),
         showrooms=_rows(cursor, "kpi_showrooms"),
+        answers=by("kpi_answers", "dossier_id"),
         sources=sources,
     )

@@ -90,3 +90,19 @@ def test_the_report_over_grpc_and_the_cli_writes_both_files(
     book = load_workbook(tmp_path / "out" / reply.xlsx_name)
     row = next(r for r in book["Chỉ tiêu"].iter_rows(values_only=True) if r[0] == "new_4_star")
     assert row[3] == 1
+
+
+def test_a_products_row_shows_its_certificate_in_force(
+    edge: Running, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from tests.unit.reporting.test_kpis import uid
+
+    reply = edge.stubs["reporting"].GetProduct(pb.GetProductRequest(product_id=str(uid("C"))))
+    assert (reply.current_star, reply.current_certificate_no) == (4, "GCN-dC")
+    assert reply.current_valid_to == "2028-05-14"
+    cli._record(args(), reply)
+    shown = capsys.readouterr().out
+    assert "Hạng sao đang có hiệu lực: 4" in shown and "Hiệu lực đến: 14/05/2028" in shown
+    listed = edge.stubs["reporting"].ListProducts(pb.ListProductsRequest(query="H"))
+    returned = next(p for p in listed.products if p.name == "H")
+    assert (returned.higher_outcome, returned.higher_score) == ("returned", "68")
