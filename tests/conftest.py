@@ -91,12 +91,6 @@ def settings_for(store: str, data_dir: Path) -> Settings:
     return settings
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def store_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
-    """The same test on SQLite and on PostgreSQL."""
-    return settings_for(request.param, tmp_path)
-
-
 def matrix(*local: str, server: str) -> list[Any]:
     """Parameters of a test matrix: the `local` variants always, the one on the real
     `server` (marked with its tier, `postgres` or `kafka`) under `make test`
@@ -108,6 +102,14 @@ def matrix(*local: str, server: str) -> list[Any]:
     if os.environ.get("OCOP_REQUIRE_INFRA") == "1" or server in wanted:
         params.append(pytest.param(server, marks=getattr(pytest.mark, server)))
     return params
+
+
+@pytest.fixture(params=matrix("sqlite", server="postgres"))
+def store_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
+    """The same test on SQLite and on PostgreSQL (PostgreSQL under `make test` or when
+    OCOP_TEST_SERVERS names it, like `matrix`): a plain `pytest tests/unit` never empties the
+    shared databases outside the infrastructure lock."""
+    return settings_for(request.param, tmp_path)
 
 
 @pytest.fixture(params=matrix("memory", "sqlite", server="postgres"))
