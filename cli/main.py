@@ -20,6 +20,8 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 import grpc
+from google.rpc import error_details_pb2
+from grpc_status import rpc_status
 
 from cli.client import Client
 from cli.commands import (
@@ -148,10 +150,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
-def _field(error: grpc.RpcError) -> str | None:
-    """The refused field, sent by the service as trailing metadata."""
-    trailing = error.trailing_metadata() if isinstance(error, grpc.Call) else None
-    return next((str(v) for k, v in trailing or () if k == FIELD_METADATA), None)
+def refused_field(error: grpc.RpcError) -> str | None:
+    """The field a refusal names: the first field violation of the `google.rpc.BadRequest`
+    in its standard details (grpcio-status), else the `ocop-field` trailer."""
+    if not isinstance(error, grpc.Call):
+        return None
+    status = rpc_status.from_call(error)
+    for detail in status.details if status is not None else ():
+        bad = error_details_pb2.BadRequest()
+        if detail.Unpack(bad) and bad.field_violations:
+            return str(bad.field_violations[0].field)
+    return next((str(v) for k, v in error.trailing_metadata() or () if k == FIELD_METADATA), None)
 
 
 def remote(args: argparse.Namespace, settings: Settings) -> int:
@@ -182,7 +191,7 @@ def _failed(args: argparse.Namespace, error: grpc.RpcError) -> int:
     name = code.name.lower()
     if code in REFUSED:
         if args.json:
-            field = _field(error)
+            field = refused_field(error)
             message = details.removeprefix(f"{field}: ") if field else details
             refuse(name, field, message, as_json=True)
         else:

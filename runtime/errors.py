@@ -9,6 +9,10 @@ LANG_METADATA = "ocop-lang"
 """Request metadata: the caller's language (`vi` or `en`)."""
 FIELD_METADATA = "ocop-field"
 """Trailing metadata of a refusal: the refused field."""
+DETAILS_METADATA = "grpc-status-details-bin"
+"""Trailing metadata of a refusal: the standard `google.rpc.Status`, whose details hold a
+`google.rpc.BadRequest` naming the field (what grpcio-status's `rpc_status.from_call`
+reads)."""
 
 ErrorKind = Literal[
     "invalid_argument",

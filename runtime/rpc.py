@@ -8,11 +8,13 @@ import functools
 import logging
 from collections.abc import Callable, Sequence
 from concurrent import futures
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, TypeVar
 from uuid import UUID
 
 import grpc
+from google.rpc import error_details_pb2, status_pb2
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
@@ -44,6 +46,7 @@ STATUS = {
 
 LANG_METADATA = errors.LANG_METADATA
 FIELD_METADATA = errors.FIELD_METADATA
+DETAILS_METADATA = errors.DETAILS_METADATA
 
 Register = Callable[[grpc.Server], None]
 R = TypeVar("R")
@@ -161,9 +164,13 @@ def handles_rejections(method: Callable[..., R]) -> Callable[..., R]:
     return wrapper
 
 
-MAX_MESSAGE_CHARS = 1000
-"""A refusal's message is cut to this: far below gRPC's 8–16 KiB metadata limits, whatever
-the refused input was."""
+MAX_MESSAGE_CHARS = 500
+"""A refusal's message is cut to this: with its copy in the `google.rpc.Status` details, far
+below gRPC's 8 KiB metadata limit, whatever the refused input was."""
+
+MAX_VIOLATION_CHARS = 200
+"""A field violation's description (the message again, for clients that read only the
+details) is cut to this."""
 
 
 def ascii_field(field: str) -> str:
@@ -175,16 +182,39 @@ def ascii_field(field: str) -> str:
     return safe[:200]
 
 
+@dataclass(frozen=True)
+class _Refusal(grpc.Status):  # type: ignore[misc]
+    code: grpc.StatusCode
+    details: str
+    trailing_metadata: tuple[tuple[str, str | bytes], ...]
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def refusal_status(rejected: CommandRejected, lang: str) -> _Refusal:
+    """The status a refusal is sent with: its code, its message in `lang` (cut to
+    `MAX_MESSAGE_CHARS`), and as trailers the field's path in `ocop-field` (ASCII-safe) and
+    the standard details (`grpc-status-details-bin`: a `google.rpc.Status` holding a
+    `google.rpc.BadRequest` whose field violation names the field, in its own spelling)."""
+    code = STATUS[rejected.kind]
+    message = _cut(rejected.message(lang), MAX_MESSAGE_CHARS)
+    status = status_pb2.Status(code=code.value[0], message=message)
+    trailers: list[tuple[str, str | bytes]] = []
+    if rejected.field:
+        trailers.append((FIELD_METADATA, ascii_field(rejected.field)))
+        violation = error_details_pb2.BadRequest.FieldViolation(
+            field=rejected.field[:200], description=_cut(message, MAX_VIOLATION_CHARS)
+        )
+        status.details.add().Pack(error_details_pb2.BadRequest(field_violations=[violation]))
+    trailers.append((DETAILS_METADATA, status.SerializeToString()))
+    return _Refusal(code, message, tuple(trailers))
+
+
 def abort(context: grpc.ServicerContext, rejected: CommandRejected) -> None:
-    """Aborts the call with `rejected`'s status, its message in the caller's language (cut to
-    `MAX_MESSAGE_CHARS`) and the field's path in the `ocop-field` trailer (ASCII-safe)."""
-    field = ascii_field(rejected.field) if rejected.field else ""
-    if field:
-        context.set_trailing_metadata(((FIELD_METADATA, field),))
-    message = rejected.message(request_lang(context))
-    if len(message) > MAX_MESSAGE_CHARS:
-        message = message[: MAX_MESSAGE_CHARS - 1] + "…"
-    context.abort(STATUS[rejected.kind], message)
+    """Aborts the call with `refusal_status(rejected)` in the caller's language."""
+    context.abort_with_status(refusal_status(rejected, request_lang(context)))
 
 
 def verified_actor() -> Actor:
