@@ -23,6 +23,8 @@ from services.promotion.bootstrap import build as build_promotion
 from services.registration.bootstrap import build as build_registration
 from tests.unit.evaluation import helpers as ev
 from tests.unit.evaluation.test_certificates import inspection_failed, recognised
+from tests.unit.evaluation.test_earlier_recognitions import SHA
+from tests.unit.evaluation.test_earlier_recognitions import row as earlier_row
 from tests.unit.evaluation.test_forwarding import PROVINCE_AUTHORITY, forwarded_r1
 from tests.unit.evaluation.test_upcasting import opened_v1, store_v1
 from tests.unit.inspection import helpers as ins
@@ -278,6 +280,14 @@ def evaluation_history(settings: Settings) -> None:
             outcome="recognised",
             explanation="tạm thời",
             scored_on=date(2026, 6, 25),
+        )
+        # a certificate of an earlier decision, imported from a province's register
+        clock._at = _at(date(2026, 7, 1))
+        app.earlier.record(
+            ev.OFFICER,
+            [earlier_row(2, score="72.5", star=4)],
+            source_sha256=SHA,
+            source_name="kontum.csv",
         )
         for day in (date(2029, 4, 1), date(2029, 7, 15), date(2030, 1, 1)):
             clock._at = _at(day)
