@@ -126,6 +126,9 @@ def district_dossier(proc: Processes, name: str, brn: str) -> str:
 def test_a_district_runs_its_own_may_round(proc: Processes) -> None:
     coffee = district_dossier(proc, "Cà phê rang xay Đăk Hà", "6101234567")
     honey = district_dossier(proc, "Mật ong Đăk Hà", "6101234568")
+    # R1 sets no commune time limit; the Kon Tum 2025 plan does (15 working days)
+    filed = proc.cli("registration", "dossier", coffee)
+    assert (filed["rule_set_id"], filed["check_deadline"]) == ("R1", "2025-03-24")
     # A date that cannot be: in the future, or before the programme; the field is named
     future = refusal(proc, *DAK_HA, "--json", "evaluation", "open-round", "--level", "district",
                      "--unit", "615", "--on", "29/01/2099")  # fmt: skip

@@ -158,7 +158,7 @@ class EvaluationService(pb_grpc.EvaluationServicer):
     ) -> pb.CertificatesView:
         product_id = parse_uuid("product_id", request.product_id)
         return views.certificates_view(
-            self.app.get_certification(product_id), self.app.clock.today()
+            self.app.get_certification(product_id), self.app.clock.today(), request_lang(context)
         )
 
     @handles_rejections

@@ -10,6 +10,7 @@ from uuid import UUID
 from contracts.rpc import evaluation_pb2 as pb
 from rules import Tier
 from rules.i18n import TIER_AUTHORITY
+from rules.text import Lang
 from services.evaluation.domain.certificates import ProductCertification
 from services.evaluation.domain.decisions import RecognitionDecision
 from services.evaluation.domain.model import Evaluation
@@ -105,11 +106,24 @@ def decision_view(decision: RecognitionDecision, lang: str = "vi") -> pb.Decisio
         decided_on=_d(decision.decided_on),
         signer=decision.signer,
         authority=" ".join(
-            (TIER_AUTHORITY[Tier(decision.authority)]["vi"], decision.jurisdiction)
+            (TIER_AUTHORITY[Tier(decision.authority)][_lang(lang)], decision.jurisdiction)
         ).strip(),
         legal_basis=decision.legal_basis,
         items=[pb.DecisionItem(**item) for item in decision.items],
     )
+
+
+def _lang(lang: str) -> Lang:
+    return "en" if lang == "en" else "vi"
+
+
+def issuer_in(issuer: str, lang: str) -> str:
+    """A certificate's issuer as stored ("UBND cấp huyện 615": the authority's Vietnamese
+    name and its unit code) in `lang`: the name is read back as its tier's code."""
+    for names in TIER_AUTHORITY.values():
+        if issuer.startswith(names["vi"]):
+            return names[_lang(lang)] + issuer.removeprefix(names["vi"])
+    return issuer
 
 
 def _case(entry: dict[str, Any] | None) -> str:
@@ -133,7 +147,7 @@ def certificates_view(
                 dossier_id=c["dossier_id"],
                 decision_no=c["decision_no"],
                 star=c["star"],
-                issuer=c["issuer"],
+                issuer=issuer_in(c["issuer"], lang),
                 rule_set_id=c["rule_set_id"],
                 issued_on=_d(c["issued_on"]),
                 valid_to=_d(c["valid_to"]),

@@ -280,3 +280,24 @@ def test_a_district_chairman_after_the_reform_is_told_why(app: EvaluationApp) ->
     assert "cấp huyện chấm dứt từ sau ngày 30/06/2025" in error.vi
     assert "nhiệm vụ thuộc cấp tỉnh" in error.vi
     assert "the district tier ended on 30/06/2025" in error.en
+
+
+def test_the_authority_and_issuer_read_in_english(app: EvaluationApp) -> None:
+    """Issue 13 item 11: with --lang en the decision's authority and the certificate's
+    issuer are rendered from their codes (the issuer as stored names its tier in
+    Vietnamese), never left in Vietnamese; Vietnamese stays as recorded."""
+    dossier = adopted_3_star(app, date(2025, 5, 20))
+    decision = app.decisions.issue_decision(
+        chairman(DAK_HA),
+        decision_no="45/QĐ-UBND",
+        decided_on=date(2025, 5, 25),
+        signer="Chủ tịch UBND huyện Đăk Hà",
+        dossier_ids=[dossier],
+    )
+    assert views.decision_view(decision, "en").authority == "the district People's Committee 615"
+    assert views.decision_view(decision, "vi").authority == "UBND cấp huyện 615"
+    certification = app.get_certification(app.get_evaluation(dossier).product_id)
+    (english,) = views.certificates_view(certification, lang="en").certificates
+    (vietnamese,) = views.certificates_view(certification).certificates
+    assert english.issuer == "the district People's Committee 615"
+    assert vietnamese.issuer == "UBND cấp huyện 615"
