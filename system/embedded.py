@@ -135,6 +135,21 @@ class EmbeddedSystem:
         consumer already has is skipped by its tracking (a counted duplicate). Returns the
         number of messages applied."""
         consumer, dead = self.consumers[name]
+        ordered = self.stored_messages(name, batch)
+        applied = 0
+        for first in range(0, len(ordered), batch):
+            result = consumer.handle_batch(ordered[first : first + batch])
+            applied += result.applied
+            for message, error in result.dead:
+                dead.append(message, error)
+        if ordered:
+            log.info("%s replayed from the sources' stores: %d applied", name, applied)
+        return applied
+
+    def stored_messages(self, name: str, batch: int = 500) -> list[InMessage]:
+        """Every message the relays have published on the topics consumer `name` consumes,
+        read again from the sources' own stores (read only), in the order the events
+        happened (the relays' positions bound what counts as published)."""
         topics = set(subscriptions(name))
         timed: list[tuple[datetime, int, OutMessage]] = []
         for relay in self.relays:
@@ -151,19 +166,10 @@ class EmbeddedSystem:
                     timed += [(when, len(timed), m) for m in messages if m.topic in topics]
                 start = notes[-1].id
         timed.sort(key=lambda item: (item[0], item[1]))
-        ordered = [
+        return [
             InMessage(m.topic, 0, n, m.key, m.value, dict(m.headers))
             for n, (_, _, m) in enumerate(timed)
         ]
-        applied = 0
-        for first in range(0, len(ordered), batch):
-            result = consumer.handle_batch(ordered[first : first + batch])
-            applied += result.applied
-            for message, error in result.dead:
-                dead.append(message, error)
-        if ordered:
-            log.info("%s replayed from the sources' stores: %d applied", name, applied)
-        return applied
 
     async def deliver(self) -> int:
         """Relay until nothing is pending (tests and one-shot tools use this)."""

@@ -79,78 +79,99 @@ def run(args: argparse.Namespace) -> int:
 
 
 def add_rebuild(commands: Any, lang: str = "vi") -> None:
-    """`ocop reporting rebuild`: the embedded mode's catalogue rebuilt from the sources."""
+    """`ocop reporting rebuild`: a new version of the read models, built while the system
+    serves, then switched to (system/rebuild.py)."""
     vi = lang != "en"
     p = commands.add_parser(
         "rebuild",
-        help="Dựng lại danh mục báo cáo từ kho sự kiện của các dịch vụ (chế độ một tiến trình,"
-        " khi hệ thống đã dừng)"
+        help="Dựng lại mọi bảng báo cáo thành phiên bản mới bên cạnh bản đang dùng, rồi chuyển"
+        " sang (không phải dừng hệ thống)"
         if vi
-        else "Rebuild the reporting catalogue from the services' event stores (embedded mode,"
-        " with the system stopped)",
+        else "Rebuild every reporting read model as a new version beside the live one, then"
+        " switch to it (the system keeps serving)",
     )
     p.add_argument(
         "--data-dir",
         type=Path,
         default=None,
-        help="Thư mục dữ liệu (mặc định ./data)" if vi else "Data directory (default ./data)",
+        help="Thư mục dữ liệu của chế độ một tiến trình (mặc định ./data)"
+        if vi
+        else "The embedded mode's data directory (default ./data)",
+    )
+    p.add_argument(
+        "--restart",
+        action="store_true",
+        help="Bỏ phiên bản mà một lần dựng lại trước đã bỏ dở, rồi dựng lại"
+        if vi
+        else "Forget the version a previous rebuild left half-built, then rebuild",
+    )
+    p.add_argument(
+        "--no-progress",
+        action="store_true",
+        help="Không hiện thanh tiến độ" if vi else "No progress bar",
     )
     p.set_defaults(func=rebuild, local=True)
 
 
 def rebuild(args: argparse.Namespace) -> int:
-    """Deletes the embedded catalogue (`reporting.sqlite`) and replays it from the other
-    services' stores, as a start without it would (`EmbeddedSystem.replay_into`). Refused
-    while the system serves on this machine: `ocop run` holds the file."""
+    """Embedded mode (OCOP_DELIVERY=inproc, the default): the events come from the
+    services' SQLite stores under the data folder, read only, whether `ocop run` serves
+    or not. Distributed mode (OCOP_DELIVERY=kafka, OCOP_STORE=postgres): from the topics,
+    offset 0. Exit 0 with the new version's figures; 2 refused (no data, a rebuild in
+    progress)."""
     from cli.output import emit, refuse
+    from runtime.errors import CommandRejected
+    from services.reporting.bootstrap import build
+    from system import rebuild as rebuilding
     from system.embedded import EmbeddedSystem
 
-    overrides: dict[str, Any] = {"store": "sqlite", "delivery": "inproc"}
-    if args.data_dir is not None:
-        overrides["data_dir"] = args.data_dir
-    settings = Settings(**overrides)
     vi = args.lang != "en"
-    if _serving(settings.address_of("reporting")):
-        refuse(
-            "failed_precondition",
-            "reporting",
-            "Hệ thống đang chạy: dừng `ocop run` trước khi dựng lại danh mục."
-            if vi
-            else "The system is running: stop `ocop run` before rebuilding the catalogue.",
-            as_json=args.json,
-        )
-        return 2
-    if not (settings.data_dir / "registration.sqlite").exists():
-        refuse(
-            "not_found",
-            "data_dir",
-            f"Không có dữ liệu trong {settings.data_dir}."
-            if vi
-            else f"No data in {settings.data_dir}.",
-            as_json=args.json,
-        )
-        return 2
-    for name in ("reporting.sqlite", "reporting.sqlite-wal", "reporting.sqlite-shm"):
-        (settings.data_dir / name).unlink(missing_ok=True)
-    system = EmbeddedSystem(settings)
+    settings = Settings()
+    embedded = settings.delivery == "inproc"
+    if embedded:
+        overrides: dict[str, Any] = {"store": "sqlite"}
+        if args.data_dir is not None:
+            overrides["data_dir"] = args.data_dir
+        settings = Settings(**overrides)
+        if not (settings.data_dir / "registration.sqlite").exists():
+            refuse(
+                "not_found",
+                "data_dir",
+                f"Không có dữ liệu trong {settings.data_dir}."
+                if vi
+                else f"No data in {settings.data_dir}.",
+                as_json=args.json,
+            )
+            return 2
+    system = EmbeddedSystem(settings) if embedded else None
+    service = system.reporting if system is not None else build(settings)
     try:
+        source = (
+            rebuilding.stored(system.stored_messages("reporting"))
+            if system is not None
+            else rebuilding.from_kafka(settings)
+        )
+        done = rebuilding.rebuild(
+            service.app, source, settings, progress=not args.no_progress, restart=args.restart
+        )
         record = {
-            "replayed": system.replayed.get("reporting", 0),
-            "products": len(system.reporting.app.list_products()),
+            "version": done.version,
+            "replaced": done.replaced,
+            "replayed": done.replayed,
+            "applied": done.applied,
+            "duplicates": done.duplicates,
+            "dead": done.dead,
+            "seconds": round(done.seconds, 2),
+            "events_per_second": round(done.per_second),
+            "products": len(service.app.list_products()),
         }
+    except CommandRejected as refusal:
+        refuse(refusal.kind, refusal.field, refusal.message(args.lang), as_json=args.json)
+        return 2
     finally:
-        system.close()
+        if system is not None:
+            system.close()
+        else:
+            service.app.close()
     emit(record, as_json=args.json, lang=args.lang)
     return 0
-
-
-def _serving(address: str) -> bool:
-    import grpc
-    from grpc_health.v1 import health_pb2, health_pb2_grpc
-
-    with grpc.insecure_channel(address) as channel:
-        try:
-            health_pb2_grpc.HealthStub(channel).Check(health_pb2.HealthCheckRequest(), timeout=1)
-        except grpc.RpcError:
-            return False
-    return True

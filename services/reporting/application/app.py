@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import threading
+import time
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
+from uuid import uuid4
 
 from eventsourcing.persistence import InfrastructureFactory, Tracking
 from eventsourcing.utils import Environment
@@ -18,7 +22,10 @@ from services.reporting.domain import kpi, product_record
 from services.reporting.domain.product_status import Row
 from services.reporting.projections.catalogue import CatalogueView
 from services.reporting.projections.journal import JournalView
-from services.reporting.projections.models import ReadModels
+from services.reporting.projections.models import ReadModels, VersionPointer, topic_of
+
+VERSION_REFRESH_SECONDS = 0.5
+"""How stale a process's view of the version pointer may be (a rebuild waits longer)."""
 
 
 class ReportingApp:
@@ -39,11 +46,61 @@ class ReportingApp:
         env = dict(env)
         if env.get("PERSISTENCE_MODULE", MEMORY_FACTORY) == MEMORY_FACTORY:
             # The read models are SQL; "memory" means an in-memory SQLite database.
-            env.update(PERSISTENCE_MODULE=SQLITE_FACTORY, SQLITE_DBNAME=":memory:")
+            # One database shared by every connection of the pool (":memory:" would give
+            # each connection a database of its own).
+            memory = f"file:reporting-{uuid4().hex}?mode=memory&cache=shared"
+            env.update(PERSISTENCE_MODULE=SQLITE_FACTORY, SQLITE_DBNAME=memory)
         self.env = env
         self.factory: Any = InfrastructureFactory.construct(Environment(self.name, env))
-        self.models = ReadModels(self.factory)
-        self.audit = AuditQueries(lambda: self.models.journal, zone)
+        self.tracking = self.factory.tracking_recorder()
+        self.pointer = VersionPointer(self.tracking)
+        self._versions: dict[int, ReadModels] = {}
+        self._state: tuple[ReadModels, ReadModels | None] | None = None
+        self._read_at = 0.0
+        self._lock = threading.RLock()
+        self.audit = AuditQueries(self.reading, zone)
+
+    def versions(self) -> tuple[ReadModels, ReadModels | None]:
+        """The live version and the one being rebuilt (None), as the pointer said at most
+        `VERSION_REFRESH_SECONDS` ago: another process's switch is seen that soon."""
+        with self._lock:
+            now = time.monotonic()
+            # While a rebuild runs the pointer is read every time: the switch is seen at once.
+            rebuilding = self._state is not None and self._state[1] is not None
+            if rebuilding or self._state is None or now - self._read_at > VERSION_REFRESH_SECONDS:
+                live, building = self.pointer.read()
+                self._state = (
+                    self.version(live),
+                    self.version(building) if building >= 0 else None,
+                )
+                self._read_at = now
+            return self._state
+
+    def version(self, number: int) -> ReadModels:
+        """The read models of version `number` (their tables created if missing)."""
+        with self._lock:
+            if number not in self._versions:
+                self._versions[number] = ReadModels(self.tracking, number)
+            return self._versions[number]
+
+    def reading(self) -> AbstractContextManager[ReadModels]:
+        """The live version, held for one query (a rebuild drops it only once unread)."""
+        return self.models.reading()
+
+    def forget(self, number: int, wait_seconds: float = 60.0) -> None:
+        """Drop version `number`'s tables (a replaced or abandoned version), once the
+        queries of this process reading it are done (at most `wait_seconds`)."""
+        with self._lock:
+            models = self.version(number)
+            self._versions.pop(number, None)
+            self._state = None
+        models.wait_unread(wait_seconds)
+        models.drop()
+
+    @property
+    def models(self) -> ReadModels:
+        """The live version of the read models (what every query reads)."""
+        return self.versions()[0]
 
     @property
     def view(self) -> CatalogueView:
@@ -54,13 +111,23 @@ class ReportingApp:
         return self.models.journal
 
     def process_event(self, event: Any, tracking: Tracking) -> None:
-        self.models.apply(event, tracking)
+        """Apply a delivered event to the live version and, while a rebuild runs, to the
+        version being built, with its tracking, in one transaction (a duplicate raises
+        `runtime.tracking.DuplicateEvent` and changes nothing)."""
+        live, building = self.versions()
+        topic = topic_of(tracking)
+        with self.tracking.datastore.transaction(commit=True) as cursor:
+            self.tracking._insert_tracking(cursor, tracking)
+            live.write(cursor, event, topic)
+            if building is not None:
+                building.write(cursor, event, topic)
 
     def has_event(self, key: str) -> bool:
-        return self.models.has_event(key)
+        return bool(self.tracking.has_event(key))
 
     def get_product(self, product_id: str) -> Row:
-        row = self.view.get(product_id)
+        with self.reading() as models:
+            row = models.catalogue.get(product_id)
         if row is None:
             raise CommandRejected(
                 "not_found",
@@ -72,7 +139,8 @@ class ReportingApp:
 
     def list_products(self, status: str = "") -> list[Row]:
         check_status(status)
-        return self.view.list(status)
+        with self.reading() as models:
+            return models.catalogue.list(status)
 
     def kpis(
         self, period: str, jurisdiction: str = "", starts: str = "", ends: str = ""
@@ -85,7 +153,8 @@ class ReportingApp:
         except ValueError as error:
             vi, _, en = str(error).partition(" / ")
             raise CommandRejected("invalid_argument", "period", vi, en or vi) from error
-        snap = self.view.kpi_snapshot()
+        with self.reading() as models:
+            snap = models.catalogue.kpi_snapshot()
         scope = kpi.Scope(jurisdiction.strip())
         today = self.clock.today()
         policies = [load_local_policy(p) for p in self.local_policies]
@@ -116,7 +185,7 @@ class ReportingApp:
         return None
 
     def close(self) -> None:
-        self.models.close()
+        self.factory.close()
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from functools import cache
@@ -108,10 +109,15 @@ def check_status(status: str) -> None:
 
 
 class AuditQueries:
-    """The audit trail and the as-of answers, over the live journal (`journal()`)."""
+    """The audit trail and the as-of answers, over the live version's journal (`reading()`
+    holds it for the query)."""
 
-    def __init__(self, journal: Callable[[], JournalView], zone: str = DEFAULT_TIME_ZONE) -> None:
-        self.journal = journal
+    def __init__(
+        self,
+        reading: Callable[[], AbstractContextManager[Any]],
+        zone: str = DEFAULT_TIME_ZONE,
+    ) -> None:
+        self.reading = reading
         self.zone = ZoneInfo(zone)
 
     # -- the trail ---------------------------------------------------------------------
@@ -130,7 +136,10 @@ class AuditQueries:
                 "The kind must be one of: " + ", ".join(TRAIL_KINDS),
             )
         key = subject.strip()
-        journal = self.journal()
+        with self.reading() as models:
+            return self._trail(models.journal, kind, key, lang)
+
+    def _trail(self, journal: JournalView, kind: str, key: str, lang: str) -> list[Row]:
         seed = journal.about([(kind, key)])
         if not seed:
             raise CommandRejected(
@@ -176,7 +185,8 @@ class AuditQueries:
     def _events_until(self, on: date) -> list[Any]:
         """The catalogue's and certificates' events recorded by the end of `on`."""
         end = datetime.combine(on + timedelta(days=1), time(), self.zone)
-        rows = self.journal().until(stamp(end), AS_OF_TYPES)
+        with self.reading() as models:
+            rows = models.journal.until(stamp(end), AS_OF_TYPES)
         return [parse(r["topic"], json.dumps(r["payload"], default=_plain).encode()) for r in rows]
 
     def product_as_of(self, product_id: str, on: str) -> Row:

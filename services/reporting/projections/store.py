@@ -1,31 +1,94 @@
 """What every reporting read model shares: its tables live in the store of a SQLite or
-PostgreSQL tracking recorder, written in the transaction of the event's tracking."""
+PostgreSQL tracking recorder, written in the transaction of the event's tracking, under
+the names of one *version* of the read models.
+
+Version 0's tables carry their plain names (`catalogue_products`); version n's carry the
+suffix `_v<n>` (`catalogue_products_v3`), so a rebuild fills a new version beside the
+live one in the same store (`projections/models.py`, `application/rebuild.py`). The
+views write their SQL with plain names; `Versioned` renames the tables (and indexes) of
+every statement for its version."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import functools
+import re
+from collections.abc import Callable, Iterable, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from runtime.tracking import PostgresEventTrackingRecorder, SQLiteEventTrackingRecorder
 
 TrackingStore = SQLiteEventTrackingRecorder | PostgresEventTrackingRecorder
+Rename = Callable[[str], str]
+
+_CREATED = re.compile(r"CREATE (?:TABLE|INDEX) IF NOT EXISTS (\w+)(?: ON (\w+))?", re.IGNORECASE)
+
+
+def names_in(statements: Iterable[str]) -> list[str]:
+    """The tables and indexes the CREATE statements name."""
+    found: dict[str, None] = {}
+    for statement in statements:
+        for match in _CREATED.finditer(statement):
+            found.update(dict.fromkeys(n for n in match.groups() if n))
+    return list(found)
+
+
+def suffix_of(version: int) -> str:
+    return f"_v{version}" if version else ""
+
+
+def renamer(version: int, names: Sequence[str]) -> Rename:
+    """Rewrites the whole-word `names` of a statement to version `version`'s."""
+    suffix = suffix_of(version)
+    if not suffix or not names:
+        return lambda statement: statement
+    pattern = re.compile(r"\b(" + "|".join(sorted(map(re.escape, names), key=len)[::-1]) + r")\b")
+
+    @functools.lru_cache(maxsize=1024)
+    def rename(statement: str) -> str:
+        return pattern.sub(lambda m: m.group(1) + suffix, statement)
+
+    return rename
+
+
+class Versioned:
+    """A cursor whose statements name one version's tables (`rename`)."""
+
+    def __init__(self, cursor: Any, rename: Rename) -> None:
+        self.cursor = cursor
+        self.rename = rename
+
+    def execute(self, statement: Any, *params: Any) -> Any:
+        """Runs `statement`, renamed when it is text (composed SQL passes unchanged)."""
+        renamed = self.rename(statement) if isinstance(statement, str) else statement
+        return self.cursor.execute(renamed, *params)
+
+    def fetchone(self) -> Any:
+        return self.cursor.fetchone()
+
+    def fetchall(self) -> Any:
+        return self.cursor.fetchall()
 
 
 class SqlView:
     """Tables created on construction (`CREATE`, idempotent statements); statements are
-    written with `%s` placeholders and run with the store's own (`?` on SQLite)."""
+    written with `%s` placeholders and run with the store's own (`?` on SQLite), on the
+    tables of the version `rename` names."""
 
     CREATE: Sequence[str] = ()
 
-    def __init__(self, tracking: TrackingStore) -> None:
+    def __init__(self, tracking: TrackingStore, rename: Rename = lambda s: s) -> None:
         self.tracking = tracking
+        self.rename = rename
         self.placeholder = "?" if isinstance(tracking, SQLiteEventTrackingRecorder) else "%s"
         with self._transaction(commit=True) as cursor:
             for statement in self.CREATE:
                 cursor.execute(statement)
 
+    @contextmanager
     def _transaction(self, *, commit: bool) -> Any:
-        return self.tracking.datastore.transaction(commit=commit)
+        with self.tracking.datastore.transaction(commit=commit) as cursor:
+            yield Versioned(cursor, self.rename)
 
     def _sql(self, statement: str) -> str:
         return statement.replace("%s", self.placeholder)

@@ -9,14 +9,17 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from uuid import UUID
 
 import grpc
 import pytest
 from openpyxl import load_workbook
 
 from cli.main import main
+from contracts.envelope import Actor
 from contracts.rpc import audit_pb2 as pb
 from contracts.rpc import audit_pb2_grpc as pb_grpc
+from runtime.commands import CommandContext
 from system.demo import load_demo
 from tests.identity import TestIssuer, signed_channel
 from tests.unit.inputs.servers import Running, running
@@ -106,3 +109,21 @@ def test_the_cli_shows_exports_and_dates_a_trail(
     assert json.loads(capsys.readouterr().out) == []
     assert main(["--json", "audit", "product", product, "--as-of", "01/01/2020"]) == 2
     assert json.loads(capsys.readouterr().err)["code"] == "not_found"
+
+
+def register_one(system: Any) -> UUID:
+    """One more producer and product, registered by Đăk Hà's commune officer."""
+    registration = system.registration.app
+    ctx = CommandContext(actor=Actor(id="can-bo-xa", role="commune_officer", jurisdiction="23500"))
+    producer = registration.producers.register_producer(
+        ctx,
+        name="HTX Ong mật Kon Plông",
+        kind="cooperative",
+        commune_code="23500",
+        legal_representative="A Thiên",
+        business_registration_no="6101999999",
+    )
+    product: UUID = registration.products.register_product(
+        ctx, producer_id=producer, name="Mật ong rừng Kon Plông", product_set=1
+    )
+    return product
