@@ -61,7 +61,7 @@ CATALOGUE: Final[tuple[Topic, ...]] = (
     Topic(
         EVALUATION_EVENTS,
         owner="evaluation",
-        consumers=("reporting", "inspection", "promotion"),
+        consumers=("reporting", "inspection", "promotion", "registration"),
         description=(
             "Evaluation facts: the council's adopted result and outcome, recognition "
             "decisions with their certificates, forwarding and returns from the next "

@@ -87,7 +87,9 @@ class Process:
 
 
 SERVICES: Final[tuple[Service, ...]] = (
-    Service("registration", ("rpc", "relay"), port=50061, own_settings="OCOP_REGISTRATION_"),
+    Service(
+        "registration", ("rpc", "stream", "relay"), port=50061, own_settings="OCOP_REGISTRATION_"
+    ),
     Service(
         "evaluation",
         ("rpc", "stream", "relay", "scheduler"),

@@ -13,7 +13,7 @@ from runtime.outbox import Relay
 from runtime.personal_data import key_from_settings
 from runtime.rpc import Register
 from runtime.settings import Settings
-from runtime.wiring import relay_for
+from runtime.wiring import StoreService, relay_for
 from services.registration.adapters import grpc_api, outbound
 from services.registration.adapters.settings import RegistrationSettings
 from services.registration.adapters.units import locate_commune, locate_legacy_commune
@@ -25,9 +25,9 @@ NAME = "registration"
 
 
 @dataclass
-class Registration:
+class Registration(StoreService):
     app: RegistrationApp
-    metrics: Metrics
+    service_name = NAME
 
     def rpc(self) -> Register:
         return grpc_api.register(self.app)

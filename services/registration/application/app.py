@@ -7,17 +7,17 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 from uuid import UUID
 
-from eventsourcing.application import AggregateNotFoundError, Application
-from eventsourcing.persistence import JSONTranscoder
+from eventsourcing.application import AggregateNotFoundError
 
+from contracts.evaluation import CertificateExpired, Recognized, Revoked, Scored
 from runtime.clock import Clock, check_past_date
 from runtime.errors import CommandRejected
-from runtime.eventstore import register_common_transcodings
 from runtime.personal_data import ERASED, PersonalDataVault
-from services.registration.application import completeness
+from runtime.projection import Consumes, ServiceStore
+from services.registration.application import completeness, intake
 from services.registration.application.assessment import AssessmentCommands
 from services.registration.application.dossiers import DossierCommands
 from services.registration.application.ideas import IdeaCommands
@@ -44,7 +44,7 @@ from services.registration.domain.product import Product
 A = TypeVar("A")
 
 
-class RegistrationApp(Application[UUID]):
+class RegistrationApp(ServiceStore):
     """Producers, product ideas and business plans, products, dossiers, commune assessment.
 
     Commands: `producers.register_producer`; `ideas.register_idea`, `accept_idea`, …;
@@ -53,6 +53,12 @@ class RegistrationApp(Application[UUID]):
     Each takes a `CommandContext` and keyword arguments and raises `CommandRejected`."""
 
     name = "registration"
+    consumes: ClassVar[Consumes] = {
+        Scored: intake.scored,
+        Recognized: intake.recognised,  # RecognitionRecorded too (a Recognized)
+        CertificateExpired: intake.expired,
+        Revoked: intake.revoked,
+    }
 
     def __init__(
         self,
@@ -85,10 +91,6 @@ class RegistrationApp(Application[UUID]):
         self.dossiers = DossierCommands(self)
         self.assessment = AssessmentCommands(self)
         self.portfolio = PortfolioCommands(self)
-
-    def register_transcodings(self, transcoder: JSONTranscoder) -> None:
-        super().register_transcodings(transcoder)
-        register_common_transcodings(transcoder)
 
     # Queries --------------------------------------------------------------------
 
@@ -125,9 +127,14 @@ class RegistrationApp(Application[UUID]):
         return completeness.missing(self.requirements(dossier), dossier)
 
     def changes_since_last_dossier(self, dossier: Dossier) -> dict[str, Any]:
-        """For an upgrade or re-evaluation: what differs from the product's previous
-        forwarded dossier (self-score per criterion, documents added); {} if none."""
+        """For an upgrade or re-evaluation: what differs from the product's recognised
+        dossier (the one its current certificate was decided on; else its previous
+        forwarded dossier): self-score per criterion, documents added; {} if none."""
         product = self.get_product(dossier.product_id)
+        standing = product.standing or {}
+        recognised = self.get_as(UUID(standing["dossier_id"]), Dossier) if standing else None
+        if recognised is not None and recognised.id != dossier.id:
+            return completeness.changes_since(recognised, dossier)
         earlier = (self.get_dossier(i) for i in reversed(product.dossier_ids) if i != dossier.id)
         previous = next((d for d in earlier if d.status == "forwarded"), None)
         return completeness.changes_since(previous, dossier) if previous else {}
@@ -135,7 +142,7 @@ class RegistrationApp(Application[UUID]):
     def list_dossiers(self, *, commune_code: str = "", overdue_only: bool = False) -> list[Dossier]:
         today = self.clock.today()
         found = []
-        for dossier_id in self.ids_of("Dossier.Submitted"):
+        for dossier_id in self.created_ids("Dossier.Submitted"):
             dossier = self.get_dossier(dossier_id)
             if commune_code and dossier.commune_code != commune_code:
                 continue
@@ -145,7 +152,7 @@ class RegistrationApp(Application[UUID]):
         return found
 
     def list_ideas(self, *, producer_id: UUID | None = None) -> list[ProductIdea]:
-        ideas = [self.get_idea(i) for i in self.ids_of("ProductIdea.Registered")]
+        ideas = [self.get_idea(i) for i in self.created_ids("ProductIdea.Registered")]
         return [i for i in ideas if producer_id is None or i.producer_id == producer_id]
 
     def document(self, sha256: str) -> bytes | None:
@@ -159,7 +166,7 @@ class RegistrationApp(Application[UUID]):
         490/QĐ-TTg, 07/05/2018): every dated registration command is such a fact."""
         check_past_date(field, day, self.clock)
 
-    def ids_of(self, created: str) -> Iterator[UUID]:
+    def created_ids(self, created: str) -> Iterator[UUID]:
         """Aggregates created by the event `created`, oldest first, from the notification
         log: a commune holds tens to hundreds of dossiers, so a scan is fine here."""
         start = 1
@@ -171,14 +178,6 @@ class RegistrationApp(Application[UUID]):
                 if notification.topic.endswith(":" + created):
                     yield UUID(str(notification.originator_id))
             start = batch[-1].id + 1
-
-    def find(self, cls: type[A], aggregate_id: UUID) -> A | None:
-        """The aggregate `aggregate_id` if it exists and is a `cls`, else None."""
-        try:
-            found: object = self.repository.get(aggregate_id)
-        except AggregateNotFoundError:
-            return None
-        return found if isinstance(found, cls) else None
 
     def load(self, cls: type[A], aggregate_id: UUID, field: str) -> A:
         """The aggregate `aggregate_id` of type `cls`; NOT_FOUND naming `field` otherwise."""

@@ -20,6 +20,7 @@ from services.registration.application.forms import (
     self_assessment,
 )
 from services.registration.application.inputs import required
+from services.registration.application.rulebook import check_reevaluation_filing
 from services.registration.domain.documents import CATEGORIES, check_content
 from services.registration.domain.dossier import DOSSIER_KINDS, Dossier
 from services.registration.domain.producer import Producer
@@ -54,6 +55,8 @@ class DossierCommands:
         product = self.app.load(Product, product_id, "product_id")
         rule_set_id, _ = self.app.route_dossier(received_on, received_on)
         _check_kind(kind, product, changes_summary)
+        if kind == "re_evaluation" and product.standing is not None:
+            check_reevaluation_filing(product.standing, received_on)
         producer = self.app.load(Producer, product.producer_id, "producer_id")
         sequence = self._sequence(product.commune_code, received_on.year)
         sequence.take()
@@ -185,8 +188,9 @@ class DossierCommands:
 
 
 def _check_kind(kind: str, product: Product, changes_summary: str) -> None:
-    """Refuses an unknown kind, an upgrade or re-evaluation of a product with no earlier
-    dossier, and an upgrade that does not say what changed."""
+    """Refuses an unknown kind, an upgrade or re-evaluation of a product with neither an
+    earlier dossier nor a recognition (one imported from an earlier decision counts), and
+    an upgrade that does not say what changed."""
     if kind not in DOSSIER_KINDS:
         raise CommandRejected(
             "invalid_argument",
@@ -194,7 +198,7 @@ def _check_kind(kind: str, product: Product, changes_summary: str) -> None:
             "Loại hồ sơ phải là first (lần đầu), upgrade (nâng hạng) hoặc re_evaluation.",
             "Dossier kind must be first, upgrade or re_evaluation.",
         )
-    if kind != "first" and not product.dossier_ids:
+    if kind != "first" and not product.dossier_ids and product.standing is None:
         raise CommandRejected(
             "failed_precondition",
             "kind",

@@ -142,7 +142,7 @@ class PortfolioCommands:
                 "invalid_argument", "product_code", refused.vi, refused.en
             ) from refused
         product_id = uuid5(IMPORTED, f"product:{producer.id}:{fold(name)}")
-        found = pending.get(product_id) or self.app.find(Product, product_id)
+        found = pending.get(product_id) or self.app.get_as(product_id, Product)
         unit = unit_path(producer)
         if isinstance(found, Product):
             if found.product_set != product_set:
@@ -190,12 +190,10 @@ class PortfolioCommands:
         key = f"brn:{number}" if number else f"name:{fold(name)}:{commune}"
         producer_id = uuid5(IMPORTED, f"producer:{key}")
         if number:
-            claim = pending.get(RegistrationNumberIndex.id_for(number)) or self.app.find(
-                RegistrationNumberIndex, RegistrationNumberIndex.id_for(number)
-            )
+            claim = self.app.get_as(RegistrationNumberIndex.id_for(number), RegistrationNumberIndex)
             if isinstance(claim, RegistrationNumberIndex):
                 producer_id = claim.producer_id
-        known = new.get(producer_id) or self.app.find(Producer, producer_id)
+        known = new.get(producer_id) or self.app.get_as(producer_id, Producer)
         if known is not None:
             if fold(known.name) != fold(name):
                 raise CommandRejected(

@@ -20,9 +20,11 @@ from rules import (
     authority,
     commune_check_deadline,
     dossier_requirements,
+    late_filer_valid_until,
     load_local_policy,
     load_rule_set,
     product_set_info,
+    reevaluation_window,
     rubric_for,
     select_rule_set,
 )
@@ -115,3 +117,40 @@ def check_deadline(
     Kon Tum 2025 plan sets 15 working days for R1/R2 dossiers); None if neither does."""
     policies = [load_local_policy(p) for p in local_policies]
     return commune_check_deadline(received_on, load_rule_set(rule_set_id), calendar, policies)
+
+
+def check_reevaluation_filing(standing: dict[str, object], received_on: date) -> None:
+    """Refuses (`received_on`, FAILED_PRECONDITION, the dates named) a re-evaluation dossier
+    filed outside the period the rules in force at the certificate's expiry give (§14.22):
+    R3's window, 180 to 120 days before expiry (Art. 12; a late filer is accepted until the
+    expiry where those rules give a late filer's grace, Art. 12.3); under R0-R2, which give
+    no window, any day while the certificate is in force. A revoked or ended certificate
+    is not re-evaluated: the product needs a first dossier again."""
+    valid_to = standing["valid_to"]
+    assert isinstance(valid_to, date)
+    if standing["status"] != "valid" or received_on > valid_to:
+        raise CommandRejected(
+            "failed_precondition",
+            "received_on",
+            f"Giấy chứng nhận {standing['number']} đã hết hiệu lực ({standing['status']}, "
+            f"hiệu lực đến {valid_to:%d/%m/%Y}): không đánh giá lại, cần hồ sơ lần đầu.",
+            f"Certificate {standing['number']} is no longer in force ({standing['status']}, "
+            f"valid to {valid_to:%d/%m/%Y}): no re-evaluation, a first dossier is needed.",
+        )
+    rules = select_rule_set(valid_to, importing=True).rule_set
+    window = reevaluation_window(valid_to, rules)
+    if window is None:
+        return
+    opens, closes = window
+    last = valid_to if late_filer_valid_until(valid_to, rules) else closes
+    if not opens <= received_on <= last:
+        raise CommandRejected(
+            "failed_precondition",
+            "received_on",
+            f"Hồ sơ đánh giá lại chỉ được nộp từ {opens:%d/%m/%Y} đến {last:%d/%m/%Y} "
+            f"({rules.id}: trong hạn đến {closes:%d/%m/%Y}; giấy chứng nhận hiệu lực đến "
+            f"{valid_to:%d/%m/%Y}), không phải {received_on:%d/%m/%Y}.",
+            f"A re-evaluation dossier may be filed from {opens:%d/%m/%Y} to {last:%d/%m/%Y} "
+            f"({rules.id}: on time until {closes:%d/%m/%Y}; certificate valid to "
+            f"{valid_to:%d/%m/%Y}), not on {received_on:%d/%m/%Y}.",
+        )

@@ -40,6 +40,7 @@ class Dossier(Aggregate):
     Resubmitted = events.Resubmitted
     Assessed = events.Assessed
     Forwarded = events.Forwarded
+    CouncilResultRecorded = events.CouncilResultRecorded
 
     def __init__(
         self,
@@ -82,6 +83,15 @@ class Dossier(Aggregate):
         self.criteria: dict[str, bool] = {}
         self.forwarded_to: str | None = None
         self.forwarded_on: date | None = None
+        self.council_result: dict[str, Any] | None = None
+
+    def record_council_result(self, result: dict[str, Any], meta: Meta) -> bool:
+        """The scoring council's adopted result (`Scored`); False when it is the one kept
+        already (a redelivery). A re-score replaces it."""
+        if self.council_result == result:
+            return False
+        self.trigger_event(self.CouncilResultRecorded, result=result, meta=meta)
+        return True
 
     # While the dossier is with the commune -------------------------------------------
 

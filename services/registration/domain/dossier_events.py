@@ -130,3 +130,13 @@ class Forwarded(Event):
         dossier.status = "forwarded"
         dossier.forwarded_on = self.forwarded_on
         dossier.forwarded_to = self.forwarded_to
+
+
+class CouncilResultRecorded(Event):
+    """The council that scored the dossier adopted its result (evaluation's `Scored`):
+    kept so the next level's bundle carries the lower council's result and why."""
+
+    result: dict[str, Any]
+
+    def apply(self, dossier: Dossier) -> None:
+        dossier.council_result = self.result

@@ -52,6 +52,9 @@ class Product(Aggregate):
         self.idea_id = idea_id
         self.codes: list[dict[str, Any]] = []
         self.dossier_ids: list[UUID] = []
+        # What evaluation recognised (Recognized, RecognitionRecorded) and how it ended
+        # (CertificateExpired, Revoked): the current star and certificate, None if none.
+        self.standing: dict[str, Any] | None = None
 
     @event("CodeAssigned")
     def assign_code(self, code: str, code_format: str, assigned_on: date, meta: Meta) -> None:
@@ -60,6 +63,52 @@ class Product(Aggregate):
     @event("DossierOpened")
     def open_dossier(self, dossier_id: UUID, meta: Meta) -> None:
         self.dossier_ids.append(dossier_id)
+
+    class Recognised(Aggregate.Event):
+        """Evaluation recognised the product (published `Recognized`, or
+        `RecognitionRecorded` from an earlier decision): `certificate` holds number, star,
+        decision_no, decided_on, valid_to, rule_set_id, dossier_id and `recorded` (from
+        an earlier decision)."""
+
+        certificate: dict[str, Any]
+        meta: dict[str, Any]
+
+        def apply(self, product: Product) -> None:
+            product.standing = {**self.certificate, "status": "valid"}
+
+    class CertificateEnded(Aggregate.Event):
+        """The certificate `number` ended: `reason` expired or revoked, on `on`."""
+
+        number: str
+        reason: str
+        on: date
+        meta: dict[str, Any]
+
+        def apply(self, product: Product) -> None:
+            if product.standing and product.standing["number"] == self.number:
+                product.standing = {**product.standing, "status": self.reason, "ended_on": self.on}
+
+    def recognised(self, certificate: dict[str, Any], meta: dict[str, Any]) -> bool:
+        """Record a recognition; False when it is the one already held (a redelivery)."""
+        if self.standing and self.standing["number"] == certificate["number"]:
+            return False
+        self.trigger_event(self.Recognised, certificate=certificate, meta=meta)
+        return True
+
+    def certificate_ended(self, number: str, reason: str, on: date, meta: dict[str, Any]) -> bool:
+        """Record the end of the current certificate; False if it is not the current one
+        or has ended already."""
+        if not self.standing or self.standing["number"] != number:
+            return False
+        if self.standing["status"] != "valid":
+            return False
+        self.trigger_event(self.CertificateEnded, number=number, reason=reason, on=on, meta=meta)
+        return True
+
+    @property
+    def certificate_in_force(self) -> dict[str, Any] | None:
+        """The certificate the product holds, unless it expired or was revoked."""
+        return self.standing if self.standing and self.standing["status"] == "valid" else None
 
     def has_code(self, code: str) -> bool:
         return any(c["code"] == code for c in self.codes)

@@ -30,7 +30,9 @@ from tests.unit.evaluation.test_upcasting import opened_v1, store_v1
 from tests.unit.inspection import helpers as ins
 from tests.unit.promotion import helpers as pro
 from tests.unit.registration import helpers as reg
+from tests.unit.registration import test_follows_recognition as follows
 
+PROVINCE = CommandContext(actor=Actor(id="so-nn", role="province_officer", jurisdiction="51"))
 COMMUNE = CommandContext(actor=Actor(id="can-bo-xa", role="commune_officer", jurisdiction="23500"))
 
 
@@ -92,6 +94,12 @@ def registration_history(settings: Settings) -> None:
         app.producers.erase_personal_data(
             CommandContext(actor=committee), producer_id=gone, reference="12/ĐN"
         )
+        # evaluation's result and recognition, and its end (registration follows them)
+        follows.deliver(app, follows.scored(product, dossier))
+        follows.deliver(app, follows.recognized(product, dossier, date(2029, 6, 28)))
+        follows.deliver(app, follows.revoked(product, "125/2023/QĐ-UBND/01"))
+        # an office's existing portfolio, imported (ocop import portfolio)
+        app.portfolio.import_rows(PROVINCE, [follows.portfolio_row(2)], source_sha256="ab" * 32)
     finally:
         app.close()
 
@@ -292,6 +300,8 @@ def evaluation_history(settings: Settings) -> None:
         for day in (date(2029, 4, 1), date(2029, 7, 15), date(2030, 1, 1)):
             clock._at = _at(day)
             scheduler.tick()
+        # a recognition of an earlier decision (ocop import portfolio), R0
+        app.earlier.record(PROVINCE, [follows.earlier_row(2)], source_sha256="ab" * 32)
     finally:
         app.close()
 

@@ -1,0 +1,90 @@
+"""What registration takes from evaluation (`ocop.evaluation.events.v1`): the council's
+adopted result of a dossier (`Scored`: the next level's bundle carries it), and the
+product's recognition and its end (`Recognized`, `RecognitionRecorded` from an earlier
+decision, `CertificateExpired`, `Revoked`), so a product knows its current star and
+certificate. Each handler returns what it changed; it is stored with the tracking record
+in one transaction (exactly-once effect). An event about a product or dossier this store
+does not hold changes nothing."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from eventsourcing.domain import Aggregate
+
+from contracts.evaluation import (
+    CertificateExpired,
+    RecognitionRecorded,
+    Recognized,
+    Revoked,
+    Scored,
+)
+from services.registration.domain.dossier import Dossier
+from services.registration.domain.product import Product
+
+if TYPE_CHECKING:
+    from services.registration.application.app import RegistrationApp
+
+
+def _meta(event: Any) -> dict[str, Any]:
+    return {
+        "actor": event.actor.model_dump(),
+        "correlation_id": str(event.correlation_id),
+        "causation_id": str(event.event_id),
+    }
+
+
+def scored(app: RegistrationApp, event: Scored) -> list[Aggregate]:
+    dossier = app.get_as(event.dossier_id, Dossier)
+    if dossier is None:
+        return []
+    result = {
+        "score": str(event.score),
+        "star_band": event.star_band,
+        "awarded_star": event.awarded_star,
+        "outcome": event.outcome,
+        "explanation": event.explanation,
+        "parts": {k: str(v) for k, v in event.parts.items()},
+        "level": event.level or "",
+        "members_scoring": event.members_scoring,
+        "rule_set_id": event.rule_set_id or "",
+        "adopted_at": event.occurred_at.isoformat(),
+    }
+    return [dossier] if dossier.record_council_result(result, _meta(event)) else []
+
+
+def recognised(app: RegistrationApp, event: Recognized) -> list[Aggregate]:
+    product = app.get_as(event.product_id, Product)
+    if product is None:
+        return []
+    certificate = {
+        "number": event.certificate_no or event.decision_no,
+        "star": event.star,
+        "decision_no": event.decision_no,
+        "decided_on": event.decided_on,
+        "valid_to": event.valid_to,
+        "rule_set_id": event.rule_set_id or "",
+        "dossier_id": str(event.dossier_id),
+        "recorded": isinstance(event, RecognitionRecorded),
+    }
+    return [product] if product.recognised(certificate, _meta(event)) else []
+
+
+def expired(app: RegistrationApp, event: CertificateExpired) -> list[Aggregate]:
+    product = app.get_as(event.product_id, Product)
+    if product is None:
+        return []
+    ended = product.certificate_ended(
+        event.certificate_no, "expired", event.expired_on, _meta(event)
+    )
+    return [product] if ended else []
+
+
+def revoked(app: RegistrationApp, event: Revoked) -> list[Aggregate]:
+    product = app.get_as(event.product_id, Product)
+    if product is None:
+        return []
+    ended = product.certificate_ended(
+        event.certificate_no, "revoked", event.decided_on, _meta(event)
+    )
+    return [product] if ended else []
