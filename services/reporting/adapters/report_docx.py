@@ -162,13 +162,14 @@ def render(view: KpiView, head: t.Heading) -> bytes:
     _para(doc, "─" * 12, 8, align=WD_ALIGN_PARAGRAPH.CENTER, after=12)
 
     unit = view.scope.code or "toàn quốc"
-    basis = view.report.label.vi if view.report else "yêu cầu báo cáo"
+    kind = "6 tháng" if view.report and view.report.code == "six_month" else "định kỳ"
+    if view.report and view.report.code == "annual":
+        kind = "năm"
     _para(
         doc,
-        f"Thực hiện {basis[0].lower() + basis[1:]} theo kế hoạch OCOP của địa phương, "
-        f"{head.issuer_name} báo cáo kết quả thực hiện Chương trình OCOP {title} "
-        f"(từ ngày {t.dmy(view.period.starts)} đến ngày {t.dmy(view.period.ends)}) "
-        f"trên địa bàn (mã đơn vị {unit}) như sau:",
+        f"Thực hiện chế độ báo cáo {kind} về Chương trình OCOP, {head.issuer_name} báo cáo "
+        f"kết quả thực hiện Chương trình OCOP {title} (từ ngày {t.dmy(view.period.starts)} "
+        f"đến ngày {t.dmy(view.period.ends)}) trên địa bàn (mã đơn vị {unit}) như sau:",
         indent=True,
     )
     _para(doc, "I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KẾ HOẠCH", bold=True, keep=True)
@@ -217,7 +218,7 @@ def render(view: KpiView, head: t.Heading) -> bytes:
     _para(
         doc,
         f"Trên đây là báo cáo kết quả thực hiện Chương trình OCOP {title}{due}, kính gửi "
-        "Ủy ban nhân dân tỉnh xem xét, chỉ đạo./.",
+        f"{head.addressee} xem xét, chỉ đạo./.",
         indent=True,
         keep=True,
     )
@@ -254,7 +255,7 @@ def _signature(doc: DocumentType, head: t.Heading) -> None:
     left, right = table.rows[0].cells
     align = WD_ALIGN_PARAGRAPH.LEFT
     _cell_text(left, "Nơi nhận:", 12, bold=True, italic=True, align=align)
-    for line in ("- UBND tỉnh;", "- Sở Nông nghiệp và Môi trường;", "- Lưu: VT."):
+    for line in head.recipients:
         _cell_text(left, line, 11, align=align)
     _cell_text(right, f"TM. {head.issuer_lines[0]}", 13, bold=True)
     _cell_text(right, "CHỦ TỊCH", 13, bold=True)

@@ -81,6 +81,28 @@ class Heading:
         return unit.title()
 
     @property
+    def to_province(self) -> bool:
+        """Whether the report goes up to the province (a district's or a commune's), or
+        from the province to the ministry."""
+        return not self.issuer_lines[1].startswith(("TỈNH ", "THÀNH PHỐ TRỰC THUỘC"))
+
+    @property
+    def addressee(self) -> str:
+        return "Ủy ban nhân dân tỉnh" if self.to_province else "Bộ Nông nghiệp và Môi trường"
+
+    @property
+    def recipients(self) -> tuple[str, ...]:
+        """The "Nơi nhận" lines: the addressee, the lead agency, the archive."""
+        if self.to_province:
+            return ("- UBND tỉnh;", "- Sở Nông nghiệp và Môi trường;", "- Lưu: VT.")
+        return (
+            "- Bộ Nông nghiệp và Môi trường;",
+            "- Văn phòng Điều phối nông thôn mới Trung ương;",
+            "- Sở Nông nghiệp và Môi trường;",
+            "- Lưu: VT.",
+        )
+
+    @property
     def number_line(self) -> str:
         return f"Số: {self.number}" if self.number else "Số:        /BC-UBND"
 

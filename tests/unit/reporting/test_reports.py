@@ -145,3 +145,20 @@ def test_no_data_is_written_as_such_never_as_zero() -> None:
     assert found["showrooms"][3] == "không có dữ liệu"
     assert found["inspections_done"][3] == "không có dữ liệu"
     app.close()
+
+
+def test_a_district_reports_to_the_province_and_the_province_to_the_ministry(
+    app: ReportingApp,
+) -> None:
+    view = app.kpis("2025", "51")
+    for issuer, addressee, first in (
+        ("UBND huyện Đăk Hà", "Ủy ban nhân dân tỉnh", "- UBND tỉnh;"),
+        ("UBND tỉnh Quảng Ngãi", "Bộ Nông nghiệp và Môi trường", "- Bộ Nông nghiệp và Môi trường;"),
+    ):
+        head = report_text.heading(view, issuer, "", "")
+        docx = Document(io.BytesIO(report_docx.render(view, head)))
+        text = "\n".join(p.text for p in docx.paragraphs)
+        assert f"kính gửi {addressee} xem xét" in text
+        assert "Thực hiện chế độ báo cáo năm về Chương trình OCOP" in text
+        assert cells(docx.tables[-1])[0][0].splitlines()[1] == first
+        assert "Số:        /BC-UBND" in cells(docx.tables[0])[0][0]  # no number: left blank
