@@ -93,10 +93,9 @@ def _kpis(args: argparse.Namespace, reply: Any) -> int:
         return 0
     i = 1 if args.lang == "en" else 0
     place = reply.jurisdiction or ("toàn quốc", "all units")[i]
-    head = (
-        f"Kỳ {reply.period} ({shown(reply.starts, 0)} - {shown(reply.ends, 0)}), địa bàn {place}",
-        f"Period {reply.period} ({shown(reply.starts, 0)} - {shown(reply.ends, 0)}), unit {place}",
-    )[i]
+    dates = f"{shown(reply.starts, 0)} - {shown(reply.ends, 0)}"
+    period = dates if "/" in reply.period else f"{reply.period} ({dates})"
+    head = (f"Kỳ {period}, địa bàn {place}", f"Period {period}, unit {place}")[i]
     if reply.due:
         head += ("; hạn gửi báo cáo ", "; report due ")[i] + shown(reply.due, 0)
     print(head)
