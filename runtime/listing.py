@@ -18,7 +18,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from runtime.errors import CommandRejected
 from runtime.text import fold
@@ -126,3 +126,18 @@ def page(rows: Sequence[T], page_size: int, page_token: str) -> tuple[list[T], s
         start = int(page_token)
     end = start + size
     return list(rows[start:end]), (str(end) if end < len(rows) else ""), len(rows)
+
+
+def listed(
+    rows: Iterable[T],
+    request: Any,
+    searched: Callable[[T], Sequence[str]],
+    name: Callable[[T], str] | None = None,
+) -> tuple[list[T], str, int]:
+    """The page of `rows` a list request asks for: those whose `searched` texts match its
+    `query` (if it has one), in Vietnamese order of `name` (None: as given, e.g. oldest
+    first), paged by its `page_size` and `page_token`; (rows, next token, total)."""
+    query = str(getattr(request, "query", ""))
+    chosen = [row for row in rows if matches(query, *searched(row))]
+    ordered = sort_vietnamese(chosen, name) if name is not None else chosen
+    return page(ordered, request.page_size, request.page_token)

@@ -147,16 +147,26 @@ class GetInspectionRequest(_message.Message):
     def __init__(self, inspection_id: _Optional[str] = ...) -> None: ...
 
 class ProductHistoryRequest(_message.Message):
-    __slots__ = ("product_id",)
+    __slots__ = ("product_id", "page_size", "page_token")
     PRODUCT_ID_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     product_id: str
-    def __init__(self, product_id: _Optional[str] = ...) -> None: ...
+    page_size: int
+    page_token: str
+    def __init__(self, product_id: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class ListRequest(_message.Message):
-    __slots__ = ("jurisdiction",)
+    __slots__ = ("jurisdiction", "query", "page_size", "page_token")
     JURISDICTION_FIELD_NUMBER: _ClassVar[int]
+    QUERY_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     jurisdiction: str
-    def __init__(self, jurisdiction: _Optional[str] = ...) -> None: ...
+    query: str
+    page_size: int
+    page_token: str
+    def __init__(self, jurisdiction: _Optional[str] = ..., query: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class PlanEntry(_message.Message):
     __slots__ = ("product_id", "product_name", "commune_code", "certificate_no", "star", "rule_set_id", "status", "planned_on", "lead_agency", "team", "inspection_id", "outcome", "reason")
@@ -297,14 +307,18 @@ class InspectionView(_message.Message):
     def __init__(self, inspection_id: _Optional[str] = ..., product_id: _Optional[str] = ..., product_name: _Optional[str] = ..., certificate_no: _Optional[str] = ..., star: _Optional[int] = ..., rule_set_id: _Optional[str] = ..., kind: _Optional[str] = ..., trigger: _Optional[str] = ..., note: _Optional[str] = ..., plan_id: _Optional[str] = ..., planned_on: _Optional[str] = ..., lead_agency: _Optional[str] = ..., team: _Optional[_Iterable[_Union[TeamMember, _Mapping]]] = ..., status: _Optional[str] = ..., visits: _Optional[_Iterable[_Union[Visit, _Mapping]]] = ..., conclusion_no: _Optional[str] = ..., concluded_on: _Optional[str] = ..., summary: _Optional[str] = ..., ground: _Optional[str] = ..., authority: _Optional[str] = ..., deadline: _Optional[str] = ..., follow_up_on: _Optional[str] = ..., overdue_on: _Optional[str] = ..., completed_on: _Optional[str] = ...) -> None: ...
 
 class InspectionList(_message.Message):
-    __slots__ = ("inspections", "certificate_status", "certificate_no")
+    __slots__ = ("inspections", "certificate_status", "certificate_no", "next_page_token", "total")
     INSPECTIONS_FIELD_NUMBER: _ClassVar[int]
     CERTIFICATE_STATUS_FIELD_NUMBER: _ClassVar[int]
     CERTIFICATE_NO_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_FIELD_NUMBER: _ClassVar[int]
     inspections: _containers.RepeatedCompositeFieldContainer[InspectionView]
     certificate_status: str
     certificate_no: str
-    def __init__(self, inspections: _Optional[_Iterable[_Union[InspectionView, _Mapping]]] = ..., certificate_status: _Optional[str] = ..., certificate_no: _Optional[str] = ...) -> None: ...
+    next_page_token: str
+    total: int
+    def __init__(self, inspections: _Optional[_Iterable[_Union[InspectionView, _Mapping]]] = ..., certificate_status: _Optional[str] = ..., certificate_no: _Optional[str] = ..., next_page_token: _Optional[str] = ..., total: _Optional[int] = ...) -> None: ...
 
 class OverdueEntry(_message.Message):
     __slots__ = ("plan_id", "period", "product_id", "product_name", "planned_on", "status", "inspection_id")
@@ -325,7 +339,11 @@ class OverdueEntry(_message.Message):
     def __init__(self, plan_id: _Optional[str] = ..., period: _Optional[str] = ..., product_id: _Optional[str] = ..., product_name: _Optional[str] = ..., planned_on: _Optional[str] = ..., status: _Optional[str] = ..., inspection_id: _Optional[str] = ...) -> None: ...
 
 class OverdueList(_message.Message):
-    __slots__ = ("entries",)
+    __slots__ = ("entries", "next_page_token", "total")
     ENTRIES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_FIELD_NUMBER: _ClassVar[int]
     entries: _containers.RepeatedCompositeFieldContainer[OverdueEntry]
-    def __init__(self, entries: _Optional[_Iterable[_Union[OverdueEntry, _Mapping]]] = ...) -> None: ...
+    next_page_token: str
+    total: int
+    def __init__(self, entries: _Optional[_Iterable[_Union[OverdueEntry, _Mapping]]] = ..., next_page_token: _Optional[str] = ..., total: _Optional[int] = ...) -> None: ...

@@ -219,18 +219,28 @@ class ShowroomView(_message.Message):
     def __init__(self, showroom_id: _Optional[str] = ..., name: _Optional[str] = ..., address: _Optional[str] = ..., commune_code: _Optional[str] = ..., province_code: _Optional[str] = ..., operator: _Optional[str] = ..., opened_on: _Optional[str] = ..., closed_on: _Optional[str] = ..., displayed: _Optional[_Iterable[_Union[Display, _Mapping]]] = ..., past: _Optional[_Iterable[_Union[Display, _Mapping]]] = ...) -> None: ...
 
 class ListShowroomsRequest(_message.Message):
-    __slots__ = ("jurisdiction", "include_closed")
+    __slots__ = ("jurisdiction", "include_closed", "query", "page_size", "page_token")
     JURISDICTION_FIELD_NUMBER: _ClassVar[int]
     INCLUDE_CLOSED_FIELD_NUMBER: _ClassVar[int]
+    QUERY_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     jurisdiction: str
     include_closed: bool
-    def __init__(self, jurisdiction: _Optional[str] = ..., include_closed: _Optional[bool] = ...) -> None: ...
+    query: str
+    page_size: int
+    page_token: str
+    def __init__(self, jurisdiction: _Optional[str] = ..., include_closed: _Optional[bool] = ..., query: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class ShowroomList(_message.Message):
-    __slots__ = ("showrooms",)
+    __slots__ = ("showrooms", "next_page_token", "total")
     SHOWROOMS_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    TOTAL_FIELD_NUMBER: _ClassVar[int]
     showrooms: _containers.RepeatedCompositeFieldContainer[ShowroomView]
-    def __init__(self, showrooms: _Optional[_Iterable[_Union[ShowroomView, _Mapping]]] = ...) -> None: ...
+    next_page_token: str
+    total: int
+    def __init__(self, showrooms: _Optional[_Iterable[_Union[ShowroomView, _Mapping]]] = ..., next_page_token: _Optional[str] = ..., total: _Optional[int] = ...) -> None: ...
 
 class RecordFairRequest(_message.Message):
     __slots__ = ("actor", "name", "place", "location", "starts_on", "ends_on", "organiser", "activity_code")

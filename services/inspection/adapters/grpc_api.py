@@ -10,6 +10,7 @@ import grpc
 
 from contracts.rpc import inspection_pb2 as pb
 from contracts.rpc import inspection_pb2_grpc as pb_grpc
+from runtime.listing import listed
 from runtime.rpc import Register, handles_rejections, parse_date, parse_uuid, to_context
 from services.inspection.application import InspectionApp
 from services.inspection.application.visit_commands import Document
@@ -139,9 +140,11 @@ class InspectionServicer(pb_grpc.InspectionServicer):
     ) -> pb.InspectionList:
         product_id = parse_uuid("product_id", request.product_id)
         product = self.app.product(product_id)
-        found = self.app.queries.history(product_id)
+        found, next_token, total = listed(self.app.queries.history(product_id), request, _none)
         return pb.InspectionList(
             inspections=[view(i) for i in found],
+            next_page_token=next_token,
+            total=total,
             certificate_status=product.status(),
             certificate_no=product.certificate["number"] if product.certificate else "",
         )
@@ -150,15 +153,28 @@ class InspectionServicer(pb_grpc.InspectionServicer):
     def OpenRemediations(
         self, request: pb.ListRequest, context: grpc.ServicerContext
     ) -> pb.InspectionList:
-        found = self.app.queries.open_remediations(request.jurisdiction)
-        return pb.InspectionList(inspections=[view(i) for i in found])
+        found, next_token, total = listed(
+            self.app.queries.open_remediations(request.jurisdiction),
+            request,
+            lambda i: (str(i.product["product_name"]),),
+        )  # kept by deadline, the order an officer works through them
+        return pb.InspectionList(
+            inspections=[view(i) for i in found], next_page_token=next_token, total=total
+        )
 
     @handles_rejections
     def OverdueInspections(
         self, request: pb.ListRequest, context: grpc.ServicerContext
     ) -> pb.OverdueList:
-        rows = self.app.queries.overdue(self.app.clock.today(), request.jurisdiction)
+        rows, next_token, total = listed(
+            self.app.queries.overdue(self.app.clock.today(), request.jurisdiction),
+            request,
+            lambda r: (str(r["product_name"]),),
+            lambda r: str(r["product_name"]),
+        )
         return pb.OverdueList(
+            next_page_token=next_token,
+            total=total,
             entries=[
                 pb.OverdueEntry(
                     plan_id=r["plan_id"],
@@ -170,8 +186,13 @@ class InspectionServicer(pb_grpc.InspectionServicer):
                     inspection_id=r["inspection_id"] or "",
                 )
                 for r in rows
-            ]
+            ],
         )
+
+
+def _none(_: object) -> tuple[str, ...]:
+    """No text searched: a product's history is paged, oldest first, not searched."""
+    return ()
 
 
 def plan_view(plan: InspectionPlan) -> pb.PlanView:

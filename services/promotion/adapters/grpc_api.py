@@ -15,6 +15,7 @@ from google.protobuf.message import Message
 
 from contracts.rpc import promotion_pb2 as pb
 from contracts.rpc import promotion_pb2_grpc as pb_grpc
+from runtime.listing import listed
 from runtime.rpc import Register, handles_rejections, parse_date, parse_uuid
 from runtime.rpc_mapping import Shape, dates, optional, uuids
 from services.promotion.application import PromotionApp
@@ -315,7 +316,12 @@ class PromotionServicer(pb_grpc.PromotionServicer):
         found = self.app.queries.showrooms(
             request.jurisdiction, include_closed=request.include_closed
         )
-        return pb.ShowroomList(showrooms=[showroom_view(s) for s in found])
+        rows, next_token, total = listed(
+            found, request, lambda s: (s.name, s.address, s.operator), lambda s: str(s.name)
+        )
+        return pb.ShowroomList(
+            showrooms=[showroom_view(s) for s in rows], next_page_token=next_token, total=total
+        )
 
     @handles_rejections
     def GetProducerHistory(

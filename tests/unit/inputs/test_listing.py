@@ -6,17 +6,25 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import grpc
 import pytest
 
-from contracts.rpc import reporting_pb2
+from contracts.rpc import promotion_pb2, reporting_pb2
+from runtime.clock import FixedClock
 from runtime.errors import CommandRejected
 from runtime.listing import matches, page, sort_vietnamese, vietnamese_key
+from runtime.settings import Settings
+from services.promotion.adapters.grpc_api import PromotionServicer
+from services.promotion.bootstrap import build as build_promotion
 from services.reporting.domain import product_status as ps
 from services.reporting.projections.catalogue import UPSERT_PRODUCT, _values
+from tests.hostile.generator import methods
 from tests.unit.inputs.servers import Running, running
+from tests.unit.promotion import helpers as pro
 
 
 def test_the_issue_examples_sort_in_the_vietnamese_alphabet() -> None:
@@ -168,3 +176,55 @@ def test_the_cli_gathers_every_page(edge: Running) -> None:
     assert (len(first.ideas), first.total) == (100, 250)
     every = all_pages(client, method, request, first)
     assert [i.name for i in every.ideas] == [f"Ý tưởng {n:03d}" for n in range(250)]
+
+
+def list_methods() -> list[Any]:
+    """Every RPC that answers a list: named List…, or replying with a …List message."""
+    return [
+        m
+        for m in methods()
+        if m.descriptor.name.startswith("List") or m.descriptor.output_type.name.endswith("List")
+    ]
+
+
+@pytest.mark.parametrize("method", list_methods(), ids=lambda m: m.descriptor.name)
+def test_every_list_rpc_is_paged(method: Any) -> None:
+    asked = method.descriptor.input_type.fields_by_name
+    answered = method.descriptor.output_type.fields_by_name
+    assert {"page_size", "page_token"} <= set(asked)
+    assert {"next_page_token", "total"} <= set(answered)
+
+
+def test_showrooms_come_in_pages_in_vietnamese_order_and_are_searched(tmp_path: Path) -> None:
+    app = build_promotion(
+        Settings(store="memory", data_dir=tmp_path),
+        clock=FixedClock(datetime(2025, 11, 20, 8, tzinfo=UTC)),
+    ).app
+    names = ["Yến sào", "Điểm bán Đăk Hà", "Chuối", "Cà phê Đăk Hà", "Điểm bán Kon Plông"]
+    for number, name in enumerate(names):
+        app.venues.open_showroom(
+            pro.OFFICE,
+            name=name,
+            address="Đăk Hà",
+            commune_code=f"234{number:02d}",
+            province_code=pro.PROVINCE,
+            district_code=pro.DISTRICT,
+            operator="HTX",
+            opened_on=date(2025, 3, 1),
+        )
+    servicer = PromotionServicer(app)
+    request = promotion_pb2.ListShowroomsRequest(jurisdiction=pro.DISTRICT, page_size=2)
+    seen: list[str] = []
+    while True:
+        reply = servicer.ListShowrooms(request, None)
+        assert reply.total == 5
+        seen += [s.name for s in reply.showrooms]
+        if not reply.next_page_token:
+            break
+        request.page_token = reply.next_page_token
+    assert seen == ["Cà phê Đăk Hà", "Chuối", "Điểm bán Đăk Hà", "Điểm bán Kon Plông", "Yến sào"]
+    found = servicer.ListShowrooms(
+        promotion_pb2.ListShowroomsRequest(jurisdiction=pro.DISTRICT, query="diem ban kon"), None
+    )
+    assert [s.name for s in found.showrooms] == ["Điểm bán Kon Plông"]
+    app.close()
