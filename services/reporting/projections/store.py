@@ -63,6 +63,10 @@ class Versioned:
         renamed = self.rename(statement) if isinstance(statement, str) else statement
         return self.cursor.execute(renamed, *params)
 
+    def executemany(self, statement: str, rows: Any) -> Any:
+        """Runs `statement` (renamed) once for each of `rows`."""
+        return self.cursor.executemany(self.rename(statement), rows)
+
     def fetchone(self) -> Any:
         return self.cursor.fetchone()
 
