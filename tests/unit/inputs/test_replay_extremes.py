@@ -18,6 +18,7 @@ import inspect
 import io
 import json
 import pkgutil
+import tempfile
 import unicodedata
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -179,7 +180,8 @@ def shown(group: Group, command: Command, reply: Message, *, as_json: bool, lang
         default = False if arg.action in ("store_true",) else arg.default
         setattr(args, arg.destination, [] if arg.action == "append" else default)
     out = io.StringIO()
-    with contextlib.redirect_stdout(out):
+    with tempfile.TemporaryDirectory() as folder, contextlib.redirect_stdout(out):
+        args.out = folder  # a command that writes files (the reports) writes them here
         (command.output or group.output)(args, reply)
     return out.getvalue()
 
