@@ -135,6 +135,8 @@ class Snapshot:
     showrooms: list[Row] = field(default_factory=list)
     answers: dict[str, Row] = field(default_factory=dict)
     sources: dict[str, int] = field(default_factory=dict)
+    memo: dict[tuple[Any, ...], Any] = field(default_factory=dict, repr=False, compare=False)
+    """Answers computed once per snapshot (recognitions per scope, certified per day)."""
 
     def has(self, source: str) -> bool:
         return self.sources.get(source, 0) > 0
@@ -208,6 +210,14 @@ def recognitions(snap: Snapshot, scope: Scope) -> list[Recognition]:
     dossier's kind as registration filed it; where the dossier was never seen, inferred
     from the product's earlier certificates (none: first; a lower star: upgrade; else
     re-evaluation)."""
+    key = ("recognitions", scope.code)
+    if key not in snap.memo:
+        snap.memo[key] = _recognitions(snap, scope)
+    found: list[Recognition] = snap.memo[key]
+    return found
+
+
+def _recognitions(snap: Snapshot, scope: Scope) -> list[Recognition]:
     found: list[Recognition] = []
     ordered = sorted(
         snap.certificates.values(), key=lambda r: (r.get("decided_on", ""), r["dossier_id"])
@@ -249,11 +259,16 @@ def valid_on(row: Row, day: date) -> bool:
 
 def certified_products(snap: Snapshot, scope: Scope, day: date) -> dict[str, Recognition]:
     """Products in scope under a valid certificate on `day` (the highest star if several)."""
+    key = ("certified", scope.code, day)
+    if key in snap.memo:
+        cached: dict[str, Recognition] = snap.memo[key]
+        return cached
     found: dict[str, Recognition] = {}
     for rec in recognitions(snap, scope):
         current = found.get(rec.product_id)
         if valid_on(rec.row, day) and (current is None or rec.star >= current.star):
             found[rec.product_id] = rec
+    snap.memo[key] = found
     return found
 
 
