@@ -6,6 +6,7 @@ megabyte text, impossible dates and numbers, garbage bytes)."""
 from __future__ import annotations
 
 import importlib
+import pkgutil
 import string
 import unicodedata
 from collections.abc import Sequence
@@ -19,11 +20,32 @@ from hypothesis import strategies as st
 
 from runtime.topology import running
 
-MODULES = {
-    entry.name: importlib.import_module(f"contracts.rpc.{entry.name}_pb2")
-    for entry in running("rpc")
-}
-"""Every service with a gRPC server in the topology: its proto module."""
+
+def _served() -> dict[str, tuple[Any, ...]]:
+    """Every service with a gRPC server in the topology: the proto modules of every gRPC
+    service its server registers (its bootstrap's `rpc_names`: reporting serves Audit)."""
+    rpc = importlib.import_module("contracts.rpc")
+    modules = [
+        importlib.import_module(f"contracts.rpc.{info.name}")
+        for info in pkgutil.iter_modules(rpc.__path__)
+        if info.name.endswith("_pb2")
+    ]
+    by_name = {s.full_name: m for m in modules for s in m.DESCRIPTOR.services_by_name.values()}
+    served: dict[str, tuple[Any, ...]] = {}
+    for entry in running("rpc"):
+        bootstrap = importlib.import_module(f"services.{entry.name}.bootstrap")
+        names = {
+            name
+            for cls in vars(bootstrap).values()
+            if isinstance(cls, type)
+            for name in getattr(cls, "rpc_names", ())
+        }
+        served[entry.name] = tuple(dict.fromkeys(by_name[name] for name in sorted(names)))
+    return served
+
+
+MODULES = _served()
+"""Every service with a gRPC server in the topology: the proto modules it serves."""
 ROLES = (
     "producer",
     "commune_officer",
@@ -255,7 +277,8 @@ class Method:
 def methods() -> list[Method]:
     return [
         Method(name, method)
-        for name, module in MODULES.items()
+        for name, modules in MODULES.items()
+        for module in modules
         for service in module.DESCRIPTOR.services_by_name.values()
         for method in service.methods
     ]

@@ -34,8 +34,9 @@ from tests.unit.promotion import helpers as pro
 
 
 def messages() -> Iterator[Descriptor]:
-    for module in MODULES.values():
-        yield from module.DESCRIPTOR.message_types_by_name.values()
+    for modules in MODULES.values():
+        for module in modules:
+            yield from module.DESCRIPTOR.message_types_by_name.values()
 
 
 def pairs_of(descriptor: Descriptor) -> list[tuple[str, str]]:

@@ -68,6 +68,8 @@ CONTEXT = {
     "on": ("2025-11-20", "2018-05-07", "2200-12-31"),
     "level": ("province",),
     "period": ("2025", "2026-H1"),
+    "as_of": ("2026-07-01", "2018-05-07", "2200-12-31"),
+    "kind": ("product",),
     "include_closed": (True,),
 }
 
@@ -139,8 +141,8 @@ def requests_for(method: Method, pools: dict[str, set[str]]) -> Iterator[Message
     fields = [f for f in method.descriptor.input_type.fields if f.name != "actor"]
     choices: list[list[tuple[str, Any]]] = []
     for item in fields:
-        if item.name.endswith("_id"):
-            known = sorted(pools.get(item.name, set()))[:40]
+        if item.name.endswith("_id") or item.name == "id":  # an audit trail's id: a product's
+            known = sorted(pools.get("product_id" if item.name == "id" else item.name, set()))[:40]
             choices.append([(item.name, value) for value in known] or [(item.name, "")])
         elif item.name in CONTEXT:
             choices.append([(item.name, value) for value in CONTEXT[item.name]])
