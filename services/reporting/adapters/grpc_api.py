@@ -82,11 +82,14 @@ class ReportingService(pb_grpc.ReportingServicer):
 
 def own_unit(kwargs: dict[str, Any]) -> dict[str, Any]:
     """A query without a jurisdiction is about the caller's own unit (every unit for the
-    central level, auditors and callers without a unit)."""
+    central level, auditors and callers without a unit); the caller's scope and unit go
+    with it, so that an office reads its own unit and the units within it only."""
     grant = current_grant()
-    if not kwargs.get("jurisdiction") and grant is not None and grant.scope != "all":
+    if grant is None:
+        return kwargs
+    if not kwargs.get("jurisdiction") and grant.scope != "all":
         kwargs["jurisdiction"] = grant.actor.jurisdiction
-    return kwargs
+    return {**kwargs, "caller_scope": grant.scope, "caller_unit": grant.actor.jurisdiction}
 
 
 def kpi_report(view: KpiView) -> pb.KpiReport:

@@ -143,11 +143,21 @@ class ReportingApp:
             return models.catalogue.list(status)
 
     def kpis(
-        self, period: str, jurisdiction: str = "", starts: str = "", ends: str = ""
+        self,
+        period: str,
+        jurisdiction: str = "",
+        starts: str = "",
+        ends: str = "",
+        *,
+        caller_scope: str = "",
+        caller_unit: str = "",
     ) -> KpiView:
         """Every KPI of `jurisdiction` for `period` (see `domain.kpi.parse_period`) next to the
         local policies' targets for the year of the period's last day. Raises
-        CommandRejected(invalid_argument, period) for a period that cannot be read."""
+        CommandRejected(invalid_argument, period) for a period that cannot be read, and
+        CommandRejected(permission_denied, jurisdiction) when a caller whose access is
+        limited to their unit (`caller_scope` commune, district or province) asks about a
+        unit outside `caller_unit`."""
         try:
             chosen = kpi.parse_period(period, starts, ends)
         except ValueError as error:
@@ -156,6 +166,14 @@ class ReportingApp:
         with self.reading() as models:
             snap = models.catalogue.kpi_snapshot()
         scope = kpi.Scope(jurisdiction.strip())
+        if caller_scope in kpi.LIMITED_SCOPES and not kpi.within(snap, scope.code, caller_unit):
+            raise CommandRejected(
+                "permission_denied",
+                "jurisdiction",
+                f"Địa bàn {scope.code or 'toàn quốc'} nằm ngoài địa bàn {caller_unit} của "
+                "người dùng.",
+                f"Unit {scope.code or 'all units'} lies outside the caller's unit {caller_unit}.",
+            )
         today = self.clock.today()
         policies = [load_local_policy(p) for p in self.local_policies]
         targets = plan_targets(policies, chosen.ends.year)

@@ -190,6 +190,21 @@ class Scope:
         return self.code in CENTRAL or self.code in set(unit_codes)
 
 
+LIMITED_SCOPES = frozenset({"commune", "district", "province"})
+"""Access scopes tied to the caller's own unit (runtime/identity/policy.yaml)."""
+
+
+def within(snap: Snapshot, unit: str, holder: str) -> bool:
+    """Whether `unit` lies within `holder`'s unit: the same code, or a smaller unit (a
+    longer code: provinces have 2 digits, districts 3, communes 5 in the national lists,
+    before and after 2025) on the unit path of a product that also carries `holder`."""
+    if unit == holder:
+        return True
+    if unit in CENTRAL or len(unit) <= len(holder):
+        return False
+    return any(unit in path and holder in path for path in snap._codes.values())
+
+
 # --- certificates and recognitions ---------------------------------------------------
 
 

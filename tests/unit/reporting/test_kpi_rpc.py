@@ -8,6 +8,7 @@ import io
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import grpc
 import pytest
@@ -17,6 +18,8 @@ from openpyxl import load_workbook
 
 from cli.commands import reporting as cli
 from contracts.rpc import reporting_pb2 as pb
+from contracts.rpc import reporting_pb2_grpc as pb_grpc
+from tests.identity import TestIssuer, signed_channel
 from tests.unit.inputs.servers import Running, running
 from tests.unit.reporting.test_kpis import promotion_and_inspection, year_of_events
 
@@ -30,12 +33,21 @@ def edge(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
         yield found
 
 
+def as_caller(edge: Running, role: str, unit: str) -> Any:
+    """The reporting stub signed as an official of `role` in `unit`."""
+    assert edge.system.issuer is not None
+    channel = signed_channel(
+        TestIssuer(edge.system.issuer), edge.addresses["reporting"], (f"{role}-{unit}", role, unit)
+    )
+    return pb_grpc.ReportingStub(channel)  # type: ignore[no-untyped-call]
+
+
 def args(**given: object) -> argparse.Namespace:
     return argparse.Namespace(**{"json": False, "lang": "vi", **given})
 
 
 def test_kpis_over_grpc(edge: Running, capsys: pytest.CaptureFixture[str]) -> None:
-    stub = edge.stubs["reporting"]
+    stub = as_caller(edge, "district_officer", "615")
     reply = stub.GetKpis(pb.GetKpisRequest(period="2025-H1", jurisdiction="615"))
     lines = {k.code: k for k in reply.kpis}
     assert (lines["new_3_star"].value, lines["new_3_star"].minimum) == ("2", "10")
@@ -66,6 +78,20 @@ def test_a_caller_without_a_jurisdiction_gets_their_own_unit(edge: Running) -> N
     assert {k.code: k.value for k in reply.kpis}["new_3_star"] == "0"
 
 
+def test_an_office_reads_its_own_unit_and_the_units_within_it(edge: Running) -> None:
+    district = as_caller(edge, "district_officer", "615")
+    commune = district.GetKpis(pb.GetKpisRequest(period="2025-H1", jurisdiction="23615"))
+    assert {k.code: k.value for k in commune.kpis}["new_3_star"] == "2"
+    province = as_caller(edge, "province_officer", "51")
+    assert province.GetKpis(pb.GetKpisRequest(period="2025", jurisdiction="612")).kpis
+    for unit in ("612", "51", "VN", "62"):  # another district, its province, every unit
+        with pytest.raises(grpc.RpcError) as refused:
+            district.GetKpis(pb.GetKpisRequest(period="2025-H1", jurisdiction=unit))
+        assert refused.value.code() == grpc.StatusCode.PERMISSION_DENIED, unit
+    auditor = as_caller(edge, "auditor", "")
+    assert auditor.GetKpis(pb.GetKpisRequest(period="2025", jurisdiction="VN")).kpis
+
+
 def test_an_unknown_period_is_refused_with_its_field(edge: Running) -> None:
     with pytest.raises(grpc.RpcError) as refused:
         edge.stubs["reporting"].GetKpis(pb.GetKpisRequest(period="2025-H3"))
@@ -79,7 +105,7 @@ def test_the_report_over_grpc_and_the_cli_writes_both_files(
     request = pb.GetReportRequest(
         period="2025-H1", jurisdiction="615", issuer="UBND huyện Đăk Hà", number="125/BC-UBND"
     )
-    reply = edge.stubs["reporting"].GetReport(request)
+    reply = as_caller(edge, "province_officer", "51").GetReport(request)
     assert (reply.report_code, reply.due) == ("six_month", "2025-07-15")
     assert reply.docx_name == "bao-cao-ocop-2025-H1-615.docx"
     cli._report(args(out=str(tmp_path / "out")), reply)
