@@ -219,7 +219,11 @@ def replayed(
 
 def test_every_stored_event_type_is_rewritten(replayed: Replayed) -> None:
     changes = replayed.changes
-    assert stored_event_types() - changes.topics == set()
+    missing = stored_event_types() - changes.topics
+    assert not missing, (
+        f"stored event types no history records: {sorted(missing)}; add the step that "
+        "records each to tests/unit/inputs/histories.py (the replay must cover every type)"
+    )
     assert changes.counts["text"] > 100 and changes.counts["date"] > 100
     assert changes.counts["number"] > 0
     print(f"\nrewritten: {len(changes.topics)} event types, {changes.counts}")
