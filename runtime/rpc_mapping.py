@@ -16,7 +16,7 @@ from typing import Any
 from google.protobuf.message import Message
 
 from runtime.commands import CommandContext
-from runtime.rpc import parse_date, parse_uuid, to_context
+from runtime.rpc import handles_rejections, parse_date, parse_uuid, to_context
 
 Convert = Callable[[str, Any], Any]
 """A field converter: `(field name, proto value) -> command value`; raises `CommandRejected`."""
@@ -94,3 +94,28 @@ def uuids(*names: str) -> dict[str, Convert]:
 def dates(*names: str) -> dict[str, Convert]:
     """Converters for fields that carry a date (`{name: as_date}`), to spread into `convert`."""
     return dict.fromkeys(names, as_date)
+
+
+def or_default(default: Any) -> Convert:
+    """A converter that gives `default` for proto3's empty value and the value otherwise."""
+
+    def read(name: str, value: Any) -> Any:
+        return value or default
+
+    return read
+
+
+def command_rpc(
+    shape: Shape, call: Callable[[Any], Callable[..., Any]], reply: Callable[[Any], Message]
+) -> Callable[[Any, Message, Any], Message]:
+    """A servicer method for a command RPC, declared as one row: the request mapped by
+    `shape`, the command `call(servicer.app)` called with the actor's context and the
+    keyword arguments, and `reply(result)` returned; refusals become gRPC statuses
+    (`handles_rejections`)."""
+
+    @handles_rejections
+    def handle(self: Any, request: Message, context: Any) -> Message:
+        ctx, kwargs = shape.command(request)
+        return reply(call(self.app)(ctx, **kwargs))
+
+    return handle

@@ -1,4 +1,8 @@
-"""gRPC adapter of the inspection service: requests in, views out, nothing else."""
+"""gRPC adapter of the inspection service: requests in, views out, nothing else.
+
+A command RPC is one row (`runtime.rpc_mapping.command_rpc`): the request's `Shape` (only
+the fields that need converting are named), the command it calls and the view of what
+that returns. Queries, which read more than one thing, are methods."""
 
 from __future__ import annotations
 
@@ -11,7 +15,8 @@ import grpc
 from contracts.rpc import inspection_pb2 as pb
 from contracts.rpc import inspection_pb2_grpc as pb_grpc
 from runtime.listing import listed
-from runtime.rpc import Register, handles_rejections, parse_date, parse_uuid, to_context
+from runtime.rpc import Register, handles_rejections, parse_date, parse_uuid
+from runtime.rpc_mapping import Shape, as_date, command_rpc, dates, optional, or_default, uuids
 from services.inspection.application import InspectionApp
 from services.inspection.application.visit_commands import Document
 from services.inspection.domain.inspection import Inspection
@@ -24,175 +29,20 @@ def _d(value: date | None) -> str:
     return value.isoformat() if value else ""
 
 
-def _opt_date(field: str, value: str) -> date | None:
-    return parse_date(field, value) if value else None
-
-
-def _team(members: Iterable[Any]) -> list[tuple[str, str]]:
+def _team(_: str, members: Iterable[Any]) -> list[tuple[str, str]]:
     return [(m.role, m.name) for m in members]
+
+
+def _evidence(_: str, files: Iterable[Any]) -> list[Document]:
+    return [Document(f.name, f.media_type, f.data) for f in files]
+
+
+# The team as (role, name) pairs, led by the agriculture office unless the request names one.
+TEAM = {"team": _team, "lead_agency": or_default("agriculture")}
 
 
 def _team_out(members: Iterable[dict[str, str]]) -> list[pb.TeamMember]:
     return [pb.TeamMember(role=m["role"], name=m["name"]) for m in members]
-
-
-class InspectionServicer(pb_grpc.InspectionServicer):
-    def __init__(self, app: InspectionApp) -> None:
-        self.app = app
-
-    @handles_rejections
-    def GeneratePlan(
-        self, request: pb.GeneratePlanRequest, context: grpc.ServicerContext
-    ) -> pb.PlanView:
-        return plan_view(
-            self.app.plans.generate(
-                to_context(request.actor),
-                on=parse_date("on", request.on),
-                lead_agency=request.lead_agency or "agriculture",
-                team=_team(request.team),
-            )
-        )
-
-    @handles_rejections
-    def AddToPlan(self, request: pb.AddToPlanRequest, context: grpc.ServicerContext) -> pb.PlanView:
-        return plan_view(
-            self.app.plans.add(
-                to_context(request.actor),
-                plan_id=parse_uuid("plan_id", request.plan_id),
-                product_id=parse_uuid("product_id", request.product_id),
-            )
-        )
-
-    @handles_rejections
-    def ScheduleInspection(
-        self, request: pb.ScheduleInspectionRequest, context: grpc.ServicerContext
-    ) -> pb.InspectionView:
-        return view(
-            self.app.plans.schedule(
-                to_context(request.actor),
-                plan_id=parse_uuid("plan_id", request.plan_id),
-                product_id=parse_uuid("product_id", request.product_id),
-                planned_on=parse_date("planned_on", request.planned_on),
-                lead_agency=request.lead_agency or "agriculture",
-                team=_team(request.team),
-            )
-        )
-
-    @handles_rejections
-    def OpenAdHoc(
-        self, request: pb.OpenAdHocRequest, context: grpc.ServicerContext
-    ) -> pb.InspectionView:
-        return view(
-            self.app.visits.open_ad_hoc(
-                to_context(request.actor),
-                product_id=parse_uuid("product_id", request.product_id),
-                trigger=request.trigger,
-                note=request.note,
-                planned_on=parse_date("planned_on", request.planned_on),
-                lead_agency=request.lead_agency or "agriculture",
-                team=_team(request.team),
-            )
-        )
-
-    @handles_rejections
-    def RecordVisit(
-        self, request: pb.RecordVisitRequest, context: grpc.ServicerContext
-    ) -> pb.InspectionView:
-        return view(
-            self.app.visits.record_visit(
-                to_context(request.actor),
-                inspection_id=parse_uuid("inspection_id", request.inspection_id),
-                visited_on=parse_date("visited_on", request.visited_on),
-                team=_team(request.team),
-                findings={f.item: (f.compliant, f.note) for f in request.findings},
-                outcome=request.outcome,
-                conclusion_no=request.conclusion_no,
-                concluded_on=_opt_date("concluded_on", request.concluded_on),
-                summary=request.summary,
-                ground=request.ground,
-                deadline=_opt_date("deadline", request.deadline),
-                follow_up_on=_opt_date("follow_up_on", request.follow_up_on),
-                evidence=[Document(e.name, e.media_type, e.data) for e in request.evidence],
-                others_compliant=request.others_compliant,
-            )
-        )
-
-    @handles_rejections
-    def GetPlan(self, request: pb.GetPlanRequest, context: grpc.ServicerContext) -> pb.PlanView:
-        if request.plan_id:
-            return plan_view(self.app.plan(parse_uuid("plan_id", request.plan_id)))
-        period, _ = self.app.plans.period_of(parse_date("on", request.on))
-        return plan_view(
-            self.app.queries.plan_for(
-                request.level, request.jurisdiction, period.starts_on, period.months
-            )
-        )
-
-    @handles_rejections
-    def GetInspection(
-        self, request: pb.GetInspectionRequest, context: grpc.ServicerContext
-    ) -> pb.InspectionView:
-        return view(self.app.inspection(parse_uuid("inspection_id", request.inspection_id)))
-
-    @handles_rejections
-    def ProductHistory(
-        self, request: pb.ProductHistoryRequest, context: grpc.ServicerContext
-    ) -> pb.InspectionList:
-        product_id = parse_uuid("product_id", request.product_id)
-        product = self.app.product(product_id)
-        found, next_token, total = listed(self.app.queries.history(product_id), request, _none)
-        return pb.InspectionList(
-            inspections=[view(i) for i in found],
-            next_page_token=next_token,
-            total=total,
-            certificate_status=product.status(),
-            certificate_no=product.certificate["number"] if product.certificate else "",
-        )
-
-    @handles_rejections
-    def OpenRemediations(
-        self, request: pb.ListRequest, context: grpc.ServicerContext
-    ) -> pb.InspectionList:
-        found, next_token, total = listed(
-            self.app.queries.open_remediations(request.jurisdiction),
-            request,
-            lambda i: (str(i.product["product_name"]),),
-        )  # kept by deadline, the order an officer works through them
-        return pb.InspectionList(
-            inspections=[view(i) for i in found], next_page_token=next_token, total=total
-        )
-
-    @handles_rejections
-    def OverdueInspections(
-        self, request: pb.ListRequest, context: grpc.ServicerContext
-    ) -> pb.OverdueList:
-        rows, next_token, total = listed(
-            self.app.queries.overdue(self.app.clock.today(), request.jurisdiction),
-            request,
-            lambda r: (str(r["product_name"]),),
-            lambda r: str(r["product_name"]),
-        )
-        return pb.OverdueList(
-            next_page_token=next_token,
-            total=total,
-            entries=[
-                pb.OverdueEntry(
-                    plan_id=r["plan_id"],
-                    period=r["period"],
-                    product_id=r["product_id"],
-                    product_name=r["product_name"],
-                    planned_on=_d(r["planned_on"]),
-                    status=r["status"],
-                    inspection_id=r["inspection_id"] or "",
-                )
-                for r in rows
-            ],
-        )
-
-
-def _none(_: object) -> tuple[str, ...]:
-    """No text searched: a product's history is paged, oldest first, not searched."""
-    return ()
 
 
 def plan_view(plan: InspectionPlan) -> pb.PlanView:
@@ -274,6 +124,121 @@ def view(inspection: Inspection) -> pb.InspectionView:
         overdue_on=_d(remediation.get("overdue_on")),
         completed_on=_d(remediation.get("completed_on")),
     )
+
+
+class InspectionServicer(pb_grpc.InspectionServicer):
+    def __init__(self, app: InspectionApp) -> None:
+        self.app = app
+
+    GeneratePlan = command_rpc(
+        Shape(convert={**dates("on"), **TEAM}), lambda app: app.plans.generate, plan_view
+    )
+    AddToPlan = command_rpc(
+        Shape(convert=uuids("plan_id", "product_id")), lambda app: app.plans.add, plan_view
+    )
+    ScheduleInspection = command_rpc(
+        Shape(convert={**uuids("plan_id", "product_id"), **dates("planned_on"), **TEAM}),
+        lambda app: app.plans.schedule,
+        view,
+    )
+    OpenAdHoc = command_rpc(
+        Shape(convert={**uuids("product_id"), **dates("planned_on"), **TEAM}),
+        lambda app: app.visits.open_ad_hoc,
+        view,
+    )
+    RecordVisit = command_rpc(
+        Shape(
+            convert={
+                **uuids("inspection_id"),
+                **dates("visited_on"),
+                **dict.fromkeys(("concluded_on", "deadline", "follow_up_on"), optional(as_date)),
+                **TEAM,
+                "findings": lambda _, found: {f.item: (f.compliant, f.note) for f in found},
+                "evidence": lambda _, files: [
+                    Document(f.name, f.media_type, f.data) for f in files
+                ],
+            }
+        ),
+        lambda app: app.visits.record_visit,
+        view,
+    )
+
+    @handles_rejections
+    def GetPlan(self, request: pb.GetPlanRequest, context: grpc.ServicerContext) -> pb.PlanView:
+        if request.plan_id:
+            return plan_view(self.app.plan(parse_uuid("plan_id", request.plan_id)))
+        period, _ = self.app.plans.period_of(parse_date("on", request.on))
+        return plan_view(
+            self.app.queries.plan_for(
+                request.level, request.jurisdiction, period.starts_on, period.months
+            )
+        )
+
+    @handles_rejections
+    def GetInspection(
+        self, request: pb.GetInspectionRequest, context: grpc.ServicerContext
+    ) -> pb.InspectionView:
+        return view(self.app.inspection(parse_uuid("inspection_id", request.inspection_id)))
+
+    @handles_rejections
+    def ProductHistory(
+        self, request: pb.ProductHistoryRequest, context: grpc.ServicerContext
+    ) -> pb.InspectionList:
+        product_id = parse_uuid("product_id", request.product_id)
+        product = self.app.product(product_id)
+        found, next_token, total = listed(self.app.queries.history(product_id), request, _none)
+        return pb.InspectionList(
+            inspections=[view(i) for i in found],
+            next_page_token=next_token,
+            total=total,
+            certificate_status=product.status(),
+            certificate_no=product.certificate["number"] if product.certificate else "",
+        )
+
+    @handles_rejections
+    def OpenRemediations(
+        self, request: pb.ListRequest, context: grpc.ServicerContext
+    ) -> pb.InspectionList:
+        found, next_token, total = listed(
+            self.app.queries.open_remediations(request.jurisdiction),
+            request,
+            lambda i: (str(i.product["product_name"]),),
+        )  # kept by deadline, the order an officer works through them
+        return pb.InspectionList(
+            inspections=[view(i) for i in found], next_page_token=next_token, total=total
+        )
+
+    @handles_rejections
+    def OverdueInspections(
+        self, request: pb.ListRequest, context: grpc.ServicerContext
+    ) -> pb.OverdueList:
+        rows, next_token, total = listed(
+            self.app.queries.overdue(self.app.clock.today(), request.jurisdiction),
+            request,
+            lambda r: (str(r["product_name"]),),
+            lambda r: str(r["product_name"]),
+        )
+        return pb.OverdueList(
+            next_page_token=next_token,
+            total=total,
+            entries=[
+                pb.OverdueEntry(
+                    plan_id=r["plan_id"],
+                    period=r["period"],
+                    product_id=r["product_id"],
+                    product_name=r["product_name"],
+                    planned_on=_d(r["planned_on"]),
+                    status=r["status"],
+                    inspection_id=r["inspection_id"] or "",
+                )
+                for r in rows
+            ],
+        )
+
+
+def _none(_: object) -> tuple[str, ...]:
+    """No text searched: a product's history is paged, oldest first, not searched."""
+    return ()
 
 
 def register(app: InspectionApp) -> Register:

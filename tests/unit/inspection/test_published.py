@@ -142,3 +142,35 @@ def test_grpc_plan_visit_and_refusals(app: InspectionApp, stub: pb_grpc.Inspecti
             pb.GeneratePlanRequest(actor=who("commune_officer", "23500"), on="2025-10-01")
         )
     assert error.value.code() == grpc.StatusCode.PERMISSION_DENIED
+
+
+def test_grpc_ad_hoc_and_a_product_added_to_the_plan(
+    app: InspectionApp, stub: pb_grpc.InspectionStub
+) -> None:
+    first = certified(app, "Cà phê Đăk Hà", on=date(2025, 5, 2))
+    plan = stub.GeneratePlan(pb.GeneratePlanRequest(actor=who(), on="2025-10-01"))
+    later = certified(app, "Mật ong rừng", on=date(2025, 10, 20))
+    added = stub.AddToPlan(
+        pb.AddToPlanRequest(actor=who(), plan_id=plan.plan_id, product_id=str(later))
+    )
+    assert [e.product_id for e in added.entries] == [str(first), str(later)]
+    opened = stub.OpenAdHoc(
+        pb.OpenAdHocRequest(
+            actor=who(),
+            product_id=str(first),
+            trigger="food_safety_alert",
+            note="Cảnh báo của Sở Y tế",
+            planned_on="2025-11-21",
+            team=[pb.TeamMember(role=r, name=n) for r, n in TEAM],
+        )
+    )
+    assert (opened.kind, opened.trigger, opened.lead_agency) == (
+        "ad_hoc",
+        "food_safety_alert",
+        "agriculture",
+    )
+    with pytest.raises(grpc.RpcError) as error:
+        stub.AddToPlan(pb.AddToPlanRequest(actor=who(), plan_id="p-1", product_id=str(later)))
+    failure: Any = error.value
+    assert failure.code() == grpc.StatusCode.INVALID_ARGUMENT
+    assert dict(failure.trailing_metadata())[FIELD_METADATA] == "plan_id"
