@@ -30,6 +30,7 @@ class Outage:
     rng: random.Random = field(default_factory=random.Random)
     failures: int = 0
     started: float | None = None
+    error: str = ""
 
     @property
     def ongoing(self) -> bool:
@@ -40,15 +41,21 @@ class Outage:
         ceiling = min(self.cap_seconds, self.base_seconds * 2 ** max(self.failures - 1, 0))
         return self.rng.uniform(ceiling / 2, ceiling)
 
+    def problem(self) -> str | None:
+        """None, or the ongoing outage in words (for health): since when and why."""
+        if not self.failures:
+            return None
+        lasted = time.monotonic() - (self.started or time.monotonic())
+        return f"{self.component}: unreachable for {lasted:.0f} s ({self.error})"
+
     def failed(self, error: BaseException) -> float:
         """Count a failed attempt; returns how long to wait before the next one."""
+        first_line = str(error).splitlines()[0] if str(error) else ""
+        self.error = f"{type(error).__name__}: {first_line}"[:300]
         if self.failures == 0:
             self.started = time.monotonic()
             log.warning(
-                "%s: outage started (%s: %s); retrying with back-off",
-                self.component,
-                type(error).__name__,
-                str(error).splitlines()[0] if str(error) else "",
+                "%s: outage started (%s); retrying with back-off", self.component, self.error
             )
             if self.metrics is not None:
                 self.metrics.outage.labels(self.component).set(1)
@@ -69,5 +76,6 @@ class Outage:
         )
         self.failures = 0
         self.started = None
+        self.error = ""
         if self.metrics is not None:
             self.metrics.outage.labels(self.component).set(0)

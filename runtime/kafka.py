@@ -115,13 +115,13 @@ def subscribe(
     group_id: str,
     max_records: int = 500,
     topic_prefix: str = "",
-) -> None:
-    """Register a batch subscriber for `consumer` on `topics` in consumer group `group_id`.
+) -> Any:
+    """Register a batch subscriber for `consumer` on `topics` in consumer group `group_id`;
+    returns FastStream's subscriber (its `consumer`, once started, is the aiokafka one).
 
     NACK_ON_ERROR: an error escaping the batch (the database is down) seeks back and
     the batch is redelivered; effects already stored are then skipped as duplicates."""
-
-    @broker.subscriber(
+    subscriber = broker.subscriber(
         *(topic_prefix + t for t in topics),
         group_id=group_id,
         batch=True,
@@ -131,6 +131,8 @@ def subscribe(
         decoder=raw_bodies,
         title=f"{group_id}:{'+'.join(topics)}",
     )
+
+    @subscriber
     async def handle(bodies: list[bytes], message: KafkaMessage = Context("message")) -> None:
         raw = message.raw_message
         records = list(raw) if isinstance(raw, tuple | list) else [raw]
@@ -146,3 +148,23 @@ def subscribe(
                 dead_letters.topic,
                 error[:200],
             )
+
+    return subscriber
+
+
+async def consumer_lag(subscriber: Any) -> int:
+    """Messages of the partitions assigned to `subscriber`'s consumer not yet committed
+    (the end offsets minus the group's committed offsets); ConnectionError while it has
+    no consumer (not started, or restarting)."""
+    consumer = getattr(subscriber, "consumer", None)
+    if consumer is None:
+        raise ConnectionError("the consumer is not running")
+    assigned = list(consumer.assignment())
+    if not assigned:
+        return 0
+    ends = await consumer.end_offsets(assigned)
+    lag = 0
+    for partition in assigned:
+        committed = await consumer.committed(partition)
+        lag += max(0, ends[partition] - (committed or 0))
+    return lag

@@ -147,13 +147,22 @@ class ProcessLock:
         self.release()
 
 
+def postgres_connect_kwargs(recorder: Any) -> dict[str, Any] | None:
+    """What `psycopg.connect` needs to reach the PostgreSQL database of `recorder` (or of
+    anything with its `datastore`); None for another store. A connection of its own,
+    outside the recorder's pool."""
+    datastore = getattr(recorder, "datastore", None)
+    if not isinstance(datastore, PostgresDatastore):
+        return None
+    pool_kwargs = datastore.pool.kwargs
+    given = pool_kwargs() if callable(pool_kwargs) else pool_kwargs
+    return {k: v for k, v in (given or {}).items() if k != "row_factory"}
+
+
 def leadership_for(name: str, recorder: Any) -> Leadership:
     """The lock that elects `name`'s leader in `recorder`'s store."""
     datastore = getattr(recorder, "datastore", None)
-    if isinstance(datastore, PostgresDatastore):
-        pool_kwargs = datastore.pool.kwargs
-        given = pool_kwargs() if callable(pool_kwargs) else pool_kwargs
-        kwargs = {k: v for k, v in (given or {}).items() if k != "row_factory"}
+    if (kwargs := postgres_connect_kwargs(recorder)) is not None:
         return PostgresAdvisoryLock(name, kwargs)
     if isinstance(datastore, SQLiteDatastore) and not datastore.pool.is_sqlite_memory_mode:
         safe = name.replace(":", "-").replace("/", "-")

@@ -18,6 +18,13 @@ versions that were already published. `open_epoch` (run once after the restore)
 starts a new epoch at the next notification id: events from there on are published
 under the source name `<source>~<epoch>` with event ids derived from the epoch, so
 no consumer mistakes them for the lost events of the same versions.
+
+A restore the relay can see, it refuses: a relay remembers the highest notification id
+it published; when its store's log (or its recorded position, on taking over) is found
+below it, the store went back (restored from a backup), and publishing its next events
+would hand consumers reused ids. It stops publishing, logs the error once, reports it in
+health (/readyz 503, `runtime.health`) and waits until an operator opens the new epoch
+(`python -m system.epoch <service>`); then it goes on from the restored position.
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -59,6 +67,10 @@ log = logging.getLogger(__name__)
 Translation = Callable[[Any], Sequence[tuple[str, IntegrationEvent]]]
 
 
+class StoreRestored(Exception):
+    """The store's notification log is behind what this relay already published."""
+
+
 @dataclass
 class Relay:
     """Publishes one application's notification log to a `Publisher`."""
@@ -74,6 +86,8 @@ class Relay:
     batch_size: int = 500
     leadership: Leadership | None = None
     standby_seconds: float = 1.0
+    max_backlog: int = 1000  # ready (runtime.health) while the active relay is this close
+    restore_check_seconds: float = 1.0  # how often it looks whether its store went back
 
     def __post_init__(self) -> None:
         self._position: int | None = None
@@ -81,6 +95,11 @@ class Relay:
         self._epochs: list[int] | None = None
         self.lock: Leadership = self.leadership or leadership_for(self.name, self.positions)
         self.outage = Outage(f"relay:{self.source}", self.metrics)
+        self.last_backlog = 0
+        self._published_up_to = 0  # the highest notification id this process published
+        self._restored: str | None = None  # why publishing stopped, until a new epoch
+        self._epochs_when_restored = 0
+        self._checked_at = 0.0
 
     @property
     def term_name(self) -> str:
@@ -98,11 +117,47 @@ class Relay:
         self._term = self.positions.take_term(self.term_name)
         self._position = None  # the previous leader moved it
         self._epochs = None
+        self.check_not_restored(force=True)
         self.metrics.relay_leader.labels(self.name).set(1)
         log.info(
             "%s: active relay (term %d) from position %d", self.name, self._term, self.position()
         )
         return True
+
+    def check_not_restored(self, force: bool = False) -> None:
+        """Raise `StoreRestored` while the store is behind what this relay published (its
+        log ends, or its recorded position is, below that) and no new epoch was opened
+        since it was noticed. Looks at the store at most every `restore_check_seconds`
+        unless `force`d."""
+        now = time.monotonic()
+        if not force and not self._restored and now - self._checked_at < self.restore_check_seconds:
+            return
+        self._checked_at = now
+        if self._restored:
+            if len(read_epochs(self.positions, self.name)) <= self._epochs_when_restored:
+                raise StoreRestored(self._restored)
+            log.warning("%s: a new epoch was opened; publishing again", self.name)
+            self._restored = None
+            self._published_up_to = 0
+            self._position = None
+            self._epochs = None
+            return
+        if not self._published_up_to:
+            return
+        top = self.recorder.max_notification_id() or 0
+        recorded = self.positions.max_tracking_id(self.name) or 0  # read afresh
+        if top >= self._published_up_to and recorded >= self._published_up_to:
+            return
+        behind = min(top, recorded)
+        self._restored = (
+            f"{self.name}: the store went back (restored from a backup?): its log ends at "
+            f"notification {top} and its recorded position is {recorded}, but this relay "
+            f"already published up to {self._published_up_to}. Publishing is stopped: open "
+            f"a new epoch with `python -m system.epoch <service>` (docs/operators/delivery.md)"
+        )
+        self._epochs_when_restored = len(read_epochs(self.positions, self.name))
+        log.error("%s (behind by %d)", self._restored, self._published_up_to - behind)
+        raise StoreRestored(self._restored)
 
     def close(self) -> None:
         """Stop leading (a standby takes over); `run` does this when it ends."""
@@ -177,6 +232,7 @@ class Relay:
             Tracking(self.name, last), Tracking(self.term_name, self._term)
         )
         self._position = last
+        self._published_up_to = max(self._published_up_to, last)
         self.metrics.relay_position.labels(self.name).set(last)
 
     async def run_once(self) -> int:
@@ -184,6 +240,7 @@ class Relay:
         notifications it covered."""
         if not await asyncio.to_thread(self.lead):
             return 0
+        await asyncio.to_thread(self.check_not_restored)
         messages, last, newest = await asyncio.to_thread(self.read_batch)
         if last is None:
             self.metrics.relay_backlog.labels(self.name).set(0)
@@ -206,8 +263,21 @@ class Relay:
         if newest is not None:
             lag = (datetime.now(UTC) - newest).total_seconds()
             self.metrics.relay_lag.labels(self.name).set(max(lag, 0.0))
-        self.metrics.relay_backlog.labels(self.name).set(await asyncio.to_thread(self.backlog))
+        self.last_backlog = await asyncio.to_thread(self.backlog)
+        self.metrics.relay_backlog.labels(self.name).set(self.last_backlog)
         return last - before
+
+    def problem(self) -> str | None:
+        """Why this relay is not ready (`runtime.health`), or None: publishing fails (the
+        broker or the store is unreachable), or, while active, more than `max_backlog`
+        stored events wait to be published. A standby relay is ready: it takes over."""
+        if self._restored:
+            return self._restored
+        if outage := self.outage.problem():
+            return outage
+        if self._term is not None and self.last_backlog > self.max_backlog:
+            return f"{self.last_backlog} events not yet published (bound {self.max_backlog})"
+        return None
 
     async def run(self, stop: asyncio.Event, poll_seconds: float = 0.05) -> None:
         """Relay until `stop` is set. A failure (broker or database unreachable) is an
@@ -216,6 +286,10 @@ class Relay:
             while not stop.is_set():
                 try:
                     published = await self.run_once()
+                except StoreRestored:  # logged once; waits for the operator's new epoch
+                    self.outage.recovered()
+                    await _sleep_or_stop(stop, self.standby_seconds)
+                    continue
                 except Exception as error:  # noqa: BLE001 - every failure is an outage, retried
                     self._position = None  # the batch may or may not have been recorded
                     await _sleep_or_stop(stop, self.outage.failed(error))

@@ -1,6 +1,6 @@
 """Health probes for containers: `python -m runtime.probe grpc HOST:PORT` exits 0 when the
 gRPC health service answers SERVING (an rpc process); `python -m runtime.probe http URL`
-exits 0 when the URL answers 200 (a stream, relay or scheduler process's /metrics).
+exits 0 when the URL answers 200 (a stream, relay or scheduler process's /readyz).
 Anything else, or no answer within `--timeout` seconds, exits 1 with the reason."""
 
 from __future__ import annotations

@@ -1,7 +1,11 @@
 """Process mains for the distributed mode: an rpc server, a stream consumer, a relay, a
 scheduler, one `<kind>_main` per kind of `runtime.topology` (which lists the processes).
 
-Each runs until SIGINT/SIGTERM and serves Prometheus metrics when a port is set."""
+Each runs until SIGINT/SIGTERM and serves Prometheus metrics when a port is set. Health
+(`runtime.health`): an rpc process's gRPC health turns NOT_SERVING while its store is
+unreachable and as soon as it is asked to stop; a stream, relay or scheduler process
+answers /healthz and /readyz on `OCOP_HEALTH_PORT` (its store reachable, its broker
+reachable, a stream's lag and an active relay's backlog within `OCOP_READY_MAX_LAG`)."""
 
 from __future__ import annotations
 
@@ -15,15 +19,19 @@ from typing import Any, Protocol, TypeVar
 
 from eventsourcing.persistence import InterfaceError, OperationalError, PersistenceError
 from faststream.kafka import KafkaBroker
+from grpc_health.v1 import health as grpc_health
+from grpc_health.v1 import health_pb2
 
 from contracts.topics import dead_letter_topic, subscriptions
 from runtime.backoff import Outage
 from runtime.consumer import TrackedConsumer
+from runtime.health import BrokerWatch, Health, StoreWatch, serve_health
 from runtime.kafka import (
     KafkaDeadLetters,
     KafkaPublisher,
     build_broker,
     consumer_group,
+    consumer_lag,
     subscribe,
 )
 from runtime.messages import Publisher
@@ -112,7 +120,7 @@ def rpc_main(name: str, build: Callable[[Settings], RpcService]) -> None:
     configure_logging()
     settings = Settings()
     service = build_with_retry(build, settings)
-    store = getattr(getattr(service, "app", None), "recorder", None)
+    store = recorder_of(service)
     asyncio.run(serve_rpc(settings, name, service.rpc(), service.rpc_names, service.metrics, store))
 
 
@@ -133,7 +141,13 @@ def stream_main(name: str, build: Callable[[Settings], StreamService]) -> None:
     consumer = service.consumer(settings)
     asyncio.run(
         run_stream(
-            settings, name, consumer, subscriptions(name), dead_letter_topic(name), service.metrics
+            settings,
+            name,
+            consumer,
+            subscriptions(name),
+            dead_letter_topic(name),
+            service.metrics,
+            store_of(service),
         )
     )
 
@@ -144,7 +158,31 @@ def scheduler_main(build: Callable[[Settings], SchedulerService]) -> None:
     configure_logging()
     settings = Settings()
     service = build_with_retry(build, settings)
-    asyncio.run(run_scheduler(settings, service))
+    asyncio.run(run_scheduler(settings, service, store_of(service)))
+
+
+def recorder_of(service: object) -> Any:
+    """The recorder of a built service's application (None for one without)."""
+    return getattr(getattr(service, "app", None), "recorder", None)
+
+
+def store_of(service: object) -> Any:
+    """What health looks at to tell whether a built service's store answers: its
+    application's recorder, else its persistence factory (a read-model application keeps
+    only tracking recorders); None for neither."""
+    app = getattr(service, "app", None)
+    return getattr(app, "recorder", None) or getattr(app, "factory", None)
+
+
+def watch_store(
+    component: str, recorder: Any, metrics: Metrics, settings: Settings, health: Health
+) -> StoreWatch | None:
+    """Look at `recorder`'s store every `health_interval_seconds`, a check of `health`."""
+    if recorder is None:
+        return None
+    watch = StoreWatch(component, recorder, metrics, settings.health_interval_seconds).start()
+    health.check("store", watch.problem)
+    return watch
 
 
 def configure_logging() -> None:
@@ -167,20 +205,56 @@ async def serve_rpc(
     metrics: Metrics,
     store: object = None,
 ) -> None:
-    """Serve until stopped; with `store` (the app's recorder) commands are idempotent."""
-    server, port = service_server(settings, service, [register], names, store)
+    """Serve until stopped; with `store` (the app's recorder) commands are idempotent and
+    the health service answers NOT_SERVING while the store is unreachable. When stopped,
+    health turns NOT_SERVING for `shutdown_drain_seconds` before the server stops taking
+    calls (balancers stop sending new ones), then calls in flight get 5 s."""
+    servicer = grpc_health.HealthServicer()
+    server, port = service_server(
+        settings, service, [register], names, store, health_servicer=servicer
+    )
+
+    def serving(reachable: bool) -> None:
+        status = health_pb2.HealthCheckResponse.SERVING
+        if not reachable:
+            status = health_pb2.HealthCheckResponse.NOT_SERVING
+        for name in [*names, ""]:
+            servicer.set(name, status)
+
     server.start()
+    watch = None
+    if store is not None:
+        watch = StoreWatch(
+            f"store:{service}-rpc", store, metrics, settings.health_interval_seconds, serving
+        ).start()
     serve_metrics(metrics.registry, settings.grpc_host, settings.metrics_port)
     log.info("%s rpc serving on port %d", service, port)
     stop = _stop_event()
     await stop.wait()
+    log.info("%s rpc stopping: health NOT_SERVING", service)
+    if watch is not None:
+        watch.stop()
+    servicer.enter_graceful_shutdown()
+    await asyncio.sleep(settings.shutdown_drain_seconds)
     server.stop(grace=5).wait()
 
 
-async def run_scheduler(settings: Settings, service: SchedulerService) -> None:
+async def run_scheduler(
+    settings: Settings, service: SchedulerService, recorder: Any = None
+) -> None:
+    """Tick until stopped; ready (/readyz) while its store is reachable."""
+    name = service.metrics.service
+    health = Health(f"{name}-scheduler")
+    serve_health(health, settings.grpc_host, settings.health_port)
+    watch = watch_store(f"store:{name}-scheduler", recorder, service.metrics, settings, health)
     serve_metrics(service.metrics.registry, settings.grpc_host, settings.metrics_port)
-    log.info("%s scheduler ticking", service.metrics.service)
-    await service.scheduler().run(_stop_event(), service.settings.scheduler_seconds)
+    log.info("%s scheduler ticking", name)
+    try:
+        await service.scheduler().run(_stop_event(), service.settings.scheduler_seconds)
+    finally:
+        health.stopping = True
+        if watch is not None:
+            watch.stop()
 
 
 def kafka_broker(settings: Settings, client_id: str) -> KafkaBroker:
@@ -207,20 +281,34 @@ async def until_connected(
 async def run_relay(
     settings: Settings, make_relay: Callable[[Publisher, Settings], Relay], metrics: Metrics
 ) -> None:
-    """Publish a service's notification log to Kafka until stopped."""
-    broker = kafka_broker(settings, f"{metrics.service}-relay")
+    """Publish a service's notification log to Kafka until stopped; ready (/readyz) while
+    the broker and the store answer and, when active, its backlog is within bounds."""
+    name = f"{metrics.service}-relay"
+    broker = kafka_broker(settings, name)
+    health = Health(name)
+    serve_health(health, settings.grpc_host, settings.health_port)
+    watch = BrokerWatch(f"broker:{name}", broker.ping, metrics, settings.health_interval_seconds)
+    health.check("broker", watch.problem)
     serve_metrics(metrics.registry, settings.grpc_host, settings.metrics_port)
     stop = _stop_event()
     if not await until_connected(broker.connect, Outage(f"relay:{metrics.service}", metrics), stop):
         return
+    watching = asyncio.create_task(watch.run(stop))
     # Its tracking table may be created at this moment by a sibling (a second relay): the
     # same race as the application's own tables, retried the same way.
     publisher = KafkaPublisher(broker, settings.topic_prefix)
     relay = build_with_retry(lambda given: make_relay(publisher, given), settings)
+    store = watch_store(f"store:{name}", relay.recorder, metrics, settings, health)
+    health.check("relay", relay.problem)
     log.info("%s relay publishing to %s", metrics.service, settings.kafka_bootstrap)
     try:
         await relay.run(stop, settings.relay_poll_seconds)
     finally:
+        health.stopping = True
+        if store is not None:
+            store.stop()
+        stop.set()
+        await watching
         await broker.stop()
 
 
@@ -231,10 +319,14 @@ async def run_stream(
     topics: Sequence[str],
     dead_letter_topic: str,
     metrics: Metrics,
+    recorder: Any = None,
 ) -> None:
-    """Consume `topics` in consumer group `<topic prefix><service>` until stopped."""
-    broker = kafka_broker(settings, f"{service}-stream")
-    subscribe(
+    """Consume `topics` in consumer group `<topic prefix><service>` until stopped; ready
+    (/readyz) while the broker and the store (`recorder`'s) answer and the group lags at
+    most `ready_max_lag` messages."""
+    name = f"{service}-stream"
+    broker = kafka_broker(settings, name)
+    subscriber = subscribe(
         broker,
         consumer,
         KafkaDeadLetters(broker, settings.topic_prefix + dead_letter_topic),
@@ -243,6 +335,19 @@ async def run_stream(
         max_records=settings.consumer_batch_size,
         topic_prefix=settings.topic_prefix,
     )
+    health = Health(name)
+    serve_health(health, settings.grpc_host, settings.health_port)
+    watch = BrokerWatch(
+        f"broker:{name}",
+        broker.ping,
+        metrics,
+        settings.health_interval_seconds,
+        lag=lambda: consumer_lag(subscriber),
+        max_lag=settings.ready_max_lag,
+    )
+    health.check("broker", watch.problem)
+    health.check("consumer", consumer.outage.problem)
+    store = watch_store(f"store:{name}", recorder, metrics, settings, health)
     serve_metrics(metrics.registry, settings.grpc_host, settings.metrics_port)
     stop = _stop_event()
 
@@ -257,6 +362,9 @@ async def run_stream(
         return
     log.info("%s stream consuming %s", service, ", ".join(topics))
     try:
-        await stop.wait()
+        await watch.run(stop)
     finally:
+        health.stopping = True
+        if store is not None:
+            store.stop()
         await broker.stop()

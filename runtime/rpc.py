@@ -64,6 +64,7 @@ def build_server(
     store: object = None,
     idempotency_retention: timedelta = timedelta(days=7),
     limits: StreamLimits | None = None,
+    health_servicer: health.HealthServicer | None = None,
 ) -> tuple[grpc.Server, int]:
     """A server bound to `address` (port 0 picks one) with health and reflection, every
     call but health checks authenticated and authorised by `auth`; TLS with `credentials`.
@@ -73,7 +74,10 @@ def build_server(
     `interceptors`, then always the `InputGuard`, which puts every request in canonical
     form and refuses hostile values before any servicer; last, with `store` (an
     application's recorder), commands carrying an idempotency key run once
-    (`runtime.idempotency`). Returns the server (not started) and the bound port."""
+    (`runtime.idempotency`). The standard health service answers SERVING for each name
+    (and ""); pass `health_servicer` to change that later (`runtime.processes` turns it
+    NOT_SERVING while the store is unreachable and on shutdown). Returns the server (not
+    started) and the bound port."""
     guard = StreamGuard(limits or StreamLimits(max_streams=max(1, max_workers // 2)))
     chain: list[grpc.ServerInterceptor] = [guard, auth, *interceptors, InputGuard(abort)]
     keys = command_keys_of(store)
@@ -88,7 +92,7 @@ def build_server(
     )
     for register in registrations:
         register(server)
-    health_servicer = health.HealthServicer()
+    health_servicer = health_servicer or health.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
     for name in [*service_names, ""]:
         health_servicer.set(name, health_pb2.HealthCheckResponse.SERVING)
@@ -115,6 +119,7 @@ def service_server(
     interceptors: Sequence[grpc.ServerInterceptor] = (),
     *,
     auth: AuthInterceptor | None = None,
+    health_servicer: health.HealthServicer | None = None,
 ) -> tuple[grpc.Server, int]:
     """`build_server` for `service` with the limits and retention of `settings`: tokens of
     `settings.issuer_url()` (or `auth`'s issuer) for the service's audience, TLS with the
@@ -135,6 +140,7 @@ def service_server(
             idle_seconds=settings.rpc_stream_idle_seconds,
             call_seconds=settings.rpc_stream_seconds,
         ),
+        health_servicer=health_servicer,
     )
 
 

@@ -51,6 +51,23 @@ class Settings(BaseSettings):
     inspection_port: int = DEFAULT_PORTS["inspection"]
     reporting_port: int = DEFAULT_PORTS["reporting"]
     metrics_port: int = Field(default=0, description="0 disables the /metrics endpoint")
+    health_port: int = Field(
+        default=0,
+        description="/healthz and /readyz of a stream, relay or scheduler process (0: none)",
+    )
+    health_interval_seconds: float = Field(
+        default=2.0, gt=0, description="How often a process looks at its store and broker"
+    )
+    ready_max_lag: int = Field(
+        default=1000,
+        ge=0,
+        description="Ready while a stream lags (and an active relay's backlog is) at most this",
+    )
+    shutdown_drain_seconds: float = Field(
+        default=1.0,
+        ge=0,
+        description="gRPC health answers NOT_SERVING this long before the server stops",
+    )
 
     oidc_issuer: str = Field(
         default="",

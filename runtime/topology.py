@@ -8,7 +8,10 @@ by `tests/unit/system/test_processes.py`:
 * the embedded mode (`system/embedded.py` builds every service of the list and wires
   its kinds: gRPC server, consumers on the in-process bus, relay, scheduler);
 * the default gRPC ports (`runtime.settings`), the process table of
-  `docs/operators/running.md` and the end-to-end tests' processes.
+  `docs/operators/running.md` and the end-to-end tests' processes;
+* the health ports: an rpc process answers gRPC health on its gRPC port; every other
+  process answers `/healthz` and `/readyz` over HTTP on its `health_port`
+  (`OCOP_HEALTH_PORT`, `runtime.health`), which the compose file's health checks probe.
 
 What each stream process consumes is the topic catalogue's business
 (`contracts.topics.subscriptions`). A new service registers itself with one `Service`
@@ -47,6 +50,15 @@ KIND_SETTINGS: Final[dict[Kind, tuple[str, ...]]] = {
     "relay": ("kafka_bootstrap", "topic_prefix", "relay_batch_size", "relay_poll_seconds"),
     "scheduler": (),
 }
+# How each process kind reports its health (besides its store): gRPC health for rpc, an
+# HTTP /healthz and /readyz on `health_port` for the others.
+HEALTH_SETTINGS: Final[dict[Kind, tuple[str, ...]]] = {
+    "rpc": ("health_interval_seconds", "shutdown_drain_seconds"),
+    "stream": ("health_port", "health_interval_seconds", "ready_max_lag"),
+    "relay": ("health_port", "health_interval_seconds", "ready_max_lag"),
+    "scheduler": ("health_port", "health_interval_seconds"),
+}
+HEALTH_PORT_STEP: Final = 100  # kind k of KINDS (k > 0): the service's base port + k * 100
 
 
 @dataclass(frozen=True)
@@ -54,6 +66,7 @@ class Service:
     """One service of the system: the kinds of process it runs and its gRPC port.
 
     `own_settings` is the env prefix of the service's own settings class, if it has one.
+    `health_base` numbers its other processes' health ports (default: its gRPC port).
     A `stand_in` (the province's, for tests and demos) runs all its kinds in one process,
     `python -m system.<name>`, and keeps its store in SQLite."""
 
@@ -62,6 +75,7 @@ class Service:
     port: int | None = None
     own_settings: str | None = None
     stand_in: bool = False
+    health_base: int | None = None
 
     @property
     def bootstrap(self) -> str:
@@ -79,6 +93,7 @@ class Process:
     module: str
     port: int | None
     settings: tuple[str, ...]
+    health_port: int | None = None  # /healthz and /readyz (None: gRPC health on `port`)
 
     @property
     def env(self) -> tuple[str, ...]:
@@ -104,7 +119,13 @@ SERVICES: Final[tuple[Service, ...]] = (
         own_settings="OCOP_INSPECTION_",
     ),
     Service("reporting", ("rpc", "stream"), port=50065, own_settings="OCOP_REPORTING_"),
-    Service("province", ("stream", "relay"), own_settings="OCOP_PROVINCE_", stand_in=True),
+    Service(
+        "province",
+        ("stream", "relay"),
+        own_settings="OCOP_PROVINCE_",
+        stand_in=True,
+        health_base=50066,
+    ),
 )
 
 
@@ -125,10 +146,22 @@ def _settings(entry: Service, kinds: tuple[Kind, ...]) -> tuple[str, ...]:
     names = list(STORE_SETTINGS) if not entry.stand_in else ["store", "data_dir"]
     for kind in kinds:
         names += KIND_SETTINGS[kind]
+        names += HEALTH_SETTINGS[kind]
         if kind == "rpc":
             names.append(f"{entry.name}_port")
     names += ["grpc_host", "metrics_port"]  # every process serves /metrics on grpc_host
     return tuple(dict.fromkeys(names))
+
+
+def health_port(entry: Service, kinds: tuple[Kind, ...]) -> int | None:
+    """The /healthz and /readyz port of the process running `kinds` of `entry` (None for an
+    rpc process: gRPC health on its own port)."""
+    if "rpc" in kinds:
+        return None
+    base = entry.health_base or entry.port
+    if base is None:
+        raise ValueError(f"{entry.name}: a port or a health_base is needed")
+    return base + HEALTH_PORT_STEP * KINDS.index(kinds[0])
 
 
 def processes() -> tuple[Process, ...]:
@@ -144,6 +177,7 @@ def processes() -> tuple[Process, ...]:
                     entry.bootstrap,
                     entry.port,
                     _settings(entry, entry.kinds),
+                    health_port(entry, entry.kinds),
                 )
             )
             continue
@@ -156,6 +190,7 @@ def processes() -> tuple[Process, ...]:
                     f"services.{entry.name}.entrypoints.{kind}",
                     entry.port if kind == "rpc" else None,
                     _settings(entry, (kind,)),
+                    health_port(entry, (kind,)),
                 )
             )
     return tuple(found)

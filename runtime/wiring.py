@@ -33,6 +33,7 @@ def relay_for(
         positions=app.factory.tracking_recorder(),
         metrics=metrics,
         batch_size=settings.relay_batch_size,
+        max_backlog=settings.ready_max_lag,
     )
 
 

@@ -64,10 +64,11 @@ def setting_value(name: str) -> str:
 
 
 def probe(process: Process) -> list[str]:
-    """The health check command of `process`: gRPC health on its port, else its /metrics."""
+    """The health check command of `process`: gRPC health on its port, else its /readyz
+    (`runtime.health`) on its health port."""
     if process.port is not None:
         return ["CMD", "python", "-m", "runtime.probe", "grpc", f"127.0.0.1:{process.port}"]
-    url = f"http://127.0.0.1:{METRICS_PORT}/metrics"
+    url = f"http://127.0.0.1:{process.health_port}/readyz"
     return ["CMD", "python", "-m", "runtime.probe", "http", url]
 
 
@@ -77,7 +78,12 @@ def process_service(process: Process) -> dict[str, Any]:
         "image": IMAGE,
         "build": {"context": "../..", "dockerfile": DOCKERFILE.as_posix()},
         "command": ["python", "-m", process.module],
-        "environment": {f"OCOP_{name.upper()}": setting_value(name) for name in settings},
+        "environment": {
+            f"OCOP_{name.upper()}": (
+                str(process.health_port) if name == "health_port" else setting_value(name)
+            )
+            for name in settings
+        },
         "user": str(UID),
         "read_only": True,
         "tmpfs": ["/tmp"],

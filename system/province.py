@@ -210,11 +210,13 @@ def build(
 
 
 async def _run(settings: Settings) -> None:
+    from runtime.health import BrokerWatch, Health, serve_health
     from runtime.kafka import (
         KafkaDeadLetters,
         KafkaPublisher,
         build_broker,
         consumer_group,
+        consumer_lag,
         subscribe,
     )
 
@@ -224,22 +226,40 @@ async def _run(settings: Settings) -> None:
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     broker = build_broker(settings.kafka_bootstrap, "province-stand-in")
-    subscribe(
+    consumer = service.consumer(settings)
+    subscriber = subscribe(
         broker,
-        service.consumer(settings),
+        consumer,
         KafkaDeadLetters(broker, settings.topic_prefix + topics.dead_letter_topic(NAME)),
         list(topics.subscriptions(NAME)),
         consumer_group(settings.topic_prefix, NAME),
         topic_prefix=settings.topic_prefix,
     )
+    health = Health(NAME)  # /healthz and /readyz on OCOP_HEALTH_PORT, like every process
+    serve_health(health, settings.grpc_host, settings.health_port)
+    watch = BrokerWatch(
+        f"broker:{NAME}",
+        broker.ping,
+        service.metrics,
+        settings.health_interval_seconds,
+        lag=lambda: consumer_lag(subscriber),
+        max_lag=settings.ready_max_lag,
+    )
+    health.check("broker", watch.problem)
+    health.check("consumer", consumer.outage.problem)
     await broker.start()
     relay = service.relay(KafkaPublisher(broker, settings.topic_prefix), settings)
+    health.check("relay", relay.problem)
+    watching = asyncio.create_task(watch.run(stop))
     log.info(
         "province stand-in answering %s on %s", topics.PROVINCE_FORWARDED, topics.PROVINCE_RESULTS
     )
     try:
         await relay.run(stop, settings.relay_poll_seconds)
     finally:
+        health.stopping = True
+        stop.set()
+        await watching
         await broker.stop()
 
 

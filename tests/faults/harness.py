@@ -327,5 +327,15 @@ class Driver:
         self.channel.close()
 
 
-def wait_rpc(address: str, timeout: float = 90.0) -> None:
-    wait_serving(address, timeout=timeout)
+def wait_rpc(address: str, timeout: float = 180.0) -> None:
+    """Until `address` answers SERVING. A fresh channel per try: on a loaded machine nine
+    processes can take a minute to start, and one channel's reconnect back-off would then
+    look again only long after the server is up."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            wait_serving(address, timeout=5)
+            return
+        except AssertionError:
+            if time.monotonic() > deadline:
+                raise

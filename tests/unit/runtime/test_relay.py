@@ -15,7 +15,7 @@ from eventsourcing.persistence import Tracking
 from runtime.commands import CommandContext
 from runtime.consumer import TrackedConsumer
 from runtime.messages import HEADER_SOURCE, InMessage, OutMessage
-from runtime.outbox import Relay
+from runtime.outbox import Relay, StoreRestored
 from runtime.settings import Settings
 from runtime.tracking import LostLeadership
 from services.registration.bootstrap import Registration
@@ -176,3 +176,43 @@ async def test_a_store_restored_from_backup_publishes_under_a_new_epoch(
     again.close()
     restored.app.close()
     reporting.app.close()
+
+
+async def test_a_relay_that_sees_its_store_go_back_stops_until_a_new_epoch(
+    sqlite_settings: Settings, actor: CommandContext, tmp_path: Path
+) -> None:
+    """A relay running while its store is restored under it notices (the log ends below
+    what it published), publishes nothing, says why in health, and goes on once the
+    operator opened the new epoch (`python -m system.epoch`)."""
+    settings = sqlite_settings
+    service = store(settings)
+    wire = Wire()
+    r = relay(service, wire, settings)
+    r.restore_check_seconds = 0
+    product(service.app, actor)
+    await r.run_once()
+    database = settings.data_dir / "registration.sqlite"
+    backup(database, tmp_path / "backup.sqlite")
+    product(service.app, actor)
+    await r.run_once()
+    published = len(wire.messages)
+    assert r.problem() is None
+
+    backup(tmp_path / "backup.sqlite", database)  # restored under the running relay
+    product(service.app, actor)  # a new event reusing a published notification id
+    with pytest.raises(StoreRestored, match=r"system\.epoch"):
+        await r.run_once()
+    with pytest.raises(StoreRestored):
+        await r.run_once()  # and again, until the operator acts
+    assert len(wire.messages) == published
+    assert "the store went back" in (r.problem() or "")
+
+    epoch, _ = start_epoch(settings, "registration")
+    product(service.app, actor)
+    while await r.run_once():
+        pass
+    assert r.problem() is None
+    new = [m for m in wire.messages[published:] if m.headers[HEADER_SOURCE] == "registration~1"]
+    assert epoch == 1 and new, "publishing goes on in the new epoch"
+    r.close()
+    service.app.close()

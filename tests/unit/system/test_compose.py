@@ -53,7 +53,8 @@ def test_every_process_runs_with_its_settings_port_and_health_check() -> None:
             assert test[4:] == ["grpc", f"127.0.0.1:{process.port}"]
         else:
             assert "ports" not in service
-            assert test[4:] == ["http", f"http://127.0.0.1:{compose.METRICS_PORT}/metrics"]
+            assert environment["OCOP_HEALTH_PORT"] == str(process.health_port)
+            assert test[4:] == ["http", f"http://127.0.0.1:{process.health_port}/readyz"]
         assert service["read_only"] is True
         assert service["user"] == str(compose.UID)
         assert service["cap_drop"] == ["ALL"]

@@ -98,6 +98,18 @@ def test_every_port_is_a_setting_with_the_listed_default(monkeypatch: pytest.Mon
         assert ("rpc" in process.kinds) == (process.port is not None), process.name
 
 
+def test_every_process_but_rpc_has_a_health_port_of_its_own() -> None:
+    """gRPC health on an rpc process's port; /healthz and /readyz on the others' ports,
+    each distinct, none a gRPC port, each read from OCOP_HEALTH_PORT."""
+    health = [p.health_port for p in topology.processes() if p.health_port is not None]
+    grpc_ports = {s.port for s in topology.SERVICES if s.port is not None}
+    assert len(health) == len(set(health)) and not set(health) & grpc_ports
+    for process in topology.processes():
+        assert (process.health_port is None) == ("rpc" in process.kinds), process.name
+        if process.health_port is not None:
+            assert "health_port" in process.settings, process.name
+
+
 def test_the_embedded_mode_wires_every_process(tmp_path: Path) -> None:
     system = EmbeddedSystem(Settings(store="memory", data_dir=tmp_path))
     try:
@@ -122,10 +134,13 @@ def test_the_operators_table_lists_every_process() -> None:
     text = RUNNING_DOC.read_text(encoding="utf-8")
     section = text.split("## Processes", 1)[1].split("\n## ", 1)[0]
     rows = re.findall(
-        r"^\| `([a-z-]+)` \| ([a-z, ]+) \| `([a-z_.]+)`[^|]*\|\s*(\d*)\s*\|", section, re.M
+        r"^\| `([a-z-]+)` \| ([a-z, ]+) \| `([a-z_.]+)`[^|]*\|\s*(\d*)\s*\|[^|]*\|\s*(\d*)\s*\|",
+        section,
+        re.M,
     )
     assert rows == [
-        (p.name, ", ".join(p.kinds), p.module, str(p.port or "")) for p in topology.processes()
+        (p.name, ", ".join(p.kinds), p.module, str(p.port or ""), str(p.health_port or ""))
+        for p in topology.processes()
     ]
     by_hand = re.findall(r"^python -m ([a-z_.]+) &", text, re.M)
     assert by_hand == [p.module for p in topology.processes()]
