@@ -24,14 +24,13 @@ run: venv
 	$(VENV)/bin/ocop run
 
 ## make test: lint, types, architecture, then every tier, including the ones that
-## need the real Kafka broker and PostgreSQL (started here by deploy/infra.sh).
-## The fault suite (tests/faults) is run by `make test-faults`, not here: in three loaded
-## full runs its dead-letter check failed (the consumers logged both dead letters, the
-## suite read none back); see docs/operators/delivery.md.
+## need the real Kafka broker and PostgreSQL (started here by deploy/infra.sh), and the
+## fault suite and health tests (tests/faults: a broker and a PostgreSQL of their own).
 test: venv lint infra-up
-	source <(deploy/infra.sh env) && OCOP_REQUIRE_INFRA=1 $(PYTEST) tests --ignore=tests/faults
+	source <(deploy/infra.sh env) && OCOP_REQUIRE_INFRA=1 $(PYTEST) tests
 
-## make test-faults: the fault suite alone (its own broker and PostgreSQL cluster).
+## make test-faults: the fault suite and the health tests alone (their own broker and
+## PostgreSQL cluster; no shared server, no lock).
 test-faults: venv
 	$(PYTEST) tests/faults -q -s
 
