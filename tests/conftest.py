@@ -7,7 +7,7 @@ import asyncio
 import os
 import uuid
 from collections import Counter
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -117,6 +117,22 @@ def app_settings(request: pytest.FixtureRequest, tmp_path: Path) -> Settings:
     """The store matrix: each application test once per store (eventsourcing's examples run
     one test case per store the same way), so a fault of one store shows in its tier."""
     return settings_for(request.param, tmp_path)
+
+
+@pytest.fixture
+def service(app_settings: Settings, clock: Any, build_service: Callable[..., Any]) -> Iterator[Any]:
+    """A service (`build_service(settings, clock=clock)`, its folder's bootstrap `build`) on
+    each store of the matrix, closed after the test. A test folder gives `clock` and
+    `build_service` in its conftest."""
+    built = build_service(app_settings, clock=clock)
+    yield built
+    built.app.close()
+
+
+@pytest.fixture
+def app(service: Any) -> Any:
+    """The service's application (its event store and command groups)."""
+    return service.app
 
 
 def kafka_bootstrap() -> str:

@@ -21,7 +21,7 @@ from runtime.identity.claims import audience_of
 from runtime.identity.interceptor import AuthInterceptor, Grant, granted
 from runtime.identity.issuer import IssuerServer
 from runtime.identity.verifier import TokenVerifier
-from runtime.rpc import authenticator
+from runtime.rpc import authenticator, build_server
 
 _KEY = rsa.generate_private_key(public_exponent=65537, key_size=2048)
 CHEAP_ARGON2ID = PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
@@ -127,3 +127,22 @@ def signed_in_as(
 def interceptor(issuer: TestIssuer, service: str) -> AuthInterceptor:
     """The server interceptor a service gets, trusting the test issuer."""
     return authenticator(issuer.url, service)
+
+
+@contextmanager
+def served(issuer: TestIssuer, app: Any, adapter: Any, service: str, stub: Any) -> Iterator[Any]:
+    """`adapter` (a service's `grpc_api` module) serving `app` on a free port behind the
+    interceptor of `service`; yields `stub` (its generated stub class) on a channel signed
+    as each request's actor, else as the province's auditor (kiem-toan, 51)."""
+    server, port = build_server(
+        "127.0.0.1:0",
+        [adapter.register(app)],
+        [adapter.SERVICE_NAME],
+        auth=interceptor(issuer, service),
+    )
+    server.start()
+    try:
+        with signed_channel(issuer, f"127.0.0.1:{port}", ("kiem-toan", "auditor", "51")) as ch:
+            yield stub(ch)
+    finally:
+        server.stop(grace=0)

@@ -88,6 +88,16 @@ def deliver(app: EvaluationApp, event: IntegrationEvent, source: str = "registra
     app.process_event(event, Tracking(f"{source}@t#0", next(_positions)))
 
 
+# A district dossier under rule set R1: received 01/03/2025, assessed by
+# the commune 20/03/2025, for `arrive(app, **R1_DISTRICT)` or `assessed(**R1_DISTRICT)`.
+R1_DISTRICT: dict[str, Any] = {
+    "level": "district",
+    "rule_set": "R1",
+    "received": date(2025, 3, 1),
+    "assessed_on": date(2025, 3, 20),
+}
+
+
 def arrive(app: EvaluationApp, **kwargs: Any) -> CommuneAssessed:
     event = assessed(**kwargs)
     deliver(app, event)

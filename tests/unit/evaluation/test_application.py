@@ -15,6 +15,7 @@ from services.evaluation.adapters import outbound
 from services.evaluation.application import EvaluationApp
 from tests.unit.evaluation.helpers import (
     AUTHORITY,
+    R1_DISTRICT,
     arrive,
     assessed,
     council,
@@ -52,13 +53,7 @@ def test_a_forwarded_dossier_opens_an_evaluation_in_its_round(app: EvaluationApp
 
 
 def test_the_district_plan_rounds_apply_to_r1_district_dossiers(app: EvaluationApp) -> None:
-    event = arrive(
-        app,
-        level="district",
-        rule_set="R1",
-        received=date(2025, 3, 1),
-        assessed_on=date(2025, 3, 20),
-    )
+    event = arrive(app, **R1_DISTRICT)
     council(app, event.aggregate_id)
     round_ = app.get_round(app.get_evaluation(event.aggregate_id).round_id)
     assert (round_.name_en, round_.decided_by, round_.source) == (

@@ -19,6 +19,7 @@ from tests.unit.evaluation.helpers import (
     AUTHORITY,
     DISTRICT_AUTHORITY,
     OFFICER,
+    R1_DISTRICT,
     arrive,
     council,
     deliver,
@@ -102,13 +103,7 @@ def test_an_r1_certificate_gets_its_expiry_notice(
 ) -> None:
     app, scheduler = service.app, service.scheduler()
     move(clock, date(2025, 6, 20))
-    event = arrive(
-        app,
-        level="district",
-        rule_set="R1",
-        received=date(2025, 3, 1),
-        assessed_on=date(2025, 3, 20),
-    )
+    event = arrive(app, **R1_DISTRICT)
     council(app, event.aggregate_id)
     score_all(app, event.aggregate_id, dict.fromkeys(("chu-tich", "tv1", "tv2"), 60), 3, "R1")
     app.councils.adopt_result(

@@ -20,6 +20,7 @@ from tests.unit.evaluation.helpers import (
     AUTHORITY,
     DISTRICT_AUTHORITY,
     DISTRICT_OFFICER,
+    R1_DISTRICT,
     arrive,
     council,
     deliver,
@@ -35,13 +36,7 @@ MINISTRY = Actor(id="bo-nnmt", role="ministry", jurisdiction="VN")
 
 
 def forwarded_r1(app: EvaluationApp, total: int = 80) -> tuple[UUID, UUID]:
-    event = arrive(
-        app,
-        level="district",
-        rule_set="R1",
-        received=date(2025, 3, 1),
-        assessed_on=date(2025, 3, 20),
-    )
+    event = arrive(app, **R1_DISTRICT)
     council(app, event.aggregate_id)
     score_all(app, event.aggregate_id, dict.fromkeys(("chu-tich", "tv1", "tv2"), total), 4, "R1")
     start = mark(app)

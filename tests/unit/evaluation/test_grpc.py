@@ -13,25 +13,16 @@ from contracts.rpc import common_pb2
 from contracts.rpc import evaluation_pb2 as pb
 from contracts.rpc import evaluation_pb2_grpc as pb_grpc
 from runtime.errors import FIELD_METADATA, LANG_METADATA
-from runtime.rpc import build_server
 from services.evaluation.adapters import grpc_api
 from services.evaluation.application import EvaluationApp
-from tests.identity import TestIssuer, interceptor, signed_channel
+from tests.identity import TestIssuer, served
 from tests.unit.evaluation.helpers import arrive, council, score_all
 
 
 @pytest.fixture
 def stub(app: EvaluationApp, issuer: TestIssuer) -> Iterator[pb_grpc.EvaluationStub]:
-    server, port = build_server(
-        "127.0.0.1:0",
-        [grpc_api.register(app)],
-        [grpc_api.SERVICE_NAME],
-        auth=interceptor(issuer, "evaluation"),
-    )
-    server.start()
-    with signed_channel(issuer, f"127.0.0.1:{port}", ("kiem-toan", "auditor", "51")) as channel:
-        yield pb_grpc.EvaluationStub(channel)  # type: ignore[no-untyped-call]
-    server.stop(grace=0)
+    with served(issuer, app, grpc_api, "evaluation", pb_grpc.EvaluationStub) as stub:
+        yield stub
 
 
 def who(actor_id: str, role: str, jurisdiction: str = "51") -> common_pb2.Actor:

@@ -10,7 +10,14 @@ from pathlib import Path
 from runtime.settings import Settings
 from system.embedded import EmbeddedSystem
 from system.province import ProvinceSettings
-from tests.unit.evaluation.helpers import AUTHORITY, arrive, council, score_all, secretary
+from tests.unit.evaluation.helpers import (
+    AUTHORITY,
+    R1_DISTRICT,
+    arrive,
+    council,
+    score_all,
+    secretary,
+)
 
 
 async def test_the_stand_in_closes_the_loop(tmp_path: Path) -> None:
@@ -20,13 +27,7 @@ async def test_the_stand_in_closes_the_loop(tmp_path: Path) -> None:
     try:
         answered = {}
         for total in (80, 72):  # R1 district: >= 70 goes to the province, which scores 5 lower
-            event = arrive(
-                app,
-                level="district",
-                rule_set="R1",
-                received=date(2025, 3, 1),
-                assessed_on=date(2025, 3, 20),
-            )
+            event = arrive(app, **R1_DISTRICT)
             council(app, event.aggregate_id)
             score_all(
                 app, event.aggregate_id, dict.fromkeys(("chu-tich", "tv1", "tv2"), total), 4, "R1"

@@ -21,6 +21,7 @@ from tests.unit.evaluation.helpers import (
     AUTHORITY,
     DISTRICT_AUTHORITY,
     OFFICER,
+    R1_DISTRICT,
     arrive,
     council,
     deliver,
@@ -54,13 +55,7 @@ def scored(
 
 
 def r1_at_district(app: EvaluationApp, total: int = 75, **kw: object) -> UUID:
-    event = arrive(
-        app,
-        level="district",
-        rule_set="R1",
-        received=date(2025, 3, 1),
-        assessed_on=date(2025, 3, 20),
-    )
+    event = arrive(app, **R1_DISTRICT)
     council(app, event.aggregate_id)
     scored(app, event.aggregate_id, "R1", total, **kw)  # type: ignore[arg-type]
     return event.aggregate_id

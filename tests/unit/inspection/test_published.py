@@ -17,11 +17,10 @@ from contracts.rpc import common_pb2
 from contracts.rpc import inspection_pb2 as pb
 from contracts.rpc import inspection_pb2_grpc as pb_grpc
 from runtime.errors import FIELD_METADATA, LANG_METADATA
-from runtime.rpc import build_server
 from services.inspection.adapters import grpc_api, outbound
 from services.inspection.application import InspectionApp
 from services.inspection.bootstrap import InspectionService
-from tests.identity import TestIssuer, interceptor, signed_channel
+from tests.identity import TestIssuer, served
 from tests.unit.inspection.helpers import ALL_GOOD, OFFICER, TEAM, certified, visit
 
 
@@ -81,16 +80,8 @@ def test_the_published_story_of_a_quarter(service: InspectionService) -> None:
 
 @pytest.fixture
 def stub(app: InspectionApp, issuer: TestIssuer) -> Iterator[pb_grpc.InspectionStub]:
-    server, port = build_server(
-        "127.0.0.1:0",
-        [grpc_api.register(app)],
-        [grpc_api.SERVICE_NAME],
-        auth=interceptor(issuer, "inspection"),
-    )
-    server.start()
-    with signed_channel(issuer, f"127.0.0.1:{port}", ("kiem-toan", "auditor", "51")) as channel:
-        yield pb_grpc.InspectionStub(channel)  # type: ignore[no-untyped-call]
-    server.stop(grace=0)
+    with served(issuer, app, grpc_api, "inspection", pb_grpc.InspectionStub) as stub:
+        yield stub
 
 
 def who(role: str = "province_officer", jurisdiction: str = "51") -> common_pb2.Actor:

@@ -1,14 +1,16 @@
+"""The promotion tests' clock and service: `service` and `app` (tests/conftest.py) build it
+on each store of the matrix."""
+
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 
 from runtime.clock import FixedClock
-from runtime.settings import Settings
-from services.promotion.application import PromotionApp
-from services.promotion.bootstrap import PromotionService, build
+from services.promotion.bootstrap import build
 
 
 @pytest.fixture
@@ -17,13 +19,5 @@ def clock() -> FixedClock:
 
 
 @pytest.fixture
-def service(app_settings: Settings, clock: FixedClock) -> Iterator[PromotionService]:
-    """The service on each store of the matrix (tests/conftest.py `app_settings`)."""
-    service = build(app_settings, clock=clock)
-    yield service
-    service.app.close()
-
-
-@pytest.fixture
-def app(service: PromotionService) -> PromotionApp:
-    return service.app
+def build_service() -> Callable[..., Any]:
+    return build

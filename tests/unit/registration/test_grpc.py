@@ -15,11 +15,10 @@ from contracts.rpc import registration_pb2 as pb
 from contracts.rpc import registration_pb2_grpc as pb_grpc
 from runtime.clock import FixedClock
 from runtime.errors import FIELD_METADATA, LANG_METADATA
-from runtime.rpc import build_server
 from services.registration.adapters import grpc_api
 from services.registration.application import RegistrationApp
 from tests.documents import pdf
-from tests.identity import TestIssuer, interceptor, signed_channel
+from tests.identity import TestIssuer, served
 from tests.unit.registration.helpers import DAK_HA
 
 OFFICER = common_pb2.Actor(id="can-bo-xa", role="commune_officer", jurisdiction=DAK_HA)
@@ -27,16 +26,8 @@ OFFICER = common_pb2.Actor(id="can-bo-xa", role="commune_officer", jurisdiction=
 
 @pytest.fixture
 def stub(app: RegistrationApp, issuer: TestIssuer) -> Iterator[pb_grpc.RegistrationStub]:
-    server, port = build_server(
-        "127.0.0.1:0",
-        [grpc_api.register(app)],
-        [grpc_api.SERVICE_NAME],
-        auth=interceptor(issuer, "registration"),
-    )
-    server.start()
-    with signed_channel(issuer, f"127.0.0.1:{port}", ("kiem-toan", "auditor", "51")) as channel:
-        yield pb_grpc.RegistrationStub(channel)  # type: ignore[no-untyped-call]
-    server.stop(grace=0)
+    with served(issuer, app, grpc_api, "registration", pb_grpc.RegistrationStub) as stub:
+        yield stub
 
 
 def status(call: Any, request: Any) -> tuple[grpc.StatusCode, str, str]:

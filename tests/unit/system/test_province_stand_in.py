@@ -14,19 +14,13 @@ from runtime.settings import Settings
 from services.evaluation.adapters.grpc_views import view
 from system.embedded import EmbeddedSystem
 from system.province import ProvinceSettings
-from tests.unit.evaluation.helpers import arrive, council, score_all, secretary
+from tests.unit.evaluation.helpers import R1_DISTRICT, arrive, council, score_all, secretary
 
 
 def r1_forwarded(system: EmbeddedSystem, total: int) -> UUID:
     """An R1 district dossier scored `total`, adopted and so forwarded to the province."""
     app = system.evaluation.app
-    event = arrive(
-        app,
-        level="district",
-        rule_set="R1",
-        received=date(2025, 3, 1),
-        assessed_on=date(2025, 3, 20),
-    )
+    event = arrive(app, **R1_DISTRICT)
     council(app, event.aggregate_id)
     score_all(app, event.aggregate_id, dict.fromkeys(("chu-tich", "tv1", "tv2"), total), 5, "R1")
     app.councils.adopt_result(
