@@ -1,18 +1,23 @@
 #!/usr/bin/env bash
 # The real infrastructure of the distributed mode on this machine: a
 # single-node Kafka (deploy/kafka/kafka.sh), PostgreSQL
-# (deploy/postgres/postgres.sh) and Keycloak, the OpenID Connect provider
-# (deploy/keycloak/keycloak.sh). Used by `make test`, CI and by hand.
+# (deploy/postgres/postgres.sh), Keycloak, the OpenID Connect provider
+# (deploy/keycloak/keycloak.sh), and SeaweedFS, the S3-compatible document store
+# (deploy/seaweedfs/seaweedfs.sh; built once from the Go module proxy, ~5 min). Used by
+# `make test`, CI and by hand.
 #
 # Usage: deploy/infra.sh up|down|status|env
 #
 #   up      fetch Kafka, start it and create the topics; install/start
 #           PostgreSQL, create the role and databases; fetch and start
-#           Keycloak with the ocop realm. Safe to repeat: a second run
-#           downloads nothing, formats nothing and only checks.
-#   down    stop the broker, the PostgreSQL cluster (data is kept) and Keycloak
-#   status  exit 0 when all three answer, 1 otherwise
+#           Keycloak with the ocop realm; build and start SeaweedFS with its
+#           bucket. Safe to repeat: a second run downloads nothing, formats
+#           nothing and only checks.
+#   down    stop the broker, the PostgreSQL cluster (data is kept), Keycloak, SeaweedFS
+#   status  exit 0 when all four answer, 1 otherwise
 #   env     print `export` lines for clients:  eval "$(deploy/infra.sh env)"
+#           (not the document store's: a process uses S3 only when given OCOP_S3_*,
+#           `deploy/seaweedfs/seaweedfs.sh env`; else documents are files)
 #
 # Every variable of kafka.sh and postgres.sh applies (KAFKA_PORT, OCOP_PG_PORT,
 # OCOP_CACHE_DIR, OCOP_STATE_DIR, KEYCLOAK_PORT, ...); see the top of those scripts.
@@ -22,6 +27,7 @@ DEPLOY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 KAFKA="$DEPLOY_DIR/kafka/kafka.sh"
 POSTGRES="$DEPLOY_DIR/postgres/postgres.sh"
 KEYCLOAK="$DEPLOY_DIR/keycloak/keycloak.sh"
+SEAWEEDFS="$DEPLOY_DIR/seaweedfs/seaweedfs.sh"
 
 say() { printf '[infra] %s\n' "$*"; }
 
@@ -57,6 +63,8 @@ cmd_up() {
   step "postgres start + databases" "$POSTGRES" start
   step "keycloak fetch" "$KEYCLOAK" fetch
   step "keycloak start + realm" "$KEYCLOAK" start
+  step "seaweedfs build" "$SEAWEEDFS" build
+  step "seaweedfs start + bucket" "$SEAWEEDFS" start
   summary
   say "up. For clients: eval \"\$($0 env)\""
 }
@@ -66,6 +74,7 @@ cmd_down() {
   "$KAFKA" stop || rc=$?
   "$POSTGRES" stop || rc=$?
   "$KEYCLOAK" stop || rc=$?
+  "$SEAWEEDFS" stop || rc=$?
   return "$rc"
 }
 
@@ -74,6 +83,7 @@ cmd_status() {
   "$KAFKA" status || rc=1
   "$POSTGRES" status || rc=1
   "$KEYCLOAK" status || rc=1
+  "$SEAWEEDFS" status || rc=1
   return "$rc"
 }
 

@@ -78,6 +78,15 @@ class Settings(BaseSettings):
         default=None,
         description="Directory with ca.pem, <service>.pem, <service>-key.pem: gRPC over TLS",
     )
+    s3_endpoint: str = Field(
+        default="",
+        description="S3 API of the document store (deploy/seaweedfs); unset: documents "
+        "are files under <data_dir> (runtime/blobs.py)",
+    )
+    s3_bucket: str = Field(default="ocop-documents", description="Bucket of the documents")
+    s3_access_key: str = Field(default="", description="S3 access key id")
+    s3_secret_key: str = Field(default="", description="S3 secret access key")
+    s3_region: str = Field(default="us-east-1", description="S3 region (signature only)")
     personal_data_key_file: Path | None = Field(
         default=None,
         description="File with the key-encryption key of personal data (base64, 32 bytes); "

@@ -573,3 +573,27 @@ class ImportPortfolioReply(_message.Message):
     products: _containers.RepeatedCompositeFieldContainer[ImportedProduct]
     problems: _containers.RepeatedCompositeFieldContainer[_common_pb2.RowProblem]
     def __init__(self, products: _Optional[_Iterable[_Union[ImportedProduct, _Mapping]]] = ..., problems: _Optional[_Iterable[_Union[_common_pb2.RowProblem, _Mapping]]] = ...) -> None: ...
+
+class GetDossierBundleRequest(_message.Message):
+    __slots__ = ("dossier_id", "resume_after")
+    DOSSIER_ID_FIELD_NUMBER: _ClassVar[int]
+    RESUME_AFTER_FIELD_NUMBER: _ClassVar[int]
+    dossier_id: str
+    resume_after: int
+    def __init__(self, dossier_id: _Optional[str] = ..., resume_after: _Optional[int] = ...) -> None: ...
+
+class BundlePart(_message.Message):
+    __slots__ = ("sequence", "manifest_json", "sha256", "offset", "data", "last")
+    SEQUENCE_FIELD_NUMBER: _ClassVar[int]
+    MANIFEST_JSON_FIELD_NUMBER: _ClassVar[int]
+    SHA256_FIELD_NUMBER: _ClassVar[int]
+    OFFSET_FIELD_NUMBER: _ClassVar[int]
+    DATA_FIELD_NUMBER: _ClassVar[int]
+    LAST_FIELD_NUMBER: _ClassVar[int]
+    sequence: int
+    manifest_json: str
+    sha256: str
+    offset: int
+    data: bytes
+    last: bool
+    def __init__(self, sequence: _Optional[int] = ..., manifest_json: _Optional[str] = ..., sha256: _Optional[str] = ..., offset: _Optional[int] = ..., data: _Optional[bytes] = ..., last: _Optional[bool] = ...) -> None: ...

@@ -133,6 +133,11 @@ class RegistrationStub:
                 request_serializer=contracts_dot_rpc_dot_registration__pb2.ImportPortfolioRequest.SerializeToString,
                 response_deserializer=contracts_dot_rpc_dot_registration__pb2.ImportPortfolioReply.FromString,
                 _registered_method=True)
+        self.GetDossierBundle = channel.unary_stream(
+                '/ocop.registration.v1.Registration/GetDossierBundle',
+                request_serializer=contracts_dot_rpc_dot_registration__pb2.GetDossierBundleRequest.SerializeToString,
+                response_deserializer=contracts_dot_rpc_dot_registration__pb2.BundlePart.FromString,
+                _registered_method=True)
 
 
 class RegistrationServicer:
@@ -259,6 +264,15 @@ class RegistrationServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetDossierBundle(self, request, context):
+        """The dossier the next level receives (forwarded dossiers only), streamed and resumable:
+        part 1 the manifest (forms 01/02 data, self-assessment, form 03, the lower council's
+        adopted result and explanation, every document by SHA-256), then the documents' bytes.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_RegistrationServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -356,6 +370,11 @@ def add_RegistrationServicer_to_server(servicer, server):
                     servicer.ImportPortfolio,
                     request_deserializer=contracts_dot_rpc_dot_registration__pb2.ImportPortfolioRequest.FromString,
                     response_serializer=contracts_dot_rpc_dot_registration__pb2.ImportPortfolioReply.SerializeToString,
+            ),
+            'GetDossierBundle': grpc.unary_stream_rpc_method_handler(
+                    servicer.GetDossierBundle,
+                    request_deserializer=contracts_dot_rpc_dot_registration__pb2.GetDossierBundleRequest.FromString,
+                    response_serializer=contracts_dot_rpc_dot_registration__pb2.BundlePart.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -874,6 +893,33 @@ class Registration:
             '/ocop.registration.v1.Registration/ImportPortfolio',
             contracts_dot_rpc_dot_registration__pb2.ImportPortfolioRequest.SerializeToString,
             contracts_dot_rpc_dot_registration__pb2.ImportPortfolioReply.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetDossierBundle(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/ocop.registration.v1.Registration/GetDossierBundle',
+            contracts_dot_rpc_dot_registration__pb2.GetDossierBundleRequest.SerializeToString,
+            contracts_dot_rpc_dot_registration__pb2.BundlePart.FromString,
             options,
             channel_credentials,
             insecure,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from runtime.blobs import BlobStore, DirectoryBlobStore, MemoryBlobStore
+from runtime.blobs import blob_store
 from runtime.clock import Clock, SystemClock
 from runtime.eventstore import event_store_env
 from runtime.messages import Publisher
@@ -42,12 +42,6 @@ class InspectionService(StoreService):
         return RemediationScheduler(self.app, self.clock)
 
 
-def blob_store(settings: Settings, own: InspectionSettings) -> BlobStore:
-    if settings.store == "memory":
-        return MemoryBlobStore()
-    return DirectoryBlobStore(settings.data_dir / own.documents_folder)
-
-
 def build(
     settings: Settings,
     metrics: Metrics | None = None,
@@ -61,7 +55,7 @@ def build(
         event_store_env(settings, NAME),
         clock=the_clock,
         deployment=own.deployment(),
-        blobs=blob_store(settings, own),
+        blobs=blob_store(settings, own.documents_folder),
     )
     return InspectionService(
         app=app, metrics=metrics or Metrics(NAME), clock=the_clock, settings=own

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from runtime.blobs import DirectoryBlobStore, MemoryBlobStore
+from runtime.blobs import blob_store
 from runtime.clock import Clock, SystemClock
 from runtime.eventstore import event_store_env
 from runtime.messages import Publisher
@@ -18,7 +18,6 @@ from services.registration.adapters import grpc_api, outbound
 from services.registration.adapters.settings import RegistrationSettings
 from services.registration.adapters.units import locate_commune, locate_legacy_commune
 from services.registration.application import RegistrationApp
-from services.registration.application.ports import BlobStore
 from services.registration.application.rulebook import route_dossier
 
 NAME = "registration"
@@ -38,13 +37,6 @@ class Registration(StoreService):
         return relay_for(self.app, outbound.translate, publisher, self.metrics, settings)
 
 
-def blob_store(settings: Settings) -> BlobStore:
-    """Document bytes: in memory with the memory store, else `<data_dir>/documents`."""
-    if settings.store == "memory":
-        return MemoryBlobStore()
-    return DirectoryBlobStore(settings.data_dir / "documents")
-
-
 def build(
     settings: Settings,
     metrics: Metrics | None = None,
@@ -58,7 +50,7 @@ def build(
         locate_legacy_commune=locate_legacy_commune,
         route_dossier=route_dossier,
         clock=clock or SystemClock(settings.time_zone),
-        blobs=blob_store(settings),
+        blobs=blob_store(settings, "documents"),
         personal_data_key=key_from_settings(
             settings.store, settings.data_dir, settings.personal_data_key_file
         ),

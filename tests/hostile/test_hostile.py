@@ -106,6 +106,13 @@ def call(up: Running, command: Command) -> tuple[grpc.StatusCode, dict[str, str]
                 response_deserializer=lambda raw: raw,
             )
             stub(iter(requests), metadata=metadata, timeout=30)
+        elif method.descriptor.server_streaming:  # the dossier bundle: read it whole
+            stub = channel.unary_stream(
+                method.path,
+                request_serializer=lambda m: m.SerializeToString(),
+                response_deserializer=lambda raw: raw,
+            )
+            list(stub(requests[0], metadata=metadata, timeout=30))
         else:
             stub = channel.unary_unary(
                 method.path,

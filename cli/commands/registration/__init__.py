@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cli.commands.registration import dossiers, ideas, producers, views
+from cli.commands.registration import bundle, dossiers, ideas, producers, views
 from cli.declare import Group, add_group
 from contracts.rpc import registration_pb2_grpc as pb_grpc
 
@@ -27,6 +27,7 @@ GROUP = Group(
         producers.SHOW_PRODUCER,
         producers.ERASE_PERSONAL_DATA,
         producers.SHOW_PRODUCT,
+        bundle.BUNDLE,
     ),
     views.show,
 )

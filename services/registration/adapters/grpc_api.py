@@ -12,18 +12,21 @@ import grpc
 from contracts.rpc import registration_pb2 as pb
 from contracts.rpc import registration_pb2_grpc as pb_grpc
 from runtime.errors import CommandRejected
+from runtime.jurisdiction import UnitPath, require_jurisdiction
 from runtime.listing import matches, page, sort_vietnamese
 from runtime.rpc import (
     Register,
+    abort,
     handles_rejections,
     parse_uuid,
     request_lang,
     row_problems,
     to_context,
+    verified_actor,
 )
 from runtime.rpc_mapping import Shape, as_uuid, dates, optional, uuids
 from services.registration.adapters import grpc_views as views
-from services.registration.application import RegistrationApp
+from services.registration.application import RegistrationApp, bundle
 from services.registration.domain.documents import MAX_DOCUMENT_BYTES
 
 REGISTER_PRODUCER = Shape(convert={"business_registration_no": optional()})
@@ -151,6 +154,28 @@ class RegistrationService(pb_grpc.RegistrationServicer):
             ],
             problems=row_problems(done.problems, request_lang(context)),
         )
+
+    def GetDossierBundle(
+        self, request: pb.GetDossierBundleRequest, context: grpc.ServicerContext
+    ) -> Iterator[pb.BundlePart]:
+        """The dossier the next level receives, streamed (`application/bundle.py`)."""
+        try:
+            dossier_id = parse_uuid("dossier_id", request.dossier_id)
+            dossier = self.app.get_dossier(dossier_id)
+            path = UnitPath(commune=dossier.commune_code, province=dossier.province_code)
+            require_jurisdiction(verified_actor(), path, str(dossier_id))
+            parts = bundle.bundle_parts(self.app, dossier_id, max(0, request.resume_after))
+            for part in parts:
+                yield pb.BundlePart(
+                    sequence=part.sequence,
+                    manifest_json=bundle.manifest_json(part.manifest) if part.manifest else "",
+                    sha256=part.sha256,
+                    offset=part.offset,
+                    data=part.data,
+                    last=part.last,
+                )
+        except CommandRejected as rejected:
+            abort(context, rejected)
 
     # Dossiers -------------------------------------------------------------------
 
