@@ -5,12 +5,12 @@ this package."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from typing import Any, ClassVar, TypeVar
 from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
+from eventsourcing.utils import get_topic
 
 from contracts.evaluation import CertificateExpired, Recognized, Revoked, Scored
 from runtime.clock import Clock, check_past_date
@@ -40,6 +40,7 @@ from services.registration.domain.dossier import Dossier
 from services.registration.domain.idea import ProductIdea
 from services.registration.domain.producer import Producer
 from services.registration.domain.product import Product
+from services.registration.projections.listings import Listing, Listings
 
 A = TypeVar("A")
 
@@ -91,6 +92,13 @@ class RegistrationApp(ServiceStore):
         self.dossiers = DossierCommands(self)
         self.assessment = AssessmentCommands(self)
         self.portfolio = PortfolioCommands(self)
+        self.dossier_rows: Listing[Dossier] = Listing(
+            f"{get_topic(Dossier)}.", lambda i: self.get_as(i, Dossier)
+        )
+        self.idea_rows: Listing[ProductIdea] = Listing(
+            f"{get_topic(ProductIdea)}.", lambda i: self.get_as(i, ProductIdea)
+        )
+        self.listings = Listings(self.recorder, (self.dossier_rows, self.idea_rows))
 
     # Queries --------------------------------------------------------------------
 
@@ -140,19 +148,20 @@ class RegistrationApp(ServiceStore):
         return completeness.changes_since(previous, dossier) if previous else {}
 
     def list_dossiers(self, *, commune_code: str = "", overdue_only: bool = False) -> list[Dossier]:
+        """Dossiers (of a commune, overdue only), from the listing projection."""
         today = self.clock.today()
-        found = []
-        for dossier_id in self.created_ids("Dossier.Submitted"):
-            dossier = self.get_dossier(dossier_id)
-            if commune_code and dossier.commune_code != commune_code:
-                continue
-            if overdue_only and not dossier.is_overdue(today):
-                continue
-            found.append(dossier)
-        return found
+        self.listings.catch_up()
+        return [
+            d
+            for d in self.dossier_rows.rows.values()
+            if (not commune_code or d.commune_code == commune_code)
+            and (not overdue_only or d.is_overdue(today))
+        ]
 
     def list_ideas(self, *, producer_id: UUID | None = None) -> list[ProductIdea]:
-        ideas = [self.get_idea(i) for i in self.created_ids("ProductIdea.Registered")]
+        """Product ideas (of a producer), from the listing projection."""
+        self.listings.catch_up()
+        ideas = self.idea_rows.rows.values()
         return [i for i in ideas if producer_id is None or i.producer_id == producer_id]
 
     def document(self, sha256: str) -> bytes | None:
@@ -165,19 +174,6 @@ class RegistrationApp(ServiceStore):
         is after today in the deployment's time zone or before the programme (Decision
         490/QĐ-TTg, 07/05/2018): every dated registration command is such a fact."""
         check_past_date(field, day, self.clock)
-
-    def created_ids(self, created: str) -> Iterator[UUID]:
-        """Aggregates created by the event `created`, oldest first, from the notification
-        log: a commune holds tens to hundreds of dossiers, so a scan is fine here."""
-        start = 1
-        while True:
-            batch = self.recorder.select_notifications(start=start, limit=500)
-            if not batch:
-                return
-            for notification in batch:
-                if notification.topic.endswith(":" + created):
-                    yield UUID(str(notification.originator_id))
-            start = batch[-1].id + 1
 
     def load(self, cls: type[A], aggregate_id: UUID, field: str) -> A:
         """The aggregate `aggregate_id` of type `cls`; NOT_FOUND naming `field` otherwise."""
