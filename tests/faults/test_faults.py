@@ -2,8 +2,9 @@
 consumers, rpc servers and the scheduler are killed (-9) at random points, the broker and
 the database stop and come back, forged and poison messages arrive, and the registration
 database is restored from a dump taken mid-stream. Then: every command that returned
-success has exactly one effect downstream (a reporting catalogue row), refused ones none,
-and the dead-letter topics hold only the poison.
+success has exactly one effect downstream (a reporting catalogue row, and inspection's
+product with its two events), refused ones none, and the dead-letter topics hold only
+the poison.
 
 Its own broker (deploy/kafka/kafka.sh on ports of its own) and its own PostgreSQL cluster
 (initdb in a temp dir): it never touches the shared servers. `OCOP_FAULTS_LONG=1` runs
@@ -24,6 +25,7 @@ import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
+from uuid import UUID
 
 import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
@@ -31,6 +33,7 @@ from aiokafka.admin import AIOKafkaAdminClient
 
 from contracts import topics
 from runtime.messages import HEADER_NOTIFICATION_ID, HEADER_SOURCE
+from services.inspection.domain.products import CertifiedProduct
 from tests.conftest import DEAD_LETTER_TOPICS, EVENT_TOPICS, create_topics
 from tests.faults.harness import Driver, Fleet, OwnKafka, OwnPostgres, run, wait_rpc
 from tests.identity import TestIssuer, running_issuer
@@ -50,6 +53,7 @@ MODULES = {
     "evaluation-scheduler": "services.evaluation.entrypoints.scheduler",
     "reporting-rpc": "services.reporting.entrypoints.rpc",
     "reporting-stream": "services.reporting.entrypoints.stream",
+    "inspection-stream": "services.inspection.entrypoints.stream",
 }
 REGISTRATION = ("registration-rpc", "registration-relay-a", "registration-relay-b")
 
@@ -92,6 +96,26 @@ class Suite:
     def catalogue(self) -> Counter[str]:
         rows = self.pg.sql("ocop_reporting", "SELECT name FROM catalogue_products")
         return Counter(name for (name,) in rows)
+
+    def inspection_effects(self) -> Counter[str]:
+        """product id -> events inspection stored for its product (an event-sourced
+        projection: ProductRegistered creates it and locates it, two events; a second
+        application would add a third)."""
+        tables = self.pg.sql(
+            "ocop_inspection",
+            "SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' "
+            "AND column_name IN ('originator_id', 'originator_version', 'state') "
+            "AND table_name NOT LIKE '%snapshot%' GROUP BY table_name HAVING count(*) = 3",
+        )
+        by_aggregate: Counter[str] = Counter()
+        for (table,) in tables:
+            rows = self.pg.sql(
+                "ocop_inspection",
+                f'SELECT originator_id::text, count(DISTINCT originator_version) FROM "{table}" '
+                "GROUP BY originator_id",
+            )
+            by_aggregate.update(dict(rows))
+        return by_aggregate
 
     def rows_named(self, name: str) -> list[tuple[Any, ...]]:
         return self.pg.sql(
@@ -417,6 +441,15 @@ def run_suite(suite: Suite, fleet: Fleet, tmp_path: Path, issuer: TestIssuer) ->
         gave_up = [o for o in outcomes if not o.ok and o not in refused]
         seen = suite.catalogue()
         lost = [o.name for o in ok if seen[o.name] == 0]
+        # Inspection's effect, by product id (a command whose reply was not kept has none
+        # to look up): the same two events for every product, never more, never missing.
+        stored = suite.inspection_effects()
+        in_inspection = {
+            o.name: stored[str(CertifiedProduct.id_for(UUID(o.product_id)))]
+            for o in ok
+            if o.product_id
+        }
+        inspection_off = {n: k for n, k in in_inspection.items() if k != 2}
         # A command in flight while registration was restored: it may have committed
         # after the dump, its key lost with the restore; its retry runs it again. That is
         # the restore's loss (documented), not delivery's: counted apart.
@@ -456,6 +489,8 @@ def run_suite(suite: Suite, fleet: Fleet, tmp_path: Path, issuer: TestIssuer) ->
             "retried (attempts > 1)": sum(1 for o in outcomes if o.attempts > 1),
             "lost": len(lost),
             "applied twice": len(twice),
+            "inspection products checked": len(in_inspection),
+            "inspection products missing or applied twice": len(inspection_off),
             "re-run across the restore (key lost with the backup)": len(rerun),
             "effects of refused commands": len(effects_of_refused),
             "poison injected": suite.poison,
@@ -487,6 +522,7 @@ def run_suite(suite: Suite, fleet: Fleet, tmp_path: Path, issuer: TestIssuer) ->
         assert set(suite.outages) == {"broker", "database", "restore"}
         assert lost == [], f"lost: {lost[:5]}"
         assert twice == [], f"applied twice: {twice[:5]}"
+        assert inspection_off == {}, f"inspection's events per product: {inspection_off}"
         assert all(seen[o.name] <= 1 for o in gave_up)
         assert LONG or gave_up == []
         assert effects_of_refused == []
