@@ -86,6 +86,11 @@ class Shape:
         return to_context(getattr(request, ACTOR_FIELD)), self.kwargs(request)
 
 
+def as_uuids(name: str, values: list[str]) -> list[Any]:
+    """A repeated id field as `uuid.UUID`s, each refused by name if malformed."""
+    return [parse_uuid(name, value) for value in values]
+
+
 def uuids(*names: str) -> dict[str, Convert]:
     """Converters for fields that carry an id (`{name: as_uuid}`), to spread into `convert`."""
     return dict.fromkeys(names, as_uuid)

@@ -1,23 +1,21 @@
 """gRPC adapter of the promotion service: requests in, application calls, views out.
 
-A command RPC is one row: the request's `Shape` (runtime.rpc_mapping: only the fields that
-need converting are named), the application command it calls and the view of what it
-returns. Queries read more than one thing and are methods."""
+A command RPC is one row (`runtime.rpc_mapping.command_rpc`): the request's `Shape` (only
+the fields that need converting are named), the application command it calls and the
+view of what it returns. Queries read more than one thing and are methods."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 import grpc
-from google.protobuf.message import Message
 
 from contracts.rpc import promotion_pb2 as pb
 from contracts.rpc import promotion_pb2_grpc as pb_grpc
 from runtime.listing import listed
 from runtime.rpc import Register, handles_rejections, parse_date, parse_uuid
-from runtime.rpc_mapping import Shape, dates, optional, uuids
+from runtime.rpc_mapping import Shape, as_uuids, command_rpc, dates, optional, uuids
 from services.promotion.application import PromotionApp
 from services.promotion.application.queries import Shares
 from services.promotion.domain.outreach import Campaign, SupportGrant, Training
@@ -26,16 +24,10 @@ from services.promotion.domain.products import Producer
 from services.promotion.domain.venues import Fair, Showroom
 
 SERVICE_NAME = pb.DESCRIPTOR.services_by_name["Promotion"].full_name
-Command = Callable[[PromotionApp], Callable[..., Any]]
-Handler = Callable[[Any, Message, grpc.ServicerContext], Message]
 
 
 def _d(value: date | None) -> str:
     return value.isoformat() if value else ""
-
-
-def as_uuids(name: str, values: list[str]) -> list[Any]:
-    return [parse_uuid(name, value) for value in values]
 
 
 def _rows(name: str, values: list[Any]) -> list[dict[str, Any]]:
@@ -45,17 +37,6 @@ def _rows(name: str, values: list[Any]) -> list[dict[str, Any]]:
 
 def _row(name: str, value: Any) -> dict[str, Any]:
     return _rows(name, [value])[0]
-
-
-def command(shape: Shape, call: Command, reply: Callable[[Any], Message]) -> Handler:
-    """A servicer method: map the request by `shape`, call `call(app)`, reply its view."""
-
-    @handles_rejections
-    def handle(self: PromotionServicer, request: Message, context: grpc.ServicerContext) -> Message:
-        ctx, kwargs = shape.command(request)
-        return reply(call(self.app)(ctx, **kwargs))
-
-    return handle
 
 
 def plan_view(plan: PromotionPlan) -> pb.PlanView:
@@ -217,50 +198,50 @@ class PromotionServicer(pb_grpc.PromotionServicer):
     def __init__(self, app: PromotionApp) -> None:
         self.app = app
 
-    AdoptPlan = command(
+    AdoptPlan = command_rpc(
         Shape(convert={"budget_lines": _rows, "activities": _rows}),
         lambda app: app.plans.adopt,
         plan_view,
     )
-    AddActivity = command(
+    AddActivity = command_rpc(
         Shape(convert={"activity": _row}, rename={"activity": "entry"}),
         lambda app: app.plans.add_activity,
         plan_view,
     )
-    CompleteActivity = command(Shape(), lambda app: app.plans.complete, plan_view)
+    CompleteActivity = command_rpc(Shape(), lambda app: app.plans.complete, plan_view)
 
-    OpenShowroom = command(
+    OpenShowroom = command_rpc(
         Shape(convert=dates("opened_on")), lambda app: app.venues.open_showroom, showroom_view
     )
-    CloseShowroom = command(
+    CloseShowroom = command_rpc(
         Shape(convert={**uuids("showroom_id"), **dates("closed_on")}),
         lambda app: app.venues.close_showroom,
         showroom_view,
     )
-    DisplayProduct = command(
+    DisplayProduct = command_rpc(
         Shape(convert={**uuids("showroom_id", "product_id"), **dates("since")}),
         lambda app: app.venues.display,
         showroom_view,
     )
-    TakeDownProduct = command(
+    TakeDownProduct = command_rpc(
         Shape(convert={**uuids("showroom_id", "product_id"), **dates("on")}),
         lambda app: app.venues.take_down,
         showroom_view,
     )
 
-    RecordFair = command(
+    RecordFair = command_rpc(
         Shape(convert=dates("starts_on", "ends_on")), lambda app: app.venues.record_fair, fair_view
     )
-    RecordParticipation = command(
+    RecordParticipation = command_rpc(
         Shape(convert=uuids("fair_id", "product_id")), lambda app: app.venues.participate, fair_view
     )
-    RecordFairResult = command(
+    RecordFairResult = command_rpc(
         Shape(convert=uuids("fair_id", "product_id")),
         lambda app: app.venues.record_result,
         fair_view,
     )
 
-    JoinChannel = command(
+    JoinChannel = command_rpc(
         Shape(
             convert={
                 **uuids("producer_id"),
@@ -272,29 +253,29 @@ class PromotionServicer(pb_grpc.PromotionServicer):
         lambda app: app.channels.join,
         producer_view,
     )
-    LeaveChannel = command(
+    LeaveChannel = command_rpc(
         Shape(convert={**uuids("producer_id"), **dates("on")}),
         lambda app: app.channels.leave,
         producer_view,
     )
-    LinkValueChain = command(
+    LinkValueChain = command_rpc(
         Shape(convert={**uuids("producer_id"), **dates("since"), "until": optional(parse_date)}),
         lambda app: app.channels.link,
         producer_view,
     )
-    EndValueChain = command(
+    EndValueChain = command_rpc(
         Shape(convert={**uuids("producer_id"), **dates("on")}),
         lambda app: app.channels.end_link,
         producer_view,
     )
 
-    RecordCampaign = command(
+    RecordCampaign = command_rpc(
         Shape(convert=dates("held_on")), lambda app: app.outreach.campaign, record_view
     )
-    RecordTraining = command(
+    RecordTraining = command_rpc(
         Shape(convert=dates("starts_on", "ends_on")), lambda app: app.outreach.training, record_view
     )
-    GrantSupport = command(
+    GrantSupport = command_rpc(
         Shape(convert={**uuids("producer_id"), **dates("granted_on")}),
         lambda app: app.outreach.grant,
         record_view,

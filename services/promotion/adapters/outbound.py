@@ -67,6 +67,16 @@ def _left(e: Any, producer: Any) -> c.SalesChannelLeft:
     )
 
 
+def _chain_ended(e: Any, producer: Any) -> c.ValueChainEnded:
+    return contract(
+        c.ValueChainEnded,
+        e,
+        producer_id=producer.producer_id,
+        link_id=UUID(e.link_id),
+        ended_on=e.on,
+    )
+
+
 def translator(load: Callable[[UUID, int], Any]) -> Translate:
     """The relay's translation; `load(id, version)` gives the aggregate as it was after
     an event (events on a producer or a plan need its id, unit and year)."""
@@ -104,13 +114,7 @@ def translator(load: Callable[[UUID, int], Any]) -> Translate:
             producer_id=at(e).producer_id,
             link_id=UUID(e.link["link_id"]),
         ),
-        "Producer.ChainEnded": lambda e: contract(
-            c.ValueChainEnded,
-            e,
-            producer_id=at(e).producer_id,
-            link_id=UUID(e.link_id),
-            ended_on=e.on,
-        ),
+        "Producer.ChainEnded": lambda e: _chain_ended(e, at(e)),
         "Fair.Held": lambda e: contract(c.FairHeld, e),
         "Fair.ParticipationRecorded": lambda e: _participation(e, e.entry),
         "Fair.ResultRecorded": lambda e: _participation(e, at(e).participants[e.product_id]),
