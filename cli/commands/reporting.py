@@ -166,6 +166,13 @@ ENDS = Arg(
     type=day, dest="ends",
 )  # fmt: skip
 
+AS_OF = Arg(
+    "--as-of",
+    "Chỉ tiêu tại ngày này (dd/mm/yyyy): theo các sự kiện đã ghi đến hết ngày đó",
+    "The KPIs on this day (dd/mm/yyyy): as the events recorded by its end make them",
+    type=day,
+)
+
 GROUP = Group(
     "reporting",
     ("Báo cáo: danh mục sản phẩm và trạng thái", "Reporting: the product catalogue and status"),
@@ -202,7 +209,7 @@ GROUP = Group(
             ("Chỉ tiêu kế hoạch OCOP: kết quả so với mục tiêu", "The plan's KPIs against targets"),
             "auditor",
             pb.GetKpisRequest,
-            (PERIOD, JURISDICTION, STARTS, ENDS),
+            (PERIOD, JURISDICTION, STARTS, ENDS, AS_OF),
             output=_kpis,
             actor=False,
         ),

@@ -93,16 +93,18 @@ class ListProductsReply(_message.Message):
     def __init__(self, products: _Optional[_Iterable[_Union[ProductStatus, _Mapping]]] = ..., next_page_token: _Optional[str] = ..., total: _Optional[int] = ...) -> None: ...
 
 class GetKpisRequest(_message.Message):
-    __slots__ = ("period", "jurisdiction", "starts", "ends")
+    __slots__ = ("period", "jurisdiction", "starts", "ends", "as_of")
     PERIOD_FIELD_NUMBER: _ClassVar[int]
     JURISDICTION_FIELD_NUMBER: _ClassVar[int]
     STARTS_FIELD_NUMBER: _ClassVar[int]
     ENDS_FIELD_NUMBER: _ClassVar[int]
+    AS_OF_FIELD_NUMBER: _ClassVar[int]
     period: str
     jurisdiction: str
     starts: str
     ends: str
-    def __init__(self, period: _Optional[str] = ..., jurisdiction: _Optional[str] = ..., starts: _Optional[str] = ..., ends: _Optional[str] = ...) -> None: ...
+    as_of: str
+    def __init__(self, period: _Optional[str] = ..., jurisdiction: _Optional[str] = ..., starts: _Optional[str] = ..., ends: _Optional[str] = ..., as_of: _Optional[str] = ...) -> None: ...
 
 class KpiLine(_message.Message):
     __slots__ = ("code", "label_vi", "label_en", "unit", "group", "has_data", "value", "numerator", "denominator", "has_target", "minimum", "stretch", "status", "target_source", "definition")

@@ -17,7 +17,7 @@ from rules import ReportPeriod, load_local_policy, plan_targets, report_periods
 from runtime.clock import DEFAULT_TIME_ZONE, Clock, SystemClock
 from runtime.errors import CommandRejected
 from runtime.eventstore import MEMORY_FACTORY, SQLITE_FACTORY
-from services.reporting.application.audit import AuditQueries, check_status
+from services.reporting.application.audit import AuditQueries, check_status, parse_day
 from services.reporting.domain import kpi, product_record
 from services.reporting.domain.product_status import Row
 from services.reporting.projections.catalogue import CatalogueView
@@ -148,6 +148,7 @@ class ReportingApp:
         jurisdiction: str = "",
         starts: str = "",
         ends: str = "",
+        as_of: str = "",
         *,
         caller_scope: str = "",
         caller_unit: str = "",
@@ -157,14 +158,20 @@ class ReportingApp:
         CommandRejected(invalid_argument, period) for a period that cannot be read, and
         CommandRejected(permission_denied, jurisdiction) when a caller whose access is
         limited to their unit (`caller_scope` commune, district or province) asks about a
-        unit outside `caller_unit`."""
+        unit outside `caller_unit`. With `as_of` (an ISO date) the KPIs are those of that
+        day: folded from the events recorded by its end, "today" being that day
+        (CommandRejected(invalid_argument, as_of) for a date that cannot be read)."""
         try:
             chosen = kpi.parse_period(period, starts, ends)
         except ValueError as error:
             vi, _, en = str(error).partition(" / ")
             raise CommandRejected("invalid_argument", "period", vi, en or vi) from error
-        with self.reading() as models:
-            snap = models.catalogue.kpi_snapshot()
+        if as_of:  # as the events recorded by the end of that day make them
+            day = parse_day("as_of", as_of)
+            snap = self.audit.kpi_snapshot(day)
+        else:
+            with self.reading() as models:
+                snap = models.catalogue.kpi_snapshot()
         scope = kpi.Scope(jurisdiction.strip())
         if caller_scope in kpi.LIMITED_SCOPES and not kpi.within(snap, scope.code, caller_unit):
             raise CommandRejected(
@@ -174,7 +181,7 @@ class ReportingApp:
                 "người dùng.",
                 f"Unit {scope.code or 'all units'} lies outside the caller's unit {caller_unit}.",
             )
-        today = self.clock.today()
+        today = parse_day("as_of", as_of) if as_of else self.clock.today()
         policies = [load_local_policy(p) for p in self.local_policies]
         targets = plan_targets(policies, chosen.ends.year)
         return KpiView(

@@ -32,8 +32,10 @@ from services.reporting.domain.audit_trail import (
     subjects,
     summary,
 )
+from services.reporting.domain.kpi import Snapshot
 from services.reporting.domain.product_status import STATUSES, Row
 from services.reporting.projections.journal import JournalView, stamp
+from services.reporting.projections.kpi_as_of import kpi_snapshot
 
 # The events the catalogue and the certificates are folded from.
 AS_OF_TYPES = (
@@ -182,12 +184,16 @@ class AuditQueries:
 
     # -- any past date -----------------------------------------------------------------
 
-    def _events_until(self, on: date) -> list[Any]:
-        """The catalogue's and certificates' events recorded by the end of `on`."""
+    def _events_until(self, on: date, types: tuple[str, ...] = AS_OF_TYPES) -> list[Any]:
+        """The events (of `types`; () for all) recorded by the end of `on`, parsed."""
         end = datetime.combine(on + timedelta(days=1), time(), self.zone)
         with self.reading() as models:
-            rows = models.journal.until(stamp(end), AS_OF_TYPES)
+            rows = models.journal.until(stamp(end), types)
         return [parse(r["topic"], json.dumps(r["payload"], default=_plain).encode()) for r in rows]
+
+    def kpi_snapshot(self, on: date) -> Snapshot:
+        """The KPI read models as the events recorded by the end of `on` make them."""
+        return kpi_snapshot(self._events_until(on, ()))
 
     def product_as_of(self, product_id: str, on: str) -> Row:
         """The product's catalogue row on `on` (ISO date) with `certificates` (its

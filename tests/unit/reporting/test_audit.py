@@ -191,11 +191,13 @@ def year(app: ReportingApp) -> Year:
     """The year applied in time order; the live catalogue row recorded after each day."""
     year = Year()
     year.recorded = {}  # type: ignore[attr-defined]
+    year.kpis = {}  # type: ignore[attr-defined]
     year.published = year.build()  # type: ignore[attr-defined]
     for n, (topic, event) in enumerate(year.published, start=1):  # type: ignore[attr-defined]
         app.process_event(event, tracking(topic, n, event))
         day = local_date(event.occurred_at)
         year.recorded[day] = app.get_product(str(year.product))  # type: ignore[attr-defined]
+        year.kpis[day] = app.view.kpi_snapshot()  # type: ignore[attr-defined]
     return year
 
 
@@ -347,3 +349,18 @@ def test_a_rebuild_gives_the_same_answers_on_every_store(
                     else f"SELECT COUNT(*) AS n FROM sqlite_master WHERE name = '{gone}'"
                 )
                 assert cursor.fetchone()["n"] == 0, gone
+
+
+def test_kpis_as_of_match_the_kpi_tables_recorded_at_the_time(
+    app: ReportingApp, year: Year
+) -> None:
+    recorded: dict[date, Any] = year.kpis  # type: ignore[attr-defined]
+    for day, live in recorded.items():
+        assert app.audit.kpi_snapshot(day) == live, day
+    before, after = (app.kpis("2026", as_of=d) for d in ("2026-06-27", "2026-06-28"))
+    assert before.today == date(2026, 6, 27)
+    differing = {a.kpi.code for a, b in zip(after.lines, before.lines, strict=True) if a != b}
+    assert differing  # the recognition of 28/06 counts from that day on
+    with pytest.raises(CommandRejected) as refused:
+        app.kpis("2026", as_of="2026-13-01")
+    assert (refused.value.kind, refused.value.field) == ("invalid_argument", "as_of")

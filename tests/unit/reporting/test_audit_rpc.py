@@ -107,6 +107,10 @@ def test_the_cli_shows_exports_and_dates_a_trail(
     assert len(json.loads(capsys.readouterr().out)) == 35
     assert main(["--json", "audit", "products", "--as-of", "01/01/2020"]) == 0
     assert json.loads(capsys.readouterr().out) == []
+    assert main(["--json", "reporting", "kpi", "--period", "2024", "--as-of", "01/01/2020"]) == 0
+    then = json.loads(capsys.readouterr().out)
+    assert main(["--json", "reporting", "kpi", "--period", "2024", "--as-of", today]) == 0
+    assert json.loads(capsys.readouterr().out) != then  # the demo was recorded today
     assert main(["--json", "audit", "product", product, "--as-of", "01/01/2020"]) == 2
     assert json.loads(capsys.readouterr().err)["code"] == "not_found"
 
