@@ -3,15 +3,15 @@ and participation, producers' sales channels and value chains, outreach and supp
 the queries (shares on a date, showrooms, a producer's history, the plan's status).
 
 Each module declares its commands as data (`cli.declare`), by the service's command
-groups: `plans`, `venues` (showrooms, fairs), `channels` (sales channels, value chains),
-`outreach` (campaigns, training, support, and the reads); `fields` what several take;
-`views` prints the replies."""
+groups: `venues` (showrooms, fairs), `channels` (sales channels, value chains),
+`outreach` (the year's plan, campaigns, training, support, and the reads); `fields` what
+several take; `views` prints the replies."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from cli.commands.promotion import channels, outreach, plans, venues, views
+from cli.commands.promotion import channels, outreach, venues, views
 from cli.declare import Group, add_group
 from contracts.rpc import promotion_pb2_grpc as pb_grpc
 
@@ -24,7 +24,7 @@ GROUP = Group(
     ("Xúc tiến thương mại, kênh phân phối, chuỗi giá trị OCOP", "OCOP trade promotion"),
     "promotion",
     pb_grpc.PromotionStub,
-    (*plans.COMMANDS, *venues.COMMANDS, *channels.COMMANDS, *outreach.COMMANDS),
+    (*outreach.PLAN_COMMANDS, *venues.COMMANDS, *channels.COMMANDS, *outreach.COMMANDS),
     views.record,
 )
 

@@ -1,6 +1,12 @@
-"""`ocop promotion campaign|training|support|shares|history`: communication, training
-and support granted to producers, and the reads: the shares of OCOP producers in modern
-channels and value chains on a date, and a producer's history."""
+"""`ocop promotion plan|add-activity|activity-done|show-plan|campaign|training|support|
+shares|history`: the year's promotion plan, communication, training and support granted
+to producers, and the reads: the shares of OCOP producers in modern channels and value
+chains on a date, and a producer's history.
+
+Budget lines are given as `--budget CODE:AMOUNT_VND:SOURCE:Label`, activities as
+`--activity CODE:KIND:BUDGET_LINE:Title` (the economy and infrastructure office leads,
+with the agriculture office, unless `--lead` says otherwise for one activity added
+later). Amounts are whole đồng."""
 
 from __future__ import annotations
 
@@ -9,9 +15,122 @@ from collections.abc import Mapping
 from typing import Any
 
 from cli.commands.promotion import views
-from cli.commands.promotion.fields import ACTIVITY, PRODUCER, ROLE, UNIT, amount
+from cli.commands.promotion.fields import ACTIVITY, PRODUCER, ROLE, UNIT, YEAR, amount, parts
 from cli.declare import Arg, Command, day, on
 from contracts.rpc import promotion_pb2 as pb
+
+
+def plan_fields(args: argparse.Namespace) -> Mapping[str, Any]:
+    lines = []
+    for text in args.budget:
+        code, sum_, source, label = parts(text, "--budget", 4, "budget_lines")
+        lines.append(
+            pb.BudgetLine(
+                code=code,
+                amount_vnd=amount(sum_, "--budget", "budget_lines"),
+                funding_source=source,
+                label=label,
+            )
+        )
+    activities = []
+    for text in args.activity_item:
+        code, kind, line, title = parts(text, "--activity", 4, "activities")
+        activities.append(pb.Activity(code=code, kind=kind, budget_line=line, title=title))
+    return {"budget_lines": lines, "activities": activities}
+
+
+def add_fields(args: argparse.Namespace) -> Mapping[str, Any]:
+    code, kind, line, title = parts(args.item, "--item", 4, "activity")
+    return {
+        "activity": pb.Activity(
+            code=code,
+            kind=kind,
+            budget_line=line,
+            title=title,
+            lead_unit=args.lead,
+            with_units=args.with_unit,
+        )
+    }
+
+
+PLAN = Command(
+    "plan",
+    ("Lập kế hoạch xúc tiến thương mại của năm", "Adopt the year's promotion plan"),
+    ROLE,
+    pb.AdoptPlanRequest,
+    (
+        YEAR,
+        Arg("--title", "Tên kế hoạch", "The plan's title", required=True),
+        Arg(
+            "--budget",
+            "Dòng kinh phí: MÃ:SỐ_TIỀN:NGUỒN:Tên (lặp lại)",
+            "Budget line: CODE:AMOUNT_VND:SOURCE:Label (repeat)",
+            action="append",
+            field="",
+        ),
+        Arg(
+            "--activity",
+            "Hoạt động: MÃ:LOẠI:DÒNG_KINH_PHÍ:Tên (lặp lại)",
+            "Activity: CODE:KIND:BUDGET_LINE:Title (repeat)",
+            action="append",
+            dest="activity_item",
+            field="",
+        ),
+    ),
+    output=views.with_rows("activities", views.PLAN_ACTIVITY_COLUMNS),
+    derive=plan_fields,
+)
+
+ADD_ACTIVITY = Command(
+    "add-activity",
+    ("Bổ sung hoạt động vào kế hoạch", "Add an activity to the plan"),
+    ROLE,
+    pb.AddActivityRequest,
+    (
+        YEAR,
+        Arg(
+            "--item",
+            "Hoạt động: MÃ:LOẠI:DÒNG_KINH_PHÍ:Tên",
+            "Activity: CODE:KIND:LINE:Title",
+            required=True,
+            field="",
+        ),
+        Arg("--lead", "Đơn vị chủ trì", "Lead unit", default="economy_infrastructure", field=""),
+        Arg(
+            "--with-unit",
+            "Đơn vị phối hợp (lặp lại)",
+            "Unit working with it (repeat)",
+            action="append",
+            field="",
+        ),
+    ),
+    output=views.with_rows("activities", views.PLAN_ACTIVITY_COLUMNS),
+    derive=add_fields,
+)
+
+ACTIVITY_DONE = Command(
+    "activity-done",
+    ("Đánh dấu hoạt động đã hoàn thành", "Mark an activity done"),
+    ROLE,
+    pb.CompleteActivityRequest,
+    (YEAR, Arg("--code", "Mã hoạt động", "Activity code", required=True)),
+    output=views.with_rows("activities", views.PLAN_ACTIVITY_COLUMNS),
+    rpc="CompleteActivity",
+)
+
+SHOW_PLAN = Command(
+    "show-plan",
+    ("Kế hoạch năm và tình trạng các hoạt động", "The year's plan and its activities"),
+    "auditor",
+    pb.GetPlanRequest,
+    (
+        Arg("--unit", "Mã địa bàn", "Unit code", required=True, field="jurisdiction"),
+        YEAR,
+    ),
+    output=views.with_rows("activities", views.PLAN_ACTIVITY_COLUMNS),
+    actor=False,
+    retry_not_found=True,
+)
 
 
 def training_fields(args: argparse.Namespace) -> Mapping[str, Any]:
@@ -140,4 +259,6 @@ HISTORY = Command(
     rpc="GetProducerHistory",
 )
 
+
+PLAN_COMMANDS = (PLAN, ADD_ACTIVITY, ACTIVITY_DONE, SHOW_PLAN)
 COMMANDS = (CAMPAIGN, TRAINING, SUPPORT, SHARES, HISTORY)
