@@ -158,6 +158,7 @@ def test_health_tells_outages_and_shutdown(running: tuple[Servers, Fleet]) -> No
     for port in (relay, stream):
         body = until(functools.partial(problem, port, "broker"), 60, f"broker outage on {port}")
         assert "unreachable for" in body["problems"]["broker"], body
+        print("/readyz while the broker is stopped:", body)
         assert readyz(port, "/healthz")[0] == 200  # alive all the same
     assert readyz(scheduler)[0] == 200
     servers.kafka.start()
@@ -169,6 +170,7 @@ def test_health_tells_outages_and_shutdown(running: tuple[Servers, Fleet]) -> No
     for port in (relay, stream, scheduler):
         body = until(functools.partial(problem, port, "store"), 60, f"store outage on {port}")
         assert "store:" in body["problems"]["store"], body
+        print("/readyz while the database is stopped:", body)
     servers.pg.start()
     until(all_ready, 120, "ready again after the database came back")
 
