@@ -41,6 +41,7 @@ test-fast: venv
 lint: venv
 	$(PY) -m contracts.generate --check
 	$(PY) -m system.compose --check
+	$(PY) -m system.dashboard --check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy

@@ -11,8 +11,9 @@
 #   up      fetch Kafka, start it and create the topics; install/start
 #           PostgreSQL, create the role and databases; fetch and start
 #           Keycloak with the ocop realm; build and start SeaweedFS with its
-#           bucket. Safe to repeat: a second run downloads nothing, formats
-#           nothing and only checks.
+#           bucket; build promtool (alert rule tests) and install the CRD schema
+#           validators (Kubernetes manifest tests). Safe to repeat: a second run
+#           downloads nothing, formats nothing and only checks.
 #   down    stop the broker, the PostgreSQL cluster (data is kept), Keycloak, SeaweedFS
 #   status  exit 0 when all four answer, 1 otherwise
 #   env     print `export` lines for clients:  eval "$(deploy/infra.sh env)"
@@ -65,6 +66,8 @@ cmd_up() {
   step "keycloak start + realm" "$KEYCLOAK" start
   step "seaweedfs build" "$SEAWEEDFS" build
   step "seaweedfs start + bucket" "$SEAWEEDFS" start
+  step "promtool build" "$DEPLOY_DIR/prometheus/promtool.sh" fetch
+  step "CRD validators (npm)" "$DEPLOY_DIR/kubernetes/crd-validators/fetch.sh"
   summary
   say "up. For clients: eval \"\$($0 env)\""
 }

@@ -20,6 +20,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 import psycopg
@@ -142,6 +143,7 @@ class TrackedConsumer:
             try:
                 self.effect(event, tracking)
                 self.outage.recovered()
+                self._lag(message.topic, event)
                 return "applied"
             except UNAVAILABLE as error:
                 self._wait_for_the_store(error)
@@ -169,6 +171,13 @@ class TrackedConsumer:
             if attempt < self.max_attempts:
                 time.sleep(self.retry_backoff_seconds * attempt)
         return error_text
+
+    def _lag(self, topic: str, event: object) -> None:
+        """How far behind the facts this consumer is: now minus the applied event's time."""
+        occurred = getattr(event, "occurred_at", None)
+        if isinstance(occurred, datetime):
+            behind = (datetime.now(UTC) - occurred).total_seconds()
+            self.metrics.consumer_lag.labels(topic).set(max(behind, 0.0))
 
     def _wait_for_the_store(self, error: Exception) -> None:
         """Back off (logged once per outage); give the batch back after too long."""

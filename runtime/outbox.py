@@ -249,6 +249,8 @@ class Relay:
             await self.publisher.publish(messages)
             for message in messages:
                 self.metrics.messages_out.labels(message.topic).inc()
+                kind = message.headers.get(HEADER_EVENT_TYPE, "")
+                self.metrics.events_published.labels(message.topic, kind).inc()
         before = self.position()
         try:
             await asyncio.to_thread(self.record, last)

@@ -38,6 +38,7 @@ from runtime.messages import Publisher
 from runtime.metrics import Metrics, serve_metrics
 from runtime.outbox import Relay
 from runtime.rpc import Register, service_server
+from runtime.scheduling import tick_until_stopped
 from runtime.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -98,7 +99,7 @@ class StreamService(Protocol):
 
 
 class Scheduler(Protocol):
-    async def run(self, stop: asyncio.Event, every_seconds: float) -> None: ...
+    def tick(self) -> int: ...
 
 
 class SchedulerSettings(Protocol):
@@ -211,7 +212,7 @@ async def serve_rpc(
     calls (balancers stop sending new ones), then calls in flight get 5 s."""
     servicer = grpc_health.HealthServicer()
     server, port = service_server(
-        settings, service, [register], names, store, health_servicer=servicer
+        settings, service, [register], names, store, health_servicer=servicer, metrics=metrics
     )
 
     def serving(reachable: bool) -> None:
@@ -250,7 +251,9 @@ async def run_scheduler(
     serve_metrics(service.metrics.registry, settings.grpc_host, settings.metrics_port)
     log.info("%s scheduler ticking", name)
     try:
-        await service.scheduler().run(_stop_event(), service.settings.scheduler_seconds)
+        await tick_until_stopped(
+            service.scheduler(), _stop_event(), service.settings.scheduler_seconds, service.metrics
+        )
     finally:
         health.stopping = True
         if watch is not None:

@@ -28,6 +28,8 @@ from runtime.identity.claims import audience_of
 from runtime.identity.interceptor import AuthInterceptor, current_grant
 from runtime.identity.verifier import TokenVerifier
 from runtime.input_guard import InputGuard
+from runtime.metrics import Metrics
+from runtime.rpc_metrics import MetricsInterceptor
 from runtime.settings import Settings
 from runtime.streams import StreamGuard, StreamLimits
 from runtime.text import excerpt
@@ -65,6 +67,7 @@ def build_server(
     idempotency_retention: timedelta = timedelta(days=7),
     limits: StreamLimits | None = None,
     health_servicer: health.HealthServicer | None = None,
+    metrics: Metrics | None = None,
 ) -> tuple[grpc.Server, int]:
     """A server bound to `address` (port 0 picks one) with health and reflection, every
     call but health checks authenticated and authorised by `auth`; TLS with `credentials`.
@@ -76,10 +79,13 @@ def build_server(
     application's recorder), commands carrying an idempotency key run once
     (`runtime.idempotency`). The standard health service answers SERVING for each name
     (and ""); pass `health_servicer` to change that later (`runtime.processes` turns it
-    NOT_SERVING while the store is unreachable and on shutdown). Returns the server (not
-    started) and the bound port."""
+    NOT_SERVING while the store is unreachable and on shutdown). With `metrics`, every call
+    is counted and timed outermost (`runtime.rpc_metrics`), refusals included. Returns the
+    server (not started) and the bound port."""
     guard = StreamGuard(limits or StreamLimits(max_streams=max(1, max_workers // 2)))
     chain: list[grpc.ServerInterceptor] = [guard, auth, *interceptors, InputGuard(abort)]
+    if metrics is not None:
+        chain.insert(0, MetricsInterceptor(metrics))
     keys = command_keys_of(store)
     if keys is not None:
         chain.append(IdempotencyInterceptor(keys, idempotency_retention))
@@ -120,6 +126,7 @@ def service_server(
     *,
     auth: AuthInterceptor | None = None,
     health_servicer: health.HealthServicer | None = None,
+    metrics: Metrics | None = None,
 ) -> tuple[grpc.Server, int]:
     """`build_server` for `service` with the limits and retention of `settings`: tokens of
     `settings.issuer_url()` (or `auth`'s issuer) for the service's audience, TLS with the
@@ -141,6 +148,7 @@ def service_server(
             call_seconds=settings.rpc_stream_seconds,
         ),
         health_servicer=health_servicer,
+        metrics=metrics,
     )
 
 

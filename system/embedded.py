@@ -29,6 +29,7 @@ from runtime.metrics import Metrics, serve_metrics
 from runtime.outbox import Relay
 from runtime.rpc import authenticator, service_server
 from runtime.sandbox import SandboxClock, SandboxRefused, sandbox_now, set_sandbox
+from runtime.scheduling import tick_until_stopped
 from runtime.settings import Settings
 from runtime.topology import running
 from system.builders import builder
@@ -198,6 +199,7 @@ class EmbeddedSystem:
                 service.rpc_names,
                 store,
                 auth=authenticator(self.issuer.url, entry.name),
+                metrics=service.metrics,
             )
             server.start()
             self.servers.append(server)
@@ -213,7 +215,12 @@ class EmbeddedSystem:
             await asyncio.gather(
                 *(r.run(stop, self.settings.relay_poll_seconds) for r in self.relays),
                 *(
-                    service.scheduler().run(stop, service.settings.scheduler_seconds)
+                    tick_until_stopped(
+                        service.scheduler(),
+                        stop,
+                        service.settings.scheduler_seconds,
+                        service.metrics,
+                    )
                     for service in self.schedulers
                 ),
             )

@@ -210,7 +210,7 @@ _TIERS: Counter[tuple[str, str]] = Counter()
 def pytest_runtest_logreport(report: pytest.TestReport) -> None:
     if report.when == "call" or (report.when == "setup" and report.outcome != "passed"):
         keywords = report.keywords
-        for tier in ("kafka", "postgres", "keycloak", "e2e"):
+        for tier in (*SERVER_TIERS, "e2e"):
             if tier in keywords:
                 _TIERS[(tier, report.outcome)] += 1
 
@@ -219,11 +219,16 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
     if not _TIERS:
         return
     terminalreporter.section("infrastructure tiers")
-    for tier in ("kafka", "postgres", "keycloak", "e2e"):
+    for tier in (*SERVER_TIERS, "e2e"):
         counts = {o: n for (t, o), n in _TIERS.items() if t == tier}
         if counts:
             shown = ", ".join(f"{n} {o}" for o, n in sorted(counts.items()))
             terminalreporter.write_line(f"{tier}: {shown}")
+
+
+# Tiers that need a server or a built tool, which `make test` provisions: under it they
+# may not skip, and each must pass at least one test.
+SERVER_TIERS = ("kafka", "postgres", "keycloak", "promtool")
 
 
 def _require_infra() -> bool:
@@ -235,7 +240,7 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
     """Under `make test` (OCOP_REQUIRE_INFRA=1) a skipped Kafka/PostgreSQL test fails."""
     outcome = yield
     report = outcome.get_result()
-    infra = any(m in item.keywords for m in ("kafka", "postgres", "keycloak"))
+    infra = any(m in item.keywords for m in SERVER_TIERS)
     if _require_infra() and infra and report.skipped:
         report.outcome = "failed"
         report.longrepr = f"{item.nodeid}: infrastructure tests may not skip under make test"
@@ -245,7 +250,7 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """Under `make test`, both infrastructure tiers must have run and passed tests."""
     if not _require_infra() or session.config.option.collectonly:
         return
-    for tier in ("kafka", "postgres", "keycloak"):
+    for tier in SERVER_TIERS:
         if not _TIERS[(tier, "passed")]:
             print(f"\n{tier} tier: no test passed; make test requires it to run")
             session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -8,6 +8,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from prometheus_client.parser import text_string_to_metric_families
+from prometheus_client.samples import Sample
 
 from runtime import topology
 from runtime.settings import Settings
@@ -26,17 +28,20 @@ pytestmark = [pytest.mark.e2e, pytest.mark.kafka, pytest.mark.postgres]
 PROCESSES = processes_of()  # every process of runtime/topology.py
 
 
-def scrape(port: int) -> dict[str, float]:
-    """Sum each metric of a process's /metrics over its labels."""
+def scrape(port: int) -> list[Sample]:
+    """Every sample of a process's /metrics."""
     with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as reply:
         text = reply.read().decode()
-    totals: dict[str, float] = {}
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            name, value = line.rsplit(" ", 1)
-            key = name.split("{", 1)[0]
-            totals[key] = totals.get(key, 0.0) + float(value)
-    return totals
+    return [sample for family in text_string_to_metric_families(text) for sample in family.samples]
+
+
+def total(samples: list[Sample], name: str, **labels: str) -> float:
+    """The sum of `name` over the samples whose labels include `labels`."""
+    return sum(
+        s.value
+        for s in samples
+        if s.name == name and all(s.labels.get(k) == v for k, v in labels.items())
+    )
 
 
 def test_one_product_through_separate_processes(
@@ -78,12 +83,30 @@ def test_one_product_through_separate_processes(
         assert row["decision_no"] == done["decision_no"]
         assert [r["product_id"] for r in proc.cli("reporting", "products")] == [done["product"]]
 
-        stream = scrape(metrics["reporting-stream"])
-        assert stream["reporting_messages_in_total"] >= 6  # 4 registration + 2 evaluation events
-        assert stream.get("reporting_dead_letters_total", 0) == 0
-        relay = scrape(metrics["evaluation-relay"])
-        assert relay["evaluation_messages_out_total"] >= 2
-        assert relay["evaluation_relay_backlog_events"] == 0
+        # Every process serves the conventions of runtime/metrics.py: one prefix, the
+        # service label, build info and the process collectors; each kind its own series.
+        scraped = {name: scrape(port) for name, port in metrics.items()}
+        for name, samples in scraped.items():
+            assert total(samples, "ocop_build_info") == 1, name
+            assert total(samples, "process_cpu_seconds_total") > 0, name
+        for entry in topology.running("rpc"):
+            calls = scraped[f"{entry.name}-rpc"]
+            assert total(calls, "ocop_grpc_server_handled_total", service=entry.name) > 0
+        rpc = scraped["evaluation-rpc"]
+        adopt = "/ocop.evaluation.v1.Evaluation/AdoptResult"
+        assert total(rpc, "ocop_grpc_server_handled_total", method=adopt, code="OK") == 1
+        assert total(rpc, "ocop_grpc_server_handling_seconds_count", method=adopt) == 1
+        stream = scraped["reporting-stream"]
+        # 4 registration + 2 evaluation events at least
+        assert total(stream, "ocop_messages_in_total", service="reporting") >= 6
+        assert total(stream, "ocop_dead_letters_total") == 0
+        relay = scraped["evaluation-relay"]
+        assert total(relay, "ocop_messages_out_total", service="evaluation") >= 2
+        assert total(relay, "ocop_relay_backlog_events", service="evaluation") == 0
+        # the business counters: the domain events published, by type
+        published = "ocop_events_published_total"
+        assert total(scraped["registration-relay"], published, type="DossierSubmitted") == 1
+        assert total(relay, published, type="Recognized") == 1
         proc.assert_alive()
     finally:
         codes = proc.stop()

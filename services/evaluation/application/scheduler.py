@@ -8,8 +8,6 @@ racing (one loses with a conflict and retries next tick), emits nothing twice.""
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
 from datetime import date
 from uuid import UUID
@@ -63,14 +61,3 @@ class CertificateScheduler:
                 log.info("certificates of %s changed meanwhile; next tick", product_id)
         self._learn()
         return made
-
-    async def run(self, stop: asyncio.Event, every_seconds: float) -> None:
-        while not stop.is_set():
-            try:
-                made = await asyncio.to_thread(self.tick)
-                if made:
-                    log.info("scheduler recorded %d certificate event(s)", made)
-            except Exception:
-                log.exception("certificate scheduler failed; retrying")
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), timeout=every_seconds)

@@ -8,8 +8,6 @@ loses with a conflict and retries next tick), emits nothing twice."""
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
 from uuid import UUID
 
@@ -59,14 +57,3 @@ class RemediationScheduler:
             except IntegrityError:
                 log.info("inspection %s changed meanwhile; next tick", inspection_id)
         return made
-
-    async def run(self, stop: asyncio.Event, every_seconds: float) -> None:
-        while not stop.is_set():
-            try:
-                made = await asyncio.to_thread(self.tick)
-                if made:
-                    log.info("scheduler recorded %d overdue remediation(s)", made)
-            except Exception:
-                log.exception("remediation scheduler failed; retrying")
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(stop.wait(), timeout=every_seconds)

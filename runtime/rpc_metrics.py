@@ -1,0 +1,99 @@
+"""gRPC server metrics, one interceptor outermost on every server: calls started, calls
+handled by status code, and handling time, per full method name
+(`ocop_grpc_server_started_total`, `ocop_grpc_server_handled_total`,
+`ocop_grpc_server_handling_seconds`, each with the service's label). A refusal by the
+access policy or the input guard counts with its code, since they run inside it."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import grpc
+
+from runtime.metrics import Metrics
+
+Continuation = Callable[[grpc.HandlerCallDetails], grpc.RpcMethodHandler | None]
+
+
+def _kind(handler: grpc.RpcMethodHandler) -> str:
+    if handler.request_streaming and handler.response_streaming:
+        return "bidi_stream"
+    if handler.request_streaming:
+        return "client_stream"
+    if handler.response_streaming:
+        return "server_stream"
+    return "unary"
+
+
+def _code(context: grpc.ServicerContext, error: BaseException | None) -> str:
+    code = context.code()  # set by abort() or set_code(); None when the call succeeded
+    if isinstance(code, grpc.StatusCode):
+        return str(code.name)
+    return "UNKNOWN" if error is not None else "OK"
+
+
+class MetricsInterceptor(grpc.ServerInterceptor):  # type: ignore[misc]
+    """Counts and times every call of the server it is installed on."""
+
+    def __init__(self, metrics: Metrics) -> None:
+        self.metrics = metrics
+
+    def intercept_service(
+        self, continuation: Continuation, handler_call_details: grpc.HandlerCallDetails
+    ) -> grpc.RpcMethodHandler | None:
+        handler = continuation(handler_call_details)
+        if handler is None:
+            return None
+        method = handler_call_details.method
+        kind = _kind(handler)
+        metrics = self.metrics
+
+        def finished(
+            context: grpc.ServicerContext, began: float, error: BaseException | None
+        ) -> None:
+            metrics.grpc_handled.labels(method, _code(context, error)).inc()
+            metrics.grpc_latency.labels(method).observe(time.perf_counter() - began)
+
+        def unary_response(behaviour: Callable[..., Any]) -> Callable[..., Any]:
+            def call(request: Any, context: grpc.ServicerContext) -> Any:
+                metrics.grpc_started.labels(method, kind).inc()
+                began = time.perf_counter()
+                try:
+                    reply = behaviour(request, context)
+                except BaseException as error:
+                    finished(context, began, error)
+                    raise
+                finished(context, began, None)
+                return reply
+
+            return call
+
+        def stream_response(behaviour: Callable[..., Iterator[Any]]) -> Callable[..., Any]:
+            def call(request: Any, context: grpc.ServicerContext) -> Iterator[Any]:
+                metrics.grpc_started.labels(method, kind).inc()
+                began = time.perf_counter()
+                try:
+                    yield from behaviour(request, context)
+                except BaseException as error:
+                    finished(context, began, error)
+                    raise
+                finished(context, began, None)
+
+            return call
+
+        ins, out = handler.request_deserializer, handler.response_serializer
+        if handler.request_streaming and handler.response_streaming:
+            return grpc.stream_stream_rpc_method_handler(
+                stream_response(handler.stream_stream), ins, out
+            )
+        if handler.request_streaming:
+            return grpc.stream_unary_rpc_method_handler(
+                unary_response(handler.stream_unary), ins, out
+            )
+        if handler.response_streaming:
+            return grpc.unary_stream_rpc_method_handler(
+                stream_response(handler.unary_stream), ins, out
+            )
+        return grpc.unary_unary_rpc_method_handler(unary_response(handler.unary_unary), ins, out)
