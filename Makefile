@@ -42,6 +42,7 @@ lint: venv
 	$(PY) -m contracts.generate --check
 	$(PY) -m system.compose --check
 	$(PY) -m system.dashboard --check
+	$(PY) -m system.kubernetes --check
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy

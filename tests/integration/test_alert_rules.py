@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-pytestmark = pytest.mark.promtool
+pytestmark = pytest.mark.tools
 
 HERE = Path(__file__).resolve().parents[2] / "deploy" / "prometheus"
 
