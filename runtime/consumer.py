@@ -28,6 +28,7 @@ import psycopg_pool
 from eventsourcing.persistence import IntegrityError, InterfaceError, OperationalError, Tracking
 from pydantic import ValidationError
 
+from runtime import logs
 from runtime.backoff import Outage
 from runtime.errors import CommandRejected
 from runtime.messages import HEADER_NOTIFICATION_ID, HEADER_SOURCE, InMessage
@@ -134,6 +135,18 @@ class TrackedConsumer:
             tracking = tracking_of(message, event)
         except (PoisonMessage, ValidationError, ValueError) as error:
             return f"{type(error).__name__}: {error}"
+        actor = getattr(event, "actor", None)
+        with logs.bound(
+            correlation_id=getattr(event, "correlation_id", ""),
+            event_id=getattr(event, "event_id", ""),
+            actor_id=getattr(actor, "id", ""),
+        ):
+            outcome = self._apply(message, event, tracking)
+            if outcome == "applied":
+                log.info("%s applied %s", self.service, tracking.event_key)
+            return outcome
+
+    def _apply(self, message: InMessage, event: Any, tracking: EventTracking) -> str:
         if self.seen(tracking.event_key):
             return "duplicate"
         error_text = ""

@@ -4,7 +4,7 @@ service (`deploy/prometheus/`), and the embedded mode's one registry holds all o
 
 Besides message flow (consumed, published, duplicates, dead letters, relay backlog and
 lag, outages), each registry carries the gRPC server series (`ocop_grpc_server_*`, per
-method and status code, by `runtime.rpc_metrics`), the domain events published per type
+method and status code, by `runtime.rpc_observe`), the domain events published per type
 (the business counters: dossiers received, results adopted, decisions issued), the
 scheduler's last tick, `ocop_build_info`, and the process and Python collectors."""
 

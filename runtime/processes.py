@@ -23,6 +23,7 @@ from grpc_health.v1 import health as grpc_health
 from grpc_health.v1 import health_pb2
 
 from contracts.topics import dead_letter_topic, subscriptions
+from runtime import logs
 from runtime.backoff import Outage
 from runtime.consumer import TrackedConsumer
 from runtime.health import BrokerWatch, Health, StoreWatch, serve_health
@@ -186,8 +187,10 @@ def watch_store(
     return watch
 
 
-def configure_logging() -> None:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+def configure_logging(default: logs.Format = "json") -> None:
+    """A process's logs: JSON lines with the flow's ids (runtime.logs); OCOP_LOG_FORMAT=text
+    for people."""
+    logs.configure(default)
 
 
 def _stop_event() -> asyncio.Event:

@@ -19,7 +19,7 @@ from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
 
 from contracts.envelope import Actor
-from runtime import errors
+from runtime import errors, logs
 from runtime.clock import check_date_range
 from runtime.commands import CommandContext
 from runtime.errors import CommandRejected
@@ -29,7 +29,7 @@ from runtime.identity.interceptor import AuthInterceptor, current_grant
 from runtime.identity.verifier import TokenVerifier
 from runtime.input_guard import InputGuard
 from runtime.metrics import Metrics
-from runtime.rpc_metrics import MetricsInterceptor
+from runtime.rpc_observe import CallObserver
 from runtime.settings import Settings
 from runtime.streams import StreamGuard, StreamLimits
 from runtime.text import excerpt
@@ -80,12 +80,13 @@ def build_server(
     (`runtime.idempotency`). The standard health service answers SERVING for each name
     (and ""); pass `health_servicer` to change that later (`runtime.processes` turns it
     NOT_SERVING while the store is unreachable and on shutdown). With `metrics`, every call
-    is counted and timed outermost (`runtime.rpc_metrics`), refusals included. Returns the
-    server (not started) and the bound port."""
+    is counted and timed outermost (`runtime.rpc_observe`), refusals included, and each
+    command logged with its flow's ids. Returns the server (not started) and the bound
+    port."""
     guard = StreamGuard(limits or StreamLimits(max_streams=max(1, max_workers // 2)))
     chain: list[grpc.ServerInterceptor] = [guard, auth, *interceptors, InputGuard(abort)]
     if metrics is not None:
-        chain.insert(0, MetricsInterceptor(metrics))
+        chain.insert(0, CallObserver(metrics))
     keys = command_keys_of(store)
     if keys is not None:
         chain.append(IdempotencyInterceptor(keys, idempotency_retention))
@@ -265,7 +266,9 @@ def to_context(claimed: Any = None) -> CommandContext:
                 f"Người thực hiện lấy từ phiên đăng nhập ({actor.id}); không được khai người khác.",
                 f"The actor comes from the sign-in ({actor.id}); claiming another is refused.",
             )
-    return CommandContext(actor=actor)
+    context = CommandContext(actor=actor)
+    logs.bind(correlation_id=context.correlation_id, actor_id=actor.id)
+    return context
 
 
 def parse_uuid(field: str, value: str) -> UUID:

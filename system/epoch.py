@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("service", choices=sorted(PUBLISHERS))
     args = parser.parse_args(argv)
-    configure_logging()
+    configure_logging("text")
     epoch, first = start_epoch(Settings(), args.service)
     print(
         f"{args.service}: kỷ nguyên {epoch} bắt đầu từ thông báo số {first} "

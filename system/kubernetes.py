@@ -6,11 +6,12 @@ the overlays `dev` and `production` under `deploy/kubernetes/`.
     python -m system.kubernetes --check    # exit 1 when a committed file is stale (make lint)
 
 The base has, per process of the list, a Deployment (the one image, the process chosen by
-its command, the settings it reads from the `ocop-settings` ConfigMap and the
-database owner's Secret that CloudNativePG writes, gRPC probes on an rpc process and /metrics probes on the others,
-resources, a non-root read-only securityContext with every capability dropped), a
-PodDisruptionBudget and a NetworkPolicy allowing only what it talks to (DNS, PostgreSQL,
-Kafka for streams and relays, Keycloak for token keys, gRPC clients in, Prometheus in);
+its command, the settings it reads from the `ocop-settings` ConfigMap and the database
+owner's Secret that CloudNativePG writes, gRPC probes on an rpc process and /metrics
+probes on the others, resources, a non-root read-only securityContext with every
+capability dropped), a PodDisruptionBudget and a NetworkPolicy allowing only what it
+talks to (DNS, PostgreSQL, Kafka for streams and relays, Keycloak for token keys, gRPC
+clients in, Prometheus in);
 a Service per gRPC server; Strimzi `KafkaTopic`s and a `KafkaUser` per service with the
 ACLs the catalogue implies (a topic's owner writes it, each consumer reads it in its own
 group, a consuming service writes and reads its dead-letter topic); a CloudNativePG

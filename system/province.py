@@ -35,6 +35,7 @@ from contracts.envelope import Actor, IntegrationEvent
 from contracts.evaluation import ForwardedToProvince
 from contracts.province import HigherLevelRecognized, ReturnedToLowerLevel
 from rules import Step, Tier, band_for, load_rule_set, may_act
+from runtime import logs
 from runtime.commands import envelope_fields
 from runtime.eventstore import event_store_env, register_common_transcodings
 from runtime.messages import Publisher
@@ -264,7 +265,7 @@ async def _run(settings: Settings) -> None:
 
 
 def main() -> None:
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    logs.configure("json")
     asyncio.run(_run(Settings()))
 
 

@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("service", choices=sorted(CONSUMERS))
     args = parser.parse_args(argv)
-    configure_logging()
+    configure_logging("text")
     result = asyncio.run(replay(Settings(), args.service))
     print(
         f"Đã đọc {result.read}, áp dụng {result.applied}, trùng {result.duplicates}, "

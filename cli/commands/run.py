@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
 import signal
 from pathlib import Path
 from typing import Any
 
+from runtime import logs
 from runtime.settings import Settings
 from runtime.topology import running
 
@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     from system.demo_promotion import load_promotion_demo
     from system.embedded import EmbeddedSystem
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    logs.configure("text")
     overrides: dict[str, Any] = {"store": "sqlite", "delivery": "inproc"}
     if args.data_dir is not None:
         overrides["data_dir"] = args.data_dir

@@ -3,9 +3,12 @@ through the real Kafka broker and PostgreSQL, driven by the `ocop` CLI."""
 
 from __future__ import annotations
 
+import contextlib
+import json
 import time
 import urllib.request
 from pathlib import Path
+from typing import Any
 
 import pytest
 from prometheus_client.parser import text_string_to_metric_families
@@ -33,6 +36,16 @@ def scrape(port: int) -> list[Sample]:
     with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5) as reply:
         text = reply.read().decode()
     return [sample for family in text_string_to_metric_families(text) for sample in family.samples]
+
+
+def json_lines(log: str) -> list[dict[str, Any]]:
+    """The JSON log lines of a process's output (other lines, e.g. a library's, skipped)."""
+    found = []
+    for line in log.splitlines():
+        if line.startswith("{"):
+            with contextlib.suppress(ValueError):
+                found.append(json.loads(line))
+    return found
 
 
 def total(samples: list[Sample], name: str, **labels: str) -> float:
@@ -107,6 +120,21 @@ def test_one_product_through_separate_processes(
         published = "ocop_events_published_total"
         assert total(scraped["registration-relay"], published, type="DossierSubmitted") == 1
         assert total(relay, published, type="Recognized") == 1
+        # A command's log line carries its correlation id, and so do the lines of the
+        # consumers that applied its events (JSON lines in the distributed mode).
+        adopted = [
+            line
+            for line in json_lines(proc.log_of("evaluation-rpc"))
+            if line.get("logger") == "ocop.rpc" and adopt in line["message"]
+        ]
+        assert adopted and adopted[0]["actor_id"], proc.log_of("evaluation-rpc")[-2000:]
+        flow = adopted[0]["correlation_id"]
+        applied = [
+            line
+            for line in json_lines(proc.log_of("reporting-stream"))
+            if line.get("correlation_id") == flow
+        ]
+        assert applied and all(line["event_id"] for line in applied)
         proc.assert_alive()
     finally:
         codes = proc.stop()

@@ -1,18 +1,24 @@
-"""gRPC server metrics, one interceptor outermost on every server: calls started, calls
-handled by status code, and handling time, per full method name
-(`ocop_grpc_server_started_total`, `ocop_grpc_server_handled_total`,
-`ocop_grpc_server_handling_seconds`, each with the service's label). A refusal by the
-access policy or the input guard counts with its code, since they run inside it."""
+"""What every gRPC call leaves behind, from one interceptor outermost on every server:
+metrics (calls started, calls handled by status code, handling time, per full method
+name: `ocop_grpc_server_started_total`, `ocop_grpc_server_handled_total`,
+`ocop_grpc_server_handling_seconds`, each with the service's label) and, for a command,
+one log line with its method, status code and time, carrying the command's correlation
+id and actor id (`runtime.logs`). A refusal by the access policy or the input guard
+counts with its code, since they run inside it."""
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import grpc
 
+from runtime import logs
 from runtime.metrics import Metrics
+
+log = logging.getLogger("ocop.rpc")
 
 Continuation = Callable[[grpc.HandlerCallDetails], grpc.RpcMethodHandler | None]
 
@@ -34,8 +40,8 @@ def _code(context: grpc.ServicerContext, error: BaseException | None) -> str:
     return "UNKNOWN" if error is not None else "OK"
 
 
-class MetricsInterceptor(grpc.ServerInterceptor):  # type: ignore[misc]
-    """Counts and times every call of the server it is installed on."""
+class CallObserver(grpc.ServerInterceptor):  # type: ignore[misc]
+    """Counts and times every call of the server it is installed on; logs each command."""
 
     def __init__(self, metrics: Metrics) -> None:
         self.metrics = metrics
@@ -59,6 +65,7 @@ class MetricsInterceptor(grpc.ServerInterceptor):  # type: ignore[misc]
         def unary_response(behaviour: Callable[..., Any]) -> Callable[..., Any]:
             def call(request: Any, context: grpc.ServicerContext) -> Any:
                 metrics.grpc_started.labels(method, kind).inc()
+                logs.clear()  # a worker thread may carry the ids of its previous call
                 began = time.perf_counter()
                 try:
                     reply = behaviour(request, context)
@@ -73,6 +80,7 @@ class MetricsInterceptor(grpc.ServerInterceptor):  # type: ignore[misc]
         def stream_response(behaviour: Callable[..., Iterator[Any]]) -> Callable[..., Any]:
             def call(request: Any, context: grpc.ServicerContext) -> Iterator[Any]:
                 metrics.grpc_started.labels(method, kind).inc()
+                logs.clear()  # a worker thread may carry the ids of its previous call
                 began = time.perf_counter()
                 try:
                     yield from behaviour(request, context)

@@ -11,7 +11,7 @@ import pytest
 from prometheus_client import CollectorRegistry
 
 from runtime.metrics import Metrics
-from runtime.rpc_metrics import MetricsInterceptor
+from runtime.rpc_observe import CallObserver
 
 
 def _sample(registry: CollectorRegistry, name: str, **labels: str) -> float:
@@ -48,7 +48,7 @@ def served() -> Iterator[tuple[grpc.Channel, CollectorRegistry]]:
     registry = CollectorRegistry()
     server = grpc.server(
         futures.ThreadPoolExecutor(max_workers=2),
-        interceptors=[MetricsInterceptor(Metrics("registration", registry))],
+        interceptors=[CallObserver(Metrics("registration", registry))],
     )
     server.add_generic_rpc_handlers([Answers()])
     port = server.add_insecure_port("127.0.0.1:0")
