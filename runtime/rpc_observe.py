@@ -59,8 +59,13 @@ class CallObserver(grpc.ServerInterceptor):  # type: ignore[misc]
         def finished(
             context: grpc.ServicerContext, began: float, error: BaseException | None
         ) -> None:
-            metrics.grpc_handled.labels(method, _code(context, error)).inc()
-            metrics.grpc_latency.labels(method).observe(time.perf_counter() - began)
+            code = _code(context, error)
+            took = time.perf_counter() - began
+            metrics.grpc_handled.labels(method, code).inc()
+            metrics.grpc_latency.labels(method).observe(took)
+            if logs.current("correlation_id"):  # a command: the gRPC layer bound its flow
+                log.info("%s %s %.1f ms", method, code, took * 1000)
+            logs.clear()
 
         def unary_response(behaviour: Callable[..., Any]) -> Callable[..., Any]:
             def call(request: Any, context: grpc.ServicerContext) -> Any:

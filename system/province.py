@@ -39,7 +39,7 @@ from runtime import logs
 from runtime.commands import envelope_fields
 from runtime.eventstore import event_store_env, register_common_transcodings
 from runtime.messages import Publisher
-from runtime.metrics import Metrics
+from runtime.metrics import Metrics, serve_metrics
 from runtime.outbox import Relay
 from runtime.settings import Settings
 from runtime.wiring import StoreService, relay_for
@@ -248,6 +248,7 @@ async def _run(settings: Settings) -> None:
     )
     health.check("broker", watch.problem)
     health.check("consumer", consumer.outage.problem)
+    serve_metrics(service.metrics.registry, settings.grpc_host, settings.metrics_port)
     await broker.start()
     relay = service.relay(KafkaPublisher(broker, settings.topic_prefix), settings)
     health.check("relay", relay.problem)

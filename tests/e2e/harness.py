@@ -220,7 +220,7 @@ def embedded(folder: Path, env: dict[str, str] | None = None) -> Iterator[Proces
         assert codes == {"embedded": 0}, processes.log_of("embedded")
 
 
-def wait_serving(address: str, timeout: float = 60.0, processes: Processes | None = None) -> None:
+def wait_serving(address: str, timeout: float = 180.0, processes: Processes | None = None) -> None:
     """Block until the gRPC health service at `address` answers SERVING (over TLS when
     the processes were given an `OCOP_TLS_DIR`)."""
     deadline = time.monotonic() + timeout

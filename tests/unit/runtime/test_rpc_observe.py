@@ -3,6 +3,7 @@ the access policy included (the metrics interceptor runs outermost)."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from typing import Any
 
@@ -10,6 +11,7 @@ import grpc
 import pytest
 from prometheus_client import CollectorRegistry
 
+from runtime import logs
 from runtime.metrics import Metrics
 from runtime.rpc_observe import CallObserver
 
@@ -29,6 +31,10 @@ class Answers(grpc.GenericRpcHandler):  # type: ignore[misc]
             context.abort(grpc.StatusCode.PERMISSION_DENIED, "no")
             raise AssertionError("abort raises")
 
+        def command(request: bytes, context: grpc.ServicerContext) -> bytes:
+            logs.bind(correlation_id="c-9", actor_id="can-bo-xa")  # as to_context does
+            return request
+
         def count(request: bytes, context: grpc.ServicerContext) -> Iterator[bytes]:
             for n in range(3):
                 yield bytes([n])
@@ -37,6 +43,7 @@ class Answers(grpc.GenericRpcHandler):  # type: ignore[misc]
             "/t.T/Echo": grpc.unary_unary_rpc_method_handler(echo),
             "/t.T/Refuse": grpc.unary_unary_rpc_method_handler(refuse),
             "/t.T/Count": grpc.unary_stream_rpc_method_handler(count),
+            "/t.T/Command": grpc.unary_unary_rpc_method_handler(command),
         }
         return handlers.get(details.method)
 
@@ -113,3 +120,17 @@ def _python() -> str:
     import platform
 
     return platform.python_version()
+
+
+def test_a_command_leaves_one_line_with_its_flow_and_a_query_none(
+    served: tuple[grpc.Channel, CollectorRegistry], caplog: pytest.LogCaptureFixture
+) -> None:
+    channel, _ = served
+    caplog.set_level(logging.INFO, logger="ocop.rpc")
+    channel.unary_unary("/t.T/Echo")(b"q")
+    channel.unary_unary("/t.T/Command")(b"c")
+    lines = [r for r in caplog.records if r.name == "ocop.rpc"]
+    assert [r.getMessage().split()[:2] for r in lines] == [["/t.T/Command", "OK"]]
+    # the worker thread forgets the flow afterwards: the next query logs nothing
+    channel.unary_unary("/t.T/Echo")(b"q")
+    assert len([r for r in caplog.records if r.name == "ocop.rpc"]) == 1
