@@ -7,8 +7,8 @@ the overlays `dev` and `production` under `deploy/kubernetes/`.
 
 The base has, per process of the list, a Deployment (the one image, the process chosen by
 its command, the settings it reads from the `ocop-settings` ConfigMap and the database
-owner's Secret that CloudNativePG writes, gRPC probes on an rpc process and /metrics
-probes on the others, resources, a non-root read-only securityContext with every
+owner's Secret that CloudNativePG writes, gRPC probes on an rpc process and /readyz and
+/healthz probes on the others, resources, a non-root read-only securityContext with every
 capability dropped), a PodDisruptionBudget and a NetworkPolicy allowing only what it
 talks to (DNS, PostgreSQL, Kafka for streams and relays, Keycloak for token keys, gRPC
 clients in, Prometheus in);
@@ -78,16 +78,20 @@ def _labels(process: Process) -> dict[str, str]:
     }
 
 
-def _probe(process: Process) -> dict[str, Any]:
+def _probe(process: Process, path: str) -> dict[str, Any]:
+    """gRPC health on an rpc process; `/readyz` or `/healthz` (`runtime.health`) else."""
     if process.port is not None:
         return {"grpc": {"port": process.port}}
-    return {"httpGet": {"path": "/metrics", "port": METRICS_PORT}}
+    return {"httpGet": {"path": path, "port": process.health_port}}
 
 
 def _env(process: Process) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = []
     for name in ("delivery", *process.settings):
         key = f"OCOP_{name.upper()}"
+        if name == "health_port":  # each process its own
+            found.append({"name": key, "value": str(process.health_port)})
+            continue
         if name in SECRETS:
             secret, field = SECRETS[name]
             source = {"secretKeyRef": {"name": secret, "key": field}}
@@ -99,18 +103,20 @@ def _env(process: Process) -> list[dict[str, Any]]:
 
 def deployment(process: Process) -> dict[str, Any]:
     ports = [{"name": "metrics", "containerPort": METRICS_PORT}]
+    if process.port is None and process.health_port is not None:
+        ports.append({"name": "health", "containerPort": process.health_port})
     if process.port is not None:
         ports.insert(0, {"name": "grpc", "containerPort": process.port})
-    probe = _probe(process)
+    ready, live = _probe(process, "/readyz"), _probe(process, "/healthz")
     container = {
         "name": process.name,
         "image": IMAGE,
         "command": ["python", "-m", process.module],
         "env": _env(process),
         "ports": ports,
-        "readinessProbe": {**probe, "periodSeconds": 10, "failureThreshold": 3},
-        "livenessProbe": {**probe, "periodSeconds": 20, "failureThreshold": 6},
-        "startupProbe": {**probe, "periodSeconds": 5, "failureThreshold": 60},
+        "readinessProbe": {**ready, "periodSeconds": 10, "failureThreshold": 3},
+        "livenessProbe": {**live, "periodSeconds": 20, "failureThreshold": 6},
+        "startupProbe": {**live, "periodSeconds": 5, "failureThreshold": 60},
         "resources": {
             "requests": {"cpu": "100m", "memory": "256Mi"},
             "limits": {"cpu": "1", "memory": "768Mi"},
@@ -230,7 +236,8 @@ def grpc_service(process: Process) -> dict[str, Any]:
 
 
 def settings_map() -> dict[str, Any]:
-    names = sorted({n for p in deployed() for n in ("delivery", *p.settings)} - set(SECRETS))
+    every = {n for p in deployed() for n in ("delivery", *p.settings)}
+    names = sorted(every - set(SECRETS) - {"health_port"})
     values = {"delivery": "kafka", "store": "postgres", **CLUSTER_VALUES}
     return {
         "apiVersion": "v1",
