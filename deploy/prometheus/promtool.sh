@@ -29,8 +29,10 @@ fetch() {
   flock 9
   [[ -x "$BIN" ]] && return 0
   say "building promtool $PROMTOOL_VERSION with $(go version | cut -d' ' -f3) (first run: minutes)"
+  # remove_all_sd leaves out the service-discovery plugins (cloud SDKs): rule checks and
+  # rule tests need none of them, and the build takes a fraction of the time.
   GOBIN="$DEST.tmp" GOFLAGS=-mod=mod \
-    go install "github.com/prometheus/prometheus/cmd/promtool@$PROMTOOL_VERSION"
+    go install -tags remove_all_sd "github.com/prometheus/prometheus/cmd/promtool@$PROMTOOL_VERSION"
   mkdir -p "$DEST"
   mv "$DEST.tmp/promtool" "$BIN"
   rmdir "$DEST.tmp"
