@@ -1,7 +1,8 @@
 """Health that tells the truth, on real processes (the distributed mode's own mains) over
 the suite's own broker and PostgreSQL cluster: gRPC health NOT_SERVING while the store is
 down and on shutdown; /healthz and /readyz of a relay, a stream and a scheduler, their
-outages (broker stopped, database stopped) shown while they last, and gone after."""
+outages (broker stopped, database stopped) shown while they last, and gone after; a relay
+whose database is restored under it refusing to publish until a new epoch is opened."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import functools
 import json
 import shutil
 import signal
+import sys
 import tempfile
 import time
 import urllib.error
@@ -20,13 +22,14 @@ from pathlib import Path
 from typing import Any
 
 import grpc
+import psycopg
 import pytest
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from tests.conftest import DEAD_LETTER_TOPICS, EVENT_TOPICS, create_topics
 from tests.e2e.harness import free_port
-from tests.faults.harness import Fleet, OwnKafka, OwnPostgres
-from tests.identity import running_issuer
+from tests.faults.harness import Driver, Fleet, OwnKafka, OwnPostgres, run, wait_rpc
+from tests.identity import TestIssuer, running_issuer
 
 pytestmark = pytest.mark.faults
 
@@ -88,6 +91,7 @@ class Servers:
         self.pg = OwnPostgres(self.pg_dir)
         self.grpc_port = free_port()
         self.health = {name: free_port() for name in HTTP}
+        self.issuer: TestIssuer | None = None
 
 
 @pytest.fixture
@@ -97,6 +101,7 @@ def running(tmp_path: Path) -> Iterator[tuple[Servers, Fleet]]:
     logs.mkdir()
     fleet: Fleet | None = None
     with running_issuer(tmp_path) as issuer:
+        servers.issuer = issuer
         try:
             servers.kafka.start()
             servers.pg.init()
@@ -137,8 +142,54 @@ def running(tmp_path: Path) -> Iterator[tuple[Servers, Fleet]]:
             shutil.rmtree(servers.pg_dir, ignore_errors=True)
 
 
-@pytest.mark.timeout(400)
-def test_health_tells_outages_and_shutdown(running: tuple[Servers, Fleet]) -> None:
+def restore_under_the_relay(servers: Servers, fleet: Fleet, tmp_path: Path) -> None:
+    """Registration's database restored from a dump while its relay runs: the relay
+    notices that its store went back, stops publishing and says so in /readyz until the
+    operator opens the new epoch (`python -m system.epoch`)."""
+    assert servers.issuer is not None
+    issuer = servers.issuer
+    driver = Driver(
+        f"127.0.0.1:{servers.grpc_port}",
+        lambda: issuer.metadata("can-bo-xa", "commune_officer", "23500"),
+    )
+    relay = servers.health["registration-relay"]
+
+    def in_reporting(count: int) -> bool:
+        try:  # the read model's table comes with its first event
+            rows = servers.pg.sql("ocop_reporting", "SELECT name FROM catalogue_products")
+        except psycopg.errors.UndefinedTable:
+            return False
+        return len(rows) >= count
+
+    try:
+        driver.register_producer()
+        for _ in range(2):
+            assert driver.command().ok
+        until(lambda: in_reporting(2), 60, "the first products published")
+        dump = tmp_path / "registration.dump"
+        servers.pg.dump("registration", dump)
+        for _ in range(2):
+            assert driver.command().ok
+        until(lambda: in_reporting(4), 60, "the later products published")
+    finally:
+        driver.close()
+    fleet.kill("registration-rpc")  # the clients held
+    servers.pg.restore("registration", dump)
+    body = until(
+        lambda: (b := problem(relay, "relay")) and "system.epoch" in b["problems"]["relay"] and b,
+        60,
+        "the relay notices the restore",
+    )
+    print("/readyz after the restore:", body)
+    assert "the store went back" in fleet.log_of("registration-relay")
+    run(sys.executable, "-m", "system.epoch", "registration", env=fleet.env)
+    until(lambda: readyz(relay)[0] == 200, 60, "the relay ready in the new epoch")
+    fleet.start("registration-rpc")
+    wait_rpc(f"127.0.0.1:{servers.grpc_port}")
+
+
+@pytest.mark.timeout(600)
+def test_health_tells_outages_and_shutdown(running: tuple[Servers, Fleet], tmp_path: Path) -> None:
     servers, fleet = running
 
     def all_ready() -> bool:
@@ -173,6 +224,8 @@ def test_health_tells_outages_and_shutdown(running: tuple[Servers, Fleet]) -> No
         print("/readyz while the database is stopped:", body)
     servers.pg.start()
     until(all_ready, 120, "ready again after the database came back")
+
+    restore_under_the_relay(servers, fleet, tmp_path)
 
     # Shutdown: NOT_SERVING first (for OCOP_SHUTDOWN_DRAIN_SECONDS), then no server.
     fleet.children["registration-rpc"].send_signal(signal.SIGTERM)
