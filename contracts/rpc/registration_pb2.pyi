@@ -13,7 +13,7 @@ from contracts.rpc import common_pb2 as _common_pb2
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class RegisterProducerRequest(_message.Message):
-    __slots__ = ("actor", "name", "kind", "is_sme", "business_registration_no", "commune_code", "legal_representative", "legal_rep_gender", "legal_rep_ethnicity", "legal_rep_disability", "address", "legacy_commune_code")
+    __slots__ = ("actor", "name", "kind", "is_sme", "business_registration_no", "commune_code", "legal_representative", "legal_rep_gender", "legal_rep_ethnicity", "legal_rep_disability", "address", "legacy_commune_code", "account")
     ACTOR_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
@@ -26,6 +26,7 @@ class RegisterProducerRequest(_message.Message):
     LEGAL_REP_DISABILITY_FIELD_NUMBER: _ClassVar[int]
     ADDRESS_FIELD_NUMBER: _ClassVar[int]
     LEGACY_COMMUNE_CODE_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_FIELD_NUMBER: _ClassVar[int]
     actor: _common_pb2.Actor
     name: str
     kind: str
@@ -38,7 +39,8 @@ class RegisterProducerRequest(_message.Message):
     legal_rep_disability: bool
     address: str
     legacy_commune_code: str
-    def __init__(self, actor: _Optional[_Union[_common_pb2.Actor, _Mapping]] = ..., name: _Optional[str] = ..., kind: _Optional[str] = ..., is_sme: _Optional[bool] = ..., business_registration_no: _Optional[str] = ..., commune_code: _Optional[str] = ..., legal_representative: _Optional[str] = ..., legal_rep_gender: _Optional[str] = ..., legal_rep_ethnicity: _Optional[str] = ..., legal_rep_disability: _Optional[bool] = ..., address: _Optional[str] = ..., legacy_commune_code: _Optional[str] = ...) -> None: ...
+    account: str
+    def __init__(self, actor: _Optional[_Union[_common_pb2.Actor, _Mapping]] = ..., name: _Optional[str] = ..., kind: _Optional[str] = ..., is_sme: _Optional[bool] = ..., business_registration_no: _Optional[str] = ..., commune_code: _Optional[str] = ..., legal_representative: _Optional[str] = ..., legal_rep_gender: _Optional[str] = ..., legal_rep_ethnicity: _Optional[str] = ..., legal_rep_disability: _Optional[bool] = ..., address: _Optional[str] = ..., legacy_commune_code: _Optional[str] = ..., account: _Optional[str] = ...) -> None: ...
 
 class RegisterProducerReply(_message.Message):
     __slots__ = ("producer_id",)
@@ -407,7 +409,7 @@ class GetProducerRequest(_message.Message):
     def __init__(self, producer_id: _Optional[str] = ...) -> None: ...
 
 class ProducerView(_message.Message):
-    __slots__ = ("producer_id", "name", "kind", "is_sme", "business_registration_no", "commune_code", "province_code", "legacy_commune_code", "legacy_district_code", "legacy_province_code", "legacy_valid_to", "legal_rep_qualifies_3_2", "legal_representative", "legal_rep_gender", "legal_rep_ethnicity", "legal_rep_disability", "address", "personal_data_erased")
+    __slots__ = ("producer_id", "name", "kind", "is_sme", "business_registration_no", "commune_code", "province_code", "legacy_commune_code", "legacy_district_code", "legacy_province_code", "legacy_valid_to", "legal_rep_qualifies_3_2", "legal_representative", "legal_rep_gender", "legal_rep_ethnicity", "legal_rep_disability", "address", "personal_data_erased", "account")
     PRODUCER_ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
@@ -426,6 +428,7 @@ class ProducerView(_message.Message):
     LEGAL_REP_DISABILITY_FIELD_NUMBER: _ClassVar[int]
     ADDRESS_FIELD_NUMBER: _ClassVar[int]
     PERSONAL_DATA_ERASED_FIELD_NUMBER: _ClassVar[int]
+    ACCOUNT_FIELD_NUMBER: _ClassVar[int]
     producer_id: str
     name: str
     kind: str
@@ -444,7 +447,8 @@ class ProducerView(_message.Message):
     legal_rep_disability: bool
     address: str
     personal_data_erased: bool
-    def __init__(self, producer_id: _Optional[str] = ..., name: _Optional[str] = ..., kind: _Optional[str] = ..., is_sme: _Optional[bool] = ..., business_registration_no: _Optional[str] = ..., commune_code: _Optional[str] = ..., province_code: _Optional[str] = ..., legacy_commune_code: _Optional[str] = ..., legacy_district_code: _Optional[str] = ..., legacy_province_code: _Optional[str] = ..., legacy_valid_to: _Optional[str] = ..., legal_rep_qualifies_3_2: _Optional[bool] = ..., legal_representative: _Optional[str] = ..., legal_rep_gender: _Optional[str] = ..., legal_rep_ethnicity: _Optional[str] = ..., legal_rep_disability: _Optional[bool] = ..., address: _Optional[str] = ..., personal_data_erased: _Optional[bool] = ...) -> None: ...
+    account: str
+    def __init__(self, producer_id: _Optional[str] = ..., name: _Optional[str] = ..., kind: _Optional[str] = ..., is_sme: _Optional[bool] = ..., business_registration_no: _Optional[str] = ..., commune_code: _Optional[str] = ..., province_code: _Optional[str] = ..., legacy_commune_code: _Optional[str] = ..., legacy_district_code: _Optional[str] = ..., legacy_province_code: _Optional[str] = ..., legacy_valid_to: _Optional[str] = ..., legal_rep_qualifies_3_2: _Optional[bool] = ..., legal_representative: _Optional[str] = ..., legal_rep_gender: _Optional[str] = ..., legal_rep_ethnicity: _Optional[str] = ..., legal_rep_disability: _Optional[bool] = ..., address: _Optional[str] = ..., personal_data_erased: _Optional[bool] = ..., account: _Optional[str] = ...) -> None: ...
 
 class ErasePersonalDataRequest(_message.Message):
     __slots__ = ("actor", "producer_id", "reference")

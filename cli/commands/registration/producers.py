@@ -67,6 +67,11 @@ REGISTER_PRODUCER = Command(
             field="business_registration_no",
         ),
         Arg(
+            "--account",
+            "Tài khoản đăng nhập của chủ thể (được thao tác trên hồ sơ của mình)",
+            "The producer's own sign-in (may then act on its own records)",
+        ),
+        Arg(
             "--sme",
             "Doanh nghiệp nhỏ và vừa",
             "Small or medium enterprise",

@@ -5,13 +5,16 @@ that names only the fields needing conversion; replies are built in `grpc_views`
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+from uuid import UUID
 
 import grpc
 
 from contracts.rpc import registration_pb2 as pb
 from contracts.rpc import registration_pb2_grpc as pb_grpc
 from runtime.errors import CommandRejected
+from runtime.identity.scope import scoped, visible
 from runtime.jurisdiction import UnitPath, require_jurisdiction
 from runtime.listing import matches, page, sort_vietnamese
 from runtime.rpc import (
@@ -26,6 +29,7 @@ from runtime.rpc import (
 )
 from runtime.rpc_mapping import Shape, as_uuid, dates, optional, uuids
 from services.registration.adapters import grpc_views as views
+from services.registration.adapters import scope
 from services.registration.application import RegistrationApp, bundle
 from services.registration.domain.documents import MAX_DOCUMENT_BYTES
 
@@ -72,9 +76,21 @@ IDEA_ACTIONS: dict[str, tuple[str, Shape]] = {
 """AdvanceIdeaRequest.action -> (the application's command, how the request maps to it)."""
 
 
+@scoped(pb.DESCRIPTOR.services_by_name["Registration"], scope.TABLE)
 class RegistrationService(pb_grpc.RegistrationServicer):
+    """Every method checks the caller's scope on the record it names first
+    (`adapters/scope.py`); listings keep the records the caller may see."""
+
     def __init__(self, app: RegistrationApp) -> None:
         self.app = app
+
+    def _visible(self, records: Iterable[Any]) -> Callable[[UUID], bool]:
+        """producer id -> whether the caller may see that producer's records."""
+        seen: dict[UUID, bool] = {}
+        for producer_id in {r.producer_id for r in records}:
+            record = scope.producer_record(self.app.get_producer(producer_id))
+            seen[producer_id] = visible(record)
+        return lambda producer_id: seen.get(producer_id, False)
 
     # Producers, ideas, products -------------------------------------------------
 
@@ -112,7 +128,9 @@ class RegistrationService(pb_grpc.RegistrationServicer):
 
     @handles_rejections
     def ListIdeas(self, request: pb.ListIdeasRequest, context: grpc.ServicerContext) -> pb.IdeaList:
-        found = [views.idea_view(i) for i in self.app.list_ideas(**LIST_IDEAS.kwargs(request))]
+        every = self.app.list_ideas(**LIST_IDEAS.kwargs(request))
+        mine = self._visible(every)
+        found = [views.idea_view(i) for i in every if mine(i.producer_id)]
         chosen = sort_vietnamese(
             (v for v in found if matches(request.query, v.name)), lambda v: v.name
         )
@@ -277,7 +295,8 @@ class RegistrationService(pb_grpc.RegistrationServicer):
         self, request: pb.ListDossiersRequest, context: grpc.ServicerContext
     ) -> pb.DossierList:
         found = self.app.list_dossiers(**LIST_DOSSIERS.kwargs(request))
-        briefs = [views.dossier_brief(self.app, d) for d in found]
+        mine = self._visible(found)
+        briefs = [views.dossier_brief(self.app, d) for d in found if mine(d.producer_id)]
         chosen = [v for v in briefs if matches(request.query, v.product_code, v.status, v.kind)]
         listed, next_token, total = page(chosen, request.page_size, request.page_token)
         return pb.DossierList(

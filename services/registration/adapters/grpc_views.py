@@ -42,6 +42,7 @@ def producer_view(app: RegistrationApp, p: Producer, lang: str = "vi") -> pb.Pro
         legal_rep_disability=False if erased else bool(rep.get("disability")),
         address=gone if erased else data.get("address") or "",
         personal_data_erased=erased,
+        account=p.account,
         producer_id=str(p.id),
         name=p.name,
         kind=p.kind,

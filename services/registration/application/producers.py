@@ -47,6 +47,7 @@ class ProducerCommands:
         legal_rep_ethnicity: str = "",
         legal_rep_disability: bool = False,
         address: str = "",
+        account: str = "",
     ) -> UUID:
         """Returns the producer's id. Refuses an unknown kind or unit, a missing or taken
         registration number, an unknown gender, empty names."""
@@ -82,6 +83,7 @@ class ProducerCommands:
             province_code=province_code,
             legacy_unit=legacy,
             meta=ctx.meta(),
+            account=account.strip(),
         )
         self._save_claiming(producer, number)
         return producer.id

@@ -54,6 +54,7 @@ class Producer(Aggregate):
         commune_code: str
         province_code: str
         legacy_unit: dict[str, Any] | None
+        account: str = ""  # added within v3; older v3 events read as no account
 
         upcast_v1_v2 = staticmethod(history.producer_registered_v1_v2)
         upcast_v2_v3 = staticmethod(history.producer_registered_v2_v3)
@@ -80,7 +81,11 @@ class Producer(Aggregate):
         province_code: str,
         legacy_unit: dict[str, Any] | None,
         meta: Meta,
+        account: str = "",
     ) -> None:
+        """`account`: the producer's own sign-in (username), which may then act on the
+        producer's records (scope `own`); "" when it has none."""
+        self.account = account
         self.name = name
         self.kind = kind
         self.is_sme = is_sme
