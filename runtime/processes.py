@@ -35,6 +35,7 @@ from runtime.kafka import (
     consumer_lag,
     subscribe,
 )
+from runtime.kafka_auth import broker_security, credentials_of
 from runtime.messages import Publisher
 from runtime.metrics import Metrics, serve_metrics
 from runtime.outbox import Relay
@@ -263,8 +264,11 @@ async def run_scheduler(
             watch.stop()
 
 
-def kafka_broker(settings: Settings, client_id: str) -> KafkaBroker:
-    return build_broker(settings.kafka_bootstrap, client_id)
+def kafka_broker(settings: Settings, client_id: str, principal: str) -> KafkaBroker:
+    """A broker client of `principal` (its service): SASL/SCRAM over TLS with the
+    credentials in `settings.kafka_credentials_dir`, plaintext without."""
+    credentials = credentials_of(settings.kafka_credentials_dir, principal)
+    return build_broker(settings.kafka_bootstrap, client_id, security=broker_security(credentials))
 
 
 async def until_connected(
@@ -290,7 +294,7 @@ async def run_relay(
     """Publish a service's notification log to Kafka until stopped; ready (/readyz) while
     the broker and the store answer and, when active, its backlog is within bounds."""
     name = f"{metrics.service}-relay"
-    broker = kafka_broker(settings, name)
+    broker = kafka_broker(settings, name, metrics.service)
     health = Health(name)
     serve_health(health, settings.grpc_host, settings.health_port)
     watch = BrokerWatch(f"broker:{name}", broker.ping, metrics, settings.health_interval_seconds)
@@ -331,7 +335,7 @@ async def run_stream(
     (/readyz) while the broker and the store (`recorder`'s) answer and the group lags at
     most `ready_max_lag` messages."""
     name = f"{service}-stream"
-    broker = kafka_broker(settings, name)
+    broker = kafka_broker(settings, name, service)
     subscriber = subscribe(
         broker,
         consumer,

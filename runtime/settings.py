@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from runtime.topology import default_ports
@@ -27,6 +27,12 @@ class Settings(BaseSettings):
     data_dir: Path = Path("data")
 
     kafka_bootstrap: str = "127.0.0.1:19092"
+    kafka_credentials_dir: Path | None = Field(
+        default=None,
+        description="Directory with <principal>.json SCRAM credentials: each process "
+        "connects to Kafka as its service's principal over SASL_SSL (runtime/kafka_auth.py);"
+        " unset: plaintext",
+    )
     topic_prefix: str = Field(
         default="", description="Prepended to every topic name (isolates test runs)"
     )
@@ -117,6 +123,12 @@ class Settings(BaseSettings):
     consumer_batch_size: int = Field(default=500, ge=1)
     consumer_max_attempts: int = Field(default=3, ge=1)
     consumer_retry_backoff_seconds: float = Field(default=0.05, ge=0)
+
+    @field_validator("kafka_credentials_dir", "tls_dir", "personal_data_key_file", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: object) -> object:
+        """An empty variable (the compose file's default) means "not set"."""
+        return None if value == "" else value
 
     def port_of(self, service: str) -> int:
         """The gRPC port of `service` (`OCOP_<SERVICE>_PORT`, else the topology's default);

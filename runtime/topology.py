@@ -42,12 +42,19 @@ KIND_SETTINGS: Final[dict[Kind, tuple[str, ...]]] = {
     "rpc": ("grpc_host",),
     "stream": (
         "kafka_bootstrap",
+        "kafka_credentials_dir",
         "topic_prefix",
         "consumer_batch_size",
         "consumer_max_attempts",
         "consumer_retry_backoff_seconds",
     ),
-    "relay": ("kafka_bootstrap", "topic_prefix", "relay_batch_size", "relay_poll_seconds"),
+    "relay": (
+        "kafka_bootstrap",
+        "kafka_credentials_dir",
+        "topic_prefix",
+        "relay_batch_size",
+        "relay_poll_seconds",
+    ),
     "scheduler": (),
 }
 # How each process kind reports its health (besides its store): gRPC health for rpc, an

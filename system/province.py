@@ -220,13 +220,17 @@ async def _run(settings: Settings) -> None:
         consumer_lag,
         subscribe,
     )
+    from runtime.kafka_auth import broker_security, credentials_of
 
     service = build(settings)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    broker = build_broker(settings.kafka_bootstrap, "province-stand-in")
+    credentials = credentials_of(settings.kafka_credentials_dir, NAME)
+    broker = build_broker(
+        settings.kafka_bootstrap, "province-stand-in", security=broker_security(credentials)
+    )
     consumer = service.consumer(settings)
     subscriber = subscribe(
         broker,

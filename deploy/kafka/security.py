@@ -24,9 +24,14 @@ import shlex
 from pathlib import Path
 
 from contracts.topics import CATALOGUE, dead_letter_topics
+from runtime.topology import running
 
-SERVICES = ("registration", "evaluation", "reporting", "inspection", "promotion", "province")
-EXTERNAL = ("province",)  # no dead-letter rights: it is another organisation's system
+SERVICES: tuple[str, ...] = tuple(
+    entry.name for entry in running() if {"stream", "relay"} & set(entry.kinds)
+)
+"""One principal per service of runtime.topology that talks to Kafka (stream or relay)."""
+EXTERNAL: tuple[str, ...] = tuple(entry.name for entry in running() if entry.stand_in)
+"""Stand-ins for another organisation's system (the province): no dead-letter rights."""
 
 
 def principals(state: Path, tls: Path) -> list[Path]:

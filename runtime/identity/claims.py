@@ -15,11 +15,13 @@ from typing import Any, get_args
 from pydantic import ValidationError
 
 from contracts.envelope import Actor, ActorRole
+from runtime.topology import running
 
 ROLES: tuple[str, ...] = tuple(role for role in get_args(ActorRole) if role != "system")
 """Roles a person can hold; `system` is reserved for the services' own acts."""
 
-SERVICES = ("registration", "evaluation", "reporting", "inspection", "promotion")
+SERVICES: tuple[str, ...] = tuple(entry.name for entry in running("rpc"))
+"""The services with a gRPC API (runtime.topology): each is a token audience."""
 
 
 def audience_of(service: str) -> str:

@@ -16,8 +16,14 @@ import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
 from aiokafka.errors import KafkaError, TopicAuthorizationFailedError
 
+from contracts.envelope import Actor
 from contracts.topics import every_topic
+from runtime.commands import CommandContext
+from runtime.kafka import KafkaPublisher
 from runtime.kafka_auth import client_security
+from runtime.processes import kafka_broker
+from runtime.settings import Settings
+from services.registration.bootstrap import build as build_registration
 
 pytestmark = pytest.mark.kafka
 
@@ -128,3 +134,55 @@ async def consume_with(config: Path) -> None:
         await asyncio.wait_for(consumer.start(), 30)
     finally:
         await consumer.stop()
+
+
+async def test_the_services_own_processes_connect_as_their_principals(
+    secured_broker: str, tmp_path: Path
+) -> None:
+    """The distributed processes' own wiring (runtime.processes.kafka_broker with
+    OCOP_KAFKA_CREDENTIALS_DIR): registration's relay publishes its events as
+    `registration`, evaluation's stream reads them as `evaluation` in its group; the
+    relay's principal may not publish evaluation's topic."""
+    settings = Settings(
+        store="memory",
+        data_dir=tmp_path,
+        kafka_bootstrap=BOOTSTRAP,
+        kafka_credentials_dir=SCRAM,
+    )
+    registration = build_registration(settings)
+    producer = registration.app.producers.register_producer(
+        CommandContext(Actor(id="can-bo-xa", role="commune_officer", jurisdiction="23500")),
+        name="HTX SASL",
+        kind="cooperative",
+        commune_code="23500",
+        legal_representative="A",
+    )
+    relay_broker = kafka_broker(settings, "registration-relay", "registration")
+    await relay_broker.connect()
+    try:
+        relay = registration.relay(KafkaPublisher(relay_broker), settings)
+        assert await relay.run_once() >= 1
+        with pytest.raises(KafkaError):
+            await asyncio.wait_for(relay_broker.publish(b"x", "ocop.evaluation.events.v1"), 30)
+    finally:
+        await relay_broker.stop()
+    stream_broker = kafka_broker(settings, "evaluation-stream", "evaluation")
+    seen: list[bytes] = []
+
+    @stream_broker.subscriber(
+        "ocop.registration.events.v1", group_id="evaluation", auto_offset_reset="earliest"
+    )
+    async def handle(body: bytes) -> None:
+        seen.append(body)
+
+    await stream_broker.start()
+    try:
+        for _ in range(60):
+            if any(str(producer).encode() in body for body in seen):
+                break
+            await asyncio.sleep(0.5)
+    finally:
+        await stream_broker.stop()
+    assert any(str(producer).encode() in body for body in seen)
+    with pytest.raises(FileNotFoundError):
+        kafka_broker(settings, "x", "no-such-service")
