@@ -50,8 +50,9 @@ class Record:
     owner: str = ""
 
 
-Locate = Callable[[Any, Any], Record | None]
-"""(servicer, request) -> the record the request names, None when there is none."""
+Locate = Callable[[Any, Any], "Record | list[Record] | None"]
+"""(servicer, request) -> the record the request names (or the records, for a command on
+several), None when there is none."""
 
 
 def allows(grant: Grant, record: Record) -> bool:
@@ -103,11 +104,12 @@ def _check(locate: Locate, servicer: Any, request: Any, context: grpc.ServicerCo
     if grant is None:
         return
     try:
-        record = locate(servicer, request)
+        found = locate(servicer, request)
     except Exception:  # noqa: BLE001 - a malformed id: the handler refuses it with its field
-        record = None
-    if record is not None and not allows(grant, record):
-        _refuse(context, grant, record)
+        found = None
+    for record in found if isinstance(found, list) else [found]:
+        if record is not None and not allows(grant, record):
+            _refuse(context, grant, record)
 
 
 def _wrap(method: Callable[..., Any], locate: Locate, streaming: bool) -> Callable[..., Any]:

@@ -15,6 +15,7 @@ from google.protobuf.message import Message
 
 from contracts.rpc import evaluation_pb2 as pb
 from contracts.rpc import evaluation_pb2_grpc as pb_grpc
+from runtime.identity.scope import scoped
 from runtime.rpc import (
     Register,
     handles_rejections,
@@ -25,6 +26,7 @@ from runtime.rpc import (
 )
 from runtime.rpc_mapping import Shape, dates, uuids
 from services.evaluation.adapters import grpc_views as views
+from services.evaluation.adapters import scope
 from services.evaluation.application import EvaluationApp
 
 Command = Callable[[EvaluationApp], Callable[..., Any]]
@@ -55,7 +57,11 @@ ON_DOSSIER = Shape(convert={**uuids("dossier_id"), **dates("on")})
 UNIT_FIELDS = ("commune", "province", "district", "legacy_commune", "legacy_province")
 
 
+@scoped(pb.DESCRIPTOR.services_by_name["Evaluation"], scope.TABLE)
 class EvaluationService(pb_grpc.EvaluationServicer):
+    """Every method checks the caller's scope on the dossier or product it names first
+    (`adapters/scope.py`)."""
+
     def __init__(self, app: EvaluationApp) -> None:
         self.app = app
 

@@ -168,3 +168,43 @@ def test_a_servicer_must_name_the_scope_of_every_method() -> None:
     partial = {k: v for k, v in scope.TABLE.items() if k != "GetDossier"}
     with pytest.raises(ValueError, match="GetDossier"):
         scoped(descriptor, partial)
+
+
+def test_evaluation_reads_follow_the_dossiers_units(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """The same check on another service: a dossier's evaluation (Đăk Hà, province 51)
+    reached by its commune and province, not by another commune, another province, or a
+    producer (evaluation does not know a producer's sign-in: `own` reaches nothing)."""
+    from contracts.rpc import evaluation_pb2 as ev
+    from tests.unit.evaluation.helpers import arrive
+    from tests.unit.inputs.servers import STUBS, running
+
+    with running(tmp_path_factory.mktemp("scope")) as edge:
+        issuer = TestIssuer(edge.system.issuer)  # type: ignore[arg-type]
+        dossier = str(arrive(edge.system.evaluation.app).aggregate_id)
+        stub = STUBS["evaluation"](edge.channels["evaluation"]._channel)
+        request = ev.GetEvaluationRequest(dossier_id=dossier)
+        outcome = {}
+        for who in (
+            "commune officer",
+            "other commune officer",
+            "province 51",
+            "province 01",
+            "producer",
+            "auditor",
+        ):
+            try:
+                stub.GetEvaluation(request, metadata=issuer.metadata(*WHO[who]), timeout=10)
+                outcome[who] = "ok"
+            except grpc.RpcError as error:
+                trailing = dict(error.trailing_metadata() or ())
+                outcome[who] = trailing.get(DENIED_BY_METADATA, error.code().name)
+        assert outcome == {
+            "commune officer": "ok",
+            "other commune officer": "scope",
+            "province 51": "ok",
+            "province 01": "scope",
+            "producer": "scope",
+            "auditor": "ok",
+        }
