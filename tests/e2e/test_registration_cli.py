@@ -61,19 +61,19 @@ def test_refusals_name_the_field_and_documents_travel_in_chunks(
         "register-producer",
         *producer_args,
         "--legacy-commune",
-        "23401",
+        "23521",  # Xã Hà Mòn, Đăk Hà district (615) until 2025: now Đăk Hà, the officer's own
         "--brn",
         "6109999999",
     )["producer_id"]
     shown = proc.cli("registration", "producer", producer)
-    assert (shown["commune_code"], shown["legacy_district_code"]) == ("23401", "612")
+    assert (shown["commune_code"], shown["legacy_district_code"]) == ("23500", "615")
     refused(
         proc,
         "business_registration_no",
         "register-producer",
         *producer_args,
         "--commune",
-        "23401",
+        "23500",
         "--brn",
         "6109999999",
     )
@@ -186,7 +186,7 @@ def test_refusals_name_the_field_and_documents_travel_in_chunks(
     )
     view = proc.cli("registration", "dossier", dossier)
     assert view["returns"] == ["2026-06-03: Thiếu kiểm nghiệm"]
-    assert view["product_code"] == "51-23401-1-2026"
+    assert view["product_code"] == "51-23500-1-2026"
 
 
 def plain(proc: Processes, *args: str) -> subprocess.CompletedProcess[bytes]:
@@ -210,7 +210,7 @@ def test_refusals_are_json_with_json_and_dates_read_dd_mm_yyyy(proc: Processes) 
     assert en.stderr.decode().startswith("Error: commune_code: ")
 
     producer = proc.cli(
-        "registration", "register-producer", *producer_args, "--legacy-commune", "23401"
+        "registration", "register-producer", *producer_args, "--legacy-commune", "23521"
     )["producer_id"]
     product = coffee(proc, producer)
     submit = ("registration", "submit-dossier", "--product", product, "--received-on")
