@@ -19,7 +19,7 @@ from aiokafka.errors import KafkaError, TopicAuthorizationFailedError
 from contracts.envelope import Actor
 from contracts.topics import every_topic
 from runtime.commands import CommandContext
-from runtime.kafka import KafkaPublisher
+from runtime.kafka import KafkaPublisher, raw_bodies
 from runtime.kafka_auth import client_security
 from runtime.processes import kafka_broker
 from runtime.settings import Settings
@@ -170,7 +170,10 @@ async def test_the_services_own_processes_connect_as_their_principals(
     seen: list[bytes] = []
 
     @stream_broker.subscriber(
-        "ocop.registration.events.v1", group_id="evaluation", auto_offset_reset="earliest"
+        "ocop.registration.events.v1",
+        group_id="evaluation",
+        auto_offset_reset="earliest",
+        decoder=raw_bodies,
     )
     async def handle(body: bytes) -> None:
         seen.append(body)
