@@ -34,8 +34,8 @@ PROCESSES = processes_of("registration", "reporting")
 def idea_to_forwarded(proc: Processes) -> dict[str, str]:
     # The commune officer of the producer's commune (23425; Tu Mơ Rông district until
     # 2025): the access scope lets an officer act only in its own commune.
-    reg = ("--user", "can-bo-23425", "--role", "commune_officer", "--jurisdiction", "23425")
-    reg = (*reg, "registration")
+    officer = ("--user", "can-bo-23425", "--role", "commune_officer", "--jurisdiction", "23425")
+    reg = (*officer, "registration")
     producer = proc.cli(
         *reg,
         "register-producer",

@@ -8,7 +8,7 @@ from typing import Any
 from uuid import UUID
 
 from contracts.rpc import registration_pb2 as pb
-from runtime.identity.scope import LISTED, UNSCOPED, Locate, Record
+from runtime.identity.scope import LISTED, Locate, Record
 from runtime.jurisdiction import UnitPath
 from services.registration.application import RegistrationApp
 from services.registration.domain import Producer
@@ -22,7 +22,7 @@ def _producer(app: RegistrationApp, producer_id: str) -> Record:
     return producer_record(app.get_producer(UUID(producer_id)))
 
 
-def _new_producer(servicer: Any, request: pb.RegisterProducerRequest) -> Record | None:
+def _new_producer(servicer: Any, request: Any) -> Record | None:
     """The commune (and, for a pre-2025 commune, its old district and province) named."""
     app: RegistrationApp = servicer.app
     legacy = app.locate_legacy_commune(request.legacy_commune_code.strip()) or {}
@@ -39,6 +39,13 @@ def _new_producer(servicer: Any, request: pb.RegisterProducerRequest) -> Record 
             legacy_province=str(legacy.get("old_province_code") or ""),
         )
     )
+
+
+def by_rows(servicer: Any, request: pb.ImportPortfolioRequest) -> list[Record]:
+    """An import: the commune each row names (rows naming an unknown one are refused by
+    the import with their line)."""
+    found = (_new_producer(servicer, row) for row in request.rows)
+    return [record for record in found if record is not None]
 
 
 def by_producer(servicer: Any, request: Any) -> Record:
@@ -83,7 +90,6 @@ TABLE: dict[str, Locate | str] = {
     "GetProduct": by_product,
     "ListIdeas": LISTED,
     "ErasePersonalData": by_producer,
-    # Many rows, each in its own unit: the import checks each row's unit itself.
-    "ImportPortfolio": UNSCOPED,
+    "ImportPortfolio": by_rows,
     "GetDossierBundle": by_dossier,
 }
