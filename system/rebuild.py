@@ -136,6 +136,7 @@ class _TopicReader:
 
     async def _open(self) -> int:
         from aiokafka import AIOKafkaConsumer, TopicPartition
+        from aiokafka.admin import AIOKafkaAdminClient
 
         prefix = self.settings.topic_prefix
         self.consumer = AIOKafkaConsumer(
@@ -145,11 +146,19 @@ class _TopicReader:
             client_id=f"{NAME}-rebuild",
         )
         await self.consumer.start()
-        await self.consumer.topics()  # the cluster's metadata, every topic
+        admin = AIOKafkaAdminClient(
+            bootstrap_servers=self.settings.kafka_bootstrap, client_id=f"{NAME}-rebuild"
+        )
+        await admin.start()
+        try:
+            described = await admin.describe_topics([prefix + t for t in subscriptions(NAME)])
+        finally:
+            await admin.close()
         partitions = [
-            TopicPartition(prefix + topic, number)
-            for topic in subscriptions(NAME)
-            for number in sorted(self.consumer.partitions_for_topic(prefix + topic) or ())
+            TopicPartition(topic["topic"], part["partition"])
+            for topic in described
+            if topic.get("error_code") == 0
+            for part in topic.get("partitions", ())
         ]
         if not partitions:
             return 0

@@ -86,7 +86,22 @@ class Rebuild:
         return self.target.has_event(key)
 
     def finish(self) -> int:
-        """Switch queries to the new version, then drop the old one; returns the old one."""
+        """Switch queries to the new version, then drop the old one; returns the old one.
+
+        Refused (`failed_precondition`, field `rebuild`) when the new version holds fewer
+        events than the live one: the source was incomplete (a topic, a store not read),
+        and switching would hide what readers see now."""
+        assert self.target is not None, "begin() first"
+        have, live = self.target.count(), self.app.models.count()
+        if have < live:
+            raise CommandRejected(
+                "failed_precondition",
+                "rebuild",
+                f"Phiên bản mới chỉ có {have} sự kiện, phiên bản đang dùng có {live}: nguồn "
+                "đọc lại chưa đủ; giữ nguyên phiên bản đang dùng.",
+                f"The new version holds {have} events, the live one {live}: the replayed "
+                "source was incomplete; the live version stays.",
+            )
         old = self.app.pointer.switch(self.new)
         self.app.versions()  # this process switches at once
         self.sleep(self.grace_seconds)

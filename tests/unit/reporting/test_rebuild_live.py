@@ -145,3 +145,17 @@ def test_a_second_rebuild_waits_for_the_first_or_restarts_it(demo: Running) -> N
     assert "catalogue_products_v1" not in tables(demo)
     again.abandon()
     assert app.pointer.read() == (0, -1) and len(app.list_products()) == 35
+
+
+def test_an_incomplete_source_leaves_the_live_version(demo: Running) -> None:
+    """A source that gives nothing (a topic or store not read) is refused at the switch:
+    the live version stays and answers as before; the half-built one is forgotten."""
+    app = demo.system.reporting.app
+    queries = Queries(demo)
+    before = queries.answers()
+    with pytest.raises(Exception) as refused:
+        rebuild(app, stored([]), demo.system.settings, progress=False, grace_seconds=0)
+    assert getattr(refused.value, "field", "") == "rebuild"
+    assert app.pointer.read() == (0, -1)
+    assert "catalogue_products_v1" not in tables(demo)
+    assert queries.answers() == before
