@@ -9,7 +9,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -114,13 +114,23 @@ class Processes:
     def sign_in(self, user: str, role: str | None, unit: str | None, rest: list[str]) -> None:
         """Sign in as `user` (`ocop login`, a real password grant against the issuer in
         use), first making sure the account exists with `role` and `unit` when the test
-        names them, or when it is not one of the realm's demo users (tests/e2e/accounts.py)."""
+        names them, or when it is not one of the realm's demo users (tests/e2e/accounts.py).
+
+        A demo user keeps the realm's role and unit: naming others for it is refused
+        (AssertionError) — the issuer is shared, and later tests sign in as that user."""
         wanted = (role, unit)
         if self.signed_in.get(user) == wanted:
             return
         if role is not None or unit is not None or user not in DEMO:
             role = role or (DEMO[user][0] if user in DEMO else default_role(rest))
             unit = unit if unit is not None else (DEMO[user][1] if user in DEMO else "")
+            if user in DEMO and (role, unit) != DEMO[user]:
+                raise AssertionError(
+                    f"{user} is a demo account ({DEMO[user][0]}, unit {DEMO[user][1] or '—'}): "
+                    f"a test may not make it {role} of {unit or '—'} (later tests sign in "
+                    "as it); name an account of the test's own (`--actor-id NEW --role R "
+                    "--jurisdiction J` creates it)"
+                )
             if self.env.get("OCOP_OIDC_ISSUER"):
                 ensure_keycloak(self.env["OCOP_OIDC_ISSUER"], user, role, unit)
             else:
@@ -201,23 +211,76 @@ def distributed_identity(folder: Path) -> dict[str, str]:
     }
 
 
+def rpc_ports() -> dict[str, int]:
+    """A free port for each service with a gRPC API (runtime/topology.py)."""
+    return {s.name: free_port() for s in topology.running("rpc")}
+
+
 @contextmanager
-def embedded(folder: Path, env: dict[str, str] | None = None) -> Iterator[Processes]:
-    """`ocop run` (the embedded mode) on ports of its own with its data under `folder`
-    (and `env` besides), serving when entered; stopped on exit, and it must stop cleanly."""
-    ports = {
-        s: free_port()
-        for s in ("REGISTRATION", "EVALUATION", "REPORTING", "INSPECTION", "PROMOTION")
-    }
-    processes = Processes(folder, {**embedded_env(ports), **(env or {})})
-    processes.start("embedded", "-m", "cli.main", "run", "--data-dir", str(folder / "data"))
+def running(
+    proc: Processes,
+    processes: Sequence[tuple[str, Sequence[str]]],
+    serving: Iterable[int] = (),
+    env_of: Mapping[str, dict[str, str]] | None = None,
+) -> Iterator[Processes]:
+    """`processes` ((name, python arguments) each, with `env_of[name]` besides) started
+    under `proc`, entered once the gRPC ports `serving` answer SERVING. When the body
+    returns every process must still be alive; on exit all are stopped and each must
+    exit 0 (the assertion shows the last lines of the logs of those that did not)."""
+    for name, argv in processes:
+        proc.start(name, *argv, env=(env_of or {}).get(name))
     try:
-        for port in ports.values():
-            wait_serving(f"127.0.0.1:{port}", processes=processes)
-        yield processes
+        for port in serving:
+            wait_serving(f"127.0.0.1:{port}", processes=proc)
+        yield proc
+        proc.assert_alive()
     finally:
-        codes = processes.stop()
-        assert codes == {"embedded": 0}, processes.log_of("embedded")
+        codes = proc.stop()
+    assert codes == {name: 0 for name, _ in processes}, {
+        name: proc.log_of(name)[-2000:] for name, code in codes.items() if code
+    }
+
+
+def modules(processes: Iterable[tuple[str, str]]) -> tuple[tuple[str, Sequence[str]], ...]:
+    """(name, module) rows as (name, python arguments) for `running`: `-m module`."""
+    return tuple((name, ("-m", module)) for name, module in processes)
+
+
+@contextmanager
+def distributed(
+    folder: Path,
+    settings: Any,
+    topic_prefix: str,
+    services: Sequence[str],
+    env: dict[str, str] | None = None,
+) -> Iterator[Processes]:
+    """The processes of `services` (runtime/topology.py) on PostgreSQL and Kafka
+    (`distributed_env`, `env` besides), entered once their gRPC APIs serve; they must
+    stay alive and stop cleanly."""
+    ports = rpc_ports()
+    proc = Processes(
+        folder, {**distributed_env(settings, topic_prefix, folder / "data", ports), **(env or {})}
+    )
+    serving = [ports[s] for s in services if s in ports]
+    with running(proc, modules(processes_of(*services)), serving) as started:
+        yield started
+
+
+@contextmanager
+def embedded(
+    folder: Path, env: dict[str, str] | None = None, *, demo: bool = True
+) -> Iterator[Processes]:
+    """`ocop run` (the embedded mode) on ports of its own with its data under `folder`
+    (and `env` besides), serving when entered; stopped on exit, and it must stop cleanly.
+    `demo=False`: `--no-demo`, with the demo accounts only (`seed_demo_accounts`)."""
+    ports = rpc_ports()
+    processes = Processes(folder, {**embedded_env(ports), **(env or {})})
+    data = folder / "data"
+    if not demo:
+        processes.seed_demo_accounts(data)
+    argv = ("-m", "cli.main", "run", *(() if demo else ("--no-demo",)), "--data-dir", str(data))
+    with running(processes, (("embedded", argv),), ports.values()) as started:
+        yield started
 
 
 def wait_serving(address: str, timeout: float = 180.0, processes: Processes | None = None) -> None:

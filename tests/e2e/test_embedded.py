@@ -7,19 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.harness import Processes, embedded_env, free_port, journey, wait_serving
+from tests.e2e.harness import embedded, journey
 
 pytestmark = pytest.mark.e2e
 
 
 def test_a_product_from_registration_to_the_catalogue(tmp_path: Path) -> None:
-    ports = {s: free_port() for s in ("REGISTRATION", "EVALUATION", "REPORTING")}
-    env = embedded_env(ports)
-    proc = Processes(tmp_path, env)
-    proc.start("embedded", "-m", "cli.main", "run", "--data-dir", str(tmp_path / "data"))
-    try:
-        for port in ports.values():
-            wait_serving(f"127.0.0.1:{port}", processes=proc)
+    with embedded(tmp_path) as proc:
         done = journey(proc)
         assert done["forwarded_to"] == "province"
         assert (done["outcome"], done["star"]) == ("recognised", 3)
@@ -80,7 +74,4 @@ def test_a_product_from_registration_to_the_catalogue(tmp_path: Path) -> None:
         )
         assert refused.returncode == 2
         assert "product_set" in refused.stderr.decode()
-    finally:
-        codes = proc.stop()
-    assert codes == {"embedded": 0}, proc.log_of("embedded")
     assert (tmp_path / "data" / "registration.sqlite").exists()

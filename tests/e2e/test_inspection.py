@@ -18,17 +18,13 @@ from runtime.settings import Settings
 from tests.e2e.harness import (
     ROOT,
     Processes,
-    distributed_env,
-    embedded_env,
-    free_port,
-    processes_of,
-    wait_serving,
+    distributed,
+    embedded,
 )
 
 pytestmark = pytest.mark.e2e
 
-SERVICES = ("registration", "evaluation", "inspection", "reporting")
-PROCESSES = processes_of("registration", "evaluation", "inspection")
+SERVICES = ("registration", "evaluation", "inspection")  # their processes run (runtime/topology.py)
 OFFICE = ("--user", "so-nnmt")
 DISTRICT = ("--user", "phong-nn")
 TEAM = ("--member", "agriculture:Nguyễn Văn An", "--member", "health:Trần Thị Bình")
@@ -175,36 +171,16 @@ def _status(proc: Processes, product: str) -> str:
 def test_inspection_as_its_own_processes(
     postgres_settings: Settings, topic_prefix: str, tmp_path: Path
 ) -> None:
-    ports = {s: free_port() for s in SERVICES}
-    env = {
-        **distributed_env(postgres_settings, topic_prefix, tmp_path / "data", ports),
-        "OCOP_INSPECTION_SCHEDULER_SECONDS": "1",
-    }
-    proc = Processes(tmp_path, env)
-    for name, module in PROCESSES:
-        proc.start(name, "-m", module)
-    try:
-        for service in ("registration", "evaluation", "inspection"):
-            wait_serving(f"127.0.0.1:{ports[service]}", processes=proc)
+    with distributed(
+        tmp_path,
+        postgres_settings,
+        topic_prefix,
+        SERVICES,
+        {"OCOP_INSPECTION_SCHEDULER_SECONDS": "1"},
+    ) as proc:
         inspection_story(proc)
-        proc.assert_alive()
-    finally:
-        codes = proc.stop()
-    assert codes == {name: 0 for name, _ in PROCESSES}, {
-        name: proc.log_of(name)[-2000:] for name, code in codes.items() if code
-    }
 
 
 def test_inspection_in_the_embedded_mode(tmp_path: Path) -> None:
-    ports = {s: free_port() for s in SERVICES}
-    proc = Processes(tmp_path, embedded_env(ports))
-    proc.seed_demo_accounts(tmp_path / "d")
-    proc.start("embedded", "-m", "cli.main", "run", "--no-demo", "--data-dir", str(tmp_path / "d"))
-    try:
-        for port in ports.values():
-            wait_serving(f"127.0.0.1:{port}", processes=proc)
+    with embedded(tmp_path, demo=False) as proc:
         inspection_story(proc)
-        proc.assert_alive()
-    finally:
-        codes = proc.stop()
-    assert codes == {"embedded": 0}, proc.log_of("embedded")[-2000:]

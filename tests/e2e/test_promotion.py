@@ -16,18 +16,14 @@ import pytest
 from runtime.settings import Settings
 from tests.e2e.harness import (
     Processes,
-    distributed_env,
-    embedded_env,
-    free_port,
-    processes_of,
-    wait_serving,
+    distributed,
+    embedded,
 )
 from tests.e2e.test_inspection import certified_by_the_district, until
 
 pytestmark = pytest.mark.e2e
 
-SERVICES = ("registration", "evaluation", "promotion", "inspection", "reporting")
-PROCESSES = processes_of("registration", "evaluation", "promotion")
+SERVICES = ("registration", "evaluation", "promotion")  # their processes run (runtime/topology.py)
 OFFICE = ("--actor-id", "so-cong-thuong", "--jurisdiction", "51")
 
 
@@ -94,33 +90,10 @@ def promotion_story(proc: Processes) -> None:
 def test_promotion_as_its_own_processes(
     postgres_settings: Settings, topic_prefix: str, tmp_path: Path
 ) -> None:
-    ports = {s: free_port() for s in SERVICES}
-    env = distributed_env(postgres_settings, topic_prefix, tmp_path / "data", ports)
-    proc = Processes(tmp_path, env)
-    for name, module in PROCESSES:
-        proc.start(name, "-m", module)
-    try:
-        for service in ("registration", "evaluation", "promotion"):
-            wait_serving(f"127.0.0.1:{ports[service]}", processes=proc)
+    with distributed(tmp_path, postgres_settings, topic_prefix, SERVICES) as proc:
         promotion_story(proc)
-        proc.assert_alive()
-    finally:
-        codes = proc.stop()
-    assert codes == {name: 0 for name, _ in PROCESSES}, {
-        name: proc.log_of(name)[-2000:] for name, code in codes.items() if code
-    }
 
 
 def test_promotion_in_the_embedded_mode(tmp_path: Path) -> None:
-    ports = {s: free_port() for s in SERVICES}
-    proc = Processes(tmp_path, embedded_env(ports))
-    proc.seed_demo_accounts(tmp_path / "d")
-    proc.start("embedded", "-m", "cli.main", "run", "--no-demo", "--data-dir", str(tmp_path / "d"))
-    try:
-        for port in ports.values():
-            wait_serving(f"127.0.0.1:{port}", processes=proc)
+    with embedded(tmp_path, demo=False) as proc:
         promotion_story(proc)
-        proc.assert_alive()
-    finally:
-        codes = proc.stop()
-    assert codes == {"embedded": 0}, proc.log_of("embedded")[-2000:]

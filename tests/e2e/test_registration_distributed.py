@@ -17,18 +17,11 @@ from contracts.registration import CommuneAssessed
 from contracts.registry import parse
 from runtime.settings import Settings
 from tests.conftest import kafka_bootstrap
-from tests.e2e.harness import (
-    EXAMPLES,
-    Processes,
-    distributed_identity,
-    free_port,
-    processes_of,
-    wait_serving,
-)
+from tests.e2e.harness import EXAMPLES, Processes, distributed
 
 pytestmark = [pytest.mark.e2e, pytest.mark.kafka, pytest.mark.postgres]
 
-PROCESSES = processes_of("registration", "reporting")
+SERVICES = ("registration", "reporting")  # their processes run (runtime/topology.py)
 
 
 def idea_to_forwarded(proc: Processes) -> dict[str, str]:
@@ -148,26 +141,7 @@ async def read_forwarding(prefix: str, dossier: str) -> CommuneAssessed:
 def test_idea_to_forwarded_dossier_through_kafka(
     postgres_settings: Settings, topic_prefix: str, tmp_path: Path
 ) -> None:
-    ports = {s: free_port() for s in ("REGISTRATION", "EVALUATION", "REPORTING")}
-    env = {
-        **distributed_identity(tmp_path),
-        "OCOP_STORE": "postgres",
-        "OCOP_DELIVERY": "kafka",
-        "OCOP_DATA_DIR": str(tmp_path / "data"),
-        "OCOP_KAFKA_BOOTSTRAP": kafka_bootstrap(),
-        "OCOP_TOPIC_PREFIX": topic_prefix,
-        "OCOP_PG_HOST": postgres_settings.pg_host,
-        "OCOP_PG_PORT": str(postgres_settings.pg_port),
-        "OCOP_PG_USER": postgres_settings.pg_user,
-        "OCOP_PG_PASSWORD": postgres_settings.pg_password,
-        **{f"OCOP_{s}_PORT": str(p) for s, p in ports.items()},
-    }
-    proc = Processes(tmp_path, env)
-    for name, module in PROCESSES:
-        proc.start(name, "-m", module)
-    try:
-        for service in ("REGISTRATION", "REPORTING"):
-            wait_serving(f"127.0.0.1:{ports[service]}", processes=proc)
+    with distributed(tmp_path, postgres_settings, topic_prefix, SERVICES) as proc:
         done = idea_to_forwarded(proc)
         assert done["forwarded_to"] == "province"
         event = asyncio.run(read_forwarding(topic_prefix, done["dossier"]))
@@ -189,6 +163,3 @@ def test_idea_to_forwarded_dossier_through_kafka(
             assert time.monotonic() < deadline, row.stderr.decode()
             time.sleep(0.3)
         assert list((tmp_path / "data" / "documents").rglob("*"))  # the document, by content
-    finally:
-        codes = proc.stop()
-    assert all(code == 0 for code in codes.values()), codes
