@@ -24,6 +24,7 @@
 #   OCOP_PG_VERSION        server major version [newest under /usr/lib/postgresql]
 #   OCOP_PG_CLUSTER        Debian cluster name [main]
 #   OCOP_PG_START_TIMEOUT  seconds to wait for pg_isready [60]
+#   OCOP_PG_MAX_CONNECTIONS  the cluster's max_connections; a change restarts it [400]
 set -euo pipefail
 
 OCOP_PG_HOST="${OCOP_PG_HOST:-127.0.0.1}"
@@ -34,6 +35,9 @@ OCOP_PG_DATABASES="${OCOP_PG_DATABASES:-ocop_registration ocop_evaluation ocop_p
 OCOP_PG_VERSION="${OCOP_PG_VERSION:-}"
 OCOP_PG_CLUSTER="${OCOP_PG_CLUSTER:-main}"
 OCOP_PG_START_TIMEOUT="${OCOP_PG_START_TIMEOUT:-60}"
+# Every process of the distributed tests holds a pool (OCOP_PG_POOL_SIZE, 5) and a
+# health connection: seventeen processes and the tests themselves pass the default 100.
+OCOP_PG_MAX_CONNECTIONS="${OCOP_PG_MAX_CONNECTIONS:-400}"
 
 HBA_MARK="# ocop: password login over TCP for the dev role (deploy/postgres/postgres.sh)"
 
@@ -170,12 +174,30 @@ wait_ready() {
   done
 }
 
+# max_connections of the cluster; prints "restart" when it changed (it needs one).
+ensure_max_connections() {
+  local v="$1" current
+  current="$(as_root pg_conftool -s "$v" "$OCOP_PG_CLUSTER" show max_connections 2>/dev/null || true)"
+  if [[ "$current" != "$OCOP_PG_MAX_CONNECTIONS" ]]; then
+    say "max_connections ${current:-100} -> $OCOP_PG_MAX_CONNECTIONS" >&2
+    as_root pg_conftool "$v" "$OCOP_PG_CLUSTER" set max_connections "$OCOP_PG_MAX_CONNECTIONS" >&2 \
+      || die "could not set max_connections"
+    echo restart
+  fi
+}
+
 cmd_start() {
   cmd_install
-  local v status
+  local v status changed
   v="$(pg_version)"
   ensure_cluster "$v"
+  changed="$(ensure_max_connections "$v")"
   status="$(cluster_info "$v" | awk '{ print $2 }')"
+  if [[ "$status" == online* && "$changed" == restart ]]; then
+    say "restarting cluster $v/$OCOP_PG_CLUSTER for max_connections"
+    as_root pg_ctlcluster "$v" "$OCOP_PG_CLUSTER" restart 9>&- || die "pg_ctlcluster $v $OCOP_PG_CLUSTER restart failed"
+    status="$(cluster_info "$v" | awk '{ print $2 }')"
+  fi
   if [[ "$status" == online* ]]; then
     say "cluster $v/$OCOP_PG_CLUSTER already running on port $OCOP_PG_PORT"
   else
