@@ -15,6 +15,7 @@ import pytest
 from openpyxl import load_workbook
 
 from runtime.settings import Settings
+from tests.conftest import SERVICES  # every service gets a port: `ocop run` serves all
 from tests.e2e.harness import (
     Processes,
     distributed_env,
@@ -24,7 +25,7 @@ from tests.e2e.harness import (
     wait_serving,
 )
 from tests.e2e.test_inspection import until
-from tests.e2e.test_promotion import SERVICES, promotion_story
+from tests.e2e.test_promotion import promotion_story
 
 pytestmark = pytest.mark.e2e
 
