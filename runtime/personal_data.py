@@ -34,7 +34,7 @@ import threading
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, Protocol
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.keywrap import InvalidUnwrap, aes_key_unwrap, aes_key_wrap
@@ -100,28 +100,25 @@ def kek_id(kek: bytes) -> str:
     return hashlib.sha256(b"ocop-kek|" + kek).hexdigest()[:16]
 
 
-class _Keys:
+class _Keys(Protocol):
     """Wrapped data keys by subject: (kek id, wrapped key or None once erased)."""
 
-    def get(self, subject: str) -> tuple[str, bytes | None] | None:
-        raise NotImplementedError
+    def get(self, subject: str) -> tuple[str, bytes | None] | None: ...
 
     def add(self, subject: str, kek: str, wrapped: bytes) -> None:
         """Insert unless the subject has a row already (a concurrent first seal)."""
-        raise NotImplementedError
 
     def erase(self, subject: str) -> bool:
         """Overwrite the subject's wrapped key; False when it had none."""
-        raise NotImplementedError
 
     def live(self) -> list[tuple[str, str, bytes]]:
-        raise NotImplementedError
+        """Every subject whose key is not erased: (subject, kek id, wrapped key)."""
 
     def replace(self, subject: str, kek: str, wrapped: bytes) -> None:
-        raise NotImplementedError
+        """Re-wrap: the subject's key under another key-encryption key."""
 
 
-class _MemoryKeys(_Keys):
+class _MemoryKeys:
     def __init__(self) -> None:
         self.rows: dict[str, tuple[str, bytes | None]] = {}
         self.lock = threading.Lock()
@@ -153,7 +150,7 @@ def _now() -> str:
     return datetime.now(UTC).isoformat()
 
 
-class _SQLiteKeys(_Keys):
+class _SQLiteKeys:
     def __init__(self, datastore: Any) -> None:
         self.datastore = datastore
         with datastore.transaction(commit=True) as c:
@@ -209,7 +206,7 @@ class _SQLiteKeys(_Keys):
             )
 
 
-class _PostgresKeys(_Keys):
+class _PostgresKeys:
     def __init__(self, datastore: Any) -> None:
         self.datastore = datastore
         table = SQL("{0}.{1}").format(Identifier(datastore.schema), Identifier(KEYS_TABLE))
