@@ -18,7 +18,7 @@ from runtime.clock import DEFAULT_TIME_ZONE, Clock, SystemClock
 from runtime.errors import CommandRejected
 from runtime.eventstore import MEMORY_FACTORY, SQLITE_FACTORY
 from services.reporting.application.audit import AuditQueries, check_status, parse_day
-from services.reporting.domain import kpi, product_record
+from services.reporting.domain import kpi, product_record, report_lists, snapshot
 from services.reporting.domain.product_status import Row
 from services.reporting.projections.catalogue import CatalogueView
 from services.reporting.projections.journal import JournalView
@@ -153,7 +153,7 @@ class ReportingApp:
         caller_scope: str = "",
         caller_unit: str = "",
     ) -> KpiView:
-        """Every KPI of `jurisdiction` for `period` (see `domain.kpi.parse_period`) next to the
+        """Every KPI of `jurisdiction` for `period` (see `domain.periods.parse_period`) next to the
         local policies' targets for the year of the period's last day. Raises
         CommandRejected(invalid_argument, period) for a period that cannot be read, and
         CommandRejected(permission_denied, jurisdiction) when a caller whose access is
@@ -173,7 +173,9 @@ class ReportingApp:
             with self.reading() as models:
                 snap = models.catalogue.kpi_snapshot()
         scope = kpi.Scope(jurisdiction.strip())
-        if caller_scope in kpi.LIMITED_SCOPES and not kpi.within(snap, scope.code, caller_unit):
+        if caller_scope in snapshot.LIMITED_SCOPES and not snapshot.within(
+            snap, scope.code, caller_unit
+        ):
             raise CommandRejected(
                 "permission_denied",
                 "jurisdiction",
@@ -189,9 +191,11 @@ class ReportingApp:
             scope=scope,
             today=today,
             lines=kpi.lines(snap, scope, chosen, today, targets),
-            stars=kpi.stars_by_kind(snap, scope, chosen),
-            stars_by_half={h.code: kpi.stars_by_kind(snap, scope, h) for h in chosen.halves},
-            lists=kpi.period_lists(snap, scope, chosen, today),
+            stars=report_lists.stars_by_kind(snap, scope, chosen),
+            stars_by_half={
+                h.code: report_lists.stars_by_kind(snap, scope, h) for h in chosen.halves
+            },
+            lists=report_lists.period_lists(snap, scope, chosen, today),
             report=self.report_period(chosen),
             missing=tuple(s for s in kpi.SOURCES if not snap.has(s)),
         )

@@ -32,8 +32,8 @@ from services.reporting.domain.audit_trail import (
     subjects,
     summary,
 )
-from services.reporting.domain.kpi import Snapshot
 from services.reporting.domain.product_status import STATUSES, Row
+from services.reporting.domain.snapshot import Snapshot
 from services.reporting.projections.journal import JournalView, stamp
 from services.reporting.projections.kpi_as_of import kpi_snapshot
 

@@ -4,13 +4,14 @@ force on a day, the dossier in progress, and the next level's answer, kept apart
 An upgrade or re-evaluation dossier in progress does not hide the certificate still in
 force; a failed upgrade (scored not recognised) leaves it current; an expired, revoked
 or replaced certificate is never current. Pure: computed from the KPI read models
-(`domain.kpi.Snapshot`)."""
+(`domain.snapshot.Snapshot`)."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from services.reporting.domain.kpi import Row, Scope, Snapshot, certified_products, open_dossiers
+from services.reporting.domain.recognitions import certified_products, open_dossiers
+from services.reporting.domain.snapshot import Row, Scope, Snapshot
 
 EMPTY_CERTIFICATE = {
     "current_star": 0,

@@ -12,8 +12,8 @@ from typing import Any
 from eventsourcing.persistence import Tracking
 
 from services.reporting.domain import product_status as ps
-from services.reporting.domain.kpi import Snapshot
 from services.reporting.domain.product_status import COLUMNS, Row
+from services.reporting.domain.snapshot import Snapshot
 from services.reporting.projections import kpi_tables
 from services.reporting.projections.store import SqlView
 

@@ -9,7 +9,7 @@ import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
-from services.reporting.domain.kpi import Snapshot
+from services.reporting.domain.snapshot import Snapshot
 from services.reporting.projections import kpi_tables
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from services.reporting.domain import facts
-from services.reporting.domain.kpi import Snapshot
+from services.reporting.domain.snapshot import Snapshot
 
 
 def create_statements() -> list[str]:
