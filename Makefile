@@ -69,7 +69,7 @@ contracts: venv
 	$(PY) -m contracts.generate --proto
 
 bench: venv infra-up
-	source <(deploy/infra.sh env) && $(PY) bench/end_to_end.py $(BENCH_ARGS)
+	source <(deploy/infra.sh env) && $(PY) -m bench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis
