@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from services.reporting.domain import facts
+from services.reporting.domain import fact_writes, facts
 from services.reporting.domain.snapshot import Snapshot
 
 
@@ -42,7 +42,7 @@ def apply_writes(cursor: Any, event: Any, placeholder: str) -> None:
     source = facts.source_of(event)
     if source is None:
         return
-    for write in facts.writes(event):
+    for write in fact_writes.writes(event):
         cursor.execute(*_upsert(write, placeholder))
     cursor.execute(
         f"INSERT INTO kpi_sources (source, events) VALUES ({placeholder}, 1) "

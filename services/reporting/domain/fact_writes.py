@@ -1,0 +1,300 @@
+"""The rows each published event sets in the KPI read models, one function per
+publishing service (`writes` chooses by the contract module the event comes from). Pure."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from contracts import evaluation as ev
+from contracts import inspection as ins
+from contracts import promotion as pr
+from contracts import province as pv
+from contracts import registration as rg
+from services.reporting.domain.facts import Write, day, iso, source_of, unit_path
+
+__all__ = ["writes"]
+
+
+def _row(table: str, key: dict[str, Any], **values: str) -> list[Write]:
+    """One row of `table` keyed by `key` (its values as text) taking `values`."""
+    return [Write(table, {k: str(v) for k, v in key.items()}, values)]
+
+
+def _dossier(event: Any, **values: str) -> list[Write]:
+    return _row("kpi_dossiers", {"dossier_id": event.dossier_id}, **values)
+
+
+def _certificate(event: Any, **values: str) -> list[Write]:
+    key = {"dossier_id": event.dossier_id}
+    return _row("kpi_certificates", key, product_id=str(event.product_id), **values)
+
+
+def _answer(event: Any, level: str, outcome: str, on: date, reason: str) -> Write:
+    """The next level's answer (the province's own event or evaluation's record of it:
+    both carry the same level, score, date and reason)."""
+    values = {
+        "level": level,
+        "outcome": outcome,
+        "score": str(event.score),
+        "reason": reason,
+        "answered_on": iso(on),
+        "answered_by": event.actor.id,
+    }
+    return _row("kpi_answers", {"dossier_id": event.dossier_id}, **values)[0]
+
+
+def registration(event: Any, on: str) -> list[Write]:  # noqa: PLR0911 (one branch per event)
+    """What an event of registration writes (`on`: the day it occurred, Vietnam time)."""
+    match event:
+        case rg.ProducerRegistered():
+            return _row(
+                "kpi_producers",
+                {"producer_id": event.aggregate_id},
+                name=event.name,
+                kind=event.kind,
+                is_sme="1" if event.is_sme else "0",
+                units=unit_path(event),
+                registered_on=on,
+            )
+        case rg.ProductRegistered():
+            return _row(
+                "kpi_products",
+                {"product_id": event.aggregate_id},
+                producer_id=str(event.producer_id),
+                name=event.name,
+                product_set=str(event.product_set),
+                units=unit_path(event),
+                registered_on=on,
+            )
+        case rg.ProductCodeAssigned():
+            return _row("kpi_products", {"product_id": event.aggregate_id}, code=event.code)
+        case rg.DossierSubmitted():
+            return _row(
+                "kpi_dossiers",
+                {"dossier_id": event.aggregate_id},
+                product_id=str(event.product_id),
+                producer_id=str(event.producer_id),
+                kind=event.kind,
+                received_on=iso(event.received_on),
+                check_deadline=iso(event.check_deadline),
+            )
+        case rg.DossierReturned():
+            returned = iso(event.returned_on)
+            return _row(
+                "kpi_dossiers", {"dossier_id": event.aggregate_id}, returned_to_producer_on=returned
+            )
+        case rg.DossierResubmitted():
+            return _row(
+                "kpi_dossiers",
+                {"dossier_id": event.aggregate_id},
+                resubmitted_on=iso(event.received_on),
+                check_deadline=iso(event.check_deadline),
+            )
+        case rg.CommuneAssessed():
+            return _row(
+                "kpi_dossiers",
+                {"dossier_id": event.aggregate_id},
+                product_id=str(event.product_id),
+                producer_id=str(event.producer_id),
+                product_name=event.product_name,
+                kind=event.kind,
+                units=unit_path(event),
+                assessed_on=iso(event.assessed_on),
+                report_no=event.report_no,
+                forwarded_to=event.forwarded_to,
+            )
+    return []
+
+
+def evaluation(event: Any, on: str) -> list[Write]:  # noqa: PLR0911 (one branch per event)
+    """What an event of evaluation writes (`on`: the day it occurred, Vietnam time)."""
+    match event:
+        case ev.Scored():
+            return _dossier(
+                event,
+                product_id=str(event.product_id),
+                scored_on=on,
+                level=event.level or "",
+                score=str(event.score),
+                star_band=str(event.star_band),
+                outcome=event.outcome,
+                awarded_star=str(event.awarded_star or ""),
+            )
+        case ev.ForwardedToProvince():
+            return _dossier(
+                event,
+                product_id=str(event.product_id),
+                product_name=event.product_name,
+                kind=event.kind,
+                score=str(event.score),
+                awarded_star=str(event.awarded_star or ""),
+                forwarded_on=iso(event.forwarded_on),
+                to_level=event.to_level,
+                next_round_decided_by=iso(event.next_round_decided_by),
+            )
+        case ev.ReturnedByProvince():
+            return [
+                *_dossier(
+                    event,
+                    answered_on=iso(event.returned_on),
+                    answered_by_level=event.by_level,
+                    answered_score=str(event.score),
+                    answered_reason=event.reason,
+                    answered_by=event.actor.id,
+                ),
+                _answer(event, event.by_level, "returned", event.returned_on, event.reason),
+            ]
+        case ev.Recognized():
+            return _certificate(
+                event,
+                star=str(event.star),
+                decision_no=event.decision_no,
+                certificate_no=event.certificate_no,
+                decided_on=iso(event.decided_on),
+                authority=event.authority,
+                signer=event.signer,
+                valid_from=iso(event.valid_from),
+                valid_to=iso(event.valid_to),
+                legal_basis=event.legal_basis,
+            )
+        case ev.CertificateExpired():
+            return _certificate(event, expired_on=iso(event.expired_on))
+        case ev.CertificateSuperseded():
+            return _certificate(
+                event,
+                superseded_on=iso(event.superseded_on),
+                superseded_by=event.by_certificate_no,
+            )
+        case ev.Revoked():
+            return _certificate(
+                event,
+                revoked_on=iso(event.decided_on),
+                revocation_no=event.decision_no,
+                revocation_ground=event.ground,
+            )
+    return []
+
+
+def province(event: Any, on: str) -> list[Write]:
+    """What an event of province writes (`on`: the day it occurred, Vietnam time)."""
+    match event:
+        case pv.ReturnedToLowerLevel():
+            return [_answer(event, event.level, "returned", event.returned_on, event.reason)]
+        case pv.HigherLevelRecognized():
+            answer = _answer(event, event.level, "recognised", event.decided_on, "")
+            answer.values["star"] = str(event.star)
+            return [
+                *_dossier(
+                    event,
+                    product_id=str(event.product_id),
+                    answered_on=iso(event.decided_on),
+                    answered_by_level=event.level,
+                ),
+                answer,
+            ]
+    return []
+
+
+def inspection(event: Any, on: str) -> list[Write]:
+    """What an event of inspection writes (`on`: the day it occurred, Vietnam time)."""
+    match event:
+        case ins.InspectionPlanned():
+            return [
+                Write(
+                    "kpi_inspection_plans",
+                    {"plan_id": str(event.aggregate_id), "product_id": str(item.product_id)},
+                    {
+                        "jurisdiction": event.jurisdiction,
+                        "period": event.period,
+                        "starts_on": iso(event.starts_on),
+                        "ends_on": iso(event.ends_on),
+                        "certificate_no": item.certificate_no,
+                    },
+                )
+                for item in event.products
+            ]
+        case (
+            ins.InspectionPassed()
+            | ins.RemediationRequired()
+            | ins.RemediationCompleted()
+            | ins.RemediationOverdue()
+            | ins.InspectionFailed()
+        ):
+            concluded = getattr(event, "concluded_on", None) or getattr(event, "overdue_on", None)
+            values = {
+                "product_id": str(event.product_id),
+                "plan_id": str(event.plan_id or ""),
+                "outcome": INSPECTION_OUTCOMES[event.event_type],
+                "inspection_kind": event.inspection_kind,
+                "concluded_on": iso(concluded),
+                "conclusion_no": event.conclusion_no,
+            }
+            return _row("kpi_inspections", {"event_id": event.event_id}, **values)
+    return []
+
+
+def promotion(event: Any, on: str) -> list[Write]:  # noqa: PLR0911 (one branch per event)
+    """What an event of promotion writes (`on`: the day it occurred, Vietnam time)."""
+    match event:
+        case pr.SalesChannelJoined():
+            return _row(
+                "kpi_channels",
+                {"channel_id": event.channel_id, "producer_id": event.producer_id},
+                channel_type=event.channel_type,
+                modern="1" if event.modern else "0",
+                since=iso(event.since),
+                until=iso(event.until),
+            )
+        case pr.SalesChannelLeft():
+            key = {"channel_id": event.channel_id, "producer_id": event.producer_id}
+            return _row("kpi_channels", key, left_on=iso(event.left_on))
+        case pr.ValueChainLinked():
+            return _row(
+                "kpi_value_chains",
+                {"link_id": event.link_id},
+                producer_id=str(event.producer_id),
+                since=iso(event.since),
+                until=iso(event.until),
+            )
+        case pr.ValueChainEnded():
+            ended = iso(event.ended_on)
+            key = {"link_id": event.link_id}
+            return _row("kpi_value_chains", key, producer_id=str(event.producer_id), ended_on=ended)
+        case pr.ShowroomOpened():
+            return _row(
+                "kpi_showrooms",
+                {"showroom_id": event.aggregate_id},
+                name=event.name,
+                units=unit_path(event),
+                opened_on=iso(event.opened_on),
+            )
+        case pr.ShowroomClosed():
+            closed = iso(event.closed_on)
+            return _row("kpi_showrooms", {"showroom_id": event.aggregate_id}, closed_on=closed)
+    return []
+
+
+INSPECTION_OUTCOMES = {
+    "InspectionPassed": "passed",
+    "RemediationRequired": "remediation_required",
+    "RemediationCompleted": "remediation_completed",
+    "RemediationOverdue": "remediation_overdue",
+    "InspectionFailed": "failed",
+}
+
+
+def writes(event: Any) -> list[Write]:
+    """The rows `event` sets (empty for an event no KPI reads)."""
+    by_source = _BY_SOURCE.get(source_of(event) or "")
+    return by_source(event, day(event.occurred_at)) if by_source is not None else []
+
+
+_BY_SOURCE: dict[str, Callable[[Any, str], list[Write]]] = {
+    "registration": registration,
+    "evaluation": evaluation,
+    "province": province,
+    "inspection": inspection,
+    "promotion": promotion,
+}
