@@ -41,6 +41,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "ended_by": ("Chấm dứt bởi", "Ended by"),
     "valid_from": ("Hiệu lực từ", "Valid from"),
     "valid_to": ("Hiệu lực đến", "Valid to"),
+    "valid_until": ("Hiệu lực đến hết ngày", "Valid until"),
+    "certificate_status": ("Tình trạng GCN", "Certificate"),
     "file": ("Tệp", "File"),
     "events": ("Số sự kiện", "Events"),
     # reporting rebuild

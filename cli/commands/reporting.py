@@ -15,7 +15,17 @@ from cli.output import emit, emit_table, message_record, shown
 from contracts.rpc import reporting_pb2 as pb
 from contracts.rpc import reporting_pb2_grpc as pb_grpc
 
-COLUMNS = ["product_id", "name", "product_set", "status", "star", "score", "decision_no"]
+COLUMNS = [
+    "product_id",
+    "name",
+    "product_set",
+    "status",
+    "star",
+    "score",
+    "decision_no",
+    "certificate_status",
+    "valid_until",
+]
 
 
 def _row(message: Any) -> dict[str, Any]:
@@ -43,6 +53,9 @@ RECORD_LABELS = {
     "higher_reason": ("Lý do cấp trên", "Higher-level reason"),
     "higher_answered_on": ("Ngày cấp trên trả lời", "Answered on"),
     "higher_answered_by": ("Người ghi nhận trả lời", "Answer recorded by"),
+    "certificate_no": ("Giấy chứng nhận gần nhất", "Latest certificate"),
+    "certificate_status": ("Tình trạng giấy chứng nhận", "Certificate standing"),
+    "valid_until": ("Hiệu lực đến hết ngày", "Valid until"),
 }
 
 

@@ -29,7 +29,7 @@ class ListProductsRequest(_message.Message):
     def __init__(self, status: _Optional[str] = ..., query: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
 
 class ProductStatus(_message.Message):
-    __slots__ = ("product_id", "producer_id", "name", "product_set", "commune_code", "status", "star", "score", "decision_no", "updated_at", "current_star", "current_certificate_no", "current_decision_no", "current_valid_from", "current_valid_to", "open_dossier_id", "open_dossier_kind", "open_dossier_status", "higher_level", "higher_outcome", "higher_score", "higher_star", "higher_reason", "higher_answered_on", "higher_answered_by")
+    __slots__ = ("product_id", "producer_id", "name", "product_set", "commune_code", "status", "star", "score", "decision_no", "updated_at", "current_star", "current_certificate_no", "current_decision_no", "current_valid_from", "current_valid_to", "open_dossier_id", "open_dossier_kind", "open_dossier_status", "higher_level", "higher_outcome", "higher_score", "higher_star", "higher_reason", "higher_answered_on", "higher_answered_by", "certificate_no", "valid_until", "certificate_status")
     PRODUCT_ID_FIELD_NUMBER: _ClassVar[int]
     PRODUCER_ID_FIELD_NUMBER: _ClassVar[int]
     NAME_FIELD_NUMBER: _ClassVar[int]
@@ -55,6 +55,9 @@ class ProductStatus(_message.Message):
     HIGHER_REASON_FIELD_NUMBER: _ClassVar[int]
     HIGHER_ANSWERED_ON_FIELD_NUMBER: _ClassVar[int]
     HIGHER_ANSWERED_BY_FIELD_NUMBER: _ClassVar[int]
+    CERTIFICATE_NO_FIELD_NUMBER: _ClassVar[int]
+    VALID_UNTIL_FIELD_NUMBER: _ClassVar[int]
+    CERTIFICATE_STATUS_FIELD_NUMBER: _ClassVar[int]
     product_id: str
     producer_id: str
     name: str
@@ -80,7 +83,10 @@ class ProductStatus(_message.Message):
     higher_reason: str
     higher_answered_on: str
     higher_answered_by: str
-    def __init__(self, product_id: _Optional[str] = ..., producer_id: _Optional[str] = ..., name: _Optional[str] = ..., product_set: _Optional[int] = ..., commune_code: _Optional[str] = ..., status: _Optional[str] = ..., star: _Optional[int] = ..., score: _Optional[str] = ..., decision_no: _Optional[str] = ..., updated_at: _Optional[str] = ..., current_star: _Optional[int] = ..., current_certificate_no: _Optional[str] = ..., current_decision_no: _Optional[str] = ..., current_valid_from: _Optional[str] = ..., current_valid_to: _Optional[str] = ..., open_dossier_id: _Optional[str] = ..., open_dossier_kind: _Optional[str] = ..., open_dossier_status: _Optional[str] = ..., higher_level: _Optional[str] = ..., higher_outcome: _Optional[str] = ..., higher_score: _Optional[str] = ..., higher_star: _Optional[int] = ..., higher_reason: _Optional[str] = ..., higher_answered_on: _Optional[str] = ..., higher_answered_by: _Optional[str] = ...) -> None: ...
+    certificate_no: str
+    valid_until: str
+    certificate_status: str
+    def __init__(self, product_id: _Optional[str] = ..., producer_id: _Optional[str] = ..., name: _Optional[str] = ..., product_set: _Optional[int] = ..., commune_code: _Optional[str] = ..., status: _Optional[str] = ..., star: _Optional[int] = ..., score: _Optional[str] = ..., decision_no: _Optional[str] = ..., updated_at: _Optional[str] = ..., current_star: _Optional[int] = ..., current_certificate_no: _Optional[str] = ..., current_decision_no: _Optional[str] = ..., current_valid_from: _Optional[str] = ..., current_valid_to: _Optional[str] = ..., open_dossier_id: _Optional[str] = ..., open_dossier_kind: _Optional[str] = ..., open_dossier_status: _Optional[str] = ..., higher_level: _Optional[str] = ..., higher_outcome: _Optional[str] = ..., higher_score: _Optional[str] = ..., higher_star: _Optional[int] = ..., higher_reason: _Optional[str] = ..., higher_answered_on: _Optional[str] = ..., higher_answered_by: _Optional[str] = ..., certificate_no: _Optional[str] = ..., valid_until: _Optional[str] = ..., certificate_status: _Optional[str] = ...) -> None: ...
 
 class ListProductsReply(_message.Message):
     __slots__ = ("products", "next_page_token", "total")

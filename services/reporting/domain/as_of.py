@@ -42,10 +42,14 @@ def products(events: Iterable[Any]) -> dict[str, Row]:
             if changed is not None:
                 dossiers[ids[0]] = changed
     latest: dict[str, Row] = {}
+    certified: dict[str, Row] = {}
     for d in dossiers.values():
         seen = latest.get(d["product_id"])
         if seen is None or _newer(d, seen):
             latest[d["product_id"]] = d
+        held = certified.get(d["product_id"])
+        if d["valid_until"] and (held is None or _longer(d, held)):
+            certified[d["product_id"]] = d
     rows: dict[str, Row] = {}
     for product_id, p in identity.items():
         last = latest.get(product_id)
@@ -62,8 +66,18 @@ def products(events: Iterable[Any]) -> dict[str, Row]:
             "decision_no": last["decision_no"] if last else "",
             "dossier_id": last["dossier_id"] if last else "",
             "updated_at": updated,
+            **{
+                c: certified[product_id][c] if product_id in certified else ""
+                for c in ps.CERTIFICATE_COLUMNS
+            },
         }
     return rows
+
+
+def _longer(a: Row, b: Row) -> bool:
+    """The catalogue's choice of a product's certificate: valid the longest, then the
+    smaller dossier id."""
+    return (_neg(a["valid_until"]), a["dossier_id"]) < (_neg(b["valid_until"]), b["dossier_id"])
 
 
 def _newer(a: Row, b: Row) -> bool:

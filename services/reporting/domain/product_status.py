@@ -15,6 +15,7 @@ from typing import Any
 
 from contracts.evaluation import (
     CertificateExpired,
+    CertificateSuperseded,
     ForwardedToProvince,
     Recognized,
     ReturnedByProvince,
@@ -43,6 +44,9 @@ DOSSIER_COLUMNS = (
     "score",
     "decision_no",
     "updated_at",
+    "certificate_no",
+    "valid_until",
+    "certificate_status",
 )
 # What a query returns for a product (its identity joined with its latest dossier).
 COLUMNS = (
@@ -57,7 +61,14 @@ COLUMNS = (
     "decision_no",
     "dossier_id",
     "updated_at",
+    "certificate_no",
+    "valid_until",
+    "certificate_status",
 )
+CERTIFICATE_COLUMNS = ("certificate_no", "valid_until", "certificate_status")
+"""The product's latest certificate (the one valid longest), whatever dossier is open:
+its number, last valid day (ISO date) and standing from the events: valid, expired,
+superseded or revoked ("" when the product never held one)."""
 
 # A dossier's statuses in the order they are reached; a status never moves back.
 # Expiry and revocation end a recognised certificate; a revoked one never comes back.
@@ -79,8 +90,12 @@ DOSSIER_EVENTS = (
     ForwardedToProvince,
     ReturnedByProvince,
     CertificateExpired,
+    CertificateSuperseded,
     Revoked,
 )
+# A certificate's standing only moves forward too: recognised (valid), then replaced by
+# a newer one, expired on its last day, or revoked; a revoked one never comes back.
+STANDINGS = {"valid": 1, "superseded": 2, "expired": 3, "revoked": 4}
 STATUSES = ("registered", *STAGES)
 
 
@@ -125,8 +140,15 @@ def dossier_change(event: Any, current: Row | None) -> Row | None:
             "score": "",
             "decision_no": "",
             "updated_at": "",
+            "certificate_no": "",
+            "valid_until": "",
+            "certificate_status": "",
         }
     )
+    _certificate(event, row)
+    if isinstance(event, CertificateSuperseded):  # the dossier's own status stays
+        row["updated_at"] = max(row["updated_at"], event.occurred_at.isoformat())
+        return row
     stamp = event.occurred_at.isoformat()
     row["updated_at"] = max(row["updated_at"], stamp)
     status: str
@@ -154,3 +176,25 @@ def dossier_change(event: Any, current: Row | None) -> Row | None:
         row["stage"] = STAGES[status]
         row["status"] = status
     return row
+
+
+def _certificate(event: Any, row: Row) -> None:
+    """The certificate columns after `event` (order-independent: the number and last
+    valid day come from whichever event names them; the standing only moves forward)."""
+    standing = ""
+    if isinstance(event, Recognized):
+        standing = "valid"
+        row["valid_until"] = event.valid_to.isoformat()
+    elif isinstance(event, CertificateExpired):
+        standing = "expired"
+        row["valid_until"] = event.valid_to.isoformat()
+    elif isinstance(event, CertificateSuperseded):
+        standing = "superseded"
+    elif isinstance(event, Revoked):
+        standing = "revoked"
+    if not standing:
+        return
+    if event.certificate_no and not row["certificate_no"]:
+        row["certificate_no"] = event.certificate_no
+    if STANDINGS[standing] > STANDINGS.get(row["certificate_status"], 0):
+        row["certificate_status"] = standing

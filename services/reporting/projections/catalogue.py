@@ -24,10 +24,17 @@ CREATE = (
     "CREATE TABLE IF NOT EXISTS catalogue_dossiers ("
     "dossier_id TEXT PRIMARY KEY, product_id TEXT NOT NULL, submitted_at TEXT NOT NULL, "
     "stage INTEGER NOT NULL, status TEXT NOT NULL, star INTEGER NOT NULL, score TEXT NOT NULL, "
-    "decision_no TEXT NOT NULL, updated_at TEXT NOT NULL)",
+    "decision_no TEXT NOT NULL, updated_at TEXT NOT NULL, "
+    "certificate_no TEXT NOT NULL DEFAULT '', valid_until TEXT NOT NULL DEFAULT '', "
+    "certificate_status TEXT NOT NULL DEFAULT '')",
     "CREATE INDEX IF NOT EXISTS catalogue_dossiers_product "
     "ON catalogue_dossiers (product_id, submitted_at)",
 )
+ADDED = tuple(
+    ("catalogue_dossiers", column, "TEXT NOT NULL DEFAULT ''") for column in ps.CERTIFICATE_COLUMNS
+)
+"""Columns added after the table was first created (a store made before them gets them
+empty on start; `ocop reporting rebuild` fills them from the events)."""
 
 
 def _upsert(table: str, columns: tuple[str, ...]) -> str:
@@ -51,10 +58,17 @@ CATALOGUE = (
     "COALESCE(d.score, '') AS score, COALESCE(d.decision_no, '') AS decision_no, "
     "COALESCE(d.dossier_id, '') AS dossier_id, "
     "CASE WHEN d.updated_at > p.registered_at THEN d.updated_at ELSE p.registered_at END "
-    "AS updated_at "
+    "AS updated_at, "
+    "COALESCE(c.certificate_no, '') AS certificate_no, "
+    "COALESCE(c.valid_until, '') AS valid_until, "
+    "COALESCE(c.certificate_status, '') AS certificate_status "
     "FROM catalogue_products p LEFT JOIN catalogue_dossiers d ON d.dossier_id = ("
     "SELECT x.dossier_id FROM catalogue_dossiers x WHERE x.product_id = p.product_id "
-    "ORDER BY (x.submitted_at = '') DESC, x.submitted_at DESC, x.dossier_id LIMIT 1)"
+    "ORDER BY (x.submitted_at = '') DESC, x.submitted_at DESC, x.dossier_id LIMIT 1) "
+    # and its latest certificate: the one valid longest, whatever dossier is open
+    "LEFT JOIN catalogue_dossiers c ON c.dossier_id = ("
+    "SELECT y.dossier_id FROM catalogue_dossiers y WHERE y.product_id = p.product_id "
+    "AND y.valid_until <> '' ORDER BY y.valid_until DESC, y.dossier_id LIMIT 1)"
 )
 SELECT_ONE = f"SELECT {', '.join(COLUMNS)} FROM ({CATALOGUE}) c WHERE product_id = %s"
 SELECT_ALL = f"SELECT {', '.join(COLUMNS)} FROM ({CATALOGUE}) c ORDER BY name, product_id"
@@ -67,6 +81,7 @@ class CatalogueView(SqlView):
     """The catalogue tables in the store of a SQLite or PostgreSQL tracking recorder."""
 
     CREATE = (*CREATE, *kpi_tables.create_statements())
+    ADDED = ADDED
 
     def apply(self, event: Any, tracking: Tracking) -> None:
         """Apply one published event and record its tracking, atomically."""

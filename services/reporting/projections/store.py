@@ -73,6 +73,13 @@ class Versioned:
     def fetchall(self) -> Any:
         return self.cursor.fetchall()
 
+    def columns(self, table: str) -> set[str]:
+        """The column names `table` (renamed) has."""
+        self.execute(f"SELECT * FROM {table} WHERE 1 = 0")
+        self.cursor.fetchall()
+        raw = getattr(self.cursor, "sqlite_cursor", self.cursor)  # eventsourcing's wrapper
+        return {str(d[0]) for d in raw.description}
+
 
 class SqlView:
     """Tables created on construction (`CREATE`, idempotent statements); statements are
@@ -80,6 +87,9 @@ class SqlView:
     tables of the version `rename` names."""
 
     CREATE: Sequence[str] = ()
+    ADDED: Sequence[tuple[str, str, str]] = ()
+    """(table, column, type) added after `CREATE` first ran: a table that lacks one gets
+    it on construction (`ALTER TABLE ... ADD COLUMN`), so an older store keeps working."""
 
     def __init__(self, tracking: TrackingStore, rename: Rename = lambda s: s) -> None:
         self.tracking = tracking
@@ -88,6 +98,10 @@ class SqlView:
         with self._transaction(commit=True) as cursor:
             for statement in self.CREATE:
                 cursor.execute(statement)
+            for table, column, kind in self.ADDED:
+                if column not in cursor.columns(table):  # PostgreSQL: another process may race
+                    guard = "" if self.placeholder == "?" else "IF NOT EXISTS "
+                    cursor.execute(f"ALTER TABLE {table} ADD COLUMN {guard}{column} {kind}")
 
     @contextmanager
     def _transaction(self, *, commit: bool) -> Any:
