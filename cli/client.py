@@ -12,12 +12,16 @@ from typing import Any, TypeVar
 
 import grpc
 from google.protobuf.message import Message
+from google.rpc import error_details_pb2
+from grpc_status import rpc_status
 
 from contracts.rpc import common_pb2
 from runtime import tls
-from runtime.errors import LANG_METADATA
+from runtime.errors import FIELD_METADATA, LANG_METADATA
 from runtime.idempotency import IDEMPOTENCY_METADATA
 from runtime.identity.interceptor import AUTHORIZATION, ROLE_METADATA
+from runtime.settings import Settings
+from runtime.topology import running
 
 # Answers after which a call is sent again with the same idempotency key (safe: a command
 # that went through is not run twice, see runtime/idempotency.py).
@@ -90,3 +94,26 @@ def command_actor(args: Any) -> common_pb2.Actor:
     """The request's actor field, left empty: the services record the signed-in user
     from the verified token (a request naming anyone else is refused)."""
     return common_pb2.Actor()
+
+
+def service_addresses(settings: Settings) -> dict[str, str]:
+    """The gRPC address (host:port) of every service with an API, by service name."""
+    return {entry.name: settings.address_of(entry.name) for entry in running("rpc")}
+
+
+def field_violations(error: grpc.RpcError) -> list[tuple[str, str]]:
+    """The (field, description) pairs a refusal names: the field violations of the
+    `google.rpc.BadRequest` in its standard details (grpcio-status), else the `ocop-field`
+    trailer with the error's details; [] when it names no field."""
+    if not isinstance(error, grpc.Call):
+        return []
+    status = rpc_status.from_call(error)
+    found: list[tuple[str, str]] = []
+    for detail in status.details if status is not None else ():
+        bad = error_details_pb2.BadRequest()
+        if detail.Unpack(bad):
+            found += [(str(v.field), str(v.description)) for v in bad.field_violations]
+    if found:
+        return found
+    trailer = next((str(v) for k, v in error.trailing_metadata() or () if k == FIELD_METADATA), "")
+    return [(trailer, str(error.details()))] if trailer else []

@@ -20,10 +20,8 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 import grpc
-from google.rpc import error_details_pb2
-from grpc_status import rpc_status
 
-from cli.client import Client
+from cli.client import Client, field_violations, service_addresses
 from cli.commands import (
     admin,
     audit,
@@ -38,10 +36,8 @@ from cli.commands import (
 )
 from cli.output import fail, refuse
 from rules.cli import add_rules_commands
-from runtime.errors import FIELD_METADATA
 from runtime.identity.session import Credentials, unverified_claims
 from runtime.settings import Settings
-from runtime.topology import running
 
 REFUSED = {
     grpc.StatusCode.INVALID_ARGUMENT,
@@ -151,16 +147,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def refused_field(error: grpc.RpcError) -> str | None:
-    """The field a refusal names: the first field violation of the `google.rpc.BadRequest`
-    in its standard details (grpcio-status), else the `ocop-field` trailer."""
-    if not isinstance(error, grpc.Call):
-        return None
-    status = rpc_status.from_call(error)
-    for detail in status.details if status is not None else ():
-        bad = error_details_pb2.BadRequest()
-        if detail.Unpack(bad) and bad.field_violations:
-            return str(bad.field_violations[0].field)
-    return next((str(v) for k, v in error.trailing_metadata() or () if k == FIELD_METADATA), None)
+    """The field a refusal names (the first of `cli.client.field_violations`), or None."""
+    named = field_violations(error)
+    return named[0][0] if named else None
 
 
 def remote(args: argparse.Namespace, settings: Settings) -> int:
@@ -170,7 +159,7 @@ def remote(args: argparse.Namespace, settings: Settings) -> int:
     if token:
         args.jurisdiction = str(unverified_claims(token).get("jurisdiction", ""))
     client = Client(
-        {entry.name: settings.address_of(entry.name) for entry in running("rpc")},
+        service_addresses(settings),
         lang=args.lang,
         wait_seconds=args.wait,
         token=token,

@@ -68,6 +68,7 @@ cmd_up() {
   step "seaweedfs start + bucket" "$SEAWEEDFS" start
   step "promtool build" "$DEPLOY_DIR/prometheus/promtool.sh" fetch
   step "CRD validators (npm)" "$DEPLOY_DIR/kubernetes/crd-validators/fetch.sh"
+  step "browser install (apt)" "$DEPLOY_DIR/browser/browser.sh" install
   summary
   say "up. For clients: eval \"\$($0 env)\""
 }

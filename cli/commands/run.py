@@ -38,6 +38,8 @@ def add(sub: Any, lang: str = "vi") -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from console.server import ConsoleServer
+    from console.settings import ConsoleSettings
     from runtime.identity.embedded import REALM_FILE, accounts
     from system.demo import load_demo
     from system.demo_promotion import load_promotion_demo
@@ -71,8 +73,10 @@ def run(args: argparse.Namespace) -> int:
         )
         print(f"Hệ thống OCOP đang chạy (dữ liệu: {settings.data_dir}). gRPC: {ports}.")
         print(f"Đăng nhập: `ocop login <tên>` (máy cấp token: {settings.issuer_url()}).")
-        print("Nhấn Ctrl+C để dừng.")
-        await system.run(stop)
+        console = ConsoleServer(ConsoleSettings(), settings, embedded=True)
+        print(f"Bảng điều khiển web (console): {console.url}/")
+        print("Nhấn Ctrl+C để dừng.", flush=True)
+        await asyncio.gather(system.run(stop), console.serve(stop))
 
     asyncio.run(serve())
     return 0

@@ -191,10 +191,11 @@ KEYCLOAK_ISSUER = "http://127.0.0.1:18080/realms/ocop"
 
 def embedded_env(ports: dict[str, int]) -> dict[str, str]:
     """Environment of `ocop run` on `ports` and of the CLI that talks to it: the built-in
-    issuer on a free port (never a Keycloak the shell may point at)."""
+    issuer and the web console on free ports (never a Keycloak the shell may point at)."""
     return {
         **{f"OCOP_{s.upper()}_PORT": str(p) for s, p in ports.items()},
         "OCOP_IDENTITY_PORT": str(free_port()),
+        "OCOP_CONSOLE_PORT": str(free_port()),
         "OCOP_OIDC_ISSUER": "",
     }
 

@@ -1,0 +1,10 @@
+"""The console's pages, one router per module; `PAGES` is what the app mounts (add yours
+here, see console/README.md)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from console.pages import auth, home
+
+PAGES: tuple[APIRouter, ...] = (auth.router, home.router)

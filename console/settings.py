@@ -1,0 +1,61 @@
+"""The console's own settings (env prefix OCOP_CONSOLE_); the services' addresses, the
+token issuer and the time zone come from `runtime.settings.Settings`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_PORT = 50080
+
+
+class ConsoleSettings(BaseSettings):
+    """Where the console listens, how it keeps sessions and how it signs people in."""
+
+    model_config = SettingsConfigDict(env_prefix="OCOP_CONSOLE_", extra="ignore")
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=DEFAULT_PORT, description="HTTP port (0: any free port)")
+    public_url: str = Field(
+        default="",
+        description="The console's address as people reach it (QR codes, OIDC redirect); "
+        "empty: http://<host>:<port>",
+    )
+    secret_file: Path | None = Field(
+        default=None,
+        description="File with the session cookies' encryption key (Fernet, base64); unset: "
+        "<data_dir>/console-secret.key, made on first start",
+    )
+    secure_cookie: bool = Field(
+        default=False, description="Send the session cookie over HTTPS only (behind TLS)"
+    )
+    session_hours: float = Field(default=8, gt=0, description="A session's lifetime")
+    sign_in: Literal["auto", "password", "oidc"] = Field(
+        default="auto",
+        description="password: the built-in accounts' form; oidc: the authorization-code flow "
+        "with PKCE; auto: oidc when OCOP_OIDC_ISSUER is set (Keycloak), else password",
+    )
+    oidc_client_id: str = Field(
+        default="ocop-console", description="The console's OIDC client (Keycloak, PKCE)"
+    )
+    wait_seconds: float = Field(
+        default=10, ge=0, description="How long a page waits for data between services"
+    )
+
+    @field_validator("secret_file", mode="before")
+    @classmethod
+    def _empty_is_unset(cls, value: object) -> object:
+        return None if value == "" else value
+
+    def oidc(self, issuer_configured: bool) -> bool:
+        """Whether people sign in through the OIDC flow (else the password form)."""
+        return self.sign_in == "oidc" or (self.sign_in == "auto" and issuer_configured)
+
+    def base_url(self, bound_port: int | None = None) -> str:
+        """The console's public address without a trailing slash."""
+        if self.public_url:
+            return self.public_url.rstrip("/")
+        return f"http://{self.host}:{bound_port or self.port}"
