@@ -16,7 +16,7 @@ from typing import Any
 from google.protobuf.message import Message
 
 from runtime.commands import CommandContext
-from runtime.rpc import handles_rejections, parse_date, parse_uuid, to_context
+from runtime.rpc import handles_rejections, parse_date, parse_uuid, request_lang, to_context
 
 Convert = Callable[[str, Any], Any]
 """A field converter: `(field name, proto value) -> command value`; raises `CommandRejected`."""
@@ -111,16 +111,21 @@ def or_default(default: Any) -> Convert:
 
 
 def command_rpc(
-    shape: Shape, call: Callable[[Any], Callable[..., Any]], reply: Callable[[Any], Message]
+    shape: Shape,
+    call: Callable[[Any], Callable[..., Any]],
+    reply: Callable[..., Message],
+    *,
+    localised: bool = False,
 ) -> Callable[[Any, Message, Any], Message]:
     """A servicer method for a command RPC, declared as one row: the request mapped by
     `shape`, the command `call(servicer.app)` called with the actor's context and the
-    keyword arguments, and `reply(result)` returned; refusals become gRPC statuses
-    (`handles_rejections`)."""
+    keyword arguments, and `reply(result)` returned (`reply(result, lang=…)`, the caller's
+    language, when `localised`); refusals become gRPC statuses (`handles_rejections`)."""
 
     @handles_rejections
     def handle(self: Any, request: Message, context: Any) -> Message:
         ctx, kwargs = shape.command(request)
-        return reply(call(self.app)(ctx, **kwargs))
+        result = call(self.app)(ctx, **kwargs)
+        return reply(result, lang=request_lang(context)) if localised else reply(result)
 
     return handle

@@ -24,7 +24,7 @@ from runtime.rpc import (
     row_problems,
     to_context,
 )
-from runtime.rpc_mapping import Shape, dates, uuids
+from runtime.rpc_mapping import Shape, as_uuids, command_rpc, dates, uuids
 from services.evaluation.adapters import grpc_views as views
 from services.evaluation.adapters import scope
 from services.evaluation.application import EvaluationApp
@@ -33,21 +33,10 @@ Command = Callable[[EvaluationApp], Callable[..., Any]]
 Handler = Callable[[Any, Message, grpc.ServicerContext], Message]
 
 
-def as_uuids(name: str, values: list[str]) -> list[Any]:
-    """A repeated id field, each refused by name if malformed."""
-    return [parse_uuid(name, value) for value in values]
-
-
 def command(shape: Shape, call: Command, reply: Callable[..., Message]) -> Handler:
-    """A servicer method: map the request by `shape`, call `call(app)`, reply its view
-    in the caller's language."""
-
-    @handles_rejections
-    def handle(self: EvaluationService, request: Message, context: grpc.ServicerContext) -> Message:
-        ctx, kwargs = shape.command(request)
-        return reply(call(self.app)(ctx, **kwargs), lang=request_lang(context))
-
-    return handle
+    """A servicer method (`runtime.rpc_mapping.command_rpc`) whose view is in the caller's
+    language."""
+    return command_rpc(shape, call, reply, localised=True)
 
 
 DOSSIER = Shape(convert=uuids("dossier_id"))

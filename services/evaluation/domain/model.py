@@ -18,11 +18,11 @@ from datetime import date
 from typing import Any
 from uuid import UUID, uuid5
 
-from runtime.errors import CommandRejected
+from runtime.errors import CommandRejected, precondition
 from runtime.jurisdiction import UnitPath
 from services.evaluation.domain import legacy
 from services.evaluation.domain.evaluation_events import EvaluationHistory
-from services.evaluation.domain.refusals import not_decidable, precondition
+from services.evaluation.domain.refusals import not_decidable
 
 Meta = dict[str, Any]
 DECIDABLE = ("awaiting_decision", "returned")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from runtime.errors import CommandRejected
+from runtime.errors import CommandRejected, precondition
 
 # Why a dossier cannot be recognised, by its status (anything else: the generic text).
 NOT_DECIDABLE: dict[str, tuple[str, str]] = {
@@ -20,10 +20,6 @@ NOT_DECIDABLE: dict[str, tuple[str, str]] = {
         "Forwarded: waiting for the next level's answer.",
     ),
 }
-
-
-def precondition(field: str, vi: str, en: str) -> CommandRejected:
-    return CommandRejected("failed_precondition", field, vi, en)
 
 
 def not_decidable(dossier_id: UUID, status: str) -> CommandRejected:

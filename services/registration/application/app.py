@@ -57,8 +57,8 @@ class RegistrationApp(ServiceStore):
     consumes: ClassVar[Consumes] = {
         Scored: intake.scored,
         Recognized: intake.recognised,  # RecognitionRecorded too (a Recognized)
-        CertificateExpired: intake.expired,
-        Revoked: intake.revoked,
+        CertificateExpired: intake.certificate_ended,
+        Revoked: intake.certificate_ended,
     }
 
     def __init__(

@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING, Any
 from eventsourcing.domain import Aggregate
 
 from contracts.evaluation import (
-    CertificateExpired,
+    CertificateEnding,
     RecognitionRecorded,
     Recognized,
-    Revoked,
     Scored,
+    certificate_end,
 )
 from services.registration.domain.dossier import Dossier
 from services.registration.domain.product import Product
@@ -70,21 +70,10 @@ def recognised(app: RegistrationApp, event: Recognized) -> list[Aggregate]:
     return [product] if product.recognised(certificate, _meta(event)) else []
 
 
-def expired(app: RegistrationApp, event: CertificateExpired) -> list[Aggregate]:
+def certificate_ended(app: RegistrationApp, event: CertificateEnding) -> list[Aggregate]:
+    """A certificate expired or was revoked (`certificate_end`: number, reason, date)."""
     product = app.get_as(event.product_id, Product)
     if product is None:
         return []
-    ended = product.certificate_ended(
-        event.certificate_no, "expired", event.expired_on, _meta(event)
-    )
-    return [product] if ended else []
-
-
-def revoked(app: RegistrationApp, event: Revoked) -> list[Aggregate]:
-    product = app.get_as(event.product_id, Product)
-    if product is None:
-        return []
-    ended = product.certificate_ended(
-        event.certificate_no, "revoked", event.decided_on, _meta(event)
-    )
+    ended = product.certificate_ended(*certificate_end(event), _meta(event))
     return [product] if ended else []
