@@ -28,7 +28,7 @@ from services.inspection.application.checks import findings_of, lead, official_t
 from services.inspection.application.core import SYSTEM, InspectionStore, authority_name
 from services.inspection.domain.inspection import Inspection
 from services.inspection.domain.plan import InspectionPlan
-from services.inspection.domain.values import TRIGGERS, Evidence
+from services.inspection.domain.values import TRIGGERS, Evidence, Finding
 
 OUTCOMES = ("passed", "remediation", "failed")
 
@@ -119,6 +119,42 @@ class VisitCommands:
         follow-up visit: passed completes the remediation, failed fails the inspection.
         `others_compliant`: checklist items not in `findings` were found compliant."""
         concluded = concluded_on or visited_on
+        self._check_record(visited_on, concluded, outcome, conclusion_no)
+        inspection = self.store.inspection(inspection_id)
+        product = self.store.product(inspection.product_id)
+        cert = self.store.under_certificate(product, visited_on)
+        tier = self.store.inspector(ctx.actor, product, cert, visited_on)
+        members = team_of(team, required=True)
+        checklist = rulebook.checklist(cert["rule_set_id"])
+        if others_compliant:
+            findings = {**dict.fromkeys(checklist, (True, "")), **findings}
+        checked = findings_of(findings, checklist)
+        _check_ground(outcome, ground, cert["rule_set_id"])
+        remediation = outcome == "remediation"
+        conclusion: dict[str, Any] = {
+            "outcome": outcome,
+            "conclusion_no": nfc(conclusion_no),
+            "concluded_on": concluded,
+            "summary": nfc(summary) or _failing(checklist, checked),
+            "ground": ground,
+            "deadline": deadline if remediation else None,
+            "follow_up_on": follow_up_on if remediation else None,
+            "authority": authority_name(tier, ctx.actor.jurisdiction.strip()),
+            "certificate_no": cert["number"],
+            "star": cert["star"],
+            "rule_set_id": cert["rule_set_id"],
+        }
+        visit = {"visited_on": visited_on, "team": members, "evidence": _evidence(evidence)}
+        meta = ctx.meta()
+        inspection.conclude(visit, checked, outcome, conclusion, meta)
+        self._save_concluded(inspection, outcome, concluded, evidence, meta)
+        return inspection
+
+    def _check_record(
+        self, visited_on: date, concluded: date, outcome: str, conclusion_no: str
+    ) -> None:
+        """The visit's dates are not in the future; the outcome is known; it has a record
+        number."""
         self.store.not_future("visited_on", visited_on)
         self.store.not_future("concluded_on", concluded)
         if outcome not in OUTCOMES:
@@ -133,57 +169,17 @@ class VisitCommands:
                 "Thiếu số biên bản/kết luận kiểm tra.",
                 "The conclusion record number is required.",
             )
-        inspection = self.store.inspection(inspection_id)
-        product = self.store.product(inspection.product_id)
-        cert = self.store.under_certificate(product, visited_on)
-        tier = self.store.inspector(ctx.actor, product, cert, visited_on)
-        members = team_of(team, required=True)
-        checklist = rulebook.checklist(cert["rule_set_id"])
-        if others_compliant:
-            findings = {**dict.fromkeys(checklist, (True, "")), **findings}
-        checked = findings_of(findings, checklist)
-        grounds = rulebook.grounds(cert["rule_set_id"])
-        if outcome == "failed" and ground not in grounds:
-            raise invalid(
-                "ground",
-                f"Căn cứ thu hồi phải là một trong: {', '.join(grounds)} ({cert['rule_set_id']}).",
-                f"The ground must be one of: {', '.join(grounds)} ({cert['rule_set_id']}).",
-            )
-        if outcome != "failed" and ground:
-            raise invalid(
-                "ground",
-                "Chỉ kết luận không đạt mới nêu căn cứ thu hồi.",
-                "Only a failed inspection proposes a revocation ground.",
-            )
-        documents = [
-            Evidence(hashlib.sha256(d.data).hexdigest(), nfc(d.name), d.media_type, len(d.data))
-            for d in evidence
-        ]
-        failing = [
-            f"{checklist[f.item][0]}: {f.note}" if f.note else checklist[f.item][0]
-            for f in checked
-            if not f.compliant
-        ]
-        conclusion: dict[str, Any] = {
-            "outcome": outcome,
-            "conclusion_no": nfc(conclusion_no),
-            "concluded_on": concluded,
-            "summary": nfc(summary) or "; ".join(failing),
-            "ground": ground,
-            "deadline": deadline if outcome == "remediation" else None,
-            "follow_up_on": follow_up_on if outcome == "remediation" else None,
-            "authority": authority_name(tier, ctx.actor.jurisdiction.strip()),
-            "certificate_no": cert["number"],
-            "star": cert["star"],
-            "rule_set_id": cert["rule_set_id"],
-        }
-        visit = {
-            "visited_on": visited_on,
-            "team": members,
-            "evidence": [d.as_dict() for d in documents],
-        }
-        meta = ctx.meta()
-        inspection.conclude(visit, checked, outcome, conclusion, meta)
+
+    def _save_concluded(
+        self,
+        inspection: Inspection,
+        outcome: str,
+        concluded: date,
+        evidence: Sequence[Document],
+        meta: dict[str, Any],
+    ) -> None:
+        """Store the concluded inspection, its plan's record of the conclusion (when it
+        was planned) and the evidence files."""
         changed: list[Aggregate] = [inspection]
         if inspection.plan_id:
             plan = self.store.get_as(UUID(inspection.plan_id), InspectionPlan)
@@ -193,7 +189,6 @@ class VisitCommands:
         for document in evidence:
             self.store.blobs.put(document.data)
         self.store.save(*changed)
-        return inspection
 
     def mark_overdue(self, inspection_id: UUID, today: date) -> bool:
         """Record that a remediation deadline passed (scheduler; at most once)."""
@@ -209,3 +204,40 @@ class VisitCommands:
             return False
         self.store.save(inspection)
         return True
+
+
+def _check_ground(outcome: str, ground: str, rule_set_id: str) -> None:
+    """A failure names one of its rule set's revocation grounds; no other outcome names
+    one (field `ground`)."""
+    grounds = rulebook.grounds(rule_set_id)
+    if outcome == "failed" and ground not in grounds:
+        raise invalid(
+            "ground",
+            f"Căn cứ thu hồi phải là một trong: {', '.join(grounds)} ({rule_set_id}).",
+            f"The ground must be one of: {', '.join(grounds)} ({rule_set_id}).",
+        )
+    if outcome != "failed" and ground:
+        raise invalid(
+            "ground",
+            "Chỉ kết luận không đạt mới nêu căn cứ thu hồi.",
+            "Only a failed inspection proposes a revocation ground.",
+        )
+
+
+def _failing(checklist: Mapping[str, Any], checked: Sequence[Finding]) -> str:
+    """The non-compliant findings, each as its checklist item and note ("; " between)."""
+    return "; ".join(
+        f"{checklist[f.item][0]}: {f.note}" if f.note else checklist[f.item][0]
+        for f in checked
+        if not f.compliant
+    )
+
+
+def _evidence(evidence: Sequence[Document]) -> list[dict[str, Any]]:
+    """The evidence as recorded: each file's SHA-256, name (NFC), media type and size."""
+    return [
+        Evidence(
+            hashlib.sha256(d.data).hexdigest(), nfc(d.name), d.media_type, len(d.data)
+        ).as_dict()
+        for d in evidence
+    ]
