@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from contracts.envelope import Actor
@@ -23,14 +23,20 @@ def official_tier(actor: Actor) -> Tier:
     return tier
 
 
+def one_of(field: str, value: str, choices: Collection[str], vi: str, en: str) -> None:
+    """Refuse `value` (invalid_argument on `field`) unless it is one of `choices`; `vi` and
+    `en` name what it is ("Kết luận", "The outcome")."""
+    if value not in choices:
+        raise invalid(
+            field,
+            f"{vi} phải là một trong: {', '.join(choices)}.",
+            f"{en} must be one of: {', '.join(choices)}.",
+        )
+
+
 def lead(agency: str) -> str:
     agency = nfc(agency)
-    if agency not in TEAM_ROLES:
-        raise invalid(
-            "lead_agency",
-            f"Cơ quan chủ trì phải là một trong: {', '.join(TEAM_ROLES)}.",
-            f"The lead agency must be one of: {', '.join(TEAM_ROLES)}.",
-        )
+    one_of("lead_agency", agency, TEAM_ROLES, "Cơ quan chủ trì", "The lead agency")
     return agency
 
 

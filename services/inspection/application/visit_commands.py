@@ -24,7 +24,13 @@ from runtime.commands import CommandContext
 from runtime.errors import invalid
 from runtime.text import nfc
 from services.inspection.application import rulebook
-from services.inspection.application.checks import findings_of, lead, official_tier, team_of
+from services.inspection.application.checks import (
+    findings_of,
+    lead,
+    official_tier,
+    one_of,
+    team_of,
+)
 from services.inspection.application.core import SYSTEM, InspectionStore, authority_name
 from services.inspection.domain.inspection import Inspection
 from services.inspection.domain.plan import InspectionPlan
@@ -60,12 +66,7 @@ class VisitCommands:
         team: Sequence[tuple[str, str]] = (),
     ) -> Inspection:
         """An inspection outside the plan (đột xuất), opened with what triggered it."""
-        if trigger not in TRIGGERS:
-            raise invalid(
-                "trigger",
-                f"Lý do kiểm tra đột xuất phải là một trong: {', '.join(TRIGGERS)}.",
-                f"The trigger must be one of: {', '.join(TRIGGERS)}.",
-            )
+        one_of("trigger", trigger, TRIGGERS, "Lý do kiểm tra đột xuất", "The trigger")
         official_tier(ctx.actor)
         agency = lead(lead_agency)
         members = team_of(team, required=False)
@@ -157,12 +158,7 @@ class VisitCommands:
         number."""
         self.store.not_future("visited_on", visited_on)
         self.store.not_future("concluded_on", concluded)
-        if outcome not in OUTCOMES:
-            raise invalid(
-                "outcome",
-                f"Kết luận phải là một trong: {', '.join(OUTCOMES)}.",
-                f"The outcome must be one of: {', '.join(OUTCOMES)}.",
-            )
+        one_of("outcome", outcome, OUTCOMES, "Kết luận", "The outcome")
         if not nfc(conclusion_no):
             raise invalid(
                 "conclusion_no",
