@@ -295,6 +295,30 @@ class GetCertificatesRequest(_message.Message):
     product_id: str
     def __init__(self, product_id: _Optional[str] = ...) -> None: ...
 
+class GetDecisionDocumentRequest(_message.Message):
+    __slots__ = ("dossier_id",)
+    DOSSIER_ID_FIELD_NUMBER: _ClassVar[int]
+    dossier_id: str
+    def __init__(self, dossier_id: _Optional[str] = ...) -> None: ...
+
+class GetCertificateDocumentRequest(_message.Message):
+    __slots__ = ("product_id", "certificate_no")
+    PRODUCT_ID_FIELD_NUMBER: _ClassVar[int]
+    CERTIFICATE_NO_FIELD_NUMBER: _ClassVar[int]
+    product_id: str
+    certificate_no: str
+    def __init__(self, product_id: _Optional[str] = ..., certificate_no: _Optional[str] = ...) -> None: ...
+
+class Document(_message.Message):
+    __slots__ = ("file_name", "media_type", "content")
+    FILE_NAME_FIELD_NUMBER: _ClassVar[int]
+    MEDIA_TYPE_FIELD_NUMBER: _ClassVar[int]
+    CONTENT_FIELD_NUMBER: _ClassVar[int]
+    file_name: str
+    media_type: str
+    content: bytes
+    def __init__(self, file_name: _Optional[str] = ..., media_type: _Optional[str] = ..., content: _Optional[bytes] = ...) -> None: ...
+
 class Certificate(_message.Message):
     __slots__ = ("certificate_no", "dossier_id", "decision_no", "star", "issuer", "rule_set_id", "issued_on", "valid_to", "status", "notice_by", "window_opens", "window_closes", "grace_until", "revocation", "reevaluation")
     CERTIFICATE_NO_FIELD_NUMBER: _ClassVar[int]

@@ -122,6 +122,16 @@ class EvaluationStub:
                 request_serializer=contracts_dot_rpc_dot_evaluation__pb2.DecideRevocationRequest.SerializeToString,
                 response_deserializer=contracts_dot_rpc_dot_evaluation__pb2.CertificatesView.FromString,
                 _registered_method=True)
+        self.GetDecisionDocument = channel.unary_unary(
+                '/ocop.evaluation.v1.Evaluation/GetDecisionDocument',
+                request_serializer=contracts_dot_rpc_dot_evaluation__pb2.GetDecisionDocumentRequest.SerializeToString,
+                response_deserializer=contracts_dot_rpc_dot_evaluation__pb2.Document.FromString,
+                _registered_method=True)
+        self.GetCertificateDocument = channel.unary_unary(
+                '/ocop.evaluation.v1.Evaluation/GetCertificateDocument',
+                request_serializer=contracts_dot_rpc_dot_evaluation__pb2.GetCertificateDocumentRequest.SerializeToString,
+                response_deserializer=contracts_dot_rpc_dot_evaluation__pb2.Document.FromString,
+                _registered_method=True)
         self.RecordEarlierRecognitions = channel.unary_unary(
                 '/ocop.evaluation.v1.Evaluation/RecordEarlierRecognitions',
                 request_serializer=contracts_dot_rpc_dot_evaluation__pb2.RecordEarlierRecognitionsRequest.SerializeToString,
@@ -244,6 +254,20 @@ class EvaluationServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetDecisionDocument(self, request, context):
+        """The decision and the certificate as PDF (Decree 30/2020 layout); a revoked
+        certificate is refused (failed_precondition)
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetCertificateDocument(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def RecordEarlierRecognitions(self, request, context):
         """Recognitions decided before this system, from an office's register (issue 20)
         """
@@ -345,6 +369,16 @@ def add_EvaluationServicer_to_server(servicer, server):
                     servicer.DecideRevocation,
                     request_deserializer=contracts_dot_rpc_dot_evaluation__pb2.DecideRevocationRequest.FromString,
                     response_serializer=contracts_dot_rpc_dot_evaluation__pb2.CertificatesView.SerializeToString,
+            ),
+            'GetDecisionDocument': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetDecisionDocument,
+                    request_deserializer=contracts_dot_rpc_dot_evaluation__pb2.GetDecisionDocumentRequest.FromString,
+                    response_serializer=contracts_dot_rpc_dot_evaluation__pb2.Document.SerializeToString,
+            ),
+            'GetCertificateDocument': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetCertificateDocument,
+                    request_deserializer=contracts_dot_rpc_dot_evaluation__pb2.GetCertificateDocumentRequest.FromString,
+                    response_serializer=contracts_dot_rpc_dot_evaluation__pb2.Document.SerializeToString,
             ),
             'RecordEarlierRecognitions': grpc.unary_unary_rpc_method_handler(
                     servicer.RecordEarlierRecognitions,
@@ -818,6 +852,60 @@ class Evaluation:
             '/ocop.evaluation.v1.Evaluation/DecideRevocation',
             contracts_dot_rpc_dot_evaluation__pb2.DecideRevocationRequest.SerializeToString,
             contracts_dot_rpc_dot_evaluation__pb2.CertificatesView.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetDecisionDocument(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ocop.evaluation.v1.Evaluation/GetDecisionDocument',
+            contracts_dot_rpc_dot_evaluation__pb2.GetDecisionDocumentRequest.SerializeToString,
+            contracts_dot_rpc_dot_evaluation__pb2.Document.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetCertificateDocument(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ocop.evaluation.v1.Evaluation/GetCertificateDocument',
+            contracts_dot_rpc_dot_evaluation__pb2.GetCertificateDocumentRequest.SerializeToString,
+            contracts_dot_rpc_dot_evaluation__pb2.Document.FromString,
             options,
             channel_credentials,
             insecure,

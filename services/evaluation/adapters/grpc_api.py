@@ -25,8 +25,8 @@ from runtime.rpc import (
     to_context,
 )
 from runtime.rpc_mapping import Shape, as_uuids, command_rpc, dates, uuids
+from services.evaluation.adapters import documents, scope
 from services.evaluation.adapters import grpc_views as views
-from services.evaluation.adapters import scope
 from services.evaluation.application import EvaluationApp
 
 Command = Callable[[EvaluationApp], Callable[..., Any]]
@@ -157,11 +157,30 @@ class EvaluationService(pb_grpc.EvaluationServicer):
         )
 
     @handles_rejections
+    def GetDecisionDocument(
+        self, request: pb.GetDecisionDocumentRequest, context: grpc.ServicerContext
+    ) -> pb.Document:
+        facts = self.app.documents.decision_of(parse_uuid("dossier_id", request.dossier_id))
+        return _document(documents.decision_pdf(facts))
+
+    @handles_rejections
+    def GetCertificateDocument(
+        self, request: pb.GetCertificateDocumentRequest, context: grpc.ServicerContext
+    ) -> pb.Document:
+        product_id = parse_uuid("product_id", request.product_id)
+        facts = self.app.documents.certificate_of(product_id, request.certificate_no.strip())
+        return _document(documents.certificate_pdf(facts))
+
+    @handles_rejections
     def GetEvaluation(
         self, request: pb.GetEvaluationRequest, context: grpc.ServicerContext
     ) -> pb.EvaluationView:
         evaluation = self.app.get_evaluation(parse_uuid("dossier_id", request.dossier_id))
         return views.view(evaluation, request_lang(context))
+
+
+def _document(pdf: documents.Pdf) -> pb.Document:
+    return pb.Document(file_name=pdf.file_name, media_type=pdf.media_type, content=pdf.content)
 
 
 def register(app: EvaluationApp) -> Register:

@@ -73,6 +73,8 @@ TABLE: dict[str, Locate | str] = {
     "Reevaluate": by_dossier,
     "IssueDecision": by_dossiers,
     "GetCertificates": by_product,
+    "GetDecisionDocument": by_dossier,
+    "GetCertificateDocument": by_product,
     "OpenRevocation": by_product,
     "DecideRevocation": by_product,
     "GetEvaluation": by_dossier,

@@ -8,7 +8,8 @@ given the core:
 - `app.forwarding` (`forwarding_commands`): approval, the next level's answers, re-evaluation;
 - `app.decisions` (`decision_commands`): recognition decisions and their certificates;
 - `app.certificates` (`certificate_commands`): certificates over time, revocation;
-- `app.earlier` (`earlier_commands`): recognitions of earlier decisions, imported.
+- `app.earlier` (`earlier_commands`): recognitions of earlier decisions, imported;
+- `app.documents` (`documents`): what a decision and a certificate print (a query).
 
 It is an `EventSourcedProjection`: dossiers forwarded by the commune, the next level's
 answers and failed inspections arrive through `process_event(event, tracking)` and are
@@ -32,6 +33,7 @@ from services.evaluation.application.certificate_commands import CertificateComm
 from services.evaluation.application.core import EvaluationCore
 from services.evaluation.application.council_commands import CouncilCommands
 from services.evaluation.application.decision_commands import DecisionCommands
+from services.evaluation.application.documents import DocumentQueries
 from services.evaluation.application.earlier_commands import EarlierRecognitionCommands
 from services.evaluation.application.forwarding_commands import ForwardingCommands
 
@@ -62,6 +64,10 @@ class EvaluationApp(EvaluationCore):
     @cached_property
     def certificates(self) -> CertificateCommands:
         return CertificateCommands(self)
+
+    @cached_property
+    def documents(self) -> DocumentQueries:
+        return DocumentQueries(self)
 
     @cached_property
     def earlier(self) -> EarlierRecognitionCommands:

@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from runtime.admin_document import date_line
 from services.reporting.application.app import KpiView
 from services.reporting.domain.kpi import Line
 
@@ -108,11 +109,8 @@ class Heading:
 
     @property
     def date_line(self) -> str:
-        """ "Đăk Hà, ngày 05 tháng 7 năm 2025": days below 10 and months below 3 take a 0
-        (Decree 30/2020, Appendix I, II.6)."""
-        month = f"{self.on.month:02d}" if self.on.month < 3 else str(self.on.month)
-        day = f"ngày {self.on.day:02d} tháng {month} năm {self.on.year}"
-        return f"{self.place}, {day}" if self.place else day.capitalize()
+        """ "Đăk Hà, ngày 05 tháng 7 năm 2025" (`runtime.admin_document.date_line`)."""
+        return date_line(self.place, self.on)
 
 
 def heading(view: KpiView, issuer: str, number: str, signer: str) -> Heading:
