@@ -9,37 +9,25 @@ from __future__ import annotations
 
 import argparse
 import functools
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from google.protobuf.message import Message
 
 from cli.client import Client, command_actor
 from cli.output import refuse
+from runtime.text import typed_day
 
 Output = Callable[[argparse.Namespace, Any], int]
 Derive = Callable[[argparse.Namespace], Mapping[str, Any]]
 Runner = Callable[[argparse.Namespace, Client, Callable[..., Any]], int]
 
-_DAY_MONTH_YEAR = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
-
 
 def day(text: str) -> str:
-    """A date as the user typed it, as ISO: "25/04/2025" -> "2025-04-25".
-
-    ISO (yyyy-mm-dd), dates that cannot be ("31/02/2025") and anything else pass through
-    unchanged, for the service to refuse with the field named and the text as typed."""
-    found = _DAY_MONTH_YEAR.match(text)
-    if found is None:
-        return text
-    dd, mm, yyyy = (int(part) for part in found.groups())
-    try:
-        return date(yyyy, mm, dd).isoformat()
-    except ValueError:
-        return text
+    """A date as the user typed it, as ISO (`runtime.text.typed_day`): "25/04/2025" ->
+    "2025-04-25"; anything else passes through for the service to refuse."""
+    return typed_day(text)
 
 
 def on(flag: str, vi: str = "", en: str = "", *, field: str | None = None) -> Arg:

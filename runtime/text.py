@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from datetime import date
 
 
 def nfc(value: str) -> str:
@@ -25,3 +27,21 @@ def excerpt(value: str, limit: int = 40) -> str:
         for char in value[:limit]
     )
     return f"'{shown}…'" if len(value) > limit else f"'{shown}'"
+
+
+_DAY_MONTH_YEAR = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{4})\s*$")
+
+
+def typed_day(text: str) -> str:
+    """A date as a person typed it, as ISO for the services: "25/04/2025" -> "2025-04-25".
+
+    ISO (yyyy-mm-dd), dates that cannot be ("31/02/2025") and anything else pass through
+    unchanged, for the service to refuse with the field named and the text as typed."""
+    found = _DAY_MONTH_YEAR.match(text)
+    if found is None:
+        return text
+    dd, mm, yyyy = (int(part) for part in found.groups())
+    try:
+        return date(yyyy, mm, dd).isoformat()
+    except ValueError:
+        return text
