@@ -109,11 +109,12 @@ def signed_in(request: Request) -> User:
     return found
 
 
-def client(request: Request) -> Client:
-    """A gRPC client acting as the signed-in user (anonymous without one), in the page's
-    language. Close it after use (`with closing(client(request)) as c:`)."""
+def client(request: Request, anonymous: bool = False) -> Client:
+    """A gRPC client acting as the signed-in user (anonymous without one, or when asked:
+    public pages), in the page's language. Close it after use
+    (`with closing(client(request)) as c:`)."""
     settings: Settings = request.app.state.settings
-    found = user(request)
+    found = None if anonymous else user(request)
     return Client(
         {entry.name: settings.address_of(entry.name) for entry in running("rpc")},
         lang=lang(request),

@@ -33,7 +33,7 @@ def running_console(settings: Settings, **overrides: object) -> Iterator[str]:
     )
     thread.start()
     try:
-        yield server.url
+        yield f"http://{console.host}:{server.port}"
     finally:
         loop.call_soon_threadsafe(stop.set)
         thread.join(timeout=10)

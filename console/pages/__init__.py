@@ -5,6 +5,6 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from console.pages import auth, home
+from console.pages import auth, home, public
 
-PAGES: tuple[APIRouter, ...] = (auth.router, home.router)
+PAGES: tuple[APIRouter, ...] = (auth.router, home.router, public.router)

@@ -199,3 +199,41 @@ class ReportFiles(_message.Message):
     report_code: str
     due: str
     def __init__(self, docx: _Optional[bytes] = ..., xlsx: _Optional[bytes] = ..., docx_name: _Optional[str] = ..., xlsx_name: _Optional[str] = ..., report_code: _Optional[str] = ..., due: _Optional[str] = ...) -> None: ...
+
+class GetPublicProductRequest(_message.Message):
+    __slots__ = ("product_code",)
+    PRODUCT_CODE_FIELD_NUMBER: _ClassVar[int]
+    product_code: str
+    def __init__(self, product_code: _Optional[str] = ...) -> None: ...
+
+class PublicProduct(_message.Message):
+    __slots__ = ("product_code", "name", "producer_name", "product_set", "commune_code", "status", "star", "certificate_no", "decision_no", "decided_on", "valid_from", "valid_to", "ended_on", "revocation_no")
+    PRODUCT_CODE_FIELD_NUMBER: _ClassVar[int]
+    NAME_FIELD_NUMBER: _ClassVar[int]
+    PRODUCER_NAME_FIELD_NUMBER: _ClassVar[int]
+    PRODUCT_SET_FIELD_NUMBER: _ClassVar[int]
+    COMMUNE_CODE_FIELD_NUMBER: _ClassVar[int]
+    STATUS_FIELD_NUMBER: _ClassVar[int]
+    STAR_FIELD_NUMBER: _ClassVar[int]
+    CERTIFICATE_NO_FIELD_NUMBER: _ClassVar[int]
+    DECISION_NO_FIELD_NUMBER: _ClassVar[int]
+    DECIDED_ON_FIELD_NUMBER: _ClassVar[int]
+    VALID_FROM_FIELD_NUMBER: _ClassVar[int]
+    VALID_TO_FIELD_NUMBER: _ClassVar[int]
+    ENDED_ON_FIELD_NUMBER: _ClassVar[int]
+    REVOCATION_NO_FIELD_NUMBER: _ClassVar[int]
+    product_code: str
+    name: str
+    producer_name: str
+    product_set: int
+    commune_code: str
+    status: str
+    star: int
+    certificate_no: str
+    decision_no: str
+    decided_on: str
+    valid_from: str
+    valid_to: str
+    ended_on: str
+    revocation_no: str
+    def __init__(self, product_code: _Optional[str] = ..., name: _Optional[str] = ..., producer_name: _Optional[str] = ..., product_set: _Optional[int] = ..., commune_code: _Optional[str] = ..., status: _Optional[str] = ..., star: _Optional[int] = ..., certificate_no: _Optional[str] = ..., decision_no: _Optional[str] = ..., decided_on: _Optional[str] = ..., valid_from: _Optional[str] = ..., valid_to: _Optional[str] = ..., ended_on: _Optional[str] = ..., revocation_no: _Optional[str] = ...) -> None: ...

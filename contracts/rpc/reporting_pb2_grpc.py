@@ -56,6 +56,11 @@ class ReportingStub:
                 request_serializer=contracts_dot_rpc_dot_reporting__pb2.GetReportRequest.SerializeToString,
                 response_deserializer=contracts_dot_rpc_dot_reporting__pb2.ReportFiles.FromString,
                 _registered_method=True)
+        self.GetPublicProduct = channel.unary_unary(
+                '/ocop.reporting.v1.Reporting/GetPublicProduct',
+                request_serializer=contracts_dot_rpc_dot_reporting__pb2.GetPublicProductRequest.SerializeToString,
+                response_deserializer=contracts_dot_rpc_dot_reporting__pb2.PublicProduct.FromString,
+                _registered_method=True)
 
 
 class ReportingServicer:
@@ -88,6 +93,14 @@ class ReportingServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetPublicProduct(self, request, context):
+        """A product's public page (no sign-in: runtime/identity/policy.yaml `public`): what a
+        consumer scanning the label's QR code sees, its certificate's live status included.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ReportingServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -110,6 +123,11 @@ def add_ReportingServicer_to_server(servicer, server):
                     servicer.GetReport,
                     request_deserializer=contracts_dot_rpc_dot_reporting__pb2.GetReportRequest.FromString,
                     response_serializer=contracts_dot_rpc_dot_reporting__pb2.ReportFiles.SerializeToString,
+            ),
+            'GetPublicProduct': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPublicProduct,
+                    request_deserializer=contracts_dot_rpc_dot_reporting__pb2.GetPublicProductRequest.FromString,
+                    response_serializer=contracts_dot_rpc_dot_reporting__pb2.PublicProduct.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -221,6 +239,33 @@ class Reporting:
             '/ocop.reporting.v1.Reporting/GetReport',
             contracts_dot_rpc_dot_reporting__pb2.GetReportRequest.SerializeToString,
             contracts_dot_rpc_dot_reporting__pb2.ReportFiles.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPublicProduct(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/ocop.reporting.v1.Reporting/GetPublicProduct',
+            contracts_dot_rpc_dot_reporting__pb2.GetPublicProductRequest.SerializeToString,
+            contracts_dot_rpc_dot_reporting__pb2.PublicProduct.FromString,
             options,
             channel_credentials,
             insecure,

@@ -17,7 +17,7 @@ from contracts.envelope import Actor
 from runtime.errors import FIELD_METADATA, LANG_METADATA
 from runtime.identity import access_log
 from runtime.identity.claims import Forbidden, Unauthenticated
-from runtime.identity.policy import PUBLIC_METHODS, Policy, default_policy
+from runtime.identity.policy import Policy, default_policy
 from runtime.identity.verifier import TokenVerifier
 
 AUTHORIZATION = "authorization"
@@ -148,7 +148,7 @@ class AuthInterceptor(grpc.ServerInterceptor):  # type: ignore[misc]
     ) -> grpc.RpcMethodHandler | None:
         handler = continuation(details)
         method = str(details.method)
-        if handler is None or method in PUBLIC_METHODS:
+        if handler is None or self.policy.public(method):
             return handler
         if handler.request_streaming and handler.response_streaming:
             inner_ss = handler.stream_stream

@@ -32,6 +32,7 @@ class Rule:
     method: str
     grants: dict[str, str]
     personal: bool = False
+    public: bool = False
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,11 @@ class Policy:
         """The scope `role` holds on `method` (a full gRPC path), None when refused."""
         rule = self.rules.get(method)
         return rule.grants.get(role) if rule else None
+
+    def public(self, method: str) -> bool:
+        """Whether anyone may call `method`, without a token (`public: true`)."""
+        rule = self.rules.get(method)
+        return method in PUBLIC_METHODS or bool(rule and rule.public)
 
     def personal(self, method: str) -> bool:
         rule = self.rules.get(method)
@@ -62,7 +68,10 @@ def parse(document: dict[str, Any]) -> Policy:
                 if role not in ROLES or scope not in SCOPES:
                     raise ValueError(f"{service}/{name}: unknown role or scope {role}: {scope}")
             method = f"/{service}/{name}"
-            rules[method] = Rule(method, grants, bool(spec.get("personal")))
+            public = bool(spec.get("public"))
+            if public:
+                grants = dict.fromkeys(ROLES, "all")
+            rules[method] = Rule(method, grants, bool(spec.get("personal")), public)
     return Policy(rules)
 
 
@@ -84,6 +93,7 @@ def markdown(policy: Policy | None = None) -> str:
         lines.append("|---" * (len(ROLES) + 1) + "|")
         for rule in rules:
             name = rule.method.rsplit("/", 1)[1] + (" (personal)" if rule.personal else "")
+            name += " (public, no sign-in)" if rule.public else ""
             cells = [rule.grants.get(role, "") for role in ROLES]
             lines.append(f"| {name} | " + " | ".join(cells) + " |")
         lines.append("")

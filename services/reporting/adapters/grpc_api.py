@@ -64,6 +64,12 @@ class ReportingService(pb_grpc.ReportingServicer):
         return kpi_report(self.app.kpis(**own_unit(KPIS.kwargs(request))))
 
     @handles_rejections
+    def GetPublicProduct(
+        self, request: pb.GetPublicProductRequest, context: grpc.ServicerContext
+    ) -> pb.PublicProduct:
+        return pb.PublicProduct(**self.app.public_product(**PUBLIC.kwargs(request)).__dict__)
+
+    @handles_rejections
     def GetReport(
         self, request: pb.GetReportRequest, context: grpc.ServicerContext
     ) -> pb.ReportFiles:
@@ -78,6 +84,10 @@ class ReportingService(pb_grpc.ReportingServicer):
             report_code=view.report.code if view.report else "",
             due=view.report.due.isoformat() if view.report else "",
         )
+
+
+PUBLIC = Shape()
+"""GetPublicProduct takes product_code as it is."""
 
 
 def own_unit(kwargs: dict[str, Any]) -> dict[str, Any]:

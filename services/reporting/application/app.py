@@ -20,6 +20,7 @@ from runtime.eventstore import MEMORY_FACTORY, SQLITE_FACTORY
 from services.reporting.application.audit import AuditQueries, check_status, parse_day
 from services.reporting.domain import kpi, product_record, report_lists, snapshot
 from services.reporting.domain.product_status import Row
+from services.reporting.domain.public_product import PublicProduct, public_product
 from services.reporting.projections.catalogue import CatalogueView
 from services.reporting.projections.journal import JournalView
 from services.reporting.projections.models import ReadModels, VersionPointer, topic_of
@@ -204,6 +205,19 @@ class ReportingApp:
         """Every product's certificate in force today, dossier in progress and the next
         level's answer (issue 13 items 5 and 6), from one snapshot of the read models."""
         return product_record.Records(self.view.kpi_snapshot(), self.clock.today())
+
+    def public_product(self, product_code: str) -> PublicProduct:
+        """The public page of the product coded `product_code` today (no sign-in needed:
+        no personal data). CommandRejected(not_found, product_code) for an unknown code."""
+        found = public_product(self.view.kpi_snapshot(), product_code, self.clock.today())
+        if found is None:
+            raise CommandRejected(
+                "not_found",
+                "product_code",
+                f"Không có sản phẩm OCOP mã {product_code.strip()[:40]}.",
+                f"No OCOP product has the code {product_code.strip()[:40]}.",
+            )
+        return found
 
     def report_period(self, period: kpi.Period) -> ReportPeriod | None:
         """The local policy's report covering exactly `period` (its due date), if any."""

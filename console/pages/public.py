@@ -1,0 +1,120 @@
+"""The public product page (no sign-in): `/san-pham/<product code>` shows the product, its
+producer's name, star, certificate and its LIVE status (valid, expired, revoked) as the
+reporting service folds it from the events today, with a QR code of the page's address
+(segno) that producers print on labels."""
+
+from __future__ import annotations
+
+import io
+from contextlib import closing
+from functools import cache
+
+import grpc
+import segno
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from console import i18n
+from console.web import client, lang, redirect, render, t
+from contracts.rpc import reporting_pb2 as pb
+from contracts.rpc import reporting_pb2_grpc as pb_grpc
+from rules import load_rule_set
+
+router = APIRouter()
+
+i18n.add(
+    {
+        "public_title": ("Sản phẩm OCOP", "OCOP product"),
+        "producer": ("Chủ thể sản xuất", "Producer"),
+        "product_set": ("Bộ sản phẩm", "Product set"),
+        "star": ("Hạng sao", "Star rating"),
+        "stars_of": ("sao", "stars"),
+        "certificate_no": ("Số giấy chứng nhận", "Certificate number"),
+        "decision_no": ("Quyết định công nhận", "Recognition decision"),
+        "validity": ("Hiệu lực", "Valid"),
+        "valid_from_to": ("từ {a} đến {b}", "from {a} to {b}"),
+        "status": ("Tình trạng hôm nay", "Status today"),
+        "status_valid": ("Còn hiệu lực", "Valid"),
+        "status_expired": ("Đã hết hiệu lực", "Expired"),
+        "status_revoked": ("Đã bị thu hồi", "Revoked"),
+        "status_none": ("Chưa được công nhận OCOP", "Not OCOP-certified"),
+        "revoked_on": (
+            "Giấy chứng nhận đã bị thu hồi ngày {day} (quyết định {no}). Sản phẩm không còn "
+            "được sử dụng nhãn OCOP.",
+            "The certificate was revoked on {day} (decision {no}). The product may no longer "
+            "carry the OCOP label.",
+        ),
+        "expired_on": (
+            "Giấy chứng nhận đã hết hiệu lực ngày {day}.",
+            "The certificate expired on {day}.",
+        ),
+        "qr_caption": (
+            "Mã QR của trang này, để in trên nhãn sản phẩm",
+            "This page's QR code, to print on the product label",
+        ),
+        "qr_download": ("Tải mã QR (PNG, để in)", "Download the QR code (PNG, for printing)"),
+        "live_note": (
+            "Tình trạng được cập nhật theo quyết định công nhận, hết hạn và thu hồi mới nhất.",
+            "The status follows the latest recognition, expiry and revocation decisions.",
+        ),
+        "unknown_code": ("Không có sản phẩm OCOP mã này.", "No OCOP product has this code."),
+    }
+)
+
+
+@router.get("/san-pham")
+def look_up(request: Request, ma: str = "") -> Response:
+    code = ma.strip()
+    return redirect(f"/san-pham/{code}" if code else "/")
+
+
+@router.get("/san-pham/{code}")
+def product_page(request: Request, code: str) -> Response:
+    with closing(client(request, anonymous=True)) as calls:
+        stub = pb_grpc.ReportingStub(calls.channel("reporting"))  # type: ignore[no-untyped-call]
+        try:
+            page = calls.call(stub.GetPublicProduct, pb.GetPublicProductRequest(product_code=code))
+        except grpc.RpcError as error:
+            if error.code() != grpc.StatusCode.NOT_FOUND:
+                raise
+            message = t(request, "unknown_code")
+            return render(request, "error.html", status_code=404, message=message)
+    return render(
+        request,
+        "product_public.html",
+        page=page,
+        set_name=set_name(page.product_set, lang(request)),
+        url=page_url(request, page.product_code),
+    )
+
+
+@router.get("/san-pham/{code}/qr.svg")
+def qr_svg(request: Request, code: str) -> Response:
+    out = io.BytesIO()
+    segno.make(page_url(request, code), error="m").save(out, kind="svg", scale=4, border=2)
+    return Response(out.getvalue(), media_type="image/svg+xml", headers=_cached())
+
+
+@router.get("/san-pham/{code}/qr.png")
+def qr_png(request: Request, code: str) -> Response:
+    out = io.BytesIO()
+    segno.make(page_url(request, code), error="m").save(out, kind="png", scale=10, border=4)
+    headers = {**_cached(), "Content-Disposition": f'attachment; filename="ocop-{code}.png"'}
+    return Response(out.getvalue(), media_type="image/png", headers=headers)
+
+
+def page_url(request: Request, code: str) -> str:
+    """The public page's address as printed in the QR code (OCOP_CONSOLE_PUBLIC_URL)."""
+    base = request.app.state.console.base_url(request.app.state.bound_port)
+    return f"{base}/san-pham/{code.strip()}"
+
+
+def _cached() -> dict[str, str]:
+    return {"Cache-Control": "public, max-age=86400"}
+
+
+@cache
+def set_name(number: int, lang: str) -> str:
+    """Product set `number`'s name (R3's catalogue), e.g. "13 — Cà phê"."""
+    info = load_rule_set("R3").product_set(number)
+    return f"{number} — {info.name.get(lang)}" if info else str(number)  # type: ignore[arg-type]
