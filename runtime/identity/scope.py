@@ -17,16 +17,19 @@ scope against the record the request names:
 A service declares, for every RPC method, how to find the record a request names
 (`Locate`: request -> `Record`, None when there is no such record: the handler answers
 NOT_FOUND as usual), or `LISTED` (the handler lists many records and keeps those
-`visible` to the caller), or `UNSCOPED` (the method touches no record of a unit: the
-policy alone decides). `scoped(table)` applies the table to a servicer class, and refuses
-to build one whose table misses a method: a new RPC cannot go unchecked.
+`visible` to the caller), or `UNSCOPED` (the method touches no record of a unit, or only
+the caller's own unit, taken from the verified token: the policy alone decides). A record
+known only by a unit code (a plan, a fair, a query's `jurisdiction`) is `unit_record`:
+the code and the larger units it lies in, as the service's own records show them.
+`scoped(table)` applies the table to a servicer class, and refuses to build one whose
+table misses a method: a new RPC cannot go unchecked.
 """
 
 from __future__ import annotations
 
 import functools
 import itertools
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Final, TypeVar
 
@@ -44,10 +47,43 @@ UNSCOPED: Final = "unscoped"
 @dataclass(frozen=True)
 class Record:
     """The record a call touches: its units and, for a producer's records, the sign-in
-    (username) of the producer that owns it ("" when none is named)."""
+    (username) of the producer that owns it ("" when none is named); `units` adds codes a
+    service knows only as a set (reporting's read models). A record on no unit (empty
+    codes) is reached by auditors and the central level only."""
 
     path: UnitPath
     owner: str = ""
+    units: frozenset[str] = frozenset()
+
+    def codes(self) -> frozenset[str]:
+        """Every unit code the record lies in."""
+        return self.path.codes() | self.units
+
+
+NOWHERE: Final = UnitPath(commune="", province="")
+
+
+def unit_record(code: str, paths: Iterable[UnitPath]) -> Record:
+    """The record of the unit `code` itself: the code and, from the first of `paths` (the
+    service's records) on which it appears, the larger units it lies in (a commune's
+    district and province, a district's province). A code on no path is its own unit
+    only: just its holder (and the central level) reaches it."""
+    code = code.strip()
+    for path in paths:
+        if code in (path.commune, path.legacy_commune):
+            return Record(path)
+        if code == path.district:
+            return Record(NOWHERE, units=frozenset({code, path.province, path.legacy_province}))
+    return Record(NOWHERE, units=frozenset({code} - {""}))
+
+
+def own_unit(code: str) -> str:
+    """A query's unit: `code`, or when it names none the verified caller's own unit
+    (every unit for auditors and the central level: "")."""
+    grant = current_grant()
+    if code.strip() or grant is None or grant.scope in ("all", "national"):
+        return code.strip()
+    return grant.actor.jurisdiction.strip()
 
 
 Locate = Callable[[Any, Any], "Record | list[Record] | None"]
@@ -61,7 +97,8 @@ def allows(grant: Grant, record: Record) -> bool:
         return True
     if grant.scope == "own":
         return bool(record.owner) and record.owner == grant.actor.id
-    return covers(grant.actor.jurisdiction, record.path)
+    code = grant.actor.jurisdiction.strip()
+    return covers(code, record.path) or (bool(code) and code in record.units)
 
 
 def visible(record: Record | None) -> bool:
@@ -82,7 +119,7 @@ def _refuse(context: grpc.ServicerContext, grant: Grant, record: Record) -> None
     )
     field = "actor" if grant.scope == "own" else "actor.jurisdiction"
     context.set_trailing_metadata(((DENIED_BY_METADATA, "scope"), (errors.FIELD_METADATA, field)))
-    units = ", ".join(sorted(record.path.codes())) or "?"
+    units = ", ".join(sorted(record.codes() - {""})) or "?"
     lang = dict(context.invocation_metadata() or ()).get(errors.LANG_METADATA, "vi")
     if grant.scope == "own":
         vi = "Hồ sơ này không thuộc chủ thể của người đăng nhập."
@@ -97,6 +134,14 @@ def _refuse(context: grpc.ServicerContext, grant: Grant, record: Record) -> None
             f" belongs to {units}."
         )
     context.abort(grpc.StatusCode.PERMISSION_DENIED, en if str(lang).startswith("en") else vi)
+
+
+def require(context: grpc.ServicerContext, reached: bool, record: Record) -> None:
+    """For a handler that decides itself (a `LISTED` method): refuse as the scope check
+    does, naming `record`, unless `reached` (or outside a gRPC call)."""
+    grant = current_grant()
+    if grant is not None and not reached:
+        _refuse(context, grant, record)
 
 
 def _check(locate: Locate, servicer: Any, request: Any, context: grpc.ServicerContext) -> None:

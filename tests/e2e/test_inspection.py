@@ -144,8 +144,8 @@ def inspection_story(proc: Processes) -> None:
 
 def _plan_with(proc: Processes, product: str) -> dict[str, Any] | None:
     """Generate the Q3 plan once the product has arrived (or read it if made already)."""
-    found = proc.cli("inspection", "show-plan", "--level", "province", "--unit", "51", "--on",
-                     "01/07/2025", ok=False)  # fmt: skip
+    found = proc.cli(*OFFICE, "inspection", "show-plan", "--level", "province", "--unit", "51",
+                     "--on", "01/07/2025", ok=False)  # fmt: skip
     if found.returncode == 0:
         return None  # made too early without the product: the test then fails on `due`
     if not _listed(proc, product):

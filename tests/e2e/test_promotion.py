@@ -76,12 +76,12 @@ def promotion_story(proc: Processes) -> None:
     rows = until(lambda: len(withdrawn()) == 2 and withdrawn())
     assert rows, "the revoked product was not withdrawn"
     assert {(r["on"], r["reason"]) for r in rows} == {("2025-08-20", "revoked")}
-    room = proc.cli("promotion", "showrooms", "--unit", "51")[0]
+    room = proc.cli(*OFFICE, "promotion", "showrooms", "--unit", "51")[0]
     assert room["displayed"] == []
     again = proc.cli(*OFFICE, "promotion", "display", "--showroom", showroom, "--product",
                      product, "--since", "21/08/2025", ok=False)  # fmt: skip
     assert again.returncode != 0 and b"product_id" in again.stderr
-    shares = proc.cli("promotion", "shares", "--unit", "51", "--on", "15/07/2025")
+    shares = proc.cli(*OFFICE, "promotion", "shares", "--unit", "51", "--on", "15/07/2025")
     assert (shares["ocop_producers"], shares["in_modern_channels"]) == (1, 1)
 
 

@@ -6,7 +6,7 @@ that returns. Queries, which read more than one thing, are methods."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any
 
@@ -14,9 +14,11 @@ import grpc
 
 from contracts.rpc import inspection_pb2 as pb
 from contracts.rpc import inspection_pb2_grpc as pb_grpc
+from runtime.identity.scope import own_unit, require, scoped, visible
 from runtime.listing import listed
 from runtime.rpc import Register, handles_rejections, parse_date, parse_uuid
 from runtime.rpc_mapping import Shape, as_date, command_rpc, dates, optional, or_default, uuids
+from services.inspection.adapters import scope
 from services.inspection.application import InspectionApp
 from services.inspection.application.visit_commands import Document
 from services.inspection.domain.inspection import Inspection
@@ -45,9 +47,13 @@ def _team_out(members: Iterable[dict[str, str]]) -> list[pb.TeamMember]:
     return [pb.TeamMember(role=m["role"], name=m["name"]) for m in members]
 
 
-def plan_view(plan: InspectionPlan) -> pb.PlanView:
+def plan_view(plan: InspectionPlan, keep: Callable[[str], bool] = lambda _: True) -> pb.PlanView:
+    """The plan with the entries whose product id `keep` accepts (all by default), its
+    coverage counted over those."""
     window = plan.window
-    inspected, due = plan.coverage()
+    entries = [e for e in plan.entries.values() if keep(str(e["product_id"]))]
+    due = [e for e in entries if e["status"] != "withdrawn"]
+    inspected = sum(1 for e in due if e["status"] == "inspected")
     return pb.PlanView(
         plan_id=str(plan.id),
         level=plan.tier,
@@ -75,10 +81,10 @@ def plan_view(plan: InspectionPlan) -> pb.PlanView:
                 outcome=e["outcome"] or "",
                 reason=e.get("reason", ""),
             )
-            for e in plan.entries.values()
+            for e in entries
         ],
         inspected=inspected,
-        due=due,
+        due=len(due),
     )
 
 
@@ -126,7 +132,11 @@ def view(inspection: Inspection) -> pb.InspectionView:
     )
 
 
+@scoped(pb.DESCRIPTOR.services_by_name["Inspection"], scope.TABLE)
 class InspectionServicer(pb_grpc.InspectionServicer):
+    """Each call is checked against the caller's scope on the record it names first
+    (`adapters/scope.py`); plans and lists keep the products the caller may see."""
+
     def __init__(self, app: InspectionApp) -> None:
         self.app = app
 
@@ -166,13 +176,16 @@ class InspectionServicer(pb_grpc.InspectionServicer):
     @handles_rejections
     def GetPlan(self, request: pb.GetPlanRequest, context: grpc.ServicerContext) -> pb.PlanView:
         if request.plan_id:
-            return plan_view(self.app.plan(parse_uuid("plan_id", request.plan_id)))
-        period, _ = self.app.plans.period_of(parse_date("on", request.on))
-        return plan_view(
-            self.app.queries.plan_for(
-                request.level, request.jurisdiction, period.starts_on, period.months
+            plan = self.app.plan(parse_uuid("plan_id", request.plan_id))
+        else:
+            period, _ = self.app.plans.period_of(parse_date("on", request.on))
+            plan = self.app.queries.plan_for(
+                request.level, own_unit(request.jurisdiction), period.starts_on, period.months
             )
-        )
+        seen = {pid for pid in plan.entries if scope.visible_product(self.app, pid)}
+        unit = scope.plan_unit(self.app, plan)
+        require(context, bool(seen) or visible(unit), unit)
+        return plan_view(plan, seen.__contains__)
 
     @handles_rejections
     def GetInspection(
@@ -200,7 +213,11 @@ class InspectionServicer(pb_grpc.InspectionServicer):
         self, request: pb.ListRequest, context: grpc.ServicerContext
     ) -> pb.InspectionList:
         found, next_token, total = listed(
-            self.app.queries.open_remediations(request.jurisdiction),
+            [
+                i
+                for i in self.app.queries.open_remediations(request.jurisdiction)
+                if scope.visible_product(self.app, i.product_id)
+            ],
             request,
             lambda i: (str(i.product["product_name"]),),
         )  # kept by deadline, the order an officer works through them
@@ -213,7 +230,11 @@ class InspectionServicer(pb_grpc.InspectionServicer):
         self, request: pb.ListRequest, context: grpc.ServicerContext
     ) -> pb.OverdueList:
         rows, next_token, total = listed(
-            self.app.queries.overdue(self.app.clock.today(), request.jurisdiction),
+            [
+                r
+                for r in self.app.queries.overdue(self.app.clock.today(), request.jurisdiction)
+                if scope.visible_product(self.app, r["product_id"])
+            ],
             request,
             lambda r: (str(r["product_name"]),),
             lambda r: str(r["product_name"]),

@@ -12,10 +12,12 @@ import grpc
 
 from contracts.rpc import promotion_pb2 as pb
 from contracts.rpc import promotion_pb2_grpc as pb_grpc
+from runtime.identity.scope import own_unit, scoped
 from runtime.listing import listed
 from runtime.rpc import Register, handles_rejections, parse_date, parse_uuid
 from runtime.rpc_mapping import Shape, as_uuids, command_rpc, dates, optional, uuids
 from services.promotion.adapters import grpc_views as views
+from services.promotion.adapters import scope
 from services.promotion.application import PromotionApp
 
 SERVICE_NAME = pb.DESCRIPTOR.services_by_name["Promotion"].full_name
@@ -34,7 +36,11 @@ SHOWROOM = Shape(convert=uuids("showroom_id", "product_id"))
 PRODUCER = Shape(convert=uuids("producer_id"))
 
 
+@scoped(pb.DESCRIPTOR.services_by_name["Promotion"], scope.TABLE)
 class PromotionServicer(pb_grpc.PromotionServicer):
+    """Each call is checked against the caller's scope on the record it names first
+    (`adapters/scope.py`); a query without a unit is about the caller's own."""
+
     def __init__(self, app: PromotionApp) -> None:
         self.app = app
 
@@ -129,19 +135,19 @@ class PromotionServicer(pb_grpc.PromotionServicer):
 
     @handles_rejections
     def GetPlan(self, request: pb.GetPlanRequest, context: grpc.ServicerContext) -> pb.PlanView:
-        return views.plan_view(self.app.queries.plan(request.jurisdiction, request.year))
+        return views.plan_view(self.app.queries.plan(own_unit(request.jurisdiction), request.year))
 
     @handles_rejections
     def GetShares(self, request: pb.SharesRequest, context: grpc.ServicerContext) -> pb.SharesView:
         on = parse_date("on", request.on) if request.on else self.app.clock.today()
-        return views.shares_view(self.app.queries.shares(request.jurisdiction, on))
+        return views.shares_view(self.app.queries.shares(own_unit(request.jurisdiction), on))
 
     @handles_rejections
     def ListShowrooms(
         self, request: pb.ListShowroomsRequest, context: grpc.ServicerContext
     ) -> pb.ShowroomList:
         found = self.app.queries.showrooms(
-            request.jurisdiction, include_closed=request.include_closed
+            own_unit(request.jurisdiction), include_closed=request.include_closed
         )
         rows, next_token, total = listed(
             found, request, lambda s: (s.name, s.address, s.operator), lambda s: str(s.name)

@@ -9,10 +9,11 @@ import grpc
 from contracts.rpc import reporting_pb2 as pb
 from contracts.rpc import reporting_pb2_grpc as pb_grpc
 from runtime.identity.interceptor import current_grant
+from runtime.identity.scope import scoped
 from runtime.listing import matches, page, sort_vietnamese
 from runtime.rpc import Register, handles_rejections
 from runtime.rpc_mapping import Shape
-from services.reporting.adapters import report_docx, report_text, report_xlsx
+from services.reporting.adapters import report_docx, report_text, report_xlsx, scope
 from services.reporting.application import ReportingApp
 from services.reporting.application.app import KpiView
 from services.reporting.domain.product_status import Row
@@ -27,7 +28,11 @@ REPORT = Shape(drop=("issuer", "number", "signer"))
 """ListProducts filters by status in the view; search, order and pages are the adapter's."""
 
 
+@scoped(pb.DESCRIPTOR.services_by_name["Reporting"], scope.TABLE)
 class ReportingService(pb_grpc.ReportingServicer):
+    """Each call is checked against the caller's scope on the product or unit it names
+    first (`adapters/scope.py`); listings keep the products the caller may see."""
+
     def __init__(self, app: ReportingApp) -> None:
         self.app = app
 
@@ -43,11 +48,13 @@ class ReportingService(pb_grpc.ReportingServicer):
         self, request: pb.ListProductsRequest, context: grpc.ServicerContext
     ) -> pb.ListProductsReply:
         rows = self.app.list_products(**LIST.kwargs(request))
+        reached = scope.visible_products(self.app.audit)
         chosen = sort_vietnamese(
             (
                 r
                 for r in rows
                 if matches(request.query, str(r["name"]), str(r["decision_no"] or ""))
+                and reached(r)
             ),
             lambda r: str(r["name"]),
         )

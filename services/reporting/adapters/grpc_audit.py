@@ -6,15 +6,21 @@ import grpc
 
 from contracts.rpc import audit_pb2 as pb
 from contracts.rpc import audit_pb2_grpc as pb_grpc
+from runtime.identity.scope import scoped
 from runtime.listing import matches, page, sort_vietnamese
 from runtime.rpc import Register, handles_rejections, request_lang
+from services.reporting.adapters import scope
 from services.reporting.adapters.grpc_api import status
 from services.reporting.application.audit import AuditQueries
 
 SERVICE_NAME = pb.DESCRIPTOR.services_by_name["Audit"].full_name
 
 
+@scoped(pb.DESCRIPTOR.services_by_name["Audit"], scope.AUDIT_TABLE)
 class AuditService(pb_grpc.AuditServicer):
+    """Each call is checked against the caller's scope on the record it names first
+    (`adapters/scope.py`); listings keep the products the caller may see."""
+
     def __init__(self, audit: AuditQueries) -> None:
         self.audit = audit
 
@@ -43,8 +49,13 @@ class AuditService(pb_grpc.AuditServicer):
         self, request: pb.ListProductsAsOfRequest, context: grpc.ServicerContext
     ) -> pb.ListProductsAsOfReply:
         rows = self.audit.products_as_of(request.as_of, request.status)
+        reached = scope.visible_products(self.audit)
         chosen = sort_vietnamese(
-            (r for r in rows if matches(request.query, str(r["name"]), str(r["decision_no"]))),
+            (
+                r
+                for r in rows
+                if matches(request.query, str(r["name"]), str(r["decision_no"])) and reached(r)
+            ),
             lambda r: str(r["name"]),
         )
         listed, next_token, total = page(chosen, request.page_size, request.page_token)

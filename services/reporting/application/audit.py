@@ -110,6 +110,25 @@ def check_status(status: str) -> None:
         )
 
 
+UNIT_FIELDS = (
+    "commune_code",
+    "province_code",
+    "legacy_commune_code",
+    "legacy_district_code",
+    "legacy_province_code",
+)
+"""Fields of the published events that name a record's units (registration's)."""
+
+
+def _trail_rows(journal: JournalView, kind: str, key: str) -> list[dict[str, Any]]:
+    """The journal rows of the record's trail, oldest first; [] when none is about it."""
+    seed = journal.about([(kind, key)])
+    if not seed:
+        return []
+    named: set[Subject] = {s for row in seed for s in subjects(row["payload"])}
+    return journal.about({(kind, key)} | expansion(kind, named))
+
+
 class AuditQueries:
     """The audit trail and the as-of answers, over the live version's journal (`reading()`
     holds it for the query)."""
@@ -141,17 +160,31 @@ class AuditQueries:
         with self.reading() as models:
             return self._trail(models.journal, kind, key, lang)
 
+    def trail_units(self, kind: str, subject: str) -> frozenset[str] | None:
+        """The unit codes the events of the record's trail name (where the record lies:
+        its commune, pre-2025 district and province); None for no such record."""
+        if kind not in TRAIL_KINDS:
+            return None
+        with self.reading() as models:
+            rows = _trail_rows(models.journal, kind, subject.strip())
+        if not rows:
+            return None
+        return frozenset(
+            str(row["payload"][field])
+            for row in rows
+            for field in UNIT_FIELDS
+            if row["payload"].get(field)
+        )
+
     def _trail(self, journal: JournalView, kind: str, key: str, lang: str) -> list[Row]:
-        seed = journal.about([(kind, key)])
-        if not seed:
+        rows = _trail_rows(journal, kind, key)
+        if not rows:
             raise CommandRejected(
                 "not_found",
                 "id",
                 f"Không có sự kiện nào về {key} ({kind}).",
                 f"No event about {key} ({kind}).",
             )
-        named: set[Subject] = {s for row in seed for s in subjects(row["payload"])}
-        rows = journal.about({(kind, key)} | expansion(kind, named))
         types = {row["payload"]["event_id"]: row["event_type"] for row in rows}
         return [self._entry(row, types, lang) for row in rows]
 
@@ -190,6 +223,12 @@ class AuditQueries:
         with self.reading() as models:
             rows = models.journal.until(stamp(end), types)
         return [parse(r["topic"], json.dumps(r["payload"], default=_plain).encode()) for r in rows]
+
+    def live_snapshot(self) -> Snapshot:
+        """The KPI read models as they stand (one consistent read)."""
+        with self.reading() as models:
+            snap: Snapshot = models.catalogue.kpi_snapshot()
+        return snap
 
     def kpi_snapshot(self, on: date) -> Snapshot:
         """The KPI read models as the events recorded by the end of `on` make them."""

@@ -69,6 +69,10 @@ class Snapshot:
     def dossiers_of(self, product_id: str) -> list[Row]:
         return self._by_product.get(product_id, [])
 
+    def unit_sets(self) -> Iterable[frozenset[str]]:
+        """Each product's unit codes (`product_codes`), for placing a unit among others."""
+        return self._codes.values()
+
     def product_codes(self, product_id: str) -> frozenset[str]:
         """Unit codes of a product: its registration's and its dossiers' assessments'."""
         return self._codes.get(product_id, frozenset())

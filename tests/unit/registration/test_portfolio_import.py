@@ -25,7 +25,7 @@ from contracts.rpc import evaluation_pb2 as ev
 from contracts.rpc import reporting_pb2 as rp
 from system.demo_data import kontum_portfolio
 from tests.identity import TestIssuer
-from tests.unit.inputs.servers import Running, running
+from tests.unit.inputs.servers import STUBS, Running, running
 
 KONTUM = kontum_portfolio.TARGET
 
@@ -97,7 +97,10 @@ def test_kontum_gives_35_certified_products_and_a_second_import_changes_nothing(
     assert positions(up) == after_first
 
     asyncio.run(up.system.deliver())
-    listed = up.stubs["reporting"].ListProducts(rp.ListProductsRequest(page_size=100))
+    # The province lists every product of its portfolio (a raw channel: this token only).
+    province = TestIssuer(up.system.issuer).metadata("so-nn", "province_officer", "51")  # type: ignore[arg-type]
+    reporting = STUBS["reporting"](up.channels["reporting"]._channel)
+    listed = reporting.ListProducts(rp.ListProductsRequest(page_size=100), metadata=province)
     assert listed.total == 35
     by_name = {p.name: p for p in listed.products}
     with KONTUM.open(encoding="utf-8") as rows:

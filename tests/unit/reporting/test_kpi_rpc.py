@@ -123,12 +123,14 @@ def test_a_products_row_shows_its_certificate_in_force(
 ) -> None:
     from tests.unit.reporting.test_kpis import uid
 
-    reply = edge.stubs["reporting"].GetProduct(pb.GetProductRequest(product_id=str(uid("C"))))
+    # The products lie in province 51 (the edge's own commune officer reaches none).
+    province = as_caller(edge, "province_officer", "51")
+    reply = province.GetProduct(pb.GetProductRequest(product_id=str(uid("C"))))
     assert (reply.current_star, reply.current_certificate_no) == (4, "GCN-dC")
     assert reply.current_valid_to == "2028-05-14"
     cli._record(args(), reply)
     shown = capsys.readouterr().out
     assert "Hạng sao đang có hiệu lực: 4" in shown and "Hiệu lực đến: 14/05/2028" in shown
-    listed = edge.stubs["reporting"].ListProducts(pb.ListProductsRequest(query="H"))
+    listed = province.ListProducts(pb.ListProductsRequest(query="H"))
     returned = next(p for p in listed.products if p.name == "H")
     assert (returned.higher_outcome, returned.higher_score) == ("returned", "68")
