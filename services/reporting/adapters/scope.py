@@ -12,8 +12,8 @@ from typing import Any
 
 from runtime.identity.scope import LISTED, NOWHERE, Locate, Record, own_unit, visible
 from services.reporting.application.audit import AuditQueries
-from services.reporting.domain.snapshot import Snapshot
 from services.reporting.domain.product_status import Row
+from services.reporting.domain.snapshot import Snapshot
 
 
 def product_record(snap: Snapshot, product_id: str) -> Record:
