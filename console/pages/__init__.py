@@ -5,6 +5,6 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from console.pages import auth, home, public
+from console.pages import auth, council, home, public
 
-PAGES: tuple[APIRouter, ...] = (auth.router, home.router, public.router)
+PAGES: tuple[APIRouter, ...] = (auth.router, home.router, public.router, council.router)

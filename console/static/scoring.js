@@ -1,0 +1,16 @@
+// The running total of a score sheet while a member chooses (progressive: without
+// JavaScript the "Tính tổng điểm" button asks the server for it).
+(function () {
+  var form = document.querySelector("form[data-scoring]");
+  if (!form) { return; }
+  var out = document.getElementById("running-total");
+  function update() {
+    var sum = 0;
+    form.querySelectorAll("input[type=radio]:checked").forEach(function (input) {
+      sum += parseFloat(input.getAttribute("data-points")) || 0;
+    });
+    out.textContent = (Math.round(sum * 100) / 100).toString();
+  }
+  form.addEventListener("change", update);
+  update();
+})();

@@ -1,0 +1,126 @@
+"""The council session in the console, served for real against the services' gRPC
+servers (memory stores): a member scores on the form generated from the set's sheet,
+sees nobody else's sheet before submitting, is refused at the field; the secretary sees
+who has scored and adopts; the result's explanation is shown."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from uuid import UUID
+
+import pytest
+
+from console import scoring
+from runtime.settings import Settings
+from tests.console import Browser, running_console
+from tests.unit.evaluation.helpers import MEMBERS, SECRETARY, assessed, council, deliver, member
+from tests.unit.evaluation.sheets import choices_for
+from tests.unit.inputs.servers import Running, running
+
+PASSWORD = "mat-khau-hoi-dong"
+
+
+@dataclass
+class Served:
+    edge: Running
+    base: str
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    with running(tmp_path_factory.mktemp("edge")) as edge:
+        issuer = edge.system.issuer
+        assert issuer is not None
+        for name in MEMBERS:
+            issuer.accounts.add(name, PASSWORD, ("council_member",), "51")
+        issuer.accounts.add(SECRETARY, PASSWORD, ("council_secretary",), "51")
+        issuer.accounts.add("ct-ubnd", PASSWORD, ("authority",), "51")
+        issuer.accounts.add("so-nn", PASSWORD, ("province_officer",), "51")
+        ports = {f"{s}_port": int(a.rsplit(":", 1)[1]) for s, a in edge.addresses.items()}
+        settings = Settings(
+            data_dir=Path(tmp_path_factory.mktemp("console")),
+            identity_port=issuer.port,
+            **ports,  # type: ignore[arg-type]
+        )
+        with running_console(settings) as url:
+            yield Served(edge, url)
+
+
+def signed_in(base: str, username: str) -> Browser:
+    browser = Browser(base)
+    page = browser.get("/dang-nhap")
+    home = browser.post(
+        "/dang-nhap", {"csrf_token": page.csrf(), "username": username, "password": PASSWORD}
+    )
+    assert home.status == 200, home.body
+    return browser
+
+
+def arrived(served: Served, name: str) -> str:
+    """A dossier forwarded to the province, its council appointed."""
+    app = served.edge.system.evaluation.app
+    event = assessed().model_copy(update={"product_name": name})
+    deliver(app, event)
+    council(app, event.aggregate_id)
+    return str(event.aggregate_id)
+
+
+def form_of(choices: dict[str, str], csrf: str, **extra: str) -> dict[str, str]:
+    return {"csrf_token": csrf, **{f"c-{k}": v for k, v in choices.items()}, **extra}
+
+
+def test_a_member_scores_on_the_generated_sheet(served: Served) -> None:
+    dossier = arrived(served, "Cà phê rang xay Đăk Hà")
+    tv1 = signed_in(served.base, "tv1")
+    page = tv1.get(f"/hoi-dong/ho-so/{dossier}")
+    assert page.status == 200
+    assert 'name="c-1.1"' in page.body and 'name="c-6.1.1"' in page.body  # sub-items too
+    assert "★3 tối thiểu cho 3 sao" in page.body and "Phần A" in page.body
+    assert 'id="independence"' in page.body  # the service refused the sheets: shown as is
+    assert "Tổng điểm tạm tính" in page.body
+    full = choices_for(66)
+    partial = dict(list(full.items())[:3])
+    preview = tv1.post(
+        f"/hoi-dong/ho-so/{dossier}/cham-diem", form_of(partial, page.csrf(), preview="1")
+    )
+    expected = scoring.total(scoring.sheet("R3", 13), partial)
+    assert f'id="running-total">{expected}<' in preview.body
+    assert preview.body.count("checked") == len(partial)  # the choices are kept
+    missing = tv1.post(f"/hoi-dong/ho-so/{dossier}/cham-diem", form_of(partial, page.csrf()))
+    assert missing.status == 422
+    unchosen = next(code for code in full if code not in partial)
+    assert f'id="e-c-{unchosen}"' in missing.body  # the refusal next to each criterion left
+    assert f'id="e-c-{next(iter(partial))}"' not in missing.body
+    done = tv1.post(f"/hoi-dong/ho-so/{dossier}/cham-diem", form_of(full, page.csrf()))
+    assert done.status == 200 and "Đã nộp phiếu chấm: tổng 66" in done.body
+    assert 'name="c-1.1"' not in done.body and "Bạn đã nộp phiếu chấm" in done.body
+
+
+def test_the_secretary_sees_who_scored_and_adopts(served: Served) -> None:
+    dossier = arrived(served, "Sâm dây Ngọc Linh")
+    app = served.edge.system.evaluation.app
+    for name in MEMBERS[:3]:
+        app.councils.submit_sheet(
+            member(name), dossier_id=UUID(dossier), choices=choices_for(72, keep_star=4)
+        )
+    secretary = signed_in(served.base, SECRETARY)
+    page = secretary.get(f"/hoi-dong/ho-so/{dossier}")
+    assert 'id="quorum">3 / 4<' in page.body
+    assert "Tv3 (tv3) — Chưa chấm" in page.body
+    wrong = secretary.post(
+        f"/hoi-dong/ho-so/{dossier}/thong-qua",
+        {"csrf_token": page.csrf(), "adopted_on": "31/02/2026"},
+    )
+    assert wrong.status == 422 and 'id="e-adopted_on"' in wrong.body
+    app.councils.submit_sheet(
+        member(MEMBERS[3]), dossier_id=UUID(dossier), choices=choices_for(72, keep_star=4)
+    )
+    adopted = secretary.post(
+        f"/hoi-dong/ho-so/{dossier}/thong-qua",
+        {"csrf_token": page.csrf(), "adopted_on": "17/06/2026"},
+    )
+    assert adopted.status == 200 and "Đã thông qua kết quả." in adopted.body
+    assert 'id="result"' in adopted.body and "72" in adopted.body
+    assert "Chờ quyết định công nhận" in adopted.body
