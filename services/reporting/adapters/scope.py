@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from runtime.identity.scope import LISTED, NOWHERE, Locate, Record, own_unit, visible
+from runtime.identity.scope import LISTED, NOWHERE, UNSCOPED, Locate, Record, own_unit, visible
 from services.reporting.application.audit import AuditQueries
 from services.reporting.domain.product_status import Row
 from services.reporting.domain.snapshot import Snapshot
@@ -70,6 +70,7 @@ TABLE: dict[str, Locate | str] = {
     "ListProducts": LISTED,
     "GetKpis": by_unit,
     "GetReport": by_unit,
+    "GetPublicProduct": UNSCOPED,  # public (policy `public`): a recognised product's page
 }
 AUDIT_TABLE: dict[str, Locate | str] = {
     "GetTrail": by_trail,
