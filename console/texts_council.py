@@ -124,6 +124,8 @@ i18n.add(
         "revoked_done": ("Đã thu hồi giấy chứng nhận.", "Certificate revoked."),
         "product_id": ("Mã sản phẩm", "Product id"),
         "find_certificates": ("Xem giấy chứng nhận của sản phẩm", "A product's certificates"),
+        "authority": ("Cơ quan ban hành", "Issued by"),
+        "legal_basis": ("Căn cứ", "Legal basis"),
         "public_page": ("Trang công khai", "Public page"),
     }
 )

@@ -5,6 +5,12 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from console.pages import auth, council, home, public
+from console.pages import auth, council, decisions, home, public
 
-PAGES: tuple[APIRouter, ...] = (auth.router, home.router, public.router, council.router)
+PAGES: tuple[APIRouter, ...] = (
+    auth.router,
+    home.router,
+    public.router,
+    council.router,
+    decisions.router,
+)

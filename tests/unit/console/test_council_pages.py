@@ -5,70 +5,14 @@ who has scored and adopts; the result's explanation is shown."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
 from uuid import UUID
 
-import pytest
-
 from console import scoring
-from runtime.settings import Settings
-from tests.console import Browser, running_console
-from tests.unit.evaluation.helpers import MEMBERS, SECRETARY, assessed, council, deliver, member
+from tests.unit.console.council_harness import Served, arrived, form_of, served, signed_in
+from tests.unit.evaluation.helpers import MEMBERS, SECRETARY, member
 from tests.unit.evaluation.sheets import choices_for
-from tests.unit.inputs.servers import Running, running
 
-PASSWORD = "mat-khau-hoi-dong"
-
-
-@dataclass
-class Served:
-    edge: Running
-    base: str
-
-
-@pytest.fixture(scope="module")
-def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
-    with running(tmp_path_factory.mktemp("edge")) as edge:
-        issuer = edge.system.issuer
-        assert issuer is not None
-        for name in MEMBERS:
-            issuer.accounts.add(name, PASSWORD, ("council_member",), "51")
-        issuer.accounts.add(SECRETARY, PASSWORD, ("council_secretary",), "51")
-        issuer.accounts.add("ct-ubnd", PASSWORD, ("authority",), "51")
-        issuer.accounts.add("so-nn", PASSWORD, ("province_officer",), "51")
-        ports = {f"{s}_port": int(a.rsplit(":", 1)[1]) for s, a in edge.addresses.items()}
-        settings = Settings(
-            data_dir=Path(tmp_path_factory.mktemp("console")),
-            identity_port=issuer.port,
-            **ports,  # type: ignore[arg-type]
-        )
-        with running_console(settings) as url:
-            yield Served(edge, url)
-
-
-def signed_in(base: str, username: str) -> Browser:
-    browser = Browser(base)
-    page = browser.get("/dang-nhap")
-    home = browser.post(
-        "/dang-nhap", {"csrf_token": page.csrf(), "username": username, "password": PASSWORD}
-    )
-    assert home.status == 200, home.body
-    return browser
-
-
-def arrived(served: Served, name: str) -> str:
-    """A dossier forwarded to the province, its council appointed."""
-    app = served.edge.system.evaluation.app
-    event = assessed().model_copy(update={"product_name": name})
-    deliver(app, event)
-    council(app, event.aggregate_id)
-    return str(event.aggregate_id)
-
-
-def form_of(choices: dict[str, str], csrf: str, **extra: str) -> dict[str, str]:
-    return {"csrf_token": csrf, **{f"c-{k}": v for k, v in choices.items()}, **extra}
+__all__ = ["served"]
 
 
 def test_a_member_scores_on_the_generated_sheet(served: Served) -> None:
