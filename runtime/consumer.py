@@ -41,6 +41,9 @@ Parse = Callable[[str, bytes], Any]
 Effect = Callable[[Any, Tracking], None]
 # Whether an event key (`<event type>:<event id>`) was applied: the store's `has_event`.
 Seen = Callable[[str], bool]
+# A batch's effects and trackings in one transaction; the keys that were new (the others
+# were applied before and changed nothing). Any error changes nothing at all.
+BatchEffect = Callable[[Sequence[tuple[Any, EventTracking]]], set[str]]
 
 
 # The store is unreachable or busy: not the message's fault, so it is never dead-lettered.
@@ -63,6 +66,9 @@ class StoreUnavailable(Exception):
 
 class PoisonMessage(Exception):
     """A message that can never be applied as it is (no point retrying)."""
+
+
+Parsed = tuple[InMessage, Any, EventTracking]
 
 
 @dataclass
@@ -105,36 +111,102 @@ class TrackedConsumer:
     max_attempts: int = 3
     retry_backoff_seconds: float = 0.05
     max_outage_seconds: float = 60.0
+    batch_effect: BatchEffect | None = None
+    """When given, a batch is applied in one transaction (`_together`); else, and for the
+    message that fails inside a batch, one message per transaction (`effect`)."""
 
     def __post_init__(self) -> None:
         self.outage = Outage(f"consumer:{self.service}", self.metrics)
 
     def handle_batch(self, messages: Sequence[InMessage]) -> BatchResult:
         result = BatchResult()
+        parsed: list[Parsed] = []
         for message in messages:
             self.metrics.messages_in.labels(message.topic).inc()
             started = time.perf_counter()
-            outcome = self._handle(message)
+            try:
+                event = self.parse(message.topic, message.value)
+                tracking = tracking_of(message, event)
+            except (PoisonMessage, ValidationError, ValueError) as error:
+                self._count(result, message, f"{type(error).__name__}: {error}")
+                continue
+            if self.batch_effect is None:
+                self._count(result, message, self._settle(message, event, tracking))
+                self.metrics.handler_latency.labels(message.topic).observe(
+                    time.perf_counter() - started
+                )
+            else:
+                parsed.append((message, event, tracking))
+        if parsed:
+            self._together(parsed, result)
+        return result
+
+    def _count(self, result: BatchResult, message: InMessage, outcome: str) -> None:
+        if outcome == "applied":
+            result.applied += 1
+        elif outcome == "duplicate":
+            result.duplicates += 1
+            self.metrics.duplicates.labels(message.topic).inc()
+        else:
+            result.dead.append((message, outcome))
+            self.metrics.dead_letters.labels(message.topic).inc()
+
+    def _together(self, parsed: Sequence[Parsed], result: BatchResult) -> None:
+        """Apply `parsed` in one transaction; when that fails for another reason than the
+        store being unavailable, apply each half the same way, down to the one message
+        at fault, which goes the per-message way (retried, then dead-lettered): a poison
+        message costs its batch a few more transactions, not one per message."""
+        started = time.perf_counter()
+        if len(parsed) == 1:  # alone: its own transaction, retried, then dead-lettered
+            message, event, tracking = parsed[0]
+            self._count(result, message, self._settle(message, event, tracking))
             self.metrics.handler_latency.labels(message.topic).observe(
                 time.perf_counter() - started
             )
-            if outcome == "applied":
-                result.applied += 1
-            elif outcome == "duplicate":
-                result.duplicates += 1
-                self.metrics.duplicates.labels(message.topic).inc()
-            else:
-                result.dead.append((message, outcome))
-                self.metrics.dead_letters.labels(message.topic).inc()
-        return result
-
-    def _handle(self, message: InMessage) -> str:
-        """'applied', 'duplicate', or the error text for the dead-letter topic."""
+            return
         try:
-            event = self.parse(message.topic, message.value)
-            tracking = tracking_of(message, event)
-        except (PoisonMessage, ValidationError, ValueError) as error:
-            return f"{type(error).__name__}: {error}"
+            new = self._batch_until_the_store_answers([(e, t) for _, e, t in parsed])
+        except StoreUnavailable:
+            raise
+        except Exception as error:  # noqa: BLE001 - narrowed down to the message at fault
+            log.info(
+                "%s: a batch of %d failed (%s: %s); applying its halves",
+                self.service,
+                len(parsed),
+                type(error).__name__,
+                error,
+            )
+            half = len(parsed) // 2
+            self._together(parsed[:half], result)
+            self._together(parsed[half:], result)
+            return
+        share = (time.perf_counter() - started) / len(parsed)
+        for message, event, tracking in parsed:
+            self.metrics.handler_latency.labels(message.topic).observe(share)
+            if tracking.event_key in new:
+                new.discard(tracking.event_key)
+                self._count(result, message, "applied")
+                self._lag(message.topic, event)
+            else:
+                self._count(result, message, "duplicate")
+        log.info("%s applied a batch of %d", self.service, len(parsed))
+
+    def _batch_until_the_store_answers(
+        self, batch: Sequence[tuple[Any, EventTracking]]
+    ) -> set[str]:
+        assert self.batch_effect is not None
+        while True:
+            try:
+                new = self.batch_effect(batch)
+            except UNAVAILABLE as error:
+                self._wait_for_the_store(error)
+                continue
+            self.outage.recovered()
+            return new
+
+    def _settle(self, message: InMessage, event: Any, tracking: EventTracking) -> str:
+        """Apply one parsed message in a transaction of its own: 'applied', 'duplicate',
+        or the error text for the dead-letter topic."""
         actor = getattr(event, "actor", None)
         with logs.bound(
             correlation_id=getattr(event, "correlation_id", ""),

@@ -27,7 +27,7 @@ stores (memory, SQLite, PostgreSQL); `runtime.eventstore` selects their factorie
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -83,6 +83,24 @@ def event_key(event_type: str, event_id: object) -> str:
     return f"{event_type}:{event_id}"
 
 
+def _first_of_each(trackings: Sequence[EventTracking]) -> list[EventTracking]:
+    """The trackings of a batch, one per event key (the first), in order."""
+    first: dict[str, EventTracking] = {}
+    for t in trackings:
+        first.setdefault(t.event_key, t)
+    return list(first.values())
+
+
+def _highest_positions(trackings: Sequence[Tracking]) -> dict[str, int]:
+    """The highest position of each tracking name in a batch."""
+    out: dict[str, int] = {}
+    for t in trackings:
+        out[t.application_name] = max(
+            out.get(t.application_name, t.notification_id), t.notification_id
+        )
+    return out
+
+
 def _check_term(found: int | None, fence: Tracking) -> None:
     if found != fence.notification_id:
         raise LostLeadership(
@@ -121,6 +139,29 @@ class SQLiteEventTrackingRecorder(SQLiteTrackingRecorder):
             "SET notification_id = MAX(tracking.notification_id, excluded.notification_id)",
             (tracking.application_name, tracking.notification_id),
         )
+
+    def insert_trackings(self, c: SQLiteCursor, trackings: Sequence[EventTracking]) -> set[str]:
+        """Record a batch's event keys and raise each position, in the caller's
+        transaction, with one statement each; returns the keys that were new (the others
+        were applied before: their effects must be skipped)."""
+        keys = _first_of_each(trackings)
+        if not keys:
+            return set()
+        marks = ", ".join(["(?, ?, ?)"] * len(keys))
+        c.execute(
+            f"INSERT INTO {PROCESSED_TABLE} (event_key, tracking_name, notification_id) "
+            f"VALUES {marks} ON CONFLICT (event_key) DO NOTHING RETURNING event_key",
+            tuple(v for t in keys for v in (t.event_key, t.application_name, t.notification_id)),
+        )
+        new = {row[0] for row in c.fetchall()}
+        positions = _highest_positions(trackings)
+        c.execute(
+            f"INSERT INTO tracking VALUES {', '.join(['(?, ?)'] * len(positions))} "
+            "ON CONFLICT (application_name) DO UPDATE "
+            "SET notification_id = MAX(tracking.notification_id, excluded.notification_id)",
+            tuple(v for item in positions.items() for v in item),
+        )
+        return new
 
     def has_event(self, key: str) -> bool:
         """Whether the event with this key was applied (committed)."""
@@ -187,6 +228,16 @@ class PostgresEventTrackingRecorder(PostgresTrackingRecorder):
             "INSERT INTO {0}.{1} VALUES (%s, %s) ON CONFLICT (application_name) DO UPDATE "
             "SET notification_id = GREATEST({0}.{1}.notification_id, excluded.notification_id)"
         ).format(schema, tracking)
+        self.insert_processed_batch_statement = SQL(
+            "INSERT INTO {0}.{1} (event_key, tracking_name, notification_id) "
+            "SELECT * FROM unnest(%s::text[], %s::text[], %s::bigint[]) "
+            "ON CONFLICT (event_key) DO NOTHING RETURNING event_key"
+        ).format(schema, processed)
+        self.raise_positions_statement = SQL(
+            "INSERT INTO {0}.{1} SELECT * FROM unnest(%s::text[], %s::bigint[]) "
+            "ON CONFLICT (application_name) DO UPDATE "
+            "SET notification_id = GREATEST({0}.{1}.notification_id, excluded.notification_id)"
+        ).format(schema, tracking)
         self.select_processed_statement = SQL("SELECT 1 FROM {0}.{1} WHERE event_key = %s").format(
             schema, processed
         )
@@ -207,6 +258,28 @@ class PostgresEventTrackingRecorder(PostgresTrackingRecorder):
         curs.execute(
             self.raise_position_statement, (tracking.application_name, tracking.notification_id)
         )
+
+    def insert_trackings(
+        self, curs: Cursor[DictRow], trackings: Sequence[EventTracking]
+    ) -> set[str]:
+        """Record a batch's event keys and raise each position, in the caller's
+        transaction, with one statement each; returns the keys that were new (the others
+        were applied before: their effects must be skipped)."""
+        keys = _first_of_each(trackings)
+        if not keys:
+            return set()
+        curs.execute(
+            self.insert_processed_batch_statement,
+            (
+                [t.event_key for t in keys],
+                [t.application_name for t in keys],
+                [t.notification_id for t in keys],
+            ),
+        )
+        new = {row["event_key"] for row in curs.fetchall()}
+        positions = _highest_positions(trackings)
+        curs.execute(self.raise_positions_statement, (list(positions), list(positions.values())))
+        return new
 
     def has_event(self, key: str) -> bool:
         with self.datastore.get_connection() as conn, conn.cursor() as curs:

@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 from uuid import UUID
 
 from contracts import registry
-from runtime.consumer import Effect, Parse, Seen, TrackedConsumer
+from runtime.consumer import BatchEffect, Effect, Parse, Seen, TrackedConsumer
 from runtime.messages import Publisher
 from runtime.metrics import Metrics
 from runtime.outbox import Relay, Translation
@@ -44,7 +44,9 @@ def consumer_for(
     seen: Seen,
     metrics: Metrics,
     settings: Settings,
+    batch_effect: BatchEffect | None = None,
 ) -> TrackedConsumer:
+    """A consumer of `service`; with `batch_effect`, a batch is applied in one transaction."""
     return TrackedConsumer(
         service=service,
         parse=parse,
@@ -53,6 +55,7 @@ def consumer_for(
         metrics=metrics,
         max_attempts=settings.consumer_max_attempts,
         retry_backoff_seconds=settings.consumer_retry_backoff_seconds,
+        batch_effect=batch_effect,
     )
 
 

@@ -45,6 +45,7 @@ class ReportingService:
             self.app.has_event,
             self.metrics,
             settings,
+            batch_effect=self.app.process_batch,
         )
 
 

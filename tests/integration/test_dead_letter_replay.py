@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Sequence
 from typing import Any
 
 import pytest
@@ -15,6 +16,7 @@ from runtime.kafka import KafkaPublisher, build_broker
 from runtime.messages import HEADER_NOTIFICATION_ID, HEADER_SOURCE
 from runtime.replay import replay_dead_letters
 from runtime.settings import Settings
+from runtime.tracking import EventTracking
 from services.registration.bootstrap import build as build_registration
 from services.reporting.bootstrap import build as build_reporting
 from tests.conftest import eventually, kafka_bootstrap
@@ -51,15 +53,26 @@ async def test_dead_letters_are_replayed_into_their_consumer_once(
 
     # A fault in reporting's handler for product registrations (fixed later): they are
     # dead-lettered. (A store that is down is an outage, waited out, never dead-lettered.)
+    # The handler is the same whether a message comes alone or in a batch (one
+    # transaction for the batch): the bug is in both.
     failing = reporting.consumer(settings)
-    real_effect = failing.effect
+    real_effect, real_batch = failing.effect, failing.batch_effect
+    assert real_batch is not None
 
-    def effect(event: Any, tracking: Tracking) -> None:
+    def bug(event: Any) -> None:
         if type(event).__name__ == "ProductRegistered":
             raise RuntimeError("bug in the handler")
+
+    def effect(event: Any, tracking: Tracking) -> None:
+        bug(event)
         real_effect(event, tracking)
 
-    failing.effect = effect
+    def batch_effect(batch: Sequence[tuple[Any, EventTracking]]) -> set[str]:
+        for event, _ in batch:
+            bug(event)
+        return real_batch(batch)
+
+    failing.effect, failing.batch_effect = effect, batch_effect
     group = f"{topic_prefix}reporting"
     dlq = topic_prefix + topics.dead_letter_topic("reporting")
     async with streaming(failing, (topic,), topic_prefix, group):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import date
@@ -17,6 +18,7 @@ from rules import ReportPeriod, load_local_policy, plan_targets, report_periods
 from runtime.clock import DEFAULT_TIME_ZONE, Clock, SystemClock
 from runtime.errors import CommandRejected
 from runtime.eventstore import MEMORY_FACTORY, SQLITE_FACTORY
+from runtime.tracking import EventTracking
 from services.reporting.application.audit import AuditQueries, check_status, parse_day
 from services.reporting.domain import kpi, product_record, report_lists, snapshot
 from services.reporting.domain.product_status import Row
@@ -122,6 +124,26 @@ class ReportingApp:
             live.write(cursor, event, topic)
             if building is not None:
                 building.write(cursor, event, topic)
+
+    def process_batch(self, batch: Sequence[tuple[Any, EventTracking]]) -> set[str]:
+        """Apply delivered events (each with its tracking, in order) to the live version
+        and, while a rebuild runs, to the version being built, in one transaction with a
+        few statements whatever the batch's size; returns the keys of the events that
+        were new. Events already applied (or twice in the batch) change nothing; any
+        error changes nothing at all (the caller retries, or splits the batch)."""
+        live, building = self.versions()
+        with self.tracking.datastore.transaction(commit=True) as cursor:
+            new: set[str] = self.tracking.insert_trackings(cursor, [t for _, t in batch])
+            fresh: list[tuple[Any, str]] = []
+            pending = set(new)
+            for event, tracking in batch:
+                if tracking.event_key in pending:
+                    pending.discard(tracking.event_key)
+                    fresh.append((event, topic_of(tracking)))
+            live.write_batch(cursor, fresh)
+            if building is not None:
+                building.write_batch(cursor, fresh)
+        return new
 
     def has_event(self, key: str) -> bool:
         return bool(self.tracking.has_event(key))

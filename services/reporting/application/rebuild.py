@@ -79,7 +79,7 @@ class Rebuild:
         assert self.target is not None, "begin() first"
         target = self.target
         with self.app.tracking.datastore.transaction(commit=True) as cursor:
-            return sum(target.write(cursor, event, topic) for event, topic in events)
+            return target.write_batch(cursor, events)
 
     def seen(self, key: str) -> bool:
         assert self.target is not None, "begin() first"

@@ -7,6 +7,7 @@ dropped and rebuilt from the topics at any time."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from eventsourcing.persistence import Tracking
@@ -15,7 +16,7 @@ from services.reporting.domain import product_status as ps
 from services.reporting.domain.product_status import COLUMNS, Row
 from services.reporting.domain.snapshot import Snapshot
 from services.reporting.projections import kpi_tables
-from services.reporting.projections.store import SqlView
+from services.reporting.projections.store import MAX_PARAMETERS, SqlView, upsert_rows
 
 CREATE = (
     "CREATE TABLE IF NOT EXISTS catalogue_products ("
@@ -37,12 +38,18 @@ ADDED = tuple(
 empty on start; `ocop reporting rebuild` fills them from the events)."""
 
 
+def _head(table: str, columns: tuple[str, ...]) -> str:
+    return f"INSERT INTO {table} ({', '.join(columns)})"
+
+
+def _conflict(columns: tuple[str, ...]) -> str:
+    updates = ", ".join(f"{c} = excluded.{c}" for c in columns[1:])
+    return f"ON CONFLICT ({columns[0]}) DO UPDATE SET {updates}"
+
+
 def _upsert(table: str, columns: tuple[str, ...]) -> str:
-    return (
-        f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))}) "
-        f"ON CONFLICT ({columns[0]}) DO UPDATE SET "
-        + ", ".join(f"{c} = excluded.{c}" for c in columns[1:])
-    )
+    marks = ", ".join(["%s"] * len(columns))
+    return f"{_head(table, columns)} VALUES ({marks}) {_conflict(columns)}"
 
 
 UPSERT_PRODUCT = _upsert("catalogue_products", ps.PRODUCT_COLUMNS)
@@ -103,6 +110,57 @@ class CatalogueView(SqlView):
             if dossier is not None:
                 cursor.execute(self._sql(UPSERT_DOSSIER), _values(dossier, ps.DOSSIER_COLUMNS))
         kpi_tables.apply_writes(cursor, event, self.placeholder)
+
+    def write_batch(self, cursor: Any, events: Sequence[Any]) -> None:
+        """The row changes of `events` (in order), in the caller's transaction, as `write`
+        one after another would leave them: the dossiers they touch read at once, every
+        change merged in memory, then one upsert per table."""
+        products: dict[str, Row] = {}
+        touched: dict[str, None] = {}
+        for event in events:
+            product = ps.product_change(event)
+            if product is not None:
+                products[product["product_id"]] = product
+            ids = ps.dossier_of(event)
+            if ids is not None:
+                touched[ids[0]] = None
+        dossiers = self._dossiers(cursor, list(touched))
+        changed: dict[str, Row] = {}
+        for event in events:
+            ids = ps.dossier_of(event)
+            if ids is None:
+                continue
+            dossier = ps.dossier_change(event, dossiers.get(ids[0]))
+            if dossier is not None:
+                dossiers[ids[0]] = changed[ids[0]] = dossier
+        for table, columns, rows in (
+            ("catalogue_products", ps.PRODUCT_COLUMNS, products),
+            ("catalogue_dossiers", ps.DOSSIER_COLUMNS, changed),
+        ):
+            upsert_rows(
+                cursor,
+                _head(table, columns),
+                [_values(r, columns) for r in rows.values()],
+                _conflict(columns),
+                self.placeholder,
+            )
+        kpi_tables.apply_batch(cursor, events, self.placeholder)
+
+    def _dossiers(self, cursor: Any, ids: Sequence[str]) -> dict[str, Row]:
+        """The stored rows of the dossiers `ids`, read with as few statements as fit."""
+        found: dict[str, Row] = {}
+        per = MAX_PARAMETERS
+        for first in range(0, len(ids), per):
+            chunk = ids[first : first + per]
+            marks = ", ".join([self.placeholder] * len(chunk))
+            cursor.execute(
+                f"SELECT {', '.join(ps.DOSSIER_COLUMNS)} FROM catalogue_dossiers "
+                f"WHERE dossier_id IN ({marks})",
+                tuple(chunk),
+            )
+            for row in cursor.fetchall():
+                found[row["dossier_id"]] = _row(row, ps.DOSSIER_COLUMNS)
+        return found
 
     def has_event(self, key: str) -> bool:
         """Whether the event with this key (`<event type>:<event id>`) was applied."""

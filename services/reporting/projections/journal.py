@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from services.reporting.domain.audit_trail import Subject, subjects
-from services.reporting.projections.store import SqlView
+from services.reporting.projections.store import SqlView, copy_rows
 
 CREATE = (
     "CREATE TABLE IF NOT EXISTS journal_events ("
@@ -28,11 +28,10 @@ CREATE = (
     "kind TEXT NOT NULL, subject TEXT NOT NULL, event_key TEXT NOT NULL, "
     "PRIMARY KEY (kind, subject, event_key))",
 )
-INSERT_EVENT = (
-    "INSERT INTO journal_events (event_key, topic, event_type, occurred_at, payload) "
-    "VALUES (%s, %s, %s, %s, %s)"
-)
-INSERT_SUBJECT = "INSERT INTO journal_subjects (kind, subject, event_key) VALUES (%s, %s, %s)"
+EVENT_HEAD = "INSERT INTO journal_events (event_key, topic, event_type, occurred_at, payload)"
+INSERT_EVENT = f"{EVENT_HEAD} VALUES (%s, %s, %s, %s, %s)"
+SUBJECT_HEAD = "INSERT INTO journal_subjects (kind, subject, event_key)"
+INSERT_SUBJECT = f"{SUBJECT_HEAD} VALUES (%s, %s, %s)"
 COLUMNS = "event_key, topic, event_type, occurred_at, payload"
 
 
@@ -57,6 +56,22 @@ class JournalView(SqlView):
         )
         for kind, subject in subjects(payload):
             cursor.execute(self._sql(INSERT_SUBJECT), (kind, subject, key))
+
+    def write_batch(self, cursor: Any, events: Sequence[tuple[Any, str]]) -> None:
+        """Keep published events (each with its topic), in the caller's transaction, with
+        one bulk write for the events and one for their subjects (COPY on PostgreSQL:
+        the caller has checked that none of them is here yet)."""
+        rows: list[tuple[str, ...]] = []
+        about: list[tuple[str, str, str]] = []
+        for event, topic in events:
+            payload = event.model_dump(mode="json")  # as json.loads(model_dump_json())
+            key = f"{payload['event_type']}:{payload['event_id']}"
+            rows.append(
+                (key, topic, payload["event_type"], stamp(event.occurred_at), json.dumps(payload))
+            )
+            about += [(kind, subject, key) for kind, subject in subjects(payload)]
+        copy_rows(cursor, EVENT_HEAD, rows, self.placeholder)
+        copy_rows(cursor, SUBJECT_HEAD, about, self.placeholder)
 
     def about(self, found: Iterable[Subject]) -> list[dict[str, Any]]:
         """The events about any of `found`, oldest first (ties: by key), payloads parsed."""

@@ -7,10 +7,12 @@ can be dropped and rebuilt from the topics at any time, like the catalogue."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from services.reporting.domain import fact_writes, facts
 from services.reporting.domain.snapshot import Snapshot
+from services.reporting.projections.store import upsert_rows
 
 
 def create_statements() -> list[str]:
@@ -48,6 +50,45 @@ def apply_writes(cursor: Any, event: Any, placeholder: str) -> None:
         f"INSERT INTO kpi_sources (source, events) VALUES ({placeholder}, 1) "
         "ON CONFLICT (source) DO UPDATE SET events = kpi_sources.events + 1",
         (source,),
+    )
+
+
+def apply_batch(cursor: Any, events: Sequence[Any], placeholder: str) -> None:
+    """Store the KPI rows of `events` (in order) with `cursor`, as `apply_writes` one event
+    after another would: each row's writes merged in memory (a later value wins, as a later
+    upsert would), then one multi-row upsert per table and set of columns, and one for the
+    sources' counts."""
+    merged: dict[tuple[str, tuple[tuple[str, str], ...]], dict[str, str]] = {}
+    counts: dict[str, int] = {}
+    for event in events:
+        source = facts.source_of(event)
+        if source is None:
+            continue
+        counts[source] = counts.get(source, 0) + 1
+        for write in facts.writes(event):
+            merged.setdefault((write.table, tuple(write.key.items())), {}).update(write.values)
+    groups: dict[tuple[str, tuple[str, ...], tuple[str, ...]], list[tuple[str, ...]]] = {}
+    for (table, key), values in merged.items():
+        names = tuple(sorted(values))
+        groups.setdefault((table, tuple(k for k, _ in key), names), []).append(
+            (*(v for _, v in key), *(values[n] for n in names))
+        )
+    for (table, key_names, names), rows in groups.items():
+        updates = ", ".join(f"{c} = excluded.{c}" for c in names)
+        conflict = f"DO UPDATE SET {updates}" if updates else "DO NOTHING"
+        upsert_rows(
+            cursor,
+            f"INSERT INTO {table} ({', '.join((*key_names, *names))})",
+            rows,
+            f"ON CONFLICT ({', '.join(key_names)}) {conflict}",
+            placeholder,
+        )
+    upsert_rows(
+        cursor,
+        "INSERT INTO kpi_sources (source, events)",
+        list(counts.items()),
+        "ON CONFLICT (source) DO UPDATE SET events = kpi_sources.events + excluded.events",
+        placeholder,
     )
 
 

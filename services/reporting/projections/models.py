@@ -10,7 +10,7 @@ queries to a new version is a single UPDATE."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -25,13 +25,15 @@ from services.reporting.projections.store import (
     Versioned,
     names_in,
     renamer,
+    upsert_rows,
 )
 
 APPLIED = (
     "CREATE TABLE IF NOT EXISTS reporting_applied (event_key TEXT PRIMARY KEY, "
     "topic TEXT NOT NULL)",
 )
-MARK = "INSERT INTO reporting_applied (event_key, topic) VALUES (%s, %s) ON CONFLICT DO NOTHING"
+MARK_HEAD = "INSERT INTO reporting_applied (event_key, topic)"
+MARK = f"{MARK_HEAD} VALUES (%s, %s) ON CONFLICT DO NOTHING"
 STATEMENTS = (*CatalogueView.CREATE, *JournalView.CREATE, *APPLIED)
 TABLES = names_in(STATEMENTS)
 """Every table and index a version owns (renamed for each version)."""
@@ -97,6 +99,33 @@ class ReadModels:
         self.catalogue.write(versioned, event)
         self.journal.write(versioned, event, topic)
         return True
+
+    def write_batch(self, cursor: Any, events: Sequence[tuple[Any, str]]) -> int:
+        """Apply `events` (each with its topic, in order) in the caller's transaction, as
+        `write` one after another would, with a few statements whatever their number: the
+        keys marked at once, the events this version already has (or that come twice)
+        skipped, the rest written together. Returns how many were new."""
+        versioned = Versioned(cursor, self.rename)
+        keys = [event_key_of(event) for event, _ in events]
+        first: dict[str, str] = {}
+        for key, (_, topic) in zip(keys, events, strict=True):
+            first.setdefault(key, topic)
+        marked = upsert_rows(
+            versioned,
+            MARK_HEAD,
+            list(first.items()),
+            "ON CONFLICT DO NOTHING RETURNING event_key",
+            self.applied.placeholder,
+        )
+        new = set(marked)
+        fresh = []
+        for key, item in zip(keys, events, strict=True):
+            if key in new:
+                new.discard(key)
+                fresh.append(item)
+        self.catalogue.write_batch(versioned, [event for event, _ in fresh])
+        self.journal.write_batch(versioned, fresh)
+        return len(fresh)
 
     def apply(self, event: Any, tracking: Tracking) -> None:
         """Apply one event in a transaction of its own (a rebuild's replay); raises

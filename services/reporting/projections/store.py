@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+from psycopg.rows import tuple_row
+
 from runtime.tracking import PostgresEventTrackingRecorder, SQLiteEventTrackingRecorder
 
 TrackingStore = SQLiteEventTrackingRecorder | PostgresEventTrackingRecorder
@@ -49,6 +51,90 @@ def renamer(version: int, names: Sequence[str]) -> Rename:
         return pattern.sub(lambda m: m.group(1) + suffix, statement)
 
     return rename
+
+
+MAX_PARAMETERS = 20_000
+"""Parameters per statement (SQLite allows 32,766, PostgreSQL 65,535): a batch's rows are
+written in as few statements as fit."""
+
+
+def insert_rows(
+    cursor: Any, head: str, rows: Sequence[Sequence[Any]], tail: str = "", placeholder: str = "%s"
+) -> list[Any]:
+    """`<head> VALUES (..), (..) <tail>` for every row of `rows` (all of one width), in as
+    few statements as `MAX_PARAMETERS` allows; the first column of the rows a RETURNING
+    `tail` gives back."""
+    if not rows:
+        return []
+    width = len(rows[0])
+    marks = "(" + ", ".join([placeholder] * width) + ")"
+    per = max(1, MAX_PARAMETERS // width)
+    returned: list[Any] = []
+    for first in range(0, len(rows), per):
+        chunk = rows[first : first + per]
+        values = ", ".join([marks] * len(chunk))
+        cursor.execute(f"{head} VALUES {values} {tail}", tuple(v for row in chunk for v in row))
+        if "RETURNING" in tail.upper():
+            returned += [_first(row) for row in cursor.fetchall()]
+    return returned
+
+
+def _first(row: Any) -> Any:
+    return next(iter(row.values())) if isinstance(row, dict) else row[0]
+
+
+STAGE_FROM = 50
+"""Rows from which an upsert on PostgreSQL goes through a staging table filled by COPY."""
+
+
+def upsert_rows(
+    cursor: Any, head: str, rows: Sequence[Sequence[Any]], tail: str, placeholder: str = "%s"
+) -> list[Any]:
+    """`insert_rows`, but on PostgreSQL and from `STAGE_FROM` rows: COPY into a temporary
+    staging table shaped like the target, then one `INSERT ... SELECT ... <tail>` (the
+    server parses one short statement instead of a VALUES list of thousands of values)."""
+    raw = cursor.cursor if isinstance(cursor, Versioned) else cursor
+    if len(rows) < STAGE_FROM or not hasattr(raw, "copy"):
+        return insert_rows(cursor, head, rows, tail, placeholder)
+    table, columns = head.removeprefix("INSERT INTO ").split(" ", 1)
+    stage = f"stage_{table}"
+    cursor.execute(
+        f"CREATE TEMP TABLE IF NOT EXISTS {stage} (LIKE {table} INCLUDING DEFAULTS) "
+        "ON COMMIT DELETE ROWS"
+    )
+    cursor.execute(f"DELETE FROM {stage}")
+    copy_rows(cursor, f"INSERT INTO {stage} {columns}", rows, placeholder)
+    statement = f"{head} SELECT {columns.strip('()')} FROM {stage} {tail}"
+    if "RETURNING" not in tail.upper():
+        cursor.execute(statement)
+        return []
+    rows_as = raw.row_factory
+    raw.row_factory = tuple_row  # the first column of many rows, without a dict per row
+    try:
+        cursor.execute(statement)
+        return [row[0] for row in raw.fetchall()]
+    finally:
+        raw.row_factory = rows_as
+
+
+def copy_rows(
+    cursor: Any, head: str, rows: Sequence[Sequence[Any]], placeholder: str = "%s"
+) -> None:
+    """Append `rows` to a table with no conflicts to resolve (`head`: `INSERT INTO t (a, b)`):
+    PostgreSQL's COPY (bulk: no statement to parse and plan per row) when the store is
+    PostgreSQL, else `insert_rows`."""
+    if not rows:
+        return
+    raw = cursor.cursor if isinstance(cursor, Versioned) else cursor
+    if not hasattr(raw, "copy"):
+        insert_rows(cursor, head, rows, "", placeholder)
+        return
+    statement = "COPY " + head.removeprefix("INSERT INTO ") + " FROM STDIN"
+    if isinstance(cursor, Versioned):
+        statement = cursor.rename(statement)
+    with raw.copy(statement) as copy:
+        for row in rows:
+            copy.write_row(row)
 
 
 class Versioned:
