@@ -11,6 +11,8 @@ figure means. The layout (one module per figure):
 - `bench.system`: one repetition of the distributed system, which runs
   `bench.end_to_end` (T7), `bench.relay` (T4), `bench.consumer` (T5) and
   `bench.commands` (T3) on the databases and topics of the run;
+- `bench.rebuild`: the rebuild (T6) at two sizes of a feed of stored events, its log-read
+  limit and eventsourcing's `ProjectionRunner` as the peer;
 - `bench.report`: the table, the ratios and the targets.
 
 Progress goes to stderr, the report to stdout."""
@@ -24,14 +26,14 @@ from typing import Any
 
 import psycopg
 
-from bench import commands, consumer, end_to_end, limits, relay
+from bench import commands, consumer, end_to_end, limits, rebuild, relay
 from bench.infra import SERVICES, Servers, ensure_databases, machine_facts, quiet_logging, say
 from bench.report import Figure, Section, as_json, collect, number, render
 from bench.system import run_system
 from runtime.settings import Settings
 
 SECTIONS: tuple[Section, ...] = tuple(
-    (m.TITLE, m.SPECS) for m in (limits, commands, relay, consumer, end_to_end)
+    (m.TITLE, m.SPECS) for m in (limits, commands, relay, consumer, rebuild, end_to_end)
 )
 
 
@@ -53,7 +55,9 @@ def header(report: dict[str, Any]) -> list[str]:
         f"limits {p['limit_seconds']:g} s each "
         f"x {p['repeat']}, log read over {p['log_size']:.0f} stored rows; relay batch "
         f"{p['relay_batch_size']}, relay poll {p['relay_poll_seconds']:g} s, consumer batch "
-        f"{p['consumer_batch_size']}; databases {p['databases']}; values are medians",
+        f"{p['consumer_batch_size']}; rebuild feeds of "
+        + " and ".join(f"{n:,}" for n in p["rebuild_events"])
+        + f" events; databases {p['databases']}; values are medians",
     ]
 
 
@@ -92,23 +96,39 @@ def main(argv: Sequence[str] | None = None) -> None:
         help="service databases <prefix>registration/reporting, reset each run [ocop_bench_]",
     )
     parser.add_argument("--limits-db", default="ocop_test", help="database of the scratch table")
+    parser.add_argument(
+        "--rebuild-events",
+        default="100000,1000000",
+        help="sizes of the rebuild's feed, smallest first [100000,1000000]",
+    )
+    parser.add_argument(
+        "--peer-seconds", type=float, default=30.0, help="how long the peer runs [30]"
+    )
+    parser.add_argument(
+        "--only",
+        default="system,rebuild",
+        help="parts to run besides the limits, comma-separated [system,rebuild]",
+    )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     args = parser.parse_args(argv)
     if args.events < 1 or args.repeat < 1 or args.paced < 1:
         parser.error("--events, --paced and --repeat must be positive")
+    parts = set(args.only.split(","))
+    sizes = [int(n) for n in args.rebuild_events.split(",")]
     quiet_logging()
 
     settings = Settings(store="postgres", delivery="kafka", pg_db_prefix=args.db_prefix)
     try:
         machine = machine_facts(settings, args.limits_db)
         ensure_databases(settings, args.limits_db)
+        ensure_databases(settings, args.limits_db, rebuild.DATABASES)
     except psycopg.OperationalError as error:
         raise SystemExit(f"PostgreSQL is not reachable ({error}): run deploy/infra.sh up") from None
     servers = Servers(machine["kafka_pid"], machine["postmaster_pid"])
     say(f"Kafka {machine['kafka']}, PostgreSQL {machine['postgresql']}, {machine['cores']} cores")
 
     runs = limits.measure_limits(settings, args.limits_db, args.limit_seconds, args.repeat)
-    for n in range(args.repeat):
+    for n in range(args.repeat if "system" in parts else 0):
         say(f"system {n + 1}/{args.repeat}: {args.events} + {args.paced} commands end to end")
         run = run_system(
             settings, servers, args.events, args.paced, args.inproc, args.limit_seconds
@@ -120,6 +140,11 @@ def main(argv: Sequence[str] | None = None) -> None:
             f"{run['full_p50']:.0f}/{run['full_p99']:.0f} ms at full speed, "
             f"{run['paced_p50']:.0f}/{run['paced_p99']:.0f} ms paced"
         )
+
+    if "rebuild" in parts:
+        found = rebuild.measure(settings, args.db_prefix, sizes, args.peer_seconds, True)
+        for key, value in found.items():
+            runs.setdefault(key, []).append(value)
 
     mode = (
         "distributed, one process: relay and reporting stream are asyncio tasks of the "
@@ -141,7 +166,9 @@ def main(argv: Sequence[str] | None = None) -> None:
             "relay_batch_size": settings.relay_batch_size,
             "relay_poll_seconds": settings.relay_poll_seconds,
             "consumer_batch_size": settings.consumer_batch_size,
-            "databases": f"{args.db_prefix}{{{','.join(SERVICES)}}}, scratch {args.limits_db}",
+            "databases": f"{args.db_prefix}{{{','.join(SERVICES + rebuild.DATABASES)}}}, "
+            f"scratch {args.limits_db}",
+            "rebuild_events": sizes,
         },
     }
     machine["load_at_end"] = [round(v, 2) for v in os.getloadavg()]
@@ -149,7 +176,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     if args.json:
         print(as_json(report, table))
     else:
-        print(render(header(report), SECTIONS, table) + "\n\n" + summary(table))
+        closing = "\n\n" + summary(table) if "system" in parts else ""
+        print(render(header(report), SECTIONS, table) + closing)
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@ SPECS = (
         "ev/s",
         "pg_batch",
         Target("T5", 0.5, "≥ 0.5 × raw PostgreSQL 100-row batch inserts"),
+        "rebuild_peer",
     ),
     Spec("stream_drain_batch", "consumer batch, backlog (mean)", "ev"),
 )

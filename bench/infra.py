@@ -76,10 +76,12 @@ def pg_connect(settings: Settings, dbname: str, *, autocommit: bool = False) -> 
     )
 
 
-def ensure_databases(settings: Settings, maintenance_db: str) -> None:
-    """Create the benchmark's service databases if they are missing (the role has CREATEDB)."""
+def ensure_databases(
+    settings: Settings, maintenance_db: str, services: Sequence[str] = SERVICES
+) -> None:
+    """Create the databases `<db-prefix><service>` that are missing (the role has CREATEDB)."""
     with pg_connect(settings, maintenance_db, autocommit=True) as conn:
-        for service in SERVICES:
+        for service in services:
             name = f"{settings.pg_db_prefix}{service}"
             if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
                 continue
