@@ -154,8 +154,9 @@ def refused_field(error: grpc.RpcError) -> str | None:
 
 def remote(args: argparse.Namespace, settings: Settings) -> int:
     """Run a command that calls the services as the signed-in user (`$OCOP_TOKEN`, else
-    the stored sign-in of `--user`); map gRPC failures to exit codes."""
-    token = os.environ.get("OCOP_TOKEN") or Credentials().token(settings.issuer_url(), args.user)
+    the stored sign-in of `--user`, renewed by its refresh token shortly before it
+    expires); map gRPC failures to exit codes."""
+    token = os.environ.get("OCOP_TOKEN") or Credentials().fresh(settings.issuer_url(), args.user)
     if token:
         args.jurisdiction = str(unverified_claims(token).get("jurisdiction", ""))
     client = Client(

@@ -1,6 +1,8 @@
 """`ocop login | whoami | logout` and `ocop admin users …`: signing in (Keycloak in the
 distributed mode, the built-in accounts of `ocop run` in the embedded mode; the same
-password grant) and managing the built-in accounts on this machine's data dir."""
+password grant, or with Keycloak `--device`: approve the sign-in in a browser, RFC 8628),
+and managing the built-in accounts on this machine's data dir. A sign-in keeps a refresh
+token: commands exchange it for a new access token shortly before the old one expires."""
 
 from __future__ import annotations
 
@@ -18,7 +20,14 @@ from cli.output import fail
 from runtime.identity.accounts import AccountError
 from runtime.identity.claims import ROLES
 from runtime.identity.embedded import REALM_FILE, accounts
-from runtime.identity.session import Credentials, LoginFailed, password_grant, unverified_claims
+from runtime.identity.session import (
+    Credentials,
+    LoginFailed,
+    device_poll,
+    device_start,
+    password_tokens,
+    unverified_claims,
+)
 from runtime.settings import Settings
 
 LOCAL_TIME = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -31,7 +40,19 @@ def _t(args: argparse.Namespace, vi: str, en: str) -> str:
 def add(sub: Any, lang: str = "vi") -> None:
     vi = lang != "en"
     login = sub.add_parser("login", help="Đăng nhập" if vi else "Sign in")
-    login.add_argument("username", help="Tên đăng nhập" if vi else "Username")
+    login.add_argument(
+        "username",
+        nargs="?",
+        default="",
+        help="Tên đăng nhập (không cần với --device)" if vi else "Username (not with --device)",
+    )
+    login.add_argument(
+        "--device",
+        action="store_true",
+        help="Đăng nhập trên trình duyệt bằng mã thiết bị (Keycloak)"
+        if vi
+        else "Sign in in a browser with a device code (Keycloak)",
+    )
     login.add_argument(
         "--password-stdin",
         action="store_true",
@@ -95,49 +116,90 @@ def _issuer(args: argparse.Namespace) -> str:
 
 def do_login(args: argparse.Namespace) -> int:
     issuer = _issuer(args)
+    if not args.device and not args.username:
+        fail(_t(args, "Cần tên đăng nhập (hoặc --device).", "A username is needed (or --device)."))
+        return 2
     try:
-        token = password_grant(issuer, args.username, _password(args))
+        tokens = _device_tokens(args, issuer) if args.device else _password_tokens(args, issuer)
     except LoginFailed as failed:
         if failed.unreachable:
             fail(_t(args, f"Không kết nối được máy cấp token {issuer}.", f"Cannot reach {issuer}."))
             return 3
-        fail(_t(args, "Sai tên đăng nhập hoặc mật khẩu.", "Wrong username or password."))
+        if args.device:
+            fail(_t(args, f"Đăng nhập không thành công ({failed}).", f"Sign-in failed ({failed})."))
+        else:
+            fail(_t(args, "Sai tên đăng nhập hoặc mật khẩu.", "Wrong username or password."))
         return 2
-    Credentials().store(issuer, args.username, token)
-    return _show(args, unverified_claims(token), issuer)
+    token = str(tokens["access_token"])
+    claims = unverified_claims(token)
+    user = args.username or str(claims.get("preferred_username", ""))
+    credentials = Credentials()
+    credentials.store(issuer, user, token, str(tokens.get("refresh_token") or ""))
+    return _show(args, claims, issuer, credentials.refresh_expiry(issuer, user))
+
+
+def _password_tokens(args: argparse.Namespace, issuer: str) -> dict[str, Any]:
+    return password_tokens(issuer, args.username, _password(args))
+
+
+def _device_tokens(args: argparse.Namespace, issuer: str) -> dict[str, Any]:
+    """RFC 8628: show where to approve the sign-in (on stderr: stdout stays the result),
+    then wait for the approval."""
+    started = device_start(issuer)
+    where = started.get("verification_uri_complete") or started["verification_uri"]
+    minutes = int(started.get("expires_in") or 600) // 60
+    print(
+        _t(
+            args,
+            f"Mở {where} trên trình duyệt và xác nhận mã {started['user_code']}"
+            f" (trong {minutes} phút).",
+            f"Open {where} in a browser and confirm the code {started['user_code']}"
+            f" (within {minutes} minutes).",
+        ),
+        file=sys.stderr,
+        flush=True,
+    )
+    return device_poll(issuer, started)
 
 
 def do_whoami(args: argparse.Namespace) -> int:
     issuer = _issuer(args)
-    token = os.environ.get("OCOP_TOKEN") or Credentials().token(issuer, args.user)
+    credentials = Credentials()
+    token = os.environ.get("OCOP_TOKEN") or credentials.fresh(issuer, args.user)
     if not token:
         fail(_t(args, "Chưa đăng nhập; hãy chạy `ocop login`.", "Not signed in; run `ocop login`."))
         return 4
-    return _show(args, unverified_claims(token), issuer)
+    kept = None if os.environ.get("OCOP_TOKEN") else credentials.refresh_expiry(issuer, args.user)
+    return _show(args, unverified_claims(token), issuer, kept)
 
 
-def _show(args: argparse.Namespace, claims: dict[str, Any], issuer: str) -> int:
+def _show(
+    args: argparse.Namespace, claims: dict[str, Any], issuer: str, refresh: int | None = None
+) -> int:
+    """The signed-in user, roles, unit, when the access token expires and, with a refresh
+    token, until when commands renew it (dd/mm/yyyy HH:MM, Asia/Ho_Chi_Minh)."""
     roles = [r for r in claims.get("realm_access", {}).get("roles", []) if r in ROLES]
     expires = datetime.fromtimestamp(int(claims["exp"]), UTC).astimezone(LOCAL_TIME)
+    renews = datetime.fromtimestamp(refresh, UTC).astimezone(LOCAL_TIME) if refresh else None
     view = {
         "user": claims.get("preferred_username", ""),
         "roles": roles,
         "jurisdiction": claims.get("jurisdiction", ""),
         "issuer": issuer,
         "expires": expires.isoformat(),
+        "renewable_until": renews.isoformat() if renews else "",
     }
     if args.json:
         print(json.dumps(view, ensure_ascii=False))
     elif not args.quiet:
         user, unit, held = view["user"], view["jurisdiction"] or "-", ", ".join(roles)
         when = f"{expires:%d/%m/%Y %H:%M}"
-        print(
-            _t(
-                args,
-                f"{user}: vai trò {held}, địa bàn {unit}, hết hạn {when}",
-                f"{user}: role {held}, unit {unit}, expires {when}",
-            )
-        )
+        vi = f"{user}: vai trò {held}, địa bàn {unit}, hết hạn {when}"
+        en = f"{user}: role {held}, unit {unit}, expires {when}"
+        if renews:
+            vi += f" (tự gia hạn đến {renews:%d/%m/%Y %H:%M})"
+            en += f" (renewed automatically until {renews:%d/%m/%Y %H:%M})"
+        print(_t(args, vi, en))
     return 0
 
 

@@ -132,6 +132,11 @@ class AccountStore:
             ).fetchall()
         return [Account(u, tuple(r.split(",")), j, d, bool(e)) for u, r, j, d, e in rows]
 
+    def enabled(self, username: str) -> Account | None:
+        """The account if it exists and is enabled (a refresh re-reads it), else None."""
+        found = [a for a in self.list() if a.username == username and a.enabled]
+        return found[0] if found else None
+
     def authenticate(self, username: str, password: str) -> Account | None:
         """The enabled account whose password matches, else None (same work either way)."""
         with self._db() as db:

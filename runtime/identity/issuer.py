@@ -4,7 +4,10 @@ signed by a local RSA key, served over the same OpenID Connect paths as Keycloak
 path in both modes.
 
 The key lives in `<data_dir>/identity/signing-key.pem` (0600), made on first start.
-Only the password grant is offered; the server binds to loopback."""
+The password grant and the refresh-token grant are offered (a refresh token is signed by
+the same key, typ `Refresh`, valid `REFRESH_LIFETIME_SECONDS`; a refresh re-reads the
+account, so a disabled or removed account gets no new token, and changed roles take
+effect); the server binds to loopback."""
 
 from __future__ import annotations
 
@@ -36,7 +39,10 @@ TOKEN_PATH = f"{REALM_PATH}/protocol/openid-connect/token"
 CERTS_PATH = f"{REALM_PATH}/protocol/openid-connect/certs"
 DISCOVERY_PATH = f"{REALM_PATH}/.well-known/openid-configuration"
 TOKEN_LIFETIME_SECONDS = 3600
+REFRESH_LIFETIME_SECONDS = 36000
+"""A sign-in lasts 10 hours (a working day) by refreshing, as the realm's SSO session."""
 CLIENTS = ("ocop-cli", "ocop-console")
+BAD_CREDENTIALS = "Invalid user credentials"
 
 Now = Callable[[], datetime]
 
@@ -93,7 +99,7 @@ class LocalIssuer:
             "issuer": self.issuer,
             "jwks_uri": f"{self.issuer}/protocol/openid-connect/certs",
             "token_endpoint": f"{self.issuer}/protocol/openid-connect/token",
-            "grant_types_supported": ["password"],
+            "grant_types_supported": ["password", "refresh_token"],
             "id_token_signing_alg_values_supported": ["RS256"],
         }
 
@@ -120,7 +126,43 @@ class LocalIssuer:
         }
         if account.jurisdiction:
             claims["jurisdiction"] = account.jurisdiction
+        return self._sign(claims)
+
+    def _sign(self, claims: dict[str, Any]) -> str:
         return jwt.encode(claims, self.key, algorithm="RS256", headers={"kid": self._jwk["kid"]})
+
+    def refresh_token(self, account: Account, client_id: str = "ocop-cli") -> str:
+        """A refresh token for `account` (typ `Refresh`, audience the issuer itself)."""
+        issued = int(self.now().timestamp())
+        claims = {
+            "iss": self.issuer,
+            "aud": self.issuer,
+            "sub": account.username,
+            "typ": "Refresh",
+            "azp": client_id,
+            "iat": issued,
+            "exp": issued + REFRESH_LIFETIME_SECONDS,
+            "jti": str(uuid.uuid4()),
+        }
+        return self._sign(claims)
+
+    def refreshed_subject(self, token: str, client_id: str) -> str | None:
+        """The username a refresh token of this issuer was given to (for `client_id`),
+        None when it is not one: forged, expired, an access token, another client's."""
+        try:
+            claims = jwt.decode(
+                token,
+                self.key.public_key(),
+                algorithms=["RS256"],
+                audience=self.issuer,
+                issuer=self.issuer,
+                options={"require": ["exp", "sub", "typ"]},
+            )
+        except jwt.PyJWTError:
+            return None
+        if claims.get("typ") != "Refresh" or claims.get("azp") != client_id:
+            return None
+        return str(claims["sub"])
 
 
 class IssuerServer:
@@ -155,22 +197,34 @@ class IssuerServer:
         self._http.server_close()
 
     def token_response(self, form: dict[str, str]) -> tuple[int, dict[str, Any]]:
-        if form.get("grant_type") != "password":
+        """The token endpoint: the password grant, or a refresh token exchanged for new
+        tokens (OAuth 2.0, RFC 6749 §4.3 and §6)."""
+        grant = form.get("grant_type")
+        if grant not in ("password", "refresh_token"):
             return 400, {"error": "unsupported_grant_type"}
         client_id = form.get("client_id", "")
         if client_id not in CLIENTS:
             return 401, {"error": "invalid_client"}
-        account = self.accounts.authenticate(form.get("username", ""), form.get("password", ""))
-        if account is None:
-            log.info(
-                "access refused: login failed",
-                extra={"event": "login_failed", "username": form.get("username", "")},
-            )
-            return 401, {"error": "invalid_grant", "error_description": "Invalid user credentials"}
+        if grant == "refresh_token":
+            username = self.issuer.refreshed_subject(form.get("refresh_token", ""), client_id)
+            account = self.accounts.enabled(username) if username else None
+            if account is None:
+                log.info("access refused: refresh refused", extra={"event": "refresh_failed"})
+                return 400, {"error": "invalid_grant", "error_description": "Invalid refresh token"}
+        else:
+            account = self.accounts.authenticate(form.get("username", ""), form.get("password", ""))
+            if account is None:
+                log.info(
+                    "access refused: login failed",
+                    extra={"event": "login_failed", "username": form.get("username", "")},
+                )
+                return 401, {"error": "invalid_grant", "error_description": BAD_CREDENTIALS}
         return 200, {
             "access_token": self.issuer.issue(account, client_id),
             "token_type": "Bearer",
             "expires_in": TOKEN_LIFETIME_SECONDS,
+            "refresh_token": self.issuer.refresh_token(account, client_id),
+            "refresh_expires_in": REFRESH_LIFETIME_SECONDS,
         }
 
 

@@ -1,16 +1,20 @@
 """The CLI's side of signing in: the password grant against the issuer (Keycloak or the
-embedded one, same endpoint), and the tokens kept per issuer and user in
-`<config dir>/credentials.json` (mode 0600). The config dir is `$OCOP_CONFIG_DIR`, else
-`$XDG_CONFIG_HOME/ocop`, else `~/.config/ocop`."""
+embedded one, same endpoint) or Keycloak's device authorization grant (RFC 8628: the
+user approves in a browser, the CLI polls), and the tokens kept per issuer and user in
+`<config dir>/credentials.json` (mode 0600): the access token and the refresh token,
+exchanged for new ones before the access token expires (`Credentials.fresh`). The config
+dir is `$OCOP_CONFIG_DIR`, else `$XDG_CONFIG_HOME/ocop`, else `~/.config/ocop`."""
 
 from __future__ import annotations
 
 import base64
 import json
 import os
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -32,25 +36,93 @@ def config_dir() -> Path:
     return Path(base) / "ocop"
 
 
-def password_grant(issuer: str, username: str, password: str, timeout: float = 30) -> str:
-    """An access token for `username` from `issuer`'s token endpoint."""
-    url = f"{issuer.rstrip('/')}/protocol/openid-connect/token"
-    form = urllib.parse.urlencode(
-        {
-            "grant_type": "password",
-            "client_id": CLIENT_ID,
-            "username": username,
-            "password": password,
-            "scope": "openid",
-        }
-    ).encode()
+REFRESH_MARGIN_SECONDS = 60
+"""A stored access token closer than this to its expiry is refreshed before use."""
+DEVICE_GRANT = "urn:ietf:params:oauth:grant-type:device_code"
+
+
+def _endpoint(issuer: str, path: str) -> str:
+    return f"{issuer.rstrip('/')}/protocol/openid-connect/{path}"
+
+
+def _post(url: str, form: dict[str, str], timeout: float) -> dict[str, Any]:
+    """POST a form to an OAuth endpoint; the JSON reply, or `LoginFailed` with the OAuth
+    error code (`error`) as its message."""
+    data = urllib.parse.urlencode(form).encode()
     try:
-        with urllib.request.urlopen(url, data=form, timeout=timeout) as response:
-            return str(json.load(response)["access_token"])
+        with urllib.request.urlopen(url, data=data, timeout=timeout) as response:
+            body: dict[str, Any] = json.load(response)
+            return body
     except urllib.error.HTTPError as error:
-        raise LoginFailed(f"{error.code}: sign-in refused") from error
+        try:
+            code = str(json.load(error).get("error") or error.code)
+        except ValueError:
+            code = str(error.code)
+        raise LoginFailed(code) from error
     except OSError as error:
         raise LoginFailed(f"cannot reach {url}: {error}", unreachable=True) from error
+
+
+def password_tokens(
+    issuer: str, username: str, password: str, timeout: float = 30
+) -> dict[str, Any]:
+    """The token response (access and refresh tokens) for `username` from `issuer`."""
+    form = {
+        "grant_type": "password",
+        "client_id": CLIENT_ID,
+        "username": username,
+        "password": password,
+        "scope": "openid",
+    }
+    return _post(_endpoint(issuer, "token"), form, timeout)
+
+
+def password_grant(issuer: str, username: str, password: str, timeout: float = 30) -> str:
+    """An access token for `username` from `issuer`'s token endpoint."""
+    return str(password_tokens(issuer, username, password, timeout)["access_token"])
+
+
+def refresh_grant(issuer: str, refresh_token: str, timeout: float = 30) -> dict[str, Any]:
+    """New tokens for a refresh token (RFC 6749 §6); `LoginFailed("invalid_grant")` once
+    the sign-in has ended (expired, signed out, account disabled)."""
+    form = {"grant_type": "refresh_token", "client_id": CLIENT_ID, "refresh_token": refresh_token}
+    return _post(_endpoint(issuer, "token"), form, timeout)
+
+
+def device_start(issuer: str, timeout: float = 30) -> dict[str, Any]:
+    """Start a device sign-in (RFC 8628 §3.1): `device_code`, `user_code`,
+    `verification_uri(_complete)`, `expires_in` and `interval` (seconds)."""
+    form = {"client_id": CLIENT_ID, "scope": "openid"}
+    return _post(_endpoint(issuer, "auth/device"), form, timeout)
+
+
+def device_poll(
+    issuer: str,
+    started: dict[str, Any],
+    sleep: Callable[[float], None] = time.sleep,
+    timeout: float = 30,
+) -> dict[str, Any]:
+    """Poll the token endpoint until the user approves the device sign-in `started`
+    (RFC 8628 §3.4–3.5: `authorization_pending` waits, `slow_down` waits 5 s longer);
+    the token response, or `LoginFailed` (`access_denied`, `expired_token`)."""
+    interval = float(started.get("interval") or 5)
+    deadline = time.monotonic() + float(started.get("expires_in") or 600)
+    form = {
+        "grant_type": DEVICE_GRANT,
+        "client_id": CLIENT_ID,
+        "device_code": started["device_code"],
+    }
+    while True:
+        try:
+            return _post(_endpoint(issuer, "token"), form, timeout)
+        except LoginFailed as failed:
+            if str(failed) == "slow_down":
+                interval += 5
+            elif str(failed) != "authorization_pending":
+                raise
+        if time.monotonic() + interval > deadline:
+            raise LoginFailed("expired_token")
+        sleep(interval)
 
 
 def unverified_claims(token: str) -> dict[str, Any]:
@@ -66,7 +138,9 @@ def unverified_claims(token: str) -> dict[str, Any]:
 
 
 class Credentials:
-    """Tokens by issuer and username, and which user is current per issuer."""
+    """Tokens by issuer and username, and which user is current per issuer. Each user's
+    entry holds `access_token` and `refresh_token` (an entry written as a bare access
+    token by an older CLI is read as one without a refresh token)."""
 
     def __init__(self, directory: Path | None = None) -> None:
         self.path = (directory or config_dir()) / "credentials.json"
@@ -86,17 +160,54 @@ class Credentials:
         os.chmod(tmp, 0o600)
         tmp.replace(self.path)
 
-    def store(self, issuer: str, username: str, token: str) -> None:
+    def store(self, issuer: str, username: str, token: str, refresh_token: str = "") -> None:
         data = self._load()
         entry = data.setdefault(issuer, {"current": "", "tokens": {}})
-        entry["tokens"][username] = token
+        entry["tokens"][username] = {"access_token": token, "refresh_token": refresh_token}
         entry["current"] = username
         self._save(data)
 
+    def _entry(self, issuer: str, username: str) -> tuple[str, dict[str, str]]:
+        entry = self._load().get(issuer, {})
+        who = str(username or entry.get("current", ""))
+        kept = entry.get("tokens", {}).get(who, "")
+        return who, kept if isinstance(kept, dict) else {"access_token": str(kept)}
+
     def token(self, issuer: str, username: str = "") -> str:
         """The stored token of `username` (default: the current user), or ""."""
-        entry = self._load().get(issuer, {})
-        return str(entry.get("tokens", {}).get(username or entry.get("current", ""), ""))
+        return str(self._entry(issuer, username)[1].get("access_token", ""))
+
+    def fresh(
+        self,
+        issuer: str,
+        username: str = "",
+        now: Callable[[], float] = time.time,
+        margin: float = REFRESH_MARGIN_SECONDS,
+    ) -> str:
+        """The stored access token of `username` (default: the current user), first
+        exchanged for a new one when it expires within `margin` seconds and a refresh
+        token is kept; "" when none is stored. A refused refresh (the sign-in has ended)
+        leaves the old token: the services then answer UNAUTHENTICATED (`ocop login`)."""
+        who, kept = self._entry(issuer, username)
+        access, refresh = kept.get("access_token", ""), kept.get("refresh_token", "")
+        expires = float(unverified_claims(access).get("exp") or 0) if access else 0.0
+        if not access or not refresh or expires - now() > margin:
+            return access
+        try:
+            tokens = refresh_grant(issuer, refresh)
+        except LoginFailed:
+            return access
+        self.store(
+            issuer, who, str(tokens["access_token"]), str(tokens.get("refresh_token") or refresh)
+        )
+        return str(tokens["access_token"])
+
+    def refresh_expiry(self, issuer: str, username: str = "") -> int | None:
+        """When the kept refresh token expires (epoch seconds; None when none is kept or
+        it carries no expiry)."""
+        refresh = self._entry(issuer, username)[1].get("refresh_token", "")
+        expires = unverified_claims(refresh).get("exp") if refresh else None
+        return int(expires) if expires else None
 
     def forget(self, issuer: str, username: str = "") -> str:
         """Drop `username`'s token (default: the current user); returns who was dropped."""

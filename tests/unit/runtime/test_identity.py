@@ -24,7 +24,14 @@ from runtime.identity.claims import ROLES, Unauthenticated
 from runtime.identity.interceptor import DENIED_BY_METADATA, AuthInterceptor, current_grant
 from runtime.identity.issuer import LocalIssuer
 from runtime.identity.policy import default_policy
-from runtime.identity.session import Credentials, LoginFailed, password_grant
+from runtime.identity.session import (
+    Credentials,
+    LoginFailed,
+    password_grant,
+    password_tokens,
+    refresh_grant,
+    unverified_claims,
+)
 from runtime.identity.verifier import TokenVerifier
 from runtime.tls import channel, server_credentials
 from tests.identity import CHEAP_ARGON2ID, TestIssuer
@@ -134,6 +141,51 @@ def test_password_grant_and_stored_credentials(issuer: TestIssuer, tmp_path: Pat
     assert credentials.token(issuer.url) == token
     assert credentials.forget(issuer.url) == "ct-ubnd-tinh"
     assert credentials.token(issuer.url) == ""
+
+
+def test_a_sign_in_is_renewed_by_its_refresh_token_before_it_expires(
+    issuer: TestIssuer, tmp_path: Path
+) -> None:
+    """The embedded issuer's refresh grant (the same as Keycloak's): the CLI's stored
+    sign-in is exchanged for a new access token within a minute of its expiry, and not
+    earlier; a refresh re-reads the account (roles changed take effect; a disabled one gets
+    nothing, and the old token stays, to be refused by the services)."""
+    accounts = issuer.server.accounts
+    accounts.add("refresh-tester", "pw-refresh", ("district_officer",), "615")
+    tokens = password_tokens(issuer.url, "refresh-tester", "pw-refresh")
+    first, refresh = tokens["access_token"], tokens["refresh_token"]
+    credentials = Credentials(tmp_path / "cfg")
+    credentials.store(issuer.url, "refresh-tester", first, refresh)
+    expires = unverified_claims(first)["exp"]
+    assert credentials.fresh(issuer.url, now=lambda: expires - 600) == first  # not yet
+    accounts.set_roles("refresh-tester", ("province_officer",), "51")
+    renewed = credentials.fresh(issuer.url, now=lambda: expires - 30)
+    assert renewed != first and credentials.token(issuer.url) == renewed
+    identity = verifier(issuer).verify(renewed)
+    assert (identity.roles, identity.jurisdiction) == (("province_officer",), "51")
+    assert (
+        credentials.refresh_expiry(issuer.url)
+        == unverified_claims(credentials._entry(issuer.url, "")[1]["refresh_token"])["exp"]
+    )
+    # An access token is no refresh token; a forged one is refused; so is a disabled account.
+    for wrong in (first, jwt.encode({"sub": "refresh-tester", "typ": "Refresh"}, "k" * 32)):
+        with pytest.raises(LoginFailed, match="invalid_grant"):
+            refresh_grant(issuer.url, wrong)
+    accounts.set_enabled("refresh-tester", False)
+    with pytest.raises(LoginFailed, match="invalid_grant"):
+        refresh_grant(issuer.url, refresh)
+    assert credentials.fresh(issuer.url, now=lambda: expires + 1e6) == renewed
+
+
+def test_a_credentials_file_of_an_older_cli_still_reads(tmp_path: Path) -> None:
+    """Entries written as a bare access token (before refresh tokens were kept)."""
+    credentials = Credentials(tmp_path / "cfg")
+    credentials.path.parent.mkdir(parents=True)
+    old = {"http://i": {"current": "a", "tokens": {"a": "header.e30.sig"}}}
+    credentials.path.write_text(json.dumps(old))
+    assert credentials.token("http://i") == "header.e30.sig"
+    assert credentials.fresh("http://i") == "header.e30.sig"  # nothing to refresh with
+    assert credentials.refresh_expiry("http://i") is None
 
 
 def _proto_methods() -> set[str]:
