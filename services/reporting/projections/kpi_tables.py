@@ -65,7 +65,7 @@ def apply_batch(cursor: Any, events: Sequence[Any], placeholder: str) -> None:
         if source is None:
             continue
         counts[source] = counts.get(source, 0) + 1
-        for write in facts.writes(event):
+        for write in fact_writes.writes(event):
             merged.setdefault((write.table, tuple(write.key.items())), {}).update(write.values)
     groups: dict[tuple[str, tuple[str, ...], tuple[str, ...]], list[tuple[str, ...]]] = {}
     for (table, key), values in merged.items():
