@@ -6,10 +6,12 @@ redelivery, which the tracking turns into duplicates)."""
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from typing import Any
 
-from aiokafka import ConsumerRecord
+from aiokafka import AIOKafkaProducer, ConsumerRecord
+from aiokafka.partitioner import murmur2
 from faststream import AckPolicy, Context
 from faststream.kafka import KafkaBroker
 from faststream.kafka.message import KafkaMessage
@@ -28,6 +30,12 @@ from runtime.messages import (
 log = logging.getLogger(__name__)
 
 
+# Bytes a producer batch may hold per partition: a relay batch (500 events of about 1 KiB)
+# fits in one produce request per partition. aiokafka keeps one request in flight per broker,
+# so with its 16 KiB default a batch took a round trip per ~20 events (profiled in issue 18).
+MAX_BATCH_BYTES = 512 * 1024
+
+
 def build_broker(bootstrap: str, client_id: str, **options: Any) -> KafkaBroker:
     """A broker whose producer is idempotent with acks=all (nothing connects yet)."""
     return KafkaBroker(
@@ -36,32 +44,74 @@ def build_broker(bootstrap: str, client_id: str, **options: Any) -> KafkaBroker:
         enable_idempotence=True,
         acks="all",
         linger_ms=5,
+        max_batch_size=MAX_BATCH_BYTES,
         **options,
     )
 
 
-class KafkaPublisher:
-    """Publishes a batch concurrently and waits for every acknowledgement.
+def aiokafka_producer(broker: KafkaBroker) -> AIOKafkaProducer:
+    """The connected aiokafka producer under FastStream's `broker` (idempotent, acks=all, as
+    `build_broker` made it); ConnectionError before `broker.connect()`."""
+    fast = getattr(broker.config.producer, "_producer", None)
+    producer = getattr(fast, "producer", None)
+    if not isinstance(producer, AIOKafkaProducer):
+        raise ConnectionError("the broker is not connected (no producer yet)")
+    return producer
 
-    With an idempotent producer, the order of messages on one partition is the
-    order they were sent in, even across retries."""
+
+class KafkaPublisher:
+    """Publishes a batch and waits for every acknowledgement.
+
+    The messages go straight to aiokafka's producer as one record batch per partition (the
+    partition chosen from the key as aiokafka's default partitioner does, so an aggregate's
+    events keep their partition): no per-message FastStream publish, no future per message.
+    With an idempotent producer the order of messages on one partition is the order they
+    were appended in, even across retries; a failed batch fails `publish` (the relay then
+    re-reads its recorded position and publishes again: at-least-once on the wire)."""
 
     def __init__(self, broker: KafkaBroker, topic_prefix: str = "") -> None:
         self.broker = broker
         self.topic_prefix = topic_prefix
+        self._partitions: dict[str, list[int]] = {}
+
+    async def partitions(self, producer: AIOKafkaProducer, topic: str) -> list[int]:
+        if topic not in self._partitions:
+            self._partitions[topic] = sorted(await producer.partitions_for(topic))
+        return self._partitions[topic]
 
     async def publish(self, messages: list[OutMessage]) -> None:
-        pending = [
-            await self.broker.publish(
-                m.value,
-                self.topic_prefix + m.topic,
-                key=m.key,
-                headers=m.headers,
-                no_confirm=True,
-            )
-            for m in messages
-        ]
-        await asyncio.gather(*pending)
+        producer = aiokafka_producer(self.broker)
+        batches: dict[tuple[str, int], Any] = {}  # the open batch of each partition
+        sent: list[asyncio.Future[Any]] = []
+        for m in messages:
+            topic = self.topic_prefix + m.topic
+            partitions = await self.partitions(producer, topic)
+            partition = partitions[partition_of(m.key, len(partitions))]
+            record = {
+                "timestamp": None,
+                "key": m.key,
+                "value": m.value,
+                "headers": [(k, v.encode()) for k, v in m.headers.items()],
+            }
+            batch = batches.get((topic, partition))
+            if batch is not None and batch.append(**record) is not None:
+                continue
+            if batch is not None:  # full: send it, go on in a new one (the order is kept)
+                sent.append(await producer.send_batch(batch, topic, partition=partition))
+            batch = batches[(topic, partition)] = producer.create_batch()
+            if batch.append(**record) is None:
+                raise ValueError(f"a message of {len(m.value)} bytes is larger than a batch")
+        for (topic, partition), batch in batches.items():
+            sent.append(await producer.send_batch(batch, topic, partition=partition))
+        await asyncio.gather(*sent)
+
+
+@functools.lru_cache(maxsize=65536)
+def partition_of(key: bytes, count: int) -> int:
+    """The index of `key`'s partition among `count`: aiokafka's (and Java's) default
+    partitioner, murmur2 of the key (cached: an aggregate's events share their key)."""
+    index: int = (murmur2(key) & 0x7FFFFFFF) % count
+    return index
 
 
 class KafkaDeadLetters:

@@ -33,6 +33,7 @@ import asyncio
 import contextlib
 import logging
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -65,6 +66,18 @@ log = logging.getLogger(__name__)
 # A translation turns one domain event into (topic, integration event) pairs; an
 # event with no public meaning (a member's private score sheet) maps to none.
 Translation = Callable[[Any], Sequence[tuple[str, IntegrationEvent]]]
+
+
+@dataclass(frozen=True)
+class Batch:
+    """The messages of the notifications after `start` up to `last` (None: none stored),
+    the newest event's time, and whether the read was full (more may follow)."""
+
+    start: int
+    messages: list[OutMessage]
+    last: int | None
+    newest: datetime | None
+    full: bool
 
 
 class StoreRestored(Exception):
@@ -100,6 +113,8 @@ class Relay:
         self._restored: str | None = None  # why publishing stopped, until a new epoch
         self._epochs_when_restored = 0
         self._checked_at = 0.0
+        # the batch being read ahead: (the position it starts after, its read)
+        self._ahead: tuple[int, asyncio.Future[Batch]] | None = None
 
     @property
     def term_name(self) -> str:
@@ -189,8 +204,13 @@ class Relay:
 
     def read_batch(self) -> tuple[list[OutMessage], int | None, datetime | None]:
         """The next batch of messages, the last notification id read, its event time."""
+        batch = self.read_after(self.position())
+        return batch.messages, batch.last, batch.newest
+
+    def read_after(self, start: int) -> Batch:
+        """The messages of up to `batch_size` notifications after `start`."""
         notifications = self.recorder.select_notifications(
-            start=self.position(), limit=self.batch_size, inclusive_of_start=False
+            start=start, limit=self.batch_size, inclusive_of_start=False
         )
         messages: list[OutMessage] = []
         newest: datetime | None = None
@@ -199,7 +219,31 @@ class Relay:
             messages += out
             newest = at or newest
         last = notifications[-1].id if notifications else None
-        return messages, last, newest
+        return Batch(start, messages, last, newest, full=len(notifications) == self.batch_size)
+
+    async def next_batch(self) -> Batch:
+        """The batch after the recorded position: the one read ahead while the previous batch
+        was being published when it starts there, else read now. After a full batch the
+        one after it is read ahead (`read_ahead`), so reading the store overlaps waiting
+        for the broker's acknowledgements; a read-ahead that no longer starts at the
+        position (a conflict, a new leader, a failure) is dropped."""
+        start, ahead = self.position(), self._ahead
+        self._ahead = None
+        if ahead is not None and ahead[0] == start:
+            return await ahead[1]
+        if ahead is not None:
+            _discard(ahead[1])
+        return await asyncio.to_thread(self.read_after, start)
+
+    def read_ahead(self, batch: Batch) -> None:
+        if batch.full and batch.last is not None:
+            last = batch.last
+            self._ahead = (last, asyncio.ensure_future(asyncio.to_thread(self.read_after, last)))
+
+    def drop_read_ahead(self) -> None:
+        if self._ahead is not None:
+            _discard(self._ahead[1])
+            self._ahead = None
 
     def messages_of(self, notification: Notification) -> tuple[list[OutMessage], datetime | None]:
         """The published messages of one stored notification (none for a private event),
@@ -237,37 +281,54 @@ class Relay:
 
     async def run_once(self) -> int:
         """Publish one batch if this relay is the active one; returns how many
-        notifications it covered."""
+        notifications it covered. The position is recorded only once the broker has
+        acknowledged every message of the batch."""
+        try:
+            return await self._publish_next()
+        except BaseException:
+            self.drop_read_ahead()
+            raise
+
+    async def _publish_next(self) -> int:
         if not await asyncio.to_thread(self.lead):
+            self.drop_read_ahead()
             return 0
         await asyncio.to_thread(self.check_not_restored)
-        messages, last, newest = await asyncio.to_thread(self.read_batch)
-        if last is None:
+        batch = await self.next_batch()
+        if batch.last is None:
             self.metrics.relay_backlog.labels(self.name).set(0)
             return 0
-        if messages:
-            await self.publisher.publish(messages)
-            for message in messages:
-                self.metrics.messages_out.labels(message.topic).inc()
-                kind = message.headers.get(HEADER_EVENT_TYPE, "")
-                self.metrics.events_published.labels(message.topic, kind).inc()
-        before = self.position()
+        self.read_ahead(batch)
+        if batch.messages:
+            await self.publisher.publish(batch.messages)
+            self.count(batch.messages)
         try:
-            await asyncio.to_thread(self.record, last)
+            await asyncio.to_thread(self.record, batch.last)
         except LostLeadership:
             log.warning("%s: another relay took over; standing by", self.name)
             self._step_down()
+            self.drop_read_ahead()
             return 0
         except IntegrityError:
-            log.warning("%s: position conflict at %d; re-reading the position", self.name, last)
+            log.warning(
+                "%s: position conflict at %d; re-reading the position", self.name, batch.last
+            )
             self._position = None
+            self.drop_read_ahead()
             return 0
-        if newest is not None:
-            lag = (datetime.now(UTC) - newest).total_seconds()
+        if batch.newest is not None:
+            lag = (datetime.now(UTC) - batch.newest).total_seconds()
             self.metrics.relay_lag.labels(self.name).set(max(lag, 0.0))
         self.last_backlog = await asyncio.to_thread(self.backlog)
         self.metrics.relay_backlog.labels(self.name).set(self.last_backlog)
-        return last - before
+        return batch.last - batch.start
+
+    def count(self, messages: Sequence[OutMessage]) -> None:
+        """The published-messages metrics, by topic and event type."""
+        tally = Counter((m.topic, m.headers.get(HEADER_EVENT_TYPE, "")) for m in messages)
+        for (topic, kind), n in tally.items():
+            self.metrics.messages_out.labels(topic).inc(n)
+            self.metrics.events_published.labels(topic, kind).inc(n)
 
     def problem(self) -> str | None:
         """Why this relay is not ready (`runtime.health`), or None: publishing fails (the
@@ -325,6 +386,11 @@ def open_epoch(positions: Any, recorder: ApplicationRecorder, relay_name: str) -
     first = (recorder.max_notification_id() or 0) + 1
     positions.insert_tracking(Tracking(f"{relay_name}/epoch/{epoch}", first))
     return epoch, first
+
+
+def _discard(read: asyncio.Future[Batch]) -> None:
+    """Forget a read-ahead: its result (or error) is retrieved, never used."""
+    read.add_done_callback(lambda done: done.cancelled() or done.exception())
 
 
 async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
