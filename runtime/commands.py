@@ -25,6 +25,17 @@ class CommandContext:
         }
 
 
+def caused_by(event: Any, actor: Actor | None = None) -> dict[str, Any]:
+    """The metadata of what a service records because of another service's published
+    `event` (an `IntegrationEvent`): in the event's flow (its correlation id), caused by
+    it (its event id), as `actor`'s act (default: the event's own actor)."""
+    return {
+        "actor": (actor or event.actor).model_dump(),
+        "correlation_id": str(event.correlation_id),
+        "causation_id": str(event.event_id),
+    }
+
+
 def envelope_fields(domain_event: Any) -> dict[str, Any]:
     """Envelope fields of a published event, from a stored domain event and its `meta`."""
     meta = domain_event.meta

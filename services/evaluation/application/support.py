@@ -20,6 +20,7 @@ from rules import (
     revocation_grounds,
     select_rule_set,
 )
+from runtime.commands import caused_by
 from runtime.errors import CommandRejected
 from services.evaluation.domain.model import Evaluation
 
@@ -28,16 +29,12 @@ SYSTEM = Actor(id="evaluation", role="system", jurisdiction="")
 
 def system_meta(event: Any) -> dict[str, Any]:
     """Meta of what this service records on its own because of `event`."""
-    return {
-        "actor": SYSTEM.model_dump(),
-        "correlation_id": str(event.correlation_id),
-        "causation_id": str(event.event_id),
-    }
+    return caused_by(event, SYSTEM)
 
 
 def event_meta(event: Any) -> dict[str, Any]:
     """Meta of an event caused by another service's event, recorded as its actor's act."""
-    return {**system_meta(event), "actor": event.actor.model_dump()}
+    return caused_by(event)
 
 
 def invalid(field: str, vi: str, en: str) -> CommandRejected:

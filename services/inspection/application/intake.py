@@ -14,18 +14,16 @@ from eventsourcing.domain import Aggregate
 
 from contracts.evaluation import CertificateEnding, Recognized, certificate_end
 from contracts.registration import ProductRegistered
+from runtime import commands
 from services.inspection.application.core import SYSTEM, InspectionStore
 from services.inspection.domain.plan import InspectionPlan
 from services.inspection.domain.products import CertifiedProduct
 
 
 def caused_by(event: Any) -> dict[str, Any]:
-    """Meta of a change caused by another service's event: its actor, flow and id."""
-    return {
-        "actor": event.actor.model_dump() if event.actor else SYSTEM.model_dump(),
-        "correlation_id": str(event.correlation_id),
-        "causation_id": str(event.event_id),
-    }
+    """Meta of a change caused by another service's event: its actor (this service when it
+    has none), flow and id (`runtime.commands.caused_by`)."""
+    return commands.caused_by(event, event.actor or SYSTEM)
 
 
 def _product(store: InspectionStore, product_id: UUID, meta: dict[str, Any]) -> CertifiedProduct:

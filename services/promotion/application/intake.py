@@ -17,18 +17,16 @@ from eventsourcing.domain import Aggregate
 
 from contracts.evaluation import CertificateEnding, Recognized, certificate_end
 from contracts.registration import ProducerRegistered, ProductRegistered
+from runtime import commands
 from services.promotion.application.core import SYSTEM, PromotionStore
 from services.promotion.domain.products import Producer, PromotedProduct
 from services.promotion.domain.venues import Fair, Showroom
 
 
 def caused_by(event: Any) -> dict[str, Any]:
-    """Meta of a change caused by another service's event: its actor, flow and id."""
-    return {
-        "actor": event.actor.model_dump() if event.actor else SYSTEM.model_dump(),
-        "correlation_id": str(event.correlation_id),
-        "causation_id": str(event.event_id),
-    }
+    """Meta of a change caused by another service's event: its actor (this service when it
+    has none), flow and id (`runtime.commands.caused_by`)."""
+    return commands.caused_by(event, event.actor or SYSTEM)
 
 
 def _product(store: PromotionStore, product_id: UUID, meta: dict[str, Any]) -> PromotedProduct:

@@ -8,7 +8,7 @@ does not hold changes nothing."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from eventsourcing.domain import Aggregate
 
@@ -19,19 +19,12 @@ from contracts.evaluation import (
     Scored,
     certificate_end,
 )
+from runtime.commands import caused_by
 from services.registration.domain.dossier import Dossier
 from services.registration.domain.product import Product
 
 if TYPE_CHECKING:
     from services.registration.application.app import RegistrationApp
-
-
-def _meta(event: Any) -> dict[str, Any]:
-    return {
-        "actor": event.actor.model_dump(),
-        "correlation_id": str(event.correlation_id),
-        "causation_id": str(event.event_id),
-    }
 
 
 def scored(app: RegistrationApp, event: Scored) -> list[Aggregate]:
@@ -50,7 +43,7 @@ def scored(app: RegistrationApp, event: Scored) -> list[Aggregate]:
         "rule_set_id": event.rule_set_id or "",
         "adopted_at": event.occurred_at.isoformat(),
     }
-    return [dossier] if dossier.record_council_result(result, _meta(event)) else []
+    return [dossier] if dossier.record_council_result(result, caused_by(event)) else []
 
 
 def recognised(app: RegistrationApp, event: Recognized) -> list[Aggregate]:
@@ -67,7 +60,7 @@ def recognised(app: RegistrationApp, event: Recognized) -> list[Aggregate]:
         "dossier_id": str(event.dossier_id),
         "recorded": isinstance(event, RecognitionRecorded),
     }
-    return [product] if product.recognised(certificate, _meta(event)) else []
+    return [product] if product.recognised(certificate, caused_by(event)) else []
 
 
 def certificate_ended(app: RegistrationApp, event: CertificateEnding) -> list[Aggregate]:
@@ -75,5 +68,5 @@ def certificate_ended(app: RegistrationApp, event: CertificateEnding) -> list[Ag
     product = app.get_as(event.product_id, Product)
     if product is None:
         return []
-    ended = product.certificate_ended(*certificate_end(event), _meta(event))
+    ended = product.certificate_ended(*certificate_end(event), caused_by(event))
     return [product] if ended else []
