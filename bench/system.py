@@ -39,6 +39,7 @@ def run_system(
         published, relay_rate = asyncio.run(relay.relay_drain(drain_settings))
         stream_rate, drain_batch = asyncio.run(consumer.stream_drain(drain_settings, published))
         alone = commands.commands_alone(settings, seconds)
+        backlog = relay.relay_backlog(settings)
     finally:
         asyncio.run(delete_topics(settings.kafka_bootstrap, prefix))
         asyncio.run(delete_topics(settings.kafka_bootstrap, drain_prefix))
@@ -47,4 +48,4 @@ def run_system(
         "stream_drain": stream_rate,
         "stream_drain_batch": drain_batch,
         "commands_alone": alone,
-    }
+    } | backlog
