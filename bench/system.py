@@ -43,9 +43,13 @@ def run_system(
     finally:
         asyncio.run(delete_topics(settings.kafka_bootstrap, prefix))
         asyncio.run(delete_topics(settings.kafka_bootstrap, drain_prefix))
-    return figures | {
-        "relay_drain": relay_rate,
-        "stream_drain": stream_rate,
-        "stream_drain_batch": drain_batch,
-        "commands_alone": alone,
-    } | backlog
+    return (
+        figures
+        | {
+            "relay_drain": relay_rate,
+            "stream_drain": stream_rate,
+            "stream_drain_batch": drain_batch,
+            "commands_alone": alone,
+        }
+        | backlog
+    )
