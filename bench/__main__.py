@@ -13,6 +13,7 @@ figure means. The layout (one module per figure):
   `bench.commands` (T3) on the databases and topics of the run;
 - `bench.rebuild`: the rebuild (T6) at two sizes of a feed of stored events, its log-read
   limit and eventsourcing's `ProjectionRunner` as the peer;
+- `bench.embedded`: the embedded mode's journey (T8) beside SQLite's own limits;
 - `bench.report`: the table, the ratios and the targets.
 
 Progress goes to stderr, the report to stdout."""
@@ -26,14 +27,14 @@ from typing import Any
 
 import psycopg
 
-from bench import commands, consumer, end_to_end, limits, rebuild, relay
+from bench import commands, consumer, embedded, end_to_end, limits, rebuild, relay
 from bench.infra import SERVICES, Servers, ensure_databases, machine_facts, quiet_logging, say
 from bench.report import Figure, Section, as_json, collect, number, render
 from bench.system import run_system
 from runtime.settings import Settings
 
 SECTIONS: tuple[Section, ...] = tuple(
-    (m.TITLE, m.SPECS) for m in (limits, commands, relay, consumer, rebuild, end_to_end)
+    (m.TITLE, m.SPECS) for m in (limits, commands, relay, consumer, rebuild, end_to_end, embedded)
 )
 
 
@@ -106,8 +107,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     parser.add_argument(
         "--only",
-        default="system,rebuild",
-        help="parts to run besides the limits, comma-separated [system,rebuild]",
+        default="system,rebuild,embedded",
+        help="parts to run besides the limits, comma-separated [system,rebuild,embedded]",
     )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
     args = parser.parse_args(argv)
@@ -140,6 +141,11 @@ def main(argv: Sequence[str] | None = None) -> None:
             f"{run['full_p50']:.0f}/{run['full_p99']:.0f} ms at full speed, "
             f"{run['paced_p50']:.0f}/{run['paced_p99']:.0f} ms paced"
         )
+
+    for n in range(args.repeat if "embedded" in parts else 0):
+        say(f"embedded {n + 1}/{args.repeat}")
+        for key, value in embedded.measure(args.events, args.limit_seconds).items():
+            runs.setdefault(key, []).append(value)
 
     if "rebuild" in parts:
         found = rebuild.measure(settings, args.db_prefix, sizes, args.peer_seconds, True)
