@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import singledispatchmethod
+from pathlib import Path
 from typing import Any
 from uuid import UUID, uuid5
 
@@ -43,6 +44,13 @@ from runtime.metrics import Metrics, serve_metrics
 from runtime.outbox import Relay
 from runtime.settings import Settings
 from runtime.wiring import StoreService, relay_for
+from system.province_bundle import (
+    RECEIVED_TOPIC,
+    BundleReceipt,
+    BundleSource,
+    receive,
+    source_of,
+)
 
 NAME = "province"
 NAMESPACE = UUID("0c9a4e27-6b13-4d58-8f0e-3a7b2c1d9e64")
@@ -59,6 +67,16 @@ class ProvinceSettings(BaseSettings):
     )
     score_delta: Decimal = Field(default=Decimal(0), ge=-100, le=100)
     answer_after_days: int = Field(default=20, ge=0)
+    user: str = Field(
+        default="",
+        description="The province account the stand-in signs in as to fetch each forwarded "
+        "dossier's bundle from registration (system/province_bundle.py); empty: none fetched",
+    )
+    password_file: Path | None = Field(default=None, description="That account's password")
+    bundle_attempts: int = Field(default=5, ge=1, description="Calls per bundle (resumed)")
+    bundle_wait_seconds: float = Field(
+        default=10.0, ge=0, description="How long to wait for the lower council's result"
+    )
 
 
 class Answer(Aggregate):
@@ -84,16 +102,23 @@ class Answer(Aggregate):
         meta: dict[str, Any],
     ) -> None:
         self.result = result
+        self.level = level
+        self.meta = meta
 
 
 class ProvinceStandIn(EventSourcedProjection[UUID]):
     name = NAME
 
     def __init__(
-        self, env: dict[str, str] | None = None, *, settings: ProvinceSettings | None = None
+        self,
+        env: dict[str, str] | None = None,
+        *,
+        settings: ProvinceSettings | None = None,
+        source: BundleSource | None = None,
     ) -> None:
         super().__init__(env)
         self.own = settings or ProvinceSettings()
+        self.source = source
 
     def register_transcodings(self, transcoder: JSONTranscoder) -> None:
         super().register_transcodings(transcoder)
@@ -105,8 +130,29 @@ class ProvinceStandIn(EventSourcedProjection[UUID]):
 
     @policy.register
     def _(self, forwarded: ForwardedToProvince, processing_event: ProcessingEvent[UUID]) -> None:
-        if self.own.enabled:  # switched off: tracked, and answered by hand instead
-            processing_event.collect_events(self.answer(forwarded))
+        if not self.own.enabled:  # switched off: tracked, and answered by hand instead
+            return
+        answer = self.answer(forwarded)
+        if self.source is not None:  # the dossier itself, fetched and verified first
+            receipt = receive(
+                self.source,
+                forwarded,
+                answer.level,
+                {**answer.meta, "actor": {**answer.meta["actor"], "id": self.own.user}},
+                self.own.bundle_wait_seconds,
+            )
+            processing_event.collect_events(receipt)
+        processing_event.collect_events(answer)
+
+    def receipts(self, dossier_id: str = "") -> list[BundleReceipt]:
+        """The bundles received (of `dossier_id` only, when given), oldest first."""
+        found: list[BundleReceipt] = [
+            self.repository.get(UUID(str(n.originator_id)))
+            for n in self.recorder.select_notifications(
+                start=0, limit=1_000_000, topics=[RECEIVED_TOPIC], inclusive_of_start=False
+            )
+        ]
+        return [r for r in found if not dossier_id or r.dossier_id == dossier_id]
 
     def answer(self, forwarded: ForwardedToProvince) -> Answer:
         """The next level's answer. Where the rule set has that level forward further at
@@ -206,7 +252,9 @@ def build(
         if settings.store != "postgres"
         else settings.model_copy(update={"store": "sqlite"})
     )
-    app = ProvinceStandIn(event_store_env(store, NAME), settings=own)
+    own = own or ProvinceSettings()
+    source = source_of(settings, own.user, own.password_file, own.bundle_attempts)
+    app = ProvinceStandIn(event_store_env(store, NAME), settings=own, source=source)
     return ProvinceService(app=app, metrics=metrics or Metrics(NAME))
 
 
