@@ -9,6 +9,7 @@ from runtime.personal_data import ERASED, Erased
 from services.registration.application import RegistrationApp
 from services.registration.application.rulebook import requirements
 from services.registration.domain import Dossier, Producer, Product, ProductIdea
+from services.registration.projections.listings import DossierRow, IdeaRow
 
 
 def iso(value: date | None) -> str:
@@ -16,7 +17,7 @@ def iso(value: date | None) -> str:
     return value.isoformat() if value else ""
 
 
-def idea_view(idea: ProductIdea) -> pb.IdeaView:
+def idea_view(idea: ProductIdea | IdeaRow) -> pb.IdeaView:
     return pb.IdeaView(
         idea_id=str(idea.id),
         producer_id=str(idea.producer_id),
@@ -78,7 +79,7 @@ def product_view(p: Product) -> pb.ProductView:
     )
 
 
-def dossier_brief(app: RegistrationApp, d: Dossier) -> pb.DossierView:
+def dossier_brief(app: RegistrationApp, d: DossierRow) -> pb.DossierView:
     """The dossier's status line, as listed (no documents, gaps or changes)."""
     return pb.DossierView(
         dossier_id=str(d.id),
@@ -96,7 +97,7 @@ def dossier_brief(app: RegistrationApp, d: Dossier) -> pb.DossierView:
         product_code=d.product_code or "",
         check_deadline=iso(d.check_deadline),
         overdue=d.is_overdue(app.clock.today()),
-        self_assessed=len(d.self_assessment),
+        self_assessed=d.self_assessed,
         samples=d.samples,
         paper_copy_received_on=iso(d.paper_copy_received_on),
     )
@@ -105,7 +106,7 @@ def dossier_brief(app: RegistrationApp, d: Dossier) -> pb.DossierView:
 def dossier_view(app: RegistrationApp, d: Dossier, lang: str = "vi") -> pb.DossierView:
     """The whole dossier: status, documents, what is missing (in `lang`, vi or en),
     returns, changes since the product's previous forwarded dossier."""
-    view = dossier_brief(app, d)
+    view = dossier_brief(app, DossierRow.of(d))
     view.criteria_on_sheet = len(requirements(d.rule_set_id, d.kind, d.product_set).sheet)
     view.documents.extend(pb.DocumentView(**doc) for doc in d.documents.values())
     view.missing.extend(en if lang == "en" else vi for vi, en in app.missing(d))

@@ -40,7 +40,7 @@ from services.registration.domain.dossier import Dossier
 from services.registration.domain.idea import ProductIdea
 from services.registration.domain.producer import Producer
 from services.registration.domain.product import Product
-from services.registration.projections.listings import Listing, Listings
+from services.registration.projections.listings import DossierRow, IdeaRow, Listings
 
 A = TypeVar("A")
 
@@ -92,13 +92,11 @@ class RegistrationApp(ServiceStore):
         self.dossiers = DossierCommands(self)
         self.assessment = AssessmentCommands(self)
         self.portfolio = PortfolioCommands(self)
-        self.dossier_rows: Listing[Dossier] = Listing(
-            f"{get_topic(Dossier)}.", lambda i: self.get_as(i, Dossier)
+        self.listings = Listings(
+            self.recorder,
+            (f"{get_topic(Dossier)}.", f"{get_topic(ProductIdea)}."),
+            (lambda i: self.get_as(i, Dossier), lambda i: self.get_as(i, ProductIdea)),
         )
-        self.idea_rows: Listing[ProductIdea] = Listing(
-            f"{get_topic(ProductIdea)}.", lambda i: self.get_as(i, ProductIdea)
-        )
-        self.listings = Listings(self.recorder, (self.dossier_rows, self.idea_rows))
 
     # Queries --------------------------------------------------------------------
 
@@ -147,22 +145,19 @@ class RegistrationApp(ServiceStore):
         previous = next((d for d in earlier if d.status == "forwarded"), None)
         return completeness.changes_since(previous, dossier) if previous else {}
 
-    def list_dossiers(self, *, commune_code: str = "", overdue_only: bool = False) -> list[Dossier]:
-        """Dossiers (of a commune, overdue only), from the listing projection."""
+    def list_dossiers(
+        self, *, commune_code: str = "", overdue_only: bool = False
+    ) -> list[DossierRow]:
+        """Dossiers (of a commune, overdue only), from the listing read model."""
         today = self.clock.today()
         self.listings.catch_up()
-        return [
-            d
-            for d in self.dossier_rows.rows.values()
-            if (not commune_code or d.commune_code == commune_code)
-            and (not overdue_only or d.is_overdue(today))
-        ]
+        rows = self.listings.rows.dossiers(commune_code)
+        return [d for d in rows if not overdue_only or d.is_overdue(today)]
 
-    def list_ideas(self, *, producer_id: UUID | None = None) -> list[ProductIdea]:
-        """Product ideas (of a producer), from the listing projection."""
+    def list_ideas(self, *, producer_id: UUID | None = None) -> list[IdeaRow]:
+        """Product ideas (of a producer), from the listing read model."""
         self.listings.catch_up()
-        ideas = self.idea_rows.rows.values()
-        return [i for i in ideas if producer_id is None or i.producer_id == producer_id]
+        return self.listings.rows.ideas(producer_id)
 
     def document(self, sha256: str) -> bytes | None:
         return self.blobs.get(sha256)

@@ -147,7 +147,8 @@ def test_the_store_holds_ciphertext_only(
     assert data["legal_representative"]["name"] == NAME
     assert data["address"] == ADDRESS
     assert app.get_producer(producer).qualifies_for_3_2  # a woman: in clear, it is scored
-    (dossier,) = app.list_dossiers()
+    (listed,) = app.list_dossiers()
+    dossier = app.get_dossier(listed.id)
     form = app.personal.open(str(producer), dossier.form_01["personal"])
     assert (form["phone"], form["email"], form["legal_representative"]) == (PHONE, EMAIL, NAME)
     assert contains_any(published(app), PLAINTEXTS) == []
