@@ -67,6 +67,17 @@ def object_store() -> dict[str, str]:
     return found
 
 
+def documents_in(s3: dict[str, str]) -> S3BlobStore:
+    """The documents' store in the object store `s3` (`object_store()`)."""
+    return S3BlobStore(
+        s3["OCOP_S3_ENDPOINT"],
+        s3["OCOP_S3_BUCKET"],
+        "documents",
+        access_key=s3["OCOP_S3_ACCESS_KEY"],
+        secret_key=s3["OCOP_S3_SECRET_KEY"],
+    )
+
+
 def test_the_province_fetches_and_verifies_a_forwarded_dossier(
     postgres_settings: Settings, topic_prefix: str, tmp_path: Path
 ) -> None:
@@ -105,13 +116,7 @@ def test_the_province_fetches_and_verifies_a_forwarded_dossier(
         assert manifest["dossier_id"] == done["dossier"]
         assert manifest["form_03"]["report_no"] == "7/BC-UBND"
         assert manifest["form_02"]["self_assessment"]
-        store = S3BlobStore(
-            s3["OCOP_S3_ENDPOINT"],
-            s3["OCOP_S3_BUCKET"],
-            "documents",
-            access_key=s3["OCOP_S3_ACCESS_KEY"],
-            secret_key=s3["OCOP_S3_SECRET_KEY"],
-        )
+        store = documents_in(s3)
         for document in manifest["documents"]:
             written = (out / f"{document['sha256'][:8]}-{document['name']}").read_bytes()
             assert hashlib.sha256(written).hexdigest() == document["sha256"]
@@ -173,13 +178,7 @@ def test_the_province_stand_in_fetches_the_bundle_on_forwarded_to_province(
             "province", "9/BC-UBND", "72.00",
         )  # fmt: skip
         assert {d["category"] for d in receipt.documents} == {"form_02", "food_safety_certificate"}
-        store = S3BlobStore(
-            s3["OCOP_S3_ENDPOINT"],
-            s3["OCOP_S3_BUCKET"],
-            "documents",
-            access_key=s3["OCOP_S3_ACCESS_KEY"],
-            secret_key=s3["OCOP_S3_SECRET_KEY"],
-        )
+        store = documents_in(s3)
         for document in receipt.documents:
             kept = store.get(document["sha256"])
             assert kept is not None and hashlib.sha256(kept).hexdigest() == document["sha256"]

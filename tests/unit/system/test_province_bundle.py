@@ -19,7 +19,7 @@ from system.embedded import EmbeddedSystem
 from system.province_bundle import grpc_source
 from tests.identity import TestIssuer
 from tests.unit.evaluation.helpers import council, score_all, secretary
-from tests.unit.inputs.servers import running
+from tests.unit.inputs.servers import Running, running
 
 EXAMPLES = Path(__file__).parents[3] / "services" / "registration" / "examples"
 OFFICER = CommandContext(actor=Actor(id="can-bo-xa", role="commune_officer", jurisdiction="23341"))
@@ -69,20 +69,27 @@ def district_forwards(system: EmbeddedSystem, dossier: UUID) -> None:
     assert app.get_evaluation(dossier).status == "forwarded"
 
 
+def forwarded_to_the_province(r: Running, province_unit: str) -> UUID:
+    """The stand-in fetching bundles as a province officer of `province_unit` (a token of
+    the system's issuer), and a dossier forwarded by the commune, then by the district."""
+    issuer = TestIssuer(r.system.issuer)  # type: ignore[arg-type]
+    r.system.province.app.source = grpc_source(
+        r.addresses["registration"],
+        None,
+        lambda: issuer.token(f"so-nnmt-{province_unit}", "province_officer", province_unit),
+        attempts=3,
+    )
+    dossier = forwarded_by_the_commune(r.system)
+    asyncio.run(r.system.deliver())
+    district_forwards(r.system, dossier)
+    asyncio.run(r.system.deliver())
+    return dossier
+
+
 def test_the_stand_in_fetches_verifies_and_records_the_bundle(tmp_path: Path) -> None:
     with running(tmp_path) as r:
-        issuer = TestIssuer(r.system.issuer)  # type: ignore[arg-type]
         province = r.system.province.app
-        province.source = grpc_source(
-            r.addresses["registration"],
-            None,
-            lambda: issuer.token("so-nnmt", "province_officer", "51"),
-            attempts=3,
-        )
-        dossier = forwarded_by_the_commune(r.system)
-        asyncio.run(r.system.deliver())
-        district_forwards(r.system, dossier)
-        asyncio.run(r.system.deliver())
+        dossier = forwarded_to_the_province(r, "51")
 
         (receipt,) = province.receipts(str(dossier))
         assert (receipt.verified, receipt.problem) == (True, "")
@@ -104,19 +111,9 @@ def test_the_stand_in_fetches_verifies_and_records_the_bundle(tmp_path: Path) ->
 def test_a_bundle_not_received_is_recorded_and_the_answer_still_goes(tmp_path: Path) -> None:
     """A province officer of another province (Gia Lai, 52) may not read the dossier."""
     with running(tmp_path) as r:
-        issuer = TestIssuer(r.system.issuer)  # type: ignore[arg-type]
         province = r.system.province.app
-        province.source = grpc_source(
-            r.addresses["registration"],
-            None,
-            lambda: issuer.token("so-nnmt-gl", "province_officer", "52"),
-            attempts=3,
-        )
         province.own = province.own.model_copy(update={"bundle_wait_seconds": 0})
-        dossier = forwarded_by_the_commune(r.system)
-        asyncio.run(r.system.deliver())
-        district_forwards(r.system, dossier)
-        asyncio.run(r.system.deliver())
+        dossier = forwarded_to_the_province(r, "52")
 
         (receipt,) = province.receipts(str(dossier))
         assert receipt.verified is False and receipt.documents == []
