@@ -21,6 +21,7 @@ ErrorKind = Literal[
     "failed_precondition",
     "permission_denied",
     "unauthenticated",
+    "aborted",
 ]
 
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import functools
 import logging
+import random
+import time
 from collections.abc import Callable, Sequence
 from concurrent import futures
 from dataclasses import dataclass
@@ -14,6 +16,7 @@ from typing import Any, TypeVar
 from uuid import UUID
 
 import grpc
+from eventsourcing.persistence import RecordConflictError
 from google.rpc import error_details_pb2, status_pb2
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 from grpc_reflection.v1alpha import reflection
@@ -23,7 +26,7 @@ from runtime import errors, logs
 from runtime.clock import check_date_range
 from runtime.commands import CommandContext
 from runtime.errors import CommandRejected
-from runtime.idempotency import IdempotencyInterceptor, command_keys_of
+from runtime.idempotency import DuplicateCommand, IdempotencyInterceptor, command_keys_of
 from runtime.identity.claims import audience_of
 from runtime.identity.interceptor import AuthInterceptor, current_grant
 from runtime.identity.verifier import TokenVerifier
@@ -44,7 +47,12 @@ STATUS = {
     "failed_precondition": grpc.StatusCode.FAILED_PRECONDITION,
     "permission_denied": grpc.StatusCode.PERMISSION_DENIED,
     "unauthenticated": grpc.StatusCode.UNAUTHENTICATED,
+    "aborted": grpc.StatusCode.ABORTED,
 }
+
+CONFLICT_ATTEMPTS = 3
+"""How many times a command runs when concurrent commands keep changing its aggregate first
+(optimistic concurrency: its events' versions are taken); then ABORTED."""
 
 LANG_METADATA = errors.LANG_METADATA
 FIELD_METADATA = errors.FIELD_METADATA
@@ -166,17 +174,44 @@ def request_lang(context: grpc.ServicerContext) -> str:
 
 
 def handles_rejections(method: Callable[..., R]) -> Callable[..., R]:
-    """Servicer-method decorator: a `CommandRejected` aborts with its status and message."""
+    """Servicer-method decorator: a `CommandRejected` aborts with its status and message.
+
+    Calls run concurrently (a pool of `Settings.rpc_max_workers` threads), so two commands
+    may load the same aggregate and the second's events find their versions taken (the
+    store's unique (aggregate, version) refuses them: eventsourcing's `RecordConflictError`,
+    nothing of that command stored). It then runs again on the aggregate as it now is
+    (its checks see the winner's change; a command that no longer applies is refused as
+    usual), at most `CONFLICT_ATTEMPTS` times in all, then ABORTED: the client may retry.
+    A concurrent retry with the same idempotency key is left to the idempotency layer."""
 
     @functools.wraps(method)
     def wrapper(self: Any, request: Any, context: grpc.ServicerContext) -> R:
-        try:
-            return method(self, request, context)
-        except CommandRejected as rejected:
-            abort(context, rejected)
-            raise AssertionError("context.abort raises") from rejected
+        for attempt in range(1, CONFLICT_ATTEMPTS + 1):
+            try:
+                return method(self, request, context)
+            except CommandRejected as rejected:
+                abort(context, rejected)
+                raise AssertionError("context.abort raises") from rejected
+            except DuplicateCommand:
+                raise
+            except RecordConflictError as conflict:
+                log.info("%s: concurrent change (attempt %d)", method.__name__, attempt)
+                if attempt == CONFLICT_ATTEMPTS:
+                    abort(context, _conflicted())
+                    raise AssertionError("context.abort raises") from conflict
+                time.sleep(random.uniform(0, 0.005 * attempt))
+        raise AssertionError("unreachable")
 
     return wrapper
+
+
+def _conflicted() -> CommandRejected:
+    return CommandRejected(
+        "aborted",
+        None,
+        "Hồ sơ vừa được thay đổi đồng thời bởi lệnh khác; không có gì thay đổi, hãy thử lại.",
+        "The record was changed at the same moment by another command; nothing changed, try again.",
+    )
 
 
 MAX_MESSAGE_CHARS = 500
