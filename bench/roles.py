@@ -22,6 +22,7 @@ from runtime.consumer import BatchResult, Effect, TrackedConsumer
 from runtime.kafka import KafkaDeadLetters, KafkaPublisher, subscribe
 from runtime.messages import InMessage
 from runtime.settings import Settings
+from runtime.tracking import EventTracking
 from services.registration.bootstrap import build as build_registration
 from services.reporting.bootstrap import NAME as REPORTING
 from services.reporting.bootstrap import build as build_reporting
@@ -97,25 +98,42 @@ class StreamLog:
 def instrument(
     base: TrackedConsumer, marks: Sequence[int], outbox: Outbox
 ) -> tuple[TimedConsumer, Any]:
-    """`base` with its effect wrapped: stamps each product's row, says 'warm' after the first
-    applied message and 'done' when the count of applied messages reaches each of `marks`."""
+    """`base` with its effects wrapped (one message, and a whole batch in one transaction):
+    stamps each product's row when its transaction committed, says 'warm' after the first
+    applied message and 'done' when the count of applied messages reaches or passes each
+    of `marks`."""
     consumer = TimedConsumer(**{f.name: getattr(base, f.name) for f in dataclasses.fields(base)})
     effect: Effect = base.effect
-    state: dict[str, Any] = {"count": 0, "last": 0.0, "applied_at": {}}
+    batch_effect = base.batch_effect
+    state: dict[str, Any] = {"count": 0, "last": 0.0, "applied_at": {}, "marks": sorted(marks)}
+
+    def stamp(events: Sequence[Any]) -> None:
+        now = time.monotonic()
+        for event in events:
+            if isinstance(event, ProductRegistered):
+                state["applied_at"][str(event.aggregate_id)] = now
+        before = state["count"]
+        state["count"] += len(events)
+        state["last"] = now
+        if before == 0 and events:
+            outbox.put(("warm", now))
+        while state["marks"] and state["count"] >= state["marks"][0]:
+            state["marks"].pop(0)
+            outbox.put(("done", now))
 
     def stamped(event: Any, tracking: Tracking) -> None:
         effect(event, tracking)
-        now = time.monotonic()
-        if isinstance(event, ProductRegistered):
-            state["applied_at"][str(event.aggregate_id)] = now
-        state["count"] += 1
-        state["last"] = now
-        if state["count"] == 1:
-            outbox.put(("warm", now))
-        if state["count"] in marks:
-            outbox.put(("done", now))
+        stamp([event])
+
+    def stamped_batch(batch: Sequence[tuple[Any, EventTracking]]) -> set[str]:
+        assert batch_effect is not None
+        new = batch_effect(batch)
+        stamp([event for event, tracking in batch if tracking.event_key in new])
+        return new
 
     consumer.effect = stamped
+    if batch_effect is not None:
+        consumer.batch_effect = stamped_batch
     return consumer, state
 
 

@@ -39,7 +39,7 @@ def run_system(
         published, relay_rate = asyncio.run(relay.relay_drain(drain_settings))
         stream_rate, drain_batch = asyncio.run(consumer.stream_drain(drain_settings, published))
         alone = commands.commands_alone(settings, seconds)
-        backlog = relay.relay_backlog(settings)
+        backlog = relay.relay_backlog(settings) | consumer.backlog(settings)
     finally:
         asyncio.run(delete_topics(settings.kafka_bootstrap, prefix))
         asyncio.run(delete_topics(settings.kafka_bootstrap, drain_prefix))
