@@ -128,6 +128,25 @@ def test_kontum_gives_35_certified_products_and_a_second_import_changes_nothing(
         assert [c["star"] for c in promoted.certificates.values()] == [int(row["Hạng sao"])]
         held = promoted.in_force_on(date(2026, 11, 1))
         assert (held is not None) == (row["Ngày quyết định"] == "28/06/2024")
+        # reporting's catalogue: the certificate's last valid day and standing
+        shown = by_name[row["Tên sản phẩm"]]
+        assert (shown.valid_until, shown.certificate_status) == (
+            expected[row["Ngày quyết định"]],
+            "valid",
+        )
+    # The certificate scheduler expires those past their last day; reporting follows
+    up.system.evaluation.scheduler().tick()
+    asyncio.run(up.system.deliver())
+    today = up.system.clock.today().isoformat()
+    listed = reporting.ListProducts(rp.ListProductsRequest(page_size=100), metadata=province)
+    standing = {p.name: (p.valid_until, p.certificate_status) for p in listed.products}
+    assert standing == {
+        row["Tên sản phẩm"]: (
+            expected[row["Ngày quyết định"]],
+            "expired" if expected[row["Ngày quyết định"]] < today else "valid",
+        )
+        for row in register
+    }
 
 
 def test_a_bad_file_is_refused_with_every_bad_row_and_nothing_imported(
