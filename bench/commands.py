@@ -1,18 +1,60 @@
-"""Commands alone: `register_product` from one client with nothing else of the system
-running (no relay, no stream)."""
+"""Commands (T3): `register_product` from one client in process with nothing else running;
+then over gRPC, the registration server in a process of its own (as deployed: a pool of
+`rpc_max_workers` threads, real tokens checked, idempotency on), from 1 and from 8
+concurrent clients (threads, a channel each), each for `--limit-seconds`; capacity and
+latency percentiles per call. Beside them, at the same concurrency, the limits the store
+sets: a raw durable single-row INSERT + COMMIT per request from 8 connections (T3 divides
+by it), and eventsourcing's `insert_events` (one event per call, its table lock held to
+the commit) from 8 threads: how far the table lock serialises concurrent commands."""
 
 from __future__ import annotations
 
+import multiprocessing
+import tempfile
+import threading
 import time
+import uuid
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
-from bench.infra import ACTOR
-from bench.report import Spec
+import grpc
+from cryptography.hazmat.primitives.asymmetric import rsa
+from psycopg import sql
+
+from bench.infra import ACTOR, percentile, pg_connect, quiet_logging
+from bench.limits import insert_single, recorder_inserts, scratch_recorder
+from bench.report import Spec, Target
+from contracts.rpc import registration_pb2 as pb
+from contracts.rpc import registration_pb2_grpc as pb_grpc
+from runtime.identity.accounts import Account, AccountStore
+from runtime.identity.issuer import IssuerServer
+from runtime.rpc import authenticator, build_server
 from runtime.settings import Settings
 from services.registration.bootstrap import build as build_registration
 
 TITLE = "commands"
+CLIENTS = 8
 SPECS = (
     Spec("commands_alone", "commands alone, 1 client (register_product)", "ev/s", "es_single"),
+    Spec("grpc_1", "commands over gRPC, 1 client", "ev/s", "pg_single"),
+    Spec(
+        "grpc_8",
+        f"commands over gRPC, {CLIENTS} clients",
+        "ev/s",
+        "pg_single_8",
+        Target("T3", 0.6, f"≥ 0.6 × raw durable single-row insert, {CLIENTS} connections"),
+    ),
+    Spec(
+        "grpc_8_p99",
+        f"latency p99, gRPC, {CLIENTS} clients",
+        "ms",
+        None,
+        Target("T3", 50, "p99 ≤ 50 ms", at_most=True),
+    ),
+    Spec("grpc_8_p50", f"latency p50, gRPC, {CLIENTS} clients", "ms"),
+    Spec("pg_single_8", f"raw single-row commits, {CLIENTS} connections", "ev/s", "pg_single"),
+    Spec("es_single_8", f"insert_events 1 per call, {CLIENTS} threads", "ev/s", "pg_single_8"),
 )
 
 
@@ -37,3 +79,144 @@ def commands_alone(settings: Settings, seconds: float) -> float:
         return count / (time.monotonic() - started)
     finally:
         registration.app.close()
+
+
+def in_parallel(clients: int, seconds: float, call: Callable[[int, int], None]) -> list[float]:
+    """`call(client, n)` repeated by `clients` threads for `seconds`; each call's seconds."""
+    latencies: list[list[float]] = [[] for _ in range(clients)]
+    start = threading.Barrier(clients)
+
+    def loop(client: int) -> None:
+        start.wait()
+        ends = time.monotonic() + seconds
+        n = 0
+        while (began := time.monotonic()) < ends:
+            call(client, n)
+            latencies[client].append(time.monotonic() - began)
+            n += 1
+
+    threads = [threading.Thread(target=loop, args=(c,)) for c in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return [x for mine in latencies for x in mine]
+
+
+def raw_inserts(settings: Settings, dbname: str, seconds: float) -> dict[str, float]:
+    """Single-row durable commits and `insert_events` calls from `CLIENTS` at once."""
+    table = "bench_concurrent"
+    with pg_connect(settings, dbname, autocommit=True) as conn:
+        conn.execute(sql.SQL("DROP TABLE IF EXISTS {}").format(sql.Identifier(table + "_events")))
+    factory, recorder = scratch_recorder(settings, dbname, table)
+    factory.close()
+    connections = [pg_connect(settings, dbname) for _ in range(CLIENTS)]
+    rates = [0.0] * CLIENTS
+
+    def raw(client: int) -> None:
+        rates[client] = insert_single(connections[client], table + "_events", seconds)
+
+    threads = [threading.Thread(target=raw, args=(c,)) for c in range(CLIENTS)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for conn in connections:
+        conn.close()
+    env_settings = settings.model_copy(update={"pg_pool_size": CLIENTS})
+    factory, recorder = scratch_recorder(env_settings, dbname, table)
+    es = [0.0] * CLIENTS
+
+    def through_es(client: int) -> None:
+        es[client] = recorder_inserts(recorder, 1, seconds)
+
+    threads = [threading.Thread(target=through_es, args=(c,)) for c in range(CLIENTS)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    factory.close()
+    return {"pg_single_8": sum(rates), "es_single_8": sum(es)}
+
+
+def serve(settings: Settings, issuer_url: str, ports: Any, stop: Any) -> None:
+    """The registration gRPC server as `runtime.processes.serve_rpc` builds it (port 0)."""
+    quiet_logging()
+    registration = build_registration(settings)
+    server, port = build_server(
+        "127.0.0.1:0",
+        [registration.rpc()],
+        registration.rpc_names,
+        auth=authenticator(issuer_url, "registration"),
+        max_workers=settings.rpc_max_workers,
+        store=registration.app.recorder,
+    )
+    server.start()
+    ports.put(port)
+    stop.wait()
+    server.stop(grace=1).wait()
+    registration.app.close()
+
+
+def over_grpc(settings: Settings, seconds: float) -> dict[str, float]:
+    """Capacity and latency of `RegisterProduct` over gRPC from 1, then `CLIENTS`, clients."""
+    registration = build_registration(settings)
+    try:
+        producer = str(
+            registration.app.producers.register_producer(
+                ACTOR,
+                name="HTX Cà phê Đăk Hà",
+                kind="cooperative",
+                commune_code="23500",
+                legal_representative="Y Blơi",
+            )
+        )
+    finally:
+        registration.app.close()
+    with tempfile.TemporaryDirectory() as folder:
+        accounts = AccountStore(Path(folder) / "accounts.sqlite3")
+        key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        issuer = IssuerServer(accounts, key).start()
+        account = Account("bench", ("commune_officer",), "23500", "bench", True)
+        token = issuer.issuer.issue(account)
+        context = multiprocessing.get_context("spawn")
+        ports, stop = context.Queue(), context.Event()
+        child = context.Process(target=serve, args=(settings, issuer.url, ports, stop))
+        child.start()
+        try:
+            address = f"127.0.0.1:{ports.get(timeout=120)}"
+            return {
+                **calls(address, token, producer, 1, seconds, "grpc_1"),
+                **calls(address, token, producer, CLIENTS, seconds, f"grpc_{CLIENTS}"),
+            }
+        finally:
+            stop.set()
+            child.join(30)
+            issuer.stop()
+
+
+def calls(
+    address: str, token: str, producer: str, clients: int, seconds: float, key: str
+) -> dict[str, float]:
+    channels = [grpc.insecure_channel(address) for _ in range(clients)]
+    stubs = [pb_grpc.RegistrationStub(ch) for ch in channels]  # type: ignore[no-untyped-call]
+    metadata = (("authorization", f"Bearer {token}"),)
+    run = uuid.uuid4().hex[:6]
+
+    def call(client: int, n: int) -> None:
+        request = pb.RegisterProductRequest(
+            producer_id=producer, name=f"Cà phê {run} {client}-{n}", product_set=13
+        )
+        stubs[client].RegisterProduct(request, metadata=metadata, timeout=30)
+
+    call(0, -1)  # warm: the server fetches the issuer's keys once
+    started = time.monotonic()
+    latencies = in_parallel(clients, seconds, call)
+    elapsed = time.monotonic() - started
+    for ch in channels:
+        ch.close()
+    return {
+        key: len(latencies) / elapsed,
+        f"{key}_p50": 1000 * percentile(latencies, 50),
+        f"{key}_p99": 1000 * percentile(latencies, 99),
+    }

@@ -40,6 +40,9 @@ def run_system(
         stream_rate, drain_batch = asyncio.run(consumer.stream_drain(drain_settings, published))
         alone = commands.commands_alone(settings, seconds)
         backlog = relay.relay_backlog(settings) | consumer.backlog(settings)
+        concurrent = commands.over_grpc(settings, 2 * seconds) | commands.raw_inserts(
+            settings, f"{settings.pg_db_prefix}registration", 2 * seconds
+        )
     finally:
         asyncio.run(delete_topics(settings.kafka_bootstrap, prefix))
         asyncio.run(delete_topics(settings.kafka_bootstrap, drain_prefix))
@@ -52,4 +55,5 @@ def run_system(
             "commands_alone": alone,
         }
         | backlog
+        | concurrent
     )
