@@ -110,6 +110,7 @@ def dossier_context(request: Request, dossier_id: str, user: User) -> dict[str, 
         "show_form": evaluation.status == "open" and scoring_member
         and user.username not in submitted,
         "my_sheet_in": user.username in submitted,
+        "scoring_member": scoring_member,
         "secretary": me is not None and me.role in ("secretary", "chair"),
         "sheet": _sheet_of(evaluation),
         "choices": {},
@@ -177,7 +178,7 @@ def adopt(request: Request, dossier_id: str, form: FormData = Depends(checked_fo
         try:
             c.call(evaluation_stub(c).AdoptResult, request_pb)
         except grpc.RpcError as error:
-            refusal = refusal_of(error)
+            refusal = refusal_of(error, {"adopted_on"})
             return _again(request, dossier_id, user, refusal, form={"adopted_on": adopted_on})
     return redirect(f"/hoi-dong/ho-so/{dossier_id}", t(request, "adopted"), request)
 
@@ -191,5 +192,6 @@ def rescore(request: Request, dossier_id: str, form: FormData = Depends(checked_
         try:
             c.call(evaluation_stub(c).RequestRescore, request_pb)
         except grpc.RpcError as error:
-            return _again(request, dossier_id, user, refusal_of(error), form={"reason": reason})
+            refusal = refusal_of(error, {"reason"})
+            return _again(request, dossier_id, user, refusal, form={"reason": reason})
     return redirect(f"/hoi-dong/ho-so/{dossier_id}", t(request, "rescore_asked"), request)

@@ -24,6 +24,7 @@ def test_a_member_scores_on_the_generated_sheet(served: Served) -> None:
     assert "★3 tối thiểu cho 3 sao" in page.body and "Phần A" in page.body
     assert 'id="independence"' in page.body  # the service refused the sheets: shown as is
     assert "Tổng điểm tạm tính" in page.body
+    assert 'name="csrf_token" value=""' not in page.body  # every form carries the token
     full = choices_for(66)
     partial = dict(list(full.items())[:3])
     preview = tv1.post(
