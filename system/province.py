@@ -147,12 +147,21 @@ class ProvinceStandIn(EventSourcedProjection[UUID]):
     def receipts(self, dossier_id: str = "") -> list[BundleReceipt]:
         """The bundles received (of `dossier_id` only, when given), oldest first."""
         found: list[BundleReceipt] = [
-            self.repository.get(UUID(str(n.originator_id)))
-            for n in self.recorder.select_notifications(
-                start=0, limit=1_000_000, topics=[RECEIVED_TOPIC], inclusive_of_start=False
-            )
+            self.repository.get(UUID(str(n.originator_id))) for n in self._received()
         ]
         return [r for r in found if not dossier_id or r.dossier_id == dossier_id]
+
+    def _received(self) -> list[Any]:
+        return list(
+            self.recorder.select_notifications(
+                start=0, limit=1_000_000, topics=[RECEIVED_TOPIC], inclusive_of_start=False
+            )
+        )
+
+    def _answered(self) -> int:
+        """Answers given so far: the store's events less the bundle receipts."""
+        stored = self.recorder.max_notification_id() or 0
+        return stored - (len(self._received()) if self.source is not None else 0)
 
     def answer(self, forwarded: ForwardedToProvince) -> Answer:
         """The next level's answer. Where the rule set has that level forward further at
@@ -189,8 +198,7 @@ class ProvinceStandIn(EventSourcedProjection[UUID]):
             star=0 if returned else star,
             decision_no=""
             if returned
-            else f"{(self.recorder.max_notification_id() or 0) + 1}/QĐ-"
-            + ("UBND" if level == "province" else "BNNMT"),
+            else f"{self._answered() + 1}/QĐ-" + ("UBND" if level == "province" else "BNNMT"),
             decided_on=decided_on,
             reason=(f"Điểm {score} chưa đạt {below[0].short_of_star} sao" if below else "")
             if returned

@@ -106,6 +106,7 @@ def test_the_stand_in_fetches_verifies_and_records_the_bundle(tmp_path: Path) ->
         # The answer went too: the province recognised the district's 80 at 4 stars
         evaluation = r.system.evaluation.app.get_evaluation(dossier)
         assert (evaluation.status, evaluation.star) == ("recognised", 4)
+        assert evaluation.decision_no == "1/QĐ-UBND"  # the receipt takes no number
 
 
 def test_a_bundle_not_received_is_recorded_and_the_answer_still_goes(tmp_path: Path) -> None:
