@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -121,8 +122,9 @@ class TrackedConsumer:
     def handle_batch(self, messages: Sequence[InMessage]) -> BatchResult:
         result = BatchResult()
         parsed: list[Parsed] = []
+        for topic, count in Counter(m.topic for m in messages).items():
+            self.metrics.messages_in.labels(topic).inc(count)
         for message in messages:
-            self.metrics.messages_in.labels(message.topic).inc()
             started = time.perf_counter()
             try:
                 event = self.parse(message.topic, message.value)
@@ -181,14 +183,24 @@ class TrackedConsumer:
             self._together(parsed[half:], result)
             return
         share = (time.perf_counter() - started) / len(parsed)
+        latest: dict[str, Any] = {}  # topic -> its last applied event (for the lag)
+        duplicates: Counter[str] = Counter()
         for message, event, tracking in parsed:
-            self.metrics.handler_latency.labels(message.topic).observe(share)
             if tracking.event_key in new:
                 new.discard(tracking.event_key)
-                self._count(result, message, "applied")
-                self._lag(message.topic, event)
+                result.applied += 1
+                latest[message.topic] = event
             else:
-                self._count(result, message, "duplicate")
+                result.duplicates += 1
+                duplicates[message.topic] += 1
+        for topic, count in Counter(m.topic for m, _, _ in parsed).items():
+            latency = self.metrics.handler_latency.labels(topic)
+            for _ in range(count):
+                latency.observe(share)
+        for topic, count in duplicates.items():
+            self.metrics.duplicates.labels(topic).inc(count)
+        for topic, event in latest.items():
+            self._lag(topic, event)
         log.info("%s applied a batch of %d", self.service, len(parsed))
 
     def _batch_until_the_store_answers(
