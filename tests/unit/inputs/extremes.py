@@ -78,6 +78,10 @@ NOT_NUMBERS = frozenset({"star", "product_set", "band", "year"})
 CODE_LIKE = re.compile(r"[a-z0-9_]*")
 """A value that is a code (`revoked`, `by_operator`), whatever its field is called (a
 `reason` may be a code of a closed list), or empty: kept."""
+YEAR_KEYED = frozenset({"decided_on"})
+"""Dates whose year is part of an aggregate's id (a decision's number is unique within its
+year, `RecognitionDecision.id_for`): moving one to another year would name a different
+decision, so they go to the first or the last day of their own year instead."""
 SKIPPED = frozenset({"originator_id", "originator_version", "timestamp", "originator_topic"})
 
 
@@ -136,7 +140,10 @@ def extreme(name: str, value: Any, latest: bool, changes: Changes) -> Any:
         value = _text(name, value, changes)
     elif isinstance(value, date) and not isinstance(value, datetime):
         changes.count("date")
-        value = LATEST_DATE if latest else PROGRAMME_START
+        if name in YEAR_KEYED:
+            value = date(value.year, 12, 31) if latest else date(value.year, 1, 1)
+        else:
+            value = LATEST_DATE if latest else PROGRAMME_START
     elif isinstance(value, int) and not isinstance(value, bool):
         value = _number(name, value, changes)
     return value

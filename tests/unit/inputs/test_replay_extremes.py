@@ -114,7 +114,7 @@ def ids_in(value: Any, name: str, pools: dict[str, set[str]]) -> None:
     elif isinstance(value, list | tuple):
         for item in value:
             ids_in(item, name, pools)
-    elif name.endswith("_id") and value:
+    elif (name.endswith("_id") or name == "product_code") and value:
         pools.setdefault(name, set()).add(str(value))
 
 
@@ -141,7 +141,8 @@ def requests_for(method: Method, pools: dict[str, set[str]]) -> Iterator[Message
     fields = [f for f in method.descriptor.input_type.fields if f.name != "actor"]
     choices: list[list[tuple[str, Any]]] = []
     for item in fields:
-        if item.name.endswith("_id") or item.name == "id":  # an audit trail's id: a product's
+        # an audit trail's `id` is a product's; `product_code` is the public page's
+        if item.name.endswith("_id") or item.name in ("id", "product_code"):
             known = sorted(pools.get("product_id" if item.name == "id" else item.name, set()))[:40]
             choices.append([(item.name, value) for value in known] or [(item.name, "")])
         elif item.name in CONTEXT:
