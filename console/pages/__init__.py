@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from console.pages import auth, council, decisions, home, public
+from console.pages import auth, council, decisions, home, public, reports
 
 PAGES: tuple[APIRouter, ...] = (
     auth.router,
@@ -13,4 +13,5 @@ PAGES: tuple[APIRouter, ...] = (
     public.router,
     council.router,
     decisions.router,
+    reports.router,
 )
