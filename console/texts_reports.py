@@ -8,7 +8,8 @@ i18n.add(
     {
         "reports": ("Báo cáo", "Reports"),
         "reports_intro": (
-            "Báo cáo 6 tháng và năm theo thể thức Nghị định 30/2020 (.docx) kèm bảng số liệu (.xlsx).",
+            "Báo cáo 6 tháng và năm theo thể thức Nghị định 30/2020 (.docx) kèm bảng số liệu "
+            "(.xlsx).",
             "The six-month and annual reports in the Decree 30/2020 layout (.docx) with their "
             "tables (.xlsx).",
         ),
