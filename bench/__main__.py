@@ -27,14 +27,33 @@ from typing import Any
 
 import psycopg
 
-from bench import commands, consumer, embedded, end_to_end, limits, rebuild, relay
+from bench import (
+    commands,
+    commands_pipeline,
+    consumer,
+    embedded,
+    end_to_end,
+    limits,
+    rebuild,
+    relay,
+)
 from bench.infra import SERVICES, Servers, ensure_databases, machine_facts, quiet_logging, say
 from bench.report import Figure, Section, as_json, collect, number, render
 from bench.system import run_system
 from runtime.settings import Settings
 
 SECTIONS: tuple[Section, ...] = tuple(
-    (m.TITLE, m.SPECS) for m in (limits, commands, relay, consumer, rebuild, end_to_end, embedded)
+    (m.TITLE, m.SPECS)
+    for m in (
+        limits,
+        commands,
+        relay,
+        consumer,
+        rebuild,
+        end_to_end,
+        commands_pipeline,
+        embedded,
+    )
 )
 
 
@@ -84,6 +103,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--paced", type=int, default=300, help="then commands at half that rate [300]"
     )
+    parser.add_argument(
+        "--pipeline-seconds",
+        type=float,
+        default=60,
+        help="T7: 8 gRPC clients at full speed this long through the pipeline [60]",
+    )
     parser.add_argument("--repeat", type=int, default=3, help="runs; medians are shown [3]")
     parser.add_argument(
         "--limit-seconds", type=float, default=2.0, help="duration of each limit measurement [2]"
@@ -132,7 +157,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     for n in range(args.repeat if "system" in parts else 0):
         say(f"system {n + 1}/{args.repeat}: {args.events} + {args.paced} commands end to end")
         run = run_system(
-            settings, servers, args.events, args.paced, args.inproc, args.limit_seconds
+            settings,
+            servers,
+            args.events,
+            args.paced,
+            args.inproc,
+            args.limit_seconds,
+            args.pipeline_seconds,
         )
         for key, value in run.items():
             runs.setdefault(key, []).append(value)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 
-from bench import commands, consumer, end_to_end, relay
+from bench import commands, commands_pipeline, consumer, end_to_end, relay
 from bench.infra import (
     SERVICES,
     Servers,
@@ -22,7 +22,13 @@ from runtime.settings import Settings
 
 
 def run_system(
-    settings: Settings, servers: Servers, events: int, paced: int, inproc: bool, seconds: float
+    settings: Settings,
+    servers: Servers,
+    events: int,
+    paced: int,
+    inproc: bool,
+    seconds: float,
+    pipeline_seconds: float = 60,
 ) -> dict[str, float]:
     """One repetition: every figure of the distributed system, by key."""
     prefix = f"bench{uuid.uuid4().hex[:8]}."
@@ -43,6 +49,7 @@ def run_system(
         concurrent = commands.over_grpc(settings, 2 * seconds) | commands.raw_inserts(
             settings, f"{settings.pg_db_prefix}registration", 2 * seconds
         )
+        concurrent |= commands_pipeline.pipeline(settings, pipeline_seconds)
     finally:
         asyncio.run(delete_topics(settings.kafka_bootstrap, prefix))
         asyncio.run(delete_topics(settings.kafka_bootstrap, drain_prefix))
