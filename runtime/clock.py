@@ -8,6 +8,7 @@ checked in one place, `check_past_date`."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
@@ -115,3 +116,17 @@ def check_not_before(field: str, day: date, earlier: date, what: tuple[str, str]
             f"Ngày {day:%d/%m/%Y} trước {what[0]} ({earlier:%d/%m/%Y}).",
             f"{day:%d/%m/%Y} is before {what[1]} ({earlier:%d/%m/%Y}).",
         )
+
+
+Fact = tuple[date | None, tuple[str, str]]
+"""A dated fact that must have happened first: its date (None: it has not happened) and its
+name in Vietnamese and English, as `check_not_before`'s `what`."""
+
+
+def check_not_before_any(field: str, day: date, facts: Iterable[Fact]) -> None:
+    """Refuses (`invalid_argument`, naming `field`) a fact dated `day` before the latest of
+    `facts` that happened, naming that one (`check_not_before`); nothing when none did."""
+    dated = [(when, what) for when, what in facts if when is not None]
+    if dated:
+        earlier, what = max(dated, key=lambda fact: fact[0])
+        check_not_before(field, day, earlier, what)

@@ -107,7 +107,7 @@ class RecordAdvisoryRequest(_message.Message):
     def __init__(self, actor: _Optional[_Union[_common_pb2.Actor, _Mapping]] = ..., dossier_id: _Optional[str] = ..., kind: _Optional[str] = ..., on: _Optional[str] = ..., summary: _Optional[str] = ...) -> None: ...
 
 class SubmitSheetRequest(_message.Message):
-    __slots__ = ("actor", "dossier_id", "choices", "knockouts")
+    __slots__ = ("actor", "dossier_id", "choices", "knockouts", "scored_on")
     class ChoicesEntry(_message.Message):
         __slots__ = ("key", "value")
         KEY_FIELD_NUMBER: _ClassVar[int]
@@ -119,11 +119,13 @@ class SubmitSheetRequest(_message.Message):
     DOSSIER_ID_FIELD_NUMBER: _ClassVar[int]
     CHOICES_FIELD_NUMBER: _ClassVar[int]
     KNOCKOUTS_FIELD_NUMBER: _ClassVar[int]
+    SCORED_ON_FIELD_NUMBER: _ClassVar[int]
     actor: _common_pb2.Actor
     dossier_id: str
     choices: _containers.ScalarMap[str, str]
     knockouts: _containers.RepeatedScalarFieldContainer[str]
-    def __init__(self, actor: _Optional[_Union[_common_pb2.Actor, _Mapping]] = ..., dossier_id: _Optional[str] = ..., choices: _Optional[_Mapping[str, str]] = ..., knockouts: _Optional[_Iterable[str]] = ...) -> None: ...
+    scored_on: str
+    def __init__(self, actor: _Optional[_Union[_common_pb2.Actor, _Mapping]] = ..., dossier_id: _Optional[str] = ..., choices: _Optional[_Mapping[str, str]] = ..., knockouts: _Optional[_Iterable[str]] = ..., scored_on: _Optional[str] = ...) -> None: ...
 
 class SubmitSheetReply(_message.Message):
     __slots__ = ("dossier_id", "member_id", "total", "submitted")

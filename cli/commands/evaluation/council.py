@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from cli.commands.common import DOSSIER
-from cli.declare import Arg, Command, Refused, on
+from cli.declare import Arg, Command, Refused, day, on
 from contracts.rpc import evaluation_pb2 as pb
 
 MEMBER = "council_member"
@@ -105,6 +105,12 @@ SUBMIT_SHEET = Command(
             "Knock-out criterion (repeatable)",
             action="append",
             field="",
+        ),
+        Arg(
+            "--scored-on",
+            "Ngày chấm (nếu nêu: ngày thông qua không được trước ngày này)",
+            "The day scored (if given, the adoption may not be dated before it)",
+            type=day,
         ),
     ),
     derive=_sheet,

@@ -24,7 +24,7 @@ from runtime.rpc import (
     row_problems,
     to_context,
 )
-from runtime.rpc_mapping import Shape, as_uuids, command_rpc, dates, uuids
+from runtime.rpc_mapping import Shape, as_date, as_uuids, command_rpc, dates, optional, uuids
 from services.evaluation.adapters import documents, scope
 from services.evaluation.adapters import grpc_views as views
 from services.evaluation.application import EvaluationApp
@@ -41,6 +41,7 @@ def command(shape: Shape, call: Command, reply: Callable[..., Message]) -> Handl
 
 DOSSIER = Shape(convert=uuids("dossier_id"))
 ON_DOSSIER = Shape(convert={**uuids("dossier_id"), **dates("on")})
+SHEET = Shape(convert={**uuids("dossier_id"), "scored_on": optional(as_date)})
 
 
 UNIT_FIELDS = ("commune", "province", "district", "legacy_commune", "legacy_province")
@@ -132,7 +133,7 @@ class EvaluationService(pb_grpc.EvaluationServicer):
     def SubmitSheet(
         self, request: pb.SubmitSheetRequest, context: grpc.ServicerContext
     ) -> pb.SubmitSheetReply:
-        ctx, kwargs = DOSSIER.command(request)
+        ctx, kwargs = SHEET.command(request)
         evaluation = self.app.councils.submit_sheet(ctx, **kwargs)
         return pb.SubmitSheetReply(
             dossier_id=str(evaluation.dossier_id),

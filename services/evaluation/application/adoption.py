@@ -18,10 +18,11 @@ from rules import (
     council_result,
     explain,
 )
+from runtime.clock import check_not_before_any
 from runtime.errors import CommandRejected
 from services.evaluation.application.support import invalid, require_open
 from services.evaluation.domain.council import LEVEL_TIER, CouncilRules, quorum_problem, spread
-from services.evaluation.domain.model import Evaluation
+from services.evaluation.domain.model import ROUND_OPENED, Evaluation
 from services.evaluation.domain.rounds import Round
 from services.evaluation.domain.text import public_explanation
 
@@ -32,15 +33,14 @@ NO_CERTIFICATE = ("not_recognised", "rejected", "not_upgraded")
 def check_dates_and_council(
     rules: CouncilRules, evaluation: Evaluation, round_: Round, adopted_on: date
 ) -> None:
-    """Refuses adoption before the dossier arrived, twice, without quorum (or a written
+    """Refuses adoption twice, dated before the council's round opened or before any of
+    the evaluation's dated facts (its arrival, advisory records, the sheets it adopts, a
+    return from the next level: `Evaluation.dated_facts`), without quorum (or a written
     opinion missing), or with members' totals further apart than the regulation allows."""
-    if evaluation.status == "open" and adopted_on < evaluation.arrived_on:
-        raise invalid(
-            "adopted_on",
-            "Ngày thông qua trước ngày hồ sơ đến.",
-            "Adopted before the dossier arrived.",
-        )
     require_open(evaluation)
+    check_not_before_any(
+        "adopted_on", adopted_on, [(round_.opened_on, ROUND_OPENED), *evaluation.dated_facts()]
+    )
     _check_attendance(rules, evaluation, round_)
     _check_divergence(rules, evaluation)
 

@@ -16,7 +16,6 @@ from runtime.clock import check_not_before
 from runtime.commands import CommandContext
 from services.evaluation.application.core import EvaluationCore
 from services.evaluation.application.support import (
-    ISSUE,
     SYSTEM,
     grounds_on,
     inspectors,
@@ -27,6 +26,7 @@ from services.evaluation.domain.certificates import ProductCertification
 from services.evaluation.domain.council import (
     tier_of,
 )
+from services.evaluation.domain.model import ISSUE
 
 
 class CertificateCommands:

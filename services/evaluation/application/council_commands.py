@@ -11,12 +11,12 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate
 
 from rules import MemberSheet, SheetError, score_member, select_rule_set
-from runtime.clock import check_not_before
+from runtime.clock import check_not_before, check_not_before_any
 from runtime.commands import CommandContext
 from runtime.errors import CommandRejected
 from services.evaluation.application import adoption
 from services.evaluation.application.core import EvaluationCore
-from services.evaluation.application.support import ARRIVAL, invalid, mean_of
+from services.evaluation.application.support import invalid, mean_of
 from services.evaluation.domain.council import (
     LEVEL_TIER,
     TIER_LEVEL,
@@ -25,7 +25,7 @@ from services.evaluation.domain.council import (
     spread,
     tier_of,
 )
-from services.evaluation.domain.model import Evaluation
+from services.evaluation.domain.model import ARRIVAL, ROUND_OPENED, Evaluation
 from services.evaluation.domain.rounds import Round
 
 # Besides the council's own members, who may read adopted sheets: the OCOP office that
@@ -156,7 +156,11 @@ class CouncilCommands:
         dossier_id: UUID,
         choices: dict[str, str],
         knockouts: Sequence[str] = (),
+        scored_on: date | None = None,
     ) -> Evaluation:
+        """A member's sheet; `scored_on` is the day the member scored (None: not given, e.g.
+        a sheet typed in later from paper). A dated sheet is not before the dossier arrived
+        or the round opened, nor in the future, and the adoption is not dated before it."""
         evaluation = self.core.get_evaluation(dossier_id)
         round_ = self._council(evaluation)
         member = ctx.actor.id
@@ -164,6 +168,13 @@ class CouncilCommands:
             raise refuse_permission(
                 "Chỉ thành viên Hội đồng của đợt này được chấm điểm.",
                 "Only a scoring member of this round's council may submit a sheet.",
+            )
+        if scored_on is not None:
+            self.core.not_future("scored_on", scored_on)
+            check_not_before_any(
+                "scored_on",
+                scored_on,
+                [(evaluation.arrived_on, ARRIVAL), (round_.opened_on, ROUND_OPENED)],
             )
         sheet = MemberSheet(member=member, choices=choices, knockouts=tuple(knockouts))
         try:
@@ -177,6 +188,7 @@ class CouncilCommands:
             knockouts=list(scored.knockouts),
             total=scored.total,
             parts=dict(scored.parts.items()),
+            scored_on=scored_on,
         )
         self.core.save(evaluation)
         return evaluation

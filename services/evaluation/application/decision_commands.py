@@ -13,6 +13,7 @@ from eventsourcing.domain import Aggregate
 
 from rules import RuleSet, Step, Tier, may_act
 from rules.i18n import TIER_AUTHORITY
+from runtime.clock import check_not_before_any
 from runtime.commands import CommandContext
 from runtime.errors import CommandRejected
 from runtime.identifiers import decision_key
@@ -129,12 +130,7 @@ class DecisionCommands:
                 f"under {rule_set.id}.",
             )
         require_jurisdiction(ctx.actor, evaluation.path, str(dossier))
-        if decided_on < (evaluation.adopted_on or evaluation.arrived_on):
-            raise invalid(
-                "decided_on",
-                "Ngày quyết định trước ngày Hội đồng thông qua kết quả.",
-                "The decision date is before the council adopted the result.",
-            )
+        check_not_before_any("decided_on", decided_on, evaluation.dated_facts())
         return rule_set
 
     def _recognise(

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 from uuid import UUID, uuid5
 
@@ -29,7 +29,7 @@ from runtime.identifiers import decision_number
 from runtime.jurisdiction import UnitPath, require_jurisdiction
 from runtime.text import nfc
 from services.evaluation.application.core import EvaluationCore
-from services.evaluation.application.support import invalid, legal_basis
+from services.evaluation.application.support import invalid, legal_basis, parse_score
 from services.evaluation.domain.certificates import ProductCertification
 
 EARLIER_DECISION = UUID("0f4d6c1e-9b2a-4e37-8c55-20f1a3b7d902")
@@ -223,17 +223,8 @@ def _date(name: str, text: str) -> date:
 
 
 def _score(text: str) -> Decimal | None:
-    if not text.strip():
-        return None
-    try:
-        value = Decimal(text.strip().replace(",", ".")).quantize(Decimal("0.01"))
-    except InvalidOperation as error:
-        raise invalid(
-            "score", f"Điểm '{text}' không phải là số.", f"Score '{text}' is not a number."
-        ) from error
-    if not Decimal(0) <= value <= Decimal(100):
-        raise invalid("score", f"Điểm {value} ngoài 0-100.", f"Score {value} is outside 0-100.")
-    return value
+    """The row's score (a comma as decimal mark too), None when empty (`parse_score`)."""
+    return parse_score(text.strip().replace(",", ".")) if text.strip() else None
 
 
 def _with_year(decision_no: str, decided_on: date) -> str:

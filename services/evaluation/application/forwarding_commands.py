@@ -11,13 +11,12 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate
 
 from rules import Step, Tier, band_for, may_act, return_route
-from runtime.clock import check_not_before
+from runtime.clock import check_not_before_any
 from runtime.commands import CommandContext
 from runtime.errors import CommandRejected
 from runtime.jurisdiction import require_jurisdiction
 from services.evaluation.application.core import EvaluationCore
 from services.evaluation.application.support import (
-    ADOPTION,
     certificate_record,
     invalid,
     legal_basis,
@@ -52,7 +51,7 @@ class ForwardingCommands:
                 "The dossier is not waiting for its result to be approved and forwarded.",
             )
         self.core.not_future("on", on)
-        check_not_before("on", on, evaluation.adopted_on or evaluation.arrived_on, ADOPTION)
+        check_not_before_any("on", on, evaluation.dated_facts())
         require_jurisdiction(ctx.actor, evaluation.path, str(dossier_id))
         rule_set = self.core.rule_set_of(evaluation)
         tier = tier_of(ctx.actor)
@@ -105,7 +104,14 @@ class ForwardingCommands:
                 f"Only the {above} level may answer for this dossier.",
             )
         require_jurisdiction(ctx.actor, evaluation.path, str(dossier_id))
+        if result not in ("recognised", "returned"):
+            raise invalid(
+                "result",
+                "Kết quả phải là recognised hoặc returned.",
+                "Result must be recognised or returned.",
+            )
         value = parse_score(score)
+        self.core.not_future("decided_on", decided_on)
         if result == "recognised":
             if star not in (3, 4, 5) or not decision_no.strip():
                 raise invalid(
@@ -115,15 +121,10 @@ class ForwardingCommands:
                 )
             answer = (above, value, star, decision_no.strip(), decided_on, signer)
             self.core.save(*self.recognised_above(evaluation, *answer, ctx.meta()))
-        elif result == "returned":
+        else:
+            check_not_before_any("decided_on", decided_on, evaluation.dated_facts())
             self.returned(evaluation, above, value, decided_on, reason, ctx.meta())
             self.core.save(evaluation)
-        else:
-            raise invalid(
-                "result",
-                "Kết quả phải là recognised hoặc returned.",
-                "Result must be recognised or returned.",
-            )
         return evaluation
 
     def recognised_above(
@@ -149,14 +150,7 @@ class ForwardingCommands:
                 f"{star} stars exceed the band of score {score} ({band} stars under "
                 f"{rule_set.id}).",
             )
-        forwarded_on = getattr(evaluation, "forwarded_on", None)
-        if isinstance(forwarded_on, date):
-            check_not_before(
-                "decided_on",
-                decided_on,
-                forwarded_on,
-                ("ngày chuyển hồ sơ lên cấp trên", "the dossier's forwarding"),
-            )
+        check_not_before_any("decided_on", decided_on, evaluation.dated_facts())
         number = f"{decision_no}/01"  # as a decision's own items: its first and only one
         dates = self.core.certificate_dates(decided_on, rule_set)
         evaluation.recognised_above(

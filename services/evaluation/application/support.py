@@ -62,9 +62,9 @@ def parse_score(score: str) -> Decimal:
         raise invalid(
             "score", f"Điểm '{score}' không phải là số.", f"Score '{score}' is not a number."
         ) from error
-    if not Decimal(0) <= value <= Decimal(100):
+    if not value.is_finite() or not Decimal(0) <= value <= Decimal(100):
         raise invalid("score", "Điểm phải từ 0 đến 100.", "Score must be 0-100.")
-    return value
+    return value.copy_abs()  # -0 is stored as 0
 
 
 def require_open(evaluation: Evaluation) -> None:
@@ -113,9 +113,3 @@ def grounds_on(day: date) -> tuple[str, ...]:
     except RulesError:
         rule_set = load_rule_set("R3")
     return tuple(g.code for g in revocation_grounds(rule_set))
-
-
-# What must have happened first, for `runtime.clock.check_not_before`'s refusals.
-ARRIVAL = ("ngày hồ sơ đến cấp đánh giá", "the dossier's arrival for evaluation")
-ADOPTION = ("ngày Hội đồng thông qua kết quả", "the council's adoption of the result")
-ISSUE = ("ngày cấp giấy chứng nhận", "the certificate's issue")

@@ -15,11 +15,13 @@ from datetime import date, timedelta
 from typing import Any
 from uuid import UUID, uuid5
 
+from runtime.clock import check_not_before
 from runtime.errors import CommandRejected
 from services.evaluation.domain.certificate_events import CertificationHistory, Meta
 
 NAMESPACE = UUID("7a3e9c51-0d2b-4f86-a4c7-1e5b9d2f6a30")
 FINAL = ("expired", "revoked", "superseded")
+CONCLUSION = ("ngày kết luận kiểm tra", "the inspection's conclusion")
 
 
 class ProductCertification(CertificationHistory):
@@ -239,13 +241,7 @@ class ProductCertification(CertificationHistory):
                 "Chưa có hồ sơ thu hồi (kết luận kiểm tra) cho sản phẩm này.",
                 "No revocation case (inspection conclusion) is open for this product.",
             )
-        if decided_on < case["concluded_on"]:
-            raise CommandRejected(
-                "invalid_argument",
-                "decided_on",
-                "Ngày quyết định trước ngày kết luận.",
-                "The decision date is before the conclusion.",
-            )
+        check_not_before("decided_on", decided_on, case["concluded_on"], CONCLUSION)
         self.trigger_event(
             self.Revoked,
             ref=self._ref(cert),

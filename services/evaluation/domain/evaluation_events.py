@@ -73,10 +73,16 @@ class EvaluationHistory(Aggregate):
         total: Decimal
         parts: dict[str, Decimal]
         meta: Meta
+        scored_on: date | None = None  # the day the member scored, when given
 
         def apply(self, evaluation: EvaluationHistory) -> None:
             sheet = {"choices": self.choices, "knockouts": self.knockouts}
-            evaluation.sheets[self.member] = {**sheet, "total": self.total, "parts": self.parts}
+            evaluation.sheets[self.member] = {
+                **sheet,
+                "total": self.total,
+                "parts": self.parts,
+                "scored_on": self.scored_on,
+            }
 
     class RescoreRequested(Aggregate.Event):
         members: list[str]

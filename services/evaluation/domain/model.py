@@ -18,6 +18,7 @@ from datetime import date
 from typing import Any
 from uuid import UUID, uuid5
 
+from runtime.clock import Fact
 from runtime.errors import CommandRejected, precondition
 from runtime.jurisdiction import UnitPath
 from services.evaluation.domain import legacy
@@ -26,6 +27,16 @@ from services.evaluation.domain.refusals import not_decidable
 
 Meta = dict[str, Any]
 DECIDABLE = ("awaiting_decision", "returned")
+
+# What must have happened first, for `runtime.clock.check_not_before`'s refusals.
+ARRIVAL = ("ngày hồ sơ đến cấp đánh giá", "the dossier's arrival for evaluation")
+ADOPTION = ("ngày Hội đồng thông qua kết quả", "the council's adoption of the result")
+ISSUE = ("ngày cấp giấy chứng nhận", "the certificate's issue")
+ADVISORY = ("ngày của hồ sơ Tổ tư vấn", "the advisory team's record")
+SHEET = ("ngày thành viên nộp phiếu chấm", "a member's scoring sheet")
+FORWARDING = ("ngày chuyển hồ sơ lên cấp trên", "the dossier's forwarding")
+HIGHER_RETURN = ("ngày cấp trên trả hồ sơ", "the next level's return of the dossier")
+ROUND_OPENED = ("ngày mở đợt đánh giá", "the opening of the round")
 
 
 class Evaluation(EvaluationHistory):
@@ -62,6 +73,21 @@ class Evaluation(EvaluationHistory):
             "commune_code": self.commune_code,
             "province_code": self.jurisdiction,
         }
+
+    def dated_facts(self) -> list[Fact]:
+        """Every dated fact of this evaluation so far: its arrival, the advisory records,
+        the day each sheet in hand was scored (when given), the adoption, the forwarding and the
+        next level's return. What the council adopts, forwards or decides next is not
+        dated before the latest (`runtime.clock.check_not_before_any`)."""
+        sheets = [s.get("scored_on") for s in self.sheets.values()]
+        return [
+            (self.arrived_on, ARRIVAL),
+            *((entry["on"], ADVISORY) for entry in self.advisory),
+            *((day, SHEET) for day in sheets),
+            (self.adopted_on, ADOPTION),
+            (getattr(self, "forwarded_on", None), FORWARDING),
+            (self.returned.get("on"), HIGHER_RETURN),
+        ]
 
     # -- council ----------------------------------------------------------------------
 

@@ -16,12 +16,16 @@ from uuid import UUID, uuid4, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
+from runtime.clock import check_not_before, check_not_before_any
 from runtime.errors import invalid, precondition
 from services.inspection.domain.values import Finding
 
 NAMESPACE = UUID("c2a7f4e1-8d3b-4b6a-9e5f-1a7d3c9b2e48")
 Meta = dict[str, Any]
 CLOSED = ("passed", "failed")
+VISIT = ("ngày kiểm tra", "the visit")
+PREVIOUS_VISIT = ("lần kiểm tra trước", "the previous visit")
+PREVIOUS_CONCLUSION = ("ngày kết luận lần trước", "the previous conclusion")
 
 
 class Inspection(Aggregate):
@@ -123,18 +127,13 @@ class Inspection(Aggregate):
                 "This outcome needs at least one non-compliant finding.",
             )
         last = self.visits[-1]["visited_on"] if self.visits else None
-        if last is not None and visit["visited_on"] < last:
-            raise invalid(
-                "visited_on",
-                f"Ngày kiểm tra trước lần kiểm tra trước ({last:%d/%m/%Y}).",
-                f"The visit is dated before the previous one ({last:%d/%m/%Y}).",
-            )
-        if conclusion["concluded_on"] < visit["visited_on"]:
-            raise invalid(
-                "concluded_on",
-                "Ngày kết luận trước ngày kiểm tra.",
-                "The conclusion is dated before the visit.",
-            )
+        concluded = (self.conclusion or {}).get("concluded_on")
+        check_not_before_any(
+            "visited_on",
+            visit["visited_on"],
+            [(last, PREVIOUS_VISIT), (concluded, PREVIOUS_CONCLUSION)],
+        )
+        check_not_before("concluded_on", conclusion["concluded_on"], visit["visited_on"], VISIT)
         if outcome == "remediation":
             self._check_remediation(conclusion)
         self._visited(

@@ -15,6 +15,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from uuid import UUID, uuid4
 
+from runtime.clock import check_not_before, check_not_before_any
 from runtime.commands import CommandContext
 from runtime.errors import invalid, not_found, precondition
 from runtime.text import fold
@@ -22,6 +23,9 @@ from services.promotion.application.core import PromotionStore, one_of, text
 from services.promotion.domain.products import Producer
 from services.promotion.domain.values import CHANNEL_TYPES, Span
 
+JOINED = ("ngày tham gia kênh", "the joining of the channel")
+LISTING_WITHDRAWN = ("ngày rút sản phẩm khỏi kênh", "a product's withdrawal from the channel")
+LINKED = ("ngày bắt đầu liên kết", "the start of the link")
 AREA_UNITS = {"ha": ("héc-ta", "hectares"), "m2": ("mét vuông", "square metres")}
 PARTNER_KINDS = {
     "cooperative_members": ("Thành viên hợp tác xã", "Cooperative members"),
@@ -119,8 +123,14 @@ class ChannelCommands:
         if channel["until"] is not None and channel["until"] <= on:
             raise precondition("channel_id", "Kênh đã kết thúc.", "The channel has ended.")
         self.store.past("on", on)
-        if on < channel["since"]:
-            raise invalid("on", "Ngày rời kênh trước ngày tham gia.", "Left before joining.")
+        check_not_before_any(
+            "on",
+            on,
+            [
+                (channel["since"], JOINED),
+                *((w["on"], LISTING_WITHDRAWN) for w in channel["withdrawn"].values()),
+            ],
+        )
         producer.leave_channel(channel_id.strip(), on, ctx.meta())
         self.store.save(producer)
         return producer
@@ -198,8 +208,7 @@ class ChannelCommands:
         if link["until"] is not None and link["until"] <= on:
             raise precondition("link_id", "Liên kết đã kết thúc.", "The link has ended.")
         self.store.past("on", on)
-        if on < link["since"]:
-            raise invalid("on", "Ngày kết thúc trước ngày liên kết.", "Ended before it began.")
+        check_not_before("on", on, link["since"], LINKED)
         producer.end_chain(link_id.strip(), on, ctx.meta())
         self.store.save(producer)
         return producer

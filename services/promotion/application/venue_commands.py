@@ -19,7 +19,7 @@ from runtime.errors import invalid, precondition
 from runtime.text import fold
 from services.promotion.application.core import PromotionStore, one_of, text
 from services.promotion.domain.values import PLACES, Span
-from services.promotion.domain.venues import Fair, Showroom
+from services.promotion.domain.venues import DISPLAY, Fair, Showroom
 
 
 class VenueCommands:
@@ -130,7 +130,7 @@ class VenueCommands:
         self.store.past("on", on)
         shown = showroom.displayed.get(str(product_id))
         if shown is not None:
-            check_not_before("on", on, shown["since"], ("ngày bắt đầu trưng bày", "the display"))
+            check_not_before("on", on, shown["since"], DISPLAY)
         meta = ctx.meta()
         if not showroom.withdraw(str(product_id), "by_operator", on, "", meta):
             raise precondition(

@@ -14,9 +14,13 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate, event
 
+from runtime.clock import check_not_before_any
 from runtime.errors import not_found, precondition
 
 Meta = dict[str, Any]
+OPENING = ("ngày mở cửa điểm bán", "the showroom's opening")
+DISPLAY = ("ngày bắt đầu trưng bày", "the display")
+TAKEN_DOWN = ("ngày sản phẩm được rút khỏi điểm bán", "the product's last take-down here")
 
 
 class Showroom(Aggregate):
@@ -54,15 +58,12 @@ class Showroom(Aggregate):
         return self.closed_on is None
 
     def close(self, on: date, meta: Meta) -> list[str]:
-        """Close on `on`; returns the products taken down with it."""
+        """Close on `on`; returns the products taken down with it. Refuses (`closed_on`) a
+        day before the opening or a display still running (its take-down would precede it)."""
         if not self.is_open:
             raise precondition("showroom_id", "Điểm bán đã đóng cửa.", "The showroom is closed.")
-        if on < self.opened_on:
-            raise precondition(
-                "closed_on",
-                f"Ngày đóng cửa trước ngày mở cửa {self.opened_on:%d/%m/%Y}.",
-                f"Closing date before the opening on {self.opened_on:%d/%m/%Y}.",
-            )
+        displays = [(entry["since"], DISPLAY) for entry in self.displayed.values()]
+        check_not_before_any("closed_on", on, [(self.opened_on, OPENING), *displays])
         down = list(self.displayed)
         for product_id in down:
             self.withdraw(product_id, "closed", on, "", meta)
@@ -82,12 +83,12 @@ class Showroom(Aggregate):
                 "Sản phẩm đang được trưng bày tại điểm này.",
                 "The product is already on display here.",
             )
-        if entry["since"] < self.opened_on:
-            raise precondition(
-                "since",
-                f"Điểm bán mở cửa từ {self.opened_on:%d/%m/%Y}.",
-                f"The showroom opened on {self.opened_on:%d/%m/%Y}.",
-            )
+        before = [p["until"] for p in self.past if p["product_id"] == entry["product_id"]]
+        check_not_before_any(
+            "since",
+            entry["since"],
+            [(self.opened_on, OPENING), *((day, TAKEN_DOWN) for day in before)],
+        )
         self._displayed(entry=entry, meta=meta)
 
     @event("ProductDisplayed")

@@ -10,6 +10,7 @@ from uuid import UUID
 
 from eventsourcing.application import AggregateNotFoundError
 
+from runtime.clock import check_not_before_any
 from runtime.commands import CommandContext
 from runtime.errors import CommandRejected
 from runtime.text import nfc
@@ -50,13 +51,18 @@ class DossierCommands:
         declared_samples: int = 0,
     ) -> UUID:
         """The commune receives a dossier (form 01): the rule set follows from the date;
-        the commune's next running number gives the product a code. Returns its id."""
+        the commune's next running number gives the product a code. Returns its id.
+        Refuses (`received_on`) a date before the product's previous dossier or its
+        recognition (`Product.dated_facts`)."""
         self.app.not_future("received_on", received_on)
         product = self.app.load(Product, product_id, "product_id")
         rule_set_id, _ = self.app.route_dossier(received_on, received_on)
         _check_kind(kind, product, changes_summary)
         if kind == "re_evaluation" and product.standing is not None:
             check_reevaluation_filing(product.standing, received_on)
+        previous = product.dossier_ids[-1] if product.dossier_ids else None
+        last = self.app.get_dossier(previous).first_received_on if previous else None
+        check_not_before_any("received_on", received_on, product.dated_facts(last))
         producer = self.app.load(Producer, product.producer_id, "producer_id")
         sequence = self._sequence(product.commune_code, received_on.year)
         sequence.take()

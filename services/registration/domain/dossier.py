@@ -10,12 +10,17 @@ from uuid import UUID
 
 from eventsourcing.domain import Aggregate
 
-from runtime.clock import check_not_before
+from runtime.clock import Fact, check_not_before, check_not_before_any
 from runtime.errors import CommandRejected
 from services.registration.domain import dossier_events as events
 from services.registration.domain.common import Meta, refuse_state
 
 RECEIPT = ("ngày xã tiếp nhận hồ sơ", "the commune's receipt of the dossier")
+LAST_RECEIPT = ("lần xã tiếp nhận hồ sơ gần nhất", "the dossier's latest receipt")
+PAPER_COPY = ("ngày nhận bản giấy", "the receipt of the paper copy")
+SAMPLES = ("ngày nhận mẫu", "the receipt of the samples")
+RETURN = ("ngày trả lại hồ sơ", "the dossier's return for completion")
+ASSESSMENT = ("ngày xã đánh giá (Mẫu 03)", "the commune's assessment (form 03)")
 
 DOSSIER_KINDS = ("first", "upgrade", "re_evaluation")
 COMMUNE_CRITERIA = ("local_raw_material", "local_labour", "idea_origin", "local_identity")
@@ -77,6 +82,7 @@ class Dossier(Aggregate):
         self.paper_copy_received_on: date | None = None
         self.samples = 0
         self.returns: list[dict[str, Any]] = []
+        self.samples_received_on: date | None = None
         self.assessed_on: date | None = None
         self.report_no: str | None = None
         self.officer: str | None = None
@@ -153,7 +159,7 @@ class Dossier(Aggregate):
                 f"Chỉ trả lại được hồ sơ đang chờ xã kiểm tra (trạng thái '{self.status}').",
                 f"Only a dossier awaiting the commune's check can be returned ('{self.status}').",
             )
-        check_not_before("returned_on", returned_on, self.received_on, RECEIPT)
+        check_not_before_any("returned_on", returned_on, self.with_the_commune())
         self.trigger_event(self.Returned, reason=reason, returned_on=returned_on, meta=meta)
 
     def resubmit(self, received_on: date, check_deadline: date | None, meta: Meta) -> None:
@@ -164,16 +170,22 @@ class Dossier(Aggregate):
                 "Chỉ nộp lại được hồ sơ đã bị trả lại để bổ sung.",
                 "Only a dossier returned for completion can be resubmitted.",
             )
-        if received_on < self.received_on:
-            raise CommandRejected(
-                "invalid_argument",
-                "received_on",
-                "Ngày nhận lại không thể trước lần tiếp nhận trước.",
-                "The new receipt date cannot precede the previous one.",
-            )
+        returned_on = self.returns[-1]["returned_on"] if self.returns else None
+        check_not_before_any(
+            "received_on", received_on, [(self.received_on, LAST_RECEIPT), (returned_on, RETURN)]
+        )
         self.trigger_event(
             self.Resubmitted, received_on=received_on, check_deadline=check_deadline, meta=meta
         )
+
+    def with_the_commune(self) -> list[Fact]:
+        """The dated facts of the dossier's time with the commune (its latest receipt, the
+        paper copy, the samples): the commune's return or report is not dated before any."""
+        return [
+            (self.received_on, LAST_RECEIPT),
+            (self.paper_copy_received_on, PAPER_COPY),
+            (getattr(self, "samples_received_on", None), SAMPLES),
+        ]
 
     def _require_open(self, field: str = "dossier_id") -> None:
         if self.status not in ("submitted", "returned"):
@@ -194,21 +206,16 @@ class Dossier(Aggregate):
         missing: list[tuple[str, str]],
         meta: Meta,
     ) -> None:
-        """Refuses unless awaiting the commune, a date before receipt, and an incomplete
-        dossier (`missing`: its gaps, vi and en)."""
+        """Refuses unless awaiting the commune, a date before its latest receipt, paper copy
+        or samples (`with_the_commune`), and an incomplete dossier (`missing`: its gaps,
+        vi and en)."""
         if self.status != "submitted":
             raise refuse_state(
                 "dossier_id",
                 f"Hồ sơ không chờ xã đánh giá (trạng thái '{self.status}'); không thể đánh giá.",
                 f"The dossier is not awaiting the commune's assessment ('{self.status}').",
             )
-        if assessed_on < self.received_on:
-            raise CommandRejected(
-                "invalid_argument",
-                "assessed_on",
-                "Ngày đánh giá không thể trước ngày xã tiếp nhận hồ sơ.",
-                "The assessment date cannot precede the commune's receipt date.",
-            )
+        check_not_before_any("assessed_on", assessed_on, self.with_the_commune())
         if missing:
             raise refuse_state(
                 "dossier_id",
@@ -236,13 +243,7 @@ class Dossier(Aggregate):
                 f" ('{self.status}').",
             )
         assert self.assessed_on is not None
-        if forwarded_on < self.assessed_on:
-            raise CommandRejected(
-                "invalid_argument",
-                "forwarded_on",
-                "Ngày chuyển không thể trước ngày đánh giá.",
-                "The forwarding date cannot precede the assessment.",
-            )
+        check_not_before("forwarded_on", forwarded_on, self.assessed_on, ASSESSMENT)
         self.trigger_event(
             self.Forwarded,
             snapshot={**self._snapshot(), "legacy_unit": legacy_unit},

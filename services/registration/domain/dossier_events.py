@@ -74,6 +74,8 @@ class SamplesReceived(Event):
 
     def apply(self, dossier: Dossier) -> None:
         dossier.samples += self.count
+        latest = getattr(dossier, "samples_received_on", None)
+        dossier.samples_received_on = max(latest or self.received_on, self.received_on)
 
 
 class Returned(Event):

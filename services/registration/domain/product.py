@@ -9,8 +9,12 @@ from uuid import UUID, uuid5
 
 from eventsourcing.domain import Aggregate, event
 
+from runtime.clock import Fact
 from services.registration.domain import history
 from services.registration.domain.common import INDEX_NAMESPACE, Created, Meta
+
+PREVIOUS_DOSSIER = ("ngày tiếp nhận hồ sơ trước của sản phẩm", "the product's previous dossier")
+RECOGNITION = ("ngày quyết định công nhận sản phẩm", "the product's recognition decision")
 
 
 class Product(Aggregate):
@@ -55,6 +59,13 @@ class Product(Aggregate):
         # What evaluation recognised (Recognized, RecognitionRecorded) and how it ended
         # (CertificateExpired, Revoked): the current star and certificate, None if none.
         self.standing: dict[str, Any] | None = None
+
+    def dated_facts(self, previous_receipt: date | None) -> list[Fact]:
+        """What a new dossier of the product cannot be received before: the receipt of its
+        previous dossier (`previous_receipt`, None if none) and the decision that
+        recognised it."""
+        decided = self.standing.get("decided_on") if self.standing else None
+        return [(previous_receipt, PREVIOUS_DOSSIER), (decided, RECOGNITION)]
 
     @event("CodeAssigned")
     def assign_code(self, code: str, code_format: str, assigned_on: date, meta: Meta) -> None:

@@ -156,8 +156,9 @@ def test_r1_returned_dossier_may_be_re_evaluated(app: EvaluationApp) -> None:
     ).status == ("awaiting_decision")
 
 
-def test_r3_ministry_recognises_five_stars(app: EvaluationApp) -> None:
+def test_r3_ministry_recognises_five_stars(app: EvaluationApp, clock: FixedClock) -> None:
     dossier, product = forwarded_r3(app)
+    clock.advance(timedelta(days=100))  # the ministry's decision of 25/09 is past
     app.forwarding.record_higher_result(
         CommandContext(actor=MINISTRY),
         dossier_id=dossier,

@@ -173,7 +173,7 @@ def test_r3_central_92_missing_a_5_star_minimum_back_to_the_province(
         score="92.00",
         star=0,
         decision_no="",
-        decided_on=date(2026, 9, 25),
+        decided_on=date(2026, 6, 30),
         reason="Thiếu yêu cầu tối thiểu 5 sao (4.1)",
     )
     evaluation = app.get_evaluation(dossier)

@@ -73,7 +73,7 @@ def test_a_higher_level_star_above_its_score_band_is_refused(memory_settings: An
             score="12",
             star=5,
             decision_no="300/QĐ-BNNMT",
-            decided_on=date(2026, 9, 25),
+            decided_on=date(2026, 6, 30),
         )
     assert refused.value.field == "star"
 

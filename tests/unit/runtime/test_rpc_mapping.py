@@ -53,7 +53,7 @@ def test_optional_rename_and_drop() -> None:
 
 def test_repeated_and_map_fields_become_list_and_dict() -> None:
     request = ev.SubmitSheetRequest(choices={"A1": "3"}, knockouts=["K1", "K2"])
-    kwargs = Shape(drop=("dossier_id",)).kwargs(request)
+    kwargs = Shape(drop=("dossier_id", "scored_on")).kwargs(request)
     assert kwargs == {"choices": {"A1": "3"}, "knockouts": ["K1", "K2"]}
     assert type(kwargs["choices"]) is dict and type(kwargs["knockouts"]) is list
 
