@@ -11,6 +11,7 @@ import string
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from functools import cache
 from typing import Any
 
@@ -18,6 +19,7 @@ from google.protobuf import message_factory
 from google.protobuf.descriptor import Descriptor, FieldDescriptor, MethodDescriptor
 from hypothesis import strategies as st
 
+from runtime.clock import PROGRAMME_START
 from runtime.topology import running
 
 
@@ -99,6 +101,10 @@ WORDS = (
     "legal",
     "sample",
     "Cà phê Đăk Hà",
+    "NaN",
+    "-0",
+    "1e400000",
+    "92,5",
 )
 HOSTILE_CHARS = "\x00\x07\x1b\r\n\t\x7f\x85\u202e\u2066\u200b\ufeff\ue000\u0301\ud7ff\U0001f600Ð"
 DATE_TEXTS = (
@@ -120,8 +126,24 @@ DATE_TEXTS = (
 )
 
 
+SEEDED_ON = date(2026, 6, 1)
+"""The day the seeded dossier was received and its round opened (`test_hostile.seed`)."""
+
+
+@cache
+def date_text() -> st.SearchStrategy[str]:
+    """A date field's value: a fixed legal or impossible text, any day of the programme up
+    to today, or a day just before the seeded facts (an impossible order wherever the field
+    must follow them: a return, report, forwarding, adoption, decision dated before)."""
+    before = st.integers(1, 400).map(lambda n: (SEEDED_ON - timedelta(days=n)).isoformat())
+    anyday = st.dates(PROGRAMME_START, date.today()).map(date.isoformat)
+    return st.one_of(st.sampled_from(DATE_TEXTS), before, anyday)
+
+
 def _is_date(name: str) -> bool:
-    return name in ("on", "deadline", "valid_to") or name.endswith(("_on", "_until"))
+    return name in ("on", "deadline", "valid_to", "since", "until") or name.endswith(
+        ("_on", "_until")
+    )
 
 
 @dataclass
@@ -151,7 +173,7 @@ def string_value(name: str, known: Known) -> st.SearchStrategy[str]:
     if name == "id" or name.endswith(("_id", "_ids")):
         legal = st.sampled_from(list(known.of(name)))
     elif _is_date(name):
-        legal = st.sampled_from(DATE_TEXTS)
+        legal = date_text()
     else:
         legal = st.sampled_from(WORDS)
     return st.one_of(legal, legal, hostile_text())

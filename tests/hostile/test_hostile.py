@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from contracts.rpc import common_pb2, evaluation_pb2, registration_pb2
 from runtime.rpc import FIELD_METADATA, LANG_METADATA, MAX_MESSAGE_CHARS
 from tests.hostile.generator import Command, Known, commands, methods
+from tests.hostile.order import aggregates, order_problems
 from tests.unit.inputs.raw import raw_text_problems
 from tests.unit.inputs.servers import Running, running
 
@@ -218,6 +219,10 @@ def test_hostile_commands_are_refused_cleanly_or_accepted_legally(
     # what was accepted is stored and published in NFC, whatever form it was sent in
     problems, _ = raw_text_problems(edge)
     assert not problems, problems[:5]
+    # and no stored fact precedes what it must follow, whatever dates were accepted
+    disorder = order_problems(edge)
+    COUNTS["aggregates checked for date order"] = sum(1 for _ in aggregates(edge))
+    assert not disorder, disorder[:5]
     print_summary()
     assert COUNTS["commands"] >= EXAMPLES * BATCH
     assert len(METHODS_SEEN) == len(methods()), sorted({m.path for m in methods()} - METHODS_SEEN)
@@ -227,5 +232,6 @@ def print_summary() -> None:
     statuses = ", ".join(f"{k} {v}" for k, v in BY_STATUS.most_common())
     print(
         f"\nhostile commands: {COUNTS['commands']} over {len(METHODS_SEEN)} methods; "
-        f"accepted {COUNTS['accepted']}, refused cleanly {COUNTS['refused']} ({statuses})"
+        f"accepted {COUNTS['accepted']}, refused cleanly {COUNTS['refused']} ({statuses}); "
+        f"{COUNTS['aggregates checked for date order']} stored aggregates in date order"
     )
