@@ -62,21 +62,29 @@ TEXT_RULES: tuple[tuple[str, TextRule], ...] = (
     # (regular expression on the field's path, full match; first match wins)
     (r"actor\.id", TextRule(200)),  # contracts.envelope.Actor.id
     (r"actor\.jurisdiction", TextRule(50)),
+    (r"(.*\.)?account", TextRule(200)),  # a sign-in name, as the actor's id
     (r"(.*\.)?(id|\w+_id|\w+_ids)", ID),
-    (r"(.*\.)?(on|\w+_on|deadline|since|until|\w+_until|valid_to|\w+_opens|\w+_closes)", DATE),
-    (r"(.*\.)?(sha256)", TextRule(64)),
+    (
+        r"(.*\.)?(on|\w+_on|deadline|since|until|\w+_until|valid_to|\w+_opens|\w+_closes|"
+        r"as_of|starts|ends)",
+        DATE,
+    ),
+    (r"(.*\.)?(\w+_)?sha256", TextRule(64)),
     (r"(.*\.)?(contact_phone)", TextRule(32)),
     (r"(.*\.)?(contact_email)", TextRule(254)),  # RFC 5321 path limit
     (
         r"(.*\.)?(\w*code|\w+_no|level|jurisdiction|kind|action|outcome|result|status|category|"
         r"media_type|option|criterion|key|value|knockouts|ground|trigger|score|"
-        r"legal_rep_gender|legal_rep_ethnicity|role|members|format|mode|source|period)",
+        r"legal_rep_gender|legal_rep_ethnicity|role|members|format|mode|source|period|"
+        r"area|area_unit|channel|channel_type|partner_kind|place|producer_kind|funding_source|"
+        r"budget_line|lead_unit|with_units|number)",
         CODE,
     ),
     (
         r"(.*\.)?(name|\w+_name|signer|legal_representative|officer|lead_agency|reference|"
         r"address|issuer|authority|decided_by|item|operator|organiser|partner|location|"
-        r"title|topic|audience|label|raw_material_area)",
+        r"title|topic|audience|label|raw_material_area|query|commune|district|province|"
+        r"legacy_commune|legacy_province)",
         NAME,
     ),
     (r"(.*\.)?(reason|note|summary|description|text|\w+_summary|explanation|findings)", LONG_TEXT),
@@ -122,6 +130,7 @@ DATE_ORDER: tuple[tuple[str, str, tuple[str, str]], ...] = (
     ("visited_on", "deadline", ("ngày kiểm tra", "the visit")),  # remediation deadline
     ("visited_on", "follow_up_on", ("ngày kiểm tra", "the visit")),
     ("valid_from", "valid_to", ("ngày bắt đầu hiệu lực", "the start of validity")),
+    ("starts", "ends", ("ngày đầu kỳ báo cáo", "the start of the report period")),
 )
 """Dates a command carries together, in the order they must be; the refusal names the
 later field (`invalid_argument`)."""

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from runtime.clock import LATEST_DATE, PROGRAMME_START
+
 __all__ = ["Period", "parse_day", "parse_period"]
 
 
@@ -64,8 +66,10 @@ def _days(code: str, starts: str, ends: str) -> tuple[date, date]:
 
 def parse_period(code: str, starts: str = "", ends: str = "") -> Period:
     """The period "2025-H1" (01/01-30/06), "2025-H2" (01/07-31/12), "2025" (the year),
-    "dd/mm/yyyy-dd/mm/yyyy", or the dates `starts`/`ends` when `code` is empty.
-    ValueError (message in Vietnamese and English) for anything else."""
+    "dd/mm/yyyy-dd/mm/yyyy", or the dates `starts`/`ends` when `code` is empty, within the
+    programme's years (from 01/01/2018, the year of Decision 490/QĐ-TTg, to
+    `runtime.clock.LATEST_DATE`). ValueError (message in Vietnamese and English) for
+    anything else."""
     code = code.strip()
     if not code and starts and ends:
         first, last = _days(f"{starts}-{ends}", starts, ends)
@@ -85,4 +89,9 @@ def parse_period(code: str, starts: str = "", ends: str = "") -> Period:
         raise _unknown(code)
     if last < first:
         raise ValueError("Ngày kết thúc trước ngày bắt đầu / the period ends before it starts")
+    if first.year < PROGRAMME_START.year or last > LATEST_DATE:
+        raise ValueError(
+            f"Kỳ báo cáo ngoài khoảng {PROGRAMME_START.year}–{LATEST_DATE:%d/%m/%Y} / "
+            f"the period lies outside {PROGRAMME_START.year}–{LATEST_DATE:%d/%m/%Y}"
+        )
     return Period(code, first, last)

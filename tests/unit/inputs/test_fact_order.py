@@ -347,3 +347,30 @@ def test_a_negative_zero_score_is_stored_as_zero() -> None:
     from services.evaluation.application.support import parse_score
 
     assert str(parse_score("-0")) == "0.00"
+
+
+@pytest.mark.parametrize(
+    ("code", "starts", "ends"),
+    [
+        ("2017", "", ""),
+        ("0001", "", ""),
+        ("", "0001-01-01", "9999-12-31"),
+        ("", "2025-01-01", "2201-01-01"),
+        ("01/01/2017-31/12/2017", "", ""),
+    ],
+)
+def test_a_report_period_outside_the_programme_s_years_is_refused(
+    code: str, starts: str, ends: str
+) -> None:
+    """0001-9999 used to be accepted: a report over 20,000 half-years of nothing."""
+    from services.reporting.domain.periods import parse_period
+
+    with pytest.raises(ValueError, match="2018"):
+        parse_period(code, starts, ends)
+
+
+def test_a_report_period_of_the_programme_s_first_year_is_accepted() -> None:
+    from services.reporting.domain.periods import parse_period
+
+    assert parse_period("2018-H1").starts == date(2018, 1, 1)
+    assert parse_period("", "2025-01-01", "2200-12-31").ends == date(2200, 12, 31)
