@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from console.pages import auth, council, decisions, home, public, reports
+from console.pages import auth, council, decisions, home, inspection, public, reports
 
 PAGES: tuple[APIRouter, ...] = (
     auth.router,
@@ -14,4 +14,5 @@ PAGES: tuple[APIRouter, ...] = (
     council.router,
     decisions.router,
     reports.router,
+    inspection.router,
 )
