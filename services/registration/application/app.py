@@ -39,7 +39,7 @@ from services.registration.application.rulebook import (
 from services.registration.domain.dossier import Dossier
 from services.registration.domain.idea import ProductIdea
 from services.registration.domain.producer import Producer
-from services.registration.domain.product import Product
+from services.registration.domain.product import CommuneSequence, Product
 from services.registration.projections.listings import DossierRow, IdeaRow, Listings
 
 A = TypeVar("A")
@@ -60,6 +60,9 @@ class RegistrationApp(ServiceStore):
         CertificateExpired: intake.certificate_ended,
         Revoked: intake.certificate_ended,
     }
+    # A commune's running number grows by one event per product code of the year:
+    # loaded from a snapshot taken every 100 versions, not by replaying the whole year.
+    snapshotting_intervals: ClassVar[dict[type[Any], int]] = {CommuneSequence: 100}
 
     def __init__(
         self,
