@@ -139,10 +139,13 @@ def kafka_bootstrap() -> str:
     return os.environ.get("OCOP_KAFKA_BOOTSTRAP", "127.0.0.1:19092")
 
 
-async def create_topics(bootstrap: str, names: list[str], partitions: int = 3) -> None:
+async def create_topics(
+    bootstrap: str, names: list[str], partitions: int = 3, security: dict[str, Any] | None = None
+) -> None:
     """Create topics and wait until every partition has a leader: a consumer that subscribes
-    before that sees no partitions and waits for its next metadata refresh (minutes)."""
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+    before that sees no partitions and waits for its next metadata refresh (minutes).
+    `security`: the admin client's SASL/TLS arguments (runtime.kafka_auth.client_security)."""
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, **(security or {}))
     await admin.start()
     try:
         await admin.create_topics(

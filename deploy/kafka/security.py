@@ -8,20 +8,25 @@ principals        write DIR/scram/<principal>.json (0600, random password) when 
 scram-args        the StorageTool `--add-scram` arguments that create them at format time
 acl-args          one AclCommand argument line per grant, from contracts/topics.py: a
                   topic's owner writes it, each consumer reads it in its own group, a
-                  consuming service writes and reads its dead-letter topic. The province
-                  reads only ocop.evaluation.province-forwarded.v1 and writes only
+                  consuming service writes and reads its dead-letter topic (replay group
+                  `<service>-dlq-replay`, system/replay.py). The province reads only ocop.evaluation.province-forwarded.v1 and writes only
                   ocop.province.results.v1 (its dead letters stay its own).
 admin-properties  DIR/admin.properties for Kafka's command-line tools
+
+`create_acls` grants the same rights for topics and groups under a topic prefix, through
+the admin principal (the distributed end-to-end tests run each under a prefix of its own).
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
 import os
 import secrets
 import shlex
 from pathlib import Path
+from typing import NamedTuple
 
 from contracts.topics import CATALOGUE, dead_letter_topics
 from runtime.topology import running
@@ -58,6 +63,34 @@ def credentials(state: Path, name: str) -> dict[str, str]:
     return data
 
 
+class Grant(NamedTuple):
+    """`--producer` or `--consumer` rights of `principal` on `topic` (a consumer's in its
+    `group`)."""
+
+    kind: str
+    principal: str
+    topic: str
+    group: str = ""
+
+
+def grants(prefix: str = "") -> list[Grant]:
+    """Every grant of the deployment, its topics and groups under `prefix` (the topic
+    prefix of a deployment sharing a broker, `OCOP_TOPIC_PREFIX`; groups are prefixed the
+    same way by runtime.kafka.consumer_group and system/replay.py)."""
+    found: list[Grant] = []
+    for topic in CATALOGUE:
+        found.append(Grant("--producer", topic.owner, prefix + topic.name))
+        found += [
+            Grant("--consumer", c, prefix + topic.name, prefix + c) for c in topic.consumers
+        ]
+    for dead in dead_letter_topics():
+        if dead.owner not in EXTERNAL:
+            found.append(Grant("--producer", dead.owner, prefix + dead.name))
+            replay = f"{prefix}{dead.owner}-dlq-replay"
+            found.append(Grant("--consumer", dead.owner, prefix + dead.name, replay))
+    return found
+
+
 def grant(kind: str, principal: str, topic: str, group: str = "") -> list[str]:
     """One AclCommand line: `--producer` or `--consumer` rights of `principal` on `topic`."""
     line = [kind, "--allow-principal", f"User:{principal}", "--topic", topic]
@@ -65,15 +98,54 @@ def grant(kind: str, principal: str, topic: str, group: str = "") -> list[str]:
 
 
 def acl_lines() -> list[list[str]]:
-    lines: list[list[str]] = []
-    for topic in CATALOGUE:
-        lines.append(grant("--producer", topic.owner, topic.name))
-        lines += [grant("--consumer", c, topic.name, c) for c in topic.consumers]
-    for dead in dead_letter_topics():
-        if dead.owner not in EXTERNAL:
-            lines.append(grant("--producer", dead.owner, dead.name))
-            lines.append(grant("--consumer", dead.owner, dead.name, f"{dead.owner}-replay"))
-    return lines
+    return [grant(*g) for g in grants()]
+
+
+# Kafka protocol codes (CreateAcls, KIP-140): resource types, pattern, operations, permission.
+TOPIC, GROUP, LITERAL, ALLOW = 2, 3, 3, 3
+READ, WRITE, CREATE, DESCRIBE = 3, 4, 5, 8
+EXPANDED = {
+    "--producer": ((TOPIC, WRITE), (TOPIC, DESCRIBE), (TOPIC, CREATE)),
+    "--consumer": ((TOPIC, READ), (TOPIC, DESCRIBE), (GROUP, READ)),
+}
+"""What AclCommand's `--producer` and `--consumer` conveniences stand for."""
+
+
+async def create_acls(bootstrap: str, admin_file: Path, prefix: str) -> int:
+    """The deployment's ACLs for topics and groups under `prefix`, created through the
+    admin principal in one connection (AclCommand starts a JVM per line: a test run's
+    own prefix would take minutes); returns how many were created. RuntimeError names a
+    refused one."""
+    from aiokafka.admin import AIOKafkaAdminClient
+    from aiokafka.protocol.admin import CreateAclsRequest
+
+    from runtime.kafka_auth import client_security
+
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, **client_security(admin_file))
+    await admin.start()
+    try:
+        requests = [
+            CreateAclsRequest(
+                kind,
+                g.group if kind == GROUP else g.topic,
+                LITERAL,
+                f"User:{g.principal}",
+                "*",
+                operation,
+                ALLOW,
+            )
+            for g in grants(prefix)
+            for kind, operation in EXPANDED[g.kind]
+        ]
+        node = admin._client.get_random_node()  # the protocol request, as AclCommand sends
+        replies = await asyncio.gather(*(admin._client.send(node, r) for r in requests))
+    finally:
+        await admin.close()
+    for reply in replies:
+        for code, message in reply.creation_responses:
+            if code:
+                raise RuntimeError(f"CreateAcls refused ({code}): {message}")
+    return len(requests)
 
 
 def main() -> None:

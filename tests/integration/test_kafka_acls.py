@@ -6,8 +6,6 @@ only ocop.evaluation.province-forwarded.v1 and writes only ocop.province.results
 from __future__ import annotations
 
 import asyncio
-import os
-import subprocess
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,34 +22,19 @@ from runtime.kafka_auth import client_security
 from runtime.processes import kafka_broker
 from runtime.settings import Settings
 from services.registration.bootstrap import build as build_registration
+from tests import secure_kafka
+from tests.secure_kafka import BOOTSTRAP, SCRAM
 
 pytestmark = pytest.mark.kafka
 
-REPO = Path(__file__).resolve().parents[2]
 FORWARDED = "ocop.evaluation.province-forwarded.v1"
 RESULTS = "ocop.province.results.v1"
-PORT = int(os.environ.get("OCOP_SECURE_KAFKA_PORT", "29192"))
-ENV = {
-    **os.environ,
-    "KAFKA_SECURITY": "sasl_ssl",
-    "KAFKA_PORT": str(PORT),
-    "KAFKA_CONTROLLER_PORT": str(PORT + 1),
-    "KAFKA_HEAP_OPTS": "-Xms128m -Xmx512m",
-    "OCOP_STATE_DIR": str(REPO / ".state" / "secure"),
-}
-SCRAM = REPO / ".state" / "secure" / "kafka" / "scram"
-BOOTSTRAP = f"127.0.0.1:{PORT}"
 
 
 @pytest.fixture(scope="module")
 def secured_broker() -> Iterator[str]:
-    kafka = str(REPO / "deploy" / "kafka" / "kafka.sh")
-    status = subprocess.run([kafka, "status"], check=False, env=ENV, capture_output=True)
-    running = status.returncode == 0
-    subprocess.run([kafka, "start"], env=ENV, check=True, capture_output=True, timeout=300)
-    yield BOOTSTRAP
-    if not running:
-        subprocess.run([kafka, "stop"], env=ENV, check=True, capture_output=True, timeout=60)
+    with secure_kafka.running() as bootstrap:
+        yield bootstrap
 
 
 async def produce(principal: str, topic: str) -> None:
