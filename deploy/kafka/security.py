@@ -9,7 +9,8 @@ scram-args        the StorageTool `--add-scram` arguments that create them at fo
 acl-args          one AclCommand argument line per grant, from contracts/topics.py: a
                   topic's owner writes it, each consumer reads it in its own group, a
                   consuming service writes and reads its dead-letter topic (replay group
-                  `<service>-dlq-replay`, system/replay.py). The province reads only ocop.evaluation.province-forwarded.v1 and writes only
+                  `<service>-dlq-replay`, system/replay.py). The province reads only
+                  ocop.evaluation.province-forwarded.v1 and writes only
                   ocop.province.results.v1 (its dead letters stay its own).
 admin-properties  DIR/admin.properties for Kafka's command-line tools
 
