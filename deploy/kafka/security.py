@@ -81,9 +81,7 @@ def grants(prefix: str = "") -> list[Grant]:
     found: list[Grant] = []
     for topic in CATALOGUE:
         found.append(Grant("--producer", topic.owner, prefix + topic.name))
-        found += [
-            Grant("--consumer", c, prefix + topic.name, prefix + c) for c in topic.consumers
-        ]
+        found += [Grant("--consumer", c, prefix + topic.name, prefix + c) for c in topic.consumers]
     for dead in dead_letter_topics():
         if dead.owner not in EXTERNAL:
             found.append(Grant("--producer", dead.owner, prefix + dead.name))
