@@ -228,10 +228,44 @@ def test_hostile_commands_are_refused_cleanly_or_accepted_legally(
     assert len(METHODS_SEEN) == len(methods()), sorted({m.path for m in methods()} - METHODS_SEEN)
 
 
+DATED_EXAMPLES = max(EXAMPLES // 4, 10)  # x BATCH commands
+
+
+def test_dated_commands_keep_every_stored_fact_in_order(edge: Running, known: Known) -> None:
+    """Plausible commands by entitled actors on the seeded records, every field legal but
+    the dates (any day of the programme, days just before the seeded facts, impossible
+    texts), for every method whose request carries a date: each is refused cleanly or
+    accepted, and afterwards no stored fact precedes what it must follow."""
+    legal = Known(known.ids, hostile=False)
+
+    @settings(
+        max_examples=DATED_EXAMPLES,
+        deadline=None,
+        derandomize=True,
+        phases=[Phase.explicit, Phase.generate],
+        verbosity=Verbosity.quiet,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    @given(st.lists(commands(legal), min_size=BATCH, max_size=BATCH))
+    def run(batch: list[Command]) -> None:
+        for command in batch:
+            check(edge, command)
+            COUNTS["dated commands"] += 1
+
+    run()
+    disorder = order_problems(edge)
+    COUNTS["aggregates checked for date order"] = sum(1 for _ in aggregates(edge))
+    assert not disorder, disorder[:5]
+    print_summary()
+    assert COUNTS["dated commands"] >= DATED_EXAMPLES * BATCH
+
+
 def print_summary() -> None:
     statuses = ", ".join(f"{k} {v}" for k, v in BY_STATUS.most_common())
     print(
         f"\nhostile commands: {COUNTS['commands']} over {len(METHODS_SEEN)} methods; "
         f"accepted {COUNTS['accepted']}, refused cleanly {COUNTS['refused']} ({statuses}); "
+        f"{COUNTS['dated commands']} of them dated commands by entitled actors; "
         f"{COUNTS['aggregates checked for date order']} stored aggregates in date order"
     )

@@ -24,6 +24,7 @@ NAMESPACE = UUID("c2a7f4e1-8d3b-4b6a-9e5f-1a7d3c9b2e48")
 Meta = dict[str, Any]
 CLOSED = ("passed", "failed")
 VISIT = ("ngày kiểm tra", "the visit")
+DEADLINE = ("hạn khắc phục", "the remediation deadline")
 PREVIOUS_VISIT = ("lần kiểm tra trước", "the previous visit")
 PREVIOUS_CONCLUSION = ("ngày kết luận lần trước", "the previous conclusion")
 
@@ -158,12 +159,8 @@ class Inspection(Aggregate):
                 "The remediation deadline must come after the conclusion.",
             )
         follow = conclusion["follow_up_on"]
-        if follow is not None and follow < conclusion["deadline"]:
-            raise invalid(
-                "follow_up_on",
-                "Ngày kiểm tra lại không được trước hạn khắc phục.",
-                "The follow-up visit cannot come before the deadline.",
-            )
+        if follow is not None:
+            check_not_before("follow_up_on", follow, conclusion["deadline"], DEADLINE)
 
     @event("VisitRecorded")
     def _visited(self, visit: dict[str, Any], meta: Meta) -> None:

@@ -19,7 +19,7 @@ from eventsourcing.domain import Aggregate
 from eventsourcing.utils import get_topic
 
 from contracts.envelope import Actor
-from runtime.clock import Clock, check_date_range, check_past_date
+from runtime.clock import Clock, check_date_range, check_not_before, check_past_date
 from runtime.errors import forbidden, invalid, not_found, precondition
 from runtime.projection import ServiceStore
 from runtime.text import nfc
@@ -184,12 +184,7 @@ class PromotionStore(ServiceStore):
         self.in_range(start_field, starts)
         if ends is not None:
             self.in_range(end_field, ends)
-            if ends < starts:
-                raise invalid(
-                    end_field,
-                    f"Ngày kết thúc {ends:%d/%m/%Y} trước ngày bắt đầu {starts:%d/%m/%Y}.",
-                    f"End {ends:%d/%m/%Y} is before the start {starts:%d/%m/%Y}.",
-                )
+            check_not_before(end_field, ends, starts, ("ngày bắt đầu", "the start"))
 
     def certified_on(self, product: PromotedProduct, day: date) -> dict[str, object]:
         """The certificate in force on `day` and still held, or a refusal: only a
