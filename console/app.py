@@ -71,7 +71,9 @@ def _error_pages(app: FastAPI) -> None:
             )
         status, key = _STATUS.get(code, (500, "error"))
         details = str(error.details()) if isinstance(error, grpc.Call) else ""
-        message = details if key in ("denied", "not_found") and details else t(request, key)
+        message = (
+            details if key in ("denied", "not_found", "refused") and details else t(request, key)
+        )
         return render(request, "error.html", status_code=status, message=message)
 
     @app.exception_handler(HTTPException)
@@ -87,4 +89,7 @@ _STATUS = {
     grpc.StatusCode.DEADLINE_EXCEEDED: (503, "unavailable"),
     grpc.StatusCode.PERMISSION_DENIED: (403, "denied"),
     grpc.StatusCode.NOT_FOUND: (404, "not_found"),
+    grpc.StatusCode.INVALID_ARGUMENT: (422, "refused"),
+    grpc.StatusCode.FAILED_PRECONDITION: (422, "refused"),
+    grpc.StatusCode.ALREADY_EXISTS: (422, "refused"),
 }

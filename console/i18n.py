@@ -31,6 +31,12 @@ def text(key: str, lang: str) -> str:
     return pair[1] if lang == "en" else pair[0]
 
 
+def label(prefix: str, value: str, lang: str) -> str:
+    """The text of `prefix + value` (a status, a kind), or `value` itself when none."""
+    key = f"{prefix}{value}"
+    return text(key, lang) if key in TEXTS else value
+
+
 def chosen(lang: str | None) -> str:
     return lang if lang in LANGS else "vi"
 

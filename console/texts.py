@@ -48,6 +48,7 @@ i18n.add(
             "A service cannot be reached; try again in a few minutes.",
         ),
         "not_found": ("Không tìm thấy.", "Not found."),
+        "refused": ("Yêu cầu bị từ chối.", "The request was refused."),
         "error": ("Lỗi", "Error"),
         "role": ("Vai trò", "Role"),
         "unit": ("Địa bàn", "Unit"),
@@ -67,5 +68,28 @@ i18n.add(
             "Not saved: correct the marked fields.",
         ),
         "done": ("Đã lưu.", "Saved."),
+    }
+)
+
+# The roles of runtime.identity.claims.ROLES, as people call them.
+i18n.add(
+    {
+        "role_producer": ("Chủ thể sản xuất", "Producer"),
+        "role_commune_officer": ("Cán bộ OCOP cấp xã", "Commune OCOP officer"),
+        "role_commune_committee": ("UBND cấp xã", "Commune People's Committee"),
+        "role_district_officer": ("Phòng chuyên môn cấp huyện", "District office"),
+        "role_finance_office": ("Phòng Tài chính - Kế hoạch", "Finance office"),
+        "role_economy_office": ("Phòng Kinh tế - Hạ tầng", "Economy office"),
+        "role_culture_office": ("Phòng Văn hóa", "Culture office"),
+        "role_health_office": ("Phòng Y tế", "Health office"),
+        "role_health_centre": ("Trung tâm Y tế", "Health centre"),
+        "role_outreach_centre": ("Trung tâm Văn hóa - Truyền thông", "Outreach centre"),
+        "role_province_officer": ("Cơ quan thường trực OCOP tỉnh", "Provincial OCOP office"),
+        "role_council_member": ("Thành viên Hội đồng", "Council member"),
+        "role_council_secretary": ("Thư ký Hội đồng", "Council secretary"),
+        "role_authority": ("Chủ tịch UBND", "People's Committee chair"),
+        "role_ministry": ("Bộ Nông nghiệp và Môi trường", "Ministry"),
+        "role_auditor": ("Kiểm toán, thanh tra", "Auditor"),
+        "role_ops": ("Vận hành hệ thống", "Operations"),
     }
 )

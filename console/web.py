@@ -14,6 +14,7 @@ from starlette.datastructures import FormData
 
 from cli.client import Client
 from console import i18n
+from console.refusals import Refusal
 from console.session import CSRF_FIELD, csrf_token, csrf_valid
 from runtime.identity.claims import ROLES
 from runtime.identity.session import unverified_claims
@@ -73,12 +74,29 @@ def render(request: Request, template: str, status_code: int = 200, **context: A
     values = {
         "lang": chosen,
         "t": lambda key: i18n.text(key, chosen),
+        "label": lambda prefix, value: i18n.label(prefix, value, chosen),
         "user": user(request),
         "csrf": csrf_token(session(request)),
         "flash": session(request).pop("flash", ""),
         **context,
     }
     return TEMPLATES.TemplateResponse(request, template, values, status_code=status_code)
+
+
+def render_form(
+    request: Request, template: str, refusal: Refusal | None = None, **context: Any
+) -> HTMLResponse:
+    """`render` of a page with a form: with a refusal, status 422 and its messages by field
+    (`errors`) and for the whole form (`general`)."""
+    refusal = refusal or Refusal()
+    return render(
+        request,
+        template,
+        status_code=422 if refusal else 200,
+        errors=refusal.fields,
+        general=refusal.general,
+        **context,
+    )
 
 
 def redirect(url: str, flash: str = "", request: Request | None = None) -> RedirectResponse:

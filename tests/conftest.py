@@ -231,7 +231,7 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
 
 # Tiers that need a server or a built tool, which `make test` provisions: under it they
 # may not skip, and each must pass at least one test.
-SERVER_TIERS = ("kafka", "postgres", "keycloak", "tools")
+SERVER_TIERS = ("kafka", "postgres", "keycloak", "tools", "browser")
 
 
 def _require_infra() -> bool:

@@ -5,7 +5,18 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from console.pages import auth, council, decisions, home, inspection, public, reports
+from console.pages import (
+    auth,
+    council,
+    decisions,
+    dossiers,
+    home,
+    inspection,
+    public,
+    registration,
+    reports,
+    self_assessment,
+)
 
 PAGES: tuple[APIRouter, ...] = (
     auth.router,
@@ -15,4 +26,7 @@ PAGES: tuple[APIRouter, ...] = (
     decisions.router,
     reports.router,
     inspection.router,
+    registration.router,
+    self_assessment.router,  # before dossiers: /ho-so/{id}/tu-danh-gia is not an action
+    dossiers.router,
 )

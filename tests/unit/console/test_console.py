@@ -81,7 +81,7 @@ def test_signing_in_and_out(base: str) -> None:
     )
     assert home.status == 200
     assert "<strong>xa-thu</strong>" in home.body
-    assert "commune_officer" in home.body and "23500" in home.body
+    assert "Cán bộ OCOP cấp xã" in home.body and "23500" in home.body
     cookie = next(c for c in browser.jar if c.name == "ocop_session")
     assert cookie.has_nonstandard_attr("HttpOnly")
     value = cookie.value or ""

@@ -1,0 +1,155 @@
+"""A product carried through the console's registration pages in a real browser, in the
+embedded mode: a refusal at its field, the producer, its idea and plan, the product, the
+dossier with its documents (uploaded) and self-assessment on set 13's sheet, the
+commune's receipt, assessment and forwarding; the council and the decision through the
+services' commands (their pages are console2's); then the product's public page, and
+the producer signed in seeing its own idea. Screenshots of each page."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.common.by import By
+
+from tests.browser.conftest import screenshots
+from tests.browser.pages import (
+    click_and_wait,
+    error_of,
+    fill,
+    sign_in,
+    submit,
+    text,
+    wait_answering,
+)
+from tests.e2e.harness import EXAMPLES, Processes, council_session, embedded, free_port
+
+pytestmark = [pytest.mark.browser, pytest.mark.e2e]
+ID = re.compile(r"/([0-9a-f-]{36})$")
+
+
+@pytest.fixture(scope="module")
+def system(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Processes, str]]:
+    port = free_port()
+    folder = tmp_path_factory.mktemp("embedded")
+    with embedded(folder, {"OCOP_CONSOLE_PORT": str(port)}, demo=False) as proc:
+        base = f"http://127.0.0.1:{port}"
+        wait_answering(base)
+        yield proc, base
+
+
+def made(driver: webdriver.Chrome) -> str:
+    found = ID.search(driver.current_url)
+    shown = [e.text for e in driver.find_elements(By.CSS_SELECTOR, "[role=alert]")]
+    assert found, f"not made ({driver.current_url}): {shown}"
+    return found[1]
+
+
+def form_of(driver: webdriver.Chrome, action_ends: str, values: dict[str, str]) -> None:
+    """Fill the form whose action ends with `action_ends`, then send it."""
+    form = driver.find_element(By.CSS_SELECTOR, f"form[action$='{action_ends}']")
+    opened = form.find_elements(By.XPATH, "ancestor::details[not(@open)]/summary")
+    for summary in opened:  # a folded action: open it as a person would
+        summary.click()
+    for name, value in values.items():
+        field = form.find_element(By.NAME, name)
+        if field.tag_name == "select":
+            field.find_element(By.CSS_SELECTOR, f"option[value='{value}']").click()
+        elif field.get_attribute("type") == "checkbox":
+            if (value == "1") != field.is_selected():
+                field.click()
+        elif field.get_attribute("type") == "file":
+            field.send_keys(value)
+        else:
+            field.clear()
+            field.send_keys(value)
+    click_and_wait(driver, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+
+
+def test_a_refused_producer_shows_the_reason_at_the_field(
+    driver: webdriver.Chrome, system: tuple[Processes, str]
+) -> None:
+    _, base = system
+    sign_in(driver, base, "can-bo-xa", "demo-can-bo-xa")
+    driver.get(f"{base}/nha-san-xuat/moi")
+    fill(driver, {"name": "Hộ Nguyễn Văn A", "kind": "household_business", "commune_code": "23500"})
+    submit(driver)
+    assert error_of(driver, "business_registration_no")
+    field = driver.find_element(By.ID, "f-business_registration_no")
+    assert field.get_attribute("aria-invalid") == "true"
+    assert driver.find_element(By.ID, "f-name").get_attribute("value") == "Hộ Nguyễn Văn A"
+    screenshots(driver, "producer-refused")
+
+
+def test_from_registration_to_the_public_page(
+    driver: webdriver.Chrome, system: tuple[Processes, str]
+) -> None:
+    proc, base = system
+    sign_in(driver, base, "can-bo-xa", "demo-can-bo-xa")
+    driver.get(f"{base}/nha-san-xuat/moi")
+    form_of(driver, "/nha-san-xuat/moi", {
+        "name": "HTX Cà phê Đăk Hà", "kind": "cooperative", "commune_code": "23500",
+        "legal_representative": "Y Blơi", "legal_rep_gender": "male",
+        "legal_rep_ethnicity": "Xơ Đăng", "business_registration_no": "6101234567",
+        "account": "htx-dak-ha",
+    })  # fmt: skip
+    producer = made(driver)
+    screenshots(driver, "producer")
+    click_and_wait(driver, driver.find_element(By.LINK_TEXT, "Đăng ký ý tưởng sản phẩm"))
+    form_of(driver, "/y-tuong/moi", {"name": "Cà phê rang xay Đăk Hà", "product_set": "13",
+                                     "submitted_on": "02/03/2026"})  # fmt: skip
+    idea = made(driver)
+    for action, on, said in (("accept", "16/03/2026", ""),
+                             ("submit_plan", "01/04/2026", "Phương án SXKD 2026"),
+                             ("approve_plan", "15/04/2026", "")):  # fmt: skip
+        form_of(driver, f"/y-tuong/{idea}", {"action": action, "on": on, "text": said})
+        assert "Đã lưu." in text(driver)
+    screenshots(driver, "idea")
+    form_of(driver, f"/y-tuong/{idea}/san-pham", {})
+    product = made(driver)
+    form_of(driver, f"/dang-ky/san-pham/{product}", {"kind": "first", "received_on": "01/06/2026"})
+    dossier = made(driver)
+    assert "51-23500-1-2026" in text(driver)
+    for path, category in (
+        (EXAMPLES / "mau-02-tu-danh-gia.pdf", "form_02"),
+        (EXAMPLES / "giay-chung-nhan-attp.pdf", "food_safety_certificate"),
+    ):
+        form_of(driver, "/tai-lieu", {"file": str(path), "category": category})
+        assert path.name in text(driver)
+    _self_assess(driver, base, dossier)
+    form_of(driver, "/tiep-nhan", {"paper_copy": "1", "samples": "5", "received_on": "01/06/2026"})
+    assert "Không thiếu gì." in text(driver)
+    screenshots(driver, "dossier")
+    form_of(driver, "/danh-gia", {"report_no": "15/BC-UBND", "assessed_on": "12/06/2026"})
+    form_of(driver, "/chuyen", {"forwarded_on": "12/06/2026"})
+    assert "province" in driver.find_element(By.ID, "dossier-status").text + text(driver)
+    driver.get(f"{base}/ho-so?q=51-23500")
+    assert "51-23500-1-2026" in text(driver)
+    screenshots(driver, "dossiers")
+
+    council_session(proc, dossier)  # the council's and the decision's pages are console2's
+    driver.delete_all_cookies()
+    driver.get(f"{base}/san-pham/51-23500-1-2026")
+    assert driver.find_element(By.ID, "live-status").text == "Còn hiệu lực"
+    assert "125/QĐ-UBND" in text(driver) and "3 sao" in text(driver)
+    screenshots(driver, "public-product-valid")
+
+    sign_in(driver, base, "htx-dak-ha", "demo-htx-dak-ha")
+    driver.get(f"{base}/y-tuong")
+    assert "Cà phê rang xay Đăk Hà" in text(driver)
+    screenshots(driver, "producer-own-ideas")
+    assert producer
+
+
+def _self_assess(driver: webdriver.Chrome, base: str, dossier: str) -> None:
+    choices = json.loads(Path(EXAMPLES / "self-assessment-set13.json").read_text("utf-8"))
+    driver.get(f"{base}/ho-so/{dossier}/tu-danh-gia")
+    screenshots(driver, "self-assessment")
+    for criterion, option in choices.items():
+        driver.find_element(By.ID, f"o-{criterion}-{option}").click()
+    submit(driver)
+    assert "34/34" in text(driver)
