@@ -6,13 +6,13 @@ from console import i18n
 
 i18n.add(
     {
-        "dossiers": ("Hồ sơ OCOP", "OCOP dossiers"),
+        "dossier_list": ("Hồ sơ OCOP", "OCOP dossiers"),
         "dossier": ("Hồ sơ", "Dossier"),
         "overdue_only": ("Chỉ hồ sơ quá hạn", "Overdue only"),
         "overdue": ("Quá hạn", "Overdue"),
         "overdue_count": ("Số hồ sơ quá hạn", "Overdue dossiers"),
         "check_deadline": ("Hạn xã kiểm tra", "Commune deadline"),
-        "rule_set": ("Bộ tiêu chí áp dụng", "Rule set"),
+        "rule_set_applied": ("Bộ tiêu chí áp dụng", "Rule set"),
         "missing": ("Còn thiếu", "Still missing"),
         "nothing_missing": ("Không thiếu gì.", "Nothing is missing."),
         "documents": ("Tài liệu", "Documents"),
@@ -53,7 +53,6 @@ i18n.add(
             "Chọn một mức cho mỗi tiêu chí; ★ đánh dấu mức tối thiểu của hạng sao.",
             "Pick one option per criterion; ★ marks a star rating's minimum.",
         ),
-        "points": ("điểm", "points"),
         "min_star": ("tối thiểu {n}★", "{n}★ minimum"),
         "size": ("Kích thước", "Size"),
         "status_label": ("Trạng thái", "Status"),
@@ -66,16 +65,16 @@ i18n.add(
 # Statuses as the services name them (the page shows the name itself when not listed).
 i18n.add(
     {
-        "st_submitted": ("Đã tiếp nhận, chờ xã kiểm tra", "Submitted, awaiting the commune"),
-        "st_returned": ("Đã trả cho chủ thể bổ sung", "Returned to the producer"),
-        "st_assessed": ("Xã đã đánh giá (Mẫu 03)", "Assessed by the commune"),
-        "st_forwarded": ("Đã chuyển lên cấp trên", "Forwarded"),
-        "st_idea_submitted": ("Ý tưởng đã nộp", "Idea submitted"),
-        "st_idea_accepted": ("Ý tưởng được chấp nhận", "Idea accepted"),
-        "st_idea_returned": ("Ý tưởng bị trả lại", "Idea returned"),
-        "st_plan_submitted": ("Phương án đã nộp", "Plan submitted"),
-        "st_plan_approved": ("Phương án được phê duyệt", "Plan approved"),
-        "st_plan_returned": ("Phương án bị trả lại", "Plan returned"),
-        "st_product_registered": ("Đã đăng ký sản phẩm", "Product registered"),
+        "ds_submitted": ("Đã tiếp nhận, chờ xã kiểm tra", "Submitted, awaiting the commune"),
+        "ds_returned": ("Đã trả cho chủ thể bổ sung", "Returned to the producer"),
+        "ds_assessed": ("Xã đã đánh giá (Mẫu 03)", "Assessed by the commune"),
+        "ds_forwarded": ("Đã chuyển lên cấp trên", "Forwarded"),
+        "ds_idea_submitted": ("Ý tưởng đã nộp", "Idea submitted"),
+        "ds_idea_accepted": ("Ý tưởng được chấp nhận", "Idea accepted"),
+        "ds_idea_returned": ("Ý tưởng bị trả lại", "Idea returned"),
+        "ds_plan_submitted": ("Phương án đã nộp", "Plan submitted"),
+        "ds_plan_approved": ("Phương án được phê duyệt", "Plan approved"),
+        "ds_plan_returned": ("Phương án bị trả lại", "Plan returned"),
+        "ds_product_registered": ("Đã đăng ký sản phẩm", "Product registered"),
     }
 )

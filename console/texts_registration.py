@@ -56,10 +56,8 @@ i18n.add(
         "act_approve_plan": ("Phê duyệt phương án", "Approve the plan"),
         "act_return_plan": ("Trả lại phương án", "Return the plan"),
         "on": ("Ngày", "Date"),
-        "reason": ("Lý do", "Reason"),
         "text": ("Nội dung (mô tả mới / tóm tắt phương án)", "Text (new description / plan)"),
         "product_new": ("Đăng ký sản phẩm từ ý tưởng", "Register the product from the idea"),
-        "product": ("Sản phẩm", "Product"),
         "codes": ("Mã sản phẩm", "Product codes"),
         "dossier_new": ("Tiếp nhận hồ sơ (Mẫu 01)", "Receive a dossier (form 01)"),
         "dossier_kind": ("Loại hồ sơ", "Dossier kind"),
@@ -73,7 +71,6 @@ i18n.add(
         "declared_samples": ("Số mẫu khai báo", "Samples declared"),
         "search": ("Tìm (không cần dấu)", "Search (diacritics optional)"),
         "none_yet": ("Chưa có.", "None yet."),
-        "open": ("Mở", "Open"),
         "name": ("Tên", "Name"),
     }
 )
