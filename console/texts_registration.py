@@ -11,7 +11,7 @@ i18n.add(
         "menu_dossiers": ("Hồ sơ", "Dossiers"),
         "producer_new": ("Đăng ký chủ thể sản xuất", "Register a producer"),
         "producer_name": ("Tên chủ thể", "Producer name"),
-        "kind": ("Loại hình", "Kind"),
+        "producer_kind": ("Loại hình", "Kind"),
         "kind_cooperative": ("Hợp tác xã", "Cooperative"),
         "kind_cooperative_group": ("Tổ hợp tác", "Cooperative group"),
         "kind_enterprise": ("Doanh nghiệp", "Enterprise"),

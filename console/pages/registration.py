@@ -45,7 +45,7 @@ PRODUCER = Form(
     pb.RegisterProducerRequest,
     (
         Field("name", "producer_name", required=True),
-        Field("kind", "kind", "select", True, tuple((k, f"kind_{k}") for k in KINDS)),
+        Field("kind", "producer_kind", "select", True, tuple((k, f"kind_{k}") for k in KINDS)),
         Field("is_sme", "is_sme", "bool"),
         Field("business_registration_no", "brn"),
         Field("commune_code", "commune_code", required=True, hint="commune_hint"),
