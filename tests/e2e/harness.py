@@ -104,8 +104,8 @@ class Processes:
             if child.poll() is None:
                 child.send_signal(signal.SIGTERM)
         for name, child in self.children:
-            try:
-                codes[name] = child.wait(timeout=20)
+            try:  # a loaded machine (seventeen processes stopping at once) needs the time
+                codes[name] = child.wait(timeout=60)
             except subprocess.TimeoutExpired:
                 child.kill()
                 codes[name] = child.wait()

@@ -1,5 +1,7 @@
 """The distributed mode: every service as its own OS processes (rpc, stream, relay)
-through the real Kafka broker and PostgreSQL, driven by the `ocop` CLI."""
+through the real Kafka broker and PostgreSQL, driven by the `ocop` CLI — as production
+runs: real tokens from Keycloak, gRPC over TLS, and Kafka over SASL/SCRAM + TLS with each
+service (and the province) its own principal, held to its ACLs (tests/secure_kafka.py)."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ import contextlib
 import json
 import time
 import urllib.request
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +19,7 @@ from prometheus_client.samples import Sample
 
 from runtime import topology
 from runtime.settings import Settings
-from tests.conftest import kafka_bootstrap
+from tests import secure_kafka
 from tests.e2e.harness import (
     Processes,
     distributed_identity,
@@ -57,16 +60,27 @@ def total(samples: list[Sample], name: str, **labels: str) -> float:
     )
 
 
+@pytest.fixture
+async def secure_prefix() -> AsyncIterator[str]:
+    """The system's topics under a prefix of this test's own on the secured broker, with
+    the deployment's ACLs for them."""
+    with secure_kafka.running():
+        async with secure_kafka.prefixed_topics() as prefix:
+            yield prefix
+
+
+@pytest.mark.timeout(900)  # seventeen processes and the CLI's journey on a shared machine
 def test_one_product_through_separate_processes(
-    postgres_settings: Settings, topic_prefix: str, tmp_path: Path
+    postgres_settings: Settings, secure_prefix: str, tmp_path: Path
 ) -> None:
     ports = {s.name.upper(): free_port() for s in topology.running("rpc")}
     env = {
         **distributed_identity(tmp_path),
         "OCOP_STORE": "postgres",
         "OCOP_DELIVERY": "kafka",
-        "OCOP_KAFKA_BOOTSTRAP": kafka_bootstrap(),
-        "OCOP_TOPIC_PREFIX": topic_prefix,
+        "OCOP_KAFKA_BOOTSTRAP": secure_kafka.BOOTSTRAP,
+        "OCOP_KAFKA_CREDENTIALS_DIR": str(secure_kafka.SCRAM),
+        "OCOP_TOPIC_PREFIX": secure_prefix,
         "OCOP_PG_HOST": postgres_settings.pg_host,
         "OCOP_PG_PORT": str(postgres_settings.pg_port),
         "OCOP_PG_USER": postgres_settings.pg_user,
@@ -80,8 +94,8 @@ def test_one_product_through_separate_processes(
     for name, module in PROCESSES:
         proc.start(name, "-m", module, env={"OCOP_METRICS_PORT": str(metrics[name])})
     try:
-        for port in ports.values():
-            wait_serving(f"127.0.0.1:{port}", processes=proc)
+        for port in ports.values():  # seventeen processes start on a shared machine
+            wait_serving(f"127.0.0.1:{port}", timeout=480, processes=proc)
         done = journey(proc)
         assert done["forwarded_to"] == "province"
         assert (done["outcome"], done["star"]) == ("recognised", 3)
