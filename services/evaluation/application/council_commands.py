@@ -11,7 +11,7 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate
 
 from rules import MemberSheet, SheetError, score_member, select_rule_set
-from runtime.clock import check_not_before, check_not_before_any
+from runtime.clock import check_not_before_any
 from runtime.commands import CommandContext
 from runtime.errors import CommandRejected
 from services.evaluation.application import adoption
@@ -144,7 +144,9 @@ class CouncilCommands:
                 "Only the council secretary or this level's advisory team may record it.",
             )
         self.core.not_future("on", on)
-        check_not_before("on", on, evaluation.arrived_on, ARRIVAL)
+        check_not_before_any(
+            "on", on, [(evaluation.arrived_on, ARRIVAL), (round_.opened_on, ROUND_OPENED)]
+        )
         evaluation.record_advisory(kind, on, summary, ctx.meta())
         self.core.save(evaluation)
         return evaluation

@@ -239,6 +239,29 @@ def test_a_sheet_is_not_scored_before_the_round_opened(
     )
 
 
+@PROPERTY
+@given(offset=OFFSETS)
+def test_an_advisory_record_is_not_before_the_round_opened(
+    tmp_path_factory: pytest.TempPathFactory, offset: int
+) -> None:
+    app = _evaluation(tmp_path_factory.mktemp("e"), date(2026, 7, 20))
+    event = ev.arrive(app)
+    opened = date(2026, 6, 20)
+    ev.council(app, event.aggregate_id, on=opened)
+    ordered(
+        app,
+        "on",
+        offset,
+        lambda: app.councils.record_advisory(
+            ev.secretary(),
+            dossier_id=event.aggregate_id,
+            kind="field_survey",
+            on=opened + timedelta(days=offset),
+            summary="Khảo sát vùng nguyên liệu",
+        ),
+    )
+
+
 # -- inspection: a visit against the previous visit and conclusion -----------------------
 
 
