@@ -15,6 +15,7 @@ from console.pages import (
     public,
     registration,
     reports,
+    rounds,
     self_assessment,
 )
 
@@ -26,6 +27,7 @@ PAGES: tuple[APIRouter, ...] = (
     decisions.router,
     reports.router,
     inspection.router,
+    rounds.router,
     registration.router,
     self_assessment.router,  # before dossiers: /ho-so/{id}/tu-danh-gia is not an action
     dossiers.router,

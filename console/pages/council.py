@@ -59,6 +59,14 @@ def council_open(request: Request, ho_so: str = "", dot: str = "") -> Response:
 @router.get("/hoi-dong/dot/{round_id}")
 def round_page(request: Request, round_id: str) -> Response:
     signed_in(request)
+    return round_view(request, round_id)
+
+
+def round_view(
+    request: Request, round_id: str, form: dict[str, str] | None = None,
+    refusal: Refusal | None = None,
+) -> Response:  # fmt: skip
+    """A round, its council (with the form to appoint a member) and its dossiers."""
     with closing(client(request)) as c:
         stub = evaluation_stub(c)
         round_ = c.call(stub.GetRound, pb.GetRoundRequest(round_id=round_id))
@@ -66,7 +74,18 @@ def round_page(request: Request, round_id: str) -> Response:
             c.call(stub.GetEvaluation, pb.GetEvaluationRequest(dossier_id=d))
             for d in round_.dossier_ids
         ]
-    return render(request, "council_round.html", round=round_, dossiers=dossiers)
+    refusal = refusal or Refusal()
+    return render(
+        request,
+        "council_round.html",
+        status_code=422 if refusal else 200,
+        round=round_,
+        dossiers=dossiers,
+        roles=[(r, t(request, "role_" + r)) for r in ("member", "chair", "secretary")],
+        form=form or {},
+        errors=refusal.fields,
+        general=refusal.general,
+    )
 
 
 def _sheets(c: Client, stub: Any, dossier_id: str) -> tuple[Any, str]:

@@ -69,3 +69,22 @@ def test_the_secretary_sees_who_scored_and_adopts(served: Served) -> None:
     assert adopted.status == 200 and "Đã thông qua kết quả." in adopted.body
     assert 'id="result"' in adopted.body and "72" in adopted.body
     assert "Chờ quyết định công nhận" in adopted.body
+
+
+def test_the_province_opens_a_round_and_appoints_its_council(served: Served) -> None:
+    officer = signed_in(served.base, "so-nn")
+    page = officer.get("/hoi-dong/dot-moi")
+    fields = {"csrf_token": page.csrf(), "level": "province", "jurisdiction": "51"}
+    wrong = officer.post("/hoi-dong/dot-moi", {**fields, "on": "31/02/2026"})
+    assert wrong.status == 422 and 'id="e-on"' in wrong.body
+    opened = officer.post("/hoi-dong/dot-moi", {**fields, "on": "15/01/2026"})  # round 1
+    assert opened.status == 200 and "Đã mở đợt đánh giá." in opened.body
+    round_url = opened.url.removeprefix(served.base)
+    appoint = {"csrf_token": page.csrf(), "member_id": "tv-moi", "name": "Tv Mới"}
+    done = officer.post(f"{round_url}/thanh-vien", {**appoint, "role": "chair"})
+    assert "Tv Mới (tv-moi) — Chủ tịch Hội đồng" in done.body
+    again = officer.post(
+        f"{round_url}/thanh-vien", {**appoint, "member_id": "tv-khac", "role": "chair"}
+    )
+    assert again.status == 422 and 'id="e-role"' in again.body  # at its field
+    assert "Hội đồng đã có Chủ tịch." in again.body
