@@ -68,6 +68,11 @@ i18n.add(
             "Not saved: correct the marked fields.",
         ),
         "done": ("Đã lưu.", "Saved."),
+        "menu_council": ("Hội đồng", "Council"),
+        "menu_decisions": ("Quyết định", "Decisions"),
+        "menu_certificates": ("Giấy chứng nhận", "Certificates"),
+        "menu_inspection": ("Kiểm tra", "Inspection"),
+        "menu_reports": ("Báo cáo", "Reports"),
     }
 )
 

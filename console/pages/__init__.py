@@ -8,6 +8,7 @@ from fastapi import APIRouter
 from console.pages import (
     auth,
     council,
+    dashboard,
     decisions,
     dossiers,
     home,
@@ -22,6 +23,7 @@ from console.pages import (
 PAGES: tuple[APIRouter, ...] = (
     auth.router,
     home.router,
+    dashboard.router,
     public.router,
     council.router,
     decisions.router,

@@ -135,3 +135,13 @@ def test_a_producer_sees_its_own_ideas_only(edge: tuple[Running, str]) -> None:
     listed = producer.get("/y-tuong")
     assert "Mật ong rừng" not in listed.body
     assert producer.get(f"/nha-san-xuat/{other}").status == 403
+
+
+def test_the_dashboard_of_the_officer_and_of_a_producer(edge: tuple[Running, str]) -> None:
+    officer = signed_in(edge[1], "xa-thu", "mat-khau-thu")
+    page = officer.get("/bang-dieu-khien")
+    assert page.status == 200
+    assert "Chỉ tiêu kế hoạch năm" in page.body and "Hồ sơ theo giai đoạn" in page.body
+    assert "Giấy chứng nhận hết hạn trong 90 ngày tới" in page.body
+    producer = signed_in(edge[1], "htx-thu", "mat-khau-htx")
+    assert "Phần này không thuộc quyền xem của bạn." in producer.get("/bang-dieu-khien").body

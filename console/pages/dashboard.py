@@ -1,0 +1,121 @@
+"""The dashboard of the signed-in official's jurisdiction: the plan's KPIs of the year
+against their targets (reporting's GetKpis, bars drawn in CSS), the dossiers by stage and
+overdue (registration's ListDossiers), and the certificates that expire within 90 days
+(reporting's ListProducts). Each part is what the services let the user read; a part
+they refuse says so instead of failing the page."""
+
+from __future__ import annotations
+
+from collections import Counter
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from decimal import Decimal, InvalidOperation
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import grpc
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from console import i18n
+from console.web import client, render, signed_in
+from contracts.rpc import registration_pb2 as rg
+from contracts.rpc import registration_pb2_grpc as rg_grpc
+from contracts.rpc import reporting_pb2 as rp
+from contracts.rpc import reporting_pb2_grpc as rp_grpc
+
+router = APIRouter()
+EXPIRY_DAYS = 90
+
+i18n.add(
+    {
+        "menu_dashboard": ("Tổng quan", "Dashboard"),
+        "dashboard": ("Tổng quan địa bàn", "Jurisdiction dashboard"),
+        "kpis": ("Chỉ tiêu kế hoạch năm {y}", "The plan's targets, {y}"),
+        "target": ("Chỉ tiêu", "Target"),
+        "actual": ("Thực hiện", "Actual"),
+        "kpi_met": ("Đạt", "Met"),
+        "kpi_stretch_met": ("Vượt", "Exceeded"),
+        "kpi_below": ("Chưa đạt", "Below"),
+        "no_data": ("Chưa có dữ liệu", "No data yet"),
+        "pipeline": ("Hồ sơ theo giai đoạn", "Dossiers by stage"),
+        "expiring": (
+            "Giấy chứng nhận hết hạn trong 90 ngày tới",
+            "Certificates expiring in the next 90 days",
+        ),
+        "not_allowed_here": (
+            "Phần này không thuộc quyền xem của bạn.",
+            "This part is not yours to read.",
+        ),
+    }
+)
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One KPI: its label, value and minimum target as text, and the bar's width (% of
+    the target, capped at 100)."""
+
+    label: str
+    value: str
+    minimum: str
+    status: str
+    width: int
+
+
+def _bar(line: Any, lang: str) -> Bar:
+    label = line.label_en if lang == "en" else line.label_vi
+    try:
+        value, minimum = Decimal(line.value or "0"), Decimal(line.minimum or "0")
+    except InvalidOperation:
+        value, minimum = Decimal(0), Decimal(0)
+    width = 100 if minimum <= 0 else min(100, int(value * 100 / minimum))
+    shown = f"{value * 100:.0f} %" if line.unit == "share" and line.has_data else line.value
+    target = f"{minimum * 100:.0f} %" if line.unit == "share" else line.minimum
+    return Bar(label, shown if line.has_data else "", target, line.status, width)
+
+
+def _asked(calls: Any, method: Any, request: Any) -> Any:
+    """The reply, or None when the service refuses this user (the part says so)."""
+    try:
+        return calls.call(method, request)
+    except grpc.RpcError as error:
+        if error.code() in (grpc.StatusCode.PERMISSION_DENIED, grpc.StatusCode.INVALID_ARGUMENT):
+            return None
+        raise
+
+
+@router.get("/bang-dieu-khien")
+def dashboard(request: Request) -> Response:
+    signed_in(request)
+    today = datetime.now(ZoneInfo(request.app.state.settings.time_zone)).date()
+    with closing(client(request)) as calls:
+        reporting = rp_grpc.ReportingStub(calls.channel("reporting"))  # type: ignore[no-untyped-call]
+        registration = rg_grpc.RegistrationStub(calls.channel("registration"))  # type: ignore[no-untyped-call]
+        kpis = _asked(calls, reporting.GetKpis, rp.GetKpisRequest(period=str(today.year)))
+        dossiers = _asked(calls, registration.ListDossiers, rg.ListDossiersRequest(page_size=5000))
+        products = _asked(
+            calls, reporting.ListProducts, rp.ListProductsRequest(status="", page_size=5000)
+        )
+    lang = i18n.chosen(request.state.session.get("lang"))
+    return render(
+        request,
+        "dashboard.html",
+        year=today.year,
+        bars=[_bar(k, lang) for k in kpis.kpis if k.has_target] if kpis else None,
+        stages=sorted(Counter(d.status for d in dossiers.dossiers).items()) if dossiers else None,
+        overdue=dossiers.overdue if dossiers else 0,
+        expiring=_expiring(products.products, today) if products else None,
+    )
+
+
+def _expiring(products: Any, today: date) -> list[Any]:
+    """Products whose certificate in force ends within `EXPIRY_DAYS` days, soonest first."""
+    last = (today + timedelta(days=EXPIRY_DAYS)).isoformat()
+    soon = [
+        p
+        for p in products
+        if p.current_valid_to and today.isoformat() <= p.current_valid_to <= last
+    ]
+    return sorted(soon, key=lambda p: p.current_valid_to)
