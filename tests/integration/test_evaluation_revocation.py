@@ -20,7 +20,7 @@ from runtime.settings import Settings
 from services.evaluation.bootstrap import build
 from tests.conftest import eventually, kafka_bootstrap
 from tests.integration.test_exactly_once import streaming
-from tests.unit.evaluation.helpers import AUTHORITY, arrive, council, score_all, secretary
+from tests.unit.evaluation.helpers import AUTHORITY, SCORERS, adopt, arrive
 
 pytestmark = [pytest.mark.kafka, pytest.mark.postgres]
 
@@ -31,11 +31,7 @@ async def test_an_inspection_failure_opens_a_revocation_through_kafka(
     service = build(postgres_settings, clock=FixedClock(datetime(2027, 3, 5, tzinfo=UTC)))
     app = service.app
     event = arrive(app)
-    council(app, event.aggregate_id)
-    score_all(app, event.aggregate_id, dict.fromkeys(("chu-tich", "tv1", "tv2"), 65))
-    app.councils.adopt_result(
-        secretary(), dossier_id=event.aggregate_id, adopted_on=date(2026, 6, 25)
-    )
+    adopt(app, event.aggregate_id, date(2026, 6, 25), dict.fromkeys(SCORERS, 65))
     app.decisions.issue_decision(
         AUTHORITY,
         decision_no="12/QĐ-UBND",

@@ -31,10 +31,9 @@ from tests.integration.test_exactly_once import streaming
 from tests.unit.evaluation.helpers import (
     AUTHORITY,
     DISTRICT_AUTHORITY,
+    SCORERS,
+    adopt,
     arrive,
-    council,
-    score_all,
-    secretary,
 )
 from tests.unit.inspection.helpers import ALL_GOOD, OFFICER, TEAM
 
@@ -58,11 +57,7 @@ async def test_a_failed_inspection_revokes_and_the_next_plan_leaves_the_product_
         received=date(2025, 3, 1),
         assessed_on=date(2025, 3, 20),
     )
-    council(ev, dossier.aggregate_id)
-    score_all(ev, dossier.aggregate_id, dict.fromkeys(("chu-tich", "tv1", "tv2"), 60), 3, "R1")
-    ev.councils.adopt_result(
-        secretary(), dossier_id=dossier.aggregate_id, adopted_on=date(2025, 5, 20)
-    )
+    adopt(ev, dossier.aggregate_id, date(2025, 5, 20), dict.fromkeys(SCORERS, 60), 3, "R1")
     ev.decisions.issue_decision(
         DISTRICT_AUTHORITY,
         decision_no="5/QĐ-UBND",

@@ -28,6 +28,7 @@ DISTRICT_AUTHORITY = CommandContext(
     actor=Actor(id="ct-huyen", role="authority", jurisdiction=DISTRICT)
 )
 MEMBERS = ("chu-tich", "tv1", "tv2", "tv3")
+SCORERS = MEMBERS[:3]  # a council of three scoring
 SECRETARY = "thu-ky"
 _positions = iter(range(1, 10**6))
 
@@ -149,6 +150,21 @@ def score_all(
             dossier_id=dossier_id,
             choices=choices_for(total, keep_star=keep_star, rule_set=rule_set),
         )
+
+
+def adopt(
+    app: EvaluationApp,
+    dossier_id: UUID,
+    adopted_on: date,
+    totals: dict[str, int],
+    keep_star: int = 3,
+    rule_set: str = "R3",
+) -> None:
+    """A council for the dossier (`council`) scores it (`score_all`: each member's total,
+    the star kept, the rule set) and its secretary adopts the result on `adopted_on`."""
+    council(app, dossier_id)
+    score_all(app, dossier_id, totals, keep_star, rule_set)
+    app.councils.adopt_result(secretary(), dossier_id=dossier_id, adopted_on=adopted_on)
 
 
 def published(app: EvaluationApp, after: int = 0) -> list[tuple[str, IntegrationEvent]]:

@@ -16,6 +16,8 @@ from services.evaluation.application import EvaluationApp
 from tests.unit.evaluation.helpers import (
     AUTHORITY,
     R1_DISTRICT,
+    SCORERS,
+    adopt,
     arrive,
     assessed,
     council,
@@ -156,11 +158,7 @@ def test_boundary_scores_through_the_whole_decision_path(
 def test_one_decision_covers_several_products(app: EvaluationApp) -> None:
     dossiers = [arrive(app) for _ in range(3)]
     for event, total in zip(dossiers, (55, 65, 75), strict=True):
-        council(app, event.aggregate_id)
-        score_all(app, event.aggregate_id, dict.fromkeys(("chu-tich", "tv1", "tv2"), total), 4)
-        app.councils.adopt_result(
-            secretary(), dossier_id=event.aggregate_id, adopted_on=date(2026, 6, 25)
-        )
+        adopt(app, event.aggregate_id, date(2026, 6, 25), dict.fromkeys(SCORERS, total), 4)
     decision = app.decisions.issue_decision(
         AUTHORITY,
         decision_no="99/QĐ-UBND",
@@ -174,11 +172,7 @@ def test_one_decision_covers_several_products(app: EvaluationApp) -> None:
 
 def test_ninety_is_approved_and_forwarded_to_the_ministry(app: EvaluationApp) -> None:
     event = arrive(app)
-    council(app, event.aggregate_id)
-    score_all(app, event.aggregate_id, dict.fromkeys(("chu-tich", "tv1", "tv2"), 92), 5)
-    app.councils.adopt_result(
-        secretary(), dossier_id=event.aggregate_id, adopted_on=date(2026, 6, 25)
-    )
+    adopt(app, event.aggregate_id, date(2026, 6, 25), dict.fromkeys(SCORERS, 92), 5)
     start = mark(app)
     app.forwarding.approve_and_forward(
         AUTHORITY, dossier_id=event.aggregate_id, on=date(2026, 6, 26)
@@ -202,11 +196,7 @@ def test_ninety_is_approved_and_forwarded_to_the_ministry(app: EvaluationApp) ->
 
 def test_member_sheets_are_never_published(app: EvaluationApp) -> None:
     event = arrive(app)
-    council(app, event.aggregate_id)
-    score_all(app, event.aggregate_id, dict.fromkeys(("chu-tich", "tv1", "tv2"), 60))
-    app.councils.adopt_result(
-        secretary(), dossier_id=event.aggregate_id, adopted_on=date(2026, 6, 25)
-    )
+    adopt(app, event.aggregate_id, date(2026, 6, 25), dict.fromkeys(SCORERS, 60))
     stored = [
         type(app.mapper.to_domain_event(n)).__qualname__
         for n in app.recorder.select_notifications(start=1, limit=100)

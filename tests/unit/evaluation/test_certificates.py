@@ -18,16 +18,16 @@ from services.evaluation.bootstrap import EvaluationService
 from tests.unit.evaluation.helpers import (
     AUTHORITY,
     DISTRICT_AUTHORITY,
+    MEMBERS,
     OFFICER,
     R1_DISTRICT,
+    SCORERS,
+    adopt,
     arrive,
-    council,
     deliver,
     kinds,
     mark,
     published,
-    score_all,
-    secretary,
 )
 
 COMMUNE = CommandContext(actor=Actor(id="xa", role="commune_officer", jurisdiction="23500"))
@@ -45,11 +45,7 @@ def recognised(
     number: str = "12/QĐ-UBND",
 ) -> UUID:
     event = arrive(app, kind=kind, product_id=product, received=received, assessed_on=assessed_on)
-    council(app, event.aggregate_id)
-    score_all(app, event.aggregate_id, dict.fromkeys(("chu-tich", "tv1", "tv2", "tv3"), total))
-    app.councils.adopt_result(
-        secretary(), dossier_id=event.aggregate_id, adopted_on=assessed_on + timedelta(days=5)
-    )
+    adopt(app, event.aggregate_id, assessed_on + timedelta(days=5), dict.fromkeys(MEMBERS, total))
     app.decisions.issue_decision(
         AUTHORITY,
         decision_no=number,
@@ -104,11 +100,7 @@ def test_an_r1_certificate_gets_its_expiry_notice(
     app, scheduler = service.app, service.scheduler()
     move(clock, date(2025, 6, 20))
     event = arrive(app, **R1_DISTRICT)
-    council(app, event.aggregate_id)
-    score_all(app, event.aggregate_id, dict.fromkeys(("chu-tich", "tv1", "tv2"), 60), 3, "R1")
-    app.councils.adopt_result(
-        secretary(), dossier_id=event.aggregate_id, adopted_on=date(2025, 5, 20)
-    )
+    adopt(app, event.aggregate_id, date(2025, 5, 20), dict.fromkeys(SCORERS, 60), 3, "R1")
     app.decisions.issue_decision(
         DISTRICT_AUTHORITY,
         decision_no="5/QĐ-UBND",
@@ -142,11 +134,7 @@ def test_re_evaluated_in_time_replaces_the_certificate(
         assessed_on=date(2029, 1, 8),
     )
     assert app.get_certification(product).holding()["reevaluation"]["timing"] == "on_time"  # type: ignore[index]
-    council(app, event.aggregate_id)
-    score_all(app, event.aggregate_id, dict.fromkeys(("chu-tich", "tv1", "tv2", "tv3"), 75), 4)
-    app.councils.adopt_result(
-        secretary(), dossier_id=event.aggregate_id, adopted_on=date(2029, 1, 9)
-    )
+    adopt(app, event.aggregate_id, date(2029, 1, 9), dict.fromkeys(MEMBERS, 75), 4)
     start = mark(app)
     app.decisions.issue_decision(
         AUTHORITY,
@@ -177,11 +165,7 @@ def test_a_failed_re_evaluation_keeps_the_old_certificate(
         received=date(2029, 1, 5),
         assessed_on=date(2029, 1, 8),
     )
-    council(app, event.aggregate_id)
-    score_all(app, event.aggregate_id, dict.fromkeys(("chu-tich", "tv1", "tv2", "tv3"), 45))
-    app.councils.adopt_result(
-        secretary(), dossier_id=event.aggregate_id, adopted_on=date(2029, 1, 19)
-    )
+    adopt(app, event.aggregate_id, date(2029, 1, 19), dict.fromkeys(MEMBERS, 45))
     cert = app.get_certification(product).holding()
     assert cert is not None and cert["number"] == "12/2026/QĐ-UBND/01" and cert["status"] == "valid"
 

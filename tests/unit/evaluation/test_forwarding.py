@@ -21,6 +21,8 @@ from tests.unit.evaluation.helpers import (
     DISTRICT_AUTHORITY,
     DISTRICT_OFFICER,
     R1_DISTRICT,
+    SCORERS,
+    adopt,
     arrive,
     council,
     deliver,
@@ -50,11 +52,7 @@ def forwarded_r1(app: EvaluationApp, total: int = 80) -> tuple[UUID, UUID]:
 
 def forwarded_r3(app: EvaluationApp) -> tuple[UUID, UUID]:
     event = arrive(app)
-    council(app, event.aggregate_id)
-    score_all(app, event.aggregate_id, dict.fromkeys(("chu-tich", "tv1", "tv2"), 93), 5)
-    app.councils.adopt_result(
-        secretary(), dossier_id=event.aggregate_id, adopted_on=date(2026, 6, 25)
-    )
+    adopt(app, event.aggregate_id, date(2026, 6, 25), dict.fromkeys(SCORERS, 93), 5)
     assert app.get_evaluation(event.aggregate_id).status == "awaiting_approval"
     app.forwarding.approve_and_forward(
         AUTHORITY, dossier_id=event.aggregate_id, on=date(2026, 6, 26)

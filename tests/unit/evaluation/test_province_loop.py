@@ -13,10 +13,9 @@ from system.province import ProvinceSettings
 from tests.unit.evaluation.helpers import (
     AUTHORITY,
     R1_DISTRICT,
+    SCORERS,
+    adopt,
     arrive,
-    council,
-    score_all,
-    secretary,
 )
 
 
@@ -28,21 +27,13 @@ async def test_the_stand_in_closes_the_loop(tmp_path: Path) -> None:
         answered = {}
         for total in (80, 72):  # R1 district: >= 70 goes to the province, which scores 5 lower
             event = arrive(app, **R1_DISTRICT)
-            council(app, event.aggregate_id)
-            score_all(
-                app, event.aggregate_id, dict.fromkeys(("chu-tich", "tv1", "tv2"), total), 4, "R1"
-            )
-            app.councils.adopt_result(
-                secretary(), dossier_id=event.aggregate_id, adopted_on=date(2025, 5, 20)
+            adopt(
+                app, event.aggregate_id, date(2025, 5, 20), dict.fromkeys(SCORERS, total), 4, "R1"
             )
             answered[total] = event.aggregate_id
         for total in (95, 92):  # R3 province: >= 90 approved and sent to the ministry
             event = arrive(app)
-            council(app, event.aggregate_id)
-            score_all(app, event.aggregate_id, dict.fromkeys(("chu-tich", "tv1", "tv2"), total), 5)
-            app.councils.adopt_result(
-                secretary(), dossier_id=event.aggregate_id, adopted_on=date(2026, 6, 25)
-            )
+            adopt(app, event.aggregate_id, date(2026, 6, 25), dict.fromkeys(SCORERS, total), 5)
             app.forwarding.approve_and_forward(
                 AUTHORITY, dossier_id=event.aggregate_id, on=date(2026, 6, 26)
             )

@@ -18,6 +18,8 @@ from tests.unit.evaluation.helpers import (
     AUTHORITY,
     DISTRICT_AUTHORITY,
     OFFICER,
+    SCORERS,
+    adopt,
     arrive,
     council,
     mark,
@@ -42,11 +44,7 @@ def refused(app: EvaluationApp, call: Callable[..., Any], **kwargs: Any) -> Comm
 
 def adopted(app: EvaluationApp, total: int = 75, keep: int = 4) -> UUID:
     event = arrive(app)
-    council(app, event.aggregate_id)
-    score_all(app, event.aggregate_id, dict.fromkeys(("chu-tich", "tv1", "tv2"), total), keep)
-    app.councils.adopt_result(
-        secretary(), dossier_id=event.aggregate_id, adopted_on=date(2026, 6, 25)
-    )
+    adopt(app, event.aggregate_id, date(2026, 6, 25), dict.fromkeys(SCORERS, total), keep)
     return event.aggregate_id
 
 

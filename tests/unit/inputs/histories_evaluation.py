@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from typing import Any
-from uuid import UUID, uuid4
+from uuid import uuid4
 
 from contracts.envelope import Actor
 from runtime.clock import FixedClock
@@ -51,14 +50,6 @@ def evaluation_history(settings: Settings) -> None:
         app.close()
 
 
-def _adopted(app: EvaluationApp, dossier: UUID, on: date, *scoring: Any) -> None:
-    """A council for `dossier` scores it (`ev.score_all`'s totals, star kept, rule set) and
-    its secretary adopts the result on `on`."""
-    ev.council(app, dossier)
-    ev.score_all(app, dossier, *scoring)
-    app.councils.adopt_result(ev.secretary(), dossier_id=dossier, adopted_on=on)
-
-
 def _council_rounds(app: EvaluationApp) -> None:
     """A council's full round: conflict, advisory, rescore, meeting, adoption, decision."""
     event = ev.arrive(app)
@@ -97,7 +88,7 @@ def _council_rounds(app: EvaluationApp) -> None:
 def _forwarded_up(app: EvaluationApp) -> None:
     """Forwarded to the ministry, its result recorded; one returned from above."""
     up = ev.arrive(app)
-    _adopted(app, up.aggregate_id, date(2026, 6, 25), dict.fromkeys(COUNCIL, 93), 5)
+    ev.adopt(app, up.aggregate_id, date(2026, 6, 25), dict.fromkeys(COUNCIL, 93), 5)
     app.forwarding.approve_and_forward(
         ev.AUTHORITY, dossier_id=up.aggregate_id, on=date(2026, 6, 26)
     )
@@ -151,14 +142,7 @@ def _r1_district(
         received=date(2025, 3, 2),
         assessed_on=date(2025, 3, 21),
     )
-    _adopted(
-        app,
-        notice.aggregate_id,
-        date(2025, 5, 20),
-        dict.fromkeys(COUNCIL, 60),
-        3,
-        "R1",
-    )
+    ev.adopt(app, notice.aggregate_id, date(2025, 5, 20), dict.fromkeys(COUNCIL, 60), 3, "R1")
     app.decisions.issue_decision(
         ev.DISTRICT_AUTHORITY,
         decision_no="5/QĐ-UBND",
@@ -198,13 +182,7 @@ def _renewals(app: EvaluationApp, clock: FixedClock, scheduler: CertificateSched
         received=date(2029, 1, 5),
         assessed_on=date(2029, 1, 8),
     )
-    _adopted(
-        app,
-        again.aggregate_id,
-        date(2029, 1, 9),
-        dict.fromkeys(COUNCIL_OF_FOUR, 75),
-        4,
-    )
+    ev.adopt(app, again.aggregate_id, date(2029, 1, 9), dict.fromkeys(COUNCIL_OF_FOUR, 75), 4)
     app.decisions.issue_decision(
         ev.AUTHORITY,
         decision_no="40/QĐ-UBND",
@@ -235,12 +213,7 @@ def _failed_reevaluation(app: EvaluationApp, clock: FixedClock) -> None:
         received=date(2029, 1, 5),
         assessed_on=date(2029, 1, 8),
     )
-    _adopted(
-        app,
-        failed.aggregate_id,
-        date(2029, 1, 19),
-        dict.fromkeys(COUNCIL_OF_FOUR, 45),
-    )
+    ev.adopt(app, failed.aggregate_id, date(2029, 1, 19), dict.fromkeys(COUNCIL_OF_FOUR, 45))
 
 
 def _first_version(app: EvaluationApp) -> None:
