@@ -21,6 +21,8 @@ import logging
 import os
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
@@ -28,6 +30,7 @@ from aiokafka.admin import AIOKafkaAdminClient
 from runtime.consumer import TrackedConsumer
 from runtime.inproc import FileDeadLetters, record_of, write_lines
 from runtime.kafka import KafkaDeadLetters, build_broker, to_in_message
+from runtime.kafka_auth import broker_security, client_security
 from runtime.messages import (
     HEADER_ERROR,
     HEADER_ORIGINAL_OFFSET,
@@ -78,24 +81,29 @@ async def replay_dead_letters(
     consumer: TrackedConsumer,
     dead_letter_topic: str,
     group_id: str,
+    credentials: Path | None = None,
 ) -> ReplayResult:
     """Replay the dead letters present when the replay starts (and not yet replayed by
-    `group_id`); one that fails again is dead-lettered again, for a later replay."""
+    `group_id`); one that fails again is dead-lettered again, for a later replay.
+    `credentials`: the service principal's SASL/SCRAM file (runtime.kafka_auth) on a
+    secured broker, None for plaintext."""
     result = ReplayResult()
+    security = client_security(credentials)
     reader = AIOKafkaConsumer(
         bootstrap_servers=bootstrap,
         group_id=group_id,
         enable_auto_commit=False,
         auto_offset_reset="earliest",
+        **security,
     )
-    broker = build_broker(bootstrap, f"{group_id}-redead")
+    broker = build_broker(bootstrap, f"{group_id}-redead", security=broker_security(credentials))
     await broker.connect()
     dead_again = KafkaDeadLetters(broker, dead_letter_topic)
     await reader.start()
     try:
         partitions = [
             TopicPartition(dead_letter_topic, p)
-            for p in await _partitions(bootstrap, dead_letter_topic)
+            for p in await _partitions(bootstrap, dead_letter_topic, security)
         ]
         reader.assign(partitions)
         end = await reader.end_offsets(partitions)
@@ -129,8 +137,8 @@ async def _behind(reader: AIOKafkaConsumer, end: dict[TopicPartition, int]) -> b
     return False
 
 
-async def _partitions(bootstrap: str, topic: str) -> list[int]:
-    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap)
+async def _partitions(bootstrap: str, topic: str, security: dict[str, Any]) -> list[int]:
+    admin = AIOKafkaAdminClient(bootstrap_servers=bootstrap, **security)
     await admin.start()
     try:
         (described,) = await admin.describe_topics([topic])

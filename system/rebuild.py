@@ -138,16 +138,23 @@ class _TopicReader:
         from aiokafka import AIOKafkaConsumer, TopicPartition
         from aiokafka.admin import AIOKafkaAdminClient
 
+        from runtime.kafka_auth import client_security, credentials_of
+
         prefix = self.settings.topic_prefix
+        # As reporting's own principal on a secured broker (it may read what it consumes).
+        security = client_security(credentials_of(self.settings.kafka_credentials_dir, NAME))
         self.consumer = AIOKafkaConsumer(
             bootstrap_servers=self.settings.kafka_bootstrap,
             enable_auto_commit=False,
             group_id=None,
             client_id=f"{NAME}-rebuild",
+            **security,
         )
         await self.consumer.start()
         admin = AIOKafkaAdminClient(
-            bootstrap_servers=self.settings.kafka_bootstrap, client_id=f"{NAME}-rebuild"
+            bootstrap_servers=self.settings.kafka_bootstrap,
+            client_id=f"{NAME}-rebuild",
+            **security,
         )
         await admin.start()
         try:

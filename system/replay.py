@@ -17,6 +17,7 @@ from typing import Any
 
 from contracts.topics import dead_letter_topic
 from runtime.inproc import FileDeadLetters
+from runtime.kafka_auth import credentials_of
 from runtime.processes import build_with_retry, configure_logging
 from runtime.replay import ReplayResult, replay_dead_letter_file, replay_dead_letters
 from runtime.settings import Settings
@@ -43,6 +44,7 @@ async def replay(settings: Settings, service: str) -> ReplayResult:
         consumer,
         settings.topic_prefix + dead_letter_topic(service),
         f"{settings.topic_prefix}{service}-dlq-replay",
+        credentials_of(settings.kafka_credentials_dir, service),  # its own principal
     )
 
 
