@@ -35,6 +35,19 @@ def authority_name(tier: Tier, jurisdiction: str) -> str:
     return f"{TIER_AUTHORITY[tier]['vi']} {jurisdiction}".strip()
 
 
+def entry_of(product: CertifiedProduct, cert: dict[str, Any]) -> dict[str, Any]:
+    """What an inspection plan and an inspection record of the product: its name, commune
+    and the certificate in force (`cert`, as `InspectionStore.under_certificate` gives it)."""
+    return {
+        "product_id": str(product.product_id),
+        "product_name": product.name,
+        "commune_code": product.commune_code,
+        "certificate_no": cert["number"],
+        "star": cert["star"],
+        "rule_set_id": cert["rule_set_id"],
+    }
+
+
 class InspectionStore(ServiceStore):
     """The inspection service's event store and the state every command group reads."""
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate
@@ -20,24 +19,13 @@ from runtime.commands import CommandContext
 from runtime.errors import forbidden, precondition
 from services.inspection.application import rulebook
 from services.inspection.application.checks import lead, official_tier, team_of
-from services.inspection.application.core import InspectionStore
+from services.inspection.application.core import InspectionStore, entry_of
 from services.inspection.domain.inspection import Inspection
 from services.inspection.domain.plan import InspectionPlan
 from services.inspection.domain.products import CertifiedProduct
 from services.inspection.domain.values import Period
 
 DEFAULT_TEAM: tuple[tuple[str, str], ...] = ()
-
-
-def entry_of(product: CertifiedProduct, cert: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "product_id": str(product.product_id),
-        "product_name": product.name,
-        "commune_code": product.commune_code,
-        "certificate_no": cert["number"],
-        "star": cert["star"],
-        "rule_set_id": cert["rule_set_id"],
-    }
 
 
 class PlanCommands:

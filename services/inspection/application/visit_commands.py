@@ -31,7 +31,12 @@ from services.inspection.application.checks import (
     one_of,
     team_of,
 )
-from services.inspection.application.core import SYSTEM, InspectionStore, authority_name
+from services.inspection.application.core import (
+    SYSTEM,
+    InspectionStore,
+    authority_name,
+    entry_of,
+)
 from services.inspection.domain.inspection import Inspection
 from services.inspection.domain.plan import InspectionPlan
 from services.inspection.domain.values import TRIGGERS, Evidence, Finding
@@ -76,12 +81,7 @@ class VisitCommands:
         tier = self.store.inspector(ctx.actor, product, cert, today)
         inspection = Inspection(
             product={
-                "product_id": str(product.product_id),
-                "product_name": product.name,
-                "commune_code": product.commune_code,
-                "certificate_no": cert["number"],
-                "star": cert["star"],
-                "rule_set_id": cert["rule_set_id"],
+                **entry_of(product, cert),
                 "jurisdiction": ctx.actor.jurisdiction.strip(),
                 "tier": tier.value,
             },
