@@ -151,7 +151,9 @@ def register_producer(request: Request, posted: FormData = Depends(checked_form)
     signed_in(request)
     reply, refusal = send(request, PRODUCER, values(PRODUCER, posted))
     if refusal:
-        return form_page(request, PRODUCER, "/nha-san-xuat/moi", posted, refusal)
+        return form_page(
+            request, PRODUCER, "/nha-san-xuat/moi", posted, refusal, note="personal_note"
+        )
     return redirect(f"/nha-san-xuat/{reply.producer_id}", t(request, "done"), request)
 
 
