@@ -29,7 +29,7 @@ from runtime.identifiers import decision_number
 from runtime.jurisdiction import UnitPath, require_jurisdiction
 from runtime.text import nfc
 from services.evaluation.application.core import EvaluationCore
-from services.evaluation.application.support import invalid, legal_basis, parse_score
+from services.evaluation.application.support import dates_record, invalid, legal_basis, parse_score
 from services.evaluation.domain.certificates import ProductCertification
 
 EARLIER_DECISION = UUID("0f4d6c1e-9b2a-4e37-8c55-20f1a3b7d902")
@@ -156,12 +156,7 @@ class EarlierRecognitionCommands:
             "star": star,
             "issuer": authority,
             "rule_set_id": rule_set.id,
-            "issued_on": dates.issued_on,
-            "valid_to": dates.valid_to,
-            "notice_by": dates.expiry_notice_by,
-            "window_opens": dates.reevaluation_opens,
-            "window_closes": dates.reevaluation_closes,
-            "grace_until": dates.late_filer_valid_until,
+            **dates_record(dates),
             "unit": unit.as_dict(),
             "legal_basis": legal_basis(rule_set),
         }

@@ -95,6 +95,14 @@ def certificate_record(
         "star": star,
         "issuer": issuer,
         "rule_set_id": rule_set.id,
+        **dates_record(dates),
+    }
+
+
+def dates_record(dates: CertificateDates) -> dict[str, Any]:
+    """A certificate's dates as `ProductCertification` keeps them: issued, valid to, the
+    expiry notice, the re-evaluation window and a late filer's grace."""
+    return {
         "issued_on": dates.issued_on,
         "valid_to": dates.valid_to,
         "notice_by": dates.expiry_notice_by,

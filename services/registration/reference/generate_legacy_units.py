@@ -24,23 +24,11 @@ import sqlite3
 import sys
 from pathlib import Path
 
+from services.registration.adapters.units import COLUMNS  # the columns the service reads
+
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "legacy-units-vietnam.csv"
 PACKAGE = "vietnamadminunits"
-COLUMNS = (
-    "old_province_code",
-    "old_province_name",
-    "old_district_code",
-    "old_district_name",
-    "old_commune_code",
-    "old_commune_name",
-    "valid_to",
-    "new_province_code",
-    "new_commune_code",
-    "valid_from",
-    "basis",
-    "status",
-)
 
 
 def data_dir() -> Path:
