@@ -84,10 +84,19 @@ class UnitPath:
         return self.province
 
 
+def canonical(code: str) -> str:
+    """A unit code in its official zero-padded form where that is unambiguous: a
+    one-digit code can only be a province written without its leading zero ("1" for Hà
+    Nội's "01", as some stored records have it); every other code is kept as given."""
+    code = code.strip()
+    return code.zfill(2) if len(code) == 1 and code.isdigit() else code
+
+
 def covers(jurisdiction: str, path: UnitPath) -> bool:
-    """The actor's jurisdiction code reaches the record on `path`."""
-    code = jurisdiction.strip()
-    return code in CENTRAL or code in path.codes()
+    """The actor's jurisdiction code reaches the record on `path` (codes compared in
+    their `canonical` form)."""
+    code = canonical(jurisdiction)
+    return code in CENTRAL or code in {canonical(c) for c in path.codes()}
 
 
 def require_jurisdiction(actor: ActsFor, path: UnitPath, record: str = "") -> None:

@@ -38,7 +38,7 @@ import grpc
 from runtime import errors
 from runtime.identity import access_log
 from runtime.identity.interceptor import DENIED_BY_METADATA, Grant, current_grant
-from runtime.jurisdiction import SYSTEM_ROLES, UnitPath, covers
+from runtime.jurisdiction import SYSTEM_ROLES, UnitPath, canonical, covers
 
 LISTED: Final = "listed"
 UNSCOPED: Final = "unscoped"
@@ -97,8 +97,8 @@ def allows(grant: Grant, record: Record) -> bool:
         return True
     if grant.scope == "own":
         return bool(record.owner) and record.owner == grant.actor.id
-    code = grant.actor.jurisdiction.strip()
-    return covers(code, record.path) or (bool(code) and code in record.units)
+    code = canonical(grant.actor.jurisdiction)
+    return covers(code, record.path) or (bool(code) and code in map(canonical, record.units))
 
 
 def visible(record: Record | None) -> bool:

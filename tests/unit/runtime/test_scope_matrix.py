@@ -386,3 +386,22 @@ def _plan_entries(world: World, place: str, metadata: Any) -> list[Any]:
 def test_listings_hold_only_what_the_caller_reaches(world: World, who: str) -> None:
     for name, places in _listed(world, who).items():
         assert places == REACHES_RECORD[who], (who, name, places)
+
+
+def test_a_province_code_without_its_leading_zero_is_the_same_province() -> None:
+    """Records registered with Hà Nội as "1" (registration's look-up of the commune) and
+    tokens naming "01" (the official code) are one province; a district code such as
+    "001" (Ba Đình, before 2025) is never read as a province."""
+    from runtime.identity.interceptor import Grant
+    from runtime.identity.scope import NOWHERE, Record, allows
+    from runtime.jurisdiction import UnitPath
+
+    def grant(code: str) -> Grant:
+        return Grant(Actor(id="x", role="province_officer", jurisdiction=code), "province", "/m")
+
+    stored_short = Record(UnitPath("00004", "1"))
+    stored_official = Record(UnitPath("00004", "01"))
+    for record in (stored_short, stored_official, Record(NOWHERE, units=frozenset({"1"}))):
+        assert allows(grant("01"), record) and allows(grant("1"), record)
+    assert not allows(grant("001"), stored_short)
+    assert not allows(grant("02"), stored_short)
