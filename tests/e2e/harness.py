@@ -310,6 +310,13 @@ EXAMPLES = ROOT / "services" / "registration" / "examples"
 
 def journey(proc: Processes, received_on: str = "2026-06-01") -> dict[str, Any]:
     """One product from producer registration to a recognised 3-star result."""
+    registered = forwarded(proc, received_on)
+    return {**registered, **council_session(proc, registered["dossier"])}
+
+
+def forwarded(proc: Processes, received_on: str = "2026-06-01") -> dict[str, Any]:
+    """One product from producer registration to its dossier forwarded to the province
+    (the README's steps 1-6)."""
     producer = proc.cli(
         "registration",
         "register-producer",
@@ -406,16 +413,14 @@ def journey(proc: Processes, received_on: str = "2026-06-01") -> dict[str, Any]:
         "--assessed-on",
         "2026-06-12",
     )
-    forwarded = proc.cli(
+    forwarded_to = proc.cli(
         "registration", "forward", "--dossier", dossier, "--forwarded-on", "2026-06-12"
     )["forwarded_to"]
-    result = council_session(proc, dossier)
     return {
         "producer": producer,
         "product": product,
         "dossier": dossier,
-        "forwarded_to": forwarded,
-        **result,
+        "forwarded_to": forwarded_to,
     }
 
 
