@@ -12,6 +12,7 @@ from contracts import inspection as ins
 from contracts import promotion as pr
 from contracts import province as pv
 from contracts import registration as rg
+from services.reporting.domain import facts
 from services.reporting.domain.facts import Write, day, iso, source_of, unit_path
 
 __all__ = ["writes"]
@@ -81,10 +82,8 @@ def registration(event: Any, on: str) -> list[Write]:  # noqa: PLR0911 (one bran
                 check_deadline=iso(event.check_deadline),
             )
         case rg.DossierReturned():
-            returned = iso(event.returned_on)
-            return _row(
-                "kpi_dossiers", {"dossier_id": event.aggregate_id}, returned_to_producer_on=returned
-            )
+            key = {"dossier_id": event.aggregate_id}
+            return _row("kpi_dossiers", key, returned_to_producer_on=iso(event.returned_on))
         case rg.DossierResubmitted():
             return _row(
                 "kpi_dossiers",
@@ -108,8 +107,9 @@ def registration(event: Any, on: str) -> list[Write]:  # noqa: PLR0911 (one bran
     return []
 
 
-def evaluation(event: Any, on: str) -> list[Write]:  # noqa: PLR0911 (one branch per event)
-    """What an event of evaluation writes (`on`: the day it occurred, Vietnam time)."""
+def evaluation(event: Any, on: str) -> list[Write]:
+    """What an event of evaluation writes (`on`: the day it occurred, Vietnam time): the
+    dossier's score, forwarding and answer here, a certificate's events below."""
     match event:
         case ev.Scored():
             return _dossier(
@@ -146,6 +146,13 @@ def evaluation(event: Any, on: str) -> list[Write]:  # noqa: PLR0911 (one branch
                 ),
                 _answer(event, event.by_level, "returned", event.returned_on, event.reason),
             ]
+    return _certificate_writes(event)
+
+
+def _certificate_writes(event: Any) -> list[Write]:
+    """What evaluation's events about a certificate write: its decision, expiry,
+    replacement or revocation."""
+    match event:
         case ev.Recognized():
             return _certificate(
                 event,
@@ -226,7 +233,7 @@ def inspection(event: Any, on: str) -> list[Write]:
             values = {
                 "product_id": str(event.product_id),
                 "plan_id": str(event.plan_id or ""),
-                "outcome": INSPECTION_OUTCOMES[event.event_type],
+                "outcome": facts.INSPECTION_OUTCOMES[event.event_type],
                 "inspection_kind": event.inspection_kind,
                 "concluded_on": iso(concluded),
                 "conclusion_no": event.conclusion_no,
@@ -274,15 +281,6 @@ def promotion(event: Any, on: str) -> list[Write]:  # noqa: PLR0911 (one branch 
             closed = iso(event.closed_on)
             return _row("kpi_showrooms", {"showroom_id": event.aggregate_id}, closed_on=closed)
     return []
-
-
-INSPECTION_OUTCOMES = {
-    "InspectionPassed": "passed",
-    "RemediationRequired": "remediation_required",
-    "RemediationCompleted": "remediation_completed",
-    "RemediationOverdue": "remediation_overdue",
-    "InspectionFailed": "failed",
-}
 
 
 def writes(event: Any) -> list[Write]:

@@ -39,7 +39,16 @@ from contracts import promotion as pr
 from contracts import province as pv
 from contracts import registration as rg
 
-__all__ = ["SOURCES", "TABLES", "Write", "day", "iso", "source_of", "unit_path"]
+__all__ = [
+    "INSPECTION_OUTCOMES",
+    "SOURCES",
+    "TABLES",
+    "Write",
+    "day",
+    "iso",
+    "source_of",
+    "unit_path",
+]
 
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -120,6 +129,15 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("level", "outcome", "score", "star", "reason", "answered_on", "answered_by"),
     ),
 }
+
+INSPECTION_OUTCOMES = {
+    "InspectionPassed": "passed",
+    "RemediationRequired": "remediation_required",
+    "RemediationCompleted": "remediation_completed",
+    "RemediationOverdue": "remediation_overdue",
+    "InspectionFailed": "failed",
+}
+"""The `outcome` column of `kpi_inspections`, by the inspection event's type."""
 
 SOURCES = ("registration", "evaluation", "inspection", "promotion")
 """The services whose events reporting counts; a KPI whose service has published nothing
