@@ -13,6 +13,7 @@ from console.pages import (
     dossiers,
     home,
     inspection,
+    promotion,
     public,
     registration,
     reports,
@@ -30,6 +31,7 @@ PAGES: tuple[APIRouter, ...] = (
     reports.router,
     inspection.router,
     rounds.router,
+    promotion.router,
     registration.router,
     self_assessment.router,  # before dossiers: /ho-so/{id}/tu-danh-gia is not an action
     dossiers.router,

@@ -30,3 +30,12 @@ def test_an_ad_hoc_inspection_from_the_form(served: Served) -> None:
     assert opened.status == 200 and "Đã mở kiểm tra đột xuất." in opened.body
     assert "15/12/2026" in opened.body and "Đột xuất" in opened.body
     assert "Đơn thư phản ánh" in opened.body  # the trigger, in words
+
+
+def test_the_promotion_shares_and_showrooms(served: Served) -> None:
+    officer = signed_in(served.base, "so-nn")
+    page = officer.get("/xuc-tien?ngay=30/06/2026")
+    assert page.status == 200 and 'id="shares"' in page.body and "Chủ thể OCOP" in page.body
+    assert "30/06/2026" in page.body and 'id="showrooms"' in page.body
+    refused = officer.get("/xuc-tien?ngay=31/02/2026")
+    assert 'class="alert"' in refused.body and 'id="shares"' not in refused.body
