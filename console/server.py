@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import signal
 import socket
 from collections.abc import Iterator
 
@@ -27,7 +28,7 @@ def bind(console: ConsoleSettings) -> socket.socket:
 
 
 class _Embedded(uvicorn.Server):
-    """Leaves the signals to the process that embeds the console (`ocop run`)."""
+    """Leaves the signals to the process's own handlers (`ocop run`, `main`)."""
 
     @contextlib.contextmanager
     def capture_signals(self) -> Iterator[None]:
@@ -64,8 +65,17 @@ class ConsoleServer:
 
 
 def main() -> int:
+    """Serve until SIGTERM or SIGINT, then stop cleanly (exit 0)."""
     console = ConsoleSettings()
-    server = ConsoleServer(console, Settings())
+    server = ConsoleServer(console, Settings(), embedded=True)
     print(f"Bảng điều khiển OCOP: {server.url}/", flush=True)
-    asyncio.run(server.serve())
+
+    async def serve() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.add_signal_handler(sig, stop.set)
+        await server.serve(stop)
+
+    asyncio.run(serve())
     return 0

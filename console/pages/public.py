@@ -32,6 +32,7 @@ i18n.add(
         "certificate_no": ("Số giấy chứng nhận", "Certificate number"),
         "decision_no": ("Quyết định công nhận", "Recognition decision"),
         "validity": ("Hiệu lực", "Valid"),
+        "validity_as_issued": ("Hiệu lực ghi trên giấy", "Validity as issued"),
         "valid_from_to": ("từ {a} đến {b}", "from {a} to {b}"),
         "status": ("Tình trạng hôm nay", "Status today"),
         "status_valid": ("Còn hiệu lực", "Valid"),
