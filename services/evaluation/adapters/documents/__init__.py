@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import weasyprint  # type: ignore[import-untyped]
 
 from runtime.admin_document import date_line
 from services.evaluation.adapters.documents import wording as w
@@ -37,6 +36,10 @@ def _environment() -> jinja2.Environment:
 
 
 def _render(template: str, **context: Any) -> bytes:
+    # Imported here: pango loads with it, and a process without the library (an image
+    # built without it) still serves everything but the documents.
+    import weasyprint  # type: ignore[import-untyped]
+
     css = (TEMPLATES / "document.css").read_text(encoding="utf-8")
     page = _environment().get_template(template).render(css=css, **context)
     pdf: bytes = weasyprint.HTML(string=page, base_url=str(TEMPLATES)).write_pdf()
