@@ -1,0 +1,105 @@
+"""The console once against the distributed mode, in a real browser: its own process
+(`python -m console`) beside registration, evaluation and reporting as separate processes
+on PostgreSQL (databases of the test's own, `console_browser_*`, so no lock is needed)
+and Kafka, gRPC over TLS; signing in through Keycloak (authorization code + PKCE, client
+`ocop-console`) as an account of the test's own; a producer registered on the page and a
+refusal at its field; a product carried to recognition by the CLI, then its public
+page; signing out of Keycloak too."""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Iterator
+from pathlib import Path
+
+import psycopg
+import pytest
+from selenium import webdriver
+from selenium.webdriver.common.by import By
+
+from runtime.settings import Settings
+from tests.browser.conftest import screenshots
+from tests.browser.pages import (
+    click_and_wait,
+    error_of,
+    fill,
+    sign_out,
+    submit,
+    text,
+    wait_answering,
+)
+from tests.conftest import SERVICES, pg_settings, reset_databases
+from tests.e2e.accounts import ensure_keycloak
+from tests.e2e.harness import Processes, distributed, distributed_identity, free_port, journey
+
+pytestmark = [pytest.mark.browser, pytest.mark.e2e, pytest.mark.kafka, pytest.mark.postgres]
+PREFIX = "console_browser_"
+USER = "console-can-bo-xa"
+
+
+def own_databases() -> Settings:
+    """Databases of this test's own (made when missing, emptied)."""
+    settings = pg_settings(pg_db_prefix=PREFIX)
+    with psycopg.connect(
+        host=settings.pg_host, port=settings.pg_port, user=settings.pg_user,
+        password=settings.pg_password, dbname="postgres", autocommit=True,
+    ) as conn:  # fmt: skip
+        for service in SERVICES:
+            name = f"{PREFIX}{service}"
+            if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
+                conn.execute(f'CREATE DATABASE "{name}"')
+    reset_databases(settings)
+    return settings
+
+
+@pytest.fixture
+def system(topic_prefix: str, tmp_path: Path) -> Iterator[tuple[Processes, str]]:
+    folder = tmp_path
+    identity = distributed_identity(folder)
+    ensure_keycloak(identity["OCOP_OIDC_ISSUER"], USER, "commune_officer", "23500")
+    settings = own_databases()
+    port = free_port()
+    services = ("registration", "evaluation", "reporting")
+    with distributed(folder, settings, topic_prefix, services, identity) as proc:
+        console = proc.start("console", "-m", "console", env={"OCOP_CONSOLE_PORT": str(port)})
+        try:
+            base = f"http://127.0.0.1:{port}"
+            wait_answering(base)
+            yield proc, base
+        finally:  # the console stops cleanly too, before the services
+            proc.children.remove(("console", console))
+            console.send_signal(signal.SIGTERM)
+            assert console.wait(timeout=30) == 0, proc.log_of("console")
+
+
+def test_the_console_in_the_distributed_mode(
+    driver: webdriver.Chrome, system: tuple[Processes, str]
+) -> None:
+    proc, base = system
+    driver.get(f"{base}/dang-nhap")
+    click_and_wait(
+        driver, driver.find_element(By.LINK_TEXT, "Đăng nhập bằng tài khoản của cơ quan")
+    )
+    assert "/realms/ocop/" in driver.current_url  # Keycloak's own sign-in page
+    fill(driver, {"username": USER, "password": f"demo-{USER}"})
+    click_and_wait(driver, driver.find_element(By.ID, "kc-login"))
+    assert f"Xin chào, {USER}" in text(driver)
+    screenshots(driver, "distributed-home")
+
+    driver.get(f"{base}/nha-san-xuat/moi")
+    fill(driver, {"name": "Hộ Nguyễn Văn A", "kind": "household_business", "commune_code": "23500"})
+    submit(driver)
+    assert error_of(driver, "business_registration_no")
+    fill(driver, {"business_registration_no": "6101239999", "legal_representative": "A Tâm"})
+    submit(driver)
+    assert "Hộ Nguyễn Văn A" in driver.find_element(By.TAG_NAME, "h1").text
+
+    done = journey(proc)  # the CLI as the demo officers, through council and decision
+    driver.get(f"{base}/san-pham/51-23500-1-2026")
+    assert driver.find_element(By.ID, "live-status").text == "Còn hiệu lực"
+    assert done["decision_no"] in text(driver)
+    screenshots(driver, "distributed-public-product")
+    driver.get(f"{base}/")
+    sign_out(driver)  # the console's session ends, then Keycloak's
+    driver.get(f"{base}/")
+    assert USER not in text(driver) and "Đăng nhập" in text(driver)
