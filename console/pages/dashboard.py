@@ -54,8 +54,8 @@ i18n.add(
 
 @dataclass(frozen=True)
 class Bar:
-    """One KPI: its label, value and minimum target as text, and the bar's width (% of
-    the target, capped at 100)."""
+    """One KPI: its label, value and minimum target as text ("" without a target), and
+    the bar's width (% of the target, capped at 100; 0 without a target)."""
 
     label: str
     value: str
@@ -70,9 +70,11 @@ def _bar(line: Any, lang: str) -> Bar:
         value, minimum = Decimal(line.value or "0"), Decimal(line.minimum or "0")
     except InvalidOperation:
         value, minimum = Decimal(0), Decimal(0)
-    width = 100 if minimum <= 0 else min(100, int(value * 100 / minimum))
+    width = 0 if minimum <= 0 else min(100, int(value * 100 / minimum))
     shown = f"{value * 100:.0f} %" if line.unit == "share" and line.has_data else line.value
     target = f"{minimum * 100:.0f} %" if line.unit == "share" else line.minimum
+    if not line.has_target:
+        target = ""
     return Bar(label, shown if line.has_data else "", target, line.status, width)
 
 
@@ -103,7 +105,9 @@ def dashboard(request: Request) -> Response:
         request,
         "dashboard.html",
         year=today.year,
-        bars=[_bar(k, lang) for k in kpis.kpis if k.has_target] if kpis else None,
+        bars=sorted((_bar(k, lang) for k in kpis.kpis), key=lambda b: not b.minimum)
+        if kpis
+        else None,
         stages=sorted(Counter(d.status for d in dossiers.dossiers).items()) if dossiers else None,
         overdue=dossiers.overdue if dossiers else 0,
         expiring=_expiring(products.products, today) if products else None,

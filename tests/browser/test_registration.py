@@ -130,6 +130,9 @@ def test_from_registration_to_the_public_page(
     driver.get(f"{base}/ho-so?q=51-23500")
     assert "51-23500-1-2026" in text(driver)
     screenshots(driver, "dossiers")
+    driver.get(f"{base}/bang-dieu-khien")
+    assert "Hồ sơ theo giai đoạn" in text(driver) and "Đã chuyển lên cấp trên" in text(driver)
+    screenshots(driver, "dashboard")
 
     council_session(proc, dossier)  # the council's and the decision's pages are console2's
     driver.delete_all_cookies()
