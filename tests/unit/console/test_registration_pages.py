@@ -119,6 +119,20 @@ def test_from_producer_to_a_forwarded_dossier(edge: tuple[Running, str]) -> None
     )
     assert refused.status == 422 and 'id="e-' in refused.body
 
+    # The commune returns the dossier; the producer, signed in, reads why and answers.
+    returned = post(
+        browser,
+        f"{here}/tra-lai",
+        {"reason": "Thiếu phiếu kiểm nghiệm", "returned_on": "05/06/2026"},
+        here,
+    )
+    assert "Đã trả cho chủ thể bổ sung" in returned.body
+    producer = signed_in(edge[1], "htx-thu", "mat-khau-htx")
+    seen = producer.get(here)
+    assert "Thiếu phiếu kiểm nghiệm" in seen.body
+    answered = post(producer, f"{here}/nop-lai", {"received_on": "10/06/2026"}, here)
+    assert answered.status == 200 and "Đã tiếp nhận, chờ xã kiểm tra" in answered.body
+
 
 def test_a_producer_sees_its_own_ideas_only(edge: tuple[Running, str]) -> None:
     officer = signed_in(edge[1], "xa-thu", "mat-khau-thu")
