@@ -127,10 +127,10 @@ def test_from_producer_to_a_forwarded_dossier(edge: tuple[Running, str]) -> None
         here,
     )
     assert "Đã trả cho chủ thể bổ sung" in returned.body
-    producer = signed_in(edge[1], "htx-thu", "mat-khau-htx")
-    seen = producer.get(here)
+    owner = signed_in(edge[1], "htx-thu", "mat-khau-htx")
+    seen = owner.get(here)
     assert "Thiếu phiếu kiểm nghiệm" in seen.body
-    answered = post(producer, f"{here}/nop-lai", {"received_on": "10/06/2026"}, here)
+    answered = post(owner, f"{here}/nop-lai", {"received_on": "10/06/2026"}, here)
     assert answered.status == 200 and "Đã tiếp nhận, chờ xã kiểm tra" in answered.body
 
 
