@@ -5,9 +5,10 @@ same commands an officer would use, once promotion has learnt of the producers.
 What is real: the producers, their districts, the seed plan's kinds of activity, lead
 units and funding sources (OCOP-RULES.md §11 [L]). What is made up for the demo and
 marked "(dữ liệu mẫu)": the plan's amounts, the showrooms' and fairs' names, places and
-dates, channel partners, raw-material areas and contract numbers, support amounts. The
-demo products are not certified yet (they wait for a council), so nothing is displayed
-or entered in a fair: that needs a certificate (see the README's promotion walkthrough)."""
+dates, channel partners, raw-material areas and contract numbers, support amounts.
+Nothing is displayed or entered in a fair: that needs a certificate in force on the day,
+which of the imported register only the eight of 28/06/2024 have in 2025, and the README's
+promotion walkthrough displays the product its district council recognises."""
 
 from __future__ import annotations
 

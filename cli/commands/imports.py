@@ -41,6 +41,7 @@ RECOGNITION_FIELDS = (
     "certificate_no",
     "valid_to",
 )
+UNIT_FIELDS = ("commune", "province", "district", "legacy_commune", "legacy_province")
 
 
 def add(sub: Any, lang: str = "vi") -> None:
@@ -154,12 +155,7 @@ def _bar(total: int, label: str, quiet: bool) -> Any:
 def _rows(batch: Sequence[Row], found: Portfolio, **flags: bool) -> reg.ImportPortfolioRequest:
     return reg.ImportPortfolioRequest(
         actor=command_actor(None),
-        rows=[
-            reg.PortfolioRow(
-                line=row.line, **{k: row.values.get(k) or _empty(k) for k in PORTFOLIO_FIELDS}
-            )
-            for row in batch
-        ],
+        rows=[reg.PortfolioRow(**registration_row(row)) for row in batch],
         source_sha256=found.sha256,
         **flags,
     )
@@ -167,6 +163,23 @@ def _rows(batch: Sequence[Row], found: Portfolio, **flags: bool) -> reg.ImportPo
 
 def _empty(name: str) -> Any:
     return 0 if name == "product_set" else ""
+
+
+def registration_row(row: Row) -> dict[str, Any]:
+    """A row as registration's portfolio import takes it (`app.portfolio.import_rows`);
+    also how the embedded demo imports the Kon Tum register (system/demo.py)."""
+    return {"line": row.line, **{k: row.values.get(k) or _empty(k) for k in PORTFOLIO_FIELDS}}
+
+
+def recognition_row(row: Row, product_id: str) -> dict[str, Any]:
+    """A row as evaluation records it (`app.earlier.record`), without the product's unit
+    path (`UNIT_FIELDS`, from registration's answer)."""
+    return {
+        "line": row.line,
+        "product_id": product_id,
+        "product_name": row.values["product_name"],
+        **{k: row.values.get(k) or _empty(k) for k in RECOGNITION_FIELDS},
+    }
 
 
 def _recognitions(
@@ -178,20 +191,8 @@ def _recognitions(
         product = by_line.get(row.line)
         if product is None:  # refused by registration: reported already
             continue
-        unit = product.unit
-        rows.append(
-            ev.EarlierRecognition(
-                line=row.line,
-                product_id=product.product_id,
-                product_name=row.values["product_name"],
-                commune=unit.commune,
-                province=unit.province,
-                district=unit.district,
-                legacy_commune=unit.legacy_commune,
-                legacy_province=unit.legacy_province,
-                **{k: row.values.get(k) or _empty(k) for k in RECOGNITION_FIELDS},
-            )
-        )
+        unit = {name: getattr(product.unit, name) for name in UNIT_FIELDS}
+        rows.append(ev.EarlierRecognition(**recognition_row(row, product.product_id), **unit))
     return ev.RecordEarlierRecognitionsRequest(
         actor=command_actor(None),
         rows=rows,

@@ -33,7 +33,7 @@ def test_a_deleted_catalogue_is_replayed_from_the_sources(sqlite_settings: Setti
         before = sorted(system.reporting.app.list_products(), key=lambda r: str(r["product_id"]))
     finally:
         system.close()
-    assert loaded == len(before) == 35
+    assert loaded == len(before) == 36  # the register (35) and the walkthrough product
 
     catalogue: Path = sqlite_settings.data_dir / "reporting.sqlite"
     catalogue.unlink()
@@ -42,7 +42,7 @@ def test_a_deleted_catalogue_is_replayed_from_the_sources(sqlite_settings: Setti
     assert sorted(after, key=lambda r: str(r["product_id"])) == before
     # Started again with the catalogue in place: nothing is replayed, nothing doubles
     replayed, again = rows(sqlite_settings)
-    assert replayed == {} and len(again) == 35
+    assert replayed == {} and len(again) == 36
 
 
 def test_ocop_reporting_rebuild(
@@ -60,4 +60,4 @@ def test_ocop_reporting_rebuild(
         system.close()
     assert main(["--json", "reporting", "rebuild", "--data-dir", folder]) == 0
     done = json.loads(capsys.readouterr().out)
-    assert done["products"] == 35 and done["replayed"] > 35
+    assert done["products"] == 36 and done["replayed"] > 36
