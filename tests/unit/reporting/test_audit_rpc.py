@@ -20,7 +20,7 @@ from contracts.envelope import Actor
 from contracts.rpc import audit_pb2 as pb
 from contracts.rpc import audit_pb2_grpc as pb_grpc
 from runtime.commands import CommandContext
-from system.demo import load_demo
+from system.demo import WALKTHROUGH_PRODUCT, load_demo
 from tests.identity import TestIssuer, signed_channel
 from tests.unit.inputs.servers import Running, running
 
@@ -45,8 +45,14 @@ def audit_stub(r: Running, who: tuple[str, str, str]) -> Any:
     return pb_grpc.AuditStub(channel)  # type: ignore[no-untyped-call]
 
 
+def walkthrough(demo: Running) -> dict[str, Any]:
+    """The demo's product with a dossier (the register's are imported certificates)."""
+    products = demo.system.reporting.app.list_products()
+    return next(p for p in products if p["name"] == WALKTHROUGH_PRODUCT)
+
+
 def test_an_auditor_reads_a_products_trail_and_others_may_not(demo: Running) -> None:
-    product = demo.system.reporting.app.list_products()[0]
+    product = walkthrough(demo)
     trail = audit_stub(demo, ("kiem-toan", "auditor", "")).GetTrail(
         pb.GetTrailRequest(kind="product", id=product["product_id"])
     )
@@ -75,7 +81,7 @@ def test_the_cli_shows_exports_and_dates_a_trail(
 ) -> None:
     monkeypatch.setenv("OCOP_TOKEN", issuer(demo).token("kiem-toan", "auditor"))
     monkeypatch.setenv("OCOP_REPORTING_PORT", demo.addresses["reporting"].rsplit(":", 1)[1])
-    product = demo.system.reporting.app.list_products()[0]["product_id"]
+    product = walkthrough(demo)["product_id"]
 
     assert main(["--json", "audit", "product", product]) == 0
     entries = json.loads(capsys.readouterr().out)
@@ -104,7 +110,7 @@ def test_the_cli_shows_exports_and_dates_a_trail(
     then = json.loads(capsys.readouterr().out)
     assert then["product_id"] == product and then["status"] == "commune_assessed"
     assert main(["--json", "audit", "products", "--as-of", today]) == 0
-    assert len(json.loads(capsys.readouterr().out)) == 35
+    assert len(json.loads(capsys.readouterr().out)) == 36  # the register's 35 and the walkthrough's
     assert main(["--json", "audit", "products", "--as-of", "01/01/2020"]) == 0
     assert json.loads(capsys.readouterr().out) == []
     assert main(["--json", "reporting", "kpi", "--period", "2024", "--as-of", "01/01/2020"]) == 0
