@@ -191,7 +191,7 @@ def test_a_district_runs_its_own_may_round(proc: Processes) -> None:
     assert higher["answered_by"] == "province-stand-in" and higher["answered_on"]
     assert back["returned_options"] == ["recognise", "reevaluate"]
     third = proc.cli("--actor-id", "ct-615", "--role", "authority", "--jurisdiction", "615",
-                     "evaluation", "decide", "--decided-on", "30/05/2025", "--dossier", honey,
+                     "evaluation", "decide", "--decided-on", "12/06/2025", "--dossier", honey,
                      "--decision-no", "46/QĐ-UBND",
                      "--signer", "Chủ tịch UBND huyện Đăk Hà")  # fmt: skip
     assert third["items"][0]["star"] == 3
