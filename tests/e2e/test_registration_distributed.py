@@ -24,11 +24,13 @@ pytestmark = [pytest.mark.e2e, pytest.mark.kafka, pytest.mark.postgres]
 SERVICES = ("registration", "reporting")  # their processes run (runtime/topology.py)
 
 
+# The commune officer of the producer's commune (23425; Tu Mơ Rông district until 2025):
+# the access scope lets an officer act, and read reporting, only in its own commune.
+OFFICER = ("--user", "can-bo-23425", "--role", "commune_officer", "--jurisdiction", "23425")
+
+
 def idea_to_forwarded(proc: Processes) -> dict[str, str]:
-    # The commune officer of the producer's commune (23425; Tu Mơ Rông district until
-    # 2025): the access scope lets an officer act only in its own commune.
-    officer = ("--user", "can-bo-23425", "--role", "commune_officer", "--jurisdiction", "23425")
-    reg = (*officer, "registration")
+    reg = (*OFFICER, "registration")
     producer = proc.cli(
         *reg,
         "register-producer",
@@ -157,7 +159,7 @@ def test_idea_to_forwarded_dossier_through_kafka(
         )
         deadline = time.monotonic() + 60
         while True:
-            row = proc.cli("reporting", "product", done["product"], ok=False)
+            row = proc.cli(*OFFICER, "reporting", "product", done["product"], ok=False)
             if row.returncode == 0 and b"commune_assessed" in row.stdout:
                 break
             assert time.monotonic() < deadline, row.stderr.decode()
