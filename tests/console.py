@@ -25,7 +25,9 @@ CSRF = re.compile(r'name="csrf_token" value="([^"]+)"')
 def running_console(settings: Settings, **overrides: object) -> Iterator[str]:
     """The console over `settings`' services, on a free port; yields its base URL."""
     console = ConsoleSettings(port=0, **overrides)  # type: ignore[arg-type]
-    server = ConsoleServer(console, settings, embedded=True)
+    # the embedded services trust the built-in issuer only, as `ocop run` (cli/commands/run.py)
+    embedded = settings.model_copy(update={"oidc_issuer": ""})
+    server = ConsoleServer(console, embedded, embedded=True)
     loop = asyncio.new_event_loop()
     stop = asyncio.Event()
     thread = threading.Thread(

@@ -46,7 +46,10 @@ def run(args: argparse.Namespace) -> int:
     from system.embedded import EmbeddedSystem
 
     logs.configure("text")
-    overrides: dict[str, Any] = {"store": "sqlite", "delivery": "inproc"}
+    # The embedded mode's services trust only its built-in issuer, so an OCOP_OIDC_ISSUER
+    # left in the environment (e.g. from `deploy/infra.sh env`) must not send the console's
+    # sign-in or the printed login hint to Keycloak
+    overrides: dict[str, Any] = {"store": "sqlite", "delivery": "inproc", "oidc_issuer": ""}
     if args.data_dir is not None:
         overrides["data_dir"] = args.data_dir
     settings = Settings(**overrides)
