@@ -2,7 +2,11 @@
 threads, so two commands may load the same aggregate at once. Optimistic concurrency keeps
 it whole: one wins; the other finds its versions taken, runs again on the aggregate as the
 winner left it (and is refused like any late command) or, after `CONFLICT_ATTEMPTS`, is
-ABORTED; never an UNKNOWN error, never two results."""
+ABORTED; never an UNKNOWN error, never two results.
+
+The collision is made certain, not hoped for: the first two saves of a race wait for each
+other, so both commands have loaded the idea before either stores (left to the scheduler,
+a fast store let each command finish before the next loaded, and no two ever collided)."""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ import threading
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
+from typing import Any
 from uuid import UUID
 
 import grpc
@@ -44,6 +49,23 @@ def approved_idea(app: RegistrationApp, actor: CommandContext) -> UUID:
     return idea
 
 
+def first_two_saves_meet(app: RegistrationApp, monkeypatch: pytest.MonkeyPatch) -> None:
+    """From now on, the first two calls of `app.save` wait for each other before storing."""
+    meet = threading.Barrier(2, timeout=30)
+    waiting = iter(range(2))
+    guard = threading.Lock()
+    save = app.save
+
+    def meeting_save(*objects: Any, **kwargs: Any) -> Any:
+        with guard:
+            first_two = next(waiting, None) is not None
+        if first_two:
+            meet.wait()
+        return save(*objects, **kwargs)
+
+    monkeypatch.setattr(app, "save", meeting_save)
+
+
 def race(stub: pb_grpc.RegistrationStub, idea: UUID) -> list[grpc.StatusCode]:
     """`CALLERS` clients making a product of the same idea at the same moment."""
     start = threading.Barrier(CALLERS)
@@ -66,21 +88,18 @@ def test_concurrent_commands_on_one_aggregate_one_wins_the_others_are_refused_or
     actor: CommandContext,
     issuer: TestIssuer,
     caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     caplog.set_level(logging.INFO, logger="runtime.rpc")
-    outcomes: Counter[grpc.StatusCode] = Counter()
     with served(issuer, app, grpc_api, "registration", pb_grpc.RegistrationStub) as stub:
-        for _ in range(10):  # until the race has produced a conflict at least once
-            idea = approved_idea(app, actor)
-            codes = race(stub, idea)
-            outcomes.update(codes)
-            assert codes.count(grpc.StatusCode.OK) == 1  # one product per idea, never two
-            assert set(codes) <= {
-                grpc.StatusCode.OK,
-                grpc.StatusCode.FAILED_PRECONDITION,  # ran again: the idea is a product now
-                grpc.StatusCode.ABORTED,  # changed under it every time
-            }
-            assert app.get_idea(idea).status == "product_registered"
-            if "concurrent change" in caplog.text:
-                break
-    assert "concurrent change" in caplog.text, f"no two commands ever collided: {outcomes}"
+        idea = approved_idea(app, actor)
+        first_two_saves_meet(app, monkeypatch)
+        codes = race(stub, idea)
+    assert codes.count(grpc.StatusCode.OK) == 1, codes  # one product per idea, never two
+    assert set(codes) <= {
+        grpc.StatusCode.OK,
+        grpc.StatusCode.FAILED_PRECONDITION,  # ran again: the idea is a product now
+        grpc.StatusCode.ABORTED,  # changed under it every time
+    }, Counter(codes)
+    assert app.get_idea(idea).status == "product_registered"
+    assert "concurrent change" in caplog.text, f"the two commands did not collide: {codes}"
