@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 UV := $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
 PYTEST := $(PY) -m pytest -p no:cacheprovider
 
-.PHONY: run test test-faults test-fast lint mutation venv infra-up infra-down infra-status contracts bench clean
+.PHONY: run test test-faults test-fast lint house mutation venv infra-up infra-down infra-status contracts bench clean
 
 $(UV):
 	python3 -m pip install --quiet --user "uv==$(UV_VERSION)"
@@ -47,6 +47,11 @@ lint: venv
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports
+
+## make house: the size figures of issue 8 (modules over 300 lines, functions over 60,
+## the `duplicates` pair count when that tool is installed); `--list` names each.
+house: venv
+	$(PY) scripts/house.py $(HOUSE_ARGS)
 
 ## make mutation: mutmut over the rules engine's scoring, routing and selection modules
 ## (tests/unit/rules as the test suite). Slow (minutes); not part of `make test`.
