@@ -1,7 +1,9 @@
 """gRPC adapter of the registration service: requests in, application calls, replies out.
 
-Each request maps to its command's keyword arguments through a `Shape` (runtime.rpc_mapping)
-that names only the fields needing conversion; replies are built in `grpc_views`."""
+Each request maps to its command's keyword arguments through its `Shape`
+(`grpc_requests`); a command RPC whose reply needs only the command's result, or the
+dossier it acted on, is one row (`runtime.rpc_mapping.command_rpc`, `on_dossier`); the
+others are methods. Replies are built in `grpc_views`."""
 
 from __future__ import annotations
 
@@ -27,53 +29,29 @@ from runtime.rpc import (
     to_context,
     verified_actor,
 )
-from runtime.rpc_mapping import Shape, as_uuid, dates, optional, uuids
+from runtime.rpc_mapping import Shape, command_rpc
+from services.registration.adapters import grpc_requests as requests
 from services.registration.adapters import grpc_views as views
 from services.registration.adapters import scope
 from services.registration.application import RegistrationApp, bundle
-from services.registration.domain.documents import MAX_DOCUMENT_BYTES
 
-REGISTER_PRODUCER = Shape(convert={"business_registration_no": optional()})
-REGISTER_IDEA = Shape(convert={**uuids("producer_id"), **dates("submitted_on")})
-REGISTER_PRODUCT = Shape(convert={"producer_id": optional(as_uuid), "idea_id": optional(as_uuid)})
-LIST_IDEAS = Shape(
-    convert={"producer_id": optional(as_uuid)}, drop=("query", "page_size", "page_token")
-)
-LIST_DOSSIERS = Shape(drop=("query", "page_size", "page_token"))
-SUBMIT_DOSSIER = Shape(convert={**uuids("product_id"), **dates("received_on")})
-RETURN_DOSSIER = Shape(convert={**uuids("dossier_id"), **dates("returned_on")})
-RESUBMIT_DOSSIER = Shape(convert={**uuids("dossier_id"), **dates("received_on")})
-ASSESS_DOSSIER = Shape(convert={**uuids("dossier_id"), **dates("assessed_on")})
-FORWARD_DOSSIER = Shape(convert={**uuids("dossier_id"), **dates("forwarded_on")})
-SELF_ASSESSMENT = Shape(convert=uuids("dossier_id"), drop=("scores",))
-DOCUMENT = Shape(
-    convert={**uuids("dossier_id"), "category": lambda _, value: value or "other"},
-    rename={"media_type": "declared_media_type"},
-    drop=("data",),
-)
-ERASE_PERSONAL_DATA = Shape(convert=uuids("producer_id"))
-RECEIVE_AT_COMMUNE = Shape(convert={**uuids("dossier_id"), **dates("received_on")})
+Command = Callable[[RegistrationApp], Callable[..., Any]]
 
 
-def _advance(on: str, **keep: str) -> Shape:
-    """An idea step: the idea, its date under the command's name `on`, and the free-text
-    fields `keep` (proto field -> parameter) that this step takes."""
-    return Shape(
-        convert={**uuids("idea_id"), **dates("on")},
-        rename={"on": on, **keep},
-        drop={"action", "reason", "text"} - keep.keys(),
-    )
+def on_dossier(shape: Shape, call: Command) -> Callable[..., pb.DossierView]:
+    """A servicer method for a command on one dossier: the request mapped by `shape`, the
+    command `call(app)` called, and the dossier's view returned in the caller's language;
+    refusals become gRPC statuses."""
 
+    @handles_rejections
+    def handle(
+        self: RegistrationService, request: Any, context: grpc.ServicerContext
+    ) -> pb.DossierView:
+        ctx, kwargs = shape.command(request)
+        call(self.app)(ctx, **kwargs)
+        return self._dossier(kwargs["dossier_id"], context)
 
-IDEA_ACTIONS: dict[str, tuple[str, Shape]] = {
-    "accept": ("accept_idea", _advance("decided_on")),
-    "return": ("return_idea", _advance("decided_on", reason="reason")),
-    "resubmit": ("resubmit_idea", _advance("submitted_on", text="description")),
-    "submit_plan": ("submit_business_plan", _advance("submitted_on", text="summary")),
-    "approve_plan": ("approve_business_plan", _advance("decided_on")),
-    "return_plan": ("return_business_plan", _advance("decided_on", reason="reason")),
-}
-"""AdvanceIdeaRequest.action -> (the application's command, how the request maps to it)."""
+    return handle
 
 
 @scoped(pb.DESCRIPTOR.services_by_name["Registration"], scope.TABLE)
@@ -94,41 +72,43 @@ class RegistrationService(pb_grpc.RegistrationServicer):
 
     # Producers, ideas, products -------------------------------------------------
 
-    @handles_rejections
-    def RegisterProducer(
-        self, request: pb.RegisterProducerRequest, context: grpc.ServicerContext
-    ) -> pb.RegisterProducerReply:
-        ctx, kwargs = REGISTER_PRODUCER.command(request)
-        return pb.RegisterProducerReply(
-            producer_id=str(self.app.producers.register_producer(ctx, **kwargs))
-        )
+    RegisterProducer = command_rpc(
+        requests.REGISTER_PRODUCER,
+        lambda app: app.producers.register_producer,
+        lambda producer_id: pb.RegisterProducerReply(producer_id=str(producer_id)),
+    )
+    RegisterProduct = command_rpc(
+        requests.REGISTER_PRODUCT,
+        lambda app: app.products.register_product,
+        lambda product_id: pb.RegisterProductReply(product_id=str(product_id)),
+    )
 
     @handles_rejections
     def RegisterIdea(
         self, request: pb.RegisterIdeaRequest, context: grpc.ServicerContext
     ) -> pb.IdeaView:
-        ctx, kwargs = REGISTER_IDEA.command(request)
+        ctx, kwargs = requests.REGISTER_IDEA.command(request)
         return views.idea_view(self.app.get_idea(self.app.ideas.register_idea(ctx, **kwargs)))
 
     @handles_rejections
     def AdvanceIdea(
         self, request: pb.AdvanceIdeaRequest, context: grpc.ServicerContext
     ) -> pb.IdeaView:
-        if request.action not in IDEA_ACTIONS:
+        if request.action not in requests.IDEA_ACTIONS:
             raise CommandRejected(
                 "invalid_argument",
                 "action",
-                "Thao tác phải là một trong: " + ", ".join(IDEA_ACTIONS),
-                "Action must be one of: " + ", ".join(IDEA_ACTIONS),
+                "Thao tác phải là một trong: " + ", ".join(requests.IDEA_ACTIONS),
+                "Action must be one of: " + ", ".join(requests.IDEA_ACTIONS),
             )
-        command, shape = IDEA_ACTIONS[request.action]
+        command, shape = requests.IDEA_ACTIONS[request.action]
         ctx, kwargs = shape.command(request)
         getattr(self.app.ideas, command)(ctx, **kwargs)
         return views.idea_view(self.app.get_idea(kwargs["idea_id"]))
 
     @handles_rejections
     def ListIdeas(self, request: pb.ListIdeasRequest, context: grpc.ServicerContext) -> pb.IdeaList:
-        every = self.app.list_ideas(**LIST_IDEAS.kwargs(request))
+        every = self.app.list_ideas(**requests.LIST_IDEAS.kwargs(request))
         mine = self._visible(every)
         found = [views.idea_view(i) for i in every if mine(i.producer_id)]
         chosen = sort_vietnamese(
@@ -136,15 +116,6 @@ class RegistrationService(pb_grpc.RegistrationServicer):
         )
         ideas, next_token, total = page(chosen, request.page_size, request.page_token)
         return pb.IdeaList(ideas=ideas, next_page_token=next_token, total=total)
-
-    @handles_rejections
-    def RegisterProduct(
-        self, request: pb.RegisterProductRequest, context: grpc.ServicerContext
-    ) -> pb.RegisterProductReply:
-        ctx, kwargs = REGISTER_PRODUCT.command(request)
-        return pb.RegisterProductReply(
-            product_id=str(self.app.products.register_product(ctx, **kwargs))
-        )
 
     @handles_rejections
     def ImportPortfolio(
@@ -197,20 +168,26 @@ class RegistrationService(pb_grpc.RegistrationServicer):
 
     # Dossiers -------------------------------------------------------------------
 
-    @handles_rejections
-    def SubmitDossier(
-        self, request: pb.SubmitDossierRequest, context: grpc.ServicerContext
-    ) -> pb.SubmitDossierReply:
-        ctx, kwargs = SUBMIT_DOSSIER.command(request)
-        return pb.SubmitDossierReply(
-            dossier_id=str(self.app.dossiers.submit_dossier(ctx, **kwargs))
-        )
+    SubmitDossier = command_rpc(
+        requests.SUBMIT_DOSSIER,
+        lambda app: app.dossiers.submit_dossier,
+        lambda dossier_id: pb.SubmitDossierReply(dossier_id=str(dossier_id)),
+    )
+    ReturnDossier = on_dossier(requests.RETURN_DOSSIER, lambda app: app.dossiers.return_dossier)
+    ResubmitDossier = on_dossier(
+        requests.RESUBMIT_DOSSIER, lambda app: app.dossiers.resubmit_dossier
+    )
+    ForwardDossier = command_rpc(
+        requests.FORWARD_DOSSIER,
+        lambda app: app.assessment.forward_dossier,
+        lambda level: pb.ForwardDossierReply(forwarded_to=level),
+    )
 
     @handles_rejections
     def RecordSelfAssessment(
         self, request: pb.RecordSelfAssessmentRequest, context: grpc.ServicerContext
     ) -> pb.DossierView:
-        ctx, kwargs = SELF_ASSESSMENT.command(request)
+        ctx, kwargs = requests.SELF_ASSESSMENT.command(request)
         self.app.dossiers.record_self_assessment(
             ctx,
             **kwargs,
@@ -223,8 +200,8 @@ class RegistrationService(pb_grpc.RegistrationServicer):
     def AttachDocument(
         self, request_iterator: Iterator[pb.DocumentChunk], context: grpc.ServicerContext
     ) -> pb.DocumentReply:
-        first, content = _read_chunks(request_iterator)
-        ctx, kwargs = DOCUMENT.command(first)
+        first, content = requests.read_chunks(request_iterator)
+        ctx, kwargs = requests.DOCUMENT.command(first)
         sha = self.app.dossiers.attach_document(ctx, **kwargs, content=content)
         doc = self.app.get_dossier(kwargs["dossier_id"]).documents[sha]
         return pb.DocumentReply(sha256=sha, size=doc["size"], media_type=doc["media_type"])
@@ -233,7 +210,7 @@ class RegistrationService(pb_grpc.RegistrationServicer):
     def ReceiveAtCommune(
         self, request: pb.ReceiveAtCommuneRequest, context: grpc.ServicerContext
     ) -> pb.DossierView:
-        ctx, kwargs = RECEIVE_AT_COMMUNE.command(request)
+        ctx, kwargs = requests.RECEIVE_AT_COMMUNE.command(request)
         paper_copy, samples = kwargs.pop("paper_copy"), kwargs.pop("samples")
         if not paper_copy and samples <= 0:
             raise CommandRejected(
@@ -249,38 +226,13 @@ class RegistrationService(pb_grpc.RegistrationServicer):
         return self._dossier(kwargs["dossier_id"], context)
 
     @handles_rejections
-    def ReturnDossier(
-        self, request: pb.ReturnDossierRequest, context: grpc.ServicerContext
-    ) -> pb.DossierView:
-        ctx, kwargs = RETURN_DOSSIER.command(request)
-        self.app.dossiers.return_dossier(ctx, **kwargs)
-        return self._dossier(kwargs["dossier_id"], context)
-
-    @handles_rejections
-    def ResubmitDossier(
-        self, request: pb.ResubmitDossierRequest, context: grpc.ServicerContext
-    ) -> pb.DossierView:
-        ctx, kwargs = RESUBMIT_DOSSIER.command(request)
-        self.app.dossiers.resubmit_dossier(ctx, **kwargs)
-        return self._dossier(kwargs["dossier_id"], context)
-
-    @handles_rejections
     def AssessDossier(
         self, request: pb.AssessDossierRequest, context: grpc.ServicerContext
     ) -> pb.AssessDossierReply:
-        ctx, kwargs = ASSESS_DOSSIER.command(request)
+        ctx, kwargs = requests.ASSESS_DOSSIER.command(request)
         not_met = self.app.assessment.assess_dossier(ctx, **kwargs)
         status = self.app.get_dossier(kwargs["dossier_id"]).status
         return pb.AssessDossierReply(criteria_not_met=not_met, status=status)
-
-    @handles_rejections
-    def ForwardDossier(
-        self, request: pb.ForwardDossierRequest, context: grpc.ServicerContext
-    ) -> pb.ForwardDossierReply:
-        ctx, kwargs = FORWARD_DOSSIER.command(request)
-        return pb.ForwardDossierReply(
-            forwarded_to=self.app.assessment.forward_dossier(ctx, **kwargs)
-        )
 
     # Queries --------------------------------------------------------------------
 
@@ -294,7 +246,7 @@ class RegistrationService(pb_grpc.RegistrationServicer):
     def ListDossiers(
         self, request: pb.ListDossiersRequest, context: grpc.ServicerContext
     ) -> pb.DossierList:
-        found = self.app.list_dossiers(**LIST_DOSSIERS.kwargs(request))
+        found = self.app.list_dossiers(**requests.LIST_DOSSIERS.kwargs(request))
         mine = self._visible(found)
         briefs = [views.dossier_brief(self.app, d) for d in found if mine(d.producer_id)]
         chosen = [v for v in briefs if matches(request.query, v.product_code, v.status, v.kind)]
@@ -318,7 +270,7 @@ class RegistrationService(pb_grpc.RegistrationServicer):
     def ErasePersonalData(
         self, request: pb.ErasePersonalDataRequest, context: grpc.ServicerContext
     ) -> pb.ProducerView:
-        ctx, kwargs = ERASE_PERSONAL_DATA.command(request)
+        ctx, kwargs = requests.ERASE_PERSONAL_DATA.command(request)
         self.app.producers.erase_personal_data(ctx, **kwargs)
         producer = self.app.get_producer(kwargs["producer_id"])
         return views.producer_view(self.app, producer, request_lang(context))
@@ -334,25 +286,6 @@ class RegistrationService(pb_grpc.RegistrationServicer):
         """The dossier's view, what it lacks in the caller's language (`--lang`)."""
         dossier = self.app.get_dossier(dossier_id)  # type: ignore[arg-type]
         return views.dossier_view(self.app, dossier, request_lang(context))
-
-
-def _read_chunks(chunks: Iterator[pb.DocumentChunk]) -> tuple[pb.DocumentChunk, bytes]:
-    """The first chunk (it carries the document's fields) and the content; reading stops
-    past `MAX_DOCUMENT_BYTES`, leaving an over-long content for the application to refuse
-    with the limit in its message. Refuses an empty stream."""
-    first: pb.DocumentChunk | None = None
-    parts: list[bytes] = []
-    size = 0
-    for chunk in chunks:
-        first = first or chunk
-        size += len(chunk.data)
-        if size > MAX_DOCUMENT_BYTES:
-            parts = [b"\0" * (MAX_DOCUMENT_BYTES + 1)]
-            break
-        parts.append(chunk.data)
-    if first is None:
-        raise CommandRejected("invalid_argument", "content", "Tệp rỗng.", "The file is empty.")
-    return first, b"".join(parts)
 
 
 def register(app: RegistrationApp) -> Register:
