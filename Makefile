@@ -26,8 +26,9 @@ run: venv
 ## make test: lint, types, architecture, then every tier, including the ones that
 ## need the real Kafka broker and PostgreSQL (started here by deploy/infra.sh), and the
 ## fault suite and health tests (tests/faults: a broker and a PostgreSQL of their own).
+## The 25 slowest tests are listed at the end, to keep the run near its 30 minutes.
 test: venv lint infra-up
-	source <(deploy/infra.sh env) && OCOP_REQUIRE_INFRA=1 $(PYTEST) tests
+	source <(deploy/infra.sh env) && OCOP_REQUIRE_INFRA=1 $(PYTEST) tests --durations=25
 
 ## make test-faults: the fault suite and the health tests alone (their own broker and
 ## PostgreSQL cluster; no shared server, no lock).
