@@ -97,5 +97,5 @@ def open_ad_hoc(request: Request, form: FormData = Depends(checked_form)) -> Res
             opened = c.call(_stub(c).OpenAdHoc, request_pb)
         except grpc.RpcError as error:
             return _overview(request, typed, refusal_of(error, FIELDS))
-    url = f"/kiem-tra/san-pham/{opened.product_id}"
+    url = f"/kiem-tra/cuoc/{opened.inspection_id}"
     return redirect(url, t(request, "inspection_opened"), request)
