@@ -3,6 +3,7 @@ or a CLI exit code. Pure Python, so domain code may raise it."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Literal
 
 LANG_METADATA = "ocop-lang"
@@ -50,6 +51,17 @@ class CommandRejected(Exception):
 def invalid(field: str, vi: str, en: str) -> CommandRejected:
     """The input is malformed or out of range (gRPC INVALID_ARGUMENT)."""
     return CommandRejected("invalid_argument", field, vi, en)
+
+
+def require_choice(field: str, value: str, choices: Collection[str], vi: str, en: str) -> None:
+    """Refuse `value` (invalid_argument on `field`) unless it is one of `choices`, listing
+    them; `vi` and `en` name what it is ("Kết luận", "The outcome")."""
+    if value not in choices:
+        raise invalid(
+            field,
+            f"{vi} phải là một trong: {', '.join(choices)}.",
+            f"{en} must be one of: {', '.join(choices)}.",
+        )
 
 
 def not_found(field: str, vi: str, en: str) -> CommandRejected:

@@ -14,6 +14,7 @@ from rules import (
 from rules.i18n import TIER_AUTHORITY
 from runtime.clock import check_not_before
 from runtime.commands import CommandContext
+from runtime.errors import require_choice
 from services.evaluation.application.core import EvaluationCore
 from services.evaluation.application.support import (
     SYSTEM,
@@ -61,12 +62,7 @@ class CertificateCommands:
         concluded_on: date,
     ) -> ProductCertification:
         grounds = grounds_on(concluded_on)
-        if ground not in grounds:
-            raise invalid(
-                "ground",
-                f"Căn cứ thu hồi phải là một trong: {', '.join(grounds)}.",
-                f"Ground must be one of: {', '.join(grounds)}.",
-            )
+        require_choice("ground", ground, grounds, "Căn cứ thu hồi", "Ground")
         if not reference.strip():
             raise invalid(
                 "reference",

@@ -113,22 +113,7 @@ class EarlierRecognitionCommands:
         self.core.not_future("decided_on", decided_on)
         rule_set, dates = self._governing(decided_on, cache)
         star = int(row.get("star") or 0)
-        if star not in rule_set.scoring.certified_stars:
-            stars = ", ".join(str(s) for s in rule_set.scoring.certified_stars)
-            raise invalid(
-                "star",
-                f"Hạng {star} sao không được công nhận theo {rule_set.id} (chỉ {stars} sao).",
-                f"{star} stars is not a certified level under {rule_set.id} (only {stars}).",
-            )
-        score = _score(str(row.get("score") or ""))
-        if score is not None:
-            reached = max(b.star for b in rule_set.scoring.bands if score >= b.min_score)
-            if star > reached:
-                raise invalid(
-                    "star",
-                    f"{score} điểm chỉ đạt {reached} sao theo {rule_set.id}, không phải {star}.",
-                    f"{score} points reach {reached} stars under {rule_set.id}, not {star}.",
-                )
+        score = _checked_score(rule_set, star, str(row.get("score") or ""))
         decision_no = decision_number("decision_no", str(row.get("decision_no", "")))
         tiers = authorities(rule_set, star, Step.RECOGNISE, decided_on)
         authority = nfc(str(row.get("authority") or "")).strip() or (
@@ -136,15 +121,7 @@ class EarlierRecognitionCommands:
         )
         unit = UnitPath.from_dict(row.get("unit"))
         require_jurisdiction(ctx.actor, unit, str(product_id))
-        given_to = str(row.get("valid_to") or "")
-        if given_to and _date("valid_to", given_to) != dates.valid_to:
-            raise invalid(
-                "valid_to",
-                f"Hiệu lực đến {_date('valid_to', given_to):%d/%m/%Y} khác thời hạn theo "
-                f"{rule_set.id}: {dates.valid_to:%d/%m/%Y}.",
-                f"Valid to {_date('valid_to', given_to):%d/%m/%Y} differs from "
-                f"{rule_set.id}'s validity: {dates.valid_to:%d/%m/%Y}.",
-            )
+        _check_valid_to(rule_set, dates, str(row.get("valid_to") or ""))
         number = nfc(str(row.get("certificate_no") or "")).strip() or _with_year(
             decision_no, decided_on
         )
@@ -166,18 +143,28 @@ class EarlierRecognitionCommands:
             "name": nfc(source_name),
             "score": str(score) if score is not None else "",
         }
+        certification = self._certification(ctx, product_id, row, changed)
+        if not certification.record_earlier(certificate, source, ctx.meta()):
+            return False
+        changed[certification.id] = certification
+        return True
+
+    def _certification(
+        self,
+        ctx: CommandContext,
+        product_id: UUID,
+        row: dict[str, Any],
+        changed: dict[UUID, Aggregate],
+    ) -> ProductCertification:
+        """The product's certification: changed earlier in this import, stored, or new."""
         known = changed.get(ProductCertification.id_for(product_id))
-        certification = (
+        return (
             known
             if isinstance(known, ProductCertification)
             else self.core.find_certification(product_id)
         ) or ProductCertification.start(
             product_id, nfc(str(row.get("product_name") or "")), ctx.meta()
         )
-        if not certification.record_earlier(certificate, source, ctx.meta()):
-            return False
-        changed[certification.id] = certification
-        return True
 
     def _governing(
         self, decided_on: date, cache: dict[date, Any]
@@ -228,3 +215,37 @@ def _with_year(decision_no: str, decided_on: date) -> str:
         return decision_no
     head, tail = decision_no.split("/", 1)
     return f"{head}/{decided_on.year}/{tail}"
+
+
+def _checked_score(rule_set: RuleSet, star: int, score_text: str) -> Decimal | None:
+    """The row's score (`_score`), after refusing (field `star`) a star level the rule set
+    does not certify, or one above what the score reaches under it."""
+    if star not in rule_set.scoring.certified_stars:
+        stars = ", ".join(str(s) for s in rule_set.scoring.certified_stars)
+        raise invalid(
+            "star",
+            f"Hạng {star} sao không được công nhận theo {rule_set.id} (chỉ {stars} sao).",
+            f"{star} stars is not a certified level under {rule_set.id} (only {stars}).",
+        )
+    score = _score(score_text)
+    if score is not None:
+        reached = max(b.star for b in rule_set.scoring.bands if score >= b.min_score)
+        if star > reached:
+            raise invalid(
+                "star",
+                f"{score} điểm chỉ đạt {reached} sao theo {rule_set.id}, không phải {star}.",
+                f"{score} points reach {reached} stars under {rule_set.id}, not {star}.",
+            )
+    return score
+
+
+def _check_valid_to(rule_set: RuleSet, dates: CertificateDates, given_to: str) -> None:
+    """Refuses (field `valid_to`) a given end of validity other than the rule set's."""
+    if given_to and _date("valid_to", given_to) != dates.valid_to:
+        raise invalid(
+            "valid_to",
+            f"Hiệu lực đến {_date('valid_to', given_to):%d/%m/%Y} khác thời hạn theo "
+            f"{rule_set.id}: {dates.valid_to:%d/%m/%Y}.",
+            f"Valid to {_date('valid_to', given_to):%d/%m/%Y} differs from "
+            f"{rule_set.id}'s validity: {dates.valid_to:%d/%m/%Y}.",
+        )

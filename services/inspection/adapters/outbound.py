@@ -1,8 +1,8 @@
 """The one place where inspection's domain events become published contract events.
 
-Only what `PUBLISHED` maps leaves the service: the products list it keeps
-(`CertifiedProduct`), plan edits other than the plan itself and the visits' detailed
-findings and evidence stay private."""
+Only what `PUBLISHED` and `PUBLISHED_WITH_INSPECTION` map leaves the service: the
+products list it keeps (`CertifiedProduct`), plan edits other than the plan itself and
+the visits' detailed findings and evidence stay private."""
 
 from __future__ import annotations
 
@@ -83,69 +83,78 @@ def _concluded(event: Any, inspection: Any) -> dict[str, Any]:
     }
 
 
+def _passed(event: Any, inspection: Any) -> Out:
+    return _out(c.InspectionPassed(**_concluded(event, inspection)))
+
+
+def _remediation(event: Any, inspection: Any) -> Out:
+    return _out(
+        c.RemediationRequired(
+            **_concluded(event, inspection),
+            deadline=event.conclusion["deadline"],
+            follow_up_on=event.conclusion["follow_up_on"],
+        )
+    )
+
+
+def _completed(event: Any, inspection: Any) -> Out:
+    return _out(c.RemediationCompleted(**_concluded(event, inspection)))
+
+
+def _failed(event: Any, inspection: Any) -> Out:
+    return _out(
+        c.InspectionFailed(**_concluded(event, inspection), ground=event.conclusion["ground"])
+    )
+
+
+def _overdue(event: Any, inspection: Any) -> Out:
+    conclusion = inspection.conclusion or {}
+    return _out(
+        c.RemediationOverdue(
+            **envelope_fields(event),
+            rule_set_id=conclusion.get("rule_set_id") or None,
+            product_id=UUID(inspection.product["product_id"]),
+            certificate_no=conclusion.get("certificate_no", ""),
+            inspection_kind=inspection.kind,
+            plan_id=UUID(inspection.plan_id) if inspection.plan_id else None,
+            conclusion_no=conclusion.get("conclusion_no", ""),
+            deadline=inspection.remediation["deadline"],
+            overdue_on=event.on,
+            findings=conclusion.get("summary", ""),
+            authority=conclusion.get("authority", ""),
+        )
+    )
+
+
+PUBLISHED: dict[str, Callable[[Any], Out]] = {
+    "InspectionPlan.Generated": _planned,
+}
+"""Plan events published from the event alone."""
+
+PUBLISHED_WITH_INSPECTION: dict[str, Callable[[Any, Any], Out]] = {
+    "Inspection.Scheduled": _scheduled_fields,
+    "Inspection.Rescheduled": _scheduled_fields,
+    "Inspection.Passed": _passed,
+    "Inspection.RemediationRequired": _remediation,
+    "Inspection.RemediationCompleted": _completed,
+    "Inspection.RemediationOverdue": _overdue,
+    "Inspection.Failed": _failed,
+}
+"""Inspection events published with the inspection as it was after them (its product,
+kind, plan and last visit are not repeated in every event)."""
+
+
 def translator(load: Callable[[UUID, int], Any]) -> Callable[[Any], Out]:
     """The relay's translation; `load(id, version)` gives the inspection as it was after
     an event (the conclusion events need the inspection's product and last visit)."""
 
-    def passed(event: Any) -> Out:
-        inspection = load(event.originator_id, event.originator_version)
-        return _out(c.InspectionPassed(**_concluded(event, inspection)))
-
-    def remediation(event: Any) -> Out:
-        inspection = load(event.originator_id, event.originator_version)
-        return _out(
-            c.RemediationRequired(
-                **_concluded(event, inspection),
-                deadline=event.conclusion["deadline"],
-                follow_up_on=event.conclusion["follow_up_on"],
-            )
-        )
-
-    def completed(event: Any) -> Out:
-        inspection = load(event.originator_id, event.originator_version)
-        return _out(c.RemediationCompleted(**_concluded(event, inspection)))
-
-    def failed(event: Any) -> Out:
-        inspection = load(event.originator_id, event.originator_version)
-        return _out(
-            c.InspectionFailed(**_concluded(event, inspection), ground=event.conclusion["ground"])
-        )
-
-    def overdue(event: Any) -> Out:
-        inspection = load(event.originator_id, event.originator_version)
-        conclusion = inspection.conclusion or {}
-        return _out(
-            c.RemediationOverdue(
-                **envelope_fields(event),
-                rule_set_id=conclusion.get("rule_set_id") or None,
-                product_id=UUID(inspection.product["product_id"]),
-                certificate_no=conclusion.get("certificate_no", ""),
-                inspection_kind=inspection.kind,
-                plan_id=UUID(inspection.plan_id) if inspection.plan_id else None,
-                conclusion_no=conclusion.get("conclusion_no", ""),
-                deadline=inspection.remediation["deadline"],
-                overdue_on=event.on,
-                findings=conclusion.get("summary", ""),
-                authority=conclusion.get("authority", ""),
-            )
-        )
-
-    def scheduled(event: Any) -> Out:
-        return _scheduled_fields(event, load(event.originator_id, event.originator_version))
-
-    published: dict[str, Callable[[Any], Out]] = {
-        "InspectionPlan.Generated": _planned,
-        "Inspection.Scheduled": scheduled,
-        "Inspection.Rescheduled": scheduled,
-        "Inspection.Passed": passed,
-        "Inspection.RemediationRequired": remediation,
-        "Inspection.RemediationCompleted": completed,
-        "Inspection.RemediationOverdue": overdue,
-        "Inspection.Failed": failed,
-    }
-
     def translate(event: Any) -> Out:
-        make = published.get(type(event).__qualname__)
-        return make(event) if make else ()
+        name = type(event).__qualname__
+        if name in PUBLISHED:
+            return PUBLISHED[name](event)
+        make = PUBLISHED_WITH_INSPECTION.get(name)
+        if make is None:
+            return ()
+        return make(event, load(event.originator_id, event.originator_version))
 
     return translate

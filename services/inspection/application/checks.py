@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from contracts.envelope import Actor
 from rules import Tier
-from runtime.errors import forbidden, invalid
+from runtime.errors import forbidden, invalid, require_choice
 from runtime.text import nfc
 from services.inspection.domain.values import TEAM_ROLES, Finding, TeamMember, tier_of
 
@@ -23,20 +23,9 @@ def official_tier(actor: Actor) -> Tier:
     return tier
 
 
-def one_of(field: str, value: str, choices: Collection[str], vi: str, en: str) -> None:
-    """Refuse `value` (invalid_argument on `field`) unless it is one of `choices`; `vi` and
-    `en` name what it is ("Kết luận", "The outcome")."""
-    if value not in choices:
-        raise invalid(
-            field,
-            f"{vi} phải là một trong: {', '.join(choices)}.",
-            f"{en} must be one of: {', '.join(choices)}.",
-        )
-
-
 def lead(agency: str) -> str:
     agency = nfc(agency)
-    one_of("lead_agency", agency, TEAM_ROLES, "Cơ quan chủ trì", "The lead agency")
+    require_choice("lead_agency", agency, TEAM_ROLES, "Cơ quan chủ trì", "The lead agency")
     return agency
 
 

@@ -21,14 +21,13 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate
 
 from runtime.commands import CommandContext
-from runtime.errors import invalid
+from runtime.errors import invalid, require_choice
 from runtime.text import nfc
 from services.inspection.application import rulebook
 from services.inspection.application.checks import (
     findings_of,
     lead,
     official_tier,
-    one_of,
     team_of,
 )
 from services.inspection.application.core import (
@@ -71,7 +70,7 @@ class VisitCommands:
         team: Sequence[tuple[str, str]] = (),
     ) -> Inspection:
         """An inspection outside the plan (đột xuất), opened with what triggered it."""
-        one_of("trigger", trigger, TRIGGERS, "Lý do kiểm tra đột xuất", "The trigger")
+        require_choice("trigger", trigger, TRIGGERS, "Lý do kiểm tra đột xuất", "The trigger")
         official_tier(ctx.actor)
         agency = lead(lead_agency)
         members = team_of(team, required=False)
@@ -158,7 +157,7 @@ class VisitCommands:
         number."""
         self.store.not_future("visited_on", visited_on)
         self.store.not_future("concluded_on", concluded)
-        one_of("outcome", outcome, OUTCOMES, "Kết luận", "The outcome")
+        require_choice("outcome", outcome, OUTCOMES, "Kết luận", "The outcome")
         if not nfc(conclusion_no):
             raise invalid(
                 "conclusion_no",

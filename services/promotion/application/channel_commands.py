@@ -17,7 +17,7 @@ from uuid import UUID, uuid4
 
 from runtime.clock import check_not_before, check_not_before_any
 from runtime.commands import CommandContext
-from runtime.errors import invalid, not_found, precondition
+from runtime.errors import invalid, not_found, precondition, require_choice
 from runtime.text import fold
 from services.promotion.application.core import PromotionStore, one_of, text
 from services.promotion.domain.products import Producer
@@ -152,18 +152,10 @@ class ChannelCommands:
         producer = self._producer(ctx, producer_id)
         where = text("raw_material_area", raw_material_area)
         size = area_of(area)
-        if area_unit not in AREA_UNITS:
-            raise invalid(
-                "area_unit",
-                f"Đơn vị diện tích phải là một trong: {', '.join(AREA_UNITS)}.",
-                f"The area unit must be one of: {', '.join(AREA_UNITS)}.",
-            )
-        if partner_kind not in PARTNER_KINDS:
-            raise invalid(
-                "partner_kind",
-                f"Loại đối tác phải là một trong: {', '.join(PARTNER_KINDS)}.",
-                f"The partner kind must be one of: {', '.join(PARTNER_KINDS)}.",
-            )
+        require_choice("area_unit", area_unit, AREA_UNITS, "Đơn vị diện tích", "The area unit")
+        require_choice(
+            "partner_kind", partner_kind, PARTNER_KINDS, "Loại đối tác", "The partner kind"
+        )
         partner = text("partner", partner)
         self.store.past("since", since)
         self.store.span("since", since, "until", until)
