@@ -32,6 +32,7 @@ class DecisionLine:
 
     position: int
     product_id: str
+    product_code: str
     product_name: str
     product_set: int
     set_name: str
@@ -140,6 +141,7 @@ class DocumentQueries:
         return DecisionLine(
             position=position,
             product_id=item["product_id"],
+            product_code=evaluation.product_code,
             product_name=evaluation.product_name,
             product_set=evaluation.product_set,
             set_name=info.name.vi if info else "",

@@ -52,6 +52,7 @@ def dossier_arrived(core: EvaluationCore, assessed: CommuneAssessed) -> list[Agg
         dossier_id=assessed.aggregate_id,
         product_id=assessed.product_id,
         product_name=assessed.product_name,
+        product_code=assessed.product_code or "",
         product_set=assessed.product_set,
         kind=assessed.kind,
         level=level,

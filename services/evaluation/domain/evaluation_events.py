@@ -28,6 +28,7 @@ class EvaluationHistory(Aggregate):
         dossier_id: UUID
         product_id: UUID
         product_name: str
+        product_code: str
         product_set: int
         kind: str
         level: str
@@ -41,9 +42,10 @@ class EvaluationHistory(Aggregate):
         unit: dict[str, str]
         meta: Meta
 
-        class_version = 3
+        class_version = 4
         upcast_v1_v2 = staticmethod(legacy.opened_v1_v2)
         upcast_v2_v3 = staticmethod(legacy.opened_v2_v3)
+        upcast_v3_v4 = staticmethod(legacy.opened_v3_v4)
 
         def apply(self, evaluation: EvaluationHistory) -> None:
             facts = {k: v for k, v in vars(self).items() if k not in _NOT_STATE}
@@ -234,6 +236,7 @@ class EvaluationHistory(Aggregate):
         dossier_id: UUID
         product_id: UUID
         product_name: str
+        product_code: str
         product_set: int
         kind: str
         level: str

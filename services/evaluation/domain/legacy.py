@@ -50,6 +50,12 @@ def opened_v2_v3(state: dict[str, Any]) -> None:
     )
 
 
+def opened_v3_v4(state: dict[str, Any]) -> None:
+    """v3 kept no product code: such an evaluation's certificate prints none (the code the
+    dossier carried was not recorded here, and today's code may be a later one)."""
+    state.setdefault("product_code", "")
+
+
 def recognised_v1_v2(state: dict[str, Any]) -> None:
     state.setdefault("signer", "")
     state.setdefault("certificate_no", "")

@@ -37,6 +37,7 @@ from tests.unit.evaluation.helpers import (
 )
 
 NAMES = ("Cà phê rang xay Đăk Hà", "Sâm dây Ngọc Linh sấy khô")
+CODES = {NAMES[0]: "51-23500-007-2026", NAMES[1]: "51-23500-008-2026"}
 
 
 def text_of(pdf: Pdf) -> str:
@@ -50,7 +51,8 @@ def text_of(pdf: Pdf) -> str:
 
 
 def adopted(app: EvaluationApp, name: str, total: int, star: int, **kwargs: object) -> UUID:
-    event = assessed(**kwargs).model_copy(update={"product_name": name})  # type: ignore[arg-type]
+    facts = {"product_name": name, "product_code": CODES.get(name)}
+    event = assessed(**kwargs).model_copy(update=facts)  # type: ignore[arg-type]
     deliver(app, event)
     council(app, event.aggregate_id)
     members = ("chu-tich", "tv1", "tv2", "tv3")
@@ -128,10 +130,28 @@ def test_the_certificate_names_product_star_decision_and_expiry(app: EvaluationA
         "nộp hồ sơ từ ngày 30/12/2028 đến ngày 28/02/2029",
         "Số: 125/2026/QĐ-UBND/01",
         "Quảng Ngãi, ngày 28 tháng 6 năm 2026",
-        str(product),
+        "Mã sản phẩm: 51-23500-007-2026",
     ):
         assert expected in text, expected
     assert NAMES[1] not in text
+    assert str(product) not in text, "the internal id is not the product code"
+
+
+def test_a_certificate_of_a_dossier_sent_without_a_code_prints_no_code(
+    app: EvaluationApp,
+) -> None:
+    """A dossier forwarded without a code (or opened here before codes were kept) prints
+    no code line, never the internal id in its place."""
+    dossier = adopted(app, "Mật ong hoa cà phê", 66, 3)
+    app.decisions.issue_decision(
+        AUTHORITY, decision_no="126/QĐ-UBND", decided_on=date(2026, 6, 28),
+        signer="Nguyễn Văn A", dossier_ids=[dossier],
+    )  # fmt: skip
+    product = app.get_evaluation(dossier).product_id
+    text = text_of(certificate_pdf(app.documents.certificate_of(product)))
+    assert "Sản phẩm: Mật ong hoa cà phê" in text
+    assert "Mã sản phẩm" not in text
+    assert str(product) not in text
 
 
 def test_a_revoked_certificate_is_not_printed_and_its_decision_says_so(

@@ -265,3 +265,35 @@ def test_a_result_adopted_before_english_explanations_reads_in_english(
         e for e in app.recorder.select_events(aggregate) if e.topic.endswith("ResultAdopted")
     ]
     assert "explanation_en" not in app.mapper.transcoder.decode(stored.state)
+
+
+def test_an_evaluation_opened_before_product_codes_were_kept_loads_without_one(
+    app: EvaluationApp,
+) -> None:
+    """A v3 `Opened` (unit path, no product code) reads with an empty code: the
+    certificate then prints none, never today's code of a product that may have changed."""
+    dossier = uuid4()
+    store_v1(
+        app,
+        Evaluation.id_for(dossier),
+        1,
+        "Opened",
+        originator_topic=f"{MODEL}:Evaluation",
+        class_version=3,
+        dossier_id=dossier,
+        product_id=uuid4(),
+        product_name="Mật ong",
+        product_set=4,
+        kind="first",
+        level="province",
+        jurisdiction="51",
+        commune_code="23500",
+        rule_set_id="R3",
+        received_on=date(2026, 6, 1),
+        arrived_on=date(2026, 6, 12),
+        round_id=uuid4(),
+        mode="meeting",
+        unit={"commune": "23500", "province": "51"},
+    )
+    evaluation = app.get_evaluation(dossier)
+    assert (evaluation.product_code, evaluation.product_name) == ("", "Mật ong")

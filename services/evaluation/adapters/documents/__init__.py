@@ -105,7 +105,7 @@ def certificate_pdf(facts: CertificateFacts) -> Pdf:
         certificate_no=line.certificate_no,
         stars=w.stars(line.star),
         product_name=line.product_name,
-        product_id=line.product_id,
+        product_code=line.product_code,
         set=f"{line.product_set}. {line.set_name}",
         address=w.address(line, decision.decided_on),
         star=line.star,
