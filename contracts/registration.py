@@ -176,6 +176,12 @@ class CommuneAssessed(LegacyUnitFields):
     forwarded_on: date | None = Field(default=None, description="When the commune forwarded it")
     officer: str | None = Field(default=None, description="The commune officer who assessed it")
     product_code: str | None = None
+    producer_name: str | None = Field(
+        default=None,
+        description="The producer's business name (cooperative, enterprise, household business: "
+        "ProducerRegistered.name), printed on the decision and certificate; never the legal "
+        "representative's personal data. None in events published before it was carried",
+    )
 
 
 RegistrationEvent = Annotated[

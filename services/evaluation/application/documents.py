@@ -34,6 +34,7 @@ class DecisionLine:
     product_id: str
     product_code: str
     product_name: str
+    producer_name: str
     product_set: int
     set_name: str
     commune_code: str
@@ -142,6 +143,7 @@ class DocumentQueries:
             position=position,
             product_id=item["product_id"],
             product_code=evaluation.product_code,
+            producer_name=evaluation.producer_name,
             product_name=evaluation.product_name,
             product_set=evaluation.product_set,
             set_name=info.name.vi if info else "",

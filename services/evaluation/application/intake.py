@@ -53,6 +53,7 @@ def dossier_arrived(core: EvaluationCore, assessed: CommuneAssessed) -> list[Agg
         product_id=assessed.product_id,
         product_name=assessed.product_name,
         product_code=assessed.product_code or "",
+        producer_name=assessed.producer_name or "",
         product_set=assessed.product_set,
         kind=assessed.kind,
         level=level,

@@ -29,6 +29,7 @@ class EvaluationHistory(Aggregate):
         product_id: UUID
         product_name: str
         product_code: str
+        producer_name: str
         product_set: int
         kind: str
         level: str
@@ -42,10 +43,11 @@ class EvaluationHistory(Aggregate):
         unit: dict[str, str]
         meta: Meta
 
-        class_version = 4
+        class_version = 5
         upcast_v1_v2 = staticmethod(legacy.opened_v1_v2)
         upcast_v2_v3 = staticmethod(legacy.opened_v2_v3)
         upcast_v3_v4 = staticmethod(legacy.opened_v3_v4)
+        upcast_v4_v5 = staticmethod(legacy.opened_v4_v5)
 
         def apply(self, evaluation: EvaluationHistory) -> None:
             facts = {k: v for k, v in vars(self).items() if k not in _NOT_STATE}
@@ -237,6 +239,7 @@ class EvaluationHistory(Aggregate):
         product_id: UUID
         product_name: str
         product_code: str
+        producer_name: str
         product_set: int
         kind: str
         level: str

@@ -56,6 +56,11 @@ def opened_v3_v4(state: dict[str, Any]) -> None:
     state.setdefault("product_code", "")
 
 
+def opened_v4_v5(state: dict[str, Any]) -> None:
+    """v4 kept no producer name (registration did not publish it yet): none is printed."""
+    state.setdefault("producer_name", "")
+
+
 def recognised_v1_v2(state: dict[str, Any]) -> None:
     state.setdefault("signer", "")
     state.setdefault("certificate_no", "")

@@ -144,6 +144,8 @@ def _commune_assessed(event: Any) -> IntegrationEvent:
         forwarded_on=event.forwarded_on,
         officer=snap["officer"],
         product_code=snap["product_code"],
+        # a dossier forwarded before the name was carried has none in its stored snapshot
+        producer_name=snap.get("producer_name") or None,
         **_legacy(snap.get("legacy_unit")),
     )
 

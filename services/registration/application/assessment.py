@@ -57,6 +57,7 @@ class AssessmentCommands:
         dossier = self.app.get_dossier(dossier_id)
         _, level = self.app.route_dossier(dossier.first_received_on, forwarded_on)
         product = self.app.get_product(dossier.product_id)
-        dossier.forward(forwarded_on, level, ctx.meta(), product.legacy_unit)
+        producer = self.app.get_producer(dossier.producer_id)
+        dossier.forward(forwarded_on, level, ctx.meta(), product.legacy_unit, producer.name)
         self.app.save(dossier)
         return level

@@ -229,11 +229,17 @@ class Dossier(Aggregate):
         )  # fmt: skip
 
     def forward(
-        self, forwarded_on: date, level: str, meta: Meta, legacy_unit: dict[str, Any] | None = None
+        self,
+        forwarded_on: date,
+        level: str,
+        meta: Meta,
+        legacy_unit: dict[str, Any] | None = None,
+        producer_name: str = "",
     ) -> None:
         """Refuses before the commune's report, and a date before it. `legacy_unit` is the
         product's pre-2025 commune/district/province (R1), carried to the evaluating level
-        so the district's round and jurisdiction are known there."""
+        so the district's round and jurisdiction are known there; `producer_name` the
+        producer's business name, printed on the decision and certificate there."""
         if self.status != "assessed":
             raise refuse_state(
                 "dossier_id",
@@ -246,7 +252,11 @@ class Dossier(Aggregate):
         check_not_before("forwarded_on", forwarded_on, self.assessed_on, ASSESSMENT)
         self.trigger_event(
             self.Forwarded,
-            snapshot={**self._snapshot(), "legacy_unit": legacy_unit},
+            snapshot={
+                **self._snapshot(),
+                "legacy_unit": legacy_unit,
+                "producer_name": producer_name,
+            },
             forwarded_on=forwarded_on,
             forwarded_to=level,
             rule_set_id=self.rule_set_id,

@@ -38,6 +38,7 @@ from tests.unit.evaluation.helpers import (
 
 NAMES = ("Cà phê rang xay Đăk Hà", "Sâm dây Ngọc Linh sấy khô")
 CODES = {NAMES[0]: "51-23500-007-2026", NAMES[1]: "51-23500-008-2026"}
+PRODUCERS = {NAMES[0]: "HTX Nông nghiệp Đăk Hà", NAMES[1]: "Hộ kinh doanh Sâm Ngọc Linh"}
 
 
 def text_of(pdf: Pdf) -> str:
@@ -51,7 +52,11 @@ def text_of(pdf: Pdf) -> str:
 
 
 def adopted(app: EvaluationApp, name: str, total: int, star: int, **kwargs: object) -> UUID:
-    facts = {"product_name": name, "product_code": CODES.get(name)}
+    facts = {
+        "product_name": name,
+        "product_code": CODES.get(name),
+        "producer_name": PRODUCERS.get(name),
+    }
     event = assessed(**kwargs).model_copy(update=facts)  # type: ignore[arg-type]
     deliver(app, event)
     council(app, event.aggregate_id)
@@ -94,6 +99,9 @@ def test_the_decision_states_what_decree_30_and_the_rules_require(app: Evaluatio
         "gồm 1 sản phẩm đạt 3 sao, 1 sản phẩm đạt 4 sao",
         NAMES[0],
         NAMES[1],
+        "Chủ thể",
+        PRODUCERS[NAMES[0]],
+        PRODUCERS[NAMES[1]],
         "125/2026/QĐ-UBND/01",
         "125/2026/QĐ-UBND/02",
         "66,00",
@@ -123,6 +131,7 @@ def test_the_certificate_names_product_star_decision_and_expiry(app: EvaluationA
         "SẢN PHẨM ĐẠT TIÊU CHUẨN CHƯƠNG TRÌNH MỖI XÃ MỘT SẢN PHẨM (OCOP)",
         "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI CHỨNG NHẬN",
         f"Sản phẩm: {NAMES[0]}",
+        f"Chủ thể: {PRODUCERS[NAMES[0]]}",
         "Bộ sản phẩm: 13. Cà phê, ca cao",
         "Đạt hạng: 3 sao (66,00 điểm)",
         "số 125/QĐ-UBND ngày 28/06/2026 của Chủ tịch Ủy ban nhân dân tỉnh Quảng Ngãi",
@@ -151,6 +160,7 @@ def test_a_certificate_of_a_dossier_sent_without_a_code_prints_no_code(
     text = text_of(certificate_pdf(app.documents.certificate_of(product)))
     assert "Sản phẩm: Mật ong hoa cà phê" in text
     assert "Mã sản phẩm" not in text
+    assert "Chủ thể:" not in text, "no producer name was published: no empty line"
     assert str(product) not in text
 
 

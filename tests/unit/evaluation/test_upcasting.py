@@ -296,4 +296,5 @@ def test_an_evaluation_opened_before_product_codes_were_kept_loads_without_one(
         unit={"commune": "23500", "province": "51"},
     )
     evaluation = app.get_evaluation(dossier)
-    assert (evaluation.product_code, evaluation.product_name) == ("", "Mật ong")
+    assert (evaluation.product_code, evaluation.producer_name) == ("", "")
+    assert evaluation.product_name == "Mật ong"

@@ -84,8 +84,30 @@ def test_the_journey_from_idea_to_the_province(app: RegistrationApp, actor: Comm
     assert (last.rule_set_id, last.forwarded_to, last.idea_origin) == ("R3", "province", False)
     assert last.forwarded_on == date(2026, 6, 12)
     assert last.aggregate_id == dossier_id and last.actor.id == "can-bo-xa"
+    # the business name goes out for the decision and certificate; the representative does not
+    assert last.producer_name == "HTX Nông nghiệp Đăk Hà"
+    assert "Y Blơi" not in last.model_dump_json()
     note = app.recorder.select_notifications(start=events_count(app), limit=1)[0]
     assert outbound.translate(app.mapper.to_domain_event(note))[0][0] == topics.REGISTRATION_EVENTS
+
+
+def test_a_dossier_forwarded_before_the_producer_name_was_carried_publishes_none(
+    app: RegistrationApp, actor: CommandContext
+) -> None:
+    """A stored `Forwarded` whose snapshot has no producer name (forwarded by an earlier
+    version) is still published, with `producer_name` None."""
+    dossier_id = app.dossiers.submit_dossier(
+        actor, product_id=product(app, actor), kind="first", received_on=date(2026, 6, 1)
+    )
+    complete(app, actor, dossier_id)
+    assess(app, actor, dossier_id, date(2026, 6, 12))
+    app.assessment.forward_dossier(actor, dossier_id=dossier_id, forwarded_on=date(2026, 6, 12))
+    note = app.recorder.select_notifications(start=events_count(app), limit=1)[0]
+    forwarded = app.mapper.to_domain_event(note)
+    del forwarded.snapshot["producer_name"]  # type: ignore[attr-defined]
+    ((_, event),) = outbound.translate(forwarded)
+    assert isinstance(event, CommuneAssessed)
+    assert (event.producer_name, event.product_code) == (None, "51-23500-1-2026")
 
 
 def test_an_r1_dossier_goes_to_the_district(app: RegistrationApp, actor: CommandContext) -> None:

@@ -68,6 +68,7 @@ def decision_pdf(facts: DecisionFacts) -> Pdf:
         {
             "position": x.position,
             "product_name": x.product_name,
+            "producer_name": x.producer_name,
             "set": f"{x.product_set}. {x.set_name}",
             "address": w.address(x, facts.decided_on),
             "score": w.score_text(x.score),
@@ -106,6 +107,7 @@ def certificate_pdf(facts: CertificateFacts) -> Pdf:
         stars=w.stars(line.star),
         product_name=line.product_name,
         product_code=line.product_code,
+        producer_name=line.producer_name,
         set=f"{line.product_set}. {line.set_name}",
         address=w.address(line, decision.decided_on),
         star=line.star,

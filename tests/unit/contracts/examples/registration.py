@@ -106,6 +106,7 @@ COMMUNE_ASSESSED = CommuneAssessed(
     forwarded_to="province",
     commune_code=COMMUNE,
     province_code=PROVINCE,
+    producer_name=PRODUCER_NAME,
 )
 
 
