@@ -78,29 +78,14 @@ def add(sub: Any, lang: str = "vi") -> None:
 
 def import_portfolio(args: argparse.Namespace, client: Client) -> int:
     started = time.monotonic()
-    vi = args.lang != "en"
     try:
         mapping = Mapping.load(Path(args.mapping)) if args.mapping else None
         found = read(Path(args.file), mapping, args.lang)
     except (OSError, ValueError, UnicodeDecodeError) as error:
         refuse("invalid_argument", "file", str(error), as_json=args.json)
         return 2
-    registration = reg_grpc.RegistrationStub(client.channel("registration"))
-    evaluation = ev_grpc.EvaluationStub(client.channel("evaluation"))
-    problems = list(found.problems)
-    quiet = args.json or args.quiet
-    with _bar(len(found.rows), "Kiểm tra" if vi else "Checking", quiet) as bar:
-        for batch in _batches(found.rows):
-            registered = client.call(
-                registration.ImportPortfolio, _rows(batch, found, dry_run=True)
-            )
-            problems += [Problem(p.line, p.field, p.message) for p in registered.problems]
-            recorded = client.call(
-                evaluation.RecordEarlierRecognitions,
-                _recognitions(batch, registered.products, found, dry_run=True),
-            )
-            problems += [Problem(p.line, p.field, p.message) for p in recorded.problems]
-            bar.update(len(batch))
+    services = _Services(client, quiet=args.json or args.quiet, vi=args.lang != "en")
+    problems = [*found.problems, *services.check(found)]
     refused = {p.line for p in problems}
     summary: dict[str, Any] = {
         "file": found.name,
@@ -113,26 +98,9 @@ def import_portfolio(args: argparse.Namespace, client: Client) -> int:
     if args.dry_run or (problems and not args.valid_rows_only):
         _summary(summary, started, args)
         return 2 if problems else 0
-    counts = {"created": 0, "known": 0, "recorded": 0, "unchanged": 0}
-    good = [row for row in found.rows if row.line not in refused]
-    with _bar(len(good), "Nhập" if vi else "Importing", quiet) as bar:
-        for batch in _batches(good):
-            registered = client.call(
-                registration.ImportPortfolio, _rows(batch, found, valid_rows_only=True)
-            )
-            counts["created"] += sum(1 for p in registered.products if p.created)
-            counts["known"] += sum(1 for p in registered.products if not p.created)
-            recorded = client.call(
-                evaluation.RecordEarlierRecognitions,
-                _recognitions(batch, registered.products, found, valid_rows_only=True),
-            )
-            counts["recorded"] += recorded.recorded
-            counts["unchanged"] += recorded.unchanged
-            late = [*registered.problems, *recorded.problems]
-            if late:  # changed since the check (another import meanwhile)
-                problems += [Problem(p.line, p.field, p.message) for p in late]
-                summary["problems"] = _list(problems, args)
-            bar.update(len(batch))
+    counts, late = services.record(found, [row for row in found.rows if row.line not in refused])
+    if late:  # changed since the check (another import meanwhile)
+        summary["problems"] = _list([*problems, *late], args)
     summary.update(
         products_created=counts["created"],
         products_known=counts["known"],
@@ -141,6 +109,60 @@ def import_portfolio(args: argparse.Namespace, client: Client) -> int:
     )
     _summary(summary, started, args)
     return 0
+
+
+class _Services:
+    """The two calls each batch of rows makes: registration's `ImportPortfolio` (producers
+    and products), then evaluation's `RecordEarlierRecognitions` (their certificates)."""
+
+    def __init__(self, client: Client, *, quiet: bool, vi: bool) -> None:
+        self.client = client
+        self.registration = reg_grpc.RegistrationStub(client.channel("registration"))
+        self.evaluation = ev_grpc.EvaluationStub(client.channel("evaluation"))
+        self.quiet = quiet
+        self.vi = vi
+
+    def check(self, found: Portfolio) -> list[Problem]:
+        """Every row checked by both services (dry run); what they refuse."""
+        problems: list[Problem] = []
+        with _bar(len(found.rows), "Kiểm tra" if self.vi else "Checking", self.quiet) as bar:
+            for batch in _batches(found.rows):
+                registered = self.client.call(
+                    self.registration.ImportPortfolio, _rows(batch, found, dry_run=True)
+                )
+                problems += [Problem(p.line, p.field, p.message) for p in registered.problems]
+                recorded = self.client.call(
+                    self.evaluation.RecordEarlierRecognitions,
+                    _recognitions(batch, registered.products, found, dry_run=True),
+                )
+                problems += [Problem(p.line, p.field, p.message) for p in recorded.problems]
+                bar.update(len(batch))
+        return problems
+
+    def record(self, found: Portfolio, good: Sequence[Row]) -> tuple[dict[str, int], list[Problem]]:
+        """The `good` rows imported: the counts (products created and known, certificates
+        recorded and unchanged) and what was refused although the check passed."""
+        counts = {"created": 0, "known": 0, "recorded": 0, "unchanged": 0}
+        late: list[Problem] = []
+        with _bar(len(good), "Nhập" if self.vi else "Importing", self.quiet) as bar:
+            for batch in _batches(good):
+                registered = self.client.call(
+                    self.registration.ImportPortfolio, _rows(batch, found, valid_rows_only=True)
+                )
+                counts["created"] += sum(1 for p in registered.products if p.created)
+                counts["known"] += sum(1 for p in registered.products if not p.created)
+                recorded = self.client.call(
+                    self.evaluation.RecordEarlierRecognitions,
+                    _recognitions(batch, registered.products, found, valid_rows_only=True),
+                )
+                counts["recorded"] += recorded.recorded
+                counts["unchanged"] += recorded.unchanged
+                late += [
+                    Problem(p.line, p.field, p.message)
+                    for p in [*registered.problems, *recorded.problems]
+                ]
+                bar.update(len(batch))
+        return counts, late
 
 
 def _batches(rows: Sequence[Row]) -> Iterator[Sequence[Row]]:

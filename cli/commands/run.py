@@ -132,24 +132,13 @@ def rebuild(args: argparse.Namespace) -> int:
     from system import rebuild as rebuilding
     from system.embedded import EmbeddedSystem
 
-    vi = args.lang != "en"
     settings = Settings()
     embedded = settings.delivery == "inproc"
     if embedded:
-        overrides: dict[str, Any] = {"store": "sqlite"}
-        if args.data_dir is not None:
-            overrides["data_dir"] = args.data_dir
-        settings = Settings(**overrides)
-        if not (settings.data_dir / "registration.sqlite").exists():
-            refuse(
-                "not_found",
-                "data_dir",
-                f"Không có dữ liệu trong {settings.data_dir}."
-                if vi
-                else f"No data in {settings.data_dir}.",
-                as_json=args.json,
-            )
+        stored = _stored_data(args)
+        if stored is None:
             return 2
+        settings = stored
     system = EmbeddedSystem(settings) if embedded else None
     service = system.reporting if system is not None else build(settings)
     try:
@@ -182,3 +171,25 @@ def rebuild(args: argparse.Namespace) -> int:
             service.app.close()
     emit(record, as_json=args.json, lang=args.lang)
     return 0
+
+
+def _stored_data(args: argparse.Namespace) -> Settings | None:
+    """The embedded mode's settings over the SQLite stores of the data folder (`--data-dir`
+    or the default); None, the refusal printed, when the folder holds no data."""
+    from cli.output import refuse
+
+    overrides: dict[str, Any] = {"store": "sqlite"}
+    if args.data_dir is not None:
+        overrides["data_dir"] = args.data_dir
+    settings = Settings(**overrides)
+    if (settings.data_dir / "registration.sqlite").exists():
+        return settings
+    refuse(
+        "not_found",
+        "data_dir",
+        f"Không có dữ liệu trong {settings.data_dir}."
+        if args.lang != "en"
+        else f"No data in {settings.data_dir}.",
+        as_json=args.json,
+    )
+    return None

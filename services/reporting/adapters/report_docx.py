@@ -144,6 +144,29 @@ def _grid(doc: DocumentType, header: tuple[str, ...] | list[str], rows: list[lis
 def render(view: KpiView, head: t.Heading) -> bytes:
     """The report of `view` as .docx bytes."""
     doc = Document()
+    _page_setup(doc)
+    _page_numbers(doc.sections[0])
+    title = t.period_title(view)
+    _opening(doc, view, head, title)
+    _kpi_section(doc, view)
+    _star_section(doc, view)
+    _list_section(doc, view)
+    due = f" (hạn gửi ngày {t.dmy(view.report.due)})" if view.report else ""
+    _para(
+        doc,
+        f"Trên đây là báo cáo kết quả thực hiện Chương trình OCOP {title}{due}, kính gửi "
+        f"{head.addressee} xem xét, chỉ đạo./.",
+        indent=True,
+        keep=True,
+    )
+    _signature(doc, head)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _page_setup(doc: Any) -> None:
+    """A4, the margins and the body font of Decree 30/2020's administrative documents."""
     section = doc.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.top_margin, section.bottom_margin = Mm(20), Mm(20)
@@ -152,9 +175,10 @@ def render(view: KpiView, head: t.Heading) -> bytes:
     style.font.name = FONT
     style.font.size = Pt(14)
 
-    _page_numbers(section)
+
+def _opening(doc: Any, view: KpiView, head: t.Heading, title: str) -> None:
+    """The heading, the report's title and its opening paragraph (which report, whose, when)."""
     _heading(doc, head)
-    title = t.period_title(view)
     _para(doc, "", after=0)
     _para(doc, "BÁO CÁO", 14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=0)
     for text in ("Kết quả thực hiện Chương trình Mỗi xã một sản phẩm (OCOP)", title):
@@ -172,6 +196,10 @@ def render(view: KpiView, head: t.Heading) -> bytes:
         f"đến ngày {t.dmy(view.period.ends)}) trên địa bàn (mã đơn vị {unit}) như sau:",
         indent=True,
     )
+
+
+def _kpi_section(doc: Any, view: KpiView) -> None:
+    """I: each KPI against its target, and what it lacks data from."""
     _para(doc, "I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KẾ HOẠCH", bold=True, keep=True)
     _grid(doc, ("TT", "Chỉ tiêu", "Kết quả", "Mục tiêu", "Đánh giá"), t.kpi_rows(view),
           (1.0, 6.6, 3.4, 3.0, 2.5))  # fmt: skip
@@ -193,6 +221,9 @@ def render(view: KpiView, head: t.Heading) -> bytes:
             indent=True,
         )
 
+
+def _star_section(doc: Any, view: KpiView) -> None:
+    """II: the products recognised in the period, by kind and star."""
     _para(doc, "II. SẢN PHẨM ĐƯỢC CÔNG NHẬN THEO HẠNG SAO", bold=True, keep=True)
     star_rows = [
         [str(n), t.KIND[kind], *(str(view.stars[kind][s]) for s in (3, 4, 5)),
@@ -204,6 +235,9 @@ def render(view: KpiView, head: t.Heading) -> bytes:
     _grid(doc, ("TT", "Hình thức", "3 sao", "4 sao", "5 sao", "Cộng"), star_rows,
           (1.0, 6.0, 2.0, 2.0, 2.0, 2.5))  # fmt: skip
 
+
+def _list_section(doc: Any, view: KpiView) -> None:
+    """III: the period's lists of products, one table each."""
     _para(doc, "", after=0)
     _para(doc, "III. DANH SÁCH SẢN PHẨM TRONG KỲ", bold=True, keep=True)
     for n, (key, label, columns) in enumerate(t.LISTS, start=1):
@@ -213,19 +247,6 @@ def render(view: KpiView, head: t.Heading) -> bytes:
             body = [t.list_row(key, i, r) for i, r in enumerate(rows, start=1)]
             _grid(doc, columns, body, (1.0, 4.6, 1.8, 3.3, 2.6, 2.2))
             _para(doc, "", 6, after=0)
-
-    due = f" (hạn gửi ngày {t.dmy(view.report.due)})" if view.report else ""
-    _para(
-        doc,
-        f"Trên đây là báo cáo kết quả thực hiện Chương trình OCOP {title}{due}, kính gửi "
-        f"{head.addressee} xem xét, chỉ đạo./.",
-        indent=True,
-        keep=True,
-    )
-    _signature(doc, head)
-    out = io.BytesIO()
-    doc.save(out)
-    return out.getvalue()
 
 
 def _page_numbers(section: Any) -> None:
