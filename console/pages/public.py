@@ -1,21 +1,26 @@
 """The public product page (no sign-in): `/san-pham/<product code>` shows the product, its
 producer's name, star, certificate and its LIVE status (valid, expired, revoked) as the
 reporting service folds it from the events today, with a QR code of the page's address
-(segno) that producers print on labels."""
+(segno) that producers print on labels.
+
+Any code the product has had (a legacy `T-H-X-STT-YYYY` code, a code before re-coding)
+redirects (302: a product may be re-coded again) to its current code's page; a code no
+product ever had is a 404 page saying so, with the look-up form."""
 
 from __future__ import annotations
 
 import io
 from contextlib import closing
 from functools import cache
+from urllib.parse import quote
 
 import grpc
 import segno
 from fastapi import APIRouter, Request
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 
 from console import i18n
-from console.web import client, lang, redirect, render, t
+from console.web import client, lang, redirect, render
 from contracts.rpc import reporting_pb2 as pb
 from contracts.rpc import reporting_pb2_grpc as pb_grpc
 from rules import load_rule_set
@@ -58,7 +63,12 @@ i18n.add(
             "Tình trạng được cập nhật theo quyết định công nhận, hết hạn và thu hồi mới nhất.",
             "The status follows the latest recognition, expiry and revocation decisions.",
         ),
-        "unknown_code": ("Không có sản phẩm OCOP mã này.", "No OCOP product has this code."),
+        "unknown_title": ("Không tìm thấy sản phẩm", "Product not found"),
+        "unknown_code_is": (
+            "Không có sản phẩm OCOP nào mang mã {code}. Hãy kiểm tra mã in trên nhãn và thử lại.",
+            "No OCOP product has the code {code}. Check the code printed on the label and try "
+            "again.",
+        ),
     }
 )
 
@@ -78,8 +88,10 @@ def product_page(request: Request, code: str) -> Response:
         except grpc.RpcError as error:
             if error.code() != grpc.StatusCode.NOT_FOUND:
                 raise
-            message = t(request, "unknown_code")
-            return render(request, "error.html", status_code=404, message=message)
+            return render(request, "product_unknown.html", status_code=404, code=code.strip())
+    if page.product_code and page.product_code != code:
+        # an earlier code (or the code typed in another case): the current code's page
+        return RedirectResponse(f"/san-pham/{quote(page.product_code, safe='')}", status_code=302)
     return render(
         request,
         "product_public.html",
@@ -102,6 +114,13 @@ def qr_png(request: Request, code: str) -> Response:
     segno.make(page_url(request, code), error="m").save(out, kind="png", scale=10, border=4)
     headers = {**_cached(), "Content-Disposition": f'attachment; filename="ocop-{code}.png"'}
     return Response(out.getvalue(), media_type="image/png", headers=headers)
+
+
+@router.get("/san-pham/{code:path}")
+def unknown_path(request: Request, code: str) -> Response:
+    """A "code" with a slash (no product code has one; registered after the routes above,
+    so it catches only what they do not): the same 404 page, not a bare one."""
+    return render(request, "product_unknown.html", status_code=404, code=code.strip())
 
 
 def page_url(request: Request, code: str) -> str:

@@ -13,7 +13,7 @@ from contracts import promotion as pr
 from contracts import province as pv
 from contracts import registration as rg
 from services.reporting.domain import facts
-from services.reporting.domain.facts import Write, day, iso, source_of, unit_path
+from services.reporting.domain.facts import Write, code_key, day, iso, source_of, unit_path
 
 __all__ = ["writes"]
 
@@ -70,7 +70,15 @@ def registration(event: Any, on: str) -> list[Write]:  # noqa: PLR0911 (one bran
                 registered_on=on,
             )
         case rg.ProductCodeAssigned():
-            return _row("kpi_products", {"product_id": event.aggregate_id}, code=event.code)
+            return [
+                *_row("kpi_products", {"product_id": event.aggregate_id}, code=event.code),
+                *_row(
+                    "kpi_product_codes",
+                    {"code": code_key(event.code)},
+                    product_id=str(event.aggregate_id),
+                    assigned_on=iso(event.assigned_on),
+                ),
+            ]
         case rg.DossierSubmitted():
             return _row(
                 "kpi_dossiers",

@@ -9,7 +9,9 @@ yyyy-mm-dd, in Vietnam time where they come from an instant); "" means "not (yet
 Tables (one row per ...; from):
 
 * `kpi_producers`: producer; ProducerRegistered.
-* `kpi_products`: product; ProductRegistered, ProductCodeAssigned.
+* `kpi_products`: product; ProductRegistered, ProductCodeAssigned (its latest code).
+* `kpi_product_codes`: every code a product has had (legacy, re-coded), upper case;
+  ProductCodeAssigned. The public page finds a product by any of them.
 * `kpi_dossiers`: dossier; DossierSubmitted/Returned/Resubmitted, CommuneAssessed, Scored,
   ForwardedToProvince, ReturnedByProvince.
 * `kpi_certificates`: recognition decision (keyed by its dossier); Recognized,
@@ -44,6 +46,7 @@ __all__ = [
     "SOURCES",
     "TABLES",
     "Write",
+    "code_key",
     "day",
     "iso",
     "source_of",
@@ -58,6 +61,7 @@ TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("product_id",),
         ("producer_id", "name", "product_set", "units", "registered_on", "code"),
     ),
+    "kpi_product_codes": (("code",), ("product_id", "assigned_on")),
     "kpi_dossiers": (
         ("dossier_id",),
         (
@@ -167,6 +171,11 @@ class Write:
 def day(at: datetime) -> str:
     aware = at if at.tzinfo is not None else at.replace(tzinfo=UTC)
     return aware.astimezone(VIETNAM).date().isoformat()
+
+
+def code_key(code: str) -> str:
+    """A product code as `kpi_product_codes` keys it: spaces trimmed, upper case."""
+    return code.strip().upper()
 
 
 def iso(value: date | None) -> str:

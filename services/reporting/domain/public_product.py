@@ -15,6 +15,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
+from services.reporting.domain.facts import code_key
 from services.reporting.domain.recognitions import Recognition, certified_products, recognitions
 from services.reporting.domain.snapshot import Row, Scope, Snapshot
 
@@ -38,16 +39,22 @@ class PublicProduct:
 
 
 def product_by_code(snap: Snapshot, code: str) -> str | None:
-    """The id of the product whose latest code is `code` (case and spaces ignored)."""
-    wanted = code.strip().upper()
+    """The id of the product that has, or has had, `code` (case and spaces ignored): its
+    latest code, or any earlier one (a legacy `T-H-X-STT-YYYY` code, a code before
+    re-coding) — labels printed with an old code still find the product."""
+    wanted = code_key(code)
+    if not wanted:
+        return None
     for product_id, row in snap.products.items():
-        if row.get("code", "").upper() == wanted and wanted:
+        if row.get("code", "").upper() == wanted:
             return product_id
-    return None
+    earlier = snap.product_codes_ever.get(wanted, {}).get("product_id", "")
+    return earlier if earlier in snap.products else None
 
 
 def public_product(snap: Snapshot, code: str, day: date) -> PublicProduct | None:
-    """The public page of the product coded `code` on `day`, or None (no such code)."""
+    """The public page of the product that has or had `code`, on `day` (its
+    `product_code` is the latest code), or None (no product ever had it)."""
     product_id = product_by_code(snap, code)
     if product_id is None:
         return None

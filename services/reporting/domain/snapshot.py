@@ -30,6 +30,8 @@ class Snapshot:
 
     producers: dict[str, Row] = field(default_factory=dict)
     products: dict[str, Row] = field(default_factory=dict)
+    product_codes_ever: dict[str, Row] = field(default_factory=dict)
+    """Every code a product has had (`kpi_product_codes`), by the code upper-cased."""
     dossiers: dict[str, Row] = field(default_factory=dict)
     certificates: dict[str, Row] = field(default_factory=dict)
     inspection_plans: list[Row] = field(default_factory=list)

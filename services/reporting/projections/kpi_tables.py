@@ -110,6 +110,7 @@ def load(cursor: Any) -> Snapshot:
     return Snapshot(
         producers=by("kpi_producers", "producer_id"),
         products=by("kpi_products", "product_id"),
+        product_codes_ever=by("kpi_product_codes", "code"),
         dossiers=by("kpi_dossiers", "dossier_id"),
         certificates=by("kpi_certificates", "dossier_id"),
         inspection_plans=_rows(cursor, "kpi_inspection_plans"),

@@ -15,14 +15,14 @@ from runtime.settings import Settings
 from tests.console import Browser, running_console
 from tests.unit.inputs.servers import running
 from tests.unit.reporting.test_kpis import year_of_events
-from tests.unit.reporting.test_public_product import CODES, coded
+from tests.unit.reporting.test_public_product import CODES, EARLIER, every_code
 
 
 @pytest.fixture(scope="module")
 def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with running(tmp_path_factory.mktemp("edge")) as edge:
         app = edge.system.reporting.app
-        events = [*year_of_events(), *(coded(n, c) for n, c in CODES.items())]
+        events = [*year_of_events(), *every_code()]
         for n, event in enumerate(events, start=1):
             app.process_event(event, Tracking("test@t#0", n))
         ports = {f"{s}_port": int(a.rsplit(":", 1)[1]) for s, a in edge.addresses.items()}
@@ -53,7 +53,29 @@ def test_the_look_up_form_and_an_unknown_code(base: str) -> None:
     found = browser.get(f"/san-pham?ma=+{CODES['E']}+")
     assert found.url.endswith(f"/san-pham/{CODES['E']}") and "Đã hết hiệu lực" in found.body
     missing = browser.get("/san-pham/51-00000-9-2026")
-    assert missing.status == 404 and "Không có sản phẩm OCOP mã" in missing.body
+    assert missing.status == 404
+    assert "Không tìm thấy sản phẩm" in missing.body
+    assert "Không có sản phẩm OCOP nào mang mã 51-00000-9-2026" in missing.body
+    assert 'action="/san-pham"' in missing.body  # the look-up form, to try again
+
+
+def test_an_earlier_code_redirects_to_the_current_codes_page(base: str) -> None:
+    """A label printed before the product was re-coded (or with its legacy code) still
+    leads to the product, at its current code's address."""
+    browser = Browser(base)
+    page = browser.get(f"/san-pham/{EARLIER['A']}")
+    assert page.status == 200 and page.url.endswith(f"/san-pham/{CODES['A']}")
+    assert 'class="status valid"' in page.body
+    assert browser.get(f"/san-pham/{EARLIER['A'].lower()}").url.endswith(f"/san-pham/{CODES['A']}")
+
+
+def test_an_unknown_code_in_english_and_escaped(base: str) -> None:
+    browser = Browser(base)
+    browser.get("/ngon-ngu/en")
+    for path in ("/san-pham/%3Cb%3Ex%3Cb%3E", "/san-pham/a/%3Cb%3Ex%3C%2Fb%3E"):
+        page = browser.get(path)
+        assert page.status == 404 and "No OCOP product has the code" in page.body, path
+        assert "<b>x" not in page.body and "&lt;b&gt;x" in page.body
 
 
 def test_the_qr_code_holds_the_public_address(base: str) -> None:

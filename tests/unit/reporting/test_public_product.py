@@ -22,18 +22,26 @@ from tests.unit.inputs.servers import running
 from tests.unit.reporting.test_kpis import app_with, env, uid, year_of_events
 
 
-def coded(name: str, code: str) -> Any:
+def coded(name: str, code: str, code_format: str = "current") -> Any:
     return rg.ProductCodeAssigned(
-        **env(name), code=code, code_format="current", assigned_on=date(2025, 1, 2)
+        **env(name), code=code, code_format=code_format, assigned_on=date(2025, 1, 2)
     )
 
 
 CODES = {"A": "62-615-1-2025", "D": "62-615-4-2025", "E": "62-615-5-2022", "G": "62-615-6-2025"}
+EARLIER = {"A": "62-615-23615-7-2023"}
+"""Product A's legacy code (T-H-X-STT-YYYY), before it was re-coded to CODES["A"]."""
+
+
+def every_code() -> list[Any]:
+    """A's legacy code first, then each product's current code."""
+    earlier = [coded(n, c, "legacy") for n, c in EARLIER.items()]
+    return [*earlier, *(coded(n, c) for n, c in CODES.items())]
 
 
 @pytest.fixture(scope="module")
 def app() -> Iterator[ReportingApp]:
-    app = app_with(year_of_events() + [coded(n, c) for n, c in CODES.items()])
+    app = app_with(year_of_events() + every_code())
     yield app
     app.close()
 
@@ -69,6 +77,23 @@ def test_the_same_product_was_valid_before_its_revocation_day() -> None:
         assert earlier.public_product(CODES["D"]).status == "valid"
     finally:
         earlier.close()
+
+
+def test_a_product_is_found_by_an_earlier_code_and_shows_its_current_one(
+    app: ReportingApp,
+) -> None:
+    for asked in (EARLIER["A"], f" {EARLIER['A'].lower()} "):
+        page = app.public_product(asked)
+        assert (page.product_code, page.name, page.status) == (CODES["A"], "A", "valid")
+
+
+def test_an_earlier_code_is_found_in_the_kpis_as_of_a_day_too() -> None:
+    """The as-of snapshot (audit) folds the same writes: the code table is built there."""
+    from services.reporting.domain.public_product import product_by_code
+    from services.reporting.projections.kpi_as_of import kpi_snapshot
+
+    snap = kpi_snapshot([*year_of_events(), *every_code()])
+    assert product_by_code(snap, EARLIER["A"]) == product_by_code(snap, CODES["A"]) == str(uid("A"))
 
 
 def test_an_unknown_code_is_refused_naming_the_field(app: ReportingApp) -> None:
