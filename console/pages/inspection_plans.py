@@ -6,7 +6,6 @@ inspection with its lead agency and team. The inspection service decides who may
 from __future__ import annotations
 
 from contextlib import closing
-from dataclasses import replace
 from typing import Any
 
 import grpc
@@ -15,7 +14,7 @@ from fastapi.responses import Response
 from starlette.datastructures import FormData
 
 from console import texts_inspection  # noqa: F401  (registers the texts)
-from console.actions import act, names
+from console.actions import act, choosing, names
 from console.forms import Field, Form, send, shown, values
 from console.pages.inspection import AGENCIES, team_of
 from console.refusals import Refusal, refusal_of
@@ -121,9 +120,7 @@ def _plan_page(
     with closing(client(request)) as c:
         plan = c.call(STUB(c.channel("inspection")).GetPlan, pb.GetPlanRequest(plan_id=plan_id))  # type: ignore[no-untyped-call]
     due = tuple((e.product_id, e.product_name) for e in plan.entries if e.status == "due")
-    schedule = ACTIONS["len-lich"]
-    choices = (Field("product_id", "product_id", "select", True, due), *schedule.fields[1:])
-    actions = {**ACTIONS, "len-lich": replace(schedule, fields=choices)}
+    actions = {**ACTIONS, "len-lich": choosing(ACTIONS["len-lich"], "product_id", due)}
     return render_form(
         request, "inspection_plan.html", refusal, plan=plan, actions=actions, failed=failed,
         values=shown(posted, names(ACTIONS)) or {"lead_agency": plan.lead_agency or "agriculture"},

@@ -1,6 +1,8 @@
 """Trade promotion, read side: the shares of OCOP producers in modern channels and value
 chains against the plan's targets on a date, and the showrooms with the products they
-display (the promotion service's queries; its commands stay in `ocop promotion …`)."""
+display (the promotion service's queries); the commands have pages of their own
+(promotion_plans, promotion_showrooms, promotion_fairs, promotion_producers,
+promotion_outreach), linked from `_promotion_nav.html`."""
 
 from __future__ import annotations
 
@@ -11,13 +13,15 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from console import i18n
+from console import texts_promotion as _texts  # noqa: F401 (registers the texts)
 from console.refusals import refusal_of
-from console.web import client, render, signed_in, user
+from console.web import TEMPLATES, client, render, signed_in, user
 from contracts.rpc import promotion_pb2 as pb
 from contracts.rpc import promotion_pb2_grpc as pb_grpc
 from runtime.text import typed_day
 
 router = APIRouter()
+STUB = pb_grpc.PromotionStub
 
 i18n.add(
     {
@@ -33,6 +37,14 @@ i18n.add(
         "displayed": ("Đang trưng bày", "Displayed"),
     }
 )
+
+
+def vnd(amount: int) -> str:
+    """1500000 -> "1.500.000 đ" (whole đồng, Vietnamese thousands separator)."""
+    return f"{amount:,} đ".replace(",", ".")
+
+
+TEMPLATES.env.filters["vnd"] = vnd
 
 
 def percent(fraction: str) -> str:
@@ -51,7 +63,7 @@ def promotion(request: Request, ngay: str = "", don_vi: str = "") -> Response:
     general = ""
     shares = showrooms = None
     with closing(client(request)) as c:
-        stub = pb_grpc.PromotionStub(c.channel("promotion"))  # type: ignore[no-untyped-call]
+        stub = STUB(c.channel("promotion"))  # type: ignore[no-untyped-call]
         try:
             shares = c.call(stub.GetShares, pb.SharesRequest(jurisdiction=unit, on=typed_day(ngay)))
             showrooms = c.call(
