@@ -42,6 +42,21 @@ def refused(app: EvaluationApp, call: Callable[..., Any], **kwargs: Any) -> Comm
     return error.value
 
 
+def deciding(
+    app: EvaluationApp, who: CommandContext, dossier: UUID, decision_no: str
+) -> CommandRejected:
+    """The refusal of `who`'s decision `decision_no` (28/06/2026) recognising `dossier`."""
+    return refused(
+        app,
+        app.decisions.issue_decision,
+        ctx=who,
+        decision_no=decision_no,
+        decided_on=date(2026, 6, 28),
+        signer="X",
+        dossier_ids=[dossier],
+    )
+
+
 def adopted(app: EvaluationApp, total: int = 75, keep: int = 4) -> UUID:
     event = arrive(app)
     adopt(app, event.aggregate_id, date(2026, 6, 25), dict.fromkeys(SCORERS, total), keep)
@@ -61,54 +76,18 @@ def adopted(app: EvaluationApp, total: int = 75, keep: int = 4) -> UUID:
 def test_an_unauthorised_actor_cannot_recognise(
     app: EvaluationApp, who: CommandContext, kind: str, field: str
 ) -> None:
-    dossier = adopted(app)
-    error = refused(
-        app,
-        app.decisions.issue_decision,
-        ctx=who,
-        decision_no="1/QĐ",
-        decided_on=date(2026, 6, 28),
-        signer="X",
-        dossier_ids=[dossier],
-    )
+    error = deciding(app, who, adopted(app), "1/QĐ")
     assert (error.kind, error.field) == (kind, field)
 
 
 def test_under_r3_a_province_cannot_approve_what_is_not_its_to_approve(app: EvaluationApp) -> None:
     dossier = adopted(app, total=95, keep=5)
-    assert (
-        refused(
-            app,
-            app.forwarding.approve_and_forward,
-            ctx=DISTRICT_AUTHORITY,
-            dossier_id=dossier,
-            on=date(2026, 6, 26),
-        ).kind
-        == "permission_denied"
-    )
-    assert (
-        refused(
-            app,
-            app.forwarding.approve_and_forward,
-            ctx=OFFICER,
-            dossier_id=dossier,
-            on=date(2026, 6, 26),
-        ).kind
-        == "permission_denied"
-    )
+    for who in (DISTRICT_AUTHORITY, OFFICER):
+        approve = app.forwarding.approve_and_forward
+        error = refused(app, approve, ctx=who, dossier_id=dossier, on=date(2026, 6, 26))
+        assert error.kind == "permission_denied"
     # and nobody issues the 5-star decision at the province: it waits for approval
-    assert (
-        refused(
-            app,
-            app.decisions.issue_decision,
-            ctx=AUTHORITY,
-            decision_no="2/QĐ",
-            decided_on=date(2026, 6, 28),
-            signer="X",
-            dossier_ids=[dossier],
-        ).kind
-        == "failed_precondition"
-    )
+    assert deciding(app, AUTHORITY, dossier, "2/QĐ").kind == "failed_precondition"
 
 
 def test_decision_input_is_checked(app: EvaluationApp) -> None:
@@ -145,27 +124,18 @@ def test_decision_input_is_checked(app: EvaluationApp) -> None:
 def test_out_of_order_council_commands(app: EvaluationApp) -> None:
     event = arrive(app)
     dossier = event.aggregate_id
+
+    def sheet(who: str) -> CommandRejected:
+        call = app.councils.submit_sheet
+        return refused(app, call, ctx=member(who), dossier_id=dossier, choices=choices_for(60))
+
+    def adoption(on: date) -> CommandRejected:
+        call = app.councils.adopt_result
+        return refused(app, call, ctx=secretary(), dossier_id=dossier, adopted_on=on)
+
     # before the round is open and its council appointed
-    assert (
-        refused(
-            app,
-            app.councils.submit_sheet,
-            ctx=member("tv1"),
-            dossier_id=dossier,
-            choices=choices_for(60),
-        ).kind
-        == "failed_precondition"
-    )
-    assert (
-        refused(
-            app,
-            app.councils.adopt_result,
-            ctx=secretary(),
-            dossier_id=dossier,
-            adopted_on=date(2026, 6, 25),
-        ).kind
-        == "failed_precondition"
-    )
+    assert sheet("tv1").kind == "failed_precondition"
+    assert adoption(date(2026, 6, 25)).kind == "failed_precondition"
     round_id = council(app, dossier)
     assert (
         refused(
@@ -182,37 +152,10 @@ def test_out_of_order_council_commands(app: EvaluationApp) -> None:
         == "failed_precondition"
     )
     score_all(app, dossier, dict.fromkeys(("chu-tich", "tv1", "tv2"), 60))
-    assert (
-        refused(
-            app,
-            app.councils.adopt_result,
-            ctx=secretary(),
-            dossier_id=dossier,
-            adopted_on=date(2026, 7, 5),
-        ).field
-        == "adopted_on"
-    )  # future
+    assert adoption(date(2026, 7, 5)).field == "adopted_on"  # future
     app.councils.adopt_result(secretary(), dossier_id=dossier, adopted_on=date(2026, 6, 25))
-    assert (
-        refused(
-            app,
-            app.councils.adopt_result,
-            ctx=secretary(),
-            dossier_id=dossier,
-            adopted_on=date(2026, 6, 26),
-        ).kind
-        == "failed_precondition"
-    )
-    assert (
-        refused(
-            app,
-            app.councils.submit_sheet,
-            ctx=member("tv3"),
-            dossier_id=dossier,
-            choices=choices_for(60),
-        ).kind
-        == "failed_precondition"
-    )
+    assert adoption(date(2026, 6, 26)).kind == "failed_precondition"
+    assert sheet("tv3").kind == "failed_precondition"
     assert (
         refused(
             app,
@@ -262,76 +205,27 @@ def test_bad_sheets_are_refused_with_the_field(
 
 
 def test_bad_round_input(app: EvaluationApp) -> None:
-    assert (
-        refused(
-            app,
-            app.councils.open_round,
-            ctx=OFFICER,
-            level="commune",
-            jurisdiction="51",
-            on=date(2026, 6, 1),
-        ).field
-        == "level"
-    )
-    assert (
-        refused(
-            app,
-            app.councils.open_round,
-            ctx=OFFICER,
-            level="province",
-            jurisdiction="",
-            on=date(2026, 6, 1),
-        ).field
-        == "jurisdiction"
-    )
-    assert (
-        refused(
-            app,
-            app.councils.open_round,
-            ctx=ctx("commune_officer", "23500"),
-            level="province",
-            jurisdiction="51",
-            on=date(2026, 6, 1),
-        ).kind
-        == "permission_denied"
-    )
-    assert (
-        refused(
-            app,
-            app.councils.open_round,
-            ctx=ctx("province_officer", "52"),
-            level="province",
-            jurisdiction="51",
-            on=date(2026, 6, 1),
-        ).field
-        == "actor.jurisdiction"
-    )
-    round_ = app.councils.open_round(
-        OFFICER, level="province", jurisdiction="51", on=date(2026, 6, 1)
-    )
-    assert (
-        refused(
-            app,
-            app.councils.appoint_member,
-            ctx=OFFICER,
-            round_id=round_.id,
-            member_id="a",
-            name="A",
-            role="guest",
-        ).field
-        == "role"
-    )
+    round_in: dict[str, Any] = {
+        "ctx": OFFICER,
+        "level": "province",
+        "jurisdiction": "51",
+        "on": date(2026, 6, 1),
+    }
+
+    def opening(**change: Any) -> CommandRejected:
+        return refused(app, app.councils.open_round, **{**round_in, **change})
+
+    assert opening(level="commune").field == "level"
+    assert opening(jurisdiction="").field == "jurisdiction"
+    assert opening(ctx=ctx("commune_officer", "23500")).kind == "permission_denied"
+    assert opening(ctx=ctx("province_officer", "52")).field == "actor.jurisdiction"
+    round_ = app.councils.open_round(**round_in)
+
+    def appointing(member_id: str, name: str, role: str) -> CommandRejected:
+        person = {"member_id": member_id, "name": name, "role": role}
+        return refused(app, app.councils.appoint_member, ctx=OFFICER, round_id=round_.id, **person)
+
+    assert appointing("a", "A", "guest").field == "role"
     app.councils.appoint_member(OFFICER, round_id=round_.id, member_id="a", name="A", role="chair")
-    assert (
-        refused(
-            app,
-            app.councils.appoint_member,
-            ctx=OFFICER,
-            round_id=round_.id,
-            member_id="b",
-            name="B",
-            role="chair",
-        ).field
-        == "role"
-    )
+    assert appointing("b", "B", "chair").field == "role"
     assert refused(app, app.get_round, round_id=uuid4()).kind == "not_found"
