@@ -104,6 +104,54 @@ i18n.add(
         "adopted": ("Đã thông qua kết quả.", "The result was adopted."),
         "rescore": ("Yêu cầu chấm lại", "Ask for a re-score"),
         "reason": ("Lý do", "Reason"),
+        "conflict_title": ("Xung đột lợi ích", "Conflict of interest"),
+        "conflict_help": (
+            "Thành viên có quan hệ lợi ích với sản phẩm khai báo trước khi chấm và không "
+            "chấm hồ sơ này.",
+            "A member with an interest in the product declares it before scoring and does "
+            "not score this dossier.",
+        ),
+        "conflict_member": ("Thành viên", "Member"),
+        "declare_conflict": ("Khai báo xung đột lợi ích", "Declare a conflict of interest"),
+        "conflict_declared": ("Đã khai báo xung đột lợi ích.", "Conflict of interest declared."),
+        "advisory_title": ("Tổ tư vấn", "Advisory team"),
+        "advisory_help": (
+            "Biên bản khảo sát thực địa hoặc kết quả kiểm nghiệm bổ sung trình Hội đồng.",
+            "A field survey record or an extra test's result for the council.",
+        ),
+        "advisory_kind": ("Loại", "Kind"),
+        "adv_field_survey": ("Khảo sát thực địa", "Field survey"),
+        "adv_extra_test": ("Kiểm nghiệm bổ sung", "Extra test"),
+        "advisory_on": ("Ngày thực hiện", "Done on"),
+        "advisory_summary": ("Nội dung", "Summary"),
+        "record_advisory": ("Ghi hồ sơ tư vấn", "Record it"),
+        "advisory_recorded": ("Đã ghi hồ sơ của Tổ tư vấn.", "Advisory record saved."),
+        "session_title": ("Phiên Hội đồng", "Council session"),
+        "convene_help": (
+            "Hồ sơ đang lấy ý kiến bằng văn bản (cần ý kiến của mọi thành viên). Khi ý kiến "
+            "chênh lệch quá ngưỡng, Hội đồng họp: áp dụng quy định về số thành viên tối thiểu.",
+            "This dossier is decided by written opinions (every member's is needed). When "
+            "they diverge beyond the limit the council meets, and the quorum rules apply.",
+        ),
+        "convene": ("Triệu tập họp Hội đồng", "Convene a council meeting"),
+        "meeting_convened": ("Đã triệu tập họp Hội đồng.", "Council meeting convened."),
+        "adopt_help": (
+            "Hệ thống kiểm tra số thành viên đã chấm (quy chế Hội đồng) và độ chênh lệch "
+            "điểm giữa các thành viên trước khi thông qua.",
+            "The service checks the quorum (the council's regulation) and how far apart "
+            "the members' totals are before adopting.",
+        ),
+        "council_knockouts": (
+            "Điểm loại Hội đồng phát hiện (nếu có)",
+            "Knock-outs the council found (if any)",
+        ),
+        "rescore_help": (
+            "Khi điểm của các thành viên chênh lệch vượt ngưỡng, chọn thành viên chấm lại "
+            "(không chọn: tất cả thành viên đã chấm).",
+            "When the members' totals diverge beyond the limit, choose who scores again "
+            "(none chosen: every member who scored).",
+        ),
+        "rescore_members": ("Thành viên chấm lại", "Members to score again"),
         "rescore_asked": ("Đã yêu cầu chấm lại.", "Re-score requested."),
         "result": ("Kết quả", "Result"),
         "score": ("Điểm", "Score"),

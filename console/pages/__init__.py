@@ -8,6 +8,7 @@ from fastapi import APIRouter
 from console.pages import (
     auth,
     council,
+    council_actions,
     dashboard,
     decisions,
     dossiers,
@@ -34,6 +35,7 @@ PAGES: tuple[APIRouter, ...] = (
     dashboard.router,
     public.router,
     council.router,
+    council_actions.router,
     decisions.router,
     reports.router,
     inspection.router,

@@ -22,11 +22,11 @@ from contracts.rpc import evaluation_pb2 as pb
 from contracts.rpc import evaluation_pb2_grpc as pb_grpc
 from contracts.rpc import reporting_pb2 as rpb
 from contracts.rpc import reporting_pb2_grpc as rpb_grpc
-from runtime.text import typed_day
 
 router = APIRouter()
 WAITING = ("commune_assessed", "scored", "forwarded", "returned")
 SCORING_ROLES = ("chair", "member")
+ADVISORY_KINDS = ("field_survey", "extra_test")
 
 
 def evaluation_stub(c: Client) -> Any:
@@ -119,7 +119,13 @@ def dossier_context(request: Request, dossier_id: str, user: User) -> dict[str, 
         m for m in members.values()
         if m.role in SCORING_ROLES and m.member_id not in (sheets.conflicted if sheets else ())
     ]  # fmt: skip
+    secretary = me is not None and me.role in ("secretary", "chair")
+    may_declare = (
+        evaluation.status == "open" and scoring_member and user.username not in submitted
+        and user.username not in (sheets.conflicted if sheets else ())
+    )  # fmt: skip
     return {
+        "forms": _forms(evaluation.status, sheets, secretary, may_declare, user),
         "evaluation": evaluation,
         "round": round_,
         "members": sorted(members.values(), key=lambda m: (m.role != "chair", m.member_id)),
@@ -130,7 +136,16 @@ def dossier_context(request: Request, dossier_id: str, user: User) -> dict[str, 
         and user.username not in submitted,
         "my_sheet_in": user.username in submitted,
         "scoring_member": scoring_member,
-        "secretary": me is not None and me.role in ("secretary", "chair"),
+        "secretary": secretary,
+        "me": me,
+        "submitted": sorted(submitted),
+        "names": {m.member_id: m.name or m.member_id for m in members.values()},
+        "members_to_declare": [
+            (m.member_id, f"{m.name or m.member_id} ({m.member_id})")
+            for m in eligible if m.member_id not in submitted
+        ],
+        "advisory_kinds": [(k, t(request, "adv_" + k)) for k in ADVISORY_KINDS],
+        "action": "",
         "sheet": _sheet_of(evaluation),
         "choices": {},
         "total": None,
@@ -138,6 +153,21 @@ def dossier_context(request: Request, dossier_id: str, user: User) -> dict[str, 
         "general": "",
         "form": {},
     }  # fmt: skip
+
+
+def _forms(status: str, sheets: Any, secretary: bool, may_declare: bool, user: User) -> set[str]:
+    """The council forms (council_actions.py) this user is shown on an open dossier; the
+    service decides whether each command is allowed."""
+    if status != "open":
+        return set()
+    forms = {"conflict"} if may_declare or secretary else set()
+    if secretary or user.has("province_officer", "district_officer", "ministry"):
+        forms.add("advisory")
+    if secretary:
+        forms |= {"adopt", "rescore"}
+        if sheets is not None and sheets.mode == "written":
+            forms.add("convene")
+    return forms
 
 
 def _sheet_of(evaluation: Any) -> scoring.Sheet | None:
@@ -186,31 +216,3 @@ def submit_sheet(
             return _again(request, dossier_id, user, refusal, choices=choices, total=total)
     message = f"{t(request, 'sheet_submitted')} {reply.total}"
     return redirect(f"/hoi-dong/ho-so/{dossier_id}", message, request)
-
-
-@router.post("/hoi-dong/ho-so/{dossier_id}/thong-qua")
-def adopt(request: Request, dossier_id: str, form: FormData = Depends(checked_form)) -> Response:
-    user = signed_in(request)
-    adopted_on = str(form.get("adopted_on") or "").strip()
-    request_pb = pb.AdoptResultRequest(dossier_id=dossier_id, adopted_on=typed_day(adopted_on))
-    with closing(client(request)) as c:
-        try:
-            c.call(evaluation_stub(c).AdoptResult, request_pb)
-        except grpc.RpcError as error:
-            refusal = refusal_of(error, {"adopted_on"})
-            return _again(request, dossier_id, user, refusal, form={"adopted_on": adopted_on})
-    return redirect(f"/hoi-dong/ho-so/{dossier_id}", t(request, "adopted"), request)
-
-
-@router.post("/hoi-dong/ho-so/{dossier_id}/cham-lai")
-def rescore(request: Request, dossier_id: str, form: FormData = Depends(checked_form)) -> Response:
-    user = signed_in(request)
-    reason = str(form.get("reason") or "").strip()
-    request_pb = pb.RequestRescoreRequest(dossier_id=dossier_id, reason=reason)
-    with closing(client(request)) as c:
-        try:
-            c.call(evaluation_stub(c).RequestRescore, request_pb)
-        except grpc.RpcError as error:
-            refusal = refusal_of(error, {"reason"})
-            return _again(request, dossier_id, user, refusal, form={"reason": reason})
-    return redirect(f"/hoi-dong/ho-so/{dossier_id}", t(request, "rescore_asked"), request)
