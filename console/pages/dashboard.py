@@ -1,5 +1,7 @@
-"""The dashboard of the signed-in official's jurisdiction: the plan's KPIs of the year
-against their targets (reporting's GetKpis, bars drawn in CSS), the dossiers by stage and
+"""The dashboard of the signed-in official's jurisdiction (titled with its name,
+`runtime.units`): the stars recognised by period and the plan's KPIs of the year against
+their targets (reporting's ListProducts and GetKpis, charts drawn as SVG on the server by
+console/charts.py, each with its table), the dossiers by stage and
 overdue (registration's ListDossiers), and the certificates that expire within 90 days
 (reporting's ListProducts). Each part is what the services let the user read; a part
 they refuse says so instead of failing the page."""
@@ -10,7 +12,6 @@ from collections import Counter
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from decimal import Decimal, InvalidOperation
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -18,12 +19,13 @@ import grpc
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from console import i18n
+from console import charts, i18n
 from console.web import client, render, signed_in
 from contracts.rpc import registration_pb2 as rg
 from contracts.rpc import registration_pb2_grpc as rg_grpc
 from contracts.rpc import reporting_pb2 as rp
 from contracts.rpc import reporting_pb2_grpc as rp_grpc
+from runtime.units import unit_name
 
 router = APIRouter()
 EXPIRY_DAYS = 90
@@ -44,6 +46,22 @@ i18n.add(
             "Giấy chứng nhận hết hạn trong 90 ngày tới",
             "Certificates expiring in the next 90 days",
         ),
+        "stars_by_period": (
+            "Sản phẩm OCOP theo hạng sao và kỳ công nhận",
+            "OCOP products by star and period recognised",
+        ),
+        "stars_help": (
+            "Sản phẩm đang có giấy chứng nhận, theo ngày bắt đầu hiệu lực của giấy hiện hành.",
+            "Products holding a certificate, by the day their current certificate took effect.",
+        ),
+        "by_year": ("Theo năm", "By year"),
+        "by_half": ("Theo 6 tháng", "By half-year"),
+        "targets_vs_actuals": ("Chỉ tiêu và thực hiện năm {y}", "Targets and actuals, {y}"),
+        "chart_table": ("Bảng số liệu", "Figures"),
+        "chart_period": ("Kỳ", "Period"),
+        "chart_total": ("Tổng", "Total"),
+        "kpi_status": ("Đánh giá", "Status"),
+        "no_recognition": ("Chưa có sản phẩm được công nhận.", "No product recognised yet."),
         "not_allowed_here": (
             "Phần này không thuộc quyền xem của bạn.",
             "This part is not yours to read.",
@@ -55,27 +73,23 @@ i18n.add(
 @dataclass(frozen=True)
 class Bar:
     """One KPI: its label, value and minimum target as text ("" without a target), and
-    the bar's width (% of the target, capped at 100; 0 without a target)."""
+    its status (met, stretch_met, below; "" without one)."""
 
     label: str
     value: str
     minimum: str
     status: str
-    width: int
 
 
 def _bar(line: Any, lang: str) -> Bar:
     label = line.label_en if lang == "en" else line.label_vi
-    try:
-        value, minimum = Decimal(line.value or "0"), Decimal(line.minimum or "0")
-    except InvalidOperation:
-        value, minimum = Decimal(0), Decimal(0)
-    width = 0 if minimum <= 0 else min(100, int(value * 100 / minimum))
-    shown = f"{value * 100:.0f} %" if line.unit == "share" and line.has_data else line.value
-    target = f"{minimum * 100:.0f} %" if line.unit == "share" else line.minimum
-    if not line.has_target:
-        target = ""
-    return Bar(label, shown if line.has_data else "", target, line.status, width)
+    value, minimum = charts.number(line.value), charts.number(line.minimum)
+    return Bar(
+        label,
+        charts.shown(value, line.unit) if line.has_data else "",
+        charts.shown(minimum, line.unit) if line.has_target else "",
+        line.status,
+    )
 
 
 def _asked(calls: Any, method: Any, request: Any) -> Any:
@@ -89,8 +103,10 @@ def _asked(calls: Any, method: Any, request: Any) -> Any:
 
 
 @router.get("/bang-dieu-khien")
-def dashboard(request: Request) -> Response:
-    signed_in(request)
+def dashboard(request: Request, ky: str = "nam") -> Response:
+    """`ky`: the stars chart's period, `nam` (year) or `6-thang` (half-year)."""
+    user = signed_in(request)
+    by = "half" if ky == "6-thang" else "year"
     today = datetime.now(ZoneInfo(request.app.state.settings.time_zone)).date()
     with closing(client(request)) as calls:
         reporting = rp_grpc.ReportingStub(calls.channel("reporting"))  # type: ignore[no-untyped-call]
@@ -101,9 +117,17 @@ def dashboard(request: Request) -> Response:
             calls, reporting.ListProducts, rp.ListProductsRequest(status="", page_size=5000)
         )
     lang = i18n.chosen(request.state.session.get("lang"))
+    star_chart = charts.stars_by_period(products.products, by) if products else None
     return render(
         request,
         "dashboard.html",
+        unit=unit_name(user.jurisdiction) if user.jurisdiction else "",
+        by=by,
+        star_chart=star_chart,
+        stars_shown=charts.STARS,
+        targets=charts.targets_vs_actuals(kpis.kpis, lang) if kpis else None,
+        width=charts.WIDTH,
+        row=charts.ROW,
         year=today.year,
         bars=sorted((_bar(k, lang) for k in kpis.kpis), key=lambda b: not b.minimum)
         if kpis

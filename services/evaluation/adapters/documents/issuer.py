@@ -2,62 +2,22 @@
 I, II.2-II.6): the body in two upper-case lines, its name in a sentence, the place of the
 date line and the signing title.
 
-Names come from the unit codes: current provinces and communes from `vietnam-provinces`
-(Decision 19/2025), pre-2025 districts and provinces from `reference/districts-before-2025.csv`
-(derived from registration's legacy-unit file: one row per old district, with its province)."""
+Names come from the unit codes (`runtime.units`: the console's titles read the same)."""
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
-from pathlib import Path
-
-from vietnam_provinces import Province, ProvinceCode, Ward, WardCode
 
 from rules import Tier
+from runtime.units import place_of, unit_name
 
-DISTRICTS = Path(__file__).resolve().parents[2] / "reference" / "districts-before-2025.csv"
+__all__ = ["Issuer", "place_of", "unit_name"]
+
 MINISTRY = "Bộ Nông nghiệp và Môi trường"
 AGENCY_RENAMED = date(2025, 3, 1)
 """Departments of Agriculture and Rural Development became Agriculture and Environment when
 the ministries merged (1 March 2025)."""
-
-
-@cache
-def _old_units() -> dict[str, str]:
-    """Pre-2025 district and province codes -> their names ("Huyện Đăk Hà", "Tỉnh Kon Tum")."""
-    names: dict[str, str] = {}
-    with DISTRICTS.open(encoding="utf-8", newline="") as rows:
-        for row in csv.DictReader(rows):
-            names[row["district_code"]] = row["district_name"]
-            names.setdefault(row["province_code"], row["province_name"])
-    return names
-
-
-def unit_name(code: str) -> str:
-    """ "Tỉnh Quảng Ngãi", "Huyện Đăk Hà", "Xã Đăk Hà" for a province, district or commune
-    code; the code itself when unknown."""
-    if not code.isdigit():
-        return code
-    try:
-        if len(code) == 2:
-            province = Province.from_code(ProvinceCode(int(code)))
-            return f"{province.division_type.value.capitalize()} {province.name}"
-        if len(code) == 5:
-            return Ward.from_code(WardCode(int(code))).name
-    except (ValueError, KeyError):
-        pass
-    return _old_units().get(code, code)
-
-
-def place_of(name: str) -> str:
-    """The unit's own name, without its kind: "Huyện Đăk Hà" -> "Đăk Hà"."""
-    for kind in ("Thành phố", "Thị xã", "Huyện", "Quận", "Tỉnh", "Xã", "Phường", "Đặc khu"):
-        if name.startswith(kind + " "):
-            return name[len(kind) + 1 :]
-    return name
 
 
 @dataclass(frozen=True)
