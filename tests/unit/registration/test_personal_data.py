@@ -27,12 +27,12 @@ from runtime.commands import CommandContext
 from runtime.errors import LANG_METADATA, CommandRejected
 from runtime.personal_data import (
     ERASED,
-    KEYS_TABLE,
     PersonalDataError,
     PersonalDataVault,
     kek_from_file,
     new_kek,
 )
+from runtime.personal_keys import KEYS_TABLE
 from runtime.rpc import build_server
 from runtime.settings import Settings
 from services.registration.adapters import grpc_api, outbound
