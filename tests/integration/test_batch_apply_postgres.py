@@ -39,7 +39,7 @@ def test_a_message_postgresql_refuses_inside_a_batch_costs_only_itself(
 def test_a_large_batch_on_postgresql_ends_as_on_sqlite(
     postgres_settings: Settings, tmp_path: Path
 ) -> None:
-    """Past `STAGE_FROM` rows a table's upsert goes through COPY and a staging table, and
+    """Past `JSON_FROM` rows a table's upsert sends its rows as one JSON parameter, and
     the journal through COPY: the read models end as SQLite's multi-row statements leave
     them, and a redelivery changes nothing."""
     messages = published(100)

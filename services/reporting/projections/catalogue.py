@@ -147,17 +147,31 @@ class CatalogueView(SqlView):
         kpi_tables.apply_batch(cursor, events, self.placeholder)
 
     def _dossiers(self, cursor: Any, ids: Sequence[str]) -> dict[str, Row]:
-        """The stored rows of the dossiers `ids`, read with as few statements as fit."""
+        """The stored rows of the dossiers `ids`, read with as few statements as fit (one,
+        with the ids as one array, on PostgreSQL)."""
         found: dict[str, Row] = {}
-        per = MAX_PARAMETERS
-        for first in range(0, len(ids), per):
-            chunk = ids[first : first + per]
-            marks = ", ".join([self.placeholder] * len(chunk))
-            cursor.execute(
-                f"SELECT {', '.join(ps.DOSSIER_COLUMNS)} FROM catalogue_dossiers "
-                f"WHERE dossier_id IN ({marks})",
-                tuple(chunk),
-            )
+        columns = ", ".join(ps.DOSSIER_COLUMNS)
+        if self.placeholder == "%s" and ids:
+            chunks: list[tuple[str, tuple[Any, ...]]] = [
+                (
+                    f"SELECT {columns} FROM catalogue_dossiers WHERE dossier_id = ANY(%s)",
+                    (list(ids),),
+                )
+            ]
+        else:
+            chunks = [
+                (
+                    f"SELECT {columns} FROM catalogue_dossiers WHERE dossier_id IN "
+                    f"({', '.join([self.placeholder] * len(chunk))})",
+                    tuple(chunk),
+                )
+                for chunk in (
+                    ids[first : first + MAX_PARAMETERS]
+                    for first in range(0, len(ids), MAX_PARAMETERS)
+                )
+            ]
+        for statement, params in chunks:
+            cursor.execute(statement, params)
             for row in cursor.fetchall():
                 found[row["dossier_id"]] = _row(row, ps.DOSSIER_COLUMNS)
         return found

@@ -11,6 +11,7 @@ every statement for its version."""
 from __future__ import annotations
 
 import functools
+import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
@@ -83,35 +84,34 @@ def _first(row: Any) -> Any:
     return next(iter(row.values())) if isinstance(row, dict) else row[0]
 
 
-STAGE_FROM = 50
-"""Rows from which an upsert on PostgreSQL goes through a staging table filled by COPY."""
+JSON_FROM = 50
+"""Rows from which an upsert on PostgreSQL sends its rows as one JSON parameter."""
 
 
 def upsert_rows(
     cursor: Any, head: str, rows: Sequence[Sequence[Any]], tail: str, placeholder: str = "%s"
 ) -> list[Any]:
-    """`insert_rows`, but on PostgreSQL and from `STAGE_FROM` rows: COPY into a temporary
-    staging table shaped like the target, then one `INSERT ... SELECT ... <tail>` (the
-    server parses one short statement instead of a VALUES list of thousands of values)."""
+    """`insert_rows`, but on PostgreSQL and from `JSON_FROM` rows one statement with one
+    parameter whatever the number of rows: the rows as a JSON array of arrays (`json.dumps`,
+    in C), spread by the server (`<head> SELECT r->>0, (r->>1)::bigint, ... FROM
+    json_array_elements(%s::json) r <tail>`): one round trip, a short statement to parse, no
+    per-value adaptation in Python. Columns hold text or integers."""
     raw = cursor.cursor if isinstance(cursor, Versioned) else cursor
-    if len(rows) < STAGE_FROM or not hasattr(raw, "copy"):
+    if len(rows) < JSON_FROM or not hasattr(raw, "copy"):
         return insert_rows(cursor, head, rows, tail, placeholder)
-    table, columns = head.removeprefix("INSERT INTO ").split(" ", 1)
-    stage = f"stage_{table}"
-    cursor.execute(
-        f"CREATE TEMP TABLE IF NOT EXISTS {stage} (LIKE {table} INCLUDING DEFAULTS) "
-        "ON COMMIT DELETE ROWS"
+    values = ", ".join(
+        f"(r->>{n})::bigint" if isinstance(value, int) else f"r->>{n}"
+        for n, value in enumerate(rows[0])
     )
-    cursor.execute(f"DELETE FROM {stage}")
-    copy_rows(cursor, f"INSERT INTO {stage} {columns}", rows, placeholder)
-    statement = f"{head} SELECT {columns.strip('()')} FROM {stage} {tail}"
+    statement = f"{head} SELECT {values} FROM json_array_elements(%s::json) r {tail}"
+    params = (json.dumps(rows, ensure_ascii=False),)
     if "RETURNING" not in tail.upper():
-        cursor.execute(statement)
+        cursor.execute(statement, params)
         return []
     rows_as = raw.row_factory
     raw.row_factory = tuple_row  # the first column of many rows, without a dict per row
     try:
-        cursor.execute(statement)
+        cursor.execute(statement, params)
         return [row[0] for row in raw.fetchall()]
     finally:
         raw.row_factory = rows_as
