@@ -46,7 +46,13 @@ class ConsoleServer:
         self.app = create_app(console, settings)
         self.app.state.bound_port = self.port
         self.url = console.base_url(self.port)
-        config = uvicorn.Config(self.app, log_level="warning", access_log=False, lifespan="off")
+        config = uvicorn.Config(
+            self.app,
+            log_level="warning",
+            access_log=False,
+            lifespan="off",
+            server_header=False,  # no "server: uvicorn" telling which server and so which flaws
+        )
         self.server = (_Embedded if embedded else uvicorn.Server)(config)
 
     async def serve(self, stop: asyncio.Event | None = None) -> None:

@@ -29,8 +29,9 @@ class ConsoleSettings(BaseSettings):
         description="File with the session cookies' encryption key (Fernet, base64); unset: "
         "<data_dir>/console-secret.key, made on first start",
     )
-    secure_cookie: bool = Field(
-        default=False, description="Send the session cookie over HTTPS only (behind TLS)"
+    secure_cookie: bool | None = Field(
+        default=None,
+        description="Send the session cookie over HTTPS only; unset: when public_url is https",
     )
     session_hours: float = Field(default=8, gt=0, description="A session's lifetime")
     sign_in: Literal["auto", "password", "oidc"] = Field(
@@ -40,6 +41,12 @@ class ConsoleSettings(BaseSettings):
     )
     oidc_client_id: str = Field(
         default="ocop-console", description="The console's OIDC client (Keycloak, PKCE)"
+    )
+    max_body_mib: float = Field(
+        default=21,
+        gt=0,
+        description="Largest request body (MiB): a 20 MiB document (registration's limit) "
+        "and its form; larger is refused (413) before it is read",
     )
     wait_seconds: float = Field(
         default=10, ge=0, description="How long a page waits for data between services"
@@ -53,6 +60,12 @@ class ConsoleSettings(BaseSettings):
     def oidc(self, issuer_configured: bool) -> bool:
         """Whether people sign in through the OIDC flow (else the password form)."""
         return self.sign_in == "oidc" or (self.sign_in == "auto" and issuer_configured)
+
+    def secure(self) -> bool:
+        """Whether the session cookie is sent over HTTPS only."""
+        if self.secure_cookie is None:
+            return self.public_url.startswith("https://")
+        return self.secure_cookie
 
     def base_url(self, bound_port: int | None = None) -> str:
         """The console's public address without a trailing slash."""

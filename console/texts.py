@@ -49,6 +49,19 @@ i18n.add(
         ),
         "not_found": ("Không tìm thấy.", "Not found."),
         "refused": ("Yêu cầu bị từ chối.", "The request was refused."),
+        "bad_request": ("Yêu cầu không hợp lệ.", "The request is not valid."),
+        "too_large": (
+            "Dữ liệu gửi lên quá lớn (tệp tối đa 20 MB).",
+            "What was sent is too large (files up to 20 MB).",
+        ),
+        "server_error": (
+            "Lỗi máy chủ; hãy thử lại sau. (Server error; try again later.)",
+            "Server error; try again later.",
+        ),
+        "sign_in_throttled": (
+            "Đăng nhập sai quá nhiều lần; hãy thử lại sau {minutes} phút.",
+            "Too many failed sign-ins; try again in {minutes} minutes.",
+        ),
         "error": ("Lỗi", "Error"),
         "role": ("Vai trò", "Role"),
         "unit": ("Địa bàn", "Unit"),

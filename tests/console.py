@@ -72,7 +72,9 @@ class Browser:
     def _open(self, request: urllib.request.Request) -> Answer:
         try:
             with self.opener.open(request, timeout=30) as response:
-                body = response.read().decode()
+                body = response.read().decode(errors="replace")  # a PNG or PDF: not text
                 return Answer(response.status, response.url, body, dict(response.headers))
         except urllib.error.HTTPError as error:
-            return Answer(error.code, error.url, error.read().decode(), dict(error.headers))
+            return Answer(
+                error.code, error.url, error.read().decode(errors="replace"), dict(error.headers)
+            )

@@ -12,18 +12,12 @@ from fastapi.responses import Response
 from starlette.datastructures import FormData
 
 from console import i18n, oidc
+from console.security import local_target as _local
 from console.web import checked_form, redirect, render, session, t
 from runtime.identity.session import LoginFailed, password_grant
 from runtime.settings import Settings
 
 router = APIRouter()
-
-
-def _local(target: str | None) -> str:
-    """`target` if it is a path of this site (no open redirect), else "/"."""
-    if target and target.startswith("/") and not target.startswith("//"):
-        return target
-    return "/"
 
 
 def _sso(request: Request) -> bool:
@@ -46,28 +40,50 @@ def sign_in(request: Request, form: FormData = Depends(checked_form)) -> Respons
     target = _local(str(form.get("next") or "/"))
     username = str(form.get("username") or "").strip()
     settings: Settings = request.app.state.settings
+    throttle = request.app.state.throttle
+    address = request.client.host if request.client else ""
+    wait = throttle.wait_seconds(username, address)
+    if wait:  # the same answer whether the username exists or not
+        message = t(request, "sign_in_throttled").format(minutes=max(1, round(wait / 60)))
+        return _refused(request, 429, target, username, message)
     try:
         token = password_grant(settings.issuer_url(), username, str(form.get("password") or ""))
     except LoginFailed as failed:
-        key = "issuer_unreachable" if failed.unreachable else "sign_in_refused"
-        return render(
-            request,
-            "sign_in.html",
-            status_code=401,
-            next=target,
-            sso=_sso(request),
-            error=t(request, key),
-            username=username,
-        )
+        if failed.unreachable:
+            return _refused(request, 401, target, username, t(request, "issuer_unreachable"))
+        throttle.failed(username, address)
+        return _refused(request, 401, target, username, t(request, "sign_in_refused"))
+    throttle.succeeded(username)
     _start(request, token)
     return redirect(target)
 
 
+def _refused(request: Request, status: int, target: str, username: str, error: str) -> Response:
+    return render(
+        request,
+        "sign_in.html",
+        status_code=status,
+        next=target,
+        sso=_sso(request),
+        error=error,
+        username=username,
+    )
+
+
 def _start(request: Request, token: str) -> None:
-    """A new session for the signed-in user (a fresh CSRF token; the language is kept)."""
+    """A new session for the signed-in user: a new session id and CSRF token (a cookie
+    planted before is not the signed-in one), the language kept."""
+    _replace(request, token=token)
+
+
+def _replace(request: Request, **entries: str) -> None:
+    """The request's session ended (its cookie, replayed, is an empty session: no token,
+    no pending OIDC state) and replaced by a new one with `entries` and the language."""
     chosen = session(request).get("lang")
+    request.app.state.sessions.end(session(request))
+    fresh = request.app.state.sessions.begin({**entries, "lang": i18n.chosen(chosen)})
     session(request).clear()
-    session(request).update({"token": token, "lang": i18n.chosen(chosen)})
+    session(request).update(fresh)
 
 
 @router.get("/dang-nhap/sso")
@@ -117,9 +133,7 @@ def sso_callback(request: Request, code: str = "", state: str = "") -> Response:
 
 @router.post("/dang-xuat")
 def sign_out(request: Request, form: FormData = Depends(checked_form)) -> Response:
-    chosen = session(request).get("lang")
-    session(request).clear()
-    session(request).update({"lang": i18n.chosen(chosen), "flash": t(request, "signed_out")})
+    _replace(request, flash=t(request, "signed_out"))
     if _sso(request):
         settings: Settings = request.app.state.settings
         base = request.app.state.console.base_url(request.app.state.bound_port)
