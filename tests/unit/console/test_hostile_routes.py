@@ -63,6 +63,7 @@ def test_the_public_routes_are_the_product_page_sign_in_and_language_only() -> N
         "/san-pham/{code}",
         "/san-pham/{code}/qr.svg",
         "/san-pham/{code}/qr.png",
+        "/san-pham/{code:path}",
     } == PUBLIC_GET, "a new public route: add it here only if it shows nothing a service scopes"
     assert {p for m, p in ROUTES if m == "POST" and security.public(p)} == {"/dang-nhap"}
 
@@ -79,15 +80,23 @@ def test_an_anonymous_visitor_is_sent_to_sign_in_from_every_other_route(
     assert REPRESENTATIVE not in answer.body
 
 
+@pytest.fixture(scope="module")
+def officer_and_stranger(world: Seeded) -> tuple[Browser, str]:
+    """The commune officer's browser, and the CSRF token of another signed-in session."""
+    return world.browser("tc-xa"), world.browser("tc-tinh").get("/").csrf()
+
+
 @pytest.mark.parametrize("path", sorted(p for m, p in ROUTES if m == "POST"))
-def test_every_post_needs_the_sessions_csrf_token(world: Seeded, path: str) -> None:
-    officer = world.browser("tc-xa")
+def test_every_post_needs_the_sessions_csrf_token(
+    world: Seeded, officer_and_stranger: tuple[Browser, str], path: str
+) -> None:
+    officer, foreign_token = officer_and_stranger
     target = filled(world, path)
     missing = officer.post(target, {"username": "tc-xa", "password": "x", "name": "X"})
     assert missing.status == 403 and "Biểu mẫu đã hết hạn" in missing.body, (path, missing.status)
-    stranger = world.browser("tc-tinh")  # a token of another (signed-in) session
-    foreign = officer.post(target, {"csrf_token": stranger.get("/").csrf(), "name": "X"})
+    foreign = officer.post(target, {"csrf_token": foreign_token, "name": "X"})
     assert foreign.status == 403, (path, foreign.status)
+    assert "<strong>tc-xa</strong>" in officer.get("/").body  # still signed in: nothing done
 
 
 @pytest.mark.parametrize("username", ["", *ACCOUNTS])
