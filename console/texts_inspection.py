@@ -50,6 +50,7 @@ i18n.add(
             "The plan id, or the level, unit and any day of the period.",
         ),
         "ip_plan_id": ("Mã kế hoạch", "Plan id"),
+        "ip_level": ("Cấp lập kế hoạch", "Planning level"),
         "ip_plan": ("Kế hoạch kiểm tra", "Inspection plan"),
         "ip_coverage": ("Đã kiểm tra / phải kiểm tra", "Inspected / due"),
         "ip_cadence": ("Căn cứ tần suất", "Cadence from"),
