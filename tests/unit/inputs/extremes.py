@@ -1,5 +1,5 @@
 """Extreme legal values for stored events: the longest text each field may hold (its limit
-at the edge, `runtime.input_guard.TEXT_RULES`), written with every Vietnamese letter and
+at the edge, `runtime.input_rules.TEXT_RULES`), written with every Vietnamese letter and
 tone and the combining sequences NFC keeps apart (the Ba Na and Ê Đê breves: ơ̆ ư̆ ê̆ ô̆),
 the greatest number of its range (`NUMBER_RANGES`), and the first or last legal date
 (`runtime.clock.PROGRAMME_START`, `LATEST_DATE`).
@@ -19,7 +19,8 @@ from datetime import date, datetime
 from typing import Any
 
 from runtime.clock import LATEST_DATE, PROGRAMME_START
-from runtime.input_guard import LONG_TEXT, NAME, canonical_form, number_range, text_rule
+from runtime.input_guard import canonical_form
+from runtime.input_rules import LONG_TEXT, NAME, number_range, text_rule
 
 BASES = "aăâeêioôơuưy"
 TONES = ("", "\u0300", "\u0309", "\u0303", "\u0301", "\u0323")  # ngang huyền hỏi ngã sắc nặng

@@ -1,6 +1,6 @@
 """Dates in an impossible order (issue 10 kind 2), at one place each:
 
-- dates a command carries together: the edge's rules as data (`runtime.input_guard.
+- dates a command carries together: the edge's rules as data (`runtime.input_rules.
   DATE_ORDER`), generated here over every request type of every service;
 - a date relative to a stored fact: the aggregate or its command, through the one value
   object `runtime.clock.check_not_before` (the refusal names the field);
@@ -22,7 +22,8 @@ from google.protobuf.descriptor import Descriptor
 from contracts.rpc import promotion_pb2
 from runtime.clock import FixedClock
 from runtime.errors import CommandRejected
-from runtime.input_guard import DATE_ORDER, canonicalise
+from runtime.input_guard import canonicalise
+from runtime.input_rules import DATE_ORDER
 from runtime.settings import Settings
 from services.evaluation.bootstrap import build as build_evaluation
 from services.promotion.bootstrap import build as build_promotion

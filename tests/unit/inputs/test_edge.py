@@ -21,13 +21,8 @@ from contracts.rpc import (
     registration_pb2,
 )
 from runtime.errors import FIELD_METADATA, LANG_METADATA, CommandRejected
-from runtime.input_guard import (
-    canonical_form,
-    canonical_text,
-    canonicalise,
-    number_range,
-    text_rule,
-)
+from runtime.input_guard import canonical_form, canonical_text, canonicalise
+from runtime.input_rules import number_range, text_rule
 from runtime.rpc import ascii_field
 from runtime.text import excerpt
 from tests.hostile.generator import methods
