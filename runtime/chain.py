@@ -261,13 +261,20 @@ class PostgresEventChain:
         ids = super()._fetch_ids_after_insert_events(  # type: ignore[misc]
             curs, stored_events, **kwargs
         )
+        self.link_chain(curs, ids, stored_events)
+        return ids
+
+    def link_chain(
+        self, curs: Any, ids: Sequence[int], stored_events: Sequence[StoredEvent]
+    ) -> None:
+        """Chain `stored_events` (just inserted with notification `ids`, in that order) after
+        the chain head, in the transaction of `curs` (under the table lock)."""
         curs.execute(self.chain_head_statement)
         row = curs.fetchone()
         curs.executemany(
             self.chain_insert_statement,
             _links(row["record_hash"] if row else GENESIS, ids, stored_events),
         )
-        return ids
 
     def select_chain(self, after: int, limit: int) -> list[ChainRecord]:
         with self.datastore.get_connection() as conn, conn.cursor() as curs:

@@ -7,6 +7,7 @@ from typing import Any
 
 from eventsourcing.persistence import JSONTranscoder, Transcoding
 
+from runtime.group_commit import GROUP_COMMIT
 from runtime.settings import Settings
 
 # eventsourcing's factories, extended to recognise duplicates by event identity
@@ -20,7 +21,9 @@ def event_store_env(settings: Settings, service: str) -> dict[str, str]:
     """The eventsourcing environment for `service` under `settings.store`.
 
     SQLite: one file per service in the data folder. PostgreSQL: one database per
-    service (`<prefix><service>`), tables `<app>_events`. Every store records the
+    service (`<prefix><service>`), tables `<app>_events`, concurrent commands' events
+    stored in one transaction unless `settings.pg_group_commit` is off
+    (`runtime.group_commit`). Every store records the
     consumed events' identities (`runtime.tracking`).
     """
     if settings.store == "memory":
@@ -41,6 +44,7 @@ def event_store_env(settings: Settings, service: str) -> dict[str, str]:
         "POSTGRES_PASSWORD": settings.pg_password,
         "POSTGRES_POOL_SIZE": str(settings.pg_pool_size),
         "POSTGRES_MAX_OVERFLOW": "5",
+        GROUP_COMMIT: "y" if settings.pg_group_commit else "n",
     }
 
 

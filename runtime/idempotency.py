@@ -183,15 +183,20 @@ class PostgresCommandKeys:
     def _insert_events(self, curs: Any, stored_events: Sequence[StoredEvent], **kwargs: Any) -> Any:
         current = _recording()
         if current is not None:
-            curs.execute(
-                self.insert_key_statement,
-                (current.key, current.fingerprint, current.run, datetime.now(UTC)),
-            )
-            if curs.fetchone() is None:
-                curs.execute(self.select_run_statement, (current.key,))
-                row = curs.fetchone()
-                _refuse_other_run(current, row["run"] if row else None)
+            self.record_key(curs, current)
         return super()._insert_events(curs, stored_events, **kwargs)  # type: ignore[misc]
+
+    def record_key(self, curs: Any, current: CommandKey) -> None:
+        """Insert `current`'s key in the transaction of `curs`, or find its own row;
+        `DuplicateCommand` when another run of the command recorded it."""
+        curs.execute(
+            self.insert_key_statement,
+            (current.key, current.fingerprint, current.run, datetime.now(UTC)),
+        )
+        if curs.fetchone() is None:
+            curs.execute(self.select_run_statement, (current.key,))
+            row = curs.fetchone()
+            _refuse_other_run(current, row["run"] if row else None)
 
     def kept_command(self, key: str, since: datetime) -> KeptCommand | None:
         with self.datastore.transaction(commit=False) as curs:

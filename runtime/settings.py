@@ -43,6 +43,10 @@ class Settings(BaseSettings):
     pg_password: str = "ocop"
     pg_db_prefix: str = "ocop_"
     pg_pool_size: int = 5
+    pg_group_commit: bool = Field(
+        default=True,
+        description="Store concurrent commands' events in one transaction (runtime.group_commit)",
+    )
 
     time_zone: str = Field(
         default="Asia/Ho_Chi_Minh",

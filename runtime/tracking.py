@@ -29,9 +29,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
-from eventsourcing.persistence import IntegrityError, Tracking
+from eventsourcing.persistence import ApplicationRecorder, IntegrityError, ProcessRecorder, Tracking
 from eventsourcing.popo import (
     POPOApplicationRecorder,
     POPOFactory,
@@ -56,9 +56,11 @@ from psycopg.rows import DictRow
 from psycopg.sql import SQL, Identifier
 
 from runtime.chain import POPOEventChain, PostgresEventChain, SQLiteEventChain
+from runtime.group_commit import GROUP_COMMIT, PostgresGroupCommit
 from runtime.idempotency import POPOCommandKeys, PostgresCommandKeys, SQLiteCommandKeys
 
 PROCESSED_TABLE = "ocop_processed_events"
+R = TypeVar("R")
 
 
 @dataclass(frozen=True)
@@ -304,21 +306,37 @@ class PostgresEventTrackingRecorder(PostgresTrackingRecorder):
 
 
 class PostgresEventProcessRecorder(
-    PostgresEventChain, PostgresCommandKeys, PostgresEventTrackingRecorder, PostgresProcessRecorder
+    PostgresGroupCommit,
+    PostgresEventChain,
+    PostgresCommandKeys,
+    PostgresEventTrackingRecorder,
+    PostgresProcessRecorder,
 ):
-    pass
+    """Concurrent commands' events stored in one transaction (`runtime.group_commit`); an
+    insert with a tracking record (a consumed event's effect) is stored alone."""
 
 
 class PostgresCommandApplicationRecorder(
-    PostgresEventChain, PostgresCommandKeys, PostgresApplicationRecorder
+    PostgresGroupCommit, PostgresEventChain, PostgresCommandKeys, PostgresApplicationRecorder
 ):
-    pass
+    """Concurrent commands' events stored in one transaction (`runtime.group_commit`)."""
 
 
 class PostgresEventFactory(PostgresFactory):
     application_recorder_class = PostgresCommandApplicationRecorder
     tracking_recorder_class = PostgresEventTrackingRecorder
     process_recorder_class = PostgresEventProcessRecorder
+
+    def application_recorder(self) -> ApplicationRecorder:
+        return self._grouping(super().application_recorder())
+
+    def process_recorder(self) -> ProcessRecorder:
+        return self._grouping(super().process_recorder())
+
+    def _grouping(self, recorder: R) -> R:
+        if isinstance(recorder, PostgresGroupCommit):
+            recorder.group_commit = self.env.get(GROUP_COMMIT, "y") != "n"
+        return recorder
 
 
 # -- memory ---------------------------------------------------------------------------
