@@ -59,6 +59,12 @@ i18n.add(
         "kind_label": ("Loại", "Kind"),
         "actions": ("Thao tác", "Actions"),
         "preview": ("Xem trước tệp đã chọn", "Preview of the chosen file"),
+        "open_document": ("Xem", "View"),
+        "download_document": ("Tải về", "Download"),
+        "document_too_large": (
+            "Tài liệu vượt giới hạn 20 MiB: không hiển thị.",
+            "The document exceeds the 20 MiB limit: not shown.",
+        ),
     }
 )
 

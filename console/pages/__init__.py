@@ -11,6 +11,7 @@ from console.pages import (
     council_actions,
     dashboard,
     decisions,
+    documents,
     dossiers,
     home,
     inspection,
@@ -49,6 +50,7 @@ PAGES: tuple[APIRouter, ...] = (
     promotion_producers.router,
     promotion_outreach.router,
     registration.router,
+    documents.router,
     self_assessment.router,  # before dossiers: /ho-so/{id}/tu-danh-gia is not an action
     dossiers.router,
 )

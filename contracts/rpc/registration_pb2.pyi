@@ -586,6 +586,26 @@ class GetDossierBundleRequest(_message.Message):
     resume_after: int
     def __init__(self, dossier_id: _Optional[str] = ..., resume_after: _Optional[int] = ...) -> None: ...
 
+class GetDocumentRequest(_message.Message):
+    __slots__ = ("dossier_id", "document_id")
+    DOSSIER_ID_FIELD_NUMBER: _ClassVar[int]
+    DOCUMENT_ID_FIELD_NUMBER: _ClassVar[int]
+    dossier_id: str
+    document_id: str
+    def __init__(self, dossier_id: _Optional[str] = ..., document_id: _Optional[str] = ...) -> None: ...
+
+class DocumentPart(_message.Message):
+    __slots__ = ("document", "offset", "data", "last")
+    DOCUMENT_FIELD_NUMBER: _ClassVar[int]
+    OFFSET_FIELD_NUMBER: _ClassVar[int]
+    DATA_FIELD_NUMBER: _ClassVar[int]
+    LAST_FIELD_NUMBER: _ClassVar[int]
+    document: DocumentView
+    offset: int
+    data: bytes
+    last: bool
+    def __init__(self, document: _Optional[_Union[DocumentView, _Mapping]] = ..., offset: _Optional[int] = ..., data: _Optional[bytes] = ..., last: _Optional[bool] = ...) -> None: ...
+
 class BundlePart(_message.Message):
     __slots__ = ("sequence", "manifest_json", "sha256", "offset", "data", "last")
     SEQUENCE_FIELD_NUMBER: _ClassVar[int]

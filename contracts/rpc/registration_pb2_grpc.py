@@ -138,6 +138,11 @@ class RegistrationStub:
                 request_serializer=contracts_dot_rpc_dot_registration__pb2.GetDossierBundleRequest.SerializeToString,
                 response_deserializer=contracts_dot_rpc_dot_registration__pb2.BundlePart.FromString,
                 _registered_method=True)
+        self.GetDocument = channel.unary_stream(
+                '/ocop.registration.v1.Registration/GetDocument',
+                request_serializer=contracts_dot_rpc_dot_registration__pb2.GetDocumentRequest.SerializeToString,
+                response_deserializer=contracts_dot_rpc_dot_registration__pb2.DocumentPart.FromString,
+                _registered_method=True)
 
 
 class RegistrationServicer:
@@ -273,6 +278,15 @@ class RegistrationServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetDocument(self, request, context):
+        """One document of a dossier, to preview or download: authorised exactly as GetDossier
+        (the producer's own, the unit's officers, the council, leadership, auditors). Part 1
+        is the document's facts (no bytes), then its bytes in chunks of at most 256 KiB.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_RegistrationServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -375,6 +389,11 @@ def add_RegistrationServicer_to_server(servicer, server):
                     servicer.GetDossierBundle,
                     request_deserializer=contracts_dot_rpc_dot_registration__pb2.GetDossierBundleRequest.FromString,
                     response_serializer=contracts_dot_rpc_dot_registration__pb2.BundlePart.SerializeToString,
+            ),
+            'GetDocument': grpc.unary_stream_rpc_method_handler(
+                    servicer.GetDocument,
+                    request_deserializer=contracts_dot_rpc_dot_registration__pb2.GetDocumentRequest.FromString,
+                    response_serializer=contracts_dot_rpc_dot_registration__pb2.DocumentPart.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -920,6 +939,33 @@ class Registration:
             '/ocop.registration.v1.Registration/GetDossierBundle',
             contracts_dot_rpc_dot_registration__pb2.GetDossierBundleRequest.SerializeToString,
             contracts_dot_rpc_dot_registration__pb2.BundlePart.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetDocument(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_stream(
+            request,
+            target,
+            '/ocop.registration.v1.Registration/GetDocument',
+            contracts_dot_rpc_dot_registration__pb2.GetDocumentRequest.SerializeToString,
+            contracts_dot_rpc_dot_registration__pb2.DocumentPart.FromString,
             options,
             channel_credentials,
             insecure,

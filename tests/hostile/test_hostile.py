@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from contracts.rpc import common_pb2, evaluation_pb2, registration_pb2
 from runtime.rpc import FIELD_METADATA, LANG_METADATA, MAX_MESSAGE_CHARS
+from tests.documents import pdf
 from tests.hostile.generator import Command, Known, commands, methods
 from tests.hostile.order import aggregates, order_problems
 from tests.unit.inputs.raw import raw_text_problems
@@ -67,6 +68,14 @@ def seed(up: Running) -> Known:
             actor=OFFICER, product_id=product, kind="first", received_on="2026-06-01"
         )
     ).dossier_id
+    document = reg.AttachDocument(
+        iter([
+            registration_pb2.DocumentChunk(
+                actor=OFFICER, dossier_id=dossier, name="mau-02.pdf", category="form_02",
+                data=pdf(),
+            )
+        ])
+    ).sha256  # fmt: skip
     round_id = (
         up.stubs["evaluation"]
         .OpenRound(
@@ -81,6 +90,7 @@ def seed(up: Running) -> Known:
         "product_id": [product],
         "dossier_id": [dossier],
         "round_id": [round_id],
+        "document_id": [document],  # GetDocument's: the document's SHA-256
         "any": [producer, product, dossier, round_id],
     }
     return Known(ids)
@@ -211,7 +221,7 @@ def test_hostile_commands_are_refused_cleanly_or_accepted_legally(
         from google.protobuf import message_factory
 
         empty = message_factory.GetMessageClass(request)()
-        for name in ("dossier_id", "producer_id", "product_id", "round_id"):
+        for name in ("dossier_id", "producer_id", "product_id", "round_id", "document_id"):
             if name in request.fields_by_name:
                 setattr(empty, name, known.of(name)[0])
         code, _, details = call(edge, (method, [empty]))

@@ -166,6 +166,21 @@ class RegistrationService(pb_grpc.RegistrationServicer):
         except CommandRejected as rejected:
             abort(context, rejected)
 
+    def GetDocument(
+        self, request: pb.GetDocumentRequest, context: grpc.ServicerContext
+    ) -> Iterator[pb.DocumentPart]:
+        """One document of a dossier: its facts, then its bytes (scope: as GetDossier)."""
+        try:
+            dossier_id = parse_uuid("dossier_id", request.dossier_id)
+            view, data = bundle.document_of(self.app, dossier_id, request.document_id)
+            for part in bundle.document_parts(view, data):
+                if part.manifest is not None:
+                    yield pb.DocumentPart(document=pb.DocumentView(**part.manifest))
+                else:
+                    yield pb.DocumentPart(offset=part.offset, data=part.data, last=part.last)
+        except CommandRejected as rejected:
+            abort(context, rejected)
+
     # Dossiers -------------------------------------------------------------------
 
     SubmitDossier = command_rpc(

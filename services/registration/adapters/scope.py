@@ -92,4 +92,5 @@ TABLE: dict[str, Locate | str] = {
     "ErasePersonalData": by_producer,
     "ImportPortfolio": by_rows,
     "GetDossierBundle": by_dossier,
+    "GetDocument": by_dossier,  # exactly as GetDossier: the document is the dossier's
 }

@@ -14,6 +14,7 @@ document against its SHA-256 (`system.province.verify_bundle`)."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from uuid import UUID
 
 from runtime.errors import CommandRejected
 from runtime.personal_data import opened_text
+from services.registration.domain.documents import MAX_DOCUMENT_BYTES
 
 if TYPE_CHECKING:
     from services.registration.application.app import RegistrationApp
@@ -140,3 +142,54 @@ def manifest_json(head: dict[str, Any]) -> str:
 
 def _iso(day: date | None) -> str:
     return day.isoformat() if day else ""
+
+
+def document_of(
+    app: RegistrationApp, dossier_id: UUID, document_id: str
+) -> tuple[dict[str, Any], bytes]:
+    """One document of the dossier, to preview or download (`GetDocument`): its facts as
+    recorded on upload (sha256, size, media type checked by content, name, category) and its
+    bytes, checked against its SHA-256. Refuses a document the dossier does not hold
+    (`not_found`, document_id), and bytes missing from the store, altered or over the
+    20 MiB limit (`failed_precondition`, document_id): never serves what was not checked."""
+    dossier = app.get_dossier(dossier_id)
+    wanted = document_id.strip().lower()
+    facts = dossier.documents.get(wanted) if wanted else None
+    if facts is None:
+        raise CommandRejected(
+            "not_found",
+            "document_id",
+            f"Hồ sơ {dossier_id} không có tài liệu {document_id.strip()[:64]}.",
+            f"Dossier {dossier_id} holds no document {document_id.strip()[:64]}.",
+        )
+    data = app.document(wanted)
+    if data is None or len(data) > MAX_DOCUMENT_BYTES or hashlib.sha256(data).hexdigest() != wanted:
+        raise CommandRejected(
+            "failed_precondition",
+            "document_id",
+            f"Tài liệu {wanted} không có hoặc không còn nguyên vẹn trong kho tài liệu.",
+            f"Document {wanted} is missing from the document store or not intact.",
+        )
+    view = {
+        "sha256": wanted,
+        "size": len(data),
+        "media_type": facts.get("media_type", ""),
+        "name": facts.get("name", ""),
+        "category": facts.get("category", ""),
+    }
+    return view, data
+
+
+def document_parts(view: dict[str, Any], data: bytes) -> Iterator[Part]:
+    """A document as bundle-sized parts: its facts first (no bytes), then its chunks."""
+    yield Part(1, manifest=view)
+    chunks = max(1, -(-len(data) // CHUNK))
+    for index in range(chunks):
+        start = index * CHUNK
+        yield Part(
+            index + 2,
+            sha256=view["sha256"],
+            offset=start,
+            data=data[start : start + CHUNK],
+            last=index == chunks - 1,
+        )

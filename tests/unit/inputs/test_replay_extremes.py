@@ -116,6 +116,8 @@ def ids_in(value: Any, name: str, pools: dict[str, set[str]]) -> None:
             ids_in(item, name, pools)
     elif (name.endswith("_id") or name == "product_code") and value:
         pools.setdefault(name, set()).add(str(value))
+    elif name == "sha256" and value:  # a dossier's document: GetDocument's document_id
+        pools.setdefault("document_id", set()).add(str(value))
 
 
 def id_pools(settings: Settings) -> dict[str, set[str]]:
@@ -251,7 +253,7 @@ def test_every_read_answers_and_shows_the_extreme_values_whole(replayed: Replaye
         name = f"{method.service}.{method.descriptor.name}"
         with grpc.insecure_channel(address) as channel:
             reply_class = message_factory.GetMessageClass(method.descriptor.output_type)
-            streamed = method.descriptor.server_streaming  # the bundle: its manifest part
+            streamed = method.descriptor.server_streaming  # bundle, document: the first part
             call = (channel.unary_stream if streamed else channel.unary_unary)(
                 method.path,
                 request_serializer=lambda m: m.SerializeToString(),
@@ -272,7 +274,7 @@ def test_every_read_answers_and_shows_the_extreme_values_whole(replayed: Replaye
                     answered[name] = answered.get(name, 0) + 1
                     texts = (  # the manifest's strings as they were, not JSON-escaped
                         list(json_strings(json.loads(reply.manifest_json)))
-                        if streamed
+                        if streamed and hasattr(reply, "manifest_json")
                         else list(strings_of(reply))
                     )
                     whole_seen += sum(t in full for t in texts) + sum(
