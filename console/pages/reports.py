@@ -18,6 +18,7 @@ from console.web import client, render, signed_in
 from contracts.rpc import audit_pb2, audit_pb2_grpc
 from contracts.rpc import reporting_pb2 as rpb
 from contracts.rpc import reporting_pb2_grpc as rpb_grpc
+from runtime.clock import SystemClock
 
 router = APIRouter()
 MEDIA = {
@@ -39,10 +40,16 @@ def periods(today: date) -> list[tuple[str, str]]:
     return keys
 
 
+def offered(request: Request) -> list[tuple[str, str]]:
+    """The periods offered today, the date in the deployment's time zone (at 20:00Z on
+    31/12 it is already the new year in Vietnam)."""
+    return periods(SystemClock(request.app.state.settings.time_zone).today())
+
+
 @router.get("/bao-cao")
 def reports(request: Request) -> Response:
     signed_in(request)
-    return render(request, "reports.html", periods=periods(date.today()), form={}, general="")
+    return render(request, "reports.html", periods=offered(request), form={}, general="")
 
 
 @router.get("/bao-cao/tai")
@@ -69,7 +76,7 @@ def download(
             message = " ".join([refusal.general, *refusal.fields.values()]).strip()
             form = {"period": period, "jurisdiction": jurisdiction, "number": number}
             return render(
-                request, "reports.html", status_code=422, periods=periods(date.today()),
+                request, "reports.html", status_code=422, periods=offered(request),
                 form=form, general=message,
             )  # fmt: skip
     xlsx = kind == "xlsx"
