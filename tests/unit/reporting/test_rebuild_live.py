@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +15,7 @@ import pytest
 from contracts.rpc import audit_pb2, reporting_pb2
 from contracts.rpc import audit_pb2_grpc as audit_grpc
 from contracts.rpc import reporting_pb2_grpc as reporting_grpc
+from runtime.messages import InMessage
 from services.reporting.application.rebuild import Rebuild
 from services.reporting.projections.models import DROPPED
 from system.demo import load_demo
@@ -73,6 +74,7 @@ def test_queries_answer_the_same_through_a_rebuild(demo: Running) -> None:
     failures: list[BaseException] = []
     differing: list[int] = []
     asked = 0
+    answered = threading.Condition()
     stop = threading.Event()
 
     def ask() -> None:
@@ -83,24 +85,45 @@ def test_queries_answer_the_same_through_a_rebuild(demo: Running) -> None:
                     differing.append(asked)
             except BaseException as error:  # noqa: BLE001 - every failure is the finding
                 failures.append(error)
-            asked += 1
+            with answered:
+                asked += 1
+                answered.notify_all()
+
+    def one_more_answer() -> None:
+        """Waits for the asker to finish one more round of queries: the interleaving is
+        made certain, not left to the scheduler (a starved asker may not run at all)."""
+        with answered:
+            seen = asked
+            assert answered.wait_for(lambda: asked > seen, timeout=60), "no query answered"
+
+    paced = 0
+
+    def source() -> Batches:
+        """The stored messages, each batch given to the rebuild after one more round of
+        queries: queries are answered while the new version is being filled."""
+        nonlocal paced
+        total, batches = stored(demo.system.stored_messages("reporting"), batch=20)()
+
+        def each() -> Iterator[Sequence[InMessage]]:
+            nonlocal paced
+            for batch in batches:
+                one_more_answer()
+                paced += 1
+                yield batch
+
+        return total, each()
 
     asker = threading.Thread(target=ask)
     asker.start()
     try:
         app = demo.system.reporting.app
-        done = rebuild(
-            app,
-            stored(demo.system.stored_messages("reporting"), batch=20),
-            demo.system.settings,
-            progress=False,
-            grace_seconds=GRACE,
-        )
+        done = rebuild(app, source, demo.system.settings, progress=False, grace_seconds=GRACE)
+        one_more_answer()  # and after the switch
     finally:
         stop.set()
         asker.join()
     assert failures == [] and differing == []
-    assert asked > 3  # before, during and after the switch
+    assert paced > 1 and asked > paced  # during the rebuild and after the switch
     assert (done.version, done.replaced, done.dead) == (1, 0, 0)
     assert done.replayed == done.applied > 35
     assert app.versions()[0].version == 1 and app.pointer.read() == (1, -1)

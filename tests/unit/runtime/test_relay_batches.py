@@ -80,7 +80,8 @@ async def test_the_position_is_recorded_only_after_every_acknowledgement(
     first = asyncio.create_task(r.run_once())
     while not broker.sent:
         await asyncio.sleep(0.01)
-    await asyncio.sleep(0.1)  # the batch after it is being read meanwhile
+    assert r._ahead is not None  # the batch after it is read meanwhile: waited for, not slept on
+    await asyncio.wait_for(asyncio.shield(r._ahead[1]), timeout=60)
     assert recorded(r) == 0 and not first.done()  # sent, not acknowledged: nothing recorded
     broker.release.set()
     assert await first == 4
