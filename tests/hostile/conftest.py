@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
+import pytest
+
+from tests.environment import isolated_environment
 from tests.hostile import test_hostile
 
 
@@ -16,3 +20,10 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
             f"methods; accepted {counts['accepted']}, refused cleanly {counts['refused']} "
             f"({statuses})"
         )
+
+
+@pytest.fixture(scope="package", autouse=True)
+def hostile_environment(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """The hostile tier runs in an environment of its own (tests/environment.py)."""
+    with isolated_environment(tmp_path_factory.mktemp("config")):
+        yield
