@@ -17,7 +17,8 @@ from collections.abc import Callable
 from typing import Any
 
 from runtime.outbox import open_epoch
-from runtime.processes import build_with_retry, configure_logging
+from runtime.processes import configure_logging
+from runtime.serving import build_with_retry
 from runtime.settings import Settings
 from services.evaluation import bootstrap as evaluation
 from services.registration import bootstrap as registration

@@ -18,8 +18,9 @@ from typing import Any
 from contracts.topics import dead_letter_topic
 from runtime.inproc import FileDeadLetters
 from runtime.kafka_auth import credentials_of
-from runtime.processes import build_with_retry, configure_logging
+from runtime.processes import configure_logging
 from runtime.replay import ReplayResult, replay_dead_letter_file, replay_dead_letters
+from runtime.serving import build_with_retry
 from runtime.settings import Settings
 from runtime.topology import running
 from system.builders import builder

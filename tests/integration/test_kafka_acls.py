@@ -19,7 +19,7 @@ from contracts.topics import every_topic
 from runtime.commands import CommandContext
 from runtime.kafka import KafkaPublisher, raw_bodies
 from runtime.kafka_auth import client_security
-from runtime.processes import kafka_broker
+from runtime.serving import kafka_broker
 from runtime.settings import Settings
 from services.registration.bootstrap import build as build_registration
 from tests import secure_kafka
@@ -122,7 +122,7 @@ async def consume_with(config: Path) -> None:
 async def test_the_services_own_processes_connect_as_their_principals(
     secured_broker: str, tmp_path: Path
 ) -> None:
-    """The distributed processes' own wiring (runtime.processes.kafka_broker with
+    """The distributed processes' own wiring (runtime.serving.kafka_broker with
     OCOP_KAFKA_CREDENTIALS_DIR): registration's relay publishes its events as
     `registration`, evaluation's stream reads them as `evaluation` in its group; the
     relay's principal may not publish evaluation's topic."""

@@ -12,7 +12,7 @@ from eventsourcing.persistence import OperationalError
 
 from runtime.backoff import Outage
 from runtime.metrics import Metrics
-from runtime.processes import build_with_retry, until_connected
+from runtime.serving import build_with_retry, until_connected
 from runtime.settings import Settings
 
 
