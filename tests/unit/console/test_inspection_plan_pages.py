@@ -83,4 +83,11 @@ def test_a_plan_a_scheduled_inspection_and_a_remediation(served: Served) -> None
     rows = overview.body.split('id="remediations"')[1].split("</table>")[0]
     assert "Cà phê Đăk Hà" in rows and "30/11/2025" in rows
     again = officer.get(plan_url)
-    assert "Đã lên lịch" in again.body or "Đã kiểm tra" in again.body
+    assert "Đã kiểm tra" in again.body and 'id="coverage">1 / 1<' in again.body
+    later = certified(served.edge.system.inspection.app, "Mật ong rừng", on=date(2025, 10, 20))
+    unknown = officer.post(f"{plan_url}/bo-sung", {"csrf_token": page.csrf(), "product_id": "x"})
+    assert unknown.status == 422 and 'id="e-product_id"' in unknown.body
+    added = officer.post(
+        f"{plan_url}/bo-sung", {"csrf_token": page.csrf(), "product_id": str(later)}
+    )
+    assert "Mật ong rừng" in added.body.split('id="entries"')[1].split("</table>")[0]

@@ -79,7 +79,9 @@ def test_a_showroom_and_a_fair(served: Served, office: Browser) -> None:
     down = office.post(f"{room}/rut", {"csrf_token": page.csrf(), "product_id": str(certified),
                                        "on": "01/04/2025"})  # fmt: skip
     assert 'id="displayed"' not in down.body and "Đơn vị vận hành rút sản phẩm" in down.body
-    listed = office.get("/xuc-tien/diem-ban?q=dak+ha")
+    closed = office.post(f"{room}/dong-cua", {"csrf_token": page.csrf(), "closed_on": "30/06/2025"})
+    assert 'id="closed-on">30/06/2025<' in closed.body and 'id="trung-bay"' not in closed.body
+    listed = office.get("/xuc-tien/diem-ban?q=dak+ha&tat_ca=1")  # closed ones too
     assert "Điểm bán OCOP Đăk Hà" in listed.body
     fair = office.post("/xuc-tien/hoi-cho", {
         "csrf_token": page.csrf(), "name": "Hội chợ OCOP Kon Tum", "place": "inside",
@@ -122,8 +124,23 @@ def test_a_producers_channel_chain_support_and_history(served: Served, office: B
         "funding_source": "district_budget", "granted_on": "15/07/2025",
     })  # fmt: skip
     assert "Được hỗ trợ" in support.body
+    channel = ref_of(support.body, "Tham gia kênh")
+    link = ref_of(support.body, "Liên kết chuỗi giá trị")
+    on = {"csrf_token": page.csrf(), "on": "31/12/2025"}
+    left = office.post(f"{url}/roi-kenh", {**on, "channel_id": channel})
+    assert "Rời kênh" in left.body, left.body
+    ended = office.post(f"{url}/ket-thuc-chuoi", {**on, "link_id": link})
+    assert "Kết thúc liên kết" in ended.body
     shares = office.get(f"/xuc-tien?ngay=31/07/2025&don_vi={DISTRICT}")
     assert 'id="shares"' in shares.body
+
+
+def ref_of(page: str, kind: str) -> str:
+    """The Ref of the history's first row of `kind`."""
+    row = next(r for r in page.split("<tr>") if f">{kind}<" in r)
+    found = re.search(r"<code>([^<]+)</code>", row)
+    assert found, row
+    return found[1]
 
 
 def test_a_campaign_and_a_training(office: Browser) -> None:
@@ -140,3 +157,11 @@ def test_a_campaign_and_a_training(office: Browser) -> None:
         "starts_on": "01/08/2025", "ends_on": "02/08/2025", "officials": "5", "producers": "20",
     })  # fmt: skip
     assert course.status == 200 and "Đã ghi nhận, mã" in course.body
+
+
+def test_the_pages_in_english(office: Browser) -> None:
+    english = office.get("/ngon-ngu/en?next=/xuc-tien/truyen-thong")
+    assert "Record a communication campaign" in english.body and "Radio" in english.body
+    plan = office.get("/xuc-tien/ke-hoach?nam=2025")
+    assert "Fairs and exhibitions" in plan.body and "Economy and infrastructure office" in plan.body
+    office.get("/ngon-ngu/vi?next=/")
