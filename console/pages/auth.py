@@ -7,6 +7,8 @@ encrypted session cookie and is forwarded on every call."""
 
 from __future__ import annotations
 
+import logging
+
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from starlette.datastructures import FormData
@@ -18,6 +20,7 @@ from runtime.identity.session import LoginFailed, password_grant
 from runtime.settings import Settings
 
 router = APIRouter()
+LOG = logging.getLogger(__name__)
 
 
 def _sso(request: Request) -> bool:
@@ -92,6 +95,7 @@ def sso_start(request: Request, next: str = "/") -> Response:
     attempt = oidc.Challenge.new()
     session(request)["oidc"] = {
         "state": attempt.state,
+        "nonce": attempt.nonce,
         "verifier": attempt.verifier,
         "next": _local(next),
     }
@@ -114,20 +118,19 @@ def sso_callback(request: Request, code: str = "", state: str = "") -> Response:
             error=t(request, "sign_in_failed"),
         )
     settings: Settings = request.app.state.settings
+    client_id = request.app.state.console.oidc_client_id
     try:
-        token = oidc.exchange(
-            settings.issuer_url(),
-            request.app.state.console.oidc_client_id,
-            _callback_url(request),
-            code,
-            str(pending["verifier"]),
+        tokens = oidc.exchange(
+            settings.issuer_url(), client_id, _callback_url(request), code, str(pending["verifier"])
         )
+        oidc.signed_in(settings.issuer_url(), client_id, tokens, str(pending.get("nonce") or ""))
     except LoginFailed as failed:
+        LOG.warning("OIDC sign-in refused: %s", failed)
         key = "issuer_unreachable" if failed.unreachable else "sign_in_failed"
         return render(
             request, "sign_in.html", status_code=401, next="/", sso=True, error=t(request, key)
         )
-    _start(request, token)
+    _start(request, tokens.access_token)
     return redirect(_local(str(pending.get("next") or "/")))
 
 

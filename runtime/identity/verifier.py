@@ -9,6 +9,7 @@ and fetched again when a token names an unknown key id (a restarted issuer).
 from __future__ import annotations
 
 import json
+import secrets
 import threading
 import urllib.request
 from typing import Any
@@ -18,6 +19,7 @@ import jwt
 from runtime.identity.claims import Identity, Unauthenticated, identity_from_claims
 
 ALGORITHMS = ["RS256"]
+REQUIRED = ("exp", "iat", "iss", "aud", "sub")
 LEEWAY_SECONDS = 30
 
 
@@ -47,21 +49,38 @@ class TokenVerifier:
             return self._jwks
 
     def verify(self, token: str) -> Identity:
+        return identity_from_claims(self._claims(token, REQUIRED))
+
+    def verify_id_token(self, token: str, nonce: str) -> dict[str, Any]:
+        """The claims of an OpenID Connect ID token (Core 1.0 §3.1.3.7) issued to this
+        verifier's `audience` (the console's client id): signature against the issuer's
+        JWKS, `iss`, `aud` (and `azp`, when present, the same client), `exp`, and its
+        `nonce` equal to the one this sign-in sent. Raises `Unauthenticated`."""
+        if not nonce:
+            raise Unauthenticated("no nonce was sent: no ID token can match")
+        claims = self._claims(token, (*REQUIRED, "nonce"))
+        if not secrets.compare_digest(str(claims["nonce"]), nonce):
+            raise Unauthenticated("ID token nonce is not this sign-in's")
+        if claims.get("azp", self.audience) != self.audience:
+            raise Unauthenticated(f"ID token authorised party {claims.get('azp')!r}")
+        return claims
+
+    def _claims(self, token: str, required: tuple[str, ...]) -> dict[str, Any]:
         if not token:
             raise Unauthenticated("no bearer token")
         try:
             key = self._client().get_signing_key_from_jwt(token)
-            claims = jwt.decode(
+            claims: dict[str, Any] = jwt.decode(
                 token,
                 key.key,
                 algorithms=ALGORITHMS,
                 audience=self.audience,
                 issuer=self.issuer,
                 leeway=LEEWAY_SECONDS,
-                options={"require": ["exp", "iat", "iss", "aud", "sub"]},
+                options={"require": list(required)},
             )
         except jwt.PyJWKClientConnectionError as error:
             raise Unauthenticated(f"issuer keys unavailable: {error}") from error
         except (jwt.PyJWTError, OSError, KeyError, ValueError) as error:
             raise Unauthenticated(f"{type(error).__name__}: {error}") from error
-        return identity_from_claims(claims)
+        return claims
