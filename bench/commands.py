@@ -2,19 +2,21 @@
 then over gRPC, the registration server in a process of its own (as deployed: a pool of
 `rpc_max_workers` threads, real tokens checked, idempotency on), from 1 and from 8
 concurrent clients (threads, a channel each), each for `--limit-seconds`; capacity and
-latency percentiles per call. Beside them, at the same concurrency, the limits the store
+latency percentiles per call; then 8 clients again on a server storing each command alone
+(group commit off, `runtime.group_commit`), the figure before group commit. Beside them, at the same concurrency, the limits the store
 sets: a raw durable single-row INSERT + COMMIT per request from 8 connections (T3 divides
 by it), and eventsourcing's `insert_events` (one event per call, its table lock held to
 the commit) from 8 threads: how far the table lock serialises concurrent commands."""
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import tempfile
 import threading
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +55,13 @@ SPECS = (
         Target("T3", 50, "p99 ≤ 50 ms", at_most=True),
     ),
     Spec("grpc_8_p50", f"latency p50, gRPC, {CLIENTS} clients", "ms"),
+    Spec(
+        "grpc_alone",
+        f"commands over gRPC, {CLIENTS} clients, group commit off",
+        "ev/s",
+        "pg_single_8",
+    ),
+    Spec("grpc_alone_p99", f"latency p99, gRPC, {CLIENTS} clients, group commit off", "ms"),
     Spec("pg_single_8", f"raw single-row commits, {CLIENTS} connections", "ev/s", "pg_single"),
     Spec("es_single_8", f"insert_events 1 per call, {CLIENTS} threads", "ev/s", "pg_single_8"),
 )
@@ -159,7 +168,10 @@ def serve(settings: Settings, issuer_url: str, ports: Any, stop: Any) -> None:
 
 
 def over_grpc(settings: Settings, seconds: float) -> dict[str, float]:
-    """Capacity and latency of `RegisterProduct` over gRPC from 1, then `CLIENTS`, clients."""
+    """Capacity and latency of `RegisterProduct` over gRPC from 1, then `CLIENTS`, clients;
+    then `CLIENTS` clients again on a server whose store writes each command alone
+    (`pg_group_commit` off, `runtime.group_commit`): what grouping the commits gains, in
+    the same run."""
     registration = build_registration(settings)
     try:
         producer = str(
@@ -179,20 +191,30 @@ def over_grpc(settings: Settings, seconds: float) -> dict[str, float]:
         issuer = IssuerServer(accounts, key).start()
         account = Account("bench", ("commune_officer",), "23500", "bench", True)
         token = issuer.issuer.issue(account)
-        context = multiprocessing.get_context("spawn")
-        ports, stop = context.Queue(), context.Event()
-        child = context.Process(target=serve, args=(settings, issuer.url, ports, stop))
-        child.start()
         try:
-            address = f"127.0.0.1:{ports.get(timeout=120)}"
-            return {
-                **calls(address, token, producer, 1, seconds, "grpc_1"),
-                **calls(address, token, producer, CLIENTS, seconds, f"grpc_{CLIENTS}"),
-            }
+            with served(settings, issuer.url) as address:
+                figures = calls(address, token, producer, 1, seconds, "grpc_1")
+                figures |= calls(address, token, producer, CLIENTS, seconds, f"grpc_{CLIENTS}")
+            alone = settings.model_copy(update={"pg_group_commit": False})
+            with served(alone, issuer.url) as address:
+                figures |= calls(address, token, producer, CLIENTS, seconds, "grpc_alone")
+            return figures
         finally:
-            stop.set()
-            child.join(30)
             issuer.stop()
+
+
+@contextlib.contextmanager
+def served(settings: Settings, issuer_url: str) -> Iterator[str]:
+    """The registration server (`serve`) in a process of its own; its address."""
+    context = multiprocessing.get_context("spawn")
+    ports, stop = context.Queue(), context.Event()
+    child = context.Process(target=serve, args=(settings, issuer_url, ports, stop))
+    child.start()
+    try:
+        yield f"127.0.0.1:{ports.get(timeout=120)}"
+    finally:
+        stop.set()
+        child.join(30)
 
 
 def calls(
