@@ -3,10 +3,11 @@ then over gRPC, the registration server in a process of its own (as deployed: a 
 `rpc_max_workers` threads, real tokens checked, idempotency on), from 1 and from 8
 concurrent clients (threads, a channel each), each for `--limit-seconds`; capacity and
 latency percentiles per call; then 8 clients again on a server storing each command alone
-(group commit off, `runtime.group_commit`), the figure before group commit. Beside them, at the same concurrency, the limits the store
-sets: a raw durable single-row INSERT + COMMIT per request from 8 connections (T3 divides
-by it), and eventsourcing's `insert_events` (one event per call, its table lock held to
-the commit) from 8 threads: how far the table lock serialises concurrent commands."""
+(group commit off, `runtime.group_commit`), the figure before group commit. Beside them, at
+the same concurrency, the limits the store sets: a raw durable single-row INSERT + COMMIT
+per request from 8 connections (T3 divides by it), and eventsourcing's `insert_events` (one
+event per call, its table lock held to the commit) from 8 threads: how far the table lock
+serialises concurrent commands."""
 
 from __future__ import annotations
 
