@@ -16,12 +16,12 @@ import hashlib
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from cli import portfolio_cells as cell
 from runtime.errors import CommandRejected
 from runtime.identifiers import business_registration_no, decision_number, unit_code
 from runtime.text import fold, nfc
@@ -57,22 +57,6 @@ REQUIRED = (
     "decision_no",
     "decided_on",
 )
-# Producer kinds as offices write them (folded) -> the system's codes.
-KINDS: dict[str, str] = {
-    "doanh nghiep": "enterprise",
-    "cong ty": "enterprise",
-    "hop tac xa": "cooperative",
-    "htx": "cooperative",
-    "to hop tac": "cooperative_group",
-    "ho kinh doanh": "household_business",
-    "ho san xuat": "household_business",
-    "trang trai": "farm",
-    "hoi": "association",
-    "hiep hoi": "association",
-    **{code: code for code in ("enterprise", "cooperative", "cooperative_group")},
-    **{code: code for code in ("household_business", "farm", "association")},
-}
-DATE_FORMAT = "%d/%m/%Y"
 
 
 @dataclass(frozen=True)
@@ -107,7 +91,7 @@ class Mapping:
     columns: dict[str, str] = field(default_factory=dict)
     values: dict[str, dict[str, str]] = field(default_factory=dict)
     defaults: dict[str, str] = field(default_factory=dict)
-    date_format: str = DATE_FORMAT
+    date_format: str = cell.DATE_FORMAT
 
     @classmethod
     def load(cls, path: Path) -> Mapping:
@@ -128,7 +112,7 @@ class Mapping:
                 for k, v in (document.get("values") or {}).items()
             },
             defaults={k: str(v) for k, v in (document.get("defaults") or {}).items()},
-            date_format=str(document.get("date_format") or DATE_FORMAT),
+            date_format=str(document.get("date_format") or cell.DATE_FORMAT),
         )
 
 
@@ -152,7 +136,7 @@ def read(path: Path, mapping: Mapping | None = None, lang: str = "vi") -> Portfo
         if not any(str(c or "").strip() for c in cells):
             continue
         raw = {
-            name: nfc(_text(cells[index] if index < len(cells) else "")).strip()
+            name: nfc(cell.text(cells[index] if index < len(cells) else "")).strip()
             for name, index in columns.items()
         }
         for name, value in mapping.defaults.items():
@@ -216,17 +200,6 @@ def _table(path: Path, data: bytes) -> Iterator[list[Any]]:
     raise ValueError(f"{path.name}: .xlsx or .csv expected")
 
 
-def _text(value: Any) -> str:
-    """A cell as text: spreadsheet dates as dd/mm/yyyy, whole numbers without '.0'."""
-    if isinstance(value, datetime):
-        return value.strftime(DATE_FORMAT)
-    if isinstance(value, date):
-        return value.strftime(DATE_FORMAT)
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return "" if value is None else str(value)
-
-
 def _canonical(
     line: int, raw: dict[str, str], date_format: str, lang: str
 ) -> tuple[Row, list[Problem]]:
@@ -250,7 +223,7 @@ def _canonical(
         values[name] = raw.get(name, "")
     for name in ("product_code", "authority", "certificate_no"):
         values[name] = raw.get(name, "")
-    check("producer_kind", _kind)
+    check("producer_kind", cell.kind)
     check("business_registration_no", business_registration_no)
     check("commune_code", lambda f, v: unit_code("commune", f, v))
     check("legacy_commune_code", lambda f, v: unit_code("commune", f, v))
@@ -262,70 +235,13 @@ def _canonical(
                 "Cần Mã xã hoặc Mã xã cũ." if lang == "vi" else "A commune code is required.",
             )
         )
-    check("product_set", lambda f, v: _int(f, v, 1, 26))
-    check("star", lambda f, v: _int(f, v, 1, 5))
-    check("score", _score)
+    check("product_set", lambda f, v: cell.whole_number(f, v, 1, 26))
+    check("star", lambda f, v: cell.whole_number(f, v, 1, 5))
+    check("score", cell.score)
     check("decision_no", decision_number)
-    check("decided_on", lambda f, v: _date(f, v, date_format))
-    check("valid_to", lambda f, v: _date(f, v, date_format))
+    check("decided_on", lambda f, v: cell.day(f, v, date_format))
+    check("valid_to", lambda f, v: cell.day(f, v, date_format))
     return Row(line, values), problems
 
 
 INTS = ("product_set", "star")
-
-
-def _kind(name: str, text: str) -> str:
-    kind = KINDS.get(fold(text).replace("_", " ")) or KINDS.get(fold(text))
-    if kind is None:
-        raise CommandRejected(
-            "invalid_argument",
-            name,
-            f"Loại hình '{text}' không rõ; dùng: Doanh nghiệp, Hợp tác xã, Tổ hợp tác, "
-            "Hộ kinh doanh, Trang trại, Hội.",
-            f"Unknown producer kind '{text}'; use: Doanh nghiệp, Hợp tác xã, Tổ hợp tác, "
-            "Hộ kinh doanh, Trang trại, Hội.",
-        )
-    return kind
-
-
-def _int(name: str, text: str, least: int, most: int) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = least - 1
-    if not least <= value <= most:
-        raise CommandRejected(
-            "invalid_argument",
-            name,
-            f"'{text}' không phải số nguyên từ {least} đến {most}.",
-            f"'{text}' is not a whole number from {least} to {most}.",
-        )
-    return value
-
-
-def _score(name: str, text: str) -> str:
-    try:
-        value = float(text.replace(",", "."))
-    except ValueError:
-        value = -1.0
-    if not 0 <= value <= 100:
-        raise CommandRejected(
-            "invalid_argument",
-            name,
-            f"Điểm '{text}' không phải số từ 0 đến 100.",
-            f"Score '{text}' is not a number from 0 to 100.",
-        )
-    return f"{value:.2f}"
-
-
-def _date(name: str, text: str, date_format: str) -> str:
-    try:
-        return datetime.strptime(text, date_format).date().isoformat()
-    except ValueError as error:
-        shown = date_format.replace("%d", "dd").replace("%m", "mm").replace("%Y", "yyyy")
-        raise CommandRejected(
-            "invalid_argument",
-            name,
-            f"Ngày '{text}' không đúng dạng {shown}.",
-            f"Date '{text}' is not {shown}.",
-        ) from error
