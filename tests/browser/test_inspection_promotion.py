@@ -15,6 +15,8 @@ from collections.abc import Iterator
 import pytest
 from selenium import webdriver
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support.wait import WebDriverWait
 
 from tests.browser.conftest import screenshots
 from tests.browser.pages import click_and_wait, error_of, sign_in, text, wait_answering
@@ -63,18 +65,21 @@ def send(driver: webdriver.Chrome, scope: str) -> None:
 
 
 def opened(driver: webdriver.Chrome, card: str) -> None:
-    """Open the card `card` (a <details>) by keyboard-reachable summary, if closed."""
+    """Open the card `card` (a <details>) from the keyboard: its summary focused, Enter."""
     details = driver.find_element(By.ID, card)
-    if details.get_attribute("open") is None:
-        summary = details.find_element(By.TAG_NAME, "summary")
-        driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", summary)
-        summary.click()
+    assert details.get_attribute("open") is None
+    summary = details.find_element(By.TAG_NAME, "summary")
+    driver.execute_script(
+        "arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus()", summary
+    )
+    summary.send_keys(Keys.ENTER)
+    WebDriverWait(driver, 10).until(lambda d: details.get_attribute("open") is not None)
 
 
 def test_a_plan_a_visit_and_a_remediation(
     driver: webdriver.Chrome, system: tuple[str, str]
 ) -> None:
-    base, _ = system
+    base, product = system
     sign_in(driver, base, "so-nnmt", "demo-so-nnmt")
     driver.get(f"{base}/kiem-tra")
     click_and_wait(driver, driver.find_element(By.ID, "plans-link"))
@@ -106,6 +111,9 @@ def test_a_plan_a_visit_and_a_remediation(
     remediations = driver.find_element(By.ID, "remediations").text
     assert COFFEE in remediations and "12/09/2025" in remediations
     screenshots(driver, "inspection-remediations")
+    driver.get(f"{base}/dang-ky/san-pham/{product}")
+    click_and_wait(driver, driver.find_element(By.ID, "inspection-link"))
+    assert "Khắc phục" in driver.find_element(By.ID, "history").text
 
 
 def test_a_promotion_plan_a_showroom_and_the_shares(
@@ -155,6 +163,23 @@ def test_a_promotion_plan_a_showroom_and_the_shares(
     assert "15/07/2025" in shares and "Chủ thể OCOP" in shares
     assert COFFEE in driver.find_element(By.ID, "showrooms").text
     screenshots(driver, "promotion-shares")
+    _channel(driver, base, product)
+    for page, name in (("hoi-cho", "fairs"), ("truyen-thong", "outreach")):
+        driver.get(f"{base}/xuc-tien/{page}")
+        screenshots(driver, f"promotion-{name}")
+
+
+def _channel(driver: webdriver.Chrome, base: str, product: str) -> None:
+    """From the product's page to its producer's promotion: a supermarket channel."""
+    driver.get(f"{base}/dang-ky/san-pham/{product}")
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "main a[href^='/nha-san-xuat/']"))
+    click_and_wait(driver, driver.find_element(By.ID, "promotion-link"))
+    opened(driver, "kenh")
+    fill_in(driver, "#kenh", {"channel_type": "supermarket", "partner": "Co.opmart Kon Tum",
+                              "since": "01/07/2025", "product_ids": product})  # fmt: skip
+    send(driver, "#kenh")
+    assert "Tham gia kênh" in driver.find_element(By.ID, "history-rows").text
+    screenshots(driver, "promotion-producer")
 
 
 def _display(driver: webdriver.Chrome, product: str) -> None:
