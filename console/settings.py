@@ -9,6 +9,8 @@ from typing import Literal
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from runtime.settings import Settings
+
 DEFAULT_PORT = 50080
 
 
@@ -51,11 +53,23 @@ class ConsoleSettings(BaseSettings):
     wait_seconds: float = Field(
         default=10, ge=0, description="How long a page waits for data between services"
     )
+    grpc_addresses: dict[str, str] = Field(
+        default_factory=dict,
+        description="Each service's gRPC server as host:port, by service name (JSON, e.g. "
+        '{"registration": "ocop-registration:50061"}): in compose and Kubernetes every '
+        "service is a host of its own; a service not named: OCOP_GRPC_HOST and its "
+        "OCOP_<SERVICE>_PORT",
+    )
 
     @field_validator("secret_file", mode="before")
     @classmethod
     def _empty_is_unset(cls, value: object) -> object:
         return None if value == "" else value
+
+    def address_of(self, service: str, settings: Settings) -> str:
+        """Where the console calls `service`: its `grpc_addresses` entry, else the services'
+        own settings (one host, a port per service: the embedded mode)."""
+        return self.grpc_addresses.get(service) or settings.address_of(service)
 
     def oidc(self, issuer_configured: bool) -> bool:
         """Whether people sign in through the OIDC flow (else the password form)."""

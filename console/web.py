@@ -134,7 +134,10 @@ def client(request: Request, anonymous: bool = False) -> Client:
     settings: Settings = request.app.state.settings
     found = None if anonymous else user(request)
     return Client(
-        {entry.name: settings.address_of(entry.name) for entry in running("rpc")},
+        {
+            entry.name: request.app.state.console.address_of(entry.name, settings)
+            for entry in running("rpc")
+        },
         lang=lang(request),
         wait_seconds=request.app.state.console.wait_seconds,
         token=found.token if found else "",

@@ -8,7 +8,9 @@ One image for every process (the compose service's `command` chooses it), a non-
 and a read-only root file system; compose runs Kafka (KRaft), PostgreSQL with a database
 per service, a one-shot topic creation from `deploy/kafka/topics.yaml`, every process of
 the list with the settings it reads, its gRPC port and a health check
-(`python -m runtime.probe`), and Prometheus scraping every process's /metrics.
+(`python -m runtime.probe`), the web console (`python -m console`: one gRPC address per
+service, its session key a compose secret), and Prometheus scraping every process's
+/metrics.
 No container engine runs where this is generated: `tests/unit/system/test_compose.py`
 parses the files and checks them against the list.
 """
@@ -16,6 +18,7 @@ parses the files and checks them against the list.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -23,6 +26,7 @@ from typing import Any, Final
 
 import yaml
 
+from console.settings import DEFAULT_PORT
 from runtime.settings import Settings
 from runtime.topology import Process, processes, running
 
@@ -33,6 +37,7 @@ PROMETHEUS_FILE: Final = Path("deploy/compose/prometheus.yml")
 POSTGRES_INIT: Final = Path("deploy/compose/postgres-init.sql")
 
 IMAGE: Final = "ocop:local"
+CONSOLE_PORT: Final = DEFAULT_PORT
 UID: Final = 10001
 METRICS_PORT: Final = 9100
 PACKAGES: Final = ("contracts", "runtime", "rules", "services", "cli", "system", "console")
@@ -111,6 +116,60 @@ def process_service(process: Process) -> dict[str, Any]:
     return service
 
 
+CONSOLE_SECRET: Final = "console-session-key"
+"""The compose secret holding the console's session key (a Fernet key, base64): the file
+`deploy/compose/console-session.key`, made before the first `up` (docs/operators/console.md)."""
+
+
+def grpc_addresses(host_of: Any) -> str:
+    """OCOP_CONSOLE_GRPC_ADDRESSES: each gRPC server's `host_of(process)`:port, as JSON."""
+    servers = {p.service: f"{host_of(p)}:{p.port}" for p in processes() if p.port is not None}
+    return json.dumps(servers, sort_keys=True)
+
+
+def console_service() -> dict[str, Any]:
+    """The console, its own process: every service at its own compose host."""
+    servers = [p.name for p in processes() if p.port is not None]
+    return {
+        "image": IMAGE,
+        "build": {"context": "../..", "dockerfile": DOCKERFILE.as_posix()},
+        "command": ["python", "-m", "console"],
+        "environment": {
+            "OCOP_CONSOLE_HOST": "0.0.0.0",
+            "OCOP_CONSOLE_PORT": str(CONSOLE_PORT),
+            "OCOP_CONSOLE_PUBLIC_URL": f"http://127.0.0.1:{CONSOLE_PORT}",
+            "OCOP_CONSOLE_GRPC_ADDRESSES": grpc_addresses(lambda p: p.name),
+            "OCOP_CONSOLE_SECRET_FILE": f"/run/secrets/{CONSOLE_SECRET}",
+            "OCOP_DATA_DIR": "/data",
+            "OCOP_OIDC_ISSUER": setting_value("oidc_issuer"),
+        },
+        "secrets": [CONSOLE_SECRET],
+        "user": str(UID),
+        "read_only": True,
+        "tmpfs": ["/tmp"],
+        "cap_drop": ["ALL"],
+        "security_opt": ["no-new-privileges:true"],
+        "volumes": ["ocop-data:/data"],
+        "depends_on": {name: {"condition": "service_healthy"} for name in servers},
+        "healthcheck": {
+            "test": [
+                "CMD",
+                "python",
+                "-m",
+                "runtime.probe",
+                "http",
+                f"http://127.0.0.1:{CONSOLE_PORT}/healthz",
+            ],
+            "interval": "10s",
+            "timeout": "5s",
+            "retries": 5,
+            "start_period": "10s",
+        },
+        "restart": "unless-stopped",
+        "ports": [f"{CONSOLE_PORT}:{CONSOLE_PORT}"],
+    }
+
+
 def infrastructure() -> dict[str, Any]:
     return {
         "kafka": {
@@ -187,11 +246,18 @@ def render_compose() -> str:
         "services": {
             **infrastructure(),
             **{p.name: process_service(p) for p in processes()},
+            "console": console_service(),
         },
         "volumes": {"kafka-data": {}, "pg-data": {}, "ocop-data": {}},
+        "secrets": {CONSOLE_SECRET: {"file": "./console-session.key"}},
     }
     body = yaml.safe_dump(document, sort_keys=False, allow_unicode=True, width=100)
-    usage = "# The distributed mode: `docker compose -f deploy/compose/compose.yaml up --build`."
+    usage = (
+        "# The distributed mode: `docker compose -f deploy/compose/compose.yaml up --build`.\n"
+        "# First the console's session key (never committed): .venv/bin/python -c 'from "
+        "cryptography.fernet import Fernet; print(Fernet.generate_key().decode())' > "
+        "deploy/compose/console-session.key"
+    )
     return f"{usage}\n# {GENERATED}\n{body}"
 
 
@@ -221,7 +287,9 @@ def render_postgres_init() -> str:
 
 
 def render_dockerfile() -> str:
-    ports = sorted({p.port for p in processes() if p.port is not None} | {METRICS_PORT})
+    ports = sorted(
+        {p.port for p in processes() if p.port is not None} | {METRICS_PORT, CONSOLE_PORT}
+    )
     copies = "\n".join(f"COPY {package} ./{package}" for package in PACKAGES)
     return f"""\
 # One image for every process of the OCOP system; the command chooses the process, e.g.

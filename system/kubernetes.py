@@ -35,7 +35,7 @@ import yaml
 
 from contracts.topics import CATALOGUE, Topic, dead_letter_topics
 from runtime.topology import Process, processes, service
-from system.compose import IMAGE, METRICS_PORT, UID, setting_value
+from system.compose import CONSOLE_PORT, IMAGE, METRICS_PORT, UID, grpc_addresses, setting_value
 
 ROOT: Final = Path(__file__).resolve().parent.parent
 OUT: Final = Path("deploy/kubernetes")
@@ -227,12 +227,158 @@ def grpc_service(process: Process) -> dict[str, Any]:
     return {
         "apiVersion": "v1",
         "kind": "Service",
-        "metadata": {"name": f"ocop-{process.service}", "labels": _labels(process)},
+        "metadata": {"name": _service_name(process), "labels": _labels(process)},
         "spec": {
             "selector": {"app.kubernetes.io/name": _name(process)},
             "ports": [{"name": "grpc", "port": process.port, "targetPort": "grpc"}],
         },
     }
+
+
+CONSOLE: Final = "ocop-console"
+CONSOLE_LABELS: Final = {
+    "app.kubernetes.io/name": CONSOLE,
+    "app.kubernetes.io/component": "web",
+    "ocop/grpc-client": "true",  # the gRPC servers' NetworkPolicies let it in
+    **PART_OF,
+}
+SETTINGS: Final = "ocop-console-settings"
+CONSOLE_SECRET: Final = ("ocop-console-session", "session.key")
+"""The Secret (not generated: a key is never committed) with the console's session key, a
+Fernet key every replica shares (docs/operators/console.md)."""
+
+
+def console_settings() -> dict[str, Any]:
+    """What an operator sets for the console: its public address and the OIDC issuer."""
+    return {
+        "apiVersion": "v1",
+        "kind": "ConfigMap",
+        "metadata": {"name": SETTINGS, "labels": PART_OF},
+        "data": {
+            "OCOP_CONSOLE_PUBLIC_URL": "https://ocop.example.org",
+            "OCOP_OIDC_ISSUER": "https://keycloak.example.org/realms/ocop",
+        },
+    }
+
+
+def console_deployment() -> dict[str, Any]:
+    """The console, its own Deployment: every service through its Service's name."""
+    env: list[dict[str, Any]] = [
+        {"name": "OCOP_CONSOLE_HOST", "value": "0.0.0.0"},
+        {"name": "OCOP_CONSOLE_PORT", "value": str(CONSOLE_PORT)},
+        {"name": "OCOP_CONSOLE_GRPC_ADDRESSES", "value": grpc_addresses(_service_name)},
+        {"name": "OCOP_CONSOLE_SECRET_FILE", "value": f"/run/secrets/console/{CONSOLE_SECRET[1]}"},
+        {"name": "OCOP_DATA_DIR", "value": "/data"},
+        *(
+            {
+                "name": key,
+                "valueFrom": {"configMapKeyRef": {"name": SETTINGS, "key": key}},
+            }
+            for key in ("OCOP_CONSOLE_PUBLIC_URL", "OCOP_OIDC_ISSUER")
+        ),
+    ]
+    probe = {"httpGet": {"path": "/healthz", "port": "http"}}
+    container = {
+        "name": "console",
+        "image": IMAGE,
+        "command": ["python", "-m", "console"],
+        "env": env,
+        "ports": [{"name": "http", "containerPort": CONSOLE_PORT}],
+        "readinessProbe": {**probe, "periodSeconds": 10, "failureThreshold": 3},
+        "livenessProbe": {**probe, "periodSeconds": 20, "failureThreshold": 6},
+        "resources": {
+            "requests": {"cpu": "100m", "memory": "256Mi"},
+            "limits": {"cpu": "1", "memory": "768Mi"},
+        },
+        "securityContext": {
+            "allowPrivilegeEscalation": False,
+            "readOnlyRootFilesystem": True,
+            "capabilities": {"drop": ["ALL"]},
+        },
+        "volumeMounts": [
+            {"name": "tmp", "mountPath": "/tmp"},
+            {"name": "data", "mountPath": "/data"},
+            {"name": "session-key", "mountPath": "/run/secrets/console", "readOnly": True},
+        ],
+    }
+    return {
+        "apiVersion": "apps/v1",
+        "kind": "Deployment",
+        "metadata": {"name": CONSOLE, "labels": CONSOLE_LABELS},
+        "spec": {
+            "replicas": 1,
+            "selector": {"matchLabels": {"app.kubernetes.io/name": CONSOLE}},
+            "template": {
+                "metadata": {"labels": CONSOLE_LABELS},
+                "spec": {
+                    "automountServiceAccountToken": False,
+                    "securityContext": {
+                        "runAsNonRoot": True,
+                        "runAsUser": UID,
+                        "runAsGroup": UID,
+                        "fsGroup": UID,
+                        "seccompProfile": {"type": "RuntimeDefault"},
+                    },
+                    "containers": [container],
+                    "volumes": [
+                        {"name": "tmp", "emptyDir": {"medium": "Memory", "sizeLimit": "64Mi"}},
+                        {"name": "data", "emptyDir": {"sizeLimit": "1Gi"}},
+                        {
+                            "name": "session-key",
+                            "secret": {"secretName": CONSOLE_SECRET[0], "defaultMode": 0o400},
+                        },
+                    ],
+                },
+            },
+        },
+    }
+
+
+def console_resources() -> list[dict[str, Any]]:
+    """The console's Deployment, Service (HTTP, for the ingress), budget, network policy
+    (in: HTTP from anywhere, the ingress controller's; out: DNS, the gRPC servers,
+    Keycloak) and its settings."""
+    selector = {"app.kubernetes.io/name": CONSOLE}
+    dns = {
+        "to": [{"namespaceSelector": {}, "podSelector": {"matchLabels": {"k8s-app": "kube-dns"}}}],
+        "ports": [{"protocol": "UDP", "port": 53}, {"protocol": "TCP", "port": 53}],
+    }
+    egress = [dns, _to({"app.kubernetes.io/name": "keycloak"}, 8443)]
+    egress += [_to({"app.kubernetes.io/name": _name(p)}, p.port) for p in deployed() if p.port]
+    return [
+        console_settings(),
+        console_deployment(),
+        {
+            "apiVersion": "v1",
+            "kind": "Service",
+            "metadata": {"name": CONSOLE, "labels": CONSOLE_LABELS},
+            "spec": {
+                "selector": selector,
+                "ports": [{"name": "http", "port": 80, "targetPort": "http"}],
+            },
+        },
+        {
+            "apiVersion": "policy/v1",
+            "kind": "PodDisruptionBudget",
+            "metadata": {"name": CONSOLE, "labels": CONSOLE_LABELS},
+            "spec": {"maxUnavailable": 1, "selector": {"matchLabels": selector}},
+        },
+        {
+            "apiVersion": "networking.k8s.io/v1",
+            "kind": "NetworkPolicy",
+            "metadata": {"name": CONSOLE, "labels": CONSOLE_LABELS},
+            "spec": {
+                "podSelector": {"matchLabels": selector},
+                "policyTypes": ["Ingress", "Egress"],
+                "ingress": [{"ports": [{"protocol": "TCP", "port": CONSOLE_PORT}]}],
+                "egress": egress,
+            },
+        },
+    ]
+
+
+def _service_name(process: Process) -> str:
+    return f"ocop-{process.service}"
 
 
 def settings_map() -> dict[str, Any]:
@@ -357,6 +503,7 @@ def base() -> dict[str, list[dict[str, Any]]]:
     services = sorted({p.service for p in processes()})  # the province's principal too
     files["kafka-users.yaml"] = [kafka_user(s) for s in services]
     files["postgres.yaml"] = postgres()
+    files["console.yaml"] = console_resources()
     return files
 
 

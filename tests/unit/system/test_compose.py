@@ -4,6 +4,7 @@ files are parsed and the health probe they use is run against real servers."""
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -14,6 +15,7 @@ import pytest
 import yaml
 from prometheus_client import CollectorRegistry
 
+from console.settings import ConsoleSettings
 from runtime.metrics import serve_metrics
 from runtime.rpc import build_server
 from runtime.settings import Settings
@@ -59,7 +61,45 @@ def test_every_process_runs_with_its_settings_port_and_health_check() -> None:
         assert service["user"] == str(compose.UID)
         assert service["cap_drop"] == ["ALL"]
     ocop = {name for name, s in services.items() if s.get("image") == compose.IMAGE}
-    assert ocop == {p.name for p in processes()} | {"topics"}
+    assert ocop == {p.name for p in processes()} | {"topics", "console"}
+
+
+def test_the_console_reaches_each_service_at_its_own_host_and_keeps_its_key_secret() -> None:
+    document = yaml.safe_load((ROOT / compose.COMPOSE_FILE).read_text(encoding="utf-8"))
+    console = document["services"]["console"]
+    assert console["command"] == ["python", "-m", "console"]
+    environment = console["environment"]
+    servers = {p.service: p for p in processes() if p.port is not None}
+    addresses = json.loads(environment["OCOP_CONSOLE_GRPC_ADDRESSES"])
+    assert addresses == {s: f"{p.name}:{p.port}" for s, p in servers.items()}
+    assert all(
+        host in document["services"] for host, _ in (a.split(":") for a in addresses.values())
+    )
+    assert set(console["depends_on"]) == {p.name for p in servers.values()}
+    # the parsed settings give the console exactly those addresses
+    settings = ConsoleSettings(grpc_addresses=addresses)
+    for name, process in servers.items():
+        assert settings.address_of(name, Settings()) == f"{process.name}:{process.port}"
+    assert environment["OCOP_CONSOLE_HOST"] == "0.0.0.0"
+    assert console["ports"] == [f"{compose.CONSOLE_PORT}:{compose.CONSOLE_PORT}"]
+    secret = environment["OCOP_CONSOLE_SECRET_FILE"]
+    assert secret == f"/run/secrets/{compose.CONSOLE_SECRET}"
+    assert console["secrets"] == [compose.CONSOLE_SECRET]
+    assert document["secrets"][compose.CONSOLE_SECRET] == {"file": "./console-session.key"}
+    assert (console["read_only"], console["user"], console["cap_drop"]) == (True, "10001", ["ALL"])
+    assert console["healthcheck"]["test"][4:] == ["http", "http://127.0.0.1:50080/healthz"]
+    ignored = (ROOT / ".gitignore").read_text(encoding="utf-8")
+    assert "/deploy/compose/console-session.key" in ignored  # a key is never committed
+
+
+def test_the_console_reads_one_address_per_service_from_its_environment(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("OCOP_CONSOLE_GRPC_ADDRESSES", '{"registration": "ocop-registration:50061"}')
+    console = ConsoleSettings()
+    settings = Settings(grpc_host="10.0.0.9")
+    assert console.address_of("registration", settings) == "ocop-registration:50061"
+    assert console.address_of("reporting", settings) == "10.0.0.9:50065"  # not named: as before
 
 
 def test_the_infrastructure_is_there_for_every_process() -> None:
@@ -81,7 +121,8 @@ def test_the_infrastructure_is_there_for_every_process() -> None:
 def test_the_image_exposes_every_port_and_runs_as_a_user() -> None:
     text = (ROOT / compose.DOCKERFILE).read_text(encoding="utf-8")
     (exposed,) = re.findall(r"^EXPOSE (.+)$", text, re.M)
-    ports = {p.port for p in processes() if p.port is not None} | {compose.METRICS_PORT}
+    ports = {p.port for p in processes() if p.port is not None}
+    ports |= {compose.METRICS_PORT, compose.CONSOLE_PORT}
     assert {int(p) for p in exposed.split()} == ports
     (user,) = re.findall(r"^USER (\S+)$", text, re.M)
     assert user == str(compose.UID) != "0"
