@@ -36,70 +36,11 @@ class _Families:
     """The metric families of one registry, each with `service` as its first label."""
 
     def __init__(self, reg: CollectorRegistry) -> None:
-        def counter(name: str, doc: str, *labels: str) -> Counter:
-            return Counter(f"{PREFIX}_{name}", doc, ["service", *labels], registry=reg)
-
-        def gauge(name: str, doc: str, *labels: str) -> Gauge:
-            return Gauge(f"{PREFIX}_{name}", doc, ["service", *labels], registry=reg)
-
-        self.messages_in = counter("messages_in", "Messages consumed", "topic")
-        self.messages_out = counter("messages_out", "Messages published", "topic")
-        self.events_published = counter(
-            "events_published", "Domain events published, by event type", "topic", "type"
-        )
-        self.handler_latency = Histogram(
-            f"{PREFIX}_handler_latency_seconds",
-            "Time to apply one consumed message",
-            ["service", "topic"],
-            registry=reg,
-            buckets=LATENCY_BUCKETS,
-        )
-        self.duplicates = counter(
-            "duplicates_skipped", "Redelivered messages already applied", "topic"
-        )
-        self.dead_letters = counter(
-            "dead_letters", "Messages sent to the dead-letter topic", "topic"
-        )
-        self.consumer_lag = gauge(
-            "consumer_lag_seconds",
-            "Age of the last event a consumer applied, when it applied it",
-            "topic",
-        )
-        self.relay_backlog = gauge(
-            "relay_backlog_events", "Stored events not yet published", "relay"
-        )
-        self.relay_lag = gauge(
-            "relay_lag_seconds",
-            "Age of the newest published event when it was published",
-            "relay",
-        )
-        self.outage = gauge(
-            "outage", "1 while the component's broker or database is unreachable", "component"
-        )
-        self.outages = counter(
-            "outages", "Outages of the component's broker or database", "component"
-        )
-        self.relay_leader = gauge(
-            "relay_leader", "1 while this relay process is the active one for its service", "relay"
-        )
-        self.relay_position = gauge(
-            "relay_position", "Last notification id published and recorded", "relay"
-        )
-        self.scheduler_last_tick = gauge(
-            "scheduler_last_tick_timestamp_seconds",
-            "Unix time of the scheduler's last completed tick",
-        )
-        self.grpc_started = counter("grpc_server_started", "gRPC calls started", "method", "type")
-        self.grpc_handled = counter(
-            "grpc_server_handled", "gRPC calls completed, by status code", "method", "code"
-        )
-        self.grpc_latency = Histogram(
-            f"{PREFIX}_grpc_server_handling_seconds",
-            "Time to answer a gRPC call (until the last message for streams)",
-            ["service", "method"],
-            registry=reg,
-            buckets=LATENCY_BUCKETS,
-        )
+        self._registry = reg
+        self._consumer_families()
+        self._relay_families()
+        self._process_families()
+        self._grpc_families()
         self.build_info = Gauge(
             f"{PREFIX}_build_info",
             "1, labelled with the running version and Python",
@@ -111,6 +52,85 @@ class _Families:
             ProcessCollector(registry=reg)
             PlatformCollector(registry=reg)
             GCCollector(registry=reg)
+
+    def _counter(self, name: str, doc: str, *labels: str) -> Counter:
+        return Counter(f"{PREFIX}_{name}", doc, ["service", *labels], registry=self._registry)
+
+    def _gauge(self, name: str, doc: str, *labels: str) -> Gauge:
+        return Gauge(f"{PREFIX}_{name}", doc, ["service", *labels], registry=self._registry)
+
+    def _consumer_families(self) -> None:
+        """What a stream consumer counts: messages in and out, handling time, duplicates,
+        dead letters, lag."""
+        self.messages_in = self._counter("messages_in", "Messages consumed", "topic")
+        self.messages_out = self._counter("messages_out", "Messages published", "topic")
+        self.events_published = self._counter(
+            "events_published", "Domain events published, by event type", "topic", "type"
+        )
+        self.handler_latency = Histogram(
+            f"{PREFIX}_handler_latency_seconds",
+            "Time to apply one consumed message",
+            ["service", "topic"],
+            registry=self._registry,
+            buckets=LATENCY_BUCKETS,
+        )
+        self.duplicates = self._counter(
+            "duplicates_skipped", "Redelivered messages already applied", "topic"
+        )
+        self.dead_letters = self._counter(
+            "dead_letters", "Messages sent to the dead-letter topic", "topic"
+        )
+        self.consumer_lag = self._gauge(
+            "consumer_lag_seconds",
+            "Age of the last event a consumer applied, when it applied it",
+            "topic",
+        )
+
+    def _relay_families(self) -> None:
+        """What an outbox relay reports: backlog, lag, leadership, position."""
+        self.relay_backlog = self._gauge(
+            "relay_backlog_events", "Stored events not yet published", "relay"
+        )
+        self.relay_lag = self._gauge(
+            "relay_lag_seconds",
+            "Age of the newest published event when it was published",
+            "relay",
+        )
+        self.relay_leader = self._gauge(
+            "relay_leader", "1 while this relay process is the active one for its service", "relay"
+        )
+        self.relay_position = self._gauge(
+            "relay_position", "Last notification id published and recorded", "relay"
+        )
+
+    def _process_families(self) -> None:
+        """What any process reports: outages of its broker or database, the scheduler's tick."""
+        self.outage = self._gauge(
+            "outage", "1 while the component's broker or database is unreachable", "component"
+        )
+        self.outages = self._counter(
+            "outages", "Outages of the component's broker or database", "component"
+        )
+        self.scheduler_last_tick = self._gauge(
+            "scheduler_last_tick_timestamp_seconds",
+            "Unix time of the scheduler's last completed tick",
+        )
+
+    def _grpc_families(self) -> None:
+        """What an rpc process counts: calls started, handled by status code, their time."""
+        self.grpc_started = self._counter(
+            "grpc_server_started", "gRPC calls started", "method", "type"
+        )
+        self.grpc_handled = self._counter(
+            "grpc_server_handled", "gRPC calls completed, by status code", "method", "code"
+        )
+        self.grpc_latency = Histogram(
+            f"{PREFIX}_grpc_server_handling_seconds",
+            "Time to answer a gRPC call (until the last message for streams)",
+            ["service", "method"],
+            registry=self._registry,
+            buckets=LATENCY_BUCKETS,
+        )
 
 
 _FAMILIES: weakref.WeakKeyDictionary[CollectorRegistry, _Families] = weakref.WeakKeyDictionary()
