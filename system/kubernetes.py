@@ -117,6 +117,24 @@ def deployment(process: Process) -> dict[str, Any]:
         "readinessProbe": {**ready, "periodSeconds": 10, "failureThreshold": 3},
         "livenessProbe": {**live, "periodSeconds": 20, "failureThreshold": 6},
         "startupProbe": {**live, "periodSeconds": 5, "failureThreshold": 60},
+    }
+    metrics = {"prometheus.io/scrape": "true", "prometheus.io/port": str(METRICS_PORT)}
+    return _deployment(_name(process), _labels(process), container, annotations=metrics)
+
+
+def _deployment(
+    name: str,
+    labels: dict[str, str],
+    container: dict[str, Any],
+    annotations: dict[str, str] | None = None,
+    mounts: Sequence[dict[str, Any]] = (),
+    volumes: Sequence[dict[str, Any]] = (),
+) -> dict[str, Any]:
+    """A Deployment of one locked-down container (`container` with its own fields; the
+    resources, the non-root read-only securityContext and the /tmp and /data volumes are
+    added here), plus `mounts` of `volumes` of its own."""
+    locked = {
+        **container,
         "resources": {
             "requests": {"cpu": "100m", "memory": "256Mi"},
             "limits": {"cpu": "1", "memory": "768Mi"},
@@ -129,23 +147,21 @@ def deployment(process: Process) -> dict[str, Any]:
         "volumeMounts": [
             {"name": "tmp", "mountPath": "/tmp"},
             {"name": "data", "mountPath": "/data"},
+            *mounts,
         ],
     }
+    template: dict[str, Any] = {"labels": dict(labels)}  # a copy: no YAML anchor
+    if annotations:
+        template["annotations"] = annotations
     return {
         "apiVersion": "apps/v1",
         "kind": "Deployment",
-        "metadata": {"name": _name(process), "labels": _labels(process)},
+        "metadata": {"name": name, "labels": labels},
         "spec": {
             "replicas": 1,
-            "selector": {"matchLabels": {"app.kubernetes.io/name": _name(process)}},
+            "selector": {"matchLabels": {"app.kubernetes.io/name": name}},
             "template": {
-                "metadata": {
-                    "labels": _labels(process),
-                    "annotations": {
-                        "prometheus.io/scrape": "true",
-                        "prometheus.io/port": str(METRICS_PORT),
-                    },
-                },
+                "metadata": template,
                 "spec": {
                     "automountServiceAccountToken": False,
                     "securityContext": {
@@ -155,10 +171,11 @@ def deployment(process: Process) -> dict[str, Any]:
                         "fsGroup": UID,
                         "seccompProfile": {"type": "RuntimeDefault"},
                     },
-                    "containers": [container],
+                    "containers": [locked],
                     "volumes": [
                         {"name": "tmp", "emptyDir": {"medium": "Memory", "sizeLimit": "64Mi"}},
                         {"name": "data", "emptyDir": {"sizeLimit": "1Gi"}},
+                        *volumes,
                     ],
                 },
             },
@@ -185,14 +202,18 @@ def _to(labels: dict[str, str], *ports: int) -> dict[str, Any]:
     }
 
 
-def network_policy(process: Process) -> dict[str, Any]:
-    """Only what the process talks to: DNS, its database, Kafka (streams and relays),
-    Keycloak's keys (gRPC servers); in: gRPC clients of the system, Prometheus."""
-    dns = {
+def _dns() -> dict[str, Any]:
+    """Egress to the cluster's DNS."""
+    return {
         "to": [{"namespaceSelector": {}, "podSelector": {"matchLabels": {"k8s-app": "kube-dns"}}}],
         "ports": [{"protocol": "UDP", "port": 53}, {"protocol": "TCP", "port": 53}],
     }
-    egress = [dns, _to({"cnpg.io/cluster": PG_CLUSTER}, 5432)]
+
+
+def network_policy(process: Process) -> dict[str, Any]:
+    """Only what the process talks to: DNS, its database, Kafka (streams and relays),
+    Keycloak's keys (gRPC servers); in: gRPC clients of the system, Prometheus."""
+    egress = [_dns(), _to({"cnpg.io/cluster": PG_CLUSTER}, 5432)]
     if {"stream", "relay"} & set(process.kinds):
         egress.append(_to({"strimzi.io/cluster": KAFKA_CLUSTER}, 9093))
     ingress: list[dict[str, Any]] = [
@@ -286,52 +307,16 @@ def console_deployment() -> dict[str, Any]:
         "ports": [{"name": "http", "containerPort": CONSOLE_PORT}],
         "readinessProbe": {**probe, "periodSeconds": 10, "failureThreshold": 3},
         "livenessProbe": {**probe, "periodSeconds": 20, "failureThreshold": 6},
-        "resources": {
-            "requests": {"cpu": "100m", "memory": "256Mi"},
-            "limits": {"cpu": "1", "memory": "768Mi"},
-        },
-        "securityContext": {
-            "allowPrivilegeEscalation": False,
-            "readOnlyRootFilesystem": True,
-            "capabilities": {"drop": ["ALL"]},
-        },
-        "volumeMounts": [
-            {"name": "tmp", "mountPath": "/tmp"},
-            {"name": "data", "mountPath": "/data"},
-            {"name": "session-key", "mountPath": "/run/secrets/console", "readOnly": True},
-        ],
     }
-    return {
-        "apiVersion": "apps/v1",
-        "kind": "Deployment",
-        "metadata": {"name": CONSOLE, "labels": CONSOLE_LABELS},
-        "spec": {
-            "replicas": 1,
-            "selector": {"matchLabels": {"app.kubernetes.io/name": CONSOLE}},
-            "template": {
-                "metadata": {"labels": CONSOLE_LABELS},
-                "spec": {
-                    "automountServiceAccountToken": False,
-                    "securityContext": {
-                        "runAsNonRoot": True,
-                        "runAsUser": UID,
-                        "runAsGroup": UID,
-                        "fsGroup": UID,
-                        "seccompProfile": {"type": "RuntimeDefault"},
-                    },
-                    "containers": [container],
-                    "volumes": [
-                        {"name": "tmp", "emptyDir": {"medium": "Memory", "sizeLimit": "64Mi"}},
-                        {"name": "data", "emptyDir": {"sizeLimit": "1Gi"}},
-                        {
-                            "name": "session-key",
-                            "secret": {"secretName": CONSOLE_SECRET[0], "defaultMode": 0o400},
-                        },
-                    ],
-                },
-            },
-        },
-    }
+    key = {"name": "session-key", "mountPath": "/run/secrets/console", "readOnly": True}
+    secret = {"secretName": CONSOLE_SECRET[0], "defaultMode": 0o400}
+    return _deployment(
+        CONSOLE,
+        CONSOLE_LABELS,
+        container,
+        mounts=[key],
+        volumes=[{"name": "session-key", "secret": secret}],
+    )
 
 
 def console_resources() -> list[dict[str, Any]]:
@@ -339,11 +324,7 @@ def console_resources() -> list[dict[str, Any]]:
     (in: HTTP from anywhere, the ingress controller's; out: DNS, the gRPC servers,
     Keycloak) and its settings."""
     selector = {"app.kubernetes.io/name": CONSOLE}
-    dns = {
-        "to": [{"namespaceSelector": {}, "podSelector": {"matchLabels": {"k8s-app": "kube-dns"}}}],
-        "ports": [{"protocol": "UDP", "port": 53}, {"protocol": "TCP", "port": 53}],
-    }
-    egress = [dns, _to({"app.kubernetes.io/name": "keycloak"}, 8443)]
+    egress = [_dns(), _to({"app.kubernetes.io/name": "keycloak"}, 8443)]
     egress += [_to({"app.kubernetes.io/name": _name(p)}, p.port) for p in deployed() if p.port]
     return [
         console_settings(),
