@@ -15,6 +15,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import PlainTextResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
+from starlette.middleware.body_limit import RequestBodyLimitMiddleware
 
 from console import i18n, security
 from console import texts as _texts  # noqa: F401 (registers the layout's texts)
@@ -32,12 +33,12 @@ log = logging.getLogger(__name__)
 def create_app(console: ConsoleSettings, settings: Settings) -> FastAPI:
     """The console over the services `settings` points at (their addresses, the token
     issuer, the time zone)."""
+    limit = int(console.max_body_mib * MIB)
     app = FastAPI(
         title="OCOP console",
         docs_url=None,
         redoc_url=None,
         openapi_url=None,
-        max_body_size=int(console.max_body_mib * MIB),  # refused (413) before it is read
     )
     app.state.console = console
     app.state.settings = settings
@@ -55,12 +56,18 @@ def create_app(console: ConsoleSettings, settings: Settings) -> FastAPI:
     )
     app.state.policy = policy
 
+    # inside `with_session` (added after it runs first): a body over the limit is refused
+    # while it is read, as the console's 413 page (a declared length over it, before)
+    app.add_middleware(RequestBodyLimitMiddleware, max_body_size=limit)
+
     @app.middleware("http")
     async def with_session(request: Request, call_next: Any) -> Response:
         request.state.session = sessions.read(request)
         before = json.dumps(request.state.session, sort_keys=True)
         response: Response
-        if "token" in request.state.session or security.public(request.url.path):
+        if security.declared_too_large(request.headers, limit):
+            response = render(request, "error.html", 413, message=t(request, "too_large"))
+        elif "token" in request.state.session or security.public(request.url.path):
             response = await call_next(request)
         else:  # every other page needs a sign-in, whatever its route does
             response = redirect(security.sign_in_url(request.url.path, request.url.query))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 import urllib.parse
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from threading import Lock
 
@@ -64,6 +64,13 @@ def headers(policy: str, path: str) -> dict[str, str]:
     if not path.startswith("/static/"):
         out["Cache-Control"] = "no-store"
     return out
+
+
+def declared_too_large(headers: Mapping[str, str], limit: int) -> bool:
+    """Whether the request says its body is over `limit` bytes (refused before a byte of
+    it is read; a body sent without its length is cut off by the app's `max_body_size`)."""
+    declared = headers.get("content-length", "")
+    return declared.isdigit() and int(declared) > limit
 
 
 def local_target(target: str | None) -> str:

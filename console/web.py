@@ -3,6 +3,7 @@ rendering, the gRPC client acting as the signed-in user, and the CSRF-checked fo
 
 from __future__ import annotations
 
+import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -104,6 +105,17 @@ def redirect(url: str, flash: str = "", request: Request | None = None) -> Redir
     if flash and request is not None:
         session(request)["flash"] = flash
     return RedirectResponse(url, status_code=303)
+
+
+def attachment(file_name: str) -> dict[str, str]:
+    """The Content-Disposition header of a download named `file_name` (RFC 6266): the name
+    percent-encoded in `filename*` and an ASCII fallback, so a name from a path or a
+    service (quotes, CR/LF, non-ASCII) cannot break the header or add another."""
+    fallback = "".join(c if c.isascii() and (c.isalnum() or c in "._-") else "_" for c in file_name)
+    encoded = urllib.parse.quote(file_name, safe="")
+    return {
+        "Content-Disposition": f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{encoded}"
+    }
 
 
 async def checked_form(request: Request) -> FormData:

@@ -25,7 +25,7 @@ from runtime.text import nfc
 router = APIRouter()
 STUB = pb_grpc.RegistrationStub
 CHUNK = 1024 * 1024
-UPLOAD_FIELDS = ("name", "data", "media_type")
+UPLOAD_FIELDS = ("name", "data", "media_type", "content")
 CATEGORIES = (
     "form_02",
     "food_safety_certificate",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 from contextlib import closing
 from functools import cache
+from typing import Any
 from urllib.parse import quote
 
 import grpc
@@ -20,7 +21,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from console import i18n
-from console.web import client, lang, redirect, render
+from console.web import attachment, client, lang, redirect, render
 from contracts.rpc import reporting_pb2 as pb
 from contracts.rpc import reporting_pb2_grpc as pb_grpc
 from rules import load_rule_set
@@ -103,17 +104,30 @@ def product_page(request: Request, code: str) -> Response:
 
 @router.get("/san-pham/{code}/qr.svg")
 def qr_svg(request: Request, code: str) -> Response:
-    out = io.BytesIO()
-    segno.make(page_url(request, code), error="m").save(out, kind="svg", scale=4, border=2)
-    return Response(out.getvalue(), media_type="image/svg+xml", headers=_cached())
+    out = _qr(request, code, kind="svg", scale=4, border=2)
+    if out is None:
+        return render(request, "product_unknown.html", status_code=404, code=code.strip())
+    return Response(out, media_type="image/svg+xml", headers=_cached())
 
 
 @router.get("/san-pham/{code}/qr.png")
 def qr_png(request: Request, code: str) -> Response:
+    out = _qr(request, code, kind="png", scale=10, border=4)
+    if out is None:
+        return render(request, "product_unknown.html", status_code=404, code=code.strip())
+    headers = {**_cached(), **attachment(f"ocop-{code.strip()}.png")}
+    return Response(out, media_type="image/png", headers=headers)
+
+
+def _qr(request: Request, code: str, **options: Any) -> bytes | None:
+    """The QR code of `code`'s page; None when no QR code holds that much (a hostile
+    "code" of thousands of characters: no product has one)."""
     out = io.BytesIO()
-    segno.make(page_url(request, code), error="m").save(out, kind="png", scale=10, border=4)
-    headers = {**_cached(), "Content-Disposition": f'attachment; filename="ocop-{code}.png"'}
-    return Response(out.getvalue(), media_type="image/png", headers=headers)
+    try:
+        segno.make(page_url(request, code), error="m").save(out, **options)
+    except segno.DataOverflowError:
+        return None
+    return out.getvalue()
 
 
 @router.get("/san-pham/{code:path}")
