@@ -107,14 +107,19 @@ def redirect(url: str, flash: str = "", request: Request | None = None) -> Redir
     return RedirectResponse(url, status_code=303)
 
 
-def attachment(file_name: str) -> dict[str, str]:
-    """The Content-Disposition header of a download named `file_name` (RFC 6266): the name
-    percent-encoded in `filename*` and an ASCII fallback, so a name from a path or a
-    service (quotes, CR/LF, non-ASCII) cannot break the header or add another."""
-    fallback = "".join(c if c.isascii() and (c.isalnum() or c in "._-") else "_" for c in file_name)
+def attachment(file_name: str, inline: bool = False) -> dict[str, str]:
+    """The Content-Disposition header of a file named `file_name` (RFC 6266/5987): the
+    name percent-encoded in `filename*` and a printable-ASCII fallback, so a name from a
+    path or a service (quotes, CR/LF, non-ASCII) cannot break the header or add one."""
+    fallback = "".join(
+        c if c.isascii() and c.isprintable() and c not in '"\\;' else "_" for c in file_name
+    )
     encoded = urllib.parse.quote(file_name, safe="")
+    disposition = "inline" if inline else "attachment"
     return {
-        "Content-Disposition": f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{encoded}"
+        "Content-Disposition": (
+            f"{disposition}; filename=\"{fallback or 'tai-lieu'}\"; filename*=UTF-8''{encoded}"
+        )
     }
 
 

@@ -14,12 +14,11 @@ with the file's name (RFC 6266/5987), and no caching. More than 20 MiB is never 
 from __future__ import annotations
 
 from contextlib import closing
-from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from console.web import client, render, signed_in, t
+from console.web import attachment, client, render, signed_in, t
 from contracts.rpc import registration_pb2 as pb
 from contracts.rpc import registration_pb2_grpc as pb_grpc
 
@@ -56,15 +55,8 @@ def document(request: Request, dossier_id: str, document_id: str, tai: str = "")
 
 def safe_headers(name: str, inline: bool) -> dict[str, str]:
     """Headers that keep a served document from acting as a console page."""
-    fallback = "".join(
-        c if c.isascii() and c.isprintable() and c not in '"\\;' else "_" for c in name
-    )
-    disposition = "inline" if inline else "attachment"
     return {
-        "Content-Disposition": (
-            f'{disposition}; filename="{fallback or "tai-lieu"}"; '
-            f"filename*=UTF-8''{quote(name, safe='')}"
-        ),
+        **attachment(name, inline),
         "X-Content-Type-Options": "nosniff",
         "Content-Security-Policy": "sandbox; default-src 'none'",
         "Cache-Control": "private, no-store",
