@@ -45,7 +45,8 @@ def create_app(console: ConsoleSettings, settings: Settings) -> FastAPI:
     app.state.bound_port = console.port
     key_file = console.secret_file or settings.data_dir / "console-secret.key"
     key = load_or_create_key(key_file)
-    ended = EndedSessions(key_file.with_name("console-ended-sessions.sqlite3"))
+    # in the data folder: the key may be a read-only secret (compose, Kubernetes)
+    ended = EndedSessions(settings.data_dir / "console-ended-sessions.sqlite3")
     sessions = Sessions(key, int(console.session_hours * 3600), console.secure(), ended)
     app.state.sessions = sessions
     app.state.throttle = security.SignInThrottle()

@@ -4,8 +4,8 @@ session id (`sid`) and the time it began (`since`). The browser cannot read or c
 
 A session ends when it is older than `session_hours` (counted from sign-in, not from the
 last request: a stolen cookie is not kept alive by use) or when its person signs out:
-sign-out records the session id in `ended` (an SQLite file beside the key, kept until the
-session would have expired anyway), so a copy of the old cookie replayed later is an
+sign-out records the session id in `ended` (an SQLite file in the data folder, kept until
+the session would have expired anyway), so a copy of the old cookie replayed later is an
 empty session. Any console process with the same key and the same file serves any
 session."""
 
