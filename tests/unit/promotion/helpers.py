@@ -153,3 +153,18 @@ def showroom(app: PromotionApp, opened_on: date = date(2025, 3, 1)) -> UUID:
         opened_on=opened_on,
     )
     return room.id
+
+
+def join(
+    app: PromotionApp,
+    ctx: CommandContext,
+    who: UUID,
+    channel_type: str,
+    partner: str,
+    since: date,
+    **more: Any,
+) -> Any:
+    """`ctx` records that producer `who` sells through a channel from `since`."""
+    return app.channels.join(
+        ctx, producer_id=who, channel_type=channel_type, partner=partner, since=since, **more
+    )

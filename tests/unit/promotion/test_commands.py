@@ -16,6 +16,7 @@ from tests.unit.promotion.helpers import (
     OFFICE,
     PROVINCE,
     cert_no,
+    join,
     producer,
     product,
     showroom,
@@ -130,14 +131,8 @@ def test_channels_and_value_chains(service: PromotionService) -> None:
     app = service.app
     who = producer(app)
     coffee = product(app, who)
-    joined = app.channels.join(
-        OFFICE,
-        producer_id=who,
-        channel_type="postal_ecommerce",
-        partner="postmart.vn",
-        since=date(2025, 2, 1),
-        product_ids=[coffee],
-    )
+    since = date(2025, 2, 1)
+    joined = join(app, OFFICE, who, "postal_ecommerce", "postmart.vn", since, product_ids=[coffee])
     channel_id = next(iter(joined.channels))
     app.channels.leave(OFFICE, producer_id=who, channel_id=channel_id, on=date(2025, 8, 31))
     linked = app.channels.link(

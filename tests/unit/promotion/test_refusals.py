@@ -6,17 +6,16 @@ from collections.abc import Callable
 from datetime import date
 from functools import partial
 from typing import Any
-from uuid import UUID
 
 import pytest
 
-from runtime.commands import CommandContext
 from runtime.errors import CommandRejected
 from services.promotion.application import PromotionApp
 from tests.unit.promotion.helpers import (
     OFFICE,
     OTHER_DISTRICT,
     PRODUCER_ACTOR,
+    join,
     producer,
     product,
     showroom,
@@ -31,21 +30,6 @@ def refused(app: PromotionApp, call: Callable[[], Any], kind: str, field: str) -
     assert caught.value.message("vi") and caught.value.message("en")
     assert (app.recorder.max_notification_id() or 0) == before
     return caught.value
-
-
-def join(
-    app: PromotionApp,
-    ctx: CommandContext,
-    who: UUID,
-    channel_type: str,
-    partner: str,
-    since: date,
-    **more: Any,
-) -> Any:
-    """`ctx` records that producer `who` sells through a channel from `since`."""
-    return app.channels.join(
-        ctx, producer_id=who, channel_type=channel_type, partner=partner, since=since, **more
-    )
 
 
 FAIR: dict[str, Any] = {

@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from services.promotion.application import PromotionApp
-from tests.unit.promotion.helpers import OFFICE, producer, product, revoke
+from tests.unit.promotion.helpers import OFFICE, join, producer, product, revoke
 
 
 def test_shares_on_a_date(app: PromotionApp) -> None:
@@ -17,29 +17,11 @@ def test_shares_on_a_date(app: PromotionApp) -> None:
     product(app, d, certified_on=None)  # not an OCOP producer: never certified
     other = producer(app, "Chủ thể huyện khác", district="615")
     product(app, other, district="615")
-    app.channels.join(
-        OFFICE,
-        producer_id=a,
-        channel_type="ecommerce",
-        partner="Shopee",
-        since=date(2025, 1, 10),
-    )
+    join(app, OFFICE, a, "ecommerce", "Shopee", date(2025, 1, 10))
     # joined after the date asked about: does not count on 30/06/2025
-    app.channels.join(
-        OFFICE,
-        producer_id=b,
-        channel_type="supermarket",
-        partner="Co.opmart",
-        since=date(2025, 7, 1),
-    )
+    join(app, OFFICE, b, "supermarket", "Co.opmart", date(2025, 7, 1))
     # a traditional channel never counts as modern
-    app.channels.join(
-        OFFICE,
-        producer_id=c,
-        channel_type="own_shop",
-        partner="Cửa hàng tại xã",
-        since=date(2025, 1, 1),
-    )
+    join(app, OFFICE, c, "own_shop", "Cửa hàng tại xã", date(2025, 1, 1))
     app.channels.link(
         OFFICE,
         producer_id=c,

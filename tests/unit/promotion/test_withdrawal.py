@@ -16,6 +16,7 @@ from tests.unit.promotion.helpers import (
     cert_no,
     deliver,
     expire,
+    join,
     producer,
     product,
     revoke,
@@ -49,14 +50,7 @@ def _everywhere(app: PromotionApp) -> tuple[UUID, UUID, UUID, UUID]:
     )
     for fair in (past_fair, next_fair):
         app.venues.participate(OFFICE, fair_id=fair.id, product_id=coffee)
-    app.channels.join(
-        OFFICE,
-        producer_id=who,
-        channel_type="supermarket",
-        partner="WinMart",
-        since=date(2025, 4, 1),
-        product_ids=[coffee],
-    )
+    join(app, OFFICE, who, "supermarket", "WinMart", date(2025, 4, 1), product_ids=[coffee])
     return coffee, room, past_fair.id, next_fair.id
 
 
