@@ -11,7 +11,8 @@ Measures the Python files git tracks, generated gRPC modules (``*_pb2.py``,
   and cannot leave files out). Skipped, with a line saying so, when the tool is
   not installed.
 
-Usage: ``python scripts/house.py [--list] [--no-duplicates]`` or ``make house``.
+Usage: ``python scripts/house.py [--list] [--no-duplicates] [--root DIR]`` or ``make house``
+(``--root``: another checkout, e.g. ``git worktree add --detach /tmp/before REV``).
 Prints a summary; ``--list`` adds every long module and function by path. Exit
 status is 0: the figures inform, they gate nothing.
 """
@@ -111,8 +112,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--function-lines", type=int, default=60)
     parser.add_argument("--list", action="store_true", help="every long module and function")
     parser.add_argument("--no-duplicates", action="store_true", help="skip the duplicates tool")
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=Path(__file__).resolve().parent.parent,
+        help="the git checkout to measure (default: this one), e.g. a worktree of an older commit",
+    )
     args = parser.parse_args(argv)
-    root = Path(__file__).resolve().parent.parent
+    root = args.root.resolve()
     sources = python_sources(root)
     modules = long_modules(root, sources, args.module_lines)
     functions = long_functions(root, sources, args.function_lines)
