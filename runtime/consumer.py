@@ -15,11 +15,14 @@ redelivery after a crash, or a replay once fixed, applies it.
 
 from __future__ import annotations
 
+import gc
 import logging
 import sqlite3
+import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -71,6 +74,30 @@ class PoisonMessage(Exception):
 
 Parsed = tuple[InMessage, Any, EventTracking]
 
+_pausing = threading.Lock()
+_paused = [0, True]  # batches running with the collector paused; whether it ran before
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Run a batch with Python's cyclic garbage collector paused (reference counting still
+    frees everything that is not a cycle). A batch keeps hundreds of parsed events alive
+    while it allocates, so the collector, run every 700 allocations, kept re-scanning them:
+    py-spy put it at over half of the parse time (24 µs per event instead of 10). The
+    collector resumes when the last batch running in the process ends."""
+    with _pausing:
+        _paused[0] += 1
+        if _paused[0] == 1:
+            _paused[1] = gc.isenabled()
+            gc.disable()
+    try:
+        yield
+    finally:
+        with _pausing:
+            _paused[0] -= 1
+            if _paused[0] == 0 and _paused[1]:
+                gc.enable()
+
 
 @dataclass
 class BatchResult:
@@ -120,6 +147,10 @@ class TrackedConsumer:
         self.outage = Outage(f"consumer:{self.service}", self.metrics)
 
     def handle_batch(self, messages: Sequence[InMessage]) -> BatchResult:
+        with gc_paused():
+            return self._handle_batch(messages)
+
+    def _handle_batch(self, messages: Sequence[InMessage]) -> BatchResult:
         result = BatchResult()
         parsed: list[Parsed] = []
         for topic, count in Counter(m.topic for m in messages).items():

@@ -19,7 +19,7 @@ from typing import Any
 
 from contracts import registry
 from contracts.topics import subscriptions
-from runtime.consumer import TrackedConsumer
+from runtime.consumer import TrackedConsumer, gc_paused
 from runtime.messages import InMessage
 from runtime.metrics import Metrics
 from runtime.settings import Settings
@@ -74,7 +74,8 @@ def rebuild(
         ) as bar:
             bar.set_description(f"v{version}")
             for batch in batches:
-                new = _in_one_transaction(work, batch)
+                with gc_paused():
+                    new = _in_one_transaction(work, batch)
                 if new is None:  # a message that does not parse or apply: one at a time
                     result = consumer.handle_batch(batch)
                     new, dead = result.applied, dead + len(result.dead)
