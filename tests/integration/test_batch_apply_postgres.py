@@ -10,6 +10,7 @@ import pytest
 
 from runtime.settings import Settings
 from services.reporting.bootstrap import build
+from system.rebuild import rebuild, stored
 from tests.unit.reporting.test_batch_apply import journal_size, published, state
 
 pytestmark = [pytest.mark.postgres]
@@ -56,3 +57,30 @@ def test_a_large_batch_on_postgresql_ends_as_on_sqlite(
     finally:
         on_postgres.app.close()
         on_sqlite.app.close()
+
+
+def test_a_rebuilt_read_model_on_postgresql_is_the_live_one(postgres_settings: Settings) -> None:
+    """The live consumer applies small batches (multi-row VALUES); the rebuild replays the same
+    events in pages of 100 (rows sent as one JSON parameter, the journal by COPY) into a new
+    version and switches to it: every query reads what it read before."""
+    messages = published(60)
+    service = build(postgres_settings)
+    try:
+        consumer = service.consumer(postgres_settings)
+        for first in range(0, len(messages), 7):
+            assert not consumer.handle_batch(messages[first : first + 7]).dead
+        live = state(service)
+        assert len(live[0]) == 60 and len(live[2]) == len(messages)
+        done = rebuild(
+            service.app,
+            stored(messages, batch=100),
+            postgres_settings,
+            progress=False,
+            grace_seconds=0,
+        )
+        assert (done.version, done.replaced, done.dead) == (1, 0, 0)
+        assert done.applied == done.replayed == len(messages)
+        assert service.app.pointer.read() == (1, -1)
+        assert state(service) == live
+    finally:
+        service.app.close()
