@@ -124,8 +124,13 @@ def dossier_context(request: Request, dossier_id: str, user: User) -> dict[str, 
         evaluation.status == "open" and scoring_member and user.username not in submitted
         and user.username not in (sheets.conflicted if sheets else ())
     )  # fmt: skip
+    to_declare = [
+        (m.member_id, f"{m.name} ({m.member_id})" if m.name else m.member_id)
+        for m in eligible if m.member_id not in submitted
+    ]  # fmt: skip
     return {
-        "forms": _forms(evaluation.status, sheets, secretary, may_declare, user),
+        "forms": _forms(evaluation.status, sheets, may_declare, user, secretary=secretary,
+                        undeclared=bool(to_declare)),
         "evaluation": evaluation,
         "round": round_,
         "members": sorted(members.values(), key=lambda m: (m.role != "chair", m.member_id)),
@@ -139,11 +144,8 @@ def dossier_context(request: Request, dossier_id: str, user: User) -> dict[str, 
         "secretary": secretary,
         "me": me,
         "submitted": sorted(submitted),
-        "names": {m.member_id: m.name or m.member_id for m in members.values()},
-        "members_to_declare": [
-            (m.member_id, f"{m.name or m.member_id} ({m.member_id})")
-            for m in eligible if m.member_id not in submitted
-        ],
+        "names": {m.member_id: m.name for m in members.values()},
+        "members_to_declare": to_declare,
         "advisory_kinds": [(k, t(request, "adv_" + k)) for k in ADVISORY_KINDS],
         "action": "",
         "sheet": _sheet_of(evaluation),
@@ -155,12 +157,14 @@ def dossier_context(request: Request, dossier_id: str, user: User) -> dict[str, 
     }  # fmt: skip
 
 
-def _forms(status: str, sheets: Any, secretary: bool, may_declare: bool, user: User) -> set[str]:
+def _forms(
+    status: str, sheets: Any, may_declare: bool, user: User, *, secretary: bool, undeclared: bool
+) -> set[str]:
     """The council forms (council_actions.py) this user is shown on an open dossier; the
     service decides whether each command is allowed."""
     if status != "open":
         return set()
-    forms = {"conflict"} if may_declare or secretary else set()
+    forms = {"conflict"} if may_declare or (secretary and undeclared) else set()
     if secretary or user.has("province_officer", "district_officer", "ministry"):
         forms.add("advisory")
     if secretary:

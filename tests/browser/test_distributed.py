@@ -2,9 +2,11 @@
 (`python -m console`) beside registration, evaluation and reporting as separate processes
 on PostgreSQL (databases of the test's own, `console_browser_*`, so no lock is needed)
 and Kafka, gRPC over TLS; signing in through Keycloak (authorization code + PKCE, client
-`ocop-console`) as an account of the test's own; a producer registered on the page and a
-refusal at its field; a product carried to recognition by the CLI, then its public
-page; signing out of Keycloak too."""
+`ocop-console`) as accounts of the test's own; a producer registered on the page and a
+refusal at its field; a product registered and forwarded by the CLI, then its council
+session and decision on the pages (council_steps.py: officer, members, secretary and
+chairman each signing in through Keycloak), its public page; signing out of Keycloak
+too."""
 
 from __future__ import annotations
 
@@ -20,6 +22,7 @@ from selenium.webdriver.common.by import By
 
 from runtime.settings import Settings
 from tests.browser.conftest import screenshots
+from tests.browser.council_steps import Council, Login, council_session
 from tests.browser.pages import (
     click_and_wait,
     error_of,
@@ -31,11 +34,24 @@ from tests.browser.pages import (
 )
 from tests.conftest import SERVICES, pg_settings, reset_databases
 from tests.e2e.accounts import ensure_keycloak
-from tests.e2e.harness import Processes, distributed, distributed_identity, free_port, journey
+from tests.e2e.harness import Processes, distributed, distributed_identity, forwarded, free_port
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e, pytest.mark.kafka, pytest.mark.postgres]
 PREFIX = "console_browser_"
 USER = "console-can-bo-xa"
+COUNCIL = Council(
+    officer="console-so-nnmt",
+    scorers=("console-chu-tich", "console-tv-hoa", "console-tv-minh"),
+    secretary="console-thu-ky",
+    authority="console-ct-ubnd-tinh",
+    shots="distributed-",
+)
+ROLES = {
+    COUNCIL.officer: "province_officer",
+    **dict.fromkeys(COUNCIL.scorers, "council_member"),
+    COUNCIL.secretary: "council_secretary",
+    COUNCIL.authority: "authority",
+}
 
 
 def own_databases() -> Settings:
@@ -58,6 +74,8 @@ def system(topic_prefix: str, tmp_path: Path) -> Iterator[tuple[Processes, str]]
     folder = tmp_path
     identity = distributed_identity(folder)
     ensure_keycloak(identity["OCOP_OIDC_ISSUER"], USER, "commune_officer", "23500")
+    for account, role in ROLES.items():  # accounts of this test's own, never the demo's
+        ensure_keycloak(identity["OCOP_OIDC_ISSUER"], account, role, "51")
     settings = own_databases()
     port = free_port()
     services = ("registration", "evaluation", "reporting")
@@ -73,18 +91,31 @@ def system(topic_prefix: str, tmp_path: Path) -> Iterator[tuple[Processes, str]]
             assert console.wait(timeout=30) == 0, proc.log_of("console")
 
 
+def keycloak_login(base: str) -> Login:
+    """Signing in through Keycloak's own page (after signing the previous user out of the
+    console and of Keycloak)."""
+
+    def login(driver: webdriver.Chrome, user: str) -> None:
+        driver.get(f"{base}/")
+        if driver.find_elements(By.CSS_SELECTOR, "form[action='/dang-xuat'] button"):
+            sign_out(driver)
+        driver.get(f"{base}/dang-nhap")
+        link = driver.find_element(By.LINK_TEXT, "Đăng nhập bằng tài khoản của cơ quan")
+        click_and_wait(driver, link)
+        assert "/realms/ocop/" in driver.current_url  # Keycloak's own sign-in page
+        fill(driver, {"username": user, "password": f"demo-{user}"})
+        click_and_wait(driver, driver.find_element(By.ID, "kc-login"))
+        assert f"Xin chào, {user}" in text(driver)
+
+    return login
+
+
 def test_the_console_in_the_distributed_mode(
     driver: webdriver.Chrome, system: tuple[Processes, str]
 ) -> None:
     proc, base = system
-    driver.get(f"{base}/dang-nhap")
-    click_and_wait(
-        driver, driver.find_element(By.LINK_TEXT, "Đăng nhập bằng tài khoản của cơ quan")
-    )
-    assert "/realms/ocop/" in driver.current_url  # Keycloak's own sign-in page
-    fill(driver, {"username": USER, "password": f"demo-{USER}"})
-    click_and_wait(driver, driver.find_element(By.ID, "kc-login"))
-    assert f"Xin chào, {USER}" in text(driver)
+    login = keycloak_login(base)
+    login(driver, USER)
     screenshots(driver, "distributed-home")
 
     driver.get(f"{base}/nha-san-xuat/moi")
@@ -95,7 +126,8 @@ def test_the_console_in_the_distributed_mode(
     submit(driver)
     assert "Hộ Nguyễn Văn A" in driver.find_element(By.TAG_NAME, "h1").text
 
-    done = journey(proc)  # the CLI as the demo officers, through council and decision
+    registered = forwarded(proc)  # the CLI as the demo officers, to the province
+    council_session(driver, base, login, registered["dossier"], COUNCIL)
     # The public page reads reporting, which learns of the decision through the relay and
     # Kafka a moment later: the page is asked again until it shows it (a minute at most)
     deadline = time.monotonic() + 60
@@ -106,7 +138,7 @@ def test_the_console_in_the_distributed_mode(
             break
         time.sleep(1)
     assert status == "Còn hiệu lực"
-    assert done["decision_no"] in text(driver)
+    assert "125/QĐ-UBND" in text(driver)
     screenshots(driver, "distributed-public-product")
     driver.get(f"{base}/")
     sign_out(driver)  # the console's session ends, then Keycloak's

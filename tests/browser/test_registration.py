@@ -1,9 +1,10 @@
 """A product carried through the console's registration pages in a real browser, in the
 embedded mode: a refusal at its field, the producer, its idea and plan, the product, the
 dossier with its documents (uploaded) and self-assessment on set 13's sheet, the
-commune's receipt, assessment and forwarding; the council and the decision through the
-services' commands (their pages are console2's); then the product's public page, and
-the producer signed in seeing its own idea. Screenshots of each page."""
+commune's receipt, assessment and forwarding; the council session and the decision on
+their pages (council_steps.py); the dashboard's charts with the recognised product; then
+the product's public page, and the producer signed in seeing its own idea. Screenshots
+of each page."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from selenium import webdriver
 from selenium.webdriver.common.by import By
 
 from tests.browser.conftest import screenshots
+from tests.browser.council_steps import built_in_login, council_session, until_shown
 from tests.browser.pages import (
     click_and_wait,
     error_of,
@@ -26,7 +28,7 @@ from tests.browser.pages import (
     text,
     wait_answering,
 )
-from tests.e2e.harness import EXAMPLES, Processes, council_session, embedded, free_port
+from tests.e2e.harness import EXAMPLES, Processes, embedded, free_port
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
 ID = re.compile(r"/([0-9a-f-]{36})$")
@@ -88,7 +90,7 @@ def test_a_refused_producer_shows_the_reason_at_the_field(
 def test_from_registration_to_the_public_page(
     driver: webdriver.Chrome, system: tuple[Processes, str]
 ) -> None:
-    proc, base = system
+    _, base = system
     sign_in(driver, base, "can-bo-xa", "demo-can-bo-xa")
     driver.get(f"{base}/nha-san-xuat/moi")
     form_of(driver, "/nha-san-xuat/moi", {
@@ -134,7 +136,8 @@ def test_from_registration_to_the_public_page(
     assert "Hồ sơ theo giai đoạn" in text(driver) and "Đã chuyển lên cấp trên" in text(driver)
     screenshots(driver, "dashboard")
 
-    council_session(proc, dossier)  # the council's and the decision's pages are console2's
+    council_session(driver, base, built_in_login(base), dossier)
+    _dashboard_charts(driver, base)
     driver.delete_all_cookies()
     driver.get(f"{base}/san-pham/51-23500-1-2026")
     assert driver.find_element(By.ID, "live-status").text == "Còn hiệu lực"
@@ -146,6 +149,22 @@ def test_from_registration_to_the_public_page(
     assert "Cà phê rang xay Đăk Hà" in text(driver)
     screenshots(driver, "producer-own-ideas")
     assert producer
+
+
+def _dashboard_charts(driver: webdriver.Chrome, base: str) -> None:
+    """The province's dashboard draws the recognised product in its stars chart (reporting
+    learns of the decision a moment later)."""
+    built_in_login(base)(driver, "so-nnmt")
+    until_shown(driver, f"{base}/bang-dieu-khien", "stars-chart")
+    title = driver.find_element(By.ID, "dashboard-title").text
+    assert title == "Tổng quan địa bàn — Tỉnh Quảng Ngãi"  # the name, not the code 51
+    chart = driver.find_element(By.ID, "stars-chart")
+    assert chart.get_attribute("role") == "img"
+    described = driver.find_element(By.ID, "stars-desc").get_attribute("textContent")
+    assert "2026: 1 × 3★" in str(described)
+    rows = driver.find_element(By.ID, "stars-table").text
+    assert "2026" in rows
+    screenshots(driver, "dashboard-charts")
 
 
 def _self_assess(driver: webdriver.Chrome, base: str, dossier: str) -> None:
