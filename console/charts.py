@@ -46,7 +46,7 @@ class StarChart:
     columns: tuple[Column, ...]
     top: int
     """The value axis' top (the largest total, at least 1)."""
-    height: int = 200
+    height: int = 210
     base: int = 170
     """The y of the axis (columns grow up from it)."""
 
@@ -129,7 +129,7 @@ def shown(value: Decimal, unit: str) -> str:
     return f"{value * 100:.0f} %" if unit == "share" else f"{value.normalize():f}"
 
 
-ROW = 46
+ROW = 54
 """Height of one KPI's row: its label above, the bar below."""
 
 

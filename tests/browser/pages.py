@@ -7,9 +7,9 @@ import urllib.request
 from typing import Any
 
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webelement import WebElement
-from selenium.webdriver.support.expected_conditions import staleness_of
 from selenium.webdriver.support.wait import WebDriverWait
 
 
@@ -49,10 +49,25 @@ def click_and_wait(driver: webdriver.Chrome, element: WebElement, timeout: float
     """Click `element` (a link or a button) and wait until the next page has loaded."""
     page = driver.find_element(By.TAG_NAME, "html")
     element.click()
-    WebDriverWait(driver, timeout).until(staleness_of(page))
+    WebDriverWait(driver, timeout).until(lambda _: _gone(page))
     WebDriverWait(driver, timeout).until(
         lambda d: d.execute_script("return document.readyState") == "complete"
     )
+
+
+def _gone(page: WebElement) -> bool:
+    """Whether `page` (the previous page's root) is no longer the document's: chromium
+    answers a stale node either as stale or, while the next page replaces it, as "does
+    not belong to the document" (a WebDriverException that `staleness_of` lets through)."""
+    try:
+        page.is_enabled()
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as error:
+        if "does not belong to the document" in str(error.msg):
+            return True
+        raise
+    return False
 
 
 def sign_in(driver: webdriver.Chrome, base: str, user: str, password: str) -> None:

@@ -110,6 +110,7 @@ def keycloak_login(base: str) -> Login:
     return login
 
 
+@pytest.mark.timeout(900)  # the council session signs in six people
 def test_the_console_in_the_distributed_mode(
     driver: webdriver.Chrome, system: tuple[Processes, str]
 ) -> None:

@@ -87,6 +87,7 @@ def test_a_refused_producer_shows_the_reason_at_the_field(
     screenshots(driver, "producer-refused")
 
 
+@pytest.mark.timeout(900)  # the council session signs in six people
 def test_from_registration_to_the_public_page(
     driver: webdriver.Chrome, system: tuple[Processes, str]
 ) -> None:

@@ -71,3 +71,37 @@ def test_the_dashboard_is_titled_with_the_jurisdictions_name(served: Served) -> 
     assert 'aria-current="page"><strong>Theo năm' in page.body
     half = officer.get("/bang-dieu-khien?ky=6-thang")
     assert 'aria-current="page"><strong>Theo 6 tháng' in half.body
+
+
+def _drawn(lang: str, **context: object) -> str:
+    from console import i18n
+    from console.pages import dashboard  # noqa: F401  (registers the dashboard's texts)
+    from console.web import TEMPLATES
+
+    page = TEMPLATES.env.from_string(
+        '{% import "_charts.html" as charts with context %}'
+        "{{ charts.stars(star_chart, 'Sao') }}{{ charts.targets(targets, 'Chỉ tiêu') }}"
+    )
+    return page.render(
+        t=lambda key: i18n.text(key, lang), lang=lang, width=charts.WIDTH, row=charts.ROW,
+        stars_shown=charts.STARS, **context,
+    )  # fmt: skip
+
+
+def test_the_charts_are_svg_with_a_title_a_description_and_a_table() -> None:
+    kpi = rp.KpiLine(
+        label_vi="Sản phẩm mới", label_en="New products", unit="count", has_data=True,
+        value="12", has_target=True, minimum="10", status="met",
+    )  # fmt: skip
+    stars = charts.stars_by_period(PRODUCTS, "half")
+    drawn = _drawn("vi", star_chart=stars, targets=charts.targets_vs_actuals([kpi], "vi"))
+    assert drawn.count("<svg ") == 2 and drawn.count('role="img"') == 2
+    assert '<title id="stars-title">Sao</title>' in drawn
+    assert "6T2/2024: 1 × 3★, 1 × 4★, 0 × 5★." in drawn  # the description reads the figures
+    assert (
+        '<th scope="row">6T2/2024</th><td>1</td><td>1</td><td>0</td><td><strong>2</strong>' in drawn
+    )
+    assert "Sản phẩm mới: thực hiện 12, chỉ tiêu 10." in drawn
+    assert "nan" not in drawn.lower() and 'height="-' not in drawn and "<script" not in drawn
+    english = _drawn("en", star_chart=stars, targets=())
+    assert '<th scope="row">H2/2024</th>' in english and "Figures: Sao" in english
