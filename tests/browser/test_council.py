@@ -55,6 +55,7 @@ def download(driver: webdriver.Chrome, url: str) -> tuple[str, bytes]:
         return answer.headers["content-type"], answer.read()
 
 
+@pytest.mark.timeout(900)  # the council session signs in six people
 def test_council_decision_and_revocation_in_the_browser(
     driver: webdriver.Chrome, system: tuple[Processes, str, Any]
 ) -> None:
