@@ -129,14 +129,19 @@ DATE_TEXTS = (
 SEEDED_ON = date(2026, 6, 1)
 """The day the seeded dossier was received and its round opened (`test_hostile.seed`)."""
 
+LAST_DAY = date(2026, 11, 30)
+"""The latest programme day drawn: fixed, not today, so that the derandomized examples are
+the same on every day the suite runs (with `date.today()` they changed daily, and with the
+machine's time zone)."""
+
 
 @cache
 def date_text() -> st.SearchStrategy[str]:
     """A date field's value: a fixed legal or impossible text, any day of the programme up
-    to today, or a day just before the seeded facts (an impossible order wherever the field
+    to `LAST_DAY`, or a day just before the seeded facts (an impossible order wherever the field
     must follow them: a return, report, forwarding, adoption, decision dated before)."""
     before = st.integers(1, 400).map(lambda n: (SEEDED_ON - timedelta(days=n)).isoformat())
-    anyday = st.dates(PROGRAMME_START, date.today()).map(date.isoformat)
+    anyday = st.dates(PROGRAMME_START, LAST_DAY).map(date.isoformat)
     return st.one_of(st.sampled_from(DATE_TEXTS), before, anyday)
 
 
