@@ -182,6 +182,7 @@ def test_a_store_outage_is_waited_out_not_dead_lettered(
     effects.failures = 4
     c = consumer(effects, max_attempts=1)
     c.outage.base_seconds = 0.01
+    c.max_outage_seconds = 60.0  # waited out however slowly a starved machine retries
     with caplog.at_level(logging.WARNING):
         result = c.handle_batch([message(1), message(2)])
     assert (result.applied, result.dead) == (2, [])
