@@ -35,7 +35,7 @@ from typing import Any, Final, TypeVar
 
 import grpc
 
-from runtime import errors
+from runtime import errors, handover
 from runtime.identity import access_log
 from runtime.identity.interceptor import DENIED_BY_METADATA, Grant, current_grant
 from runtime.jurisdiction import SYSTEM_ROLES, UnitPath, canonical, covers
@@ -172,8 +172,10 @@ def _wrap(method: Callable[..., Any], locate: Locate, streaming: bool) -> Callab
 
     @functools.wraps(method)
     def unary(servicer: Any, request: Any, context: grpc.ServicerContext) -> Any:
-        _check(locate, servicer, request, context)
-        return method(servicer, request, context)
+        with handover.handing_over():  # what the check loads, the handler need not read again
+            _check(locate, servicer, request, context)
+            handover.checked()
+            return method(servicer, request, context)
 
     return unary
 

@@ -13,6 +13,7 @@ from eventsourcing.application import AggregateNotFoundError
 from eventsourcing.utils import get_topic
 
 from contracts.evaluation import CertificateExpired, Recognized, Revoked, Scored
+from runtime import handover
 from runtime.clock import Clock, check_past_date
 from runtime.errors import CommandRejected
 from runtime.personal_data import ERASED, PersonalDataVault
@@ -174,11 +175,16 @@ class RegistrationApp(ServiceStore):
         check_past_date(field, day, self.clock)
 
     def load(self, cls: type[A], aggregate_id: UUID, field: str) -> A:
-        """The aggregate `aggregate_id` of type `cls`; NOT_FOUND naming `field` otherwise."""
-        try:
-            found: object = self.repository.get(aggregate_id)
-        except AggregateNotFoundError:
-            found = None
+        """The aggregate `aggregate_id` of type `cls`; NOT_FOUND naming `field` otherwise.
+        Within a gRPC call, what its scope check loaded is read once (`runtime.handover`)."""
+        found = handover.taken(aggregate_id)
+        if found is None:
+            try:
+                found = self.repository.get(aggregate_id)
+            except AggregateNotFoundError:
+                found = None
+            if found is not None:
+                handover.kept(aggregate_id, found)
         if not isinstance(found, cls):
             raise CommandRejected(
                 "not_found",
