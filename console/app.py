@@ -49,7 +49,9 @@ def create_app(console: ConsoleSettings, settings: Settings) -> FastAPI:
     ended = EndedSessions(settings.data_dir / "console-ended-sessions.sqlite3")
     sessions = Sessions(key, int(console.session_hours * 3600), console.secure(), ended)
     app.state.sessions = sessions
-    app.state.throttle = security.SignInThrottle()
+    app.state.throttle = security.SignInThrottle(
+        console.sign_in_failures_per_name, console.sign_in_failures_per_address
+    )
     issuer = urllib.parse.urlsplit(settings.issuer_url())
     sso = console.oidc(bool(settings.oidc_issuer))
     policy = security.content_security_policy(

@@ -44,6 +44,15 @@ class ConsoleSettings(BaseSettings):
     oidc_client_id: str = Field(
         default="ocop-console", description="The console's OIDC client (Keycloak, PKCE)"
     )
+    sign_in_failures_per_name: int = Field(
+        default=5, ge=1, description="Failed password sign-ins for one username in 15 minutes"
+    )
+    sign_in_failures_per_address: int = Field(
+        default=20,
+        ge=1,
+        description="Failed password sign-ins from one client address in 15 minutes (behind "
+        "a proxy that is not on the loopback, every client has the proxy's address: raise it)",
+    )
     max_body_mib: float = Field(
         default=21,
         gt=0,

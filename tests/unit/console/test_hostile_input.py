@@ -264,3 +264,15 @@ def test_templates_escape_everything_they_did_not_write_themselves() -> None:
         assert not re.search(r"\son[a-z]+\s*=", text), f"{name}: event handler attribute (CSP)"
         for link in re.finditer(r'(?:href|src)="\{\{\s*(\w+)\s*\}\}', text):  # a path of ours
             assert f'{{% set {link[1]} = "/' in text, f"{name}: a link target from data"
+
+
+def test_the_sign_in_form_reflects_a_typed_username_as_text(world: Seeded) -> None:
+    browser = Browser(world.base)
+    page = browser.get("/dang-nhap")
+    assert 'autocomplete="current-password"' in page.body  # the template's own attributes
+    refused = browser.post(
+        "/dang-nhap", {"csrf_token": page.csrf(), "username": XSS, "password": "sai-mat-khau"}
+    )
+    assert refused.status == 401 and 'role="alert"' in refused.body
+    assert_inert(refused, "sign-in")
+    assert "&#34;&#39;&gt;&lt;script&gt;" in refused.body
