@@ -400,7 +400,7 @@ class GetEvaluationRequest(_message.Message):
     def __init__(self, dossier_id: _Optional[str] = ...) -> None: ...
 
 class EvaluationView(_message.Message):
-    __slots__ = ("dossier_id", "product_id", "product_name", "product_set", "status", "score", "star", "outcome", "decision_no", "rule_set_id", "explanation", "round_id", "level", "mode", "forwarded_to", "certificate_no", "returned_options", "kind", "higher")
+    __slots__ = ("dossier_id", "product_id", "product_name", "product_set", "status", "score", "star", "outcome", "decision_no", "rule_set_id", "explanation", "round_id", "level", "mode", "forwarded_to", "certificate_no", "returned_options", "kind", "higher", "advisory")
     DOSSIER_ID_FIELD_NUMBER: _ClassVar[int]
     PRODUCT_ID_FIELD_NUMBER: _ClassVar[int]
     PRODUCT_NAME_FIELD_NUMBER: _ClassVar[int]
@@ -420,6 +420,7 @@ class EvaluationView(_message.Message):
     RETURNED_OPTIONS_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
     HIGHER_FIELD_NUMBER: _ClassVar[int]
+    ADVISORY_FIELD_NUMBER: _ClassVar[int]
     dossier_id: str
     product_id: str
     product_name: str
@@ -439,7 +440,18 @@ class EvaluationView(_message.Message):
     returned_options: _containers.RepeatedScalarFieldContainer[str]
     kind: str
     higher: HigherAnswer
-    def __init__(self, dossier_id: _Optional[str] = ..., product_id: _Optional[str] = ..., product_name: _Optional[str] = ..., product_set: _Optional[int] = ..., status: _Optional[str] = ..., score: _Optional[str] = ..., star: _Optional[int] = ..., outcome: _Optional[str] = ..., decision_no: _Optional[str] = ..., rule_set_id: _Optional[str] = ..., explanation: _Optional[str] = ..., round_id: _Optional[str] = ..., level: _Optional[str] = ..., mode: _Optional[str] = ..., forwarded_to: _Optional[str] = ..., certificate_no: _Optional[str] = ..., returned_options: _Optional[_Iterable[str]] = ..., kind: _Optional[str] = ..., higher: _Optional[_Union[HigherAnswer, _Mapping]] = ...) -> None: ...
+    advisory: _containers.RepeatedCompositeFieldContainer[AdvisoryRecord]
+    def __init__(self, dossier_id: _Optional[str] = ..., product_id: _Optional[str] = ..., product_name: _Optional[str] = ..., product_set: _Optional[int] = ..., status: _Optional[str] = ..., score: _Optional[str] = ..., star: _Optional[int] = ..., outcome: _Optional[str] = ..., decision_no: _Optional[str] = ..., rule_set_id: _Optional[str] = ..., explanation: _Optional[str] = ..., round_id: _Optional[str] = ..., level: _Optional[str] = ..., mode: _Optional[str] = ..., forwarded_to: _Optional[str] = ..., certificate_no: _Optional[str] = ..., returned_options: _Optional[_Iterable[str]] = ..., kind: _Optional[str] = ..., higher: _Optional[_Union[HigherAnswer, _Mapping]] = ..., advisory: _Optional[_Iterable[_Union[AdvisoryRecord, _Mapping]]] = ...) -> None: ...
+
+class AdvisoryRecord(_message.Message):
+    __slots__ = ("kind", "on", "summary")
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    ON_FIELD_NUMBER: _ClassVar[int]
+    SUMMARY_FIELD_NUMBER: _ClassVar[int]
+    kind: str
+    on: str
+    summary: str
+    def __init__(self, kind: _Optional[str] = ..., on: _Optional[str] = ..., summary: _Optional[str] = ...) -> None: ...
 
 class HigherAnswer(_message.Message):
     __slots__ = ("level", "result", "score", "star", "reason", "answered_by", "answered_on")

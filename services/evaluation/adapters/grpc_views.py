@@ -65,6 +65,10 @@ def view(evaluation: Evaluation, lang: str = "vi") -> pb.EvaluationView:
         returned_options=list(evaluation.returned.get("options", [])),
         kind=evaluation.kind,
         higher=_higher(evaluation.higher),
+        advisory=[
+            pb.AdvisoryRecord(kind=a["kind"], on=str(a["on"]), summary=a["summary"])
+            for a in evaluation.advisory
+        ],
     )
 
 

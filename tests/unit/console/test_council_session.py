@@ -97,8 +97,10 @@ def test_the_advisory_team_records_a_field_survey(served: Served) -> None:
         url, {**fields, "advisory_on": "15/06/2026", "advisory_summary": "Cơ sở đạt yêu cầu"}
     )
     assert done.status == 200 and "Đã ghi hồ sơ của Tổ tư vấn." in done.body
+    assert "15/06/2026 — Khảo sát thực địa: Cơ sở đạt yêu cầu" in done.body  # GetEvaluation's
     tv1 = signed_in(served.base, "tv1")
-    assert 'id="record-advisory"' not in tv1.get(f"/hoi-dong/ho-so/{dossier}").body
+    member_page = tv1.get(f"/hoi-dong/ho-so/{dossier}").body
+    assert 'id="record-advisory"' not in member_page and "Cơ sở đạt yêu cầu" in member_page
 
 
 def test_a_re_evaluation_by_written_opinions_convenes_a_meeting(served: Served) -> None:
