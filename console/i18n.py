@@ -53,6 +53,19 @@ def day(value: str | date | None) -> str:
         return str(value)
 
 
+def number(value: object, lang: str) -> str:
+    """A decimal as the reader writes it: "65.33" -> "65,33" in Vietnamese (TCVN: the comma
+    separates decimals), "65.33" in English; "" for none; anything else as it is."""
+    if value is None or value == "":
+        return ""
+    text_ = str(value)
+    try:
+        float(text_)
+    except ValueError:
+        return text_
+    return text_.replace(".", ",") if lang == "vi" else text_
+
+
 def moment(value: str | datetime | None, zone: str = "Asia/Ho_Chi_Minh") -> str:
     """An ISO instant as dd/mm/yyyy HH:MM in `zone`; "" for none."""
     if not value:

@@ -76,6 +76,7 @@ def render(request: Request, template: str, status_code: int = 200, **context: A
         "lang": chosen,
         "t": lambda key: i18n.text(key, chosen),
         "label": lambda prefix, value: i18n.label(prefix, value, chosen),
+        "num": lambda value: i18n.number(value, chosen),
         "user": user(request),
         "csrf": csrf_token(session(request)),
         "flash": session(request).pop("flash", ""),

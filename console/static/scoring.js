@@ -9,7 +9,9 @@
     form.querySelectorAll("input[type=radio]:checked").forEach(function (input) {
       sum += parseFloat(input.getAttribute("data-points")) || 0;
     });
-    out.textContent = (Math.round(sum * 100) / 100).toString();
+    var shown = (Math.round(sum * 100) / 100).toString();
+    // the decimal comma in Vietnamese, as the server writes it (console/i18n.py number)
+    out.textContent = document.documentElement.lang === "vi" ? shown.replace(".", ",") : shown;
   }
   form.addEventListener("change", update);
   update();

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from console import scoring
+from console import i18n, scoring
 from tests.unit.console.council_harness import Served, arrived, form_of, served, signed_in
 from tests.unit.evaluation.helpers import MEMBERS, SECRETARY, member
 from tests.unit.evaluation.sheets import choices_for
@@ -31,7 +31,7 @@ def test_a_member_scores_on_the_generated_sheet(served: Served) -> None:
         f"/hoi-dong/ho-so/{dossier}/cham-diem", form_of(partial, page.csrf(), preview="1")
     )
     expected = scoring.total(scoring.sheet("R3", 13), partial)
-    assert f'id="running-total">{expected}<' in preview.body
+    assert f'id="running-total">{i18n.number(expected, "vi")}<' in preview.body
     assert preview.body.count("checked") == len(partial)  # the choices are kept
     missing = tv1.post(f"/hoi-dong/ho-so/{dossier}/cham-diem", form_of(partial, page.csrf()))
     assert missing.status == 422
