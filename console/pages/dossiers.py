@@ -5,6 +5,7 @@ set's sheet (form 02), receipt, return and resubmission, the commune's assessmen
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from contextlib import closing
 from typing import Any
@@ -194,18 +195,21 @@ def _dossier_page(
 def attach(request: Request, dossier_id: str, posted: FormData = Depends(checked_form)) -> Response:
     signed_in(request)
     upload = posted.get("file")
-    data = upload.file.read() if isinstance(upload, UploadFile) else b""
+    source = upload.file if isinstance(upload, UploadFile) else io.BytesIO()
     name = nfc(upload.filename or "") if isinstance(upload, UploadFile) else ""
 
     def chunks() -> Iterator[pb.DocumentChunk]:
+        """The file as Starlette spooled it (to disk past 1 MiB), sent a chunk at a time:
+        never the whole file in memory."""
+        source.seek(0)
         yield pb.DocumentChunk(
             dossier_id=dossier_id,
             name=name,
             category=str(posted.get("category") or ""),
-            data=data[:CHUNK],
+            data=source.read(CHUNK),
         )
-        for start in range(CHUNK, len(data), CHUNK):
-            yield pb.DocumentChunk(data=data[start : start + CHUNK])
+        while block := source.read(CHUNK):
+            yield pb.DocumentChunk(data=block)
 
     with closing(client(request)) as calls:
         try:

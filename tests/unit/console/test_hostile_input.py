@@ -276,3 +276,20 @@ def test_the_sign_in_form_reflects_a_typed_username_as_text(world: Seeded) -> No
     assert refused.status == 401 and 'role="alert"' in refused.body
     assert_inert(refused, "sign-in")
     assert "&#34;&#39;&gt;&lt;script&gt;" in refused.body
+
+
+def test_uploads_are_streamed_to_the_service_which_keeps_its_limit(
+    world: Seeded, officer: Browser
+) -> None:
+    here = f"/ho-so/{world.ids['dossier']}"
+    fields = {"csrf_token": officer.get(here).csrf(), "category": "lab_test"}
+    big = pdf(padding=3 * 1024 * 1024)  # several chunks, spooled to disk by Starlette
+    attached = multipart(
+        officer, f"{here}/tai-lieu", fields, ("phuong-an.pdf", big, "application/pdf")
+    )
+    assert attached.status == 200 and "phuong-an.pdf" in attached.body, attached.body[-800:]
+    over = pdf(padding=20 * 1024 * 1024 + 4096)  # over registration's 20 MiB, under 21
+    refused = multipart(
+        officer, f"{here}/tai-lieu", fields, ("qua-lon.pdf", over, "application/pdf")
+    )
+    assert refused.status == 422 and 'id="e-file"' in refused.body, refused.body[-800:]
