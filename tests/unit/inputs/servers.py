@@ -7,6 +7,7 @@ import importlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -36,9 +37,13 @@ class Running:
 
 
 @contextmanager
-def running(data_dir: Path) -> Iterator[Running]:
+def running(data_dir: Path, on: date | None = None) -> Iterator[Running]:
+    """The system over `data_dir`; its clock stands still on `on` (the sandbox clock, 08:00
+    in Vietnam) when given, so that seeded facts whose standing changes with the date (a
+    certificate's expiry) read the same on every day the suite runs; else the wall clock."""
     ports = {f"{name}_port": 0 for name in (*STUBS, "identity")}
-    system = EmbeddedSystem(Settings(store="memory", data_dir=data_dir, **ports))  # type: ignore[arg-type]
+    settings = Settings(store="memory", data_dir=data_dir, sandbox_clock=on, **ports)  # type: ignore[arg-type]
+    system = EmbeddedSystem(settings)
     bound = system.start_rpc()
     # Calls are signed by the system's own issuer as the actor each request names (the
     # commune officer of Đăk Hà when it names none or an impossible one).
