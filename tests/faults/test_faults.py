@@ -138,6 +138,28 @@ class Suite:
                 raise AssertionError(f"{len(missing)} commands not seen after {timeout} s")
             time.sleep(0.25)
 
+    def wait_inspection_caught_up(self, driver: Driver, timeout: float) -> float:
+        """Seconds until inspection holds both events of every product a successful command
+        created (its stream catches up on its own schedule: after a database outage its
+        reconnection backs off, so reporting being current says nothing about it). Returns
+        when caught up or at `timeout`; the test then asserts the counts, so a product
+        missing after `timeout` fails there, with the counts shown."""
+        started = time.monotonic()
+        ids = {
+            str(CertifiedProduct.id_for(UUID(o.product_id)))
+            for o in list(driver.outcomes)
+            if o.ok and o.product_id
+        }
+        while time.monotonic() - started < timeout:
+            try:
+                stored = self.inspection_effects()
+                if all(stored[i] >= 2 for i in ids):
+                    break
+            except Exception:  # noqa: BLE001 - the database may be coming back
+                pass
+            time.sleep(0.5)
+        return time.monotonic() - started
+
     # -- faults -----------------------------------------------------------------------
 
     def kill_some(self, fleet: Fleet, count: int) -> None:
@@ -431,6 +453,7 @@ def run_suite(suite: Suite, fleet: Fleet, tmp_path: Path, issuer: TestIssuer) ->
         driver.stop.set()
         stream.join(timeout=180)
         final = suite.wait_caught_up(driver, 180)
+        final_inspection = suite.wait_inspection_caught_up(driver, 180)
 
         outcomes = list(driver.outcomes)
         ok = [o for o in outcomes if o.ok]
@@ -500,7 +523,12 @@ def run_suite(suite: Suite, fleet: Fleet, tmp_path: Path, issuer: TestIssuer) ->
             "dead letters not poison": len(not_poison),
             "dead letters seen, then no longer on the broker": vanished,
             "catch-up seconds": {
-                k: round(v, 1) for k, v in {**suite.catch_up, "final": final}.items()
+                k: round(v, 1)
+                for k, v in {
+                    **suite.catch_up,
+                    "final": final,
+                    "final inspection": final_inspection,
+                }.items()
             },
             "wall seconds": round(time.monotonic() - started, 1),
         }
