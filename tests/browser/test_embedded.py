@@ -85,5 +85,7 @@ def test_an_unknown_product_code(driver: webdriver.Chrome, system: tuple[Process
     driver.get(f"{base}/")
     driver.find_element(By.ID, "f-ma").send_keys("51-99999-1-2026")
     submit(driver)
-    assert "Không có sản phẩm OCOP mã này." in text(driver)
+    assert "Không tìm thấy sản phẩm" in text(driver)  # the 404 page, with the look-up form again
+    assert "Không có sản phẩm OCOP nào mang mã 51-99999-1-2026." in text(driver)
+    assert driver.find_element(By.ID, "f-ma").get_attribute("value") == "51-99999-1-2026"
     screenshots(driver, "public-product-unknown")
