@@ -17,10 +17,9 @@ import logging
 import signal
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from functools import singledispatchmethod
-from pathlib import Path
 from typing import Any
 from uuid import UUID, uuid5
 
@@ -28,14 +27,11 @@ from eventsourcing.application import ProcessingEvent
 from eventsourcing.domain import Aggregate, event
 from eventsourcing.persistence import JSONTranscoder
 from eventsourcing.projection import EventSourcedProjection
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from contracts import topics
 from contracts.envelope import Actor, IntegrationEvent
 from contracts.evaluation import ForwardedToProvince
 from contracts.province import HigherLevelRecognized, ReturnedToLowerLevel
-from rules import Step, Tier, band_for, load_rule_set, may_act
 from runtime import logs
 from runtime.commands import envelope_fields
 from runtime.eventstore import event_store_env, register_common_transcodings
@@ -44,6 +40,7 @@ from runtime.metrics import Metrics, serve_metrics
 from runtime.outbox import Relay
 from runtime.settings import Settings
 from runtime.wiring import StoreService, relay_for
+from system.province_answer import ProvinceSettings, decide
 from system.province_bundle import (
     RECEIVED_TOPIC,
     BundleReceipt,
@@ -52,31 +49,11 @@ from system.province_bundle import (
     source_of,
 )
 
+__all__ = ["Answer", "ProvinceService", "ProvinceSettings", "ProvinceStandIn", "build", "main"]
+
 NAME = "province"
 NAMESPACE = UUID("0c9a4e27-6b13-4d58-8f0e-3a7b2c1d9e64")
-TIER = {"province": Tier.PROVINCE, "ministry": Tier.CENTRAL}
 log = logging.getLogger(__name__)
-
-
-class ProvinceSettings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="OCOP_PROVINCE_", extra="ignore")
-
-    enabled: bool = Field(
-        default=True,
-        description="False: forwarded dossiers wait for `ocop evaluation higher-result`",
-    )
-    score_delta: Decimal = Field(default=Decimal(0), ge=-100, le=100)
-    answer_after_days: int = Field(default=20, ge=0)
-    user: str = Field(
-        default="",
-        description="The province account the stand-in signs in as to fetch each forwarded "
-        "dossier's bundle from registration (system/province_bundle.py); empty: none fetched",
-    )
-    password_file: Path | None = Field(default=None, description="That account's password")
-    bundle_attempts: int = Field(default=5, ge=1, description="Calls per bundle (resumed)")
-    bundle_wait_seconds: float = Field(
-        default=10.0, ge=0, description="How long to wait for the lower council's result"
-    )
 
 
 class Answer(Aggregate):
@@ -168,26 +145,9 @@ class ProvinceStandIn(EventSourcedProjection[UUID]):
         this score (R1: the province sends >= 90 to the ministry, 148 §1.2), the stand-in
         plays the ministry too and answers as the ministry. Decision numbers are the
         stand-in's running number, `<n>/QĐ-UBND` (province) or `<n>/QĐ-BNNMT` (ministry)."""
-        rule_set = load_rule_set(forwarded.rule_set_id or "R3")
-        level = forwarded.to_level
-        tier = TIER[level]
-        score = max(Decimal(0), min(Decimal(100), forwarded.score + self.own.score_delta))
-        score = score.quantize(Decimal("0.01"))
-        onward = [f for f in rule_set.forwarding if f.from_tier == tier and score >= f.min_score]
-        if level == "province" and onward and onward[0].to_tier == Tier.CENTRAL:
-            level, tier = "ministry", Tier.CENTRAL
-        decided_on = forwarded.forwarded_on + timedelta(days=self.own.answer_after_days)
-        band = band_for(rule_set, score)
-        below = [p for p in rule_set.return_paths if p.from_tier == tier and band < p.short_of_star]
-        star = max(
-            (
-                s
-                for s in range(3, band + 1)
-                if may_act(rule_set, tier, Step.RECOGNISE, s, decided_on)
-            ),
-            default=0,
-        )
-        returned = bool(below) or not star
+        verdict = decide(forwarded, self.own)
+        level, score, returned = verdict.level, verdict.score, verdict.returned
+        decided_on = verdict.decided_on
         jurisdiction = forwarded.province_code if level == "province" else "VN"
         return Answer(
             dossier_id=str(forwarded.dossier_id),
@@ -195,15 +155,13 @@ class ProvinceStandIn(EventSourcedProjection[UUID]):
             level=level,
             result="returned" if returned else "recognised",
             score=score,
-            star=0 if returned else star,
+            star=verdict.star,
             decision_no=""
             if returned
             else f"{self._answered() + 1}/QĐ-" + ("UBND" if level == "province" else "BNNMT"),
             decided_on=decided_on,
-            reason=(f"Điểm {score} chưa đạt {below[0].short_of_star} sao" if below else "")
-            if returned
-            else "",
-            rule_set_id=rule_set.id,
+            reason=verdict.reason,
+            rule_set_id=verdict.rule_set_id,
             meta={
                 "actor": Actor(
                     id=f"{level}-stand-in",
