@@ -18,6 +18,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ import grpc
 from cryptography.hazmat.primitives.asymmetric import rsa
 from psycopg import sql
 
-from bench.infra import ACTOR, percentile, pg_connect, quiet_logging
+from bench.infra import ACTOR, percentile, pg_connect, process_cpu, quiet_logging
 from bench.limits import insert_single, recorder_inserts, scratch_recorder
 from bench.report import Spec, Target
 from contracts.rpc import registration_pb2 as pb
@@ -56,6 +57,7 @@ SPECS = (
         Target("T3", 50, "p99 ≤ 50 ms", at_most=True),
     ),
     Spec("grpc_8_p50", f"latency p50, gRPC, {CLIENTS} clients", "ms"),
+    Spec("grpc_8_cpu", f"server CPU per command, gRPC, {CLIENTS} clients", "ms"),
     Spec(
         "grpc_alone",
         f"commands over gRPC, {CLIENTS} clients, group commit off",
@@ -63,6 +65,7 @@ SPECS = (
         "pg_single_8",
     ),
     Spec("grpc_alone_p99", f"latency p99, gRPC, {CLIENTS} clients, group commit off", "ms"),
+    Spec("grpc_alone_cpu", f"server CPU per command, {CLIENTS} clients, group commit off", "ms"),
     Spec("pg_single_8", f"raw single-row commits, {CLIENTS} connections", "ev/s", "pg_single"),
     Spec("es_single_8", f"insert_events 1 per call, {CLIENTS} threads", "ev/s", "pg_single_8"),
 )
@@ -193,35 +196,46 @@ def over_grpc(settings: Settings, seconds: float) -> dict[str, float]:
         account = Account("bench", ("commune_officer",), "23500", "bench", True)
         token = issuer.issuer.issue(account)
         try:
-            with served(settings, issuer.url) as address:
-                figures = calls(address, token, producer, 1, seconds, "grpc_1")
-                figures |= calls(address, token, producer, CLIENTS, seconds, f"grpc_{CLIENTS}")
+            with served(settings, issuer.url) as server:
+                figures = calls(server, token, producer, 1, seconds, "grpc_1")
+                figures |= calls(server, token, producer, CLIENTS, seconds, f"grpc_{CLIENTS}")
             alone = settings.model_copy(update={"pg_group_commit": False})
-            with served(alone, issuer.url) as address:
-                figures |= calls(address, token, producer, CLIENTS, seconds, "grpc_alone")
+            with served(alone, issuer.url) as server:
+                figures |= calls(server, token, producer, CLIENTS, seconds, "grpc_alone")
             return figures
         finally:
             issuer.stop()
 
 
+@dataclass(frozen=True)
+class Served:
+    """A registration server running in a process of its own: its address and pid."""
+
+    address: str
+    pid: int
+
+
 @contextlib.contextmanager
-def served(settings: Settings, issuer_url: str) -> Iterator[str]:
-    """The registration server (`serve`) in a process of its own; its address."""
+def served(settings: Settings, issuer_url: str) -> Iterator[Served]:
+    """The registration server (`serve`) in a process of its own."""
     context = multiprocessing.get_context("spawn")
     ports, stop = context.Queue(), context.Event()
     child = context.Process(target=serve, args=(settings, issuer_url, ports, stop))
     child.start()
     try:
-        yield f"127.0.0.1:{ports.get(timeout=120)}"
+        port = ports.get(timeout=120)
+        yield Served(f"127.0.0.1:{port}", child.pid or 0)
     finally:
         stop.set()
         child.join(30)
 
 
 def calls(
-    address: str, token: str, producer: str, clients: int, seconds: float, key: str
+    server: Served, token: str, producer: str, clients: int, seconds: float, key: str
 ) -> dict[str, float]:
-    channels = [grpc.insecure_channel(address) for _ in range(clients)]
+    """`RegisterProduct` from `clients` for `seconds`: calls per second, latency p50/p99
+    (ms) and the server process's CPU time (user + system) per call (ms)."""
+    channels = [grpc.insecure_channel(server.address) for _ in range(clients)]
     stubs = [pb_grpc.RegistrationStub(ch) for ch in channels]  # type: ignore[no-untyped-call]
     metadata = (("authorization", f"Bearer {token}"),)
     run = uuid.uuid4().hex[:6]
@@ -233,13 +247,14 @@ def calls(
         stubs[client].RegisterProduct(request, metadata=metadata, timeout=30)
 
     call(0, -1)  # warm: the server fetches the issuer's keys once
-    started = time.monotonic()
+    cpu, started = process_cpu(server.pid), time.monotonic()
     latencies = in_parallel(clients, seconds, call)
-    elapsed = time.monotonic() - started
+    elapsed, cpu = time.monotonic() - started, process_cpu(server.pid) - cpu
     for ch in channels:
         ch.close()
     return {
         key: len(latencies) / elapsed,
         f"{key}_p50": 1000 * percentile(latencies, 50),
         f"{key}_p99": 1000 * percentile(latencies, 99),
+        f"{key}_cpu": 1000 * cpu / len(latencies),
     }

@@ -215,6 +215,12 @@ def _stat(pid: str) -> tuple[int, float] | None:
     return int(rest[1]), (int(rest[11]) + int(rest[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def process_cpu(pid: int) -> float:
+    """CPU seconds (user + system, all its threads) a process has used so far; 0 if gone."""
+    found = _stat(str(pid))
+    return found[1] if found else 0.0
+
+
 def parent_of(pid: int) -> int:
     found = _stat(str(pid))
     return found[0] if found else 0
