@@ -54,8 +54,96 @@ def _week(event_type: str, title: str) -> stat.Panel:
     )
 
 
+Query = tuple[str, str]
+"""A PromQL expression and its legend."""
+
+DELIVERY: Final[tuple[tuple[str, str, tuple[Query, ...]], ...]] = (
+    (
+        "Sự kiện phát hành theo topic / Published per topic",
+        "ops",
+        (("sum by (topic) (rate(ocop_messages_out_total[5m]))", "{{topic}}"),),
+    ),
+    (
+        "Tồn đọng relay / Relay backlog",
+        "short",
+        (("max by (service) (ocop_relay_backlog_events)", "{{service}}"),),
+    ),
+    (
+        "Độ trễ relay / Relay lag",
+        "s",
+        (("max by (service) (ocop_relay_lag_seconds)", "{{service}}"),),
+    ),
+    (
+        "Tốc độ áp dụng / Consumer apply rate",
+        "ops",
+        (("sum by (service) (rate(ocop_messages_in_total[5m]))", "{{service}}"),),
+    ),
+    (
+        "Độ trễ consumer / Consumer lag",
+        "s",
+        (("max by (service, topic) (ocop_consumer_lag_seconds)", "{{service}} {{topic}}"),),
+    ),
+    (
+        "Thư chết, mất kết nối / Dead letters, outages",
+        "short",
+        (
+            (
+                "sum by (service) (increase(ocop_dead_letters_total[1h]))",
+                "dead letters {{service}}",
+            ),
+            ("max by (component) (ocop_outage)", "outage {{component}}"),
+        ),
+    ),
+)
+"""The delivery row's panels: title, unit, queries."""
+
+GRPC: Final[tuple[tuple[str, str, tuple[Query, ...]], ...]] = (
+    (
+        "Lời gọi theo phương thức / Calls per method",
+        "reqps",
+        (("sum by (method) (rate(ocop_grpc_server_handled_total[5m]))", "{{method}}"),),
+    ),
+    (
+        "Lỗi máy chủ / Server errors",
+        "reqps",
+        (
+            (
+                "sum by (method, code) (rate(ocop_grpc_server_handled_total"
+                f'{{code=~"{SERVER_FAILURES}"}}[5m]))',
+                "{{method}} {{code}}",
+            ),
+        ),
+    ),
+    (
+        "Bị từ chối / Refused (input, access)",
+        "reqps",
+        (
+            (
+                "sum by (method, code) (rate(ocop_grpc_server_handled_total"
+                '{code=~"INVALID_ARGUMENT|FAILED_PRECONDITION|PERMISSION_DENIED|'
+                'UNAUTHENTICATED|NOT_FOUND|ALREADY_EXISTS"}[5m]))',
+                "{{method}} {{code}}",
+            ),
+        ),
+    ),
+    (
+        "Độ trễ p99 / 99th-percentile latency",
+        "s",
+        (
+            (
+                "histogram_quantile(0.99, sum by (method, le) "
+                "(rate(ocop_grpc_server_handling_seconds_bucket[5m])))",
+                "{{method}}",
+            ),
+        ),
+    ),
+)
+"""The gRPC row's panels: title, unit, queries."""
+
+
 def build() -> dict[str, Any]:
-    """The dashboard as Grafana's JSON model."""
+    """The dashboard as Grafana's JSON model: the week's row (`BUSINESS`), then the rows
+    `DELIVERY` and `GRPC`."""
     board = (
         dashboard.Dashboard("OCOP — vận hành / operations")
         .uid("ocop-operations")
@@ -67,97 +155,10 @@ def build() -> dict[str, Any]:
     )
     for event_type, title in BUSINESS:
         board = board.with_panel(_week(event_type, title))
-    board = (
-        board.with_row(dashboard.Row("Truyền sự kiện / Delivery"))
-        .with_panel(
-            _series(
-                "Sự kiện phát hành theo topic / Published per topic",
-                "ops",
-                ("sum by (topic) (rate(ocop_messages_out_total[5m]))", "{{topic}}"),
-            )
-        )
-        .with_panel(
-            _series(
-                "Tồn đọng relay / Relay backlog",
-                "short",
-                ("max by (service) (ocop_relay_backlog_events)", "{{service}}"),
-            )
-        )
-        .with_panel(
-            _series(
-                "Độ trễ relay / Relay lag",
-                "s",
-                ("max by (service) (ocop_relay_lag_seconds)", "{{service}}"),
-            )
-        )
-        .with_panel(
-            _series(
-                "Tốc độ áp dụng / Consumer apply rate",
-                "ops",
-                ("sum by (service) (rate(ocop_messages_in_total[5m]))", "{{service}}"),
-            )
-        )
-        .with_panel(
-            _series(
-                "Độ trễ consumer / Consumer lag",
-                "s",
-                ("max by (service, topic) (ocop_consumer_lag_seconds)", "{{service}} {{topic}}"),
-            )
-        )
-        .with_panel(
-            _series(
-                "Thư chết, mất kết nối / Dead letters, outages",
-                "short",
-                (
-                    "sum by (service) (increase(ocop_dead_letters_total[1h]))",
-                    "dead letters {{service}}",
-                ),
-                ("max by (component) (ocop_outage)", "outage {{component}}"),
-            )
-        )
-        .with_row(dashboard.Row("gRPC"))
-        .with_panel(
-            _series(
-                "Lời gọi theo phương thức / Calls per method",
-                "reqps",
-                ("sum by (method) (rate(ocop_grpc_server_handled_total[5m]))", "{{method}}"),
-            )
-        )
-        .with_panel(
-            _series(
-                "Lỗi máy chủ / Server errors",
-                "reqps",
-                (
-                    "sum by (method, code) (rate(ocop_grpc_server_handled_total"
-                    f'{{code=~"{SERVER_FAILURES}"}}[5m]))',
-                    "{{method}} {{code}}",
-                ),
-            )
-        )
-        .with_panel(
-            _series(
-                "Bị từ chối / Refused (input, access)",
-                "reqps",
-                (
-                    "sum by (method, code) (rate(ocop_grpc_server_handled_total"
-                    '{code=~"INVALID_ARGUMENT|FAILED_PRECONDITION|PERMISSION_DENIED|'
-                    'UNAUTHENTICATED|NOT_FOUND|ALREADY_EXISTS"}[5m]))',
-                    "{{method}} {{code}}",
-                ),
-            )
-        )
-        .with_panel(
-            _series(
-                "Độ trễ p99 / 99th-percentile latency",
-                "s",
-                (
-                    "histogram_quantile(0.99, sum by (method, le) "
-                    "(rate(ocop_grpc_server_handling_seconds_bucket[5m])))",
-                    "{{method}}",
-                ),
-            )
-        )
-    )
+    for row, panels in (("Truyền sự kiện / Delivery", DELIVERY), ("gRPC", GRPC)):
+        board = board.with_row(dashboard.Row(row))
+        for title, unit, queries in panels:
+            board = board.with_panel(_series(title, unit, *queries))
     encoded = JSONEncoder(sort_keys=True, indent=2).encode(board.build())
     model: dict[str, Any] = json.loads(encoded)
     return model

@@ -133,6 +133,58 @@ CHAINS = (
 )
 
 
+SHOWROOMS: tuple[dict[str, Any], ...] = (
+    {
+        "name": "Trung tâm giới thiệu và bán sản phẩm OCOP tỉnh" + MARK,
+        "address": "Phường Kon Tum",
+        "commune_code": "23293",
+        "province_code": PROVINCE,
+        "operator": "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch" + MARK,
+        "opened_on": date(2025, 1, 6),
+        "activity_code": "DB",
+    },
+    {
+        "name": "Điểm bán sản phẩm OCOP Măng Đen" + MARK,
+        "address": "Xã Măng Đen",
+        "commune_code": "23476",
+        "province_code": PROVINCE,
+        "operator": "Hợp tác xã Dịch vụ Du lịch Măng Đen" + MARK,
+        "opened_on": date(2025, 4, 20),
+        "activity_code": "DB",
+    },
+)
+FAIRS: tuple[dict[str, Any], ...] = (
+    {
+        "name": "Hội chợ Thương mại – OCOP tỉnh" + MARK,
+        "place": "inside",
+        "location": "Quảng trường 16/3, TP Kon Tum",
+        "starts_on": date(2025, 3, 14),
+        "ends_on": date(2025, 3, 18),
+        "organiser": "Sở Công Thương" + MARK,
+        "activity_code": "HC",
+    },
+    {
+        "name": "Hội chợ OCOP khu vực miền Trung – Tây Nguyên" + MARK,
+        "place": "outside",
+        "location": "TP Đà Nẵng",
+        "starts_on": date(2025, 8, 7),
+        "ends_on": date(2025, 8, 11),
+        "organiser": "Sở Công Thương Đà Nẵng" + MARK,
+        "activity_code": "HC",
+    },
+)
+# (producer, kind, amount in VND, granted on)
+GRANTS = (
+    (
+        "Hợp tác xã Nông nghiệp sản xuất và Thương mại Sáu Nhung",
+        "design",
+        25_000_000,
+        date(2025, 4, 2),
+    ),
+    ("Công ty TNHH MTV Sim Thiên Sơn", "trade_fair", 8_000_000, date(2025, 8, 1)),
+)
+
+
 def load_promotion_demo(system: Any) -> int:
     """Record the demo promotion once (after the demo producers reached promotion);
     returns how many records were made (0 if there is a 2025 plan already)."""
@@ -155,47 +207,25 @@ def load_promotion_demo(system: Any) -> int:
         activities=ACTIVITIES,
     )
     made = 1
-    app.venues.open_showroom(
-        ctx,
-        name="Trung tâm giới thiệu và bán sản phẩm OCOP tỉnh" + MARK,
-        address="Phường Kon Tum",
-        commune_code="23293",
-        province_code=PROVINCE,
-        operator="Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch" + MARK,
-        opened_on=date(2025, 1, 6),
-        activity_code="DB",
-    )
-    app.venues.open_showroom(
-        ctx,
-        name="Điểm bán sản phẩm OCOP Măng Đen" + MARK,
-        address="Xã Măng Đen",
-        commune_code="23476",
-        province_code=PROVINCE,
-        operator="Hợp tác xã Dịch vụ Du lịch Măng Đen" + MARK,
-        opened_on=date(2025, 4, 20),
-        activity_code="DB",
-    )
-    app.venues.record_fair(
-        ctx,
-        name="Hội chợ Thương mại – OCOP tỉnh" + MARK,
-        place="inside",
-        location="Quảng trường 16/3, TP Kon Tum",
-        starts_on=date(2025, 3, 14),
-        ends_on=date(2025, 3, 18),
-        organiser="Sở Công Thương" + MARK,
-        activity_code="HC",
-    )
-    app.venues.record_fair(
-        ctx,
-        name="Hội chợ OCOP khu vực miền Trung – Tây Nguyên" + MARK,
-        place="outside",
-        location="TP Đà Nẵng",
-        starts_on=date(2025, 8, 7),
-        ends_on=date(2025, 8, 11),
-        organiser="Sở Công Thương Đà Nẵng" + MARK,
-        activity_code="HC",
-    )
-    made += 4
+    made += _venues(app, ctx)
+    made += _channels_and_chains(app, ctx, producers)
+    made += _outreach(app, ctx, producers)
+    return made
+
+
+def _venues(app: Any, ctx: CommandContext) -> int:
+    """The showrooms opened and the fairs held; how many."""
+    for showroom in SHOWROOMS:
+        app.venues.open_showroom(ctx, **showroom)
+    for fair in FAIRS:
+        app.venues.record_fair(ctx, **fair)
+    return len(SHOWROOMS) + len(FAIRS)
+
+
+def _channels_and_chains(app: Any, ctx: CommandContext, producers: dict[str, UUID]) -> int:
+    """The sales channels joined and the supply chains linked, of the producers there are;
+    how many."""
+    made = 0
     for name, kind, partner, since in CHANNELS:
         if name in producers:
             app.channels.join(
@@ -220,6 +250,12 @@ def load_promotion_demo(system: Any) -> int:
                 since=since,
             )
             made += 1
+    return made
+
+
+def _outreach(app: Any, ctx: CommandContext, producers: dict[str, UUID]) -> int:
+    """A television campaign, a training and the grants of the producers there are; how
+    many."""
     app.outreach.campaign(
         ctx,
         title="Chuyên mục “Sản phẩm OCOP Kon Tum” trên sóng truyền hình" + MARK,
@@ -237,16 +273,8 @@ def load_promotion_demo(system: Any) -> int:
         participants={"official": 15, "producer": 40},
         activity_code="DT",
     )
-    made += 2
-    for name, kind, amount, on in (
-        (
-            "Hợp tác xã Nông nghiệp sản xuất và Thương mại Sáu Nhung",
-            "design",
-            25_000_000,
-            date(2025, 4, 2),
-        ),
-        ("Công ty TNHH MTV Sim Thiên Sơn", "trade_fair", 8_000_000, date(2025, 8, 1)),
-    ):
+    made = 2
+    for name, kind, amount, on in GRANTS:
         if name in producers:
             app.outreach.grant(
                 ctx,
