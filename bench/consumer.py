@@ -2,7 +2,7 @@
 consumes a backlog through the production wiring (FastStream batch subscriber +
 `TrackedConsumer`, a batch in one transaction): the run's own log as the relay drain
 published it (about a thousand ProductRegistered), and `BACKLOG` realistic published
-events of five kinds (`bench.rebuild.published`: registrations, submissions, commune
+events of five kinds (`bench.feed.published`: registrations, submissions, commune
 assessments, scores, recognitions) sent to topics of their own as the relays send them
 (key = aggregate id, source and position headers). The clock starts at the first batch,
 so joining the consumer group does not count."""
@@ -17,8 +17,8 @@ from typing import Any
 
 from aiokafka import AIOKafkaProducer
 
+from bench.feed import published
 from bench.infra import create_topics, delete_topics, reset_database
-from bench.rebuild import published
 from bench.report import Spec, Target
 from bench.roles import Inbox, StreamLog, stream_role
 from runtime.messages import HEADER_NOTIFICATION_ID, HEADER_SOURCE

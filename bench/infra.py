@@ -247,3 +247,18 @@ def machine_cpu() -> tuple[float, float]:
     tick = os.sysconf("SC_CLK_TCK")
     idle = values[3] + values[4]  # idle + iowait
     return (sum(values[:8]) - idle) / tick, sum(values[:8]) / tick
+
+
+def server_seconds(dbname: str) -> float:
+    """CPU seconds so far of the PostgreSQL backends connected to `dbname`."""
+    total = 0
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            command = Path(f"/proc/{pid}/cmdline").read_bytes()
+            if b"postgres:" not in command or f" {dbname} ".encode() not in command:
+                continue
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")

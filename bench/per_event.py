@@ -1,5 +1,5 @@
 """CPU per event of the reporting consumer's batch path, without Kafka: `--events` published
-events of five kinds (`bench.rebuild.published`), applied by
+events of five kinds (`bench.feed.published`), applied by
 `ReportingService.consumer().handle_batch` in batches of 500 to a fresh reporting store.
 Prints events/s, the CPU time of this process per event (`time.process_time`) and, on
 PostgreSQL, that of the server backends connected to the store's database (from
@@ -18,8 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.infra import ensure_databases
-from bench.rebuild import published, reset_schema
+from bench.feed import published, reset_schema
+from bench.infra import ensure_databases, server_seconds
 from runtime.messages import HEADER_NOTIFICATION_ID, HEADER_SOURCE, InMessage
 from runtime.settings import Settings
 from services.reporting.bootstrap import build
@@ -38,21 +38,6 @@ def messages(count: int) -> list[InMessage]:
         value = event.model_dump_json().encode()
         out.append(InMessage(topic, 0, len(out), str(event.aggregate_id).encode(), value, headers))
     return out
-
-
-def server_seconds(dbname: str) -> float:
-    """CPU seconds so far of the PostgreSQL backends connected to `dbname`."""
-    total = 0
-    for pid in filter(str.isdigit, os.listdir("/proc")):
-        try:
-            command = Path(f"/proc/{pid}/cmdline").read_bytes()
-            if b"postgres:" not in command or f" {dbname} ".encode() not in command:
-                continue
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += int(fields[11]) + int(fields[12])
-    return total / os.sysconf("SC_CLK_TCK")
 
 
 def main() -> None:

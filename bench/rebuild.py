@@ -1,12 +1,10 @@
 """Rebuild (T6): a new version of reporting's read models from every stored event, written
 in bulk, then switched to, as `ocop reporting rebuild` does (system/rebuild.py).
 
-The source is a store of its own (`<db-prefix>feed`, eventsourcing's PostgreSQL
-application recorder, table `bench_feed_events`) holding N published events of a
-plausible shape (per product: ProductRegistered, DossierSubmitted, CommuneAssessed,
-Scored, Recognized, with their envelopes, on their topics), generated and stored with
-COPY (bulk insert). The rebuild reads its notification log in pages of `PAGE` and writes
-each page into the new version in one transaction (`Rebuild.apply_batch`), into
+The source is a store of its own (`bench.feed`: `<db-prefix>feed` holding N published
+events of five kinds, generated and stored with COPY). The rebuild reads its notification
+log in pages of `PAGE` and writes each page into the new version in one transaction
+(`Rebuild.apply_batch`; the next page read and parsed meanwhile), into
 `<db-prefix>rebuild` (its schema emptied first). Its limit is the raw read of the same
 log (`select_notifications`, pages of `PAGE`) in the same run; linearity is the rate of
 the largest run over the rate of the smallest.
@@ -18,37 +16,27 @@ does not change with the size of the log)."""
 
 from __future__ import annotations
 
+import argparse
+import os
 import time
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
-from decimal import Decimal
+from collections.abc import Sequence
 from typing import Any
-from uuid import NAMESPACE_URL, UUID, uuid4, uuid5
 
-from eventsourcing.application import Application
-from eventsourcing.domain import DomainEvent
-from eventsourcing.persistence import ApplicationRecorder, Tracking
+from eventsourcing.persistence import Tracking
 from eventsourcing.projection import Projection, ProjectionRunner
-from psycopg import sql
 
-from bench.infra import pg_connect, say
+from bench.feed import FEED, PAGE, Feed, feed_env, from_feed, reset_schema, store_feed
+from bench.infra import ensure_databases, say, server_seconds
 from bench.limits import read_log
 from bench.report import Spec, Target
 from contracts import registry
-from contracts.envelope import Actor
-from contracts.evaluation import Recognized, Scored
-from contracts.registration import CommuneAssessed, DossierSubmitted, ProductRegistered
 from runtime.eventstore import POSTGRES_FACTORY, event_store_env
-from runtime.messages import HEADER_NOTIFICATION_ID, HEADER_SOURCE, InMessage
 from runtime.settings import Settings
 from runtime.tracking import PostgresEventTrackingRecorder
 from services.reporting.application import ReportingApp
 from services.reporting.projections.models import ReadModels
-from system.rebuild import Batches, rebuild
+from system.rebuild import rebuild
 
-PAGE = 5000
-FEED = "bench_feed"
 DATABASES = ("feed", "rebuild", "peer")
 
 TITLE = "rebuild, from the stored events"
@@ -88,218 +76,23 @@ SPECS = (
 )
 
 
-@dataclass(frozen=True)
-class Published(DomainEvent):
-    """One published message as the feed stores it (its JSON as published)."""
-
-    topic: str
-    source: str
-    value: str
-
-
-class Feed(Application[UUID]):
-    """The source store: every published event, in the order the relays published them."""
-
-    name = FEED
-
-
-REGISTRATION, EVALUATION = "ocop.registration.events.v1", "ocop.evaluation.events.v1"
-OFFICER = Actor(id="can-bo-xa", role="commune_officer", jurisdiction="23500")
-CHAIRMAN = Actor(id="ct-ubnd-tinh", role="authority", jurisdiction="51")
-
-
-def envelope(
-    aggregate: object, version: int, who: Actor, at: datetime, flow: object
-) -> dict[str, object]:
-    return {
-        "event_id": uuid4(),
-        "aggregate_id": aggregate,
-        "aggregate_version": version,
-        "occurred_at": at,
-        "actor": who,
-        "correlation_id": flow,
-        "rule_set_id": "R3",
-    }
-
-
-def published(count: int) -> Iterator[tuple[str, Any]]:
-    """`count` published events (topic, event), five per product, in publishing order."""
-    made = 0
-    start = datetime(2026, 1, 1, tzinfo=UTC)
-    for n in range(count // 5 + 1):
-        product, dossier, producer, flow = uuid4(), uuid4(), uuid4(), uuid4()
-        at = start + timedelta(minutes=n)
-
-        facts = [
-            (
-                REGISTRATION,
-                ProductRegistered(
-                    **envelope(product, 1, OFFICER, at + timedelta(minutes=0), flow),
-                    producer_id=producer,
-                    name=f"Sản phẩm {n}",
-                    product_set=13,
-                    commune_code="23500",
-                    province_code="51",
-                ),
-            ),
-            (
-                REGISTRATION,
-                DossierSubmitted(
-                    **envelope(dossier, 1, OFFICER, at + timedelta(minutes=1), flow),
-                    product_id=product,
-                    producer_id=producer,
-                    kind="first",
-                    received_on=date(2026, 6, 1),
-                    commune_code="23500",
-                ),
-            ),
-            (
-                REGISTRATION,
-                CommuneAssessed(
-                    **envelope(dossier, 2, OFFICER, at + timedelta(minutes=2), flow),
-                    product_id=product,
-                    producer_id=producer,
-                    product_name=f"Sản phẩm {n}",
-                    product_set=13,
-                    kind="first",
-                    received_on=date(2026, 6, 1),
-                    assessed_on=date(2026, 6, 12),
-                    report_no="15/BC",
-                    local_raw_material=True,
-                    local_labour=True,
-                    idea_origin=True,
-                    local_identity=True,
-                    forwarded_to="province",
-                    commune_code="23500",
-                    province_code="51",
-                ),
-            ),
-            (
-                EVALUATION,
-                Scored(
-                    **envelope(uuid4(), 1, CHAIRMAN, at + timedelta(minutes=3), flow),
-                    dossier_id=dossier,
-                    product_id=product,
-                    product_set=13,
-                    score=Decimal("65.33"),
-                    star_band=3,
-                    outcome="recognised",
-                    explanation="3 sao",
-                    awarded_star=3,
-                ),
-            ),
-            (
-                EVALUATION,
-                Recognized(
-                    **envelope(uuid4(), 1, CHAIRMAN, at + timedelta(minutes=4), flow),
-                    dossier_id=dossier,
-                    product_id=product,
-                    star=3,
-                    decision_no=f"{n}/QĐ-UBND",
-                    decided_on=date(2026, 6, 28),
-                    authority="UBND tỉnh",
-                    valid_from=date(2026, 6, 28),
-                    valid_to=date(2029, 6, 27),
-                    certificate_no=f"GCN-{n}",
-                ),
-            ),
-        ]
-        for fact in facts:
-            if made == count:
-                return
-            made += 1
-            yield fact
-
-
-def store_feed(settings: Settings, dbname: str, count: int) -> float:
-    """Empty the feed and store `count` published events in it with COPY; events/s."""
-    reset_schema(settings, dbname)
-    feed = Feed(env=feed_env(settings, dbname))  # creates the table
-    try:
-        mapper = feed.mapper
-        table = sql.Identifier(f"{FEED}_events")
-        started = time.monotonic()
-        stream = uuid5(NAMESPACE_URL, "ocop-bench-feed")
-        with pg_connect(settings, dbname) as conn, conn.cursor() as cursor:
-            with cursor.copy(
-                sql.SQL(
-                    "COPY {} (originator_id, originator_version, topic, state) FROM STDIN"
-                ).format(table)
-            ) as copy:
-                for n, (topic, event) in enumerate(published(count), start=1):
-                    stored = mapper.to_stored_event(
-                        Published(
-                            originator_id=stream,
-                            originator_version=n,
-                            timestamp=event.occurred_at,
-                            topic=topic,
-                            source=topic.split(".")[1],
-                            value=event.model_dump_json(),
-                        )
-                    )
-                    copy.write_row((stored.originator_id, n, stored.topic, stored.state))
-            conn.commit()
-        return count / (time.monotonic() - started)
-    finally:
-        feed.close()
-
-
-def feed_env(settings: Settings, dbname: str) -> dict[str, str]:
-    return event_store_env(settings, "feed") | {
-        "PERSISTENCE_MODULE": POSTGRES_FACTORY,
-        "POSTGRES_DBNAME": dbname,
-    }
-
-
-def reset_schema(settings: Settings, dbname: str) -> None:
-    with pg_connect(settings, dbname, autocommit=True) as conn:
-        conn.execute("DROP SCHEMA IF EXISTS public CASCADE")
-        conn.execute("CREATE SCHEMA public")
-
-
-def message_of(feed: Feed, notification: Any) -> InMessage:
-    """The published message a notification of the feed holds."""
-    event: Any = feed.mapper.to_domain_event(notification)
-    return InMessage(
-        event.topic,
-        0,
-        notification.id,
-        b"",
-        event.value.encode(),
-        {HEADER_SOURCE: event.source, HEADER_NOTIFICATION_ID: str(notification.id)},
-    )
-
-
-def from_feed(feed: Feed, page: int = PAGE) -> Callable[[], Batches]:
-    """The feed's whole notification log, read in pages of `page`, as batches."""
-
-    def batches() -> Batches:
-        recorder: ApplicationRecorder = feed.recorder
-        total = recorder.max_notification_id() or 0
-
-        def pages() -> Iterator[Sequence[InMessage]]:
-            position = 0
-            while notes := recorder.select_notifications(
-                start=position, limit=page, inclusive_of_start=False
-            ):
-                position = notes[-1].id
-                yield [message_of(feed, n) for n in notes]
-
-        return total, pages()
-
-    return batches
-
-
 def rebuild_rate(settings: Settings, feed: Feed, dbname: str, progress: bool) -> float:
     """Rebuild reporting's read models in `dbname` (emptied first) from the feed; events/s
     from the first read to the switch."""
+    return rebuilt(settings, feed, dbname, progress)[0]
+
+
+def rebuilt(settings: Settings, feed: Feed, dbname: str, progress: bool) -> tuple[float, float]:
+    """`rebuild_rate`, and the CPU seconds of the PostgreSQL backends that wrote `dbname`
+    (read before they close)."""
     reset_schema(settings, dbname)
     app = ReportingApp(event_store_env(settings.model_copy(update={"pg_db_prefix": ""}), dbname))
     try:
+        server = server_seconds(dbname)
         done = rebuild(app, from_feed(feed), settings, progress=progress, grace_seconds=0)
         if done.applied != done.replayed or done.dead:
             raise RuntimeError(f"rebuild applied {done.applied} of {done.replayed}")
-        return done.per_second
+        return done.per_second, server_seconds(dbname) - server
     finally:
         app.close()
 
@@ -367,3 +160,46 @@ def measure(
     figures["rebuild_small"], figures["rebuild_large"] = rates[0], rates[-1]
     figures["rebuild_linearity"] = rates[-1] / rates[0]
     return figures
+
+
+def main() -> None:
+    """One rebuild of a feed of `--events`, with its CPU per event (this process and the
+    PostgreSQL backends of the rebuilt store), steadier than the rate on a shared machine:
+
+        .venv/bin/python -m bench.rebuild [--events N] [--reuse-feed] [--db-prefix P]"""
+    parser = argparse.ArgumentParser(description="One rebuild (T6) with its CPU per event.")
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--reuse-feed", action="store_true", help="keep a feed of that size")
+    parser.add_argument("--db-prefix", default="ocop_bench_", help="<P>feed, <P>rebuild")
+    parser.add_argument("--maintenance-db", default="ocop_test")
+    args = parser.parse_args()
+    base = Settings(store="postgres", delivery="kafka")
+    settings = base.model_copy(update={"pg_db_prefix": args.db_prefix})
+    names = {d: f"{args.db_prefix}{d}" for d in DATABASES}
+    ensure_databases(settings, args.maintenance_db, DATABASES)
+    feed = Feed(env=feed_env(settings, names["feed"]))
+    try:
+        if not args.reuse_feed or (feed.recorder.max_notification_id() or 0) != args.events:
+            feed.close()
+            say(f"storing {args.events:,} events in {names['feed']}")
+            store_feed(settings, names["feed"], args.events)
+            feed = Feed(env=feed_env(settings, names["feed"]))
+        load = os.getloadavg()[0]
+        cpu, started = time.process_time(), time.perf_counter()
+        rate, server = rebuilt(settings, feed, names["rebuild"], progress=True)
+        wall = time.perf_counter() - started
+        cpu = time.process_time() - cpu
+        _, read = read_log(feed.recorder, PAGE)
+    finally:
+        feed.close()
+    n = args.events
+    print(
+        f"rebuild of {n:,} events: {rate:,.0f} ev/s ({wall:.1f} s in all), "
+        f"{rate / read:.3f} x the log read ({read:,.0f} ev/s); CPU per event: this process "
+        f"{cpu / n * 1e6:.0f} µs, PostgreSQL backends {server / n * 1e6:.0f} µs; "
+        f"load average {load:.1f} at start, {os.getloadavg()[0]:.1f} at end"
+    )
+
+
+if __name__ == "__main__":
+    main()

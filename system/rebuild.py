@@ -12,6 +12,9 @@ consumers. A progress bar on stderr shows events/s and the time left."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import queue
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -69,13 +72,16 @@ def rebuild(
     started = time.monotonic()
     try:
         total, batches = source()
-        with tqdm(
-            total=total, unit="ev", unit_scale=True, disable=not progress, mininterval=0.5
-        ) as bar:
+        with (
+            tqdm(
+                total=total, unit="ev", unit_scale=True, disable=not progress, mininterval=0.5
+            ) as bar,
+            _Prepared(batches) as prepared,
+        ):
             bar.set_description(f"v{version}")
-            for batch in batches:
+            for batch, events in prepared:
                 with gc_paused():
-                    new = _in_one_transaction(work, batch)
+                    new = None if events is None else _in_one_transaction(work, events)
                 if new is None:  # a message that does not parse or apply: one at a time
                     result = consumer.handle_batch(batch)
                     new, dead = result.applied, dead + len(result.dead)
@@ -93,15 +99,80 @@ def rebuild(
     return Rebuilt(version, replaced, replayed, applied, duplicates, dead, seconds)
 
 
-def _in_one_transaction(work: Rebuild, batch: Sequence[InMessage]) -> int | None:
-    """The batch applied in one transaction (how many were new), or None when a message
-    fails to parse or apply: the caller then applies it message by message, so that only
-    the bad one goes to the dead letters."""
+Events = list[tuple[Any, str]]
+
+
+def _parsed(batch: Sequence[InMessage]) -> Events | None:
+    """The batch's events (each with its topic), or None when one does not parse."""
     try:
-        events = [(registry.parse(m.topic, m.value), m.topic) for m in batch]
+        with gc_paused():
+            return [(registry.parse(m.topic, m.value), m.topic) for m in batch]
+    except Exception:  # noqa: BLE001 - retried one by one, where each error is reported
+        return None
+
+
+def _in_one_transaction(work: Rebuild, events: Events) -> int | None:
+    """The batch applied in one transaction (how many were new), or None when it fails:
+    the caller then applies it message by message, so that only the bad one goes to the
+    dead letters."""
+    try:
         return work.apply_batch(events)
     except Exception:  # noqa: BLE001 - retried one by one, where each error is reported
         return None
+
+
+_END = object()
+
+
+class _Prepared:
+    """The source's batches read and parsed one ahead, in a thread of its own, while the
+    caller writes the previous one: reading the next page and parsing it (this process)
+    overlap the previous batch's write and commit (the database's backend, another core).
+    Yields (batch, its events or None); an error of the source is raised to the caller;
+    leaving the `with` early stops the reader."""
+
+    def __init__(self, batches: Iterator[Sequence[InMessage]], ahead: int = 2) -> None:
+        self.batches = batches
+        self.ready: queue.Queue[Any] = queue.Queue(maxsize=ahead)
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._read, name="rebuild-reader", daemon=True)
+
+    def __enter__(self) -> _Prepared:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop.set()
+        while self.thread.is_alive():  # unblock a reader waiting on a full queue
+            with contextlib.suppress(queue.Empty):
+                self.ready.get(timeout=0.05)
+        self.thread.join()
+
+    def __iter__(self) -> Iterator[tuple[Sequence[InMessage], Events | None]]:
+        while (item := self.ready.get()) is not _END:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+
+    def _read(self) -> None:
+        try:
+            for batch in self.batches:
+                if not self._put((batch, _parsed(batch))):
+                    return
+            self._put(_END)
+        except BaseException as error:  # noqa: BLE001 - handed to the caller
+            self._put(error)
+        finally:
+            close = getattr(self.batches, "close", None)
+            if close is not None:  # a generator's cleanup (its reader's), in this thread
+                close()
+
+    def _put(self, item: object) -> bool:
+        while not self.stop.is_set():
+            with contextlib.suppress(queue.Full):
+                self.ready.put(item, timeout=0.1)
+                return True
+        return False
 
 
 def stored(messages: Sequence[InMessage], batch: int = 500) -> Callable[[], Batches]:
