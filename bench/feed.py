@@ -7,6 +7,7 @@ of its notification log as the rebuild's batches."""
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -214,16 +215,18 @@ def reset_schema(settings: Settings, dbname: str) -> None:
         conn.execute("CREATE SCHEMA public")
 
 
-def message_of(feed: Feed, notification: Any) -> InMessage:
-    """The published message a notification of the feed holds."""
-    event: Any = feed.mapper.to_domain_event(notification)
+def message_of(notification: Any) -> InMessage:
+    """The published message a notification of the feed holds: its stored state is the
+    `Published` event's JSON (no cipher, no compressor), of which only the topic, the source
+    and the value are needed (not the whole domain event, timestamp decoded)."""
+    state = json.loads(bytes(notification.state))
     return InMessage(
-        event.topic,
+        state["topic"],
         0,
         notification.id,
         b"",
-        event.value.encode(),
-        {HEADER_SOURCE: event.source, HEADER_NOTIFICATION_ID: str(notification.id)},
+        state["value"].encode(),
+        {HEADER_SOURCE: state["source"], HEADER_NOTIFICATION_ID: str(notification.id)},
     )
 
 
@@ -240,7 +243,7 @@ def from_feed(feed: Feed, page: int = PAGE) -> Callable[[], Batches]:
                 start=position, limit=page, inclusive_of_start=False
             ):
                 position = notes[-1].id
-                yield [message_of(feed, n) for n in notes]
+                yield [message_of(n) for n in notes]
 
         return total, pages()
 

@@ -37,8 +37,8 @@ COLUMNS = "event_key, topic, event_type, occurred_at, payload"
 
 def stamp(at: datetime) -> str:
     """An instant as the journal stores it (UTC, fixed width); naive means UTC."""
-    aware = at if at.tzinfo is not None else at.replace(tzinfo=UTC)
-    return aware.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    utc = at if at.tzinfo is None else at.astimezone(UTC).replace(tzinfo=None)
+    return utc.isoformat(timespec="microseconds") + "Z"  # isoformat: C, 5 x strftime
 
 
 class JournalView(SqlView):
