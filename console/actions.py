@@ -1,7 +1,8 @@
 """Pages made of command forms keyed by a URL slug (`/xuc-tien/diem-ban/<id>/trung-bay`):
 the posted slug's form is sent as the signed-in user (console/forms.py); a refusal
 re-renders the page with that form open and each message next to its field, a success
-redirects with "Đã lưu." (see `_actions.html` for the cards)."""
+redirects with "Đã lưu." or shows the page the reply makes (see `_actions.html` for the
+cards)."""
 
 from __future__ import annotations
 
@@ -28,14 +29,16 @@ def act(
     posted: FormData,
     fixed: dict[str, Any],
     page: Page,
-    done: str | Callable[[Any], str],
+    done: str | Callable[[Any], str | Response],
     derive: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
     said: Callable[[Any], str] | None = None,
 ) -> Response:
     """Send the form `slug` of `forms` with the page's own fields (`fixed`); 404 for an
-    unknown slug. `done`: the URL to go to after a success (or the reply's); `derive`
-    turns the typed values into the request's (e.g. team lines into members); `said`, the
-    message for the next page (default "Đã lưu.")."""
+    unknown slug; a refusal gives `page` with each message folded to its field. `done`:
+    the URL to go to after a success (or the reply's), or the page answering it (a
+    promotion fair's, which has no read of its own); `derive` turns the typed values into
+    the request's (e.g. team lines into members); `said`, the message for the next page
+    (default "Đã lưu.")."""
     form = forms.get(slug)
     if form is None:
         return render(request, "error.html", status_code=404, message=t(request, "not_found"))
@@ -45,8 +48,10 @@ def act(
     reply, refusal = send_request(request, form.service, form.stub, form.method, asked)
     if refusal:
         return page(slug, posted, fold(refusal, {f.name for f in form.fields}))
-    url = done(reply) if callable(done) else done
-    return redirect(url, said(reply) if said else t(request, "done"), request)
+    answer = done(reply) if callable(done) else done
+    if isinstance(answer, Response):
+        return answer
+    return redirect(answer, said(reply) if said else t(request, "done"), request)
 
 
 def names(forms: Mapping[str, Form]) -> list[str]:

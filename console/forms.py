@@ -8,7 +8,7 @@ empty and the service's refusal names it (the browser's `required` is only a hin
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import closing
 from dataclasses import dataclass, field
 from typing import Any
@@ -102,6 +102,11 @@ def send_request(
             return calls.call(call, asked), Refusal()
         except grpc.RpcError as error:
             return None, refusal_of(error, known)
+
+
+def typed_text(posted: FormData, names: Iterable[str]) -> dict[str, str]:
+    """The posted values of `names` as typed, stripped ("" for one not posted)."""
+    return {n: str(posted.get(n) or "").strip() for n in names}
 
 
 def shown(posted: FormData | None, names: Sequence[str]) -> dict[str, str]:

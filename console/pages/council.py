@@ -16,8 +16,9 @@ from starlette.datastructures import FormData
 
 from cli.client import Client
 from console import scoring, texts_council  # noqa: F401  (registers the texts)
+from console.forms import send_request
 from console.refusals import Refusal, refusal_of
-from console.web import User, checked_form, client, redirect, render, signed_in, t
+from console.web import User, checked_form, client, redirect, render, render_form, signed_in, t
 from contracts.rpc import evaluation_pb2 as pb
 from contracts.rpc import evaluation_pb2_grpc as pb_grpc
 from contracts.rpc import reporting_pb2 as rpb
@@ -31,6 +32,15 @@ ADVISORY_KINDS = ("field_survey", "extra_test")
 
 def evaluation_stub(c: Client) -> Any:
     return pb_grpc.EvaluationStub(c.channel("evaluation"))  # type: ignore[no-untyped-call]
+
+
+def evaluate(
+    request: Request, method: str, asked: Any, known: frozenset[str] = frozenset()
+) -> tuple[Any, Refusal]:
+    """The evaluation service's `method` called with `asked` as the signed-in user:
+    (reply, no refusal) or (None, the refusal; fields outside `known`, when given, go to
+    its general message)."""
+    return send_request(request, "evaluation", pb_grpc.EvaluationStub, method, asked, known)
 
 
 def waiting_products(c: Client) -> list[Any]:
@@ -74,17 +84,14 @@ def round_view(
             c.call(stub.GetEvaluation, pb.GetEvaluationRequest(dossier_id=d))
             for d in round_.dossier_ids
         ]
-    refusal = refusal or Refusal()
-    return render(
+    return render_form(
         request,
         "council_round.html",
-        status_code=422 if refusal else 200,
+        refusal,
         round=round_,
         dossiers=dossiers,
         roles=[(r, t(request, "role_" + r)) for r in ("member", "chair", "secretary")],
         form=form or {},
-        errors=refusal.fields,
-        general=refusal.general,
     )
 
 
@@ -208,15 +215,12 @@ def submit_sheet(
         context.update(choices=choices, total=scoring.total(sheet, choices) if sheet else None)
         return render(request, "council_dossier.html", **context)
     request_pb = pb.SubmitSheetRequest(dossier_id=dossier_id, choices=choices, knockouts=knockouts)
-    with closing(client(request)) as c:
-        try:
-            reply = c.call(evaluation_stub(c).SubmitSheet, request_pb)
-        except grpc.RpcError as error:
-            refusal = refusal_of(error)
-            if sheet:
-                refusal.fields, placed = scoring.field_errors(refusal.fields, sheet)
-                refusal.general = " ".join(x for x in (refusal.general, placed) if x)
-            total = scoring.total(sheet, choices) if sheet else None
-            return _again(request, dossier_id, user, refusal, choices=choices, total=total)
+    reply, refusal = evaluate(request, "SubmitSheet", request_pb)
+    if refusal:
+        if sheet:
+            refusal.fields, placed = scoring.field_errors(refusal.fields, sheet)
+            refusal.general = " ".join(x for x in (refusal.general, placed) if x)
+        total = scoring.total(sheet, choices) if sheet else None
+        return _again(request, dossier_id, user, refusal, choices=choices, total=total)
     message = f"{t(request, 'sheet_submitted')} {reply.total}"
     return redirect(f"/hoi-dong/ho-so/{dossier_id}", message, request)

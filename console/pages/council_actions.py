@@ -21,6 +21,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from starlette.datastructures import FormData
 
+from console.forms import typed_text
 from console.pages.council import _again, evaluation_stub
 from console.refusals import refusal_of
 from console.web import checked_form, client, redirect, signed_in, t
@@ -39,7 +40,7 @@ FIELDS: dict[str, dict[str, str]] = {
 
 
 def _typed(form: FormData, action: str) -> dict[str, str]:
-    return {name: str(form.get(name) or "").strip() for name in FIELDS[action].values()}
+    return typed_text(form, FIELDS[action].values())
 
 
 def _command(

@@ -10,14 +10,14 @@ from contextlib import closing
 from typing import Any
 from urllib.parse import quote
 
-import grpc
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from starlette.datastructures import FormData
 
-from console.pages.council import evaluation_stub, waiting_products
-from console.refusals import Refusal, refusal_of
-from console.web import checked_form, client, lang, redirect, render, signed_in, t
+from console.forms import typed_text
+from console.pages.council import evaluate, evaluation_stub, waiting_products
+from console.refusals import Refusal
+from console.web import checked_form, client, lang, redirect, render, render_form, signed_in, t
 from contracts.rpc import evaluation_pb2 as pb
 from rules import load_rule_set, revocation_grounds
 from runtime.text import typed_day
@@ -32,16 +32,7 @@ REVOCATION_FIELDS = frozenset(
 def _form_page(request: Request, form: dict[str, Any], refusal: Refusal | None = None) -> Response:
     with closing(client(request)) as c:
         waiting = [p for p in waiting_products(c) if p.open_dossier_status == "scored"]
-    refusal = refusal or Refusal()
-    return render(
-        request,
-        "decision_new.html",
-        status_code=422 if refusal else 200,
-        waiting=waiting,
-        form=form,
-        errors=refusal.fields,
-        general=refusal.general,
-    )
+    return render_form(request, "decision_new.html", refusal, waiting=waiting, form=form)
 
 
 @router.get("/quyet-dinh")
@@ -53,7 +44,7 @@ def decision_form(request: Request, ho_so: str = "") -> Response:
 @router.post("/quyet-dinh")
 def issue(request: Request, form: FormData = Depends(checked_form)) -> Response:
     signed_in(request)
-    typed = {k: str(form.get(k) or "").strip() for k in ("decision_no", "decided_on", "signer")}
+    typed = typed_text(form, ("decision_no", "decided_on", "signer"))
     extra = str(form.get("more") or "").split()
     dossiers = list(dict.fromkeys([*(str(d) for d in form.getlist("dossier")), *extra]))
     request_pb = pb.IssueDecisionRequest(
@@ -62,11 +53,9 @@ def issue(request: Request, form: FormData = Depends(checked_form)) -> Response:
         signer=typed["signer"],
         dossier_ids=dossiers,
     )
-    with closing(client(request)) as c:
-        try:
-            decision = c.call(evaluation_stub(c).IssueDecision, request_pb)
-        except grpc.RpcError as error:
-            return _form_page(request, {**typed, "dossiers": dossiers}, refusal_of(error))
+    decision, refusal = evaluate(request, "IssueDecision", request_pb)
+    if refusal:
+        return _form_page(request, {**typed, "dossiers": dossiers}, refusal)
     return render(request, "decision_issued.html", decision=decision)
 
 
@@ -105,19 +94,9 @@ def _certificates_page(
         view = c.call(
             evaluation_stub(c).GetCertificates, pb.GetCertificatesRequest(product_id=product_id)
         )
-    refusal = refusal or Refusal()
     english = lang(request) == "en"
     grounds = [(g.code, g.label.en if english else g.label.vi) for g in _grounds()]
-    return render(
-        request,
-        "certificates.html",
-        status_code=422 if refusal else 200,
-        view=view,
-        grounds=grounds,
-        form=form,
-        errors=refusal.fields,
-        general=refusal.general,
-    )
+    return render_form(request, "certificates.html", refusal, view=view, grounds=grounds, form=form)
 
 
 def _grounds() -> list[Any]:
@@ -136,12 +115,9 @@ def certificates(request: Request, product_id: str) -> Response:
 def certificate_pdf(request: Request, product_id: str, so: str = "") -> Response:
     signed_in(request)
     request_pb = pb.GetCertificateDocumentRequest(product_id=product_id, certificate_no=so)
-    with closing(client(request)) as c:
-        try:
-            document = c.call(evaluation_stub(c).GetCertificateDocument, request_pb)
-        except grpc.RpcError as error:
-            refusal = refusal_of(error, REVOCATION_FIELDS)
-            return _certificates_page(request, product_id, refusal)
+    document, refusal = evaluate(request, "GetCertificateDocument", request_pb, REVOCATION_FIELDS)
+    if refusal:
+        return _certificates_page(request, product_id, refusal)
     return _pdf(document)
 
 
@@ -150,36 +126,37 @@ def open_revocation(
     request: Request, product_id: str, form: FormData = Depends(checked_form)
 ) -> Response:
     signed_in(request)
-    typed = {k: str(form.get(k) or "").strip() for k in ("ground", "reference", "concluded_on")}
+    typed = typed_text(form, ("ground", "reference", "concluded_on"))
     request_pb = pb.OpenRevocationRequest(
         product_id=product_id,
         ground=typed["ground"],
         reference=typed["reference"],
         concluded_on=typed_day(typed["concluded_on"]),
     )
-    with closing(client(request)) as c:
-        try:
-            c.call(evaluation_stub(c).OpenRevocation, request_pb)
-        except grpc.RpcError as error:
-            refusal = refusal_of(error, REVOCATION_FIELDS)
-            return _certificates_page(request, product_id, refusal, **typed)
-    return redirect(f"/giay-chung-nhan/{product_id}", t(request, "revocation_opened"), request)
+    return _revocation(
+        request, product_id, typed, "OpenRevocation", request_pb, "revocation_opened"
+    )
 
 
 @router.post("/giay-chung-nhan/{product_id}/thu-hoi")
 def revoke(request: Request, product_id: str, form: FormData = Depends(checked_form)) -> Response:
     signed_in(request)
-    typed = {k: str(form.get(k) or "").strip() for k in ("decision_no", "decided_on", "signer")}
+    typed = typed_text(form, ("decision_no", "decided_on", "signer"))
     request_pb = pb.DecideRevocationRequest(
         product_id=product_id,
         decision_no=typed["decision_no"],
         decided_on=typed_day(typed["decided_on"]),
         signer=typed["signer"],
     )
-    with closing(client(request)) as c:
-        try:
-            c.call(evaluation_stub(c).DecideRevocation, request_pb)
-        except grpc.RpcError as error:
-            refusal = refusal_of(error, REVOCATION_FIELDS)
-            return _certificates_page(request, product_id, refusal, **typed)
-    return redirect(f"/giay-chung-nhan/{product_id}", t(request, "revoked_done"), request)
+    return _revocation(request, product_id, typed, "DecideRevocation", request_pb, "revoked_done")
+
+
+def _revocation(
+    request: Request, product_id: str, typed: dict[str, str], method: str, asked: Any, said: str
+) -> Response:
+    """Send a revocation command; a refusal gives the certificates page again with the
+    typed values, a success goes back to it with the message `said`."""
+    _, refusal = evaluate(request, method, asked, REVOCATION_FIELDS)
+    if refusal:
+        return _certificates_page(request, product_id, refusal, **typed)
+    return redirect(f"/giay-chung-nhan/{product_id}", t(request, said), request)

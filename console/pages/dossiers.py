@@ -16,6 +16,7 @@ from fastapi.responses import Response
 from starlette.datastructures import FormData, UploadFile
 
 from console import texts_dossiers as _texts  # noqa: F401 (registers the texts)
+from console.actions import act
 from console.forms import Field, Form, send, shown, values
 from console.refusals import Refusal, refusal_of
 from console.web import checked_form, client, redirect, render, render_form, signed_in, t
@@ -224,14 +225,13 @@ def attach(request: Request, dossier_id: str, posted: FormData = Depends(checked
 
 
 @router.post("/ho-so/{dossier_id}/{action}")
-def act(
+def dossier_action(
     request: Request, dossier_id: str, action: str, posted: FormData = Depends(checked_form)
 ) -> Response:
     signed_in(request)
-    form = ACTIONS.get(action)
-    if form is None:
-        return render(request, "error.html", status_code=404, message=t(request, "not_found"))
-    _, refusal = send(request, form, values(form, posted, {"dossier_id": dossier_id}))
-    if refusal:
-        return _dossier_page(request, dossier_id, action, posted, refusal)
-    return redirect(f"/ho-so/{dossier_id}", t(request, "done"), request)
+
+    def again(slug: str, sent: FormData, refusal: Refusal) -> Response:
+        return _dossier_page(request, dossier_id, slug, sent, refusal)
+
+    url = f"/ho-so/{dossier_id}"
+    return act(request, ACTIONS, action, posted, {"dossier_id": dossier_id}, again, url)

@@ -7,15 +7,15 @@ from __future__ import annotations
 from contextlib import closing
 from typing import Any
 
-import grpc
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from starlette.datastructures import FormData
 
 from cli.client import Client
 from console import texts_inspection  # noqa: F401  (registers the texts)
-from console.refusals import Refusal, refusal_of
-from console.web import checked_form, client, redirect, render, signed_in, t
+from console.forms import send_request, typed_text
+from console.refusals import Refusal
+from console.web import checked_form, client, redirect, render, render_form, signed_in, t
 from contracts.rpc import inspection_pb2 as pb
 from contracts.rpc import inspection_pb2_grpc as pb_grpc
 from runtime.text import typed_day
@@ -26,8 +26,11 @@ AGENCIES = ("agriculture", "health", "market_surveillance", "commune", "industry
 FIELDS = frozenset({"product_id", "trigger", "note", "planned_on", "lead_agency", "team"})
 
 
+STUB = pb_grpc.InspectionStub
+
+
 def _stub(c: Client) -> Any:
-    return pb_grpc.InspectionStub(c.channel("inspection"))  # type: ignore[no-untyped-call]
+    return STUB(c.channel("inspection"))  # type: ignore[no-untyped-call]
 
 
 def team_of(text: str) -> list[pb.TeamMember]:
@@ -45,17 +48,15 @@ def _overview(request: Request, form: dict[str, str], refusal: Refusal) -> Respo
         stub = _stub(c)
         remediations = c.call(stub.OpenRemediations, pb.ListRequest(page_size=200))
         overdue = c.call(stub.OverdueInspections, pb.ListRequest(page_size=200))
-    return render(
+    return render_form(
         request,
         "inspection.html",
-        status_code=422 if refusal else 200,
+        refusal,
         remediations=remediations.inspections,
         overdue=overdue.entries,
         triggers=[(k, t(request, "tr_" + k)) for k in TRIGGERS],
         agencies=[(k, t(request, "ag_" + k)) for k in AGENCIES],
         form=form,
-        errors=refusal.fields,
-        general=refusal.general,
     )
 
 
@@ -83,7 +84,7 @@ def history(request: Request, product_id: str) -> Response:
 @router.post("/kiem-tra/dot-xuat")
 def open_ad_hoc(request: Request, form: FormData = Depends(checked_form)) -> Response:
     signed_in(request)
-    typed = {k: str(form.get(k) or "").strip() for k in FIELDS}
+    typed = typed_text(form, FIELDS)
     request_pb = pb.OpenAdHocRequest(
         product_id=typed["product_id"],
         trigger=typed["trigger"],
@@ -92,10 +93,8 @@ def open_ad_hoc(request: Request, form: FormData = Depends(checked_form)) -> Res
         lead_agency=typed["lead_agency"],
         team=team_of(typed["team"]),
     )
-    with closing(client(request)) as c:
-        try:
-            opened = c.call(_stub(c).OpenAdHoc, request_pb)
-        except grpc.RpcError as error:
-            return _overview(request, typed, refusal_of(error, FIELDS))
+    opened, refusal = send_request(request, "inspection", STUB, "OpenAdHoc", request_pb, FIELDS)
+    if refusal:
+        return _overview(request, typed, refusal)
     url = f"/kiem-tra/cuoc/{opened.inspection_id}"
     return redirect(url, t(request, "inspection_opened"), request)

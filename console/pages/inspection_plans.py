@@ -8,16 +8,15 @@ from __future__ import annotations
 from contextlib import closing
 from typing import Any
 
-import grpc
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from starlette.datastructures import FormData
 
 from console import texts_inspection  # noqa: F401  (registers the texts)
 from console.actions import act, choosing, names
-from console.forms import Field, Form, send, shown, values
+from console.forms import Field, Form, send, send_request, shown, values
 from console.pages.inspection import AGENCIES, team_of
-from console.refusals import Refusal, refusal_of
+from console.refusals import Refusal
 from console.web import checked_form, client, redirect, render_form, signed_in, user
 from contracts.rpc import inspection_pb2 as pb
 from contracts.rpc import inspection_pb2_grpc as pb_grpc
@@ -67,11 +66,9 @@ def plans(
     if not any(found.values()):
         return _plans(request, {}, Refusal())
     asked = pb.GetPlanRequest(**{**found, "on": typed_day(found["on"].strip())})
-    with closing(client(request)) as c:
-        try:
-            plan = c.call(STUB(c.channel("inspection")).GetPlan, asked)  # type: ignore[no-untyped-call]
-        except grpc.RpcError as error:
-            return _plans(request, found, refusal_of(error, FIND_FIELDS), failed="find")
+    plan, refusal = send_request(request, "inspection", STUB, "GetPlan", asked, FIND_FIELDS)
+    if refusal:
+        return _plans(request, found, refusal, failed="find")
     return redirect(f"/kiem-tra/ke-hoach/{plan.plan_id}")
 
 

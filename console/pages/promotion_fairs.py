@@ -11,12 +11,12 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from starlette.datastructures import FormData
 
-from console.actions import choosing, fold, names
+from console.actions import act, choosing, names
 from console.forms import Field, Form, send, shown, values
 from console.pages.promotion import STUB
 from console.refusals import Refusal
 from console.texts_promotion import options
-from console.web import checked_form, redirect, render, render_form, signed_in, t
+from console.web import checked_form, redirect, render_form, signed_in, t
 from contracts.rpc import promotion_pb2 as pb
 
 router = APIRouter()
@@ -100,11 +100,11 @@ def fair_action(
     request: Request, fair_id: str, action: str, posted: FormData = Depends(checked_form)
 ) -> Response:
     signed_in(request)
-    form = ACTIONS.get(action)
-    if form is None:
-        return render(request, "error.html", status_code=404, message=t(request, "not_found"))
-    reply, refusal = send(request, form, values(form, posted, {"fair_id": fair_id}))
-    if refusal:
-        folded = fold(refusal, {f.name for f in form.fields})
-        return _fair(request, fair_id, None, action, posted, folded)
-    return _fair(request, fair_id, reply, flash=t(request, "done"))
+
+    def again(slug: str, sent: FormData, refusal: Refusal) -> Response:
+        return _fair(request, fair_id, None, slug, sent, refusal)
+
+    def answered(reply: Any) -> Response:
+        return _fair(request, fair_id, reply, flash=t(request, "done"))
+
+    return act(request, ACTIONS, action, posted, {"fair_id": fair_id}, again, answered)

@@ -4,12 +4,10 @@ read it with each line's amount granted. The promotion service decides who may."
 
 from __future__ import annotations
 
-from contextlib import closing
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import grpc
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from starlette.datastructures import FormData
@@ -17,9 +15,9 @@ from starlette.datastructures import FormData
 from console.actions import act, fold, names
 from console.forms import Field, Form, send_request, shown
 from console.pages.promotion import STUB
-from console.refusals import Refusal, refusal_of
+from console.refusals import Refusal
 from console.texts_promotion import options
-from console.web import checked_form, client, redirect, render_form, signed_in, t, user
+from console.web import checked_form, redirect, render_form, signed_in, t, user
 from contracts.rpc import promotion_pb2 as pb
 from runtime.text import nfc
 
@@ -108,13 +106,9 @@ def _page(
 ) -> Response:  # fmt: skip
     me = user(request)
     unit = unit or (me.jurisdiction if me else "")
-    plan, missing = None, ""
-    with closing(client(request)) as c:
-        try:
-            asked = pb.GetPlanRequest(jurisdiction=unit, year=year)
-            plan = c.call(STUB(c.channel("promotion")).GetPlan, asked)  # type: ignore[no-untyped-call]
-        except grpc.RpcError as error:
-            missing = refusal_of(error).general or t(request, "pp_none")
+    asked = pb.GetPlanRequest(jurisdiction=unit, year=year)
+    plan, none = send_request(request, "promotion", STUB, "GetPlan", asked)
+    missing = (none.general or t(request, "pp_none")) if none else ""
     values = shown(posted, [*names(ACTIONS), *ADOPT.names()])
     return render_form(
         request, "promotion_plan.html", refusal, plan=plan, missing=missing, year=year,
