@@ -223,6 +223,12 @@ def emit(
         print(f"{words.label(key, index)}: {shown(value, index, words)}")
 
 
+def scalars(record: Mapping[str, Any]) -> dict[str, Any]:
+    """A record's fields for its summary: lists (printed as tables) and empty values
+    ("" or 0) left out."""
+    return {k: v for k, v in record.items() if not isinstance(v, list) and v not in ("", 0)}
+
+
 def emit_table(
     rows: list[Mapping[str, Any]],
     columns: list[str],

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from cli.output import COMMON, emit, emit_table, message_record
+from cli.output import COMMON, emit, emit_table, message_record, scalars
 
 LABELS = {
     "plan_id": ("Mã kế hoạch", "Plan id"),
@@ -66,11 +66,7 @@ def record(args: argparse.Namespace, reply: Any) -> int:
     if args.json:
         emit(record, as_json=True, lang=args.lang, words=WORDS)
         return 0
-    flat = {
-        k: v
-        for k, v in record.items()
-        if not isinstance(v, list) and v not in ("", 0) and k != "note"
-    }
+    flat = {k: v for k, v in scalars(record).items() if k != "note"}
     if "team" in record:
         flat["team"] = ", ".join(f"{m['name']} ({m['role']})" for m in record["team"])
     if "visits" in record:

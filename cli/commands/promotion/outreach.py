@@ -77,7 +77,7 @@ PLAN = Command(
             field="",
         ),
     ),
-    output=views.with_rows("activities", views.PLAN_ACTIVITY_COLUMNS),
+    output=views.plan,
     derive=plan_fields,
 )
 
@@ -104,7 +104,7 @@ ADD_ACTIVITY = Command(
             field="",
         ),
     ),
-    output=views.with_rows("activities", views.PLAN_ACTIVITY_COLUMNS),
+    output=views.plan,
     derive=add_fields,
 )
 
@@ -114,7 +114,7 @@ ACTIVITY_DONE = Command(
     ROLE,
     pb.CompleteActivityRequest,
     (YEAR, Arg("--code", "Mã hoạt động", "Activity code", required=True)),
-    output=views.with_rows("activities", views.PLAN_ACTIVITY_COLUMNS),
+    output=views.plan,
     rpc="CompleteActivity",
 )
 
@@ -127,7 +127,7 @@ SHOW_PLAN = Command(
         Arg("--unit", "Mã địa bàn", "Unit code", required=True, field="jurisdiction"),
         YEAR,
     ),
-    output=views.with_rows("activities", views.PLAN_ACTIVITY_COLUMNS),
+    output=views.plan,
     actor=False,
     retry_not_found=True,
 )

@@ -7,7 +7,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from cli.output import COMMON, Words, emit, emit_table, message_record
+from cli.output import COMMON, Words, emit, emit_table, message_record, scalars
 from contracts import promotion_codes as codes
 
 LABELS = {
@@ -107,8 +107,7 @@ def record(args: argparse.Namespace, reply: Any) -> int:
     if args.json:
         emit(record, as_json=True, lang=args.lang, words=WORDS)
         return 0
-    flat = {k: v for k, v in record.items() if not isinstance(v, list) and v not in ("", 0)}
-    emit(flat, as_json=False, lang=args.lang, quiet=args.quiet, words=WORDS)
+    emit(scalars(record), as_json=False, lang=args.lang, quiet=args.quiet, words=WORDS)
     return 0
 
 
@@ -121,8 +120,7 @@ def with_rows(key: str, columns: list[str], words: Words = WORDS) -> Any:
         if args.quiet:
             print(next(iter(record.values()), ""))
             return 0
-        head = {k: v for k, v in record.items() if not isinstance(v, list) and v not in ("", 0)}
-        emit(head, as_json=False, lang=args.lang, words=words)
+        emit(scalars(record), as_json=False, lang=args.lang, words=words)
         print()
         emit_table(record[key], columns, as_json=False, lang=args.lang, words=words)
         return 0
@@ -178,6 +176,5 @@ def shares(args: argparse.Namespace, reply: Any) -> int:
 
 
 PLAN_ACTIVITY_COLUMNS = ["code", "title", "kind", "lead_unit", "budget_line", "status", "records"]
-
-
-PLAN_ACTIVITY_COLUMNS = ["code", "title", "kind", "lead_unit", "budget_line", "status", "records"]
+plan = with_rows("activities", PLAN_ACTIVITY_COLUMNS)
+"""A plan with its activities (every plan command's reply)."""
