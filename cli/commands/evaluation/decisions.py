@@ -7,11 +7,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-from cli.commands.common import DOSSIER, PRODUCT_ID
+from cli.commands.common import DOSSIER, PRODUCT, PRODUCT_ID
 from cli.declare import Arg, Command, on
 from contracts.rpc import evaluation_pb2 as pb
 
-PRODUCT = Arg("--product", "Mã sản phẩm", "Product id", required=True, field="product_id")
+DECIDED_ON = on("--decided-on", "Ngày quyết định", "Decided on")
 DECISION_NO = Arg("--decision-no", "Số quyết định", "Decision number", required=True)
 
 DECIDE = Command(
@@ -21,7 +21,7 @@ DECIDE = Command(
     pb.IssueDecisionRequest,
     (
         DECISION_NO,
-        on("--decided-on", "Ngày quyết định", "Decided on"),
+        DECIDED_ON,
         Arg("--signer", "Người ký", "Signer", required=True),
         Arg(
             "--dossier",
@@ -70,7 +70,7 @@ REVOKE = Command(
     (
         PRODUCT,
         DECISION_NO,
-        on("--decided-on", "Ngày quyết định", "Decided on"),
+        DECIDED_ON,
         Arg("--signer", "Người ký", "Signer"),
     ),
 )

@@ -10,6 +10,7 @@ import argparse
 from collections.abc import Mapping
 from typing import Any
 
+from cli.commands.common import PRODUCT
 from cli.commands.inspection import views
 from cli.declare import Arg, Command, Refused, day, on
 from contracts.rpc import inspection_pb2 as pb
@@ -22,7 +23,6 @@ TEAM = Arg(
     field="",
 )
 PLAN_ID = Arg("--plan", "Mã kế hoạch", "Plan id", required=True, field="plan_id")
-PRODUCT = Arg("--product", "Mã sản phẩm", "Product id", required=True, field="product_id")
 PLANNED_ON = on("--on", "Ngày dự kiến kiểm tra", "Planned date", field="planned_on")
 LEAD = Arg("--lead-agency", "Cơ quan chủ trì", "Lead agency", default="agriculture")
 

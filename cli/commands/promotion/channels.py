@@ -3,9 +3,10 @@ channels (modern or not, by type) and value-chain links with raw-material areas.
 
 from __future__ import annotations
 
-from cli.commands.promotion.fields import PRODUCER, ROLE
+from cli.commands.common import PRODUCER
+from cli.commands.promotion.fields import ROLE, SPAN
 from cli.commands.promotion.views import with_rows
-from cli.declare import Arg, Command, day, on
+from cli.declare import Arg, Command, on
 from contracts.rpc import promotion_pb2 as pb
 
 JOIN_CHANNEL = Command(
@@ -25,8 +26,7 @@ JOIN_CHANNEL = Command(
             field="channel_type",
         ),
         Arg("--partner", "Đối tác (siêu thị, sàn...)", "Partner", required=True),
-        on("--since", "Từ ngày", "Since"),
-        Arg("--until", "Đến ngày (dd/mm/yyyy)", "Until (dd/mm/yyyy)", type=day),
+        *SPAN,
         Arg(
             "--product",
             "Sản phẩm OCOP bán qua kênh (lặp lại)",
@@ -91,8 +91,7 @@ LINK_CHAIN = Command(
             required=True,
             field="contract_no",
         ),
-        on("--since", "Từ ngày", "Since"),
-        Arg("--until", "Đến ngày (dd/mm/yyyy)", "Until (dd/mm/yyyy)", type=day),
+        *SPAN,
     ),
     output=with_rows("value_chains", ["link_id", "raw_material_area", "area", "partner"]),
     rpc="LinkValueChain",

@@ -6,7 +6,7 @@ A refusal the CLI makes itself names the request field (`budget_lines`, `activit
 
 from __future__ import annotations
 
-from cli.declare import Arg, Refused
+from cli.declare import Arg, Refused, day, on
 
 ROLE = "economy_office"
 ACTIVITY = Arg(
@@ -15,13 +15,20 @@ ACTIVITY = Arg(
     "Activity code of the year's plan",
     field="activity_code",
 )
-PRODUCER = Arg("--producer", "Mã chủ thể", "Producer id", required=True, field="producer_id")
-PRODUCT = Arg("--product", "Mã sản phẩm", "Product id", required=True, field="product_id")
 SHOWROOM = Arg("--showroom", "Mã điểm bán", "Showroom id", required=True, field="showroom_id")
 FAIR = Arg("--fair", "Mã hội chợ", "Fair id", required=True, field="fair_id")
 YEAR = Arg("--year", "Năm kế hoạch", "The plan's year", required=True, type=int)
-
-
+ORGANISER = Arg("--organiser", "Đơn vị tổ chức", "Organiser", required=True)
+DAYS = (
+    on("--from", "Từ ngày", "From", field="starts_on"),
+    on("--to", "Đến ngày", "To", field="ends_on"),
+)
+"""A fair's or a course's first and last day."""
+SPAN = (
+    on("--since", "Từ ngày", "Since"),
+    Arg("--until", "Đến ngày (dd/mm/yyyy)", "Until (dd/mm/yyyy)", type=day),
+)
+"""A channel's or a value chain's start and (open) end."""
 UNIT = Arg(
     "--unit", "Mã địa bàn (mặc định: tất cả)", "Unit code (default: all)", field="jurisdiction"
 )

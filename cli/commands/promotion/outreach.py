@@ -14,8 +14,9 @@ import argparse
 from collections.abc import Mapping
 from typing import Any
 
+from cli.commands.common import PRODUCER
 from cli.commands.promotion import views
-from cli.commands.promotion.fields import ACTIVITY, PRODUCER, ROLE, UNIT, YEAR, amount, parts
+from cli.commands.promotion.fields import ACTIVITY, DAYS, ORGANISER, ROLE, UNIT, YEAR, amount, parts
 from cli.declare import Arg, Command, day, on
 from contracts.rpc import promotion_pb2 as pb
 
@@ -168,9 +169,8 @@ TRAINING = Command(
     pb.RecordTrainingRequest,
     (
         Arg("--topic", "Chủ đề", "Topic", required=True),
-        Arg("--organiser", "Đơn vị tổ chức", "Organiser", required=True),
-        on("--from", "Từ ngày", "From", field="starts_on"),
-        on("--to", "Đến ngày", "To", field="ends_on"),
+        ORGANISER,
+        *DAYS,
         Arg(
             "--officials",
             "Số cán bộ tham gia",

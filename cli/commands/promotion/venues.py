@@ -8,8 +8,18 @@ import argparse
 from collections.abc import Mapping
 from typing import Any
 
+from cli.commands.common import PRODUCT
 from cli.commands.promotion import views
-from cli.commands.promotion.fields import ACTIVITY, FAIR, PRODUCT, ROLE, SHOWROOM, UNIT, amount
+from cli.commands.promotion.fields import (
+    ACTIVITY,
+    DAYS,
+    FAIR,
+    ORGANISER,
+    ROLE,
+    SHOWROOM,
+    UNIT,
+    amount,
+)
 from cli.declare import Arg, Command, on
 from contracts.rpc import promotion_pb2 as pb
 
@@ -101,9 +111,8 @@ RECORD_FAIR = Command(
             choices=("inside", "outside"),
         ),
         Arg("--location", "Nơi tổ chức", "Location", required=True),
-        on("--from", "Từ ngày", "From", field="starts_on"),
-        on("--to", "Đến ngày", "To", field="ends_on"),
-        Arg("--organiser", "Đơn vị tổ chức", "Organiser", required=True),
+        *DAYS,
+        ORGANISER,
         ACTIVITY,
     ),
     rpc="RecordFair",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cli.commands.common import SEARCH
+from cli.commands.common import PRODUCER, SEARCH
 from cli.commands.registration import views
 from cli.declare import Arg, Command, on
 from contracts.rpc import registration_pb2 as pb
@@ -20,7 +20,7 @@ REGISTER_IDEA = Command(
     OFFICER,
     pb.RegisterIdeaRequest,
     (
-        Arg("--producer", "Mã chủ thể", "Producer id", required=True, field="producer_id"),
+        PRODUCER,
         Arg("--name", "Tên ý tưởng sản phẩm", "The product idea's name", required=True, type=nfc),
         Arg(
             "--set",

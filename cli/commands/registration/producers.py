@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cli.commands.common import PRODUCT_ID
+from cli.commands.common import PRODUCER, PRODUCT_ID
 from cli.declare import Arg, Command
 from contracts.rpc import registration_pb2 as pb
 from runtime.text import nfc
@@ -129,7 +129,7 @@ ERASE_PERSONAL_DATA = Command(
     "commune_committee",
     pb.ErasePersonalDataRequest,
     (
-        Arg("--producer", "Mã chủ thể", "Producer id", required=True, field="producer_id"),
+        PRODUCER,
         Arg(
             "--reference",
             "Số văn bản yêu cầu xoá (không ghi dữ liệu cá nhân)",
