@@ -96,12 +96,19 @@ def send_request(
     known: set[str] | frozenset[str] = frozenset(),
 ) -> tuple[Any, Refusal]:
     """`send` for a request built by the page: (reply, no refusal) or (None, refusal)."""
+    try:
+        return call(request, service, stub, method, asked), Refusal()
+    except grpc.RpcError as error:
+        return None, refusal_of(error, known)
+
+
+def call(
+    request: Request, service: str, stub: Callable[[grpc.Channel], Any], method: str, asked: Any
+) -> Any:
+    """The reply of `service`'s `method` to `asked`, called as the signed-in user (a page's
+    read); a gRPC error propagates (the app's error pages, or the caller's refusal)."""
     with closing(client(request)) as calls:
-        call = getattr(stub(calls.channel(service)), method)
-        try:
-            return calls.call(call, asked), Refusal()
-        except grpc.RpcError as error:
-            return None, refusal_of(error, known)
+        return calls.call(getattr(stub(calls.channel(service)), method), asked)
 
 
 def typed_text(posted: FormData, names: Iterable[str]) -> dict[str, str]:

@@ -30,8 +30,11 @@ SCORING_ROLES = ("chair", "member")
 ADVISORY_KINDS = ("field_survey", "extra_test")
 
 
+STUB = pb_grpc.EvaluationStub
+
+
 def evaluation_stub(c: Client) -> Any:
-    return pb_grpc.EvaluationStub(c.channel("evaluation"))  # type: ignore[no-untyped-call]
+    return STUB(c.channel("evaluation"))  # type: ignore[no-untyped-call]
 
 
 def evaluate(
@@ -40,7 +43,7 @@ def evaluate(
     """The evaluation service's `method` called with `asked` as the signed-in user:
     (reply, no refusal) or (None, the refusal; fields outside `known`, when given, go to
     its general message)."""
-    return send_request(request, "evaluation", pb_grpc.EvaluationStub, method, asked, known)
+    return send_request(request, "evaluation", STUB, method, asked, known)
 
 
 def waiting_products(c: Client) -> list[Any]:

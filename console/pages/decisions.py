@@ -14,8 +14,8 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from starlette.datastructures import FormData
 
-from console.forms import typed_text
-from console.pages.council import evaluate, evaluation_stub, waiting_products
+from console.forms import call, typed_text
+from console.pages.council import STUB, evaluate, waiting_products
 from console.refusals import Refusal
 from console.web import checked_form, client, lang, redirect, render, render_form, signed_in, t
 from contracts.rpc import evaluation_pb2 as pb
@@ -71,12 +71,8 @@ def _pdf(document: Any) -> Response:
 @router.get("/quyet-dinh/ho-so/{dossier_id}.pdf")
 def decision_pdf(request: Request, dossier_id: str) -> Response:
     signed_in(request)
-    with closing(client(request)) as c:
-        stub = evaluation_stub(c)
-        document = c.call(
-            stub.GetDecisionDocument, pb.GetDecisionDocumentRequest(dossier_id=dossier_id)
-        )
-    return _pdf(document)
+    asked = pb.GetDecisionDocumentRequest(dossier_id=dossier_id)
+    return _pdf(call(request, "evaluation", STUB, "GetDecisionDocument", asked))
 
 
 @router.get("/giay-chung-nhan")
@@ -90,10 +86,8 @@ def certificates_lookup(request: Request, san_pham: str = "") -> Response:
 def _certificates_page(
     request: Request, product_id: str, refusal: Refusal | None = None, **form: str
 ) -> Response:
-    with closing(client(request)) as c:
-        view = c.call(
-            evaluation_stub(c).GetCertificates, pb.GetCertificatesRequest(product_id=product_id)
-        )
+    asked = pb.GetCertificatesRequest(product_id=product_id)
+    view = call(request, "evaluation", STUB, "GetCertificates", asked)
     english = lang(request) == "en"
     grounds = [(g.code, g.label.en if english else g.label.vi) for g in _grounds()]
     return render_form(request, "certificates.html", refusal, view=view, grounds=grounds, form=form)

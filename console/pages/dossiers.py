@@ -17,7 +17,7 @@ from starlette.datastructures import FormData, UploadFile
 
 from console import texts_dossiers as _texts  # noqa: F401 (registers the texts)
 from console.actions import act
-from console.forms import Field, Form, send, shown, values
+from console.forms import Field, Form, call, send, shown, values
 from console.refusals import Refusal, refusal_of
 from console.web import checked_form, client, redirect, render, render_form, signed_in, t
 from contracts.rpc import registration_pb2 as pb
@@ -121,6 +121,10 @@ def _stub(calls: Any) -> Any:
     return STUB(calls.channel("registration"))  # type: ignore[no-untyped-call]
 
 
+def _call(request: Request, method: str, asked: Any) -> Any:
+    return call(request, "registration", STUB, method, asked)
+
+
 @router.get("/dang-ky/san-pham/{product_id}")
 def product_page(request: Request, product_id: str) -> Response:
     signed_in(request)
@@ -133,8 +137,7 @@ def _product_page(
     posted: FormData | None = None,
     refusal: Refusal | None = None,
 ) -> Response:
-    with closing(client(request)) as calls:
-        product = calls.call(_stub(calls).GetProduct, pb.GetProductRequest(product_id=product_id))
+    product = _call(request, "GetProduct", pb.GetProductRequest(product_id=product_id))
     return render_form(
         request,
         "product.html",
@@ -160,8 +163,7 @@ def submit_dossier(
 def dossier_list(request: Request, q: str = "", qua_han: str = "") -> Response:
     signed_in(request)
     asked = pb.ListDossiersRequest(query=q, overdue_only=bool(qua_han), page_size=500)
-    with closing(client(request)) as calls:
-        found = calls.call(_stub(calls).ListDossiers, asked)
+    found = _call(request, "ListDossiers", asked)
     return render(request, "dossiers.html", found=found, q=q, overdue_only=bool(qua_han))
 
 
@@ -178,8 +180,7 @@ def _dossier_page(
     posted: FormData | None = None,
     refusal: Refusal | None = None,
 ) -> Response:
-    with closing(client(request)) as calls:
-        dossier = calls.call(_stub(calls).GetDossier, pb.GetDossierRequest(dossier_id=dossier_id))
+    dossier = _call(request, "GetDossier", pb.GetDossierRequest(dossier_id=dossier_id))
     return render_form(
         request,
         "dossier.html",

@@ -13,7 +13,7 @@ from starlette.datastructures import FormData
 
 from cli.client import Client
 from console import texts_inspection  # noqa: F401  (registers the texts)
-from console.forms import send_request, typed_text
+from console.forms import call, send_request, typed_text
 from console.refusals import Refusal
 from console.web import checked_form, client, redirect, render, render_form, signed_in, t
 from contracts.rpc import inspection_pb2 as pb
@@ -74,10 +74,8 @@ def history_lookup(request: Request, san_pham: str = "") -> Response:
 @router.get("/kiem-tra/san-pham/{product_id}")
 def history(request: Request, product_id: str) -> Response:
     signed_in(request)
-    with closing(client(request)) as c:
-        found = c.call(
-            _stub(c).ProductHistory, pb.ProductHistoryRequest(product_id=product_id, page_size=500)
-        )
+    asked = pb.ProductHistoryRequest(product_id=product_id, page_size=500)
+    found = call(request, "inspection", STUB, "ProductHistory", asked)
     return render(request, "inspection_history.html", product_id=product_id, history=found)
 
 

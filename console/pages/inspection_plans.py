@@ -5,7 +5,6 @@ inspection with its lead agency and team. The inspection service decides who may
 
 from __future__ import annotations
 
-from contextlib import closing
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
@@ -14,10 +13,10 @@ from starlette.datastructures import FormData
 
 from console import texts_inspection  # noqa: F401  (registers the texts)
 from console.actions import act, choosing, names
-from console.forms import Field, Form, send, send_request, shown, values
+from console.forms import Field, Form, call, send, send_request, shown, values
 from console.pages.inspection import AGENCIES, team_of
 from console.refusals import Refusal
-from console.web import checked_form, client, redirect, render_form, signed_in, user
+from console.web import checked_form, redirect, render_form, signed_in, user
 from contracts.rpc import inspection_pb2 as pb
 from contracts.rpc import inspection_pb2_grpc as pb_grpc
 from runtime.text import typed_day
@@ -114,8 +113,7 @@ def _plan_page(
     posted: FormData | None = None,
     refusal: Refusal | None = None,
 ) -> Response:
-    with closing(client(request)) as c:
-        plan = c.call(STUB(c.channel("inspection")).GetPlan, pb.GetPlanRequest(plan_id=plan_id))  # type: ignore[no-untyped-call]
+    plan = call(request, "inspection", STUB, "GetPlan", pb.GetPlanRequest(plan_id=plan_id))
     due = tuple((e.product_id, e.product_name) for e in plan.entries if e.status == "due")
     actions = {**ACTIONS, "len-lich": choosing(ACTIONS["len-lich"], "product_id", due)}
     return render_form(

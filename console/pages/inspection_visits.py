@@ -6,7 +6,6 @@ The inspection service checks and refuses; the page shows each refusal at its fi
 
 from __future__ import annotations
 
-from contextlib import closing
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
@@ -14,10 +13,10 @@ from fastapi.responses import Response
 from starlette.datastructures import FormData, UploadFile
 
 from console import texts_inspection  # noqa: F401  (registers the texts)
-from console.forms import send_request
+from console.forms import call, send_request
 from console.pages.inspection import team_of
 from console.refusals import Refusal
-from console.web import checked_form, client, redirect, render_form, signed_in, t
+from console.web import checked_form, redirect, render_form, signed_in, t
 from contracts.rpc import inspection_pb2 as pb
 from contracts.rpc import inspection_pb2_grpc as pb_grpc
 from runtime.text import nfc, typed_day
@@ -84,8 +83,7 @@ def _page(
     refusal: Refusal | None = None,
 ) -> Response:  # fmt: skip
     asked = pb.GetInspectionRequest(inspection_id=inspection_id)
-    with closing(client(request)) as c:
-        found = c.call(STUB(c.channel("inspection")).GetInspection, asked)  # type: ignore[no-untyped-call]
+    found = call(request, "inspection", STUB, "GetInspection", asked)
     sent = {k: v for k, v in posted.items() if isinstance(v, str)} if posted else {}
     outcomes = [(o, t(request, f"out_{o}")) for o in OUTCOMES]
     return render_form(

@@ -5,7 +5,6 @@ service refuses the others at `product_id`), take one down, close the showroom."
 
 from __future__ import annotations
 
-from contextlib import closing
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
@@ -13,10 +12,10 @@ from fastapi.responses import Response
 from starlette.datastructures import FormData
 
 from console.actions import act, choosing, names
-from console.forms import Field, Form, send, shown, values
+from console.forms import Field, Form, call, send, shown, values
 from console.pages.promotion import STUB
 from console.refusals import Refusal
-from console.web import checked_form, client, redirect, render, render_form, signed_in, t, user
+from console.web import checked_form, redirect, render, render_form, signed_in, t, user
 from contracts.rpc import promotion_pb2 as pb
 
 router = APIRouter()
@@ -56,8 +55,7 @@ ACTIONS: dict[str, Form] = {
 
 def _list(request: Request, query: str = "", closed: bool = True) -> Any:
     asked = pb.ListShowroomsRequest(include_closed=closed, query=query, page_size=5000)
-    with closing(client(request)) as c:
-        return c.call(STUB(c.channel("promotion")).ListShowrooms, asked)  # type: ignore[no-untyped-call]
+    return call(request, "promotion", STUB, "ListShowrooms", asked)
 
 
 @router.get("/xuc-tien/diem-ban")

@@ -12,7 +12,7 @@ from fastapi.responses import Response
 from starlette.datastructures import FormData
 
 from console import texts_registration as _texts  # noqa: F401 (registers the texts)
-from console.forms import Field, Form, send, shown, values
+from console.forms import Field, Form, call, send, shown, values
 from console.refusals import Refusal
 from console.web import checked_form, client, redirect, render, render_form, signed_in, t
 from contracts.rpc import registration_pb2 as pb
@@ -21,6 +21,12 @@ from rules import load_rule_set
 
 router = APIRouter()
 STUB = pb_grpc.RegistrationStub
+
+
+def _call(request: Request, method: str, asked: Any) -> Any:
+    return call(request, "registration", STUB, method, asked)
+
+
 KINDS = (
     "cooperative",
     "cooperative_group",
@@ -170,9 +176,7 @@ def producer_page(request: Request, producer_id: str) -> Response:
 @router.get("/y-tuong")
 def idea_list(request: Request, q: str = "") -> Response:
     signed_in(request)
-    with closing(client(request)) as calls:
-        stub = STUB(calls.channel("registration"))  # type: ignore[no-untyped-call]
-        found = calls.call(stub.ListIdeas, pb.ListIdeasRequest(query=q, page_size=500))
+    found = _call(request, "ListIdeas", pb.ListIdeasRequest(query=q, page_size=500))
     return render(request, "ideas.html", ideas=found.ideas, total=found.total, q=q)
 
 
@@ -192,9 +196,7 @@ def register_idea(request: Request, posted: FormData = Depends(checked_form)) ->
 
 
 def _idea(request: Request, idea_id: str) -> Any:
-    with closing(client(request)) as calls:
-        stub = STUB(calls.channel("registration"))  # type: ignore[no-untyped-call]
-        found = calls.call(stub.ListIdeas, pb.ListIdeasRequest(page_size=5000))
+    found = _call(request, "ListIdeas", pb.ListIdeasRequest(page_size=5000))
     return next((i for i in found.ideas if i.idea_id == idea_id), None)
 
 
@@ -231,7 +233,5 @@ def register_product(
     request: Request, idea_id: str, posted: FormData = Depends(checked_form)
 ) -> Response:
     signed_in(request)
-    with closing(client(request)) as calls:
-        stub = STUB(calls.channel("registration"))  # type: ignore[no-untyped-call]
-        reply = calls.call(stub.RegisterProduct, pb.RegisterProductRequest(idea_id=idea_id))
+    reply = _call(request, "RegisterProduct", pb.RegisterProductRequest(idea_id=idea_id))
     return redirect(f"/dang-ky/san-pham/{reply.product_id}", t(request, "done"), request)

@@ -3,16 +3,14 @@ scored criterion, the star minimums marked; recorded by the registration service
 
 from __future__ import annotations
 
-from contextlib import closing
-
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from starlette.datastructures import FormData
 
 from console import sheets
-from console.forms import send_request
+from console.forms import call, send_request
 from console.refusals import Refusal
-from console.web import checked_form, client, redirect, render_form, signed_in, t
+from console.web import checked_form, redirect, render_form, signed_in, t
 from contracts.rpc import registration_pb2 as pb
 from contracts.rpc import registration_pb2_grpc as pb_grpc
 
@@ -22,9 +20,8 @@ router = APIRouter()
 def _page(
     request: Request, dossier_id: str, chosen: dict[str, str], refusal: Refusal | None = None
 ) -> Response:
-    with closing(client(request)) as calls:
-        stub = pb_grpc.RegistrationStub(calls.channel("registration"))  # type: ignore[no-untyped-call]
-        dossier = calls.call(stub.GetDossier, pb.GetDossierRequest(dossier_id=dossier_id))
+    asked = pb.GetDossierRequest(dossier_id=dossier_id)
+    dossier = call(request, "registration", pb_grpc.RegistrationStub, "GetDossier", asked)
     return render_form(
         request,
         "self_assessment.html",
