@@ -196,11 +196,11 @@ def known(edge: Running) -> Known:
     return seed(edge)
 
 
-def test_hostile_commands_are_refused_cleanly_or_accepted_legally(
-    edge: Running, known: Known
-) -> None:
-    @settings(
-        max_examples=EXAMPLES,
+def batches(examples: int) -> settings:
+    """`examples` derandomized batches, quiet, with no example database or health check
+    (the same batches on every run and machine)."""
+    return settings(
+        max_examples=examples,
         deadline=None,
         derandomize=True,
         phases=[Phase.explicit, Phase.generate],
@@ -208,6 +208,12 @@ def test_hostile_commands_are_refused_cleanly_or_accepted_legally(
         database=None,
         suppress_health_check=list(HealthCheck),
     )
+
+
+def test_hostile_commands_are_refused_cleanly_or_accepted_legally(
+    edge: Running, known: Known
+) -> None:
+    @batches(EXAMPLES)
     @given(st.lists(commands(known), min_size=BATCH, max_size=BATCH))
     def run(batch: list[Command]) -> None:
         for command in batch:
@@ -248,15 +254,7 @@ def test_dated_commands_keep_every_stored_fact_in_order(edge: Running, known: Kn
     accepted, and afterwards no stored fact precedes what it must follow."""
     legal = Known(known.ids, hostile=False)
 
-    @settings(
-        max_examples=DATED_EXAMPLES,
-        deadline=None,
-        derandomize=True,
-        phases=[Phase.explicit, Phase.generate],
-        verbosity=Verbosity.quiet,
-        database=None,
-        suppress_health_check=list(HealthCheck),
-    )
+    @batches(DATED_EXAMPLES)
     @given(st.lists(commands(legal), min_size=BATCH, max_size=BATCH))
     def run(batch: list[Command]) -> None:
         for command in batch:
