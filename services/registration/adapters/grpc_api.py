@@ -3,7 +3,7 @@
 Each request maps to its command's keyword arguments through its `Shape`
 (`grpc_requests`); a command RPC whose reply needs only the command's result, or the
 dossier it acted on, is one row (`runtime.rpc_mapping.command_rpc`, `on_dossier`); the
-others are methods. Replies are built in `grpc_views`."""
+others are methods. Replies are built in `grpc_views`, streamed ones in `grpc_streams`."""
 
 from __future__ import annotations
 
@@ -17,23 +17,21 @@ from contracts.rpc import registration_pb2 as pb
 from contracts.rpc import registration_pb2_grpc as pb_grpc
 from runtime.errors import CommandRejected
 from runtime.identity.scope import scoped, visible
-from runtime.jurisdiction import UnitPath, require_jurisdiction
 from runtime.listing import matches, page, sort_vietnamese
 from runtime.rpc import (
     Register,
-    abort,
     handles_rejections,
     parse_uuid,
     request_lang,
     row_problems,
     to_context,
-    verified_actor,
 )
 from runtime.rpc_mapping import Shape, command_rpc
 from services.registration.adapters import grpc_requests as requests
+from services.registration.adapters import grpc_streams as streams
 from services.registration.adapters import grpc_views as views
 from services.registration.adapters import scope
-from services.registration.application import RegistrationApp, bundle
+from services.registration.application import RegistrationApp
 
 Command = Callable[[RegistrationApp], Callable[..., Any]]
 
@@ -144,42 +142,8 @@ class RegistrationService(pb_grpc.RegistrationServicer):
             problems=row_problems(done.problems, request_lang(context)),
         )
 
-    def GetDossierBundle(
-        self, request: pb.GetDossierBundleRequest, context: grpc.ServicerContext
-    ) -> Iterator[pb.BundlePart]:
-        """The dossier the next level receives, streamed (`application/bundle.py`)."""
-        try:
-            dossier_id = parse_uuid("dossier_id", request.dossier_id)
-            dossier = self.app.get_dossier(dossier_id)
-            path = UnitPath(commune=dossier.commune_code, province=dossier.province_code)
-            require_jurisdiction(verified_actor(), path, str(dossier_id))
-            parts = bundle.bundle_parts(self.app, dossier_id, max(0, request.resume_after))
-            for part in parts:
-                yield pb.BundlePart(
-                    sequence=part.sequence,
-                    manifest_json=bundle.manifest_json(part.manifest) if part.manifest else "",
-                    sha256=part.sha256,
-                    offset=part.offset,
-                    data=part.data,
-                    last=part.last,
-                )
-        except CommandRejected as rejected:
-            abort(context, rejected)
-
-    def GetDocument(
-        self, request: pb.GetDocumentRequest, context: grpc.ServicerContext
-    ) -> Iterator[pb.DocumentPart]:
-        """One document of a dossier: its facts, then its bytes (scope: as GetDossier)."""
-        try:
-            dossier_id = parse_uuid("dossier_id", request.dossier_id)
-            view, data = bundle.document_of(self.app, dossier_id, request.document_id)
-            for part in bundle.document_parts(view, data):
-                if part.manifest is not None:
-                    yield pb.DocumentPart(document=pb.DocumentView(**part.manifest))
-                else:
-                    yield pb.DocumentPart(offset=part.offset, data=part.data, last=part.last)
-        except CommandRejected as rejected:
-            abort(context, rejected)
+    GetDossierBundle = streams.streamed(streams.dossier_bundle)
+    GetDocument = streams.streamed(streams.document)
 
     # Dossiers -------------------------------------------------------------------
 
