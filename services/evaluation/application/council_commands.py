@@ -14,23 +14,18 @@ from rules import MemberSheet, SheetError, score_member, select_rule_set
 from runtime.clock import check_not_before_any
 from runtime.commands import CommandContext
 from runtime.errors import CommandRejected
-from services.evaluation.application import adoption
+from services.evaluation.application import adoption, sheets
 from services.evaluation.application.core import EvaluationCore
-from services.evaluation.application.support import invalid, mean_of
+from services.evaluation.application.support import invalid, month_of
 from services.evaluation.domain.council import (
     LEVEL_TIER,
     TIER_LEVEL,
     refuse_permission,
     require_official,
-    spread,
     tier_of,
 )
 from services.evaluation.domain.model import ARRIVAL, ROUND_OPENED, Evaluation
 from services.evaluation.domain.rounds import Round
-
-# Besides the council's own members, who may read adopted sheets: the OCOP office that
-# runs the council at its level, and auditors.
-SHEET_READERS = ("province_officer", "district_officer", "auditor")
 
 
 class CouncilCommands:
@@ -56,7 +51,7 @@ class CouncilCommands:
         self.core.not_future("on", on)
         require_official(ctx.actor, level, jurisdiction, what=("mở đợt đánh giá", "open a round"))
         rule_set = select_rule_set(on, self.core.deployment).rule_set
-        named = _period(period)
+        named = month_of(period)
         # The level must exist on the opening day and in the month the round is decided
         # (no district round after 30/06/2025: refused with the reason, never scheduled).
         self.core.ensure_level_exists(rule_set, level, on, "level")
@@ -196,48 +191,12 @@ class CouncilCommands:
         return evaluation
 
     def sheets_for(self, ctx: CommandContext, *, dossier_id: UUID) -> dict[str, Any]:
-        """What `ctx.actor` may see of the sheets: a scoring member sees nothing of the
-        others (nor the running mean) until their own sheet is in; the secretary sees who
-        has scored; once the result is adopted, the council, the OCOP office and auditors see
-        the sheets, and nobody else does (they never leave this service)."""
+        """What `ctx.actor` may see of the sheets (`sheets.visible_sheets`)."""
         evaluation = self.core.get_evaluation(dossier_id)
         round_ = self._council(evaluation)
-        me = ctx.actor.id
-        adopted = evaluation.status != "open"
-        view: dict[str, Any] = {
-            "submitted": sorted(evaluation.sheets),
-            "conflicted": sorted(evaluation.conflicts),
-            "mode": evaluation.mode,
-            "sheets": {},
-            "mean": None,
-            "spread": None,
-        }
-        if me in round_.scoring_members() and not adopted and me not in evaluation.sheets:
-            raise refuse_permission(
-                "Thành viên chỉ xem phiếu của người khác (và điểm trung bình) sau khi đã nộp phiếu của mình.",  # noqa: E501
-                "A member sees the others' sheets (and the running mean) only after submitting their own.",  # noqa: E501
-            )
-        if not adopted and me not in round_.scoring_members():
-            if me == round_.secretary:
-                return view
-            raise refuse_permission(
-                "Phiếu chấm của Hội đồng chỉ được xem sau khi kết quả được thông qua.",
-                "Council sheets can be read only after the result is adopted.",
-            )
-        if me not in round_.members and ctx.actor.role not in SHEET_READERS:
-            raise refuse_permission(
-                "Phiếu chấm chỉ dành cho Hội đồng, cơ quan OCOP và kiểm toán viên.",
-                "Council sheets are for the council, the OCOP office and auditors only.",
-            )
-        totals = {m: s["total"] for m, s in evaluation.sheets.items()}
-        view["sheets"] = {
-            m: {"total": s["total"], "parts": s["parts"]} for m, s in evaluation.sheets.items()
-        }
-        if totals:
-            rule_set = self.core.rule_set_of(evaluation)
-            view["mean"] = str(mean_of(rule_set, list(totals.values())))
-            view["spread"] = str(spread(totals))
-        return view
+        return sheets.visible_sheets(
+            ctx.actor, evaluation, round_, lambda: self.core.rule_set_of(evaluation)
+        )
 
     def request_rescore(
         self,
@@ -295,24 +254,3 @@ class CouncilCommands:
             collected.append(certification)
         self.core.save(*collected)
         return evaluation
-
-
-def _period(text: str) -> tuple[int, int] | None:
-    """A round's period, `mm/yyyy` or `yyyy-mm` (its decision month); None if empty."""
-    text = text.strip()
-    if not text:
-        return None
-    try:
-        if "/" in text:
-            month, year = (int(p) for p in text.split("/"))
-        else:
-            year, month = (int(p) for p in text.split("-"))
-    except ValueError:
-        month = year = 0
-    if not (1 <= month <= 12 and 2018 <= year <= 2200):
-        raise invalid(
-            "period",
-            f"Kỳ '{text}' không hợp lệ: nhập tháng/năm, ví dụ 05/2025.",
-            f"Period '{text}' is not valid: give month/year, e.g. 05/2025.",
-        )
-    return year, month

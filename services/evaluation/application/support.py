@@ -121,3 +121,24 @@ def grounds_on(day: date) -> tuple[str, ...]:
     except RulesError:
         rule_set = load_rule_set("R3")
     return tuple(g.code for g in revocation_grounds(rule_set))
+
+
+def month_of(text: str) -> tuple[int, int] | None:
+    """A round's period, `mm/yyyy` or `yyyy-mm` (its decision month); None if empty."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        if "/" in text:
+            month, year = (int(p) for p in text.split("/"))
+        else:
+            year, month = (int(p) for p in text.split("-"))
+    except ValueError:
+        month = year = 0
+    if not (1 <= month <= 12 and 2018 <= year <= 2200):
+        raise invalid(
+            "period",
+            f"Kỳ '{text}' không hợp lệ: nhập tháng/năm, ví dụ 05/2025.",
+            f"Period '{text}' is not valid: give month/year, e.g. 05/2025.",
+        )
+    return year, month

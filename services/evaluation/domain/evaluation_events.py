@@ -4,7 +4,8 @@ the evaluation's state (`apply`), and how the first version's forms are read (`l
 `EvaluationHistory` is the base of the `Evaluation` aggregate (`model.py`), which holds
 the commands. eventsourcing redefines these event classes on `Evaluation`, so they are
 stored as `services.evaluation.domain.model:Evaluation.<Name>`: those topics are in every
-store and do not change.
+store and do not change. The state an evaluation starts from and the next level's answer
+as it keeps it are in `evaluation_state`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate
 
 from services.evaluation.domain import legacy
+from services.evaluation.domain.evaluation_state import NOT_STATE, answer, blank_state
 
 Meta = dict[str, Any]
 
@@ -50,8 +52,8 @@ class EvaluationHistory(Aggregate):
         upcast_v4_v5 = staticmethod(legacy.opened_v4_v5)
 
         def apply(self, evaluation: EvaluationHistory) -> None:
-            facts = {k: v for k, v in vars(self).items() if k not in _NOT_STATE}
-            vars(evaluation).update(facts, **_blank_state())
+            facts = {k: v for k, v in vars(self).items() if k not in NOT_STATE}
+            vars(evaluation).update(facts, **blank_state())
 
     class ConflictDeclared(Aggregate.Event):
         member: str
@@ -191,7 +193,7 @@ class EvaluationHistory(Aggregate):
                 "options": self.options,
                 "on": self.returned_on,
             }
-            evaluation.higher = _answer(
+            evaluation.higher = answer(
                 self.by_level, "returned", self.score, 0, self.reason, self.meta, self.returned_on
             )
 
@@ -223,7 +225,7 @@ class EvaluationHistory(Aggregate):
             evaluation.decision_no, evaluation.decided_on = self.decision_no, self.decided_on
             evaluation.authority, evaluation.certificate_no = self.authority, self.certificate_no
             if self.higher_score is not None:  # recognised by the next level, on its score
-                evaluation.higher = _answer(
+                evaluation.higher = answer(
                     self.authority,
                     "recognised",
                     self.higher_score,
@@ -273,48 +275,3 @@ class EvaluationHistory(Aggregate):
         forwarded_on: date
         returned: dict[str, Any]
         higher: dict[str, Any]
-
-
-_NOT_STATE = ("originator_id", "originator_version", "timestamp", "originator_topic", "meta")
-
-
-def _answer(
-    level: str, result: str, score: Decimal, star: int, reason: str, meta: Meta, on: date
-) -> dict[str, Any]:
-    """The next level's answer as the dossier keeps it: its level, result, score, star,
-    reason (a recognition's decision number), who answered and when."""
-    actor = (meta or {}).get("actor") or {}
-    return {
-        "level": level,
-        "result": result,
-        "score": score,
-        "star": star,
-        "reason": reason,
-        "by": actor.get("id", "") if isinstance(actor, dict) else "",
-        "on": on,
-    }
-
-
-def _blank_state() -> dict[str, Any]:
-    """What an evaluation holds before anything but its arrival happened."""
-    return {
-        "status": "open",
-        "sheets": {},
-        "conflicts": {},
-        "advisory": [],
-        "rescores": 0,
-        "score": None,
-        "parts": {},
-        "band": 0,
-        "star": 0,
-        "outcome": "",
-        "explanation": "",
-        "explanation_en": "",
-        "routing": {},
-        "adopted_on": None,
-        "decision_no": "",
-        "certificate_no": "",
-        "forwarded_to": "",
-        "returned": {},
-        "higher": {},
-    }

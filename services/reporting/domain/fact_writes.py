@@ -1,5 +1,7 @@
 """The rows each published event sets in the KPI read models, one function per
-publishing service (`writes` chooses by the contract module the event comes from). Pure."""
+publishing service (`writes` chooses by the contract module the event comes from): the
+dossier's path to a certificate here (registration, evaluation, province), inspection and
+promotion in `fact_writes_after`. Pure."""
 
 from __future__ import annotations
 
@@ -8,28 +10,21 @@ from datetime import date
 from typing import Any
 
 from contracts import evaluation as ev
-from contracts import inspection as ins
-from contracts import promotion as pr
 from contracts import province as pv
 from contracts import registration as rg
-from services.reporting.domain import facts
-from services.reporting.domain.facts import Write, code_key, day, iso, source_of, unit_path
+from services.reporting.domain.fact_writes_after import inspection, promotion
+from services.reporting.domain.facts import Write, code_key, day, iso, row, source_of, unit_path
 
 __all__ = ["writes"]
 
 
-def _row(table: str, key: dict[str, Any], **values: str) -> list[Write]:
-    """One row of `table` keyed by `key` (its values as text) taking `values`."""
-    return [Write(table, {k: str(v) for k, v in key.items()}, values)]
-
-
 def _dossier(event: Any, **values: str) -> list[Write]:
-    return _row("kpi_dossiers", {"dossier_id": event.dossier_id}, **values)
+    return row("kpi_dossiers", {"dossier_id": event.dossier_id}, **values)
 
 
 def _certificate(event: Any, **values: str) -> list[Write]:
     key = {"dossier_id": event.dossier_id}
-    return _row("kpi_certificates", key, product_id=str(event.product_id), **values)
+    return row("kpi_certificates", key, product_id=str(event.product_id), **values)
 
 
 def _answer(event: Any, level: str, outcome: str, on: date, reason: str) -> Write:
@@ -43,14 +38,15 @@ def _answer(event: Any, level: str, outcome: str, on: date, reason: str) -> Writ
         "answered_on": iso(on),
         "answered_by": event.actor.id,
     }
-    return _row("kpi_answers", {"dossier_id": event.dossier_id}, **values)[0]
+    return row("kpi_answers", {"dossier_id": event.dossier_id}, **values)[0]
 
 
-def registration(event: Any, on: str) -> list[Write]:  # noqa: PLR0911 (one branch per event)
-    """What an event of registration writes (`on`: the day it occurred, Vietnam time)."""
+def registration(event: Any, on: str) -> list[Write]:
+    """What an event of registration writes (`on`: the day it occurred, Vietnam time): a
+    producer and a product here, a dossier's events below."""
     match event:
         case rg.ProducerRegistered():
-            return _row(
+            return row(
                 "kpi_producers",
                 {"producer_id": event.aggregate_id},
                 name=event.name,
@@ -60,7 +56,7 @@ def registration(event: Any, on: str) -> list[Write]:  # noqa: PLR0911 (one bran
                 registered_on=on,
             )
         case rg.ProductRegistered():
-            return _row(
+            return row(
                 "kpi_products",
                 {"product_id": event.aggregate_id},
                 producer_id=str(event.producer_id),
@@ -71,16 +67,23 @@ def registration(event: Any, on: str) -> list[Write]:  # noqa: PLR0911 (one bran
             )
         case rg.ProductCodeAssigned():
             return [
-                *_row("kpi_products", {"product_id": event.aggregate_id}, code=event.code),
-                *_row(
+                *row("kpi_products", {"product_id": event.aggregate_id}, code=event.code),
+                *row(
                     "kpi_product_codes",
                     {"code": code_key(event.code)},
                     product_id=str(event.aggregate_id),
                     assigned_on=iso(event.assigned_on),
                 ),
             ]
+    return _dossier_writes(event)
+
+
+def _dossier_writes(event: Any) -> list[Write]:
+    """What registration's events about a dossier write: its submission, return,
+    resubmission and the commune's assessment."""
+    match event:
         case rg.DossierSubmitted():
-            return _row(
+            return row(
                 "kpi_dossiers",
                 {"dossier_id": event.aggregate_id},
                 product_id=str(event.product_id),
@@ -91,16 +94,16 @@ def registration(event: Any, on: str) -> list[Write]:  # noqa: PLR0911 (one bran
             )
         case rg.DossierReturned():
             key = {"dossier_id": event.aggregate_id}
-            return _row("kpi_dossiers", key, returned_to_producer_on=iso(event.returned_on))
+            return row("kpi_dossiers", key, returned_to_producer_on=iso(event.returned_on))
         case rg.DossierResubmitted():
-            return _row(
+            return row(
                 "kpi_dossiers",
                 {"dossier_id": event.aggregate_id},
                 resubmitted_on=iso(event.received_on),
                 check_deadline=iso(event.check_deadline),
             )
         case rg.CommuneAssessed():
-            return _row(
+            return row(
                 "kpi_dossiers",
                 {"dossier_id": event.aggregate_id},
                 product_id=str(event.product_id),
@@ -209,85 +212,6 @@ def province(event: Any, on: str) -> list[Write]:
                 ),
                 answer,
             ]
-    return []
-
-
-def inspection(event: Any, on: str) -> list[Write]:
-    """What an event of inspection writes (`on`: the day it occurred, Vietnam time)."""
-    match event:
-        case ins.InspectionPlanned():
-            return [
-                Write(
-                    "kpi_inspection_plans",
-                    {"plan_id": str(event.aggregate_id), "product_id": str(item.product_id)},
-                    {
-                        "jurisdiction": event.jurisdiction,
-                        "period": event.period,
-                        "starts_on": iso(event.starts_on),
-                        "ends_on": iso(event.ends_on),
-                        "certificate_no": item.certificate_no,
-                    },
-                )
-                for item in event.products
-            ]
-        case (
-            ins.InspectionPassed()
-            | ins.RemediationRequired()
-            | ins.RemediationCompleted()
-            | ins.RemediationOverdue()
-            | ins.InspectionFailed()
-        ):
-            concluded = getattr(event, "concluded_on", None) or getattr(event, "overdue_on", None)
-            values = {
-                "product_id": str(event.product_id),
-                "plan_id": str(event.plan_id or ""),
-                "outcome": facts.INSPECTION_OUTCOMES[event.event_type],
-                "inspection_kind": event.inspection_kind,
-                "concluded_on": iso(concluded),
-                "conclusion_no": event.conclusion_no,
-            }
-            return _row("kpi_inspections", {"event_id": event.event_id}, **values)
-    return []
-
-
-def promotion(event: Any, on: str) -> list[Write]:  # noqa: PLR0911 (one branch per event)
-    """What an event of promotion writes (`on`: the day it occurred, Vietnam time)."""
-    match event:
-        case pr.SalesChannelJoined():
-            return _row(
-                "kpi_channels",
-                {"channel_id": event.channel_id, "producer_id": event.producer_id},
-                channel_type=event.channel_type,
-                modern="1" if event.modern else "0",
-                since=iso(event.since),
-                until=iso(event.until),
-            )
-        case pr.SalesChannelLeft():
-            key = {"channel_id": event.channel_id, "producer_id": event.producer_id}
-            return _row("kpi_channels", key, left_on=iso(event.left_on))
-        case pr.ValueChainLinked():
-            return _row(
-                "kpi_value_chains",
-                {"link_id": event.link_id},
-                producer_id=str(event.producer_id),
-                since=iso(event.since),
-                until=iso(event.until),
-            )
-        case pr.ValueChainEnded():
-            ended = iso(event.ended_on)
-            key = {"link_id": event.link_id}
-            return _row("kpi_value_chains", key, producer_id=str(event.producer_id), ended_on=ended)
-        case pr.ShowroomOpened():
-            return _row(
-                "kpi_showrooms",
-                {"showroom_id": event.aggregate_id},
-                name=event.name,
-                units=unit_path(event),
-                opened_on=iso(event.opened_on),
-            )
-        case pr.ShowroomClosed():
-            closed = iso(event.closed_on)
-            return _row("kpi_showrooms", {"showroom_id": event.aggregate_id}, closed_on=closed)
     return []
 
 

@@ -168,6 +168,11 @@ class Write:
     values: dict[str, str]
 
 
+def row(table: str, key: dict[str, Any], **values: str) -> list[Write]:
+    """One row of `table` keyed by `key` (its values as text) taking `values`."""
+    return [Write(table, {k: str(v) for k, v in key.items()}, values)]
+
+
 def day(at: datetime) -> str:
     aware = at if at.tzinfo is not None else at.replace(tzinfo=UTC)
     return aware.astimezone(VIETNAM).date().isoformat()
