@@ -65,6 +65,17 @@ class ProductRegistered(LegacyUnitFields):
     idea_id: UUID | None = Field(default=None, description="The idea the product came from")
 
 
+def place_of(event: ProducerRegistered | ProductRegistered) -> dict[str, str]:
+    """Where a registered producer or product is, as the services that follow registration
+    keep it: `commune_code`, `province_code` and `district_code` (the pre-July-2025
+    district, '' where none was given)."""
+    return {
+        "commune_code": event.commune_code,
+        "province_code": event.province_code,
+        "district_code": event.legacy_district_code or "",
+    }
+
+
 class ProductCodeAssigned(IntegrationEvent):
     """A product code (R3 `T-X-STT-YYYY` or legacy `T-H-X-STT-YYYY`); the product's id
     (aggregate_id) stays the same across codes."""

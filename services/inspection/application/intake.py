@@ -13,39 +13,30 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate
 
 from contracts.evaluation import CertificateEnding, Recognized, certificate_end
-from contracts.registration import ProductRegistered
-from runtime import commands
+from contracts.registration import ProductRegistered, place_of
+from runtime.upstream import local_copy, upstream_meta
 from services.inspection.application.core import SYSTEM, InspectionStore
 from services.inspection.domain.plan import InspectionPlan
 from services.inspection.domain.products import CertifiedProduct
 
 
-def caused_by(event: Any) -> dict[str, Any]:
-    """Meta of a change caused by another service's event: its actor (this service when it
-    has none), flow and id (`runtime.commands.caused_by`)."""
-    return commands.caused_by(event, event.actor or SYSTEM)
-
-
 def _product(store: InspectionStore, product_id: UUID, meta: dict[str, Any]) -> CertifiedProduct:
-    found = store.get_as(CertifiedProduct.id_for(product_id), CertifiedProduct)
-    return found or CertifiedProduct(product_id=product_id, meta=meta)
+    return local_copy(store, CertifiedProduct, meta, product_id=product_id)
 
 
 def registered(store: InspectionStore, event: ProductRegistered) -> list[Aggregate]:
-    meta = caused_by(event)
+    meta = upstream_meta(event, SYSTEM)
     product = _product(store, event.aggregate_id, meta)
     product.locate(
         name=event.name,
-        commune_code=event.commune_code,
-        province_code=event.province_code,
-        district_code=event.legacy_district_code or "",
+        **place_of(event),
         meta=meta,
     )
     return [product]
 
 
 def recognised(store: InspectionStore, event: Recognized) -> list[Aggregate]:
-    meta = caused_by(event)
+    meta = upstream_meta(event, SYSTEM)
     product = _product(store, event.product_id, meta)
     product.certify(
         {
@@ -66,7 +57,7 @@ def recognised(store: InspectionStore, event: Recognized) -> list[Aggregate]:
 def _ended(
     store: InspectionStore, event: Any, number: str, reason: str, on: date
 ) -> list[Aggregate]:
-    meta = caused_by(event)
+    meta = upstream_meta(event, SYSTEM)
     product = _product(store, event.product_id, meta)
     if not product.end(number, reason, on, meta):
         return []

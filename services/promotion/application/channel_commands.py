@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import Any
 from uuid import UUID, uuid4
 
 from runtime.clock import check_not_before, check_not_before_any
@@ -117,11 +118,7 @@ class ChannelCommands:
         self, ctx: CommandContext, *, producer_id: UUID, channel_id: str, on: date
     ) -> Producer:
         producer = self._producer(ctx, producer_id)
-        channel = producer.channels.get(channel_id.strip())
-        if channel is None:
-            raise not_found("channel_id", "Không có kênh này.", "No such channel.")
-        if channel["until"] is not None and channel["until"] <= on:
-            raise precondition("channel_id", "Kênh đã kết thúc.", "The channel has ended.")
+        channel = _running(producer.channels, "channel_id", channel_id, on, ("kênh", "channel"))
         self.store.past("on", on)
         check_not_before_any(
             "on",
@@ -194,13 +191,24 @@ class ChannelCommands:
         self, ctx: CommandContext, *, producer_id: UUID, link_id: str, on: date
     ) -> Producer:
         producer = self._producer(ctx, producer_id)
-        link = producer.chains.get(link_id.strip())
-        if link is None:
-            raise not_found("link_id", "Không có liên kết này.", "No such link.")
-        if link["until"] is not None and link["until"] <= on:
-            raise precondition("link_id", "Liên kết đã kết thúc.", "The link has ended.")
+        link = _running(producer.chains, "link_id", link_id, on, ("liên kết", "link"))
         self.store.past("on", on)
         check_not_before("on", on, link["since"], LINKED)
         producer.end_chain(link_id.strip(), on, ctx.meta())
         self.store.save(producer)
         return producer
+
+
+def _running(
+    records: dict[str, dict[str, Any]], field: str, record_id: str, on: date, what: tuple[str, str]
+) -> dict[str, Any]:
+    """The channel or link `record_id` (spaces trimmed) of `records`, still running on `on`;
+    refused as not found, or as ended (its `until` on or before `on`), naming `field` and
+    `what` (its name in Vietnamese and English)."""
+    vi, en = what
+    found = records.get(record_id.strip())
+    if found is None:
+        raise not_found(field, f"Không có {vi} này.", f"No such {en}.")
+    if found["until"] is not None and found["until"] <= on:
+        raise precondition(field, f"{vi.capitalize()} đã kết thúc.", f"The {en} has ended.")
+    return found

@@ -10,9 +10,9 @@ tools, tests) are held to the same rule."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 from uuid import UUID
 
 from eventsourcing.domain import Aggregate
@@ -203,6 +203,26 @@ class PromotionStore(ServiceStore):
 
     def plan_of(self, jurisdiction: str, year: int) -> PromotionPlan | None:
         return self.get_as(PromotionPlan.id_for(jurisdiction, year), PromotionPlan)
+
+    def save_activity(
+        self,
+        done: A,
+        plan: PromotionPlan | None,
+        kind: str,
+        meta: Callable[[], dict[str, Any]],
+        activity_code: str,
+        amount_vnd: int = 0,
+        budget_line: str = "",
+    ) -> A:
+        """Store `done` (a showroom, fair, campaign, training or grant) and, under a plan
+        (`activity_plan`), its record there: its `kind`, what it spent (VND) and the budget
+        line; `meta` gives the plan event's metadata (the command's `ctx.meta`)."""
+        changed: list[Aggregate] = [done]
+        if plan is not None:
+            plan.record(activity_code, kind, str(done.id), amount_vnd, budget_line, meta())
+            changed.append(plan)
+        self.save(*changed)
+        return done
 
     def activity_plan(
         self, jurisdiction: str, day: date, activity_code: str

@@ -16,52 +16,40 @@ from uuid import UUID
 from eventsourcing.domain import Aggregate
 
 from contracts.evaluation import CertificateEnding, Recognized, certificate_end
-from contracts.registration import ProducerRegistered, ProductRegistered
-from runtime import commands
+from contracts.registration import ProducerRegistered, ProductRegistered, place_of
+from runtime.upstream import local_copy, upstream_meta
 from services.promotion.application.core import SYSTEM, PromotionStore
 from services.promotion.domain.products import Producer, PromotedProduct
 from services.promotion.domain.venues import Fair, Showroom
 
 
-def caused_by(event: Any) -> dict[str, Any]:
-    """Meta of a change caused by another service's event: its actor (this service when it
-    has none), flow and id (`runtime.commands.caused_by`)."""
-    return commands.caused_by(event, event.actor or SYSTEM)
-
-
 def _product(store: PromotionStore, product_id: UUID, meta: dict[str, Any]) -> PromotedProduct:
-    found = store.get_as(PromotedProduct.id_for(product_id), PromotedProduct)
-    return found or PromotedProduct(product_id=product_id, meta=meta)
+    return local_copy(store, PromotedProduct, meta, product_id=product_id)
 
 
 def _producer(store: PromotionStore, producer_id: UUID, meta: dict[str, Any]) -> Producer:
-    found = store.get_as(Producer.id_for(producer_id), Producer)
-    return found or Producer(producer_id=producer_id, meta=meta)
+    return local_copy(store, Producer, meta, producer_id=producer_id)
 
 
 def producer_registered(store: PromotionStore, event: ProducerRegistered) -> list[Aggregate]:
-    meta = caused_by(event)
+    meta = upstream_meta(event, SYSTEM)
     producer = _producer(store, event.aggregate_id, meta)
     producer.locate(
         name=event.name,
         kind=str(event.kind),
-        commune_code=event.commune_code,
-        province_code=event.province_code,
-        district_code=event.legacy_district_code or "",
+        **place_of(event),
         meta=meta,
     )
     return [producer]
 
 
 def product_registered(store: PromotionStore, event: ProductRegistered) -> list[Aggregate]:
-    meta = caused_by(event)
+    meta = upstream_meta(event, SYSTEM)
     product = _product(store, event.aggregate_id, meta)
     product.locate(
         producer_id=str(event.producer_id),
         name=event.name,
-        commune_code=event.commune_code,
-        province_code=event.province_code,
-        district_code=event.legacy_district_code or "",
+        **place_of(event),
         meta=meta,
     )
     producer = _producer(store, event.producer_id, meta)
@@ -70,7 +58,7 @@ def product_registered(store: PromotionStore, event: ProductRegistered) -> list[
 
 
 def recognised(store: PromotionStore, event: Recognized) -> list[Aggregate]:
-    meta = caused_by(event)
+    meta = upstream_meta(event, SYSTEM)
     product = _product(store, event.product_id, meta)
     changed = product.certify(
         {
@@ -89,7 +77,7 @@ def recognised(store: PromotionStore, event: Recognized) -> list[Aggregate]:
 def _ended(
     store: PromotionStore, event: Any, number: str, reason: str, on: date
 ) -> list[Aggregate]:
-    meta = caused_by(event)
+    meta = upstream_meta(event, SYSTEM)
     product = _product(store, event.product_id, meta)
     if not product.end(number, reason, on, meta):
         return []

@@ -11,8 +11,6 @@ from collections.abc import Mapping
 from datetime import date
 from uuid import UUID
 
-from eventsourcing.domain import Aggregate
-
 from runtime.commands import CommandContext
 from runtime.errors import invalid, not_found
 from services.promotion.application.core import PromotionStore, one_of, text
@@ -54,12 +52,7 @@ class OutreachCommands:
             activity_code=activity_code,
             meta=ctx.meta(),
         )
-        changed: list[Aggregate] = [campaign]
-        if plan is not None:
-            plan.record(activity_code, "campaign", str(campaign.id), 0, "", ctx.meta())
-            changed.append(plan)
-        self.store.save(*changed)
-        return campaign
+        return self.store.save_activity(campaign, plan, "campaign", ctx.meta, activity_code)
 
     def training(
         self,
@@ -95,12 +88,7 @@ class OutreachCommands:
             activity_code=activity_code,
             meta=ctx.meta(),
         )
-        changed: list[Aggregate] = [training]
-        if plan is not None:
-            plan.record(activity_code, "training", str(training.id), 0, "", ctx.meta())
-            changed.append(plan)
-        self.store.save(*changed)
-        return training
+        return self.store.save_activity(training, plan, "training", ctx.meta, activity_code)
 
     def grant(
         self,
@@ -146,11 +134,7 @@ class OutreachCommands:
             note=text("note", note, required=False),
             meta=ctx.meta(),
         )
-        changed: list[Aggregate] = [grant]
-        if plan is not None and (activity_code or budget_line):
-            plan.record(
-                activity_code, "support", str(grant.id), amount_vnd, budget_line, ctx.meta()
-            )
-            changed.append(plan)
-        self.store.save(*changed)
-        return grant
+        # a plan is here only for an activity or a budget line: the grant is recorded there
+        return self.store.save_activity(
+            grant, plan, "support", ctx.meta, activity_code, amount_vnd, budget_line
+        )

@@ -74,12 +74,7 @@ class VenueCommands:
             meta=ctx.meta(),
         )
         self.store.within(ctx.actor, showroom)
-        changed: list[Aggregate] = [showroom]
-        if plan is not None:
-            plan.record(activity_code, "showroom", str(showroom.id), 0, "", ctx.meta())
-            changed.append(plan)
-        self.store.save(*changed)
-        return showroom
+        return self.store.save_activity(showroom, plan, "showroom", ctx.meta, activity_code)
 
     def close_showroom(
         self, ctx: CommandContext, *, showroom_id: UUID, closed_on: date
@@ -190,12 +185,7 @@ class VenueCommands:
             activity_code=activity_code,
             meta=ctx.meta(),
         )
-        changed: list[Aggregate] = [fair]
-        if plan is not None:
-            plan.record(activity_code, "fair", str(fair.id), 0, "", ctx.meta())
-            changed.append(plan)
-        self.store.save(*changed)
-        return fair
+        return self.store.save_activity(fair, plan, "fair", ctx.meta, activity_code)
 
     def participate(self, ctx: CommandContext, *, fair_id: UUID, product_id: UUID) -> Fair:
         """A certified product of the actor's unit takes part in the fair."""
