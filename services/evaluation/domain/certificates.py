@@ -77,6 +77,13 @@ class ProductCertification(CertificationHistory):
                 "Certificate already issued.",
             )
         old = self.holding()
+        self._supersede(old, certificate, meta)
+        self.trigger_event(self.CertificateIssued, certificate=certificate, meta=meta)
+
+    def _supersede(
+        self, old: dict[str, Any] | None, certificate: dict[str, Any], meta: Meta
+    ) -> None:
+        """`old` (the certificate held, if any) replaced by `certificate` on its issue day."""
         if old is not None:
             self.trigger_event(
                 self.CertificateSuperseded,
@@ -85,7 +92,6 @@ class ProductCertification(CertificationHistory):
                 on=certificate["issued_on"],
                 meta=meta,
             )
-        self.trigger_event(self.CertificateIssued, certificate=certificate, meta=meta)
 
     def record_earlier(
         self, certificate: dict[str, Any], source: dict[str, Any], meta: Meta
@@ -115,14 +121,7 @@ class ProductCertification(CertificationHistory):
                 f"The product holds certificate {old['number']} of "
                 f"{old['issued_on']:%d/%m/%Y}, not older than the imported decision.",
             )
-        if old is not None:
-            self.trigger_event(
-                self.CertificateSuperseded,
-                ref=self._ref(old),
-                by=certificate["number"],
-                on=certificate["issued_on"],
-                meta=meta,
-            )
+        self._supersede(old, certificate, meta)
         self.trigger_event(
             self.RecordedFromEarlierDecision, certificate=certificate, source=source, meta=meta
         )

@@ -27,10 +27,9 @@ from services.registration.application.rulebook import check_product_set
 from services.registration.domain import codes
 from services.registration.domain.personal import qualifies_for_3_2
 from services.registration.domain.producer import (
-    TOURISM_ONLY_KINDS,
-    TOURISM_SET,
     Producer,
     RegistrationNumberIndex,
+    check_tourism_only,
 )
 from services.registration.domain.product import Product
 
@@ -127,13 +126,7 @@ class PortfolioCommands:
         if product_set not in sets_checked:  # the rule set is worked out once per set
             check_product_set(product_set, self.app.clock.today())
             sets_checked.add(product_set)
-        if producer.kind in TOURISM_ONLY_KINDS and product_set != TOURISM_SET:
-            raise CommandRejected(
-                "invalid_argument",
-                "product_set",
-                "Hội, hiệp hội chỉ được đăng ký sản phẩm bộ 26 (du lịch).",
-                "Associations may only register tourism products (set 26).",
-            )
+        check_tourism_only(producer.kind, product_set)
         code = nfc(str(row.get("product_code") or "")).strip()
         try:
             code_format = codes.code_format(code) if code else None

@@ -14,7 +14,7 @@ from services.registration.application.inputs import required
 from services.registration.application.rulebook import check_product_set as check_in_rule_set
 from services.registration.domain import codes
 from services.registration.domain.idea import ProductIdea
-from services.registration.domain.producer import TOURISM_ONLY_KINDS, TOURISM_SET, Producer
+from services.registration.domain.producer import Producer, check_tourism_only
 from services.registration.domain.product import Product
 
 if TYPE_CHECKING:
@@ -25,13 +25,7 @@ def check_product_set(producer: Producer, product_set: int, on: date) -> None:
     """Refuses (`product_set`) a set the rule set in force on `on` does not have, and an
     association's product outside set 26 (tourism)."""
     check_in_rule_set(product_set, on)
-    if producer.kind in TOURISM_ONLY_KINDS and product_set != TOURISM_SET:
-        raise CommandRejected(
-            "invalid_argument",
-            "product_set",
-            "Hội, hiệp hội chỉ được đăng ký sản phẩm bộ 26 (du lịch).",
-            "Associations may only register tourism products (set 26).",
-        )
+    check_tourism_only(producer.kind, product_set)
 
 
 class ProductCommands:

@@ -31,6 +31,19 @@ PRODUCER_KINDS = (
 KINDS_NEEDING_REGISTRATION_NO = ("cooperative_group", "farm", "household_business")
 TOURISM_ONLY_KINDS = ("association",)
 TOURISM_SET = 26
+
+
+def check_tourism_only(kind: str, product_set: int) -> None:
+    """Refuses (`product_set`) a product of an association outside set 26 (tourism)."""
+    if kind in TOURISM_ONLY_KINDS and product_set != TOURISM_SET:
+        raise CommandRejected(
+            "invalid_argument",
+            "product_set",
+            "Hội, hiệp hội chỉ được đăng ký sản phẩm bộ 26 (du lịch).",
+            "Associations may only register tourism products (set 26).",
+        )
+
+
 GENDERS = ("female", "male", "other")
 
 
