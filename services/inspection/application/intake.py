@@ -20,24 +20,16 @@ from services.inspection.domain.plan import InspectionPlan
 from services.inspection.domain.products import CertifiedProduct
 
 
-def _product(store: InspectionStore, product_id: UUID, meta: dict[str, Any]) -> CertifiedProduct:
-    return local_copy(store, CertifiedProduct, meta, product_id=product_id)
-
-
 def registered(store: InspectionStore, event: ProductRegistered) -> list[Aggregate]:
     meta = upstream_meta(event, SYSTEM)
-    product = _product(store, event.aggregate_id, meta)
-    product.locate(
-        name=event.name,
-        **place_of(event),
-        meta=meta,
-    )
+    product = local_copy(store, CertifiedProduct, meta, product_id=event.aggregate_id)
+    product.locate(name=event.name, **place_of(event), meta=meta)
     return [product]
 
 
 def recognised(store: InspectionStore, event: Recognized) -> list[Aggregate]:
     meta = upstream_meta(event, SYSTEM)
-    product = _product(store, event.product_id, meta)
+    product = local_copy(store, CertifiedProduct, meta, product_id=event.product_id)
     product.certify(
         {
             "number": event.certificate_no or event.decision_no,
@@ -58,7 +50,7 @@ def _ended(
     store: InspectionStore, event: Any, number: str, reason: str, on: date
 ) -> list[Aggregate]:
     meta = upstream_meta(event, SYSTEM)
-    product = _product(store, event.product_id, meta)
+    product = local_copy(store, CertifiedProduct, meta, product_id=event.product_id)
     if not product.end(number, reason, on, meta):
         return []
     changed: list[Aggregate] = [product]

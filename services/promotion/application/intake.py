@@ -23,43 +23,26 @@ from services.promotion.domain.products import Producer, PromotedProduct
 from services.promotion.domain.venues import Fair, Showroom
 
 
-def _product(store: PromotionStore, product_id: UUID, meta: dict[str, Any]) -> PromotedProduct:
-    return local_copy(store, PromotedProduct, meta, product_id=product_id)
-
-
-def _producer(store: PromotionStore, producer_id: UUID, meta: dict[str, Any]) -> Producer:
-    return local_copy(store, Producer, meta, producer_id=producer_id)
-
-
 def producer_registered(store: PromotionStore, event: ProducerRegistered) -> list[Aggregate]:
     meta = upstream_meta(event, SYSTEM)
-    producer = _producer(store, event.aggregate_id, meta)
-    producer.locate(
-        name=event.name,
-        kind=str(event.kind),
-        **place_of(event),
-        meta=meta,
-    )
+    producer = local_copy(store, Producer, meta, producer_id=event.aggregate_id)
+    producer.locate(name=event.name, kind=str(event.kind), **place_of(event), meta=meta)
     return [producer]
 
 
 def product_registered(store: PromotionStore, event: ProductRegistered) -> list[Aggregate]:
     meta = upstream_meta(event, SYSTEM)
-    product = _product(store, event.aggregate_id, meta)
-    product.locate(
-        producer_id=str(event.producer_id),
-        name=event.name,
-        **place_of(event),
-        meta=meta,
-    )
-    producer = _producer(store, event.producer_id, meta)
+    product = local_copy(store, PromotedProduct, meta, product_id=event.aggregate_id)
+    producer_id = str(event.producer_id)
+    product.locate(producer_id=producer_id, name=event.name, **place_of(event), meta=meta)
+    producer = local_copy(store, Producer, meta, producer_id=event.producer_id)
     producer.add_product(str(event.aggregate_id), meta)
     return [product, producer]
 
 
 def recognised(store: PromotionStore, event: Recognized) -> list[Aggregate]:
     meta = upstream_meta(event, SYSTEM)
-    product = _product(store, event.product_id, meta)
+    product = local_copy(store, PromotedProduct, meta, product_id=event.product_id)
     changed = product.certify(
         {
             "number": event.certificate_no or event.decision_no,
@@ -78,7 +61,7 @@ def _ended(
     store: PromotionStore, event: Any, number: str, reason: str, on: date
 ) -> list[Aggregate]:
     meta = upstream_meta(event, SYSTEM)
-    product = _product(store, event.product_id, meta)
+    product = local_copy(store, PromotedProduct, meta, product_id=event.product_id)
     if not product.end(number, reason, on, meta):
         return []
     changed: list[Aggregate] = [product]

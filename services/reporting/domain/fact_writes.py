@@ -22,6 +22,11 @@ def _dossier(event: Any, **values: str) -> list[Write]:
     return row("kpi_dossiers", {"dossier_id": event.dossier_id}, **values)
 
 
+def _registered(event: Any, **values: str) -> list[Write]:
+    """The row of a dossier by registration's own id for it (the event's aggregate)."""
+    return row("kpi_dossiers", {"dossier_id": event.aggregate_id}, **values)
+
+
 def _certificate(event: Any, **values: str) -> list[Write]:
     key = {"dossier_id": event.dossier_id}
     return row("kpi_certificates", key, product_id=str(event.product_id), **values)
@@ -83,9 +88,8 @@ def _dossier_writes(event: Any) -> list[Write]:
     resubmission and the commune's assessment."""
     match event:
         case rg.DossierSubmitted():
-            return row(
-                "kpi_dossiers",
-                {"dossier_id": event.aggregate_id},
+            return _registered(
+                event,
                 product_id=str(event.product_id),
                 producer_id=str(event.producer_id),
                 kind=event.kind,
@@ -93,19 +97,16 @@ def _dossier_writes(event: Any) -> list[Write]:
                 check_deadline=iso(event.check_deadline),
             )
         case rg.DossierReturned():
-            key = {"dossier_id": event.aggregate_id}
-            return row("kpi_dossiers", key, returned_to_producer_on=iso(event.returned_on))
+            return _registered(event, returned_to_producer_on=iso(event.returned_on))
         case rg.DossierResubmitted():
-            return row(
-                "kpi_dossiers",
-                {"dossier_id": event.aggregate_id},
+            return _registered(
+                event,
                 resubmitted_on=iso(event.received_on),
                 check_deadline=iso(event.check_deadline),
             )
         case rg.CommuneAssessed():
-            return row(
-                "kpi_dossiers",
-                {"dossier_id": event.aggregate_id},
+            return _registered(
+                event,
                 product_id=str(event.product_id),
                 producer_id=str(event.producer_id),
                 product_name=event.product_name,
