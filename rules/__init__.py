@@ -5,13 +5,9 @@ Nothing is read at import time; rule sets load lazily and are cached. See
 """
 
 from rules.authorities import (
-    NotCompetentError,
     Routing,
     authorities,
     authority,
-    ensure_in_force,
-    ensure_may_score,
-    ensure_tier_exists,
     may_act,
     return_route,
     route,
@@ -25,6 +21,13 @@ from rules.catalogue import (
     product_sets,
     rubric_for,
 )
+from rules.competence import (
+    NotCompetentError,
+    ensure_in_force,
+    ensure_may_score,
+    ensure_tier_exists,
+)
+from rules.conclusion import outcome_text
 from rules.deadlines import (
     CertificateDates,
     RoundAssignment,
@@ -42,7 +45,7 @@ from rules.deadlines import (
 )
 from rules.deployment import Deployment, LocalPolicy, ReportSpec, Target
 from rules.errors import RulesError, RuleSetError, SheetError, UnknownRuleSetError
-from rules.explain import Explanation, explain, outcome_text
+from rules.explain import Explanation, explain
 from rules.history import ImportedResult, import_result
 from rules.loader import all_local_policies, all_rule_sets, load_local_policy, load_rule_set
 from rules.model import (

@@ -8,19 +8,18 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from rules.errors import RulesError
 from rules.model import ReturnOption, ReturnPath, RuleSet, Step, Tier
 
 CERTIFIED_FLOOR = 3
 
 
-def _succeeded(rule_set: RuleSet, tier: Tier, on: date | None) -> Tier:
+def succeeded(rule_set: RuleSet, tier: Tier, on: date | None) -> Tier:
     """The tier that holds ``tier``'s roles on ``on`` (after abolitions)."""
     if on is None:
         return tier
     for succession in rule_set.tier_successions:
         if succession.tier == tier and on > succession.last_day:
-            return _succeeded(rule_set, succession.successor, on)
+            return succeeded(rule_set, succession.successor, on)
     return tier
 
 
@@ -34,7 +33,7 @@ def authorities(
         tiers = by_star.get("any", ())
     out: list[Tier] = []
     for tier in tiers:
-        actual = _succeeded(rule_set, tier, on)
+        actual = succeeded(rule_set, tier, on)
         if actual not in out:
             out.append(actual)
     return tuple(out)
@@ -130,9 +129,9 @@ def route(
     3. Otherwise the star's recognising authority decides (3★-5★ only).
     """
     for rule in rule_set.forwarding:
-        if _succeeded(rule_set, rule.from_tier, on) != at or score < rule.min_score:
+        if succeeded(rule_set, rule.from_tier, on) != at or score < rule.min_score:
             continue
-        next_tier = _succeeded(rule_set, rule.to_tier, on)
+        next_tier = succeeded(rule_set, rule.to_tier, on)
         if next_tier == at:
             continue
         if minimums_gate_forwarding:
@@ -143,12 +142,12 @@ def route(
         return Routing(
             action="forward",
             tier=next_tier,
-            approve_result_by=_succeeded(rule_set, approver, on) if approver else None,
+            approve_result_by=succeeded(rule_set, approver, on) if approver else None,
         )
     certified = rule_set.scoring.certified_stars
     for path in rule_set.return_paths:
-        back_to = _succeeded(rule_set, path.to_tier, on)
-        if _succeeded(rule_set, path.from_tier, on) != at or back_to == at:
+        back_to = succeeded(rule_set, path.to_tier, on)
+        if succeeded(rule_set, path.from_tier, on) != at or back_to == at:
             continue
         if star is not None and star >= path.short_of_star:
             break
@@ -195,8 +194,8 @@ def return_route(
     """
     band = max(b.star for b in rule_set.scoring.bands if score >= b.min_score)
     for path in rule_set.return_paths:
-        back_to = _succeeded(rule_set, path.to_tier, on)
-        if _succeeded(rule_set, path.from_tier, on) != above or back_to == above:
+        back_to = succeeded(rule_set, path.to_tier, on)
+        if succeeded(rule_set, path.from_tier, on) != above or back_to == above:
             continue
         if star is None:
             fits = [
@@ -207,95 +206,3 @@ def return_route(
             star = None
         return _returning(rule_set, path, back_to, star, on)
     return Routing(action="none")
-
-
-class NotCompetentError(RulesError):
-    """A tier or rule set asked to act where the law no longer (or never) lets it.
-
-    Raised for a council the rule set does not have (a district or commune
-    council under R3), a tier after its abolition (district councils after
-    30/06/2025), and a rule set after ``in_force_until`` (R1/R2 after
-    21/07/2026). The message names the field and the successor.
-    """
-
-
-def _dmy(day: date) -> str:
-    return day.strftime("%d/%m/%Y")
-
-
-def ensure_tier_exists(rule_set: RuleSet, tier: Tier, on: date, *, field: str = "tier") -> None:
-    """Refuse ``tier`` acting on ``on`` (:class:`NotCompetentError` naming ``field``).
-
-    The one check of an administrative level against the law in force: a tier
-    abolished before ``on`` (a district after 30/06/2025, whatever the rule set:
-    R1 for pending dossiers, R2/R3 which have none) is refused with its last
-    day, the successor that holds its roles and the legal basis
-    (``tier_successions[*].basis``); a tier the rule set's procedure does not
-    have (a commune council) is refused naming the tiers it has.
-    """
-    for succession in rule_set.tier_successions:
-        if succession.tier == tier and on > succession.last_day:
-            successor = _succeeded(rule_set, tier, on)
-            basis = succession.basis
-            raise NotCompetentError(
-                field,
-                f"the {tier.value} tier ended on {_dmy(succession.last_day)}; on {_dmy(on)} "
-                f"its roles belong to the {successor.value}. "
-                f"Basis: {basis.en if basis else succession.source}",
-                f"cấp {TIER_VI[tier]} chấm dứt từ sau ngày {_dmy(succession.last_day)}; ngày "
-                f"{_dmy(on)} nhiệm vụ thuộc cấp {TIER_VI[successor]}"
-                + (f". Căn cứ: {basis.vi}" if basis else ""),
-            )
-    if tier not in rule_set.tiers:
-        names = ", ".join(t.value for t in rule_set.tiers)
-        names_vi = ", ".join(f"cấp {TIER_VI[t]}" for t in rule_set.tiers)
-        raise NotCompetentError(
-            field,
-            f"{rule_set.id} has no {tier.value} level (levels: {names})",
-            f"{rule_set.id} không có cấp {TIER_VI[tier]} (chỉ có: {names_vi})",
-        )
-
-
-def ensure_may_score(rule_set: RuleSet, tier: Tier, on: date | None = None) -> None:
-    """Refuse a council result the rule set cannot accept (see :class:`NotCompetentError`).
-
-    ``on`` is the council's date (adoption of the result); without it only the
-    tier's membership of the procedure is checked.
-    """
-    councils = rule_set.scoring_tiers()
-    if tier not in councils:
-        names = ", ".join(t.value for t in councils)
-        names_vi = ", ".join(f"cấp {TIER_VI[t]}" for t in councils)
-        raise NotCompetentError(
-            "tier",
-            f"{rule_set.id} has no {tier.value} council (councils: {names})",
-            f"{rule_set.id} không có hội đồng cấp {TIER_VI[tier]} (chỉ có: {names_vi})",
-        )
-    if on is None:
-        return
-    ensure_tier_exists(rule_set, tier, on)
-    ensure_in_force(rule_set, on)
-
-
-def ensure_in_force(rule_set: RuleSet, on: date) -> None:
-    """Refuse a decision under a rule set that lapsed before ``on`` (``in_force_until``)."""
-    if rule_set.in_force_on(on):
-        return
-    until = rule_set.in_force_until
-    assert until is not None
-    successor = rule_set.succeeded_by or "?"
-    raise NotCompetentError(
-        "in_force_until",
-        f"{rule_set.id} lapsed after {_dmy(until)}; a decision on {_dmy(on)} falls under "
-        f"{successor}",
-        f"{rule_set.id} hết hiệu lực sau ngày {_dmy(until)}; quyết định ngày {_dmy(on)} "
-        f"phải theo {successor}",
-    )
-
-
-TIER_VI: dict[Tier, str] = {
-    Tier.COMMUNE: "xã",
-    Tier.DISTRICT: "huyện",
-    Tier.PROVINCE: "tỉnh",
-    Tier.CENTRAL: "trung ương",
-}

@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from rules.deployment import LocalPolicy
-from rules.errors import RuleSetError
+from rules.errors import RuleSetError, messages
 from rules.model import Condition, Knockout, ProductSetInfo, RuleSet
 from rules.repairs import build_rubric
 from rules.rubric import Rubric
@@ -24,16 +24,6 @@ class RubricBundle(BaseModel):
     knockouts: tuple[Knockout, ...]
     product_sets: tuple[ProductSetInfo, ...]
     conditions: tuple[Condition, ...] = ()
-
-
-def messages(exc: ValidationError, prefix: str) -> str:
-    """Pydantic errors as "place: problem"; model checks already start with their place."""
-    out = []
-    for error in exc.errors():
-        message = str(error.get("msg", "")).removeprefix("Value error, ")
-        location = ".".join(str(p) for p in error.get("loc", ()))
-        out.append(message if not location else f"{prefix} › {location}: {message}")
-    return "; ".join(out)
 
 
 def build_bundle(
@@ -77,18 +67,7 @@ def build_rule_set(document: Mapping[str, Any], bundle: RubricBundle) -> RuleSet
             f"rule set {name} › scoring.rubric",
             f"names {document.get('scoring', {}).get('rubric')!r}, bundle is {bundle.id!r}",
         )
-    data = {
-        **document,
-        "rubric": bundle.rubric,
-        "knockouts": bundle.knockouts,
-        "product_sets": bundle.product_sets,
-        "conditions": bundle.conditions,
-    }
-    try:
-        return RuleSet.model_validate(data)
-    except ValidationError as exc:
-        text = messages(exc, f"rule set {name}")
-        raise RuleSetError("", text, "Bộ quy tắc không hợp lệ — " + text) from exc
+    return _assembled(document, bundle, f"rule set {name}")
 
 
 def build_local_policy(document: Mapping[str, Any]) -> LocalPolicy:
@@ -103,9 +82,17 @@ def with_bundle(rule_set: RuleSet, bundle: RubricBundle) -> RuleSet:
 
     The bundle must match the rule set's part maxima and cover its knock-outs.
     """
-    data = {
+    document = {
         **dict(rule_set),
         "scoring": rule_set.scoring.model_copy(update={"rubric": bundle.id}),
+    }
+    return _assembled(document, bundle, f"rule set {rule_set.id} with rubric {bundle.id}")
+
+
+def _assembled(document: Mapping[str, Any], bundle: RubricBundle, place: str) -> RuleSet:
+    """``document`` with ``bundle``'s sheets as a validated rule set; errors name ``place``."""
+    data = {
+        **document,
         "rubric": bundle.rubric,
         "knockouts": bundle.knockouts,
         "product_sets": bundle.product_sets,
@@ -114,5 +101,5 @@ def with_bundle(rule_set: RuleSet, bundle: RubricBundle) -> RuleSet:
     try:
         return RuleSet.model_validate(data)
     except ValidationError as exc:
-        text = messages(exc, f"rule set {rule_set.id} with rubric {bundle.id}")
+        text = messages(exc, place)
         raise RuleSetError("", text, "Bộ quy tắc không hợp lệ — " + text) from exc

@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict
 
 from rules.deployment import LocalPolicy
-from rules.model import LastDayConvention, MonthDay, RuleSet, Tier
+from rules.model import LastDayConvention, MonthDay, Round, RuleSet, Tier
 from rules.text import LocalText
 from rules.workdays import WorkingCalendar, add_days, add_months, add_working_days
 
@@ -65,6 +65,14 @@ def _round_dates(forwarded_by: MonthDay, decided_by: MonthDay, year: int) -> tup
     return cutoff, decision
 
 
+def _assignment(tier: Tier, rnd: Round, year: int, source: str) -> RoundAssignment:
+    """``rnd`` of ``year`` as dates (a decision day before the cut-off falls a year later)."""
+    cutoff, decision = _round_dates(rnd.forwarded_by, rnd.decided_by, year)
+    return RoundAssignment(
+        tier=tier, name=rnd.name, forwarded_by=cutoff, decided_by=decision, source=source
+    )
+
+
 def assign_round(
     forwarded_on: date,
     rule_set: RuleSet,
@@ -85,31 +93,14 @@ def assign_round(
     options: list[RoundAssignment] = []
     for year in (forwarded_on.year, forwarded_on.year + 1):
         for rnd in rule_set.deadlines.rounds.get(tier, ()):
-            cutoff, decision = _round_dates(rnd.forwarded_by, rnd.decided_by, year)
-            options.append(
-                RoundAssignment(
-                    tier=tier,
-                    name=rnd.name,
-                    forwarded_by=cutoff,
-                    decided_by=decision,
-                    source=rule_set.id,
-                )
-            )
+            options.append(_assignment(tier, rnd, year, rule_set.id))
         for policy in local_policies:
             if rule_set.id not in policy.applies_to_rule_sets:
                 continue
             for local in policy.rounds:
-                cutoff, decision = _round_dates(local.forwarded_by, local.decided_by, year)
-                if local.tier == tier and policy.covers(cutoff):
-                    options.append(
-                        RoundAssignment(
-                            tier=tier,
-                            name=local.name,
-                            forwarded_by=cutoff,
-                            decided_by=decision,
-                            source=policy.id,
-                        )
-                    )
+                assigned = _assignment(tier, local, year, policy.id)
+                if local.tier == tier and policy.covers(assigned.forwarded_by):
+                    options.append(assigned)
     ended = next((s.last_day for s in rule_set.tier_successions if s.tier == tier), None)
     eligible = [
         o

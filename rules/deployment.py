@@ -6,17 +6,16 @@ from datetime import date
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, model_validator
 
-from rules.model import (
-    Ambiguity,
+from rules.model import Ambiguity, Round, RuleSet
+from rules.terms import (
     FrozenModel,
     LastDayConvention,
     MonthDay,
-    RuleSet,
     ShortfallMode,
     Tier,
-    parse_month_day,
+    month_day_fields,
 )
 from rules.text import LocalText
 from rules.workdays import WorkingCalendar
@@ -24,16 +23,10 @@ from rules.workdays import WorkingCalendar
 __all__ = ["Deployment", "LocalPolicy", "LocalRound", "MonthDay", "ReportSpec", "Target"]
 
 
-class LocalRound(FrozenModel):
-    tier: Tier
-    name: LocalText
-    forwarded_by: MonthDay
-    decided_by: MonthDay
+class LocalRound(Round):
+    """A round a local policy adds for one tier (dates as in the rule set's rounds)."""
 
-    @field_validator("forwarded_by", "decided_by", mode="before")
-    @classmethod
-    def _parse(cls, value: object) -> object:
-        return parse_month_day(value)
+    tier: Tier
 
 
 class Target(FrozenModel):
@@ -81,10 +74,7 @@ class ReportSpec(FrozenModel):
     to: Tier
     source: str
 
-    @field_validator("covers_from", "covers_to", mode="before")
-    @classmethod
-    def _parse(cls, value: object) -> object:
-        return parse_month_day(value)
+    _month_days = month_day_fields("covers_from", "covers_to")
 
 
 class LocalPolicy(FrozenModel):

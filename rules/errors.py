@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pydantic import ValidationError
+
 from rules.text import Lang
 
 
@@ -29,3 +31,13 @@ class UnknownRuleSetError(RulesError):
 
 class SheetError(RulesError):
     """A score sheet does not fit its rubric (unknown criterion/option, missing answer)."""
+
+
+def messages(exc: ValidationError, prefix: str) -> str:
+    """Pydantic errors as "place: problem"; model checks already start with their place."""
+    out = []
+    for error in exc.errors():
+        message = str(error.get("msg", "")).removeprefix("Value error, ")
+        location = ".".join(str(p) for p in error.get("loc", ()))
+        out.append(message if not location else f"{prefix} › {location}: {message}")
+    return "; ".join(out)

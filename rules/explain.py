@@ -8,26 +8,21 @@ checked, and the outcome under both shortfall modes (cap and reject).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from rules.authorities import Routing
-from rules.i18n import MODE, TIER_AUTHORITY, TIER_COUNCIL, stars, word
+from rules.conclusion import mode_text
+from rules.i18n import MODE, TIER_COUNCIL, stars, word
 from rules.model import RuleSet
-from rules.scoring import PARTS, CouncilResult, MinimumCheck, ModeOutcome, Outcome
+from rules.scoring import PARTS, CouncilResult, MinimumCheck, ModeOutcome
 from rules.selection import Selection
-from rules.text import Lang, LocalText, fmt_decimal, fmt_points
+from rules.text import Lang, LocalText, fmt_date, fmt_decimal, fmt_points
 
 LABEL_WIDTH = 90
 
 
 def _short(text: str, width: int = LABEL_WIDTH) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
-def _dmy(day: date) -> str:
-    return day.strftime("%d/%m/%Y")
 
 
 @dataclass(frozen=True)
@@ -130,7 +125,7 @@ class Explanation:
         lines = [self._why(lang)]
         for outcome in res.by_mode:
             mode = MODE[outcome.mode][lang]
-            lines.append(f"{mode[:1].upper()}{mode[1:]}: {_outcome_text(outcome, lang)}")
+            lines.append(f"{mode[:1].upper()}{mode[1:]}: {mode_text(outcome, lang)}")
         return "\n".join(lines)
 
     def _why(self, lang: Lang) -> str:
@@ -161,7 +156,7 @@ class Explanation:
         out.extend(f"  {line}" for line in self.summary(lang).splitlines())
         chosen = self.result.selected
         out.append(
-            f"  {word('applied', lang)} — {MODE[chosen.mode][lang]}: {_outcome_text(chosen, lang)}"
+            f"  {word('applied', lang)} — {MODE[chosen.mode][lang]}: {mode_text(chosen, lang)}"
         )
         return "\n".join(out)
 
@@ -169,14 +164,14 @@ class Explanation:
         rs, res = self.rule_set, self.result
         instruments = ", ".join(i.number for i in rs.instruments)
         until = (
-            f"{word('to', lang)} {_dmy(rs.effective_to)}"
+            f"{word('to', lang)} {fmt_date(rs.effective_to)}"
             if rs.effective_to
             else word("onwards", lang)
         )
         lines = [
             f"{word('rule_set', lang)}: {rs.id} ({word('version', lang)} {rs.version}) — "
             f"{instruments}; {word('in_force', lang)} {word('from', lang)} "
-            f"{_dmy(rs.effective_from)} {until}",
+            f"{fmt_date(rs.effective_from)} {until}",
         ]
         if self.selection_reason is not None:
             lines.append(f"  {word('selection', lang)}: {self.selection_reason.get(lang)}")
@@ -238,47 +233,6 @@ class Explanation:
             )
             lines.append(f"  – {k.code}: {_short(label, 70)} — {state}")
         return lines
-
-
-def _outcome_text(outcome: ModeOutcome, lang: Lang) -> str:
-    return outcome_text(outcome.outcome, outcome.awarded_star, outcome.routing, lang)
-
-
-def outcome_text(
-    outcome: Outcome, awarded_star: int | None, routing: Routing, lang: Lang = "vi"
-) -> str:
-    """What happens to a result (the conclusion line of an explanation), from its codes:
-    the outcome, the star awarded and the routing. Also renders results recorded before
-    their text existed in ``lang`` (the evaluation service's older English views)."""
-    if outcome == Outcome.REJECTED:
-        return f"{word('rejected', lang)} — {word('no_cert', lang)}"
-    if outcome == Outcome.NOT_RECOGNISED:
-        star = awarded_star
-        label = stars(star) if star is not None else word("not_recognised", lang)
-        return f"{label} — {word('no_cert', lang)}"
-    star_text = stars(awarded_star) if awarded_star else ""
-    if routing.action == "forward" and routing.tier is not None:
-        text = word("forward_to", lang, who=TIER_AUTHORITY[routing.tier][lang])
-        if routing.approve_result_by is not None:
-            approver = TIER_AUTHORITY[routing.approve_result_by][lang]
-            text = f"{word('approve_by', lang, who=approver)}, {text}"
-        return f"{word('forwarded', lang)} — {text}; {word('no_cert_yet', lang)}"
-    if routing.action == "return" and routing.tier is not None:
-        who = TIER_AUTHORITY[routing.tier][lang]
-        short = stars(routing.short_of_star or 0)
-        choices = []
-        if routing.recognisable_star is not None:
-            choices.append(word("may_recognise", lang, star=stars(routing.recognisable_star)))
-        if "reevaluate" in routing.alternatives:
-            choices.append(word("may_reevaluate", lang))
-        options = f" {word('or', lang)} ".join(choices)
-        return (
-            f"{word('returned', lang, star=short, who=who)}: {options}; "
-            f"{word('no_cert_until', lang, who=who)}"
-        )
-    if routing.tier is None:
-        return star_text
-    return f"{star_text} — {word('recognise_by', lang, who=TIER_AUTHORITY[routing.tier][lang])}"
 
 
 def _outcome_dict(outcome: ModeOutcome) -> dict[str, Any]:

@@ -10,11 +10,11 @@ from rules.deployment import LocalPolicy
 from rules.i18n import STEP, TIER_AUTHORITY, stars
 from rules.model import DossierKind, RuleSet, Step
 from rules.rubric import Criterion
-from rules.text import Lang, fmt_points
+from rules.text import Lang, fmt_date, fmt_points
 
 
 def _dmy(day: date | None) -> str:
-    return day.strftime("%d/%m/%Y") if day else "…"
+    return fmt_date(day) if day else "…"
 
 
 def _t(lang: Lang, vi: str, en: str) -> str:
@@ -42,68 +42,72 @@ def _authority_lines(rule_set: RuleSet, lang: Lang) -> list[str]:
     return lines
 
 
-def _deadline_lines(
-    rule_set: RuleSet, lang: Lang, local_policies: Sequence[LocalPolicy] = ()
-) -> list[str]:
-    d = rule_set.deadlines
-    unknown = _t(lang, "không quy định", "not set")
+def _days(lang: Lang, value: int | None, unit_vi: str, unit_en: str) -> str:
+    """``value`` with its unit, or "không quy định" / "not set" when the rule set is silent."""
+    if value is None:
+        return _t(lang, "không quy định", "not set")
+    return f"{value} {_t(lang, unit_vi, unit_en)}"
 
-    def days(value: int | None, unit_vi: str, unit_en: str) -> str:
-        return unknown if value is None else f"{value} {_t(lang, unit_vi, unit_en)}"
 
-    commune = days(d.commune_check_working_days, "ngày làm việc", "working days")
-    if d.commune_check_working_days is None:
+def _commune_check(rule_set: RuleSet, lang: Lang, local_policies: Sequence[LocalPolicy]) -> str:
+    """The commune's check period, or the local policies' where the rule set sets none."""
+    value = rule_set.deadlines.commune_check_working_days
+    commune = _days(lang, value, "ngày làm việc", "working days")
+    if value is None:
         local = [
-            f"{p.id}: {days(p.commune_check_working_days, 'ngày làm việc', 'working days')}"
+            f"{p.id}: {_days(lang, p.commune_check_working_days, 'ngày làm việc', 'working days')}"
             for p in local_policies
             if p.commune_check_working_days is not None and rule_set.id in p.applies_to_rule_sets
         ]
         if local:
             commune += _t(lang, " (chính sách địa phương ", " (local policy ") + "; ".join(local)
             commune += ")"
-    lines = [
-        _t(lang, "  Xã kiểm tra hồ sơ: ", "  Commune check: ") + commune,
+    return commune
+
+
+def _round_lines(rule_set: RuleSet, lang: Lang) -> list[str]:
+    return [
+        f"  {rnd.name.get(lang)} ({tier.value}): "
+        + _t(
+            lang,
+            f"đề nghị đến {rnd.forwarded_by} → quyết định đến {rnd.decided_by}",
+            f"forwarded by {rnd.forwarded_by} → decided by {rnd.decided_by}",
+        )
+        for tier, rounds in rule_set.deadlines.rounds.items()
+        for rnd in rounds
+    ]
+
+
+def _deadline_lines(
+    rule_set: RuleSet, lang: Lang, local_policies: Sequence[LocalPolicy] = ()
+) -> list[str]:
+    d = rule_set.deadlines
+    window = d.reevaluation_window
+    return [
+        _t(lang, "  Xã kiểm tra hồ sơ: ", "  Commune check: ")
+        + _commune_check(rule_set, lang, local_policies),
         _t(lang, "  Giấy chứng nhận: ", "  Certificate: ")
         + f"{d.certificate_validity_months} {_t(lang, 'tháng', 'months')} "
         + f"({d.valid_to_convention})",
         _t(lang, "  Thông báo hết hạn trước: ", "  Expiry notice before expiry: ")
-        + days(d.expiry_notice_days_before, "ngày", "days"),
-    ]
-    window = d.reevaluation_window
-    lines.append(
+        + _days(lang, d.expiry_notice_days_before, "ngày", "days"),
         _t(lang, "  Nộp hồ sơ đánh giá lại: ", "  Re-evaluation filing: ")
         + (
-            unknown
+            _t(lang, "không quy định", "not set")
             if window is None
             else _t(
                 lang,
                 f"từ {window.opens_days_before} đến {window.closes_days_before} ngày trước hạn",
                 f"{window.opens_days_before} to {window.closes_days_before} days before expiry",
             )
-        )
-    )
-    lines.append(
+        ),
         _t(lang, "  Quyết định đánh giá lại: ", "  Re-evaluation decision: ")
-        + days(d.reevaluation_decision_days, "ngày", "days")
-    )
-    lines.append(
+        + _days(lang, d.reevaluation_decision_days, "ngày", "days"),
         _t(lang, "  Gia hạn cho hồ sơ nộp muộn: ", "  Late filer's extension: ")
-        + days(d.late_reevaluation_grace_days, "ngày sau hạn", "days past expiry")
-    )
-    lines.append(
-        _t(lang, "  Thu hồi: ", "  Revocation: ") + days(d.revocation_days, "ngày", "days")
-    )
-    for tier, rounds in d.rounds.items():
-        for rnd in rounds:
-            lines.append(
-                f"  {rnd.name.get(lang)} ({tier.value}): "
-                + _t(
-                    lang,
-                    f"đề nghị đến {rnd.forwarded_by} → quyết định đến {rnd.decided_by}",
-                    f"forwarded by {rnd.forwarded_by} → decided by {rnd.decided_by}",
-                )
-            )
-    return lines
+        + _days(lang, d.late_reevaluation_grace_days, "ngày sau hạn", "days past expiry"),
+        _t(lang, "  Thu hồi: ", "  Revocation: ") + _days(lang, d.revocation_days, "ngày", "days"),
+        *_round_lines(rule_set, lang),
+    ]
 
 
 def render_rule_set(

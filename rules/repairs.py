@@ -14,19 +14,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from rules.errors import RuleSetError
+from rules.errors import RuleSetError, messages
 from rules.rubric import Rubric
 
 Doc = dict[str, Any]
-
-
-def _messages(exc: ValidationError, prefix: str) -> str:
-    out = []
-    for error in exc.errors():
-        message = str(error.get("msg", "")).removeprefix("Value error, ")
-        location = ".".join(str(p) for p in error.get("loc", ()))
-        out.append(message if not location else f"{prefix} › {location}: {message}")
-    return "; ".join(out)
 
 
 class SubItem(BaseModel):
@@ -79,7 +70,7 @@ def build_rubric(raw: Mapping[str, Any], repairs: Mapping[str, Any], rubric_id: 
             {**repairs, "repairs": [_rename_from(r) for r in repairs.get("repairs", [])]}
         )
     except ValidationError as exc:
-        raise RuleSetError("", _messages(exc, f"repairs for {rubric_id}")) from exc
+        raise RuleSetError("", messages(exc, f"repairs for {rubric_id}")) from exc
     sets = [_convert_set(s, doc.general) for s in raw.get("sets", [])]
     by_number = {s["number"]: s for s in sets}
     for index, repair in enumerate(doc.repairs, start=1):
@@ -97,7 +88,7 @@ def build_rubric(raw: Mapping[str, Any], repairs: Mapping[str, Any], rubric_id: 
     try:
         return Rubric.model_validate(document)
     except ValidationError as exc:
-        raise RuleSetError("", _messages(exc, f"rubric {rubric_id}")) from exc
+        raise RuleSetError("", messages(exc, f"rubric {rubric_id}")) from exc
 
 
 def _rename_from(repair: Mapping[str, Any]) -> dict[str, Any]:

@@ -39,10 +39,7 @@ class Option(BaseModel):
     min_star: Literal[3, 4, 5] | None = None
     case: str | None = None
 
-    @field_validator("points", mode="before")
-    @classmethod
-    def _clean(cls, value: object) -> object:
-        return clean_points(value)
+    _clean = field_validator("points", mode="before")(clean_points)
 
 
 class Case(BaseModel):
@@ -67,10 +64,7 @@ class Criterion(BaseModel):
     cases: tuple[Case, ...] = ()
     notes: tuple[str, ...] = ()
 
-    @field_validator("max", mode="before")
-    @classmethod
-    def _clean(cls, value: object) -> object:
-        return clean_points(value)
+    _clean = field_validator("max", mode="before")(clean_points)
 
     @property
     def is_leaf(self) -> bool:
@@ -103,10 +97,7 @@ class Group(BaseModel):
     max: Decimal
     criteria: tuple[Criterion, ...]
 
-    @field_validator("max", mode="before")
-    @classmethod
-    def _clean(cls, value: object) -> object:
-        return clean_points(value)
+    _clean = field_validator("max", mode="before")(clean_points)
 
 
 class Part(BaseModel):
@@ -117,10 +108,7 @@ class Part(BaseModel):
     max: Decimal
     groups: tuple[Group, ...]
 
-    @field_validator("max", mode="before")
-    @classmethod
-    def _clean(cls, value: object) -> object:
-        return clean_points(value)
+    _clean = field_validator("max", mode="before")(clean_points)
 
 
 class ProductSetRubric(BaseModel):

@@ -16,8 +16,8 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
-from rules.authorities import Routing, ensure_may_score, route
 from rules.catalogue import rubric_for
+from rules.competence import ensure_may_score
 from rules.errors import SheetError
 from rules.model import ApplicabilityCondition, RuleSet, ShortfallMode, Tier
 from rules.results import (
@@ -29,8 +29,9 @@ from rules.results import (
     ScoredLine,
     ScoredSheet,
 )
-from rules.rubric import PartCode, ProductSetRubric
+from rules.rubric import PartCode
 from rules.sheets import MemberSheet
+from rules.stars import band_for, decide, knockout_checks, minimum_checks, mode_star
 
 PARTS: tuple[PartCode, ...] = ("A", "B", "C")
 MINIMUM_STARS = (3, 4, 5)
@@ -151,143 +152,11 @@ def _check_knockouts(rule_set: RuleSet, product_set: int, codes: Sequence[str], 
             )
 
 
-def band_for(rule_set: RuleSet, score: Decimal) -> int:
-    """The star band of ``score``: the highest band whose lower bound it reaches."""
-    reached = [b.star for b in rule_set.scoring.bands if score >= b.min_score]
-    return max(reached) if reached else 1
-
-
 def council_mean(rule_set: RuleSet, values: Sequence[Decimal]) -> Decimal:
     """Arithmetic mean rounded as the rule set says (2 decimals, half-up)."""
     quantum = Decimal(1).scaleb(-rule_set.scoring.decimals)
     raw = sum(values, Decimal(0)) / Decimal(len(values))
     return raw.quantize(quantum, rounding=rule_set.scoring.rounding)
-
-
-def _minimum_checks(
-    rule_set: RuleSet, rubric: ProductSetRubric, sheets: Sequence[ScoredSheet]
-) -> tuple[MinimumCheck, ...]:
-    checks = []
-    for _, leaf in rubric.leaves():
-        for option in leaf.options:
-            if option.min_star is None:
-                continue
-            points = tuple(s.points(leaf.code) for s in sheets)
-            if rule_set.scoring.minimum_aggregation == "mean":
-                met = sum(points, Decimal(0)) / len(points) >= option.points
-            else:
-                met = all(p >= option.points for p in points)
-            checks.append(
-                MinimumCheck(
-                    star=option.min_star,
-                    criterion=leaf.code,
-                    criterion_label=leaf.label,
-                    required_option=option.id,
-                    required_label=option.label,
-                    required_points=option.points,
-                    member_points=points,
-                    met=met,
-                )
-            )
-    return tuple(sorted(checks, key=lambda c: c.star))
-
-
-def _knockout_checks(
-    rule_set: RuleSet,
-    product_set: int,
-    sheets: Sequence[ScoredSheet],
-    council_flags: Sequence[str],
-) -> tuple[KnockoutCheck, ...]:
-    checks = []
-    for knockout in rule_set.knockouts_for(product_set):
-        if knockout.zero_points_in:
-            zeros = [
-                code
-                for code in knockout.zero_points_in
-                if sum((s.points(code) for s in sheets), Decimal(0)) == 0
-            ]
-            flagged = tuple(f"criterion {c}" for c in zeros)
-        else:
-            by_members = tuple(s.member for s in sheets if knockout.code in s.knockouts)
-            flagged = (("council",) if knockout.code in council_flags else ()) + by_members
-        checks.append(
-            KnockoutCheck(
-                code=knockout.code,
-                label_vi=knockout.label.vi,
-                label_en=knockout.label.en,
-                triggered=bool(flagged),
-                flagged_by=flagged,
-            )
-        )
-    return tuple(checks)
-
-
-def _reachable(rule_set: RuleSet, checks: Sequence[MinimumCheck], star: int) -> bool:
-    """Whether every minimum counted for ``star`` is met (cumulative if the rules say so)."""
-    cumulative = rule_set.scoring.minimums_cumulative
-    relevant = [c for c in checks if (c.star <= star if cumulative else c.star == star)]
-    return all(c.met for c in relevant)
-
-
-def mode_star(
-    rule_set: RuleSet, mode: ShortfallMode, band: int, checks: Sequence[MinimumCheck]
-) -> int | None:
-    """The star a result supports under ``mode`` (§14.8), or ``None`` for "không đạt".
-
-    Bands below the lowest certified star (1★, 2★) are their own star (no
-    certificate, §14.10). Otherwise ``cap`` gives the highest certified star up
-    to the band whose cumulative minimums are met, ``reject`` the band's star
-    only if its minimums are met. A star is never a cap below 3★: a 50-<70
-    result missing a 3★ minimum is "không đạt", not 2★ (§1.1, §1.3).
-    """
-    certified = rule_set.scoring.certified_stars
-    if band < min(certified):
-        return band
-    if mode == ShortfallMode.CAP:
-        met = [s for s in certified if s <= band and _reachable(rule_set, checks, s)]
-        return max(met) if met else None
-    return band if _reachable(rule_set, checks, band) else None
-
-
-def _decide(
-    rule_set: RuleSet,
-    mode: ShortfallMode,
-    total: Decimal,
-    band: int,
-    checks: Sequence[MinimumCheck],
-    rejected: bool,
-    tier: Tier,
-    on: date | None,
-    gate: bool,
-) -> ModeOutcome:
-    if rejected:
-        return ModeOutcome(
-            mode=mode,
-            outcome=Outcome.REJECTED,
-            awarded_star=None,
-            certificate_issued=False,
-            routing=Routing(action="none"),
-        )
-    star = mode_star(rule_set, mode, band, checks)
-    reachable = frozenset(
-        s for s in rule_set.scoring.certified_stars if _reachable(rule_set, checks, s)
-    )
-    routing = route(
-        rule_set, tier, total, star, on, reachable=reachable, minimums_gate_forwarding=gate
-    )
-    outcome = {
-        "forward": Outcome.FORWARDED,
-        "return": Outcome.RETURNED,
-        "recognise": Outcome.RECOGNISED,
-        "none": Outcome.NOT_RECOGNISED,
-    }[routing.action]
-    return ModeOutcome(
-        mode=mode,
-        outcome=outcome,
-        awarded_star=star,
-        certificate_issued=outcome == Outcome.RECOGNISED,
-        routing=routing,
-    )
 
 
 def council_result(
@@ -329,8 +198,8 @@ def council_result(
     total = council_mean(rule_set, [s.total for s in scored])
     parts = {p: council_mean(rule_set, [s.parts[p] for s in scored]) for p in PARTS}
     band = band_for(rule_set, total)
-    checks = _minimum_checks(rule_set, rubric, scored)
-    knockouts = _knockout_checks(rule_set, product_set, scored, council_knockouts)
+    checks = minimum_checks(rule_set, rubric, scored)
+    knockouts = knockout_checks(rule_set, product_set, scored, council_knockouts)
     rejected = any(k.triggered for k in knockouts)
     chosen = mode or rule_set.scoring.minimum_shortfall_default
     return CouncilResult(
@@ -346,7 +215,7 @@ def council_result(
         minimums=checks,
         knockouts=knockouts,
         by_mode=tuple(
-            _decide(rule_set, m, total, band, checks, rejected, at, on, minimums_gate_forwarding)
+            decide(rule_set, m, total, band, checks, rejected, at, on, minimums_gate_forwarding)
             for m in ShortfallMode
         ),
     )

@@ -16,7 +16,7 @@ from rules.deployment import Deployment, LocalPolicy
 from rules.errors import UnknownRuleSetError
 from rules.loader import all_local_policies, all_rule_sets
 from rules.model import DossierKind, RuleSet
-from rules.text import LocalText
+from rules.text import LocalText, fmt_date
 from rules.workdays import add_days
 
 
@@ -45,10 +45,6 @@ class TransitionTerms(BaseModel):
     source: str
 
 
-def _dmy(day: date) -> str:
-    return day.strftime("%d/%m/%Y")
-
-
 def select_rule_set(
     filing_date: date,
     deployment: Deployment | None = None,
@@ -69,56 +65,74 @@ def select_rule_set(
     filing date (a district deployment is inactive from 01/07/2025, even for a
     dossier still governed by R1).
     """
-    candidates = [rs for rs in (rule_sets or all_rule_sets()) if rs.covers(filing_date)]
+    rule_set = _governing(filing_date, rule_sets or all_rule_sets(), importing)
+    policies: tuple[LocalPolicy, ...] = ()
+    active = True
+    if deployment is not None:
+        pool = local_policies if local_policies is not None else all_local_policies()
+        policies, active = _deployment_terms(rule_set, filing_date, deployment, pool)
+    return Selection(
+        rule_set=rule_set,
+        filing_date=filing_date,
+        reason=_reason(rule_set, filing_date),
+        local_policies=policies,
+        deployment_tier_active=active,
+    )
+
+
+def _governing(filing_date: date, rule_sets: Sequence[RuleSet], importing: bool) -> RuleSet:
+    """The latest rule set covering ``filing_date``; refuses one without sheets unless importing."""
+    candidates = [rs for rs in rule_sets if rs.covers(filing_date)]
     if not candidates:
         raise UnknownRuleSetError(
             "filing_date",
-            f"no shipped rule set governs dossiers filed on {_dmy(filing_date)}",
-            f"không có bộ quy tắc nào áp dụng cho hồ sơ nộp ngày {_dmy(filing_date)}",
+            f"no shipped rule set governs dossiers filed on {fmt_date(filing_date)}",
+            f"không có bộ quy tắc nào áp dụng cho hồ sơ nộp ngày {fmt_date(filing_date)}",
         )
     rule_set = max(candidates, key=lambda rs: rs.effective_from)
     if not rule_set.sheets_available and not importing:
         raise UnknownRuleSetError(
             "filing_date",
-            f"a dossier filed on {_dmy(filing_date)} falls under {rule_set.id}, whose sheets "
+            f"a dossier filed on {fmt_date(filing_date)} falls under {rule_set.id}, whose sheets "
             "are not available: its results can only be imported (rules.import_result)",
-            f"hồ sơ nộp ngày {_dmy(filing_date)} thuộc {rule_set.id}, không có phiếu chấm điểm: "
+            f"hồ sơ nộp ngày {fmt_date(filing_date)} thuộc {rule_set.id}, "
+            "không có phiếu chấm điểm: "
             "chỉ nhập kết quả đã quyết định (rules.import_result)",
         )
-    ends = f" đến {_dmy(rule_set.effective_to)}" if rule_set.effective_to else ""
-    ends_en = f" to {_dmy(rule_set.effective_to)}" if rule_set.effective_to else ""
-    reason = LocalText(
+    return rule_set
+
+
+def _reason(rule_set: RuleSet, filing_date: date) -> LocalText:
+    """Why ``rule_set`` governs a dossier filed on ``filing_date`` (both languages)."""
+    ends = f" đến {fmt_date(rule_set.effective_to)}" if rule_set.effective_to else ""
+    ends_en = f" to {fmt_date(rule_set.effective_to)}" if rule_set.effective_to else ""
+    return LocalText(
         vi=(
-            f"Hồ sơ tiếp nhận ngày {_dmy(filing_date)} thuộc {rule_set.id} "
-            f"(áp dụng cho hồ sơ tiếp nhận từ {_dmy(rule_set.effective_from)}{ends})"
+            f"Hồ sơ tiếp nhận ngày {fmt_date(filing_date)} thuộc {rule_set.id} "
+            f"(áp dụng cho hồ sơ tiếp nhận từ {fmt_date(rule_set.effective_from)}{ends})"
         ),
         en=(
-            f"Dossier received on {_dmy(filing_date)} falls under {rule_set.id} "
-            f"(governs dossiers received from {_dmy(rule_set.effective_from)}{ends_en})"
+            f"Dossier received on {fmt_date(filing_date)} falls under {rule_set.id} "
+            f"(governs dossiers received from {fmt_date(rule_set.effective_from)}{ends_en})"
         ),
     )
-    policies: tuple[LocalPolicy, ...] = ()
-    active = True
-    if deployment is not None:
-        pool = local_policies if local_policies is not None else all_local_policies()
-        policies = tuple(
-            p
-            for p in pool
-            if p.id in deployment.local_policies
-            and p.covers(filing_date)
-            and rule_set.id in p.applies_to_rule_sets
-        )
-        active = deployment.tier in rule_set.tiers and not any(
-            s.tier == deployment.tier and filing_date > s.last_day
-            for s in rule_set.tier_successions
-        )
-    return Selection(
-        rule_set=rule_set,
-        filing_date=filing_date,
-        reason=reason,
-        local_policies=policies,
-        deployment_tier_active=active,
+
+
+def _deployment_terms(
+    rule_set: RuleSet, filing_date: date, deployment: Deployment, pool: Sequence[LocalPolicy]
+) -> tuple[tuple[LocalPolicy, ...], bool]:
+    """The local policies the deployment opted in to, and whether its tier is still active."""
+    policies = tuple(
+        p
+        for p in pool
+        if p.id in deployment.local_policies
+        and p.covers(filing_date)
+        and rule_set.id in p.applies_to_rule_sets
     )
+    active = deployment.tier in rule_set.tiers and not any(
+        s.tier == deployment.tier and filing_date > s.last_day for s in rule_set.tier_successions
+    )
+    return policies, active
 
 
 def transition_terms(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Mapping
+from datetime import date
 from decimal import Decimal
 from typing import Literal
 
@@ -44,6 +45,11 @@ class LocalText(BaseModel):
 
     def get(self, lang: Lang) -> str:
         return self.vi if lang == "vi" else self.en
+
+
+def fmt_date(day: date) -> str:
+    """A date as users read it: dd/mm/yyyy."""
+    return day.strftime("%d/%m/%Y")
 
 
 def fmt_decimal(value: Decimal, lang: Lang, places: int = 2) -> str:
