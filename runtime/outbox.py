@@ -32,13 +32,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
-from uuid import uuid5
 
 from eventsourcing.persistence import (
     ApplicationRecorder,
@@ -48,40 +46,29 @@ from eventsourcing.persistence import (
     Tracking,
 )
 
-from contracts.envelope import IntegrationEvent
 from runtime.backoff import Outage
+from runtime.epochs import RestoreWatch, StoreRestored, in_epoch, open_epoch, read_epochs
 from runtime.leader import Leadership, leadership_for
+from runtime.log_reader import Batch, LogReader, Translation
 from runtime.messages import (
     HEADER_EVENT_TYPE,
-    HEADER_NOTIFICATION_ID,
-    HEADER_SOURCE,
     OutMessage,
     Publisher,
 )
 from runtime.metrics import Metrics
 from runtime.tracking import LostLeadership
 
+__all__ = [
+    "Batch",
+    "Relay",
+    "StoreRestored",
+    "Translation",
+    "in_epoch",
+    "open_epoch",
+    "read_epochs",
+]
+
 log = logging.getLogger(__name__)
-
-# A translation turns one domain event into (topic, integration event) pairs; an
-# event with no public meaning (a member's private score sheet) maps to none.
-Translation = Callable[[Any], Sequence[tuple[str, IntegrationEvent]]]
-
-
-@dataclass(frozen=True)
-class Batch:
-    """The messages of the notifications after `start` up to `last` (None: none stored),
-    the newest event's time, and whether the read was full (more may follow)."""
-
-    start: int
-    messages: list[OutMessage]
-    last: int | None
-    newest: datetime | None
-    full: bool
-
-
-class StoreRestored(Exception):
-    """The store's notification log is behind what this relay already published."""
 
 
 @dataclass
@@ -109,12 +96,10 @@ class Relay:
         self.lock: Leadership = self.leadership or leadership_for(self.name, self.positions)
         self.outage = Outage(f"relay:{self.source}", self.metrics)
         self.last_backlog = 0
-        self._published_up_to = 0  # the highest notification id this process published
-        self._restored: str | None = None  # why publishing stopped, until a new epoch
-        self._epochs_when_restored = 0
-        self._checked_at = 0.0
-        # the batch being read ahead: (the position it starts after, its read)
-        self._ahead: tuple[int, asyncio.Future[Batch]] | None = None
+        self.restore = RestoreWatch(self.name, self.recorder, self.positions)
+        self.reader = LogReader(
+            self.recorder, self.mapper, self.translate, self.source, self.batch_size, self.epoch_of
+        )
 
     @property
     def term_name(self) -> str:
@@ -140,39 +125,12 @@ class Relay:
         return True
 
     def check_not_restored(self, force: bool = False) -> None:
-        """Raise `StoreRestored` while the store is behind what this relay published (its
-        log ends, or its recorded position is, below that) and no new epoch was opened
-        since it was noticed. Looks at the store at most every `restore_check_seconds`
-        unless `force`d."""
-        now = time.monotonic()
-        if not force and not self._restored and now - self._checked_at < self.restore_check_seconds:
-            return
-        self._checked_at = now
-        if self._restored:
-            if len(read_epochs(self.positions, self.name)) <= self._epochs_when_restored:
-                raise StoreRestored(self._restored)
-            log.warning("%s: a new epoch was opened; publishing again", self.name)
-            self._restored = None
-            self._published_up_to = 0
+        """Raise `StoreRestored` while the store is behind what this relay published
+        (`RestoreWatch.check`, at most every `restore_check_seconds` unless `force`d); once
+        a new epoch is opened, the position and the epochs are read afresh."""
+        if self.restore.check(self.restore_check_seconds, force):
             self._position = None
             self._epochs = None
-            return
-        if not self._published_up_to:
-            return
-        top = self.recorder.max_notification_id() or 0
-        recorded = self.positions.max_tracking_id(self.name) or 0  # read afresh
-        if top >= self._published_up_to and recorded >= self._published_up_to:
-            return
-        behind = min(top, recorded)
-        self._restored = (
-            f"{self.name}: the store went back (restored from a backup?): its log ends at "
-            f"notification {top} and its recorded position is {recorded}, but this relay "
-            f"already published up to {self._published_up_to}. Publishing is stopped: open "
-            f"a new epoch with `python -m system.epoch <service>` (docs/operators/delivery.md)"
-        )
-        self._epochs_when_restored = len(read_epochs(self.positions, self.name))
-        log.error("%s (behind by %d)", self._restored, self._published_up_to - behind)
-        raise StoreRestored(self._restored)
 
     def close(self) -> None:
         """Stop leading (a standby takes over); `run` does this when it ends."""
@@ -202,71 +160,22 @@ class Relay:
     def backlog(self) -> int:
         return (self.recorder.max_notification_id() or 0) - self.position()
 
+    @property
+    def _ahead(self) -> tuple[int, asyncio.Future[Batch]] | None:
+        """The batch being read ahead: (the position it starts after, its read)."""
+        return self.reader.ahead
+
     def read_batch(self) -> tuple[list[OutMessage], int | None, datetime | None]:
         """The next batch of messages, the last notification id read, its event time."""
-        batch = self.read_after(self.position())
+        batch = self.reader.read_after(self.position())
         return batch.messages, batch.last, batch.newest
 
-    def read_after(self, start: int) -> Batch:
-        """The messages of up to `batch_size` notifications after `start`."""
-        notifications = self.recorder.select_notifications(
-            start=start, limit=self.batch_size, inclusive_of_start=False
-        )
-        messages: list[OutMessage] = []
-        newest: datetime | None = None
-        for notification in notifications:
-            out, at = self.messages_of(notification)
-            messages += out
-            newest = at or newest
-        last = notifications[-1].id if notifications else None
-        return Batch(start, messages, last, newest, full=len(notifications) == self.batch_size)
-
-    async def next_batch(self) -> Batch:
-        """The batch after the recorded position: the one read ahead while the previous batch
-        was being published when it starts there, else read now. After a full batch the
-        one after it is read ahead (`read_ahead`), so reading the store overlaps waiting
-        for the broker's acknowledgements; a read-ahead that no longer starts at the
-        position (a conflict, a new leader, a failure) is dropped."""
-        start, ahead = self.position(), self._ahead
-        self._ahead = None
-        if ahead is not None and ahead[0] == start:
-            return await ahead[1]
-        if ahead is not None:
-            _discard(ahead[1])
-        return await asyncio.to_thread(self.read_after, start)
-
-    def read_ahead(self, batch: Batch) -> None:
-        if batch.full and batch.last is not None:
-            last = batch.last
-            self._ahead = (last, asyncio.ensure_future(asyncio.to_thread(self.read_after, last)))
+    def messages_of(self, notification: Notification) -> tuple[list[OutMessage], datetime | None]:
+        """The published messages of one stored notification (`LogReader.messages_of`)."""
+        return self.reader.messages_of(notification)
 
     def drop_read_ahead(self) -> None:
-        if self._ahead is not None:
-            _discard(self._ahead[1])
-            self._ahead = None
-
-    def messages_of(self, notification: Notification) -> tuple[list[OutMessage], datetime | None]:
-        """The published messages of one stored notification (none for a private event),
-        and the event's time."""
-        domain_event = self.mapper.to_domain_event(notification)
-        epoch = self.epoch_of(notification.id)
-        source = self.source + (f"~{epoch}" if epoch else "")
-        messages = [
-            OutMessage(
-                topic=topic,
-                key=str(integration_event.aggregate_id).encode(),
-                value=integration_event.model_dump_json().encode(),
-                headers={
-                    HEADER_SOURCE: source,
-                    HEADER_NOTIFICATION_ID: str(notification.id),
-                    HEADER_EVENT_TYPE: integration_event.event_type,
-                },
-            )
-            for topic, integration_event in (
-                (t, in_epoch(e, epoch)) for t, e in self.translate(domain_event)
-            )
-        ]
-        return messages, getattr(domain_event, "timestamp", None)
+        self.reader.drop_read_ahead()
 
     def record(self, last: int) -> None:
         """Record the position under this relay's term; a relay that lost it cannot."""
@@ -276,7 +185,7 @@ class Relay:
             Tracking(self.name, last), Tracking(self.term_name, self._term)
         )
         self._position = last
-        self._published_up_to = max(self._published_up_to, last)
+        self.restore.published(last)
         self.metrics.relay_position.labels(self.name).set(last)
 
     async def run_once(self) -> int:
@@ -294,11 +203,11 @@ class Relay:
             self.drop_read_ahead()
             return 0
         await asyncio.to_thread(self.check_not_restored)
-        batch = await self.next_batch()
+        batch = await self.reader.next_batch(self.position())
         if batch.last is None:
             self.metrics.relay_backlog.labels(self.name).set(0)
             return 0
-        self.read_ahead(batch)
+        self.reader.read_ahead(batch)
         if batch.messages:
             await self.publisher.publish(batch.messages)
             self.count(batch.messages)
@@ -334,8 +243,8 @@ class Relay:
         """Why this relay is not ready (`runtime.health`), or None: publishing fails (the
         broker or the store is unreachable), or, while active, more than `max_backlog`
         stored events wait to be published. A standby relay is ready: it takes over."""
-        if self._restored:
-            return self._restored
+        if self.restore.stopped:
+            return self.restore.stopped
         if outage := self.outage.problem():
             return outage
         if self._term is not None and self.last_backlog > self.max_backlog:
@@ -363,34 +272,6 @@ class Relay:
                     await _sleep_or_stop(stop, poll_seconds if leading else self.standby_seconds)
         finally:
             self._step_down()
-
-
-def in_epoch(event: IntegrationEvent, epoch: int) -> IntegrationEvent:
-    """The event as published in `epoch`: epoch 0 keeps its id; later epochs derive one."""
-    if not epoch:
-        return event
-    return event.model_copy(update={"event_id": uuid5(event.event_id, f"epoch-{epoch}")})
-
-
-def read_epochs(positions: Any, relay_name: str) -> list[int]:
-    firsts: list[int] = []
-    while (first := positions.max_tracking_id(f"{relay_name}/epoch/{len(firsts) + 1}")) is not None:
-        firsts.append(first)
-    return firsts
-
-
-def open_epoch(positions: Any, recorder: ApplicationRecorder, relay_name: str) -> tuple[int, int]:
-    """Start a new epoch at the next notification id (run once after restoring the store
-    from a backup); returns (epoch, first notification id)."""
-    epoch = len(read_epochs(positions, relay_name)) + 1
-    first = (recorder.max_notification_id() or 0) + 1
-    positions.insert_tracking(Tracking(f"{relay_name}/epoch/{epoch}", first))
-    return epoch, first
-
-
-def _discard(read: asyncio.Future[Batch]) -> None:
-    """Forget a read-ahead: its result (or error) is retrieved, never used."""
-    read.add_done_callback(lambda done: done.cancelled() or done.exception())
 
 
 async def _sleep_or_stop(stop: asyncio.Event, seconds: float) -> None:
