@@ -153,7 +153,7 @@ def raw_inserts(settings: Settings, dbname: str, seconds: float) -> dict[str, fl
 
 
 def serve(settings: Settings, issuer_url: str, ports: Any, stop: Any) -> None:
-    """The registration gRPC server as `runtime.processes.serve_rpc` builds it (port 0)."""
+    """The registration gRPC server as `runtime.serving.serve_rpc` builds it (port 0)."""
     quiet_logging()
     registration = build_registration(settings)
     server, port = build_server(
