@@ -43,7 +43,9 @@
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-REPO_ROOT="$(cd "$SCRIPT_DIR/../.." && pwd)"
+TAG=kafka
+# shellcheck source=deploy/common.sh
+source "$SCRIPT_DIR/../common.sh"
 
 KAFKA_VERSION="${KAFKA_VERSION:-4.1.1}"
 KAFKA_SCALA_VERSION="${KAFKA_SCALA_VERSION:-2.13}"
@@ -55,10 +57,6 @@ KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms256m -Xmx1g}"
 KAFKA_WAIT_TIMEOUT="${KAFKA_WAIT_TIMEOUT:-90}"
 KAFKA_STOP_TIMEOUT="${KAFKA_STOP_TIMEOUT:-30}"
 KAFKA_TOPICS_FILE="${KAFKA_TOPICS_FILE:-$SCRIPT_DIR/topics.yaml}"
-OCOP_CACHE_DIR="$(realpath -m "${OCOP_CACHE_DIR:-$HOME/.cache/ocop}")"
-OCOP_STATE_DIR="$(realpath -m "${OCOP_STATE_DIR:-$REPO_ROOT/.state}")"
-OCOP_PYTHON="${OCOP_PYTHON:-$REPO_ROOT/.venv/bin/python}"
-OCOP_MAVEN_REPO="${OCOP_MAVEN_REPO:-}"
 KAFKA_SECURITY="${KAFKA_SECURITY:-plaintext}"
 KAFKA_TLS_DIR="$(realpath -m "${KAFKA_TLS_DIR:-$OCOP_STATE_DIR/tls}")"
 
@@ -82,9 +80,6 @@ secure() { [[ "$KAFKA_SECURITY" == "sasl_ssl" ]]; }
 # Admin-client credentials for the Python tools (wait, create-topics) on a secured broker.
 if secure; then export OCOP_KAFKA_CLIENT_CONFIG="$STATE_DIR/scram/admin.json"; fi
 
-say() { printf '[kafka] %s\n' "$*"; }
-err() { printf '[kafka] ERROR: %s\n' "$*" >&2; }
-
 log_tail() {
   local f
   for f in "$BROKER_LOG" "$STDOUT_LOG"; do
@@ -97,32 +92,8 @@ log_tail() {
 
 die() { err "$*"; log_tail; exit 1; }
 
-# The pid of our broker, or nothing. A pid file whose process is gone or is not
-# our broker (pid reused) does not count.
-broker_pid() {
-  [[ -f "$PID_FILE" ]] || return 0
-  local pid
-  pid="$(cat "$PID_FILE" 2>/dev/null || true)"
-  [[ "$pid" =~ ^[0-9]+$ ]] || return 0
-  if kill -0 "$pid" 2>/dev/null && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "kafka.Kafka $CONFIG_FILE"; then
-    echo "$pid"
-  fi
-}
-
-# Serialise commands that change the broker or the cache: two `make test` runs
-# at once must not start two brokers on one data dir or fetch into one dir.
-# The lock is held until this script exits; the broker must not inherit it.
-take_lock() {
-  local fd="$1" file="$2"
-  mkdir -p "$(dirname "$file")"
-  eval "exec $fd>>\"\$file\""
-  if ! flock -w 600 "$fd"; then
-    err "another kafka.sh holds $file for more than 600s"
-    exit 1
-  fi
-}
-
-port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+# The pid of our broker, or nothing (a stale pid file or a reused pid does not count).
+broker_pid() { pid_of "$PID_FILE" "kafka.Kafka $CONFIG_FILE"; }
 
 need_python() {
   [[ -x "$OCOP_PYTHON" ]] || { err "no Python at $OCOP_PYTHON (set OCOP_PYTHON, or create the venv: uv sync)"; exit 1; }
@@ -141,11 +112,10 @@ cmd_fetch() {
   command -v mvn >/dev/null || { err "mvn not found (Debian: apt-get install -y maven)"; exit 1; }
   command -v java >/dev/null || { err "java not found (Debian: apt-get install -y openjdk-17-jre-headless)"; exit 1; }
   say "fetching Kafka $KAFKA_VERSION (kafka_$KAFKA_SCALA_VERSION + kafka-tools) from Maven Central into $LIBS_DIR"
-  local work tmp_libs mvn_args=(-B --no-transfer-progress) log4j_core log4j_version
+  local work tmp_libs log4j_core log4j_version
   work="$(mktemp -d)"
   # shellcheck disable=SC2064  # expand $work now
   trap "rm -rf '$work'" EXIT
-  [[ -n "$OCOP_MAVEN_REPO" ]] && mvn_args+=("-Dmaven.repo.local=$OCOP_MAVEN_REPO")
   cat >"$work/pom.xml" <<EOF
 <project xmlns="http://maven.apache.org/POM/4.0.0">
   <modelVersion>4.0.0</modelVersion>
@@ -171,27 +141,19 @@ EOF
   rm -rf "$tmp_libs"
   mkdir -p "$tmp_libs"
   # Full plugin coordinates: Maven 3.8's `dependency:` prefix resolves an old plugin.
-  if ! mvn "${mvn_args[@]}" -f "$work/pom.xml" \
-      org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies \
-      -DoutputDirectory="$tmp_libs" -DincludeScope=runtime >"$work/mvn.log" 2>&1; then
-    tail -n 40 "$work/mvn.log" >&2
-    err "Maven could not resolve org.apache.kafka:kafka_$KAFKA_SCALA_VERSION:$KAFKA_VERSION (network? version?)"
-    exit 1
-  fi
+  maven_run "$work/mvn.log" "org.apache.kafka:kafka_$KAFKA_SCALA_VERSION:$KAFKA_VERSION (network? version?)" \
+    -f "$work/pom.xml" org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies \
+    -DoutputDirectory="$tmp_libs" -DincludeScope=runtime
   # Kafka 4 logs through slf4j 1.7 and ships log4j2 but no binding between them:
   # add log4j-slf4j-impl at exactly the log4j-core version Maven resolved.
   log4j_core="$(cd "$tmp_libs" && ls log4j-core-*.jar 2>/dev/null | head -n 1 || true)"
   log4j_version="${KAFKA_LOG4J_VERSION:-$(sed -E 's/^log4j-core-(.*)\.jar$/\1/' <<<"$log4j_core")}"
   [[ -n "$log4j_version" ]] || { err "no log4j-core among the resolved jars; set KAFKA_LOG4J_VERSION"; exit 1; }
   if ! ls "$tmp_libs"/log4j-slf4j-impl-*.jar >/dev/null 2>&1; then
-    if ! mvn "${mvn_args[@]}" -f "$work/pom.xml" \
-        org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
-        -Dartifact="org.apache.logging.log4j:log4j-slf4j-impl:$log4j_version" \
-        -DoutputDirectory="$tmp_libs" >"$work/mvn-log4j.log" 2>&1; then
-      tail -n 40 "$work/mvn-log4j.log" >&2
-      err "Maven could not resolve org.apache.logging.log4j:log4j-slf4j-impl:$log4j_version"
-      exit 1
-    fi
+    maven_run "$work/mvn-log4j.log" "org.apache.logging.log4j:log4j-slf4j-impl:$log4j_version" \
+      -f "$work/pom.xml" org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+      -Dartifact="org.apache.logging.log4j:log4j-slf4j-impl:$log4j_version" \
+      -DoutputDirectory="$tmp_libs"
   fi
   ls "$tmp_libs"/kafka_"$KAFKA_SCALA_VERSION"-"$KAFKA_VERSION".jar >/dev/null \
     || { err "kafka_$KAFKA_SCALA_VERSION-$KAFKA_VERSION.jar missing after Maven ran"; exit 1; }
@@ -394,14 +356,7 @@ cmd_start() {
     format_storage
     say "starting Kafka $KAFKA_VERSION on $BOOTSTRAP (controller $KAFKA_HOST:$KAFKA_CONTROLLER_PORT), log $BROKER_LOG"
     java_cmd
-    rm -f "$PID_FILE"
-    # setsid + nohup: the broker outlives the shell (and its job control) that
-    # started it. The child writes its own pid, since setsid may fork.
-    # shellcheck disable=SC2016  # $$ and $@ belong to the inner shell
-    setsid nohup bash -c 'echo $$ >"$0"; exec "$@"' "$PID_FILE" "${JAVA_CMD[@]}" kafka.Kafka "$CONFIG_FILE" \
-      >>"$STDOUT_LOG" 2>&1 </dev/null 8>&- 9>&- &
-    local i
-    for i in $(seq 50); do [[ -s "$PID_FILE" ]] && break; sleep 0.1; done
+    launch_detached "$PID_FILE" "$STDOUT_LOG" "${JAVA_CMD[@]}" kafka.Kafka "$CONFIG_FILE"
     [[ -n "$(broker_pid)" ]] || die "broker process exited right after start"
   fi
   cmd_wait
@@ -425,29 +380,7 @@ cmd_create_topics() {
     || die "creating topics from $KAFKA_TOPICS_FILE failed"
 }
 
-cmd_stop() {
-  local pid waited=0
-  pid="$(broker_pid)"
-  if [[ -z "$pid" ]]; then
-    say "broker not running"
-    rm -f "$PID_FILE"
-    return 0
-  fi
-  say "stopping broker (pid $pid)"
-  kill -TERM "$pid" 2>/dev/null || true
-  while kill -0 "$pid" 2>/dev/null; do
-    if ((waited >= KAFKA_STOP_TIMEOUT)); then
-      err "broker did not stop within ${KAFKA_STOP_TIMEOUT}s: SIGKILL"
-      kill -KILL "$pid" 2>/dev/null || true
-      sleep 1
-      break
-    fi
-    sleep 1
-    waited=$((waited + 1))
-  done
-  rm -f "$PID_FILE"
-  say "broker stopped after ${waited}s"
-}
+cmd_stop() { stop_pid "$PID_FILE" "$(broker_pid)" "$KAFKA_STOP_TIMEOUT" broker; }
 
 cmd_status() {
   local pid
@@ -504,10 +437,7 @@ main() {
       take_lock 9 "$STATE_DIR.lock"
       cmd_reset
       ;;
-    *)
-      sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//' >&2
-      exit 2
-      ;;
+    *) usage ;;
   esac
 }
 

@@ -35,7 +35,9 @@
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-REPO_ROOT="$(cd "$SCRIPT_DIR/../.." && pwd)"
+TAG=keycloak
+# shellcheck source=deploy/common.sh
+source "$SCRIPT_DIR/../common.sh"
 
 KEYCLOAK_VERSION="${KEYCLOAK_VERSION:-26.5.6}"
 KEYCLOAK_HOST="${KEYCLOAK_HOST:-127.0.0.1}"
@@ -45,10 +47,6 @@ KEYCLOAK_HEAP_OPTS="${KEYCLOAK_HEAP_OPTS:--Xms64m -Xmx768m}"
 KEYCLOAK_WAIT_TIMEOUT="${KEYCLOAK_WAIT_TIMEOUT:-240}"
 KEYCLOAK_STOP_TIMEOUT="${KEYCLOAK_STOP_TIMEOUT:-30}"
 KEYCLOAK_REALM_FILE="${KEYCLOAK_REALM_FILE:-$SCRIPT_DIR/realm-ocop.json}"
-OCOP_CACHE_DIR="$(realpath -m "${OCOP_CACHE_DIR:-$HOME/.cache/ocop}")"
-OCOP_STATE_DIR="$(realpath -m "${OCOP_STATE_DIR:-$REPO_ROOT/.state}")"
-OCOP_PYTHON="${OCOP_PYTHON:-$REPO_ROOT/.venv/bin/python}"
-OCOP_MAVEN_REPO="${OCOP_MAVEN_REPO:-}"
 
 KC_HOME="$OCOP_CACHE_DIR/keycloak-$KEYCLOAK_VERSION"
 COMPLETE_MARKER="$KC_HOME/.complete"
@@ -59,8 +57,6 @@ ADMIN_FILE="$STATE_DIR/admin-password"
 BASE_URL="http://$KEYCLOAK_HOST:$KEYCLOAK_PORT"
 ISSUER="$BASE_URL/realms/ocop"
 
-say() { printf '[keycloak] %s\n' "$*"; }
-err() { printf '[keycloak] ERROR: %s\n' "$*" >&2; }
 die() {
   err "$*"
   [[ -s "$SERVER_LOG" ]] && { printf -- '----- last 40 lines of %s -----\n' "$SERVER_LOG" >&2; tail -n 40 "$SERVER_LOG" >&2; }
@@ -77,26 +73,9 @@ java_home() {
 }
 
 # The pid of our server, or nothing (a stale pid file or a reused pid does not count).
-server_pid() {
-  [[ -f "$PID_FILE" ]] || return 0
-  local pid
-  pid="$(cat "$PID_FILE" 2>/dev/null || true)"
-  [[ "$pid" =~ ^[0-9]+$ ]] || return 0
-  if kill -0 "$pid" 2>/dev/null && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "--http-port $KEYCLOAK_PORT"; then
-    echo "$pid"
-  fi
-}
-
-# Serialise commands on one state dir and on the shared distribution (start-dev
-# re-augments the distribution in place when its build options change).
-take_lock() {
-  local fd="$1" file="$2"
-  mkdir -p "$(dirname "$file")"
-  eval "exec $fd>>\"\$file\""
-  flock -w 600 "$fd" || { err "another keycloak.sh holds $file for more than 600s"; exit 1; }
-}
-
-port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+server_pid() { pid_of "$PID_FILE" "--http-port $KEYCLOAK_PORT"; }
+# Commands lock the state dir and the shared distribution (start-dev re-augments the
+# distribution in place when its build options change): `take_lock`, deploy/common.sh.
 
 cmd_fetch() {
   [[ -f "$COMPLETE_MARKER" ]] && { say "Keycloak $KEYCLOAK_VERSION already in cache: $KC_HOME"; return 0; }
@@ -104,19 +83,14 @@ cmd_fetch() {
   [[ -f "$COMPLETE_MARKER" ]] && { say "Keycloak $KEYCLOAK_VERSION already in cache: $KC_HOME"; return 0; }
   command -v mvn >/dev/null || { err "mvn not found (Debian: apt-get install -y maven)"; exit 1; }
   command -v unzip >/dev/null || { err "unzip not found (Debian: apt-get install -y unzip)"; exit 1; }
-  local work mvn_args=(-B --no-transfer-progress)
+  local work
   work="$(mktemp -d)"
   # shellcheck disable=SC2064  # expand $work now
   trap "rm -rf '$work'" EXIT
-  [[ -n "$OCOP_MAVEN_REPO" ]] && mvn_args+=("-Dmaven.repo.local=$OCOP_MAVEN_REPO")
   say "fetching org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip from Maven Central"
-  if ! mvn "${mvn_args[@]}" org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
-      -Dartifact="org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip" \
-      -DoutputDirectory="$work" >"$work/mvn.log" 2>&1; then
-    tail -n 40 "$work/mvn.log" >&2
-    err "Maven could not resolve org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION (network? version?)"
-    exit 1
-  fi
+  maven_run "$work/mvn.log" "org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION (network? version?)" \
+    org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+    -Dartifact="org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip" -DoutputDirectory="$work"
   unzip -q "$work/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip" -d "$work/unpacked"
   rm -rf "$KC_HOME"
   mv "$work/unpacked/keycloak-$KEYCLOAK_VERSION" "$KC_HOME"
@@ -147,18 +121,16 @@ cmd_start() {
     fi
     read -r -a heap <<<"$KEYCLOAK_HEAP_OPTS"
     say "starting Keycloak $KEYCLOAK_VERSION on $BASE_URL (java $jhome), log $SERVER_LOG"
-    rm -f "$PID_FILE"
     : >"$SERVER_LOG"
-    # setsid + nohup: the server outlives this shell; the child writes its own pid.
-    # shellcheck disable=SC2016  # $$ and $@ belong to the inner shell
-    JAVA_HOME="$jhome" JAVA_OPTS_APPEND="${heap[*]}" \
-      KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="$(cat "$ADMIN_FILE")" \
-      setsid nohup bash -c 'echo $$ >"$0"; exec "$@"' "$PID_FILE" "$KC_HOME/bin/kc.sh" start-dev \
-      --http-host "$KEYCLOAK_HOST" --http-port "$KEYCLOAK_PORT" \
-      --http-management-port "$KEYCLOAK_MGMT_PORT" --db dev-mem --health-enabled true \
-      >>"$SERVER_LOG" 2>&1 </dev/null 8>&- 9>&- &
-    local i
-    for i in $(seq 50); do [[ -s "$PID_FILE" ]] && break; sleep 0.1; done
+    # The admin password goes through the environment, never a command line.
+    (
+      export JAVA_HOME="$jhome" JAVA_OPTS_APPEND="${heap[*]}" KC_BOOTSTRAP_ADMIN_USERNAME=admin
+      KC_BOOTSTRAP_ADMIN_PASSWORD="$(cat "$ADMIN_FILE")"
+      export KC_BOOTSTRAP_ADMIN_PASSWORD
+      launch_detached "$PID_FILE" "$SERVER_LOG" "$KC_HOME/bin/kc.sh" start-dev \
+        --http-host "$KEYCLOAK_HOST" --http-port "$KEYCLOAK_PORT" \
+        --http-management-port "$KEYCLOAK_MGMT_PORT" --db dev-mem --health-enabled true
+    )
   fi
   say "waiting up to ${KEYCLOAK_WAIT_TIMEOUT}s, then importing $KEYCLOAK_REALM_FILE"
   KEYCLOAK_ADMIN_PASSWORD="$(cat "$ADMIN_FILE")" "$OCOP_PYTHON" "$SCRIPT_DIR/import_realm.py" \
@@ -167,28 +139,7 @@ cmd_start() {
   say "ready after $(awk -v a="$start" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.1f", b - a }')s, issuer $ISSUER"
 }
 
-cmd_stop() {
-  local pid waited=0
-  pid="$(server_pid)"
-  if [[ -z "$pid" ]]; then
-    say "not running"
-    rm -f "$PID_FILE"
-    return 0
-  fi
-  say "stopping Keycloak (pid $pid)"
-  kill -TERM "$pid" 2>/dev/null || true
-  while kill -0 "$pid" 2>/dev/null; do
-    if ((waited >= KEYCLOAK_STOP_TIMEOUT)); then
-      err "did not stop within ${KEYCLOAK_STOP_TIMEOUT}s: SIGKILL"
-      kill -KILL "$pid" 2>/dev/null || true
-      break
-    fi
-    sleep 1
-    waited=$((waited + 1))
-  done
-  rm -f "$PID_FILE"
-  say "stopped after ${waited}s"
-}
+cmd_stop() { stop_pid "$PID_FILE" "$(server_pid)" "$KEYCLOAK_STOP_TIMEOUT" Keycloak; }
 
 cmd_status() {
   local pid
@@ -218,10 +169,7 @@ main() {
     status) cmd_status ;;
     logs) tail -n "${1:-100}" "$SERVER_LOG" ;;
     env) printf 'export OCOP_OIDC_ISSUER=%q\n' "$ISSUER" ;;
-    *)
-      sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//' >&2
-      exit 2
-      ;;
+    *) usage ;;
   esac
 }
 

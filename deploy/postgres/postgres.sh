@@ -27,6 +27,11 @@
 #   OCOP_PG_MAX_CONNECTIONS  the cluster's max_connections; a change restarts it [400]
 set -euo pipefail
 
+SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+TAG=postgres
+# shellcheck source=deploy/common.sh
+source "$SCRIPT_DIR/../common.sh"
+
 OCOP_PG_HOST="${OCOP_PG_HOST:-127.0.0.1}"
 OCOP_PG_PORT="${OCOP_PG_PORT:-5432}"
 OCOP_PG_USER="${OCOP_PG_USER:-ocop}"
@@ -41,17 +46,10 @@ OCOP_PG_MAX_CONNECTIONS="${OCOP_PG_MAX_CONNECTIONS:-400}"
 
 HBA_MARK="# ocop: password login over TCP for the dev role (deploy/postgres/postgres.sh)"
 
-say() { printf '[postgres] %s\n' "$*"; }
-err() { printf '[postgres] ERROR: %s\n' "$*" >&2; }
-
 # Serialise the commands that change things: two `make test` runs at once must
 # not race on CREATE DATABASE or on starting the cluster. Held until exit; the
 # server started under it must not inherit it (9>&- below).
-take_lock() {
-  local file="${TMPDIR:-/tmp}/ocop-postgres-$OCOP_PG_PORT.lock"
-  exec 9>>"$file"
-  flock -w 600 9 || fail "another postgres.sh holds $file for more than 600s"
-}
+lock_cluster() { take_lock 9 "${TMPDIR:-/tmp}/ocop-postgres-$OCOP_PG_PORT.lock"; }
 
 # Run as root: directly, or through passwordless sudo.
 as_root() {
@@ -343,17 +341,14 @@ main() {
   local cmd="${1:-}"
   [[ $# -gt 0 ]] && shift
   case "$cmd" in
-    install) take_lock && cmd_install ;;
-    start) take_lock && cmd_start ;;
-    stop) take_lock && cmd_stop ;;
+    install) lock_cluster && cmd_install ;;
+    start) lock_cluster && cmd_start ;;
+    stop) lock_cluster && cmd_stop ;;
     status) cmd_status ;;
-    create-dbs) take_lock && cmd_create_dbs ;;
-    reset-dbs) take_lock && cmd_reset_dbs "$@" ;;
+    create-dbs) lock_cluster && cmd_create_dbs ;;
+    reset-dbs) lock_cluster && cmd_reset_dbs "$@" ;;
     dsn) cmd_dsn "$@" ;;
-    *)
-      sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//' >&2
-      exit 2
-      ;;
+    *) usage ;;
   esac
 }
 

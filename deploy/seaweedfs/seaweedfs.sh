@@ -36,7 +36,9 @@
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-REPO_ROOT="$(cd "$SCRIPT_DIR/../.." && pwd)"
+TAG=seaweedfs
+# shellcheck source=deploy/common.sh
+source "$SCRIPT_DIR/../common.sh"
 
 SEAWEEDFS_VERSION="${SEAWEEDFS_VERSION:-v0.0.0-20261109003541-7506e5f91cd6}"
 SEAWEEDFS_HOST="${SEAWEEDFS_HOST:-127.0.0.1}"
@@ -47,9 +49,6 @@ SEAWEEDFS_FILER_PORT="${SEAWEEDFS_FILER_PORT:-18888}"
 SEAWEEDFS_BUCKET="${SEAWEEDFS_BUCKET:-ocop-documents}"
 SEAWEEDFS_WAIT_TIMEOUT="${SEAWEEDFS_WAIT_TIMEOUT:-90}"
 SEAWEEDFS_STOP_TIMEOUT="${SEAWEEDFS_STOP_TIMEOUT:-30}"
-OCOP_CACHE_DIR="$(realpath -m "${OCOP_CACHE_DIR:-$HOME/.cache/ocop}")"
-OCOP_STATE_DIR="$(realpath -m "${OCOP_STATE_DIR:-$REPO_ROOT/.state}")"
-OCOP_PYTHON="${OCOP_PYTHON:-$REPO_ROOT/.venv/bin/python}"
 
 MODULE="github.com/seaweedfs/seaweedfs"
 BUILD_DIR="$OCOP_CACHE_DIR/seaweedfs-$SEAWEEDFS_VERSION"
@@ -61,19 +60,9 @@ LOG_FILE="$STATE_DIR/weed.log"
 S3_CONFIG="$STATE_DIR/s3.json"
 ENDPOINT="http://$SEAWEEDFS_HOST:$SEAWEEDFS_S3_PORT"
 
-say() { printf '[seaweedfs] %s\n' "$*"; }
-
-# Serialise build and start: two test runs at once must not build into one dir or
-# start two servers on one data dir. The lock is held until this script exits.
-take_lock() {
-  local fd="$1" file="$2"
-  mkdir -p "$(dirname "$file")"
-  eval "exec $fd>\"$file\""
-  if ! flock -w 900 "$fd"; then
-    say "could not lock $file within 900 s"
-    exit 1
-  fi
-}
+# Build and start are serialised (`take_lock`, deploy/common.sh; 900 s: a build takes
+# minutes): two test runs at once must not build into one dir or start two servers on
+# one data dir.
 
 cmd_build() {
   if [[ -x "$WEED" ]]; then
@@ -83,7 +72,7 @@ cmd_build() {
     say "Go is not installed (needed to build SeaweedFS)"
     exit 1
   }
-  take_lock 8 "$BUILD_DIR.lock"
+  take_lock 8 "$BUILD_DIR.lock" 900
   if [[ -x "$WEED" ]]; then # built by whoever held the lock
     return 0
   fi
@@ -162,7 +151,7 @@ EOF
 
 cmd_start() {
   cmd_build
-  take_lock 9 "$STATE_DIR.lock"
+  take_lock 9 "$STATE_DIR.lock" 900
   mkdir -p "$DATA_DIR"
   credentials
   if running; then
