@@ -36,6 +36,12 @@ take_lock() {
   fi
 }
 
+# locked COMMAND...: run COMMAND holding the lock of the server's state dir ($STATE_DIR).
+locked() {
+  take_lock 9 "$STATE_DIR.lock"
+  "$@"
+}
+
 # port_open HOST PORT: whether something accepts TCP connections there.
 port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
 

@@ -421,22 +421,13 @@ main() {
   [[ $# -gt 0 ]] && shift
   case "$cmd" in
     fetch) cmd_fetch ;;
-    start)
-      take_lock 9 "$STATE_DIR.lock"
-      cmd_start
-      ;;
-    stop)
-      take_lock 9 "$STATE_DIR.lock"
-      cmd_stop
-      ;;
+    start) locked cmd_start ;;
+    stop) locked cmd_stop ;;
     status) cmd_status ;;
     logs) cmd_logs "$@" ;;
     wait) cmd_wait ;;
     create-topics) cmd_create_topics ;;
-    reset)
-      take_lock 9 "$STATE_DIR.lock"
-      cmd_reset
-      ;;
+    reset) locked cmd_reset ;;
     *) usage ;;
   esac
 }

@@ -158,14 +158,8 @@ main() {
   [[ $# -gt 0 ]] && shift
   case "$cmd" in
     fetch) cmd_fetch ;;
-    start)
-      take_lock 9 "$STATE_DIR.lock"
-      cmd_start
-      ;;
-    stop)
-      take_lock 9 "$STATE_DIR.lock"
-      cmd_stop
-      ;;
+    start) locked cmd_start ;;
+    stop) locked cmd_stop ;;
     status) cmd_status ;;
     logs) tail -n "${1:-100}" "$SERVER_LOG" ;;
     env) printf 'export OCOP_OIDC_ISSUER=%q\n' "$ISSUER" ;;
