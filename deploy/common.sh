@@ -1,6 +1,6 @@
-# Shared by the server scripts of deploy/ (kafka, keycloak, seaweedfs, postgres): sourced,
-# never run. The caller sets TAG (its log prefix) and SCRIPT_DIR (its own folder,
-# deploy/<server>) before sourcing; it gets REPO_ROOT, the cache and state roots, the
+# Shared by the server scripts of deploy/ (deploy/<server>/<server>.sh: kafka, keycloak,
+# seaweedfs, postgres): sourced, never run. The caller gets SCRIPT_DIR (its own folder),
+# TAG (its log prefix, the folder's name), REPO_ROOT, the cache and state roots, the
 # Python, and the steps every server script takes the same way: messages, a lock held
 # until the script exits, a port probe, the pid of a server it started (a stale pid
 # file or a reused pid does not count), starting a server detached from the shell and
@@ -13,6 +13,8 @@
 #   OCOP_MAVEN_REPO  Maven local repository [Maven's default, ~/.m2/repository]
 # shellcheck shell=bash
 
+SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[1]}")" && pwd)"
+TAG="$(basename "$SCRIPT_DIR")"
 REPO_ROOT="$(cd "$SCRIPT_DIR/../.." && pwd)"
 OCOP_CACHE_DIR="$(realpath -m "${OCOP_CACHE_DIR:-$HOME/.cache/ocop}")"
 OCOP_STATE_DIR="$(realpath -m "${OCOP_STATE_DIR:-$REPO_ROOT/.state}")"

@@ -42,10 +42,8 @@
 #                          [<state root>/tls]
 set -euo pipefail
 
-SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-TAG=kafka
 # shellcheck source=deploy/common.sh
-source "$SCRIPT_DIR/../common.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/../common.sh"
 
 KAFKA_VERSION="${KAFKA_VERSION:-4.1.1}"
 KAFKA_SCALA_VERSION="${KAFKA_SCALA_VERSION:-2.13}"

@@ -34,10 +34,8 @@
 #   OCOP_MAVEN_REPO         Maven local repository [Maven's default, ~/.m2/repository]
 set -euo pipefail
 
-SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-TAG=keycloak
 # shellcheck source=deploy/common.sh
-source "$SCRIPT_DIR/../common.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/../common.sh"
 
 KEYCLOAK_VERSION="${KEYCLOAK_VERSION:-26.5.6}"
 KEYCLOAK_HOST="${KEYCLOAK_HOST:-127.0.0.1}"

@@ -27,10 +27,8 @@
 #   OCOP_PG_MAX_CONNECTIONS  the cluster's max_connections; a change restarts it [400]
 set -euo pipefail
 
-SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-TAG=postgres
 # shellcheck source=deploy/common.sh
-source "$SCRIPT_DIR/../common.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/../common.sh"
 
 OCOP_PG_HOST="${OCOP_PG_HOST:-127.0.0.1}"
 OCOP_PG_PORT="${OCOP_PG_PORT:-5432}"

@@ -35,10 +35,8 @@
 #   OCOP_PYTHON             Python with boto3 [<repo>/.venv/bin/python]
 set -euo pipefail
 
-SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-TAG=seaweedfs
 # shellcheck source=deploy/common.sh
-source "$SCRIPT_DIR/../common.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/../common.sh"
 
 SEAWEEDFS_VERSION="${SEAWEEDFS_VERSION:-v0.0.0-20261109003541-7506e5f91cd6}"
 SEAWEEDFS_HOST="${SEAWEEDFS_HOST:-127.0.0.1}"
