@@ -12,13 +12,11 @@ in one transaction (exactly-once effect). Commands live in their groups — `pla
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import ClassVar
 
 from contracts.evaluation import CERTIFICATE_ENDINGS, Recognized
 from contracts.registration import ProductRegistered
-from rules import Deployment
-from runtime.blobs import BlobStore
-from runtime.clock import Clock
 from runtime.projection import Consumes
 from services.inspection.application import intake
 from services.inspection.application.core import InspectionStore
@@ -36,15 +34,14 @@ class InspectionApp(InspectionStore):
         **dict.fromkeys(CERTIFICATE_ENDINGS, intake.ended),
     }
 
-    def __init__(
-        self,
-        env: dict[str, str] | None = None,
-        *,
-        clock: Clock,
-        deployment: Deployment,
-        blobs: BlobStore,
-    ) -> None:
-        super().__init__(env, clock=clock, deployment=deployment, blobs=blobs)
-        self.plans = PlanCommands(self)
-        self.visits = VisitCommands(self)
-        self.queries = Queries(self)
+    @cached_property
+    def plans(self) -> PlanCommands:
+        return PlanCommands(self)
+
+    @cached_property
+    def visits(self) -> VisitCommands:
+        return VisitCommands(self)
+
+    @cached_property
+    def queries(self) -> Queries:
+        return Queries(self)

@@ -13,11 +13,11 @@ plan), `venues` (showrooms, fairs), `channels` (sales channels, value chains), `
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import ClassVar
 
 from contracts.evaluation import CERTIFICATE_ENDINGS, Recognized
 from contracts.registration import ProducerRegistered, ProductRegistered
-from runtime.clock import Clock
 from runtime.projection import Consumes
 from services.promotion.application import intake
 from services.promotion.application.channel_commands import ChannelCommands
@@ -38,16 +38,22 @@ class PromotionApp(PromotionStore):
         **dict.fromkeys(CERTIFICATE_ENDINGS, intake.ended),
     }
 
-    def __init__(
-        self,
-        env: dict[str, str] | None = None,
-        *,
-        clock: Clock,
-        local_policies: tuple[str, ...] = (),
-    ) -> None:
-        super().__init__(env, clock=clock, local_policies=local_policies)
-        self.plans = PlanCommands(self)
-        self.venues = VenueCommands(self)
-        self.channels = ChannelCommands(self)
-        self.outreach = OutreachCommands(self)
-        self.queries = Queries(self)
+    @cached_property
+    def plans(self) -> PlanCommands:
+        return PlanCommands(self)
+
+    @cached_property
+    def venues(self) -> VenueCommands:
+        return VenueCommands(self)
+
+    @cached_property
+    def channels(self) -> ChannelCommands:
+        return ChannelCommands(self)
+
+    @cached_property
+    def outreach(self) -> OutreachCommands:
+        return OutreachCommands(self)
+
+    @cached_property
+    def queries(self) -> Queries:
+        return Queries(self)
