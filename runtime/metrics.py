@@ -59,6 +59,15 @@ class _Families:
     def _gauge(self, name: str, doc: str, *labels: str) -> Gauge:
         return Gauge(f"{PREFIX}_{name}", doc, ["service", *labels], registry=self._registry)
 
+    def _histogram(self, name: str, doc: str, *labels: str) -> Histogram:
+        return Histogram(
+            f"{PREFIX}_{name}",
+            doc,
+            ["service", *labels],
+            registry=self._registry,
+            buckets=LATENCY_BUCKETS,
+        )
+
     def _consumer_families(self) -> None:
         """What a stream consumer counts: messages in and out, handling time, duplicates,
         dead letters, lag."""
@@ -67,12 +76,8 @@ class _Families:
         self.events_published = self._counter(
             "events_published", "Domain events published, by event type", "topic", "type"
         )
-        self.handler_latency = Histogram(
-            f"{PREFIX}_handler_latency_seconds",
-            "Time to apply one consumed message",
-            ["service", "topic"],
-            registry=self._registry,
-            buckets=LATENCY_BUCKETS,
+        self.handler_latency = self._histogram(
+            "handler_latency_seconds", "Time to apply one consumed message", "topic"
         )
         self.duplicates = self._counter(
             "duplicates_skipped", "Redelivered messages already applied", "topic"
@@ -124,12 +129,10 @@ class _Families:
         self.grpc_handled = self._counter(
             "grpc_server_handled", "gRPC calls completed, by status code", "method", "code"
         )
-        self.grpc_latency = Histogram(
-            f"{PREFIX}_grpc_server_handling_seconds",
+        self.grpc_latency = self._histogram(
+            "grpc_server_handling_seconds",
             "Time to answer a gRPC call (until the last message for streams)",
-            ["service", "method"],
-            registry=self._registry,
-            buckets=LATENCY_BUCKETS,
+            "method",
         )
 
 
