@@ -64,7 +64,7 @@ class RegistrationService(pb_grpc.RegistrationServicer):
         """producer id -> whether the caller may see that producer's records."""
         seen: dict[UUID, bool] = {}
         for producer_id in {r.producer_id for r in records}:
-            record = scope.producer_record(self.app.get_producer(producer_id))
+            record = scope.producer_record(self.app.registered_producer(producer_id))
             seen[producer_id] = visible(record)
         return lambda producer_id: seen.get(producer_id, False)
 

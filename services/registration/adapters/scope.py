@@ -19,7 +19,8 @@ def producer_record(producer: Producer) -> Record:
 
 
 def _producer(app: RegistrationApp, producer_id: str) -> Record:
-    return producer_record(app.get_producer(UUID(producer_id)))
+    """The producer's units and account: fixed at registration, so from the app's cache."""
+    return producer_record(app.registered_producer(UUID(producer_id)))
 
 
 def _new_producer(servicer: Any, request: Any) -> Record | None:

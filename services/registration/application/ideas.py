@@ -12,7 +12,6 @@ from runtime.text import nfc
 from services.registration.application.inputs import required
 from services.registration.application.products import check_product_set
 from services.registration.domain.idea import ProductIdea
-from services.registration.domain.producer import Producer
 
 if TYPE_CHECKING:
     from services.registration.application.app import RegistrationApp
@@ -35,7 +34,7 @@ class IdeaCommands:
         description: str = "",
     ) -> UUID:
         self.app.not_future("submitted_on", submitted_on)
-        producer = self.app.load(Producer, producer_id, "producer_id")
+        producer = self.app.registered_producer(producer_id)  # kind only
         check_product_set(producer, product_set, submitted_on)
         idea = ProductIdea(
             producer_id=producer.id,

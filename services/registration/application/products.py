@@ -87,4 +87,4 @@ class ProductCommands:
                 "Cần mã chủ thể hoặc mã ý tưởng.",
                 "A producer id or an idea id is required.",
             )
-        return self.app.load(Producer, producer_id, "producer_id")
+        return self.app.registered_producer(producer_id)  # kind and units only
