@@ -12,19 +12,15 @@ field names to them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from contextlib import closing
 from typing import Any
 
-import grpc
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 from starlette.datastructures import FormData
 
 from console.forms import typed_text
-from console.pages.council import _again, evaluation_stub
-from console.refusals import refusal_of
-from console.web import checked_form, client, redirect, signed_in, t
+from console.pages.council import _again, evaluate
+from console.web import checked_form, redirect, signed_in, t
 from contracts.rpc import evaluation_pb2 as pb
 from runtime.text import typed_day
 
@@ -48,27 +44,24 @@ def _command(
     dossier_id: str,
     action: str,
     form: FormData,
-    call: Callable[[Any], tuple[Any, Any]],
+    method: str,
+    asked: Any,
     done: str,
 ) -> Response:
-    """Send the request `call(stub)` gives (the stub's method, the message) as the
-    signed-in user; on a refusal, the dossier's page again with the messages at this
-    form's fields and the typed values kept."""
+    """Send `asked` to the evaluation service's `method` as the signed-in user; on a
+    refusal, the dossier's page again with the messages at this form's fields and the
+    typed values kept."""
     user = signed_in(request)
-    with closing(client(request)) as c:
-        method, message = call(evaluation_stub(c))
-        try:
-            c.call(method, message)
-        except grpc.RpcError as error:
-            names = FIELDS[action]
-            refusal = refusal_of(error, set(names) or {""})
-            refusal.fields = {names[k]: v for k, v in refusal.fields.items()}
-            if "sheets" in refusal.fields:  # quorum or divergence: about the whole council
-                refusal.general = " ".join(
-                    filter(None, (refusal.general, refusal.fields.pop("sheets")))
-                )
-            typed = _typed(form, action)
-            return _again(request, dossier_id, user, refusal, form=typed, action=action)
+    names = FIELDS[action]
+    _, refusal = evaluate(request, method, asked, frozenset(names) or frozenset({""}))
+    if refusal:
+        refusal.fields = {names[k]: v for k, v in refusal.fields.items()}
+        if "sheets" in refusal.fields:  # quorum or divergence: about the whole council
+            refusal.general = " ".join(
+                filter(None, (refusal.general, refusal.fields.pop("sheets")))
+            )
+        typed = _typed(form, action)
+        return _again(request, dossier_id, user, refusal, form=typed, action=action)
     return redirect(f"/hoi-dong/ho-so/{dossier_id}", t(request, done), request)
 
 
@@ -82,8 +75,8 @@ def declare_conflict(
     member = typed["conflict_member_id"] or signed_in(request).username
     return _command(
         request, dossier_id, "conflict", form,
-        lambda stub: (stub.DeclareConflict, pb.DeclareConflictRequest(
-            dossier_id=dossier_id, member_id=member, reason=typed["conflict_reason"])),
+        "DeclareConflict", pb.DeclareConflictRequest(
+            dossier_id=dossier_id, member_id=member, reason=typed["conflict_reason"]),
         "conflict_declared",
     )  # fmt: skip
 
@@ -95,9 +88,9 @@ def record_advisory(
     typed = _typed(form, "advisory")
     return _command(
         request, dossier_id, "advisory", form,
-        lambda stub: (stub.RecordAdvisory, pb.RecordAdvisoryRequest(
+        "RecordAdvisory", pb.RecordAdvisoryRequest(
             dossier_id=dossier_id, kind=typed["advisory_kind"],
-            on=typed_day(typed["advisory_on"]), summary=typed["advisory_summary"])),
+            on=typed_day(typed["advisory_on"]), summary=typed["advisory_summary"]),
         "advisory_recorded",
     )  # fmt: skip
 
@@ -107,7 +100,7 @@ def convene(request: Request, dossier_id: str, form: FormData = Depends(checked_
     """Written opinions give way to a council meeting (the quorum rules then apply)."""
     return _command(
         request, dossier_id, "convene", form,
-        lambda stub: (stub.ConveneMeeting, pb.ConveneMeetingRequest(dossier_id=dossier_id)),
+        "ConveneMeeting", pb.ConveneMeetingRequest(dossier_id=dossier_id),
         "meeting_convened",
     )  # fmt: skip
 
@@ -119,8 +112,8 @@ def rescore(request: Request, dossier_id: str, form: FormData = Depends(checked_
     reason = str(form.get("rescore_reason") or "").strip()
     return _command(
         request, dossier_id, "rescore", form,
-        lambda stub: (stub.RequestRescore, pb.RequestRescoreRequest(
-            dossier_id=dossier_id, members=members, reason=reason)),
+        "RequestRescore", pb.RequestRescoreRequest(
+            dossier_id=dossier_id, members=members, reason=reason),
         "rescore_asked",
     )  # fmt: skip
 
@@ -131,7 +124,7 @@ def adopt(request: Request, dossier_id: str, form: FormData = Depends(checked_fo
     knockouts = [str(k) for k in form.getlist("adopt_knockouts")]
     return _command(
         request, dossier_id, "adopt", form,
-        lambda stub: (stub.AdoptResult, pb.AdoptResultRequest(
-            dossier_id=dossier_id, adopted_on=typed_day(adopted_on), knockouts=knockouts)),
+        "AdoptResult", pb.AdoptResultRequest(
+            dossier_id=dossier_id, adopted_on=typed_day(adopted_on), knockouts=knockouts),
         "adopted",
     )  # fmt: skip
