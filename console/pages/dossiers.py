@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 from contextlib import closing
+from functools import partial
 from typing import Any
 
 import grpc
@@ -230,9 +231,6 @@ def dossier_action(
     request: Request, dossier_id: str, action: str, posted: FormData = Depends(checked_form)
 ) -> Response:
     signed_in(request)
-
-    def again(slug: str, sent: FormData, refusal: Refusal) -> Response:
-        return _dossier_page(request, dossier_id, slug, sent, refusal)
-
+    again = partial(_dossier_page, request, dossier_id)
     url = f"/ho-so/{dossier_id}"
     return act(request, ACTIONS, action, posted, {"dossier_id": dossier_id}, again, url)

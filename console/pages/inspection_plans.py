@@ -5,6 +5,7 @@ inspection with its lead agency and team. The inspection service decides who may
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
@@ -127,9 +128,7 @@ def plan_action(
     request: Request, plan_id: str, action: str, posted: FormData = Depends(checked_form)
 ) -> Response:
     signed_in(request)
-
-    def again(slug: str, sent: FormData, refusal: Refusal) -> Response:
-        return _plan_page(request, plan_id, slug, sent, refusal)
+    again = partial(_plan_page, request, plan_id)
 
     def done(reply: Any) -> str:
         found = getattr(reply, "inspection_id", "")

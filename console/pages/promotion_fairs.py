@@ -5,6 +5,7 @@ a fair: its page is the reply of the last command, and the forms carry the fair'
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
@@ -100,9 +101,7 @@ def fair_action(
     request: Request, fair_id: str, action: str, posted: FormData = Depends(checked_form)
 ) -> Response:
     signed_in(request)
-
-    def again(slug: str, sent: FormData, refusal: Refusal) -> Response:
-        return _fair(request, fair_id, None, slug, sent, refusal)
+    again = partial(_fair, request, fair_id, None)
 
     def answered(reply: Any) -> Response:
         return _fair(request, fair_id, reply, flash=t(request, "done"))

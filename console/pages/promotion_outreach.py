@@ -4,6 +4,7 @@ record of the office's unit; the page says its id."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
@@ -72,9 +73,7 @@ def _page(
 @router.post(URL + "/{action}")
 def record(request: Request, action: str, posted: FormData = Depends(checked_form)) -> Response:
     signed_in(request)
-
-    def again(slug: str, sent: FormData, refusal: Refusal) -> Response:
-        return _page(request, slug, sent, refusal)
+    again = partial(_page, request)
 
     def said(reply: Any) -> str:
         return t(request, "po_recorded").format(id=reply.record_id)

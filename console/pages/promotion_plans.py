@@ -5,6 +5,7 @@ read it with each line's amount granted. The promotion service decides who may."
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -145,10 +146,7 @@ def plan_action(
     request: Request, year: int, action: str, posted: FormData = Depends(checked_form)
 ) -> Response:
     signed_in(request)
-
-    def again(slug: str, sent: FormData, refusal: Refusal) -> Response:
-        return _page(request, year, failed=slug, posted=sent, refusal=refusal)
-
+    again = partial(_page, request, year, "")
     derive = with_activity if action == "hoat-dong" else None
     done = f"/xuc-tien/ke-hoach?nam={year}"
     return act(request, ACTIONS, action, posted, {"year": year}, again, done, derive)

@@ -7,6 +7,7 @@ may and refuses at the field; a producer reads its own history only."""
 from __future__ import annotations
 
 from contextlib import closing
+from functools import partial
 from typing import Any
 
 import grpc
@@ -112,10 +113,7 @@ def producer_action(
     request: Request, producer_id: str, action: str, posted: FormData = Depends(checked_form)
 ) -> Response:
     signed_in(request)
-
-    def again(slug: str, sent: FormData, refusal: Refusal) -> Response:
-        return _page(request, producer_id, slug, sent, refusal)
-
+    again = partial(_page, request, producer_id)
     url = f"/xuc-tien/chu-the/{producer_id}"
     derive = with_products if action == "kenh" else None
     fixed = {"producer_id": producer_id}

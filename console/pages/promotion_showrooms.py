@@ -5,6 +5,7 @@ service refuses the others at `product_id`), take one down, close the showroom."
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from fastapi import APIRouter, Depends, Request
@@ -111,9 +112,6 @@ def showroom_action(
     request: Request, showroom_id: str, action: str, posted: FormData = Depends(checked_form)
 ) -> Response:
     signed_in(request)
-
-    def again(slug: str, sent: FormData, refusal: Refusal) -> Response:
-        return _showroom(request, showroom_id, slug, sent, refusal)
-
+    again = partial(_showroom, request, showroom_id)
     url = f"/xuc-tien/diem-ban/{showroom_id}"
     return act(request, ACTIONS, action, posted, {"showroom_id": showroom_id}, again, url)
