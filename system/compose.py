@@ -66,6 +66,20 @@ ROOT: Final = Path(__file__).resolve().parent.parent
 COMPOSE_FILE: Final = Path("deploy/compose/compose.yaml")
 
 
+def locked_down() -> dict[str, Any]:
+    """Every process's container and the console's: the image's non-root user, a read-only
+    root file system with /tmp in memory, no capability, and the data volume (new lists
+    each time: shared ones would be written as YAML anchors)."""
+    return {
+        "user": str(UID),
+        "read_only": True,
+        "tmpfs": ["/tmp"],
+        "cap_drop": ["ALL"],
+        "security_opt": ["no-new-privileges:true"],
+        "volumes": ["ocop-data:/data"],
+    }
+
+
 def probe(process: Process) -> list[str]:
     """The health check command of `process`: gRPC health on its port, else its /readyz
     (`runtime.health`) on its health port."""
@@ -87,12 +101,7 @@ def process_service(process: Process) -> dict[str, Any]:
             )
             for name in settings
         },
-        "user": str(UID),
-        "read_only": True,
-        "tmpfs": ["/tmp"],
-        "cap_drop": ["ALL"],
-        "security_opt": ["no-new-privileges:true"],
-        "volumes": ["ocop-data:/data"],
+        **locked_down(),
         "depends_on": {"postgres": {"condition": "service_healthy"}},
         "healthcheck": {
             "test": probe(process),
@@ -138,12 +147,7 @@ def console_service() -> dict[str, Any]:
             "OCOP_OIDC_ISSUER": setting_value("oidc_issuer"),
         },
         "secrets": [CONSOLE_SECRET],
-        "user": str(UID),
-        "read_only": True,
-        "tmpfs": ["/tmp"],
-        "cap_drop": ["ALL"],
-        "security_opt": ["no-new-privileges:true"],
-        "volumes": ["ocop-data:/data"],
+        **locked_down(),
         "depends_on": {name: {"condition": "service_healthy"} for name in servers},
         "healthcheck": {
             "test": [
