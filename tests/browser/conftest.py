@@ -15,6 +15,9 @@ from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
 
+from tests.browser.pages import wait_answering
+from tests.e2e.harness import Processes, embedded, free_port
+
 ROOT = Path(__file__).resolve().parents[2]
 SHOTS = ROOT / "screenshots"
 """Screenshots of the main pages (gitignored): <name>-desktop.png (1366 px wide) and
@@ -48,6 +51,21 @@ def driver() -> Iterator[webdriver.Chrome]:
         yield browser
     finally:
         browser.quit()
+
+
+@pytest.fixture(scope="module")
+def embedded_system(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[tuple[Processes, str]]:
+    """The module's own system in the embedded mode (`ocop run` without demo data, in a
+    folder of its own, its console on a free port), once the console answers: the
+    processes and the console's base URL (`http://127.0.0.1:<port>`)."""
+    port = free_port()
+    folder = tmp_path_factory.mktemp(f"embedded-{request.module.__name__.rsplit('.', 1)[-1]}")
+    with embedded(folder, {"OCOP_CONSOLE_PORT": str(port)}, demo=False) as proc:
+        base = f"http://127.0.0.1:{port}"
+        wait_answering(base)
+        yield proc, base
 
 
 def screenshots(driver: webdriver.Chrome, name: str) -> list[Path]:

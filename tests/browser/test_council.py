@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import time
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -20,21 +20,18 @@ from selenium.webdriver.common.by import By
 
 from tests.browser.conftest import screenshots
 from tests.browser.council_steps import built_in_login, council_session
-from tests.browser.pages import click_and_wait, fill, text, wait_answering
-from tests.e2e.harness import Processes, embedded, forwarded, free_port
+from tests.browser.pages import click_and_wait, fill, text
+from tests.e2e.harness import Processes, forwarded
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
 CODE = "51-23500-1-2026"
 
 
 @pytest.fixture(scope="module")
-def system(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Processes, str, Any]]:
-    port = free_port()
-    folder = tmp_path_factory.mktemp("embedded-council")
-    with embedded(folder, {"OCOP_CONSOLE_PORT": str(port)}, demo=False) as proc:
-        base = f"http://127.0.0.1:{port}"
-        wait_answering(base)
-        yield proc, base, forwarded(proc)
+def system(embedded_system: tuple[Processes, str]) -> tuple[Processes, str, Any]:
+    """The embedded system with a product registered and forwarded through the CLI."""
+    proc, base = embedded_system
+    return proc, base, forwarded(proc)
 
 
 def eventually(check: Callable[[], bool], driver: webdriver.Chrome, url: str) -> None:

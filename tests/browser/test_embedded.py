@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 
 import pytest
 from selenium import webdriver
@@ -21,28 +20,17 @@ from tests.browser.pages import (
     sign_out,
     submit,
     text,
-    wait_answering,
 )
-from tests.e2e.harness import Processes, embedded, free_port
+from tests.e2e.harness import Processes
 from tests.e2e.test_inspection import inspection_story
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
 
 
-@pytest.fixture(scope="module")
-def system(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Processes, str]]:
-    port = free_port()
-    folder = tmp_path_factory.mktemp("embedded")
-    with embedded(folder, {"OCOP_CONSOLE_PORT": str(port)}, demo=False) as proc:
-        base = f"http://127.0.0.1:{port}"
-        wait_answering(base)
-        yield proc, base
-
-
 def test_signing_in_refused_then_in_and_out(
-    driver: webdriver.Chrome, system: tuple[Processes, str]
+    driver: webdriver.Chrome, embedded_system: tuple[Processes, str]
 ) -> None:
-    _, base = system
+    _, base = embedded_system
     sign_in(driver, base, "can-bo-xa", "sai-mat-khau")
     assert "Tên đăng nhập hoặc mật khẩu không đúng." in text(driver)
     screenshots(driver, "sign-in-refused")
@@ -60,9 +48,9 @@ def test_signing_in_refused_then_in_and_out(
 
 @pytest.mark.timeout(900)
 def test_the_public_page_of_a_revoked_product(
-    driver: webdriver.Chrome, system: tuple[Processes, str]
+    driver: webdriver.Chrome, embedded_system: tuple[Processes, str]
 ) -> None:
-    proc, base = system
+    proc, base = embedded_system
     inspection_story(proc)  # recognised 3★ in 2024, inspected and revoked 20/08/2025
     revoked = proc.cli("--user", "so-nnmt", "reporting", "products", "--status", "revoked")
     product = revoked[0]["product_id"]
@@ -80,8 +68,10 @@ def test_the_public_page_of_a_revoked_product(
     screenshots(driver, "public-product-revoked")
 
 
-def test_an_unknown_product_code(driver: webdriver.Chrome, system: tuple[Processes, str]) -> None:
-    _, base = system
+def test_an_unknown_product_code(
+    driver: webdriver.Chrome, embedded_system: tuple[Processes, str]
+) -> None:
+    _, base = embedded_system
     driver.get(f"{base}/")
     driver.find_element(By.ID, "f-ma").send_keys("51-99999-1-2026")
     submit(driver)

@@ -10,7 +10,6 @@ and the shares read. Screenshots of each page at desktop and phone widths."""
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 
 import pytest
 from selenium import webdriver
@@ -19,8 +18,8 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.wait import WebDriverWait
 
 from tests.browser.conftest import screenshots
-from tests.browser.pages import click_and_wait, error_of, sign_in, text, wait_answering
-from tests.e2e.harness import EXAMPLES, embedded, free_port
+from tests.browser.pages import click_and_wait, error_of, sign_in, text
+from tests.e2e.harness import EXAMPLES, Processes
 from tests.e2e.test_inspection import _listed, certified_by_the_district, until
 
 # The module's system (ocop run, a product certified through some twenty CLI calls) is
@@ -31,16 +30,14 @@ TEAM = "agriculture:Nguyễn Văn An\nhealth:Trần Thị Bình"
 
 
 @pytest.fixture(scope="module")
-def system(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
-    port = free_port()
-    folder = tmp_path_factory.mktemp("embedded-inspection")
-    with embedded(folder, {"OCOP_CONSOLE_PORT": str(port)}, demo=False) as proc:
-        base = f"http://127.0.0.1:{port}"
-        wait_answering(base)
-        product = certified_by_the_district(proc)
-        learnt = until(lambda: _listed(proc, product), timeout=180)
-        assert learnt, "inspection never learnt of the coffee"
-        yield base, product
+def system(embedded_system: tuple[Processes, str]) -> tuple[str, str]:
+    """The embedded system with the coffee certified by its district and known to
+    inspection: the console's base URL and the product's id."""
+    proc, base = embedded_system
+    product = certified_by_the_district(proc)
+    learnt = until(lambda: _listed(proc, product), timeout=180)
+    assert learnt, "inspection never learnt of the coffee"
+    return base, product
 
 
 def fill_in(driver: webdriver.Chrome, scope: str, values: dict[str, str]) -> None:

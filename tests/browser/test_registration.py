@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,22 +25,11 @@ from tests.browser.pages import (
     sign_in,
     submit,
     text,
-    wait_answering,
 )
-from tests.e2e.harness import EXAMPLES, Processes, embedded, free_port
+from tests.e2e.harness import EXAMPLES, Processes
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
 ID = re.compile(r"/([0-9a-f-]{36})$")
-
-
-@pytest.fixture(scope="module")
-def system(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Processes, str]]:
-    port = free_port()
-    folder = tmp_path_factory.mktemp("embedded")
-    with embedded(folder, {"OCOP_CONSOLE_PORT": str(port)}, demo=False) as proc:
-        base = f"http://127.0.0.1:{port}"
-        wait_answering(base)
-        yield proc, base
 
 
 def made(driver: webdriver.Chrome) -> str:
@@ -73,9 +61,9 @@ def form_of(driver: webdriver.Chrome, action_ends: str, values: dict[str, str]) 
 
 
 def test_a_refused_producer_shows_the_reason_at_the_field(
-    driver: webdriver.Chrome, system: tuple[Processes, str]
+    driver: webdriver.Chrome, embedded_system: tuple[Processes, str]
 ) -> None:
-    _, base = system
+    _, base = embedded_system
     sign_in(driver, base, "can-bo-xa", "demo-can-bo-xa")
     driver.get(f"{base}/nha-san-xuat/moi")
     fill(driver, {"name": "Hộ Nguyễn Văn A", "kind": "household_business", "commune_code": "23500"})
@@ -89,10 +77,23 @@ def test_a_refused_producer_shows_the_reason_at_the_field(
 
 @pytest.mark.timeout(900)  # the council session signs in six people
 def test_from_registration_to_the_public_page(
-    driver: webdriver.Chrome, system: tuple[Processes, str]
+    driver: webdriver.Chrome, embedded_system: tuple[Processes, str]
 ) -> None:
-    _, base = system
+    _, base = embedded_system
     sign_in(driver, base, "can-bo-xa", "demo-can-bo-xa")
+    producer = _register_the_producer(driver, base)
+    product = _idea_to_product(driver)
+    dossier = _dossier_with_documents(driver, base, product)
+    _receive_assess_and_forward(driver, base)
+    council_session(driver, base, built_in_login(base), dossier)
+    _dashboard_charts(driver, base)
+    _public_page_valid(driver, base)
+    _producer_sees_its_idea(driver, base)
+    assert producer
+
+
+def _register_the_producer(driver: webdriver.Chrome, base: str) -> str:
+    """The cooperative with an account of its own; its id."""
     driver.get(f"{base}/nha-san-xuat/moi")
     form_of(driver, "/nha-san-xuat/moi", {
         "name": "HTX Cà phê Đăk Hà", "kind": "cooperative", "commune_code": "23500",
@@ -102,6 +103,12 @@ def test_from_registration_to_the_public_page(
     })  # fmt: skip
     producer = made(driver)
     screenshots(driver, "producer")
+    return producer
+
+
+def _idea_to_product(driver: webdriver.Chrome) -> str:
+    """From the producer's page: the idea, accepted, its plan submitted and approved, then
+    the product made of it; the product's id."""
     click_and_wait(driver, driver.find_element(By.LINK_TEXT, "Đăng ký ý tưởng sản phẩm"))
     form_of(driver, "/y-tuong/moi", {"name": "Cà phê rang xay Đăk Hà", "product_set": "13",
                                      "submitted_on": "02/03/2026"})  # fmt: skip
@@ -113,7 +120,12 @@ def test_from_registration_to_the_public_page(
         assert "Đã lưu." in text(driver)
     screenshots(driver, "idea")
     form_of(driver, f"/y-tuong/{idea}/san-pham", {})
-    product = made(driver)
+    return made(driver)
+
+
+def _dossier_with_documents(driver: webdriver.Chrome, base: str, product: str) -> str:
+    """The product's first dossier, its two documents uploaded and its self-assessment on
+    set 13's sheet; the dossier's id."""
     form_of(driver, f"/dang-ky/san-pham/{product}", {"kind": "first", "received_on": "01/06/2026"})
     dossier = made(driver)
     assert "51-23500-1-2026" in text(driver)
@@ -124,6 +136,12 @@ def test_from_registration_to_the_public_page(
         form_of(driver, "/tai-lieu", {"file": str(path), "category": category})
         assert path.name in text(driver)
     _self_assess(driver, base, dossier)
+    return dossier
+
+
+def _receive_assess_and_forward(driver: webdriver.Chrome, base: str) -> None:
+    """The commune's receipt (nothing missing), assessment and forwarding; the dossier in
+    the list and the dashboard's stages."""
     form_of(driver, "/tiep-nhan", {"paper_copy": "1", "samples": "5", "received_on": "01/06/2026"})
     assert "Không thiếu gì." in text(driver)
     screenshots(driver, "dossier")
@@ -137,19 +155,21 @@ def test_from_registration_to_the_public_page(
     assert "Hồ sơ theo giai đoạn" in text(driver) and "Đã chuyển lên cấp trên" in text(driver)
     screenshots(driver, "dashboard")
 
-    council_session(driver, base, built_in_login(base), dossier)
-    _dashboard_charts(driver, base)
+
+def _public_page_valid(driver: webdriver.Chrome, base: str) -> None:
+    """Signed out: the product's public page shows it valid, with its decision and stars."""
     driver.delete_all_cookies()
     driver.get(f"{base}/san-pham/51-23500-1-2026")
     assert driver.find_element(By.ID, "live-status").text == "Còn hiệu lực"
     assert "125/QĐ-UBND" in text(driver) and "3 sao" in text(driver)
     screenshots(driver, "public-product-valid")
 
+
+def _producer_sees_its_idea(driver: webdriver.Chrome, base: str) -> None:
     sign_in(driver, base, "htx-dak-ha", "demo-htx-dak-ha")
     driver.get(f"{base}/y-tuong")
     assert "Cà phê rang xay Đăk Hà" in text(driver)
     screenshots(driver, "producer-own-ideas")
-    assert producer
 
 
 def _dashboard_charts(driver: webdriver.Chrome, base: str) -> None:
