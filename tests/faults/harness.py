@@ -1,13 +1,11 @@
-"""The fault suite's own servers and processes: a second Kafka broker (deploy/kafka/kafka.sh
-on ports and a state dir of its own), a throwaway PostgreSQL cluster (initdb into a temp
-dir, its own port), the services' processes in the distributed mode, and a driver that
-sends commands with idempotency keys and retries them until they get an answer."""
+"""The fault suite's processes: the services' processes in the distributed mode (their
+servers in `servers.py`), and a driver that sends commands with idempotency keys and
+retries them until they get an answer."""
 
 from __future__ import annotations
 
 import os
 import random
-import shutil
 import signal
 import subprocess
 import sys
@@ -20,153 +18,14 @@ from pathlib import Path
 from typing import Any
 
 import grpc
-import psycopg
 
 from contracts.rpc import common_pb2
 from contracts.rpc import registration_pb2 as pb
 from contracts.rpc import registration_pb2_grpc as pb_grpc
 from runtime.idempotency import IDEMPOTENCY_METADATA
-from tests.e2e.harness import ROOT, free_port, wait_serving
+from tests.e2e.harness import ROOT, wait_serving
 
-
-def _pg_bin() -> Path:
-    """OCOP_PG_BIN, else the newest /usr/lib/postgresql/<version>/bin (Debian's layout)."""
-    if given := os.environ.get("OCOP_PG_BIN"):
-        return Path(given)
-    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parts[-3]))
-    return found[-1].parent if found else Path("/usr/lib/postgresql/15/bin")
-
-
-PG_BIN = _pg_bin()
-DATABASES = ("registration", "evaluation", "reporting", "promotion", "inspection")
 OFFICER = common_pb2.Actor(id="can-bo-xa", role="commune_officer", jurisdiction="23500")
-
-
-def run(*args: str | Path, env: dict[str, str] | None = None, user: str | None = None) -> str:
-    command = [str(a) for a in args]
-    if user and os.geteuid() == 0:
-        command = ["runuser", "-u", user, "--", *command]
-    done = subprocess.run(
-        command, env={**os.environ, **(env or {})}, capture_output=True, text=True, check=False
-    )
-    if done.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} exited {done.returncode}: {done.stderr[-2000:]}")
-    return done.stdout
-
-
-class OwnKafka:
-    """A second broker from the project's own script, never the shared one."""
-
-    def __init__(self, state: Path) -> None:
-        self.port, self.controller = free_port(), free_port()
-        self.env = {
-            "KAFKA_PORT": str(self.port),
-            "KAFKA_CONTROLLER_PORT": str(self.controller),
-            "OCOP_STATE_DIR": str(state),
-            "KAFKA_HEAP_OPTS": "-Xms128m -Xmx384m",
-            "KAFKA_STOP_TIMEOUT": "20",
-            "OCOP_PYTHON": sys.executable,
-        }
-        self.bootstrap = f"127.0.0.1:{self.port}"
-
-    def _script(self, command: str) -> str:
-        return run(ROOT / "deploy/kafka/kafka.sh", command, env=self.env)
-
-    def start(self) -> None:
-        self._script("start")
-
-    def stop(self) -> None:
-        self._script("stop")
-
-
-class OwnPostgres:
-    """A throwaway cluster: initdb into a temp dir, its own port, trust authentication."""
-
-    def __init__(self, base: Path) -> None:
-        self.base = base
-        self.data = base / "data"
-        self.port = free_port()
-        self.user = "ocop"
-        self.owner = "postgres" if os.geteuid() == 0 else None
-
-    def init(self) -> None:
-        self.base.mkdir(parents=True, exist_ok=True)
-        if self.owner:
-            shutil.chown(self.base, self.owner)
-        run(
-            PG_BIN / "initdb",
-            "-D",
-            self.data,
-            "-U",
-            self.user,
-            "--auth=trust",
-            "-E",
-            "UTF8",
-            "--locale=C.UTF-8",
-            user=self.owner,
-        )
-        self.start()
-        for name in DATABASES:
-            self.sql("postgres", f"CREATE DATABASE ocop_{name}")
-
-    def start(self) -> None:
-        options = f"-p {self.port} -k {self.base} -c listen_addresses=127.0.0.1 -c fsync=off"
-        run(
-            PG_BIN / "pg_ctl",
-            "-D",
-            self.data,
-            "-l",
-            self.base / "server.log",
-            "-o",
-            options,
-            "-w",
-            "start",
-            user=self.owner,
-        )
-
-    def stop(self, mode: str = "fast") -> None:
-        run(PG_BIN / "pg_ctl", "-D", self.data, "-m", mode, "-w", "stop", user=self.owner)
-
-    def connect(self, db: str) -> psycopg.Connection[Any]:
-        return psycopg.connect(
-            host="127.0.0.1", port=self.port, user=self.user, dbname=db, autocommit=True
-        )
-
-    def sql(self, db: str, statement: str) -> list[tuple[Any, ...]]:
-        with self.connect(db) as conn:
-            cursor = conn.execute(statement)
-            return cursor.fetchall() if cursor.description else []
-
-    def dump(self, service: str, target: Path) -> None:
-        run(
-            PG_BIN / "pg_dump",
-            "-h",
-            "127.0.0.1",
-            "-p",
-            str(self.port),
-            "-U",
-            self.user,
-            "-Fc",
-            "-f",
-            target,
-            f"ocop_{service}",
-        )
-
-    def restore(self, service: str, source: Path) -> None:
-        self.sql("postgres", f"DROP DATABASE ocop_{service} WITH (FORCE)")
-        self.sql("postgres", f"CREATE DATABASE ocop_{service}")
-        run(
-            PG_BIN / "pg_restore",
-            "-h",
-            "127.0.0.1",
-            "-p",
-            str(self.port),
-            "-U",
-            self.user,
-            "-d",
-            f"ocop_{service}",
-            source,
-        )
 
 
 class Fleet:

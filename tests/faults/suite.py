@@ -25,7 +25,8 @@ from tests.faults.dead_letters import (
     beginning_reader,
     from_the_beginning,
 )
-from tests.faults.harness import Driver, Fleet, OwnKafka, OwnPostgres, run
+from tests.faults.harness import Driver, Fleet
+from tests.faults.servers import OwnKafka, OwnPostgres, run
 
 LONG = os.environ.get("OCOP_FAULTS_LONG") == "1"
 KILLS = 220 if LONG else 22

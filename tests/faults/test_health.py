@@ -28,7 +28,8 @@ from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 from tests.conftest import DEAD_LETTER_TOPICS, EVENT_TOPICS, create_topics
 from tests.e2e.harness import free_port
-from tests.faults.harness import Driver, Fleet, OwnKafka, OwnPostgres, run, wait_rpc
+from tests.faults.harness import Driver, Fleet, wait_rpc
+from tests.faults.servers import OwnKafka, OwnPostgres, run
 from tests.identity import TestIssuer, running_issuer
 
 pytestmark = pytest.mark.faults
