@@ -70,3 +70,8 @@ def lowest_sheet(rule_set: RuleSet, product_set: int, member: str = "TV1") -> Me
             leaf.code: min(leaf.options, key=lambda o: o.points).id for _, leaf in rubric.leaves()
         },
     )
+
+
+def with_deadlines(rule_set: RuleSet, **changes: object) -> RuleSet:
+    """``rule_set`` with some of its deadlines changed (a variant no shipped file has)."""
+    return rule_set.model_copy(update={"deadlines": rule_set.deadlines.model_copy(update=changes)})

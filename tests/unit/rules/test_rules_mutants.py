@@ -30,16 +30,6 @@ from rules import (
 from .helpers import sheet_at
 
 
-@pytest.fixture(scope="module")
-def r1() -> RuleSet:
-    return load_rule_set("R1")
-
-
-@pytest.fixture(scope="module")
-def r3() -> RuleSet:
-    return load_rule_set("R3")
-
-
 def _scoring(rule_set: RuleSet, **changes: object) -> RuleSet:
     return rule_set.model_copy(update={"scoring": rule_set.scoring.model_copy(update=changes)})
 

@@ -26,11 +26,6 @@ from rules import (
 from .helpers import sheet_at
 
 
-@pytest.fixture(scope="module")
-def r3() -> RuleSet:
-    return load_rule_set("R3")
-
-
 def test_member_sheet_subtotals(r3: RuleSet) -> None:
     scored = score_member(r3, 13, sheet_at(r3, 13, 81))
     assert scored.total == 81 == sum(scored.parts.values())
