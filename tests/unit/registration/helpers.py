@@ -7,6 +7,7 @@ from typing import Any
 from uuid import UUID
 
 from runtime.commands import CommandContext
+from services.registration.adapters import outbound
 from services.registration.application import RegistrationApp
 from services.registration.application.rulebook import requirements
 from tests.documents import pdf
@@ -78,3 +79,9 @@ def assess(app: RegistrationApp, ctx: CommandContext, dossier_id: UUID, on: date
         idea_origin=False,
         local_identity=True,
     )
+
+
+def published(app: RegistrationApp) -> list[object]:
+    """Every contract event the relay publishes, replayed from the notification log."""
+    notes = app.recorder.select_notifications(start=1, limit=1000)
+    return [e for n in notes for _, e in outbound.translate(app.mapper.to_domain_event(n))]
