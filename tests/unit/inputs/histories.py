@@ -77,8 +77,7 @@ def _dossier_forwarded(app: RegistrationApp, ctx: CommandContext, product: UUID)
     )
     app.dossiers.resubmit_dossier(ctx, dossier_id=dossier, received_on=date(2026, 6, 5))
     reg.complete(app, ctx, dossier)
-    reg.assess(app, ctx, dossier, date(2026, 6, 12))
-    app.assessment.forward_dossier(ctx, dossier_id=dossier, forwarded_on=date(2026, 6, 12))
+    reg.assess_and_forward(app, ctx, dossier, date(2026, 6, 12))
     return dossier
 
 

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from uuid import UUID
 
 import pytest
 
 from runtime.clock import FixedClock
+from runtime.commands import CommandContext
 from runtime.settings import Settings
 from services.registration.application import RegistrationApp
 from services.registration.bootstrap import build
+from tests.unit.registration.helpers import RECEIVED, product
 
 
 @pytest.fixture
@@ -24,3 +27,11 @@ def app(app_settings: Settings, clock: FixedClock) -> Iterator[RegistrationApp]:
     app = build(app_settings, clock=clock).app
     yield app
     app.close()
+
+
+@pytest.fixture
+def dossier(app: RegistrationApp, actor: CommandContext) -> UUID:
+    """A first dossier for a new product, received on ``RECEIVED``."""
+    return app.dossiers.submit_dossier(
+        actor, product_id=product(app, actor), kind="first", received_on=RECEIVED
+    )

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 from uuid import UUID
 
+import pytest
+
 from runtime.commands import CommandContext
+from runtime.errors import CommandRejected
 from services.registration.adapters import outbound
 from services.registration.application import RegistrationApp
 from services.registration.application.rulebook import requirements
@@ -14,6 +18,8 @@ from tests.documents import pdf
 
 DAK_HA = "23500"  # Xã Đăk Hà, Quảng Ngãi (Decision 19/2025)
 PDF = pdf()
+RECEIVED = date(2026, 6, 1)
+"""The day the tests' first dossier is received (R3 governs it)."""
 
 
 def producer(app: RegistrationApp, ctx: CommandContext, **overrides: Any) -> UUID:
@@ -85,3 +91,20 @@ def published(app: RegistrationApp) -> list[object]:
     """Every contract event the relay publishes, replayed from the notification log."""
     notes = app.recorder.select_notifications(start=1, limit=1000)
     return [e for n in notes for _, e in outbound.translate(app.mapper.to_domain_event(n))]
+
+
+def assess_and_forward(
+    app: RegistrationApp, ctx: CommandContext, dossier_id: UUID, on: date
+) -> None:
+    """The commune assesses the (complete) dossier and forwards it, both on ``on``."""
+    assess(app, ctx, dossier_id, on)
+    app.assessment.forward_dossier(ctx, dossier_id=dossier_id, forwarded_on=on)
+
+
+def refused(call: Callable[[], object], app: RegistrationApp) -> CommandRejected:
+    """The refusal ``call`` raises, checking that it stored nothing."""
+    before = events_count(app)
+    with pytest.raises(CommandRejected) as caught:
+        call()
+    assert events_count(app) == before  # nothing changed
+    return caught.value

@@ -17,6 +17,7 @@ from services.registration.adapters import outbound
 from services.registration.application import RegistrationApp
 from tests.unit.registration.helpers import (
     assess,
+    assess_and_forward,
     complete,
     events_count,
     producer,
@@ -94,8 +95,7 @@ def test_a_dossier_forwarded_before_the_producer_name_was_carried_publishes_none
         actor, product_id=product(app, actor), kind="first", received_on=date(2026, 6, 1)
     )
     complete(app, actor, dossier_id)
-    assess(app, actor, dossier_id, date(2026, 6, 12))
-    app.assessment.forward_dossier(actor, dossier_id=dossier_id, forwarded_on=date(2026, 6, 12))
+    assess_and_forward(app, actor, dossier_id, date(2026, 6, 12))
     note = app.recorder.select_notifications(start=events_count(app), limit=1)[0]
     forwarded = app.mapper.to_domain_event(note)
     del forwarded.snapshot["producer_name"]  # type: ignore[attr-defined]

@@ -47,8 +47,7 @@ def forwarded(up: Running) -> dict[str, Any]:
     app.dossiers.attach_document(
         COMMUNE, dossier_id=dossier, name="ban-scan.pdf", category="other", content=BIG
     )
-    reg.assess(app, COMMUNE, dossier, date(2026, 6, 12))
-    app.assessment.forward_dossier(COMMUNE, dossier_id=dossier, forwarded_on=date(2026, 6, 12))
+    reg.assess_and_forward(app, COMMUNE, dossier, date(2026, 6, 12))
     deliver(app, scored(product, dossier))
     return {"product": str(product), "dossier": str(dossier), "app": app}
 

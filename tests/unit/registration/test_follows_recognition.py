@@ -26,7 +26,7 @@ from contracts.evaluation import (
 from runtime.commands import CommandContext
 from runtime.errors import CommandRejected
 from services.registration.application import RegistrationApp
-from tests.unit.registration.helpers import assess, complete, product
+from tests.unit.registration.helpers import assess_and_forward, complete, product
 
 _positions = count(1)
 AUTHORITY = Actor(id="ct-ubnd", role="authority", jurisdiction="51")
@@ -131,8 +131,7 @@ def forwarded(app: RegistrationApp, ctx: CommandContext, product_id: UUID, **kw:
     dossier = app.dossiers.submit_dossier(ctx, product_id=product_id, **kw)
     complete(app, ctx, dossier, top=kw.get("kind") == "first")
     on = kw["received_on"]
-    assess(app, ctx, dossier, on)
-    app.assessment.forward_dossier(ctx, dossier_id=dossier, forwarded_on=on)
+    assess_and_forward(app, ctx, dossier, on)
     return dossier
 
 

@@ -15,7 +15,7 @@ from runtime.errors import CommandRejected
 from services.registration.application import RegistrationApp
 from tests.unit.registration.helpers import (
     DAK_HA,
-    assess,
+    assess_and_forward,
     complete,
     events_count,
     producer,
@@ -100,8 +100,7 @@ def test_the_legacy_unit_is_kept_beside_the_current_one(
     assert (event.legacy_district_code, event.legacy_province_code) == ("615", "62")
     # The forwarded dossier carries its whole unit path: the district's round is its own
     complete(app, actor, dossier_id)
-    assess(app, actor, dossier_id, date(2024, 4, 10))
-    app.assessment.forward_dossier(actor, dossier_id=dossier_id, forwarded_on=date(2024, 4, 10))
+    assess_and_forward(app, actor, dossier_id, date(2024, 4, 10))
     forwarded = published(app)[-1]
     assert isinstance(forwarded, CommuneAssessed)
     assert (forwarded.commune_code, forwarded.province_code) == (DAK_HA, "51")
