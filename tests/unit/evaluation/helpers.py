@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 from uuid import UUID, uuid4
@@ -11,6 +11,7 @@ from eventsourcing.persistence import Tracking
 
 from contracts.envelope import Actor, IntegrationEvent
 from contracts.registration import CommuneAssessed
+from runtime.clock import FixedClock
 from runtime.commands import CommandContext
 from services.evaluation.adapters import outbound
 from services.evaluation.application import EvaluationApp
@@ -184,3 +185,47 @@ def kinds(events: list[tuple[str, IntegrationEvent]]) -> list[str]:
 
 def score(value: str) -> Decimal:
     return Decimal(value)
+
+
+def decide(
+    app: EvaluationApp,
+    dossier_ids: UUID | list[UUID],
+    number: str,
+    on: date,
+    *,
+    by: CommandContext = AUTHORITY,
+    signer: str = "Chủ tịch",
+) -> Any:
+    """The authority ``by`` issues decision ``number`` on ``on`` over the (adopted)
+    dossiers, signed by ``signer``: the decision the application returns."""
+    ids = dossier_ids if isinstance(dossier_ids, list) else [dossier_ids]
+    return app.decisions.issue_decision(
+        by, decision_no=number, decided_on=on, signer=signer, dossier_ids=ids
+    )
+
+
+COMMUNE = CommandContext(actor=Actor(id="xa", role="commune_officer", jurisdiction="23500"))
+
+
+def recognised(
+    app: EvaluationApp,
+    *,
+    kind: str = "first",
+    product: UUID | None = None,
+    received: date = date(2026, 6, 1),
+    assessed_on: date = date(2026, 6, 12),
+    decided_on: date = date(2026, 6, 28),
+    total: int = 65,
+    number: str = "12/QĐ-UBND",
+) -> UUID:
+    """A dossier of ``kind`` scored ``total`` by the whole council and recognised by the
+    province's decision ``number`` on ``decided_on``: its product's id."""
+    event = arrive(app, kind=kind, product_id=product, received=received, assessed_on=assessed_on)
+    adopt(app, event.aggregate_id, assessed_on + timedelta(days=5), dict.fromkeys(MEMBERS, total))
+    decide(app, event.aggregate_id, number, decided_on)
+    return event.product_id
+
+
+def move(clock: FixedClock, day: date) -> None:
+    """The clock moved to 08:00 UTC on ``day``."""
+    clock.advance(datetime(day.year, day.month, day.day, 8, tzinfo=UTC) - clock.now())

@@ -21,6 +21,7 @@ from tests.unit.evaluation.helpers import (
     arrive,
     assessed,
     council,
+    decide,
     kinds,
     mark,
     published,
@@ -123,23 +124,11 @@ def test_boundary_scores_through_the_whole_decision_path(
     assert kinds(out) == ["Scored"]
     if status != "awaiting_decision":
         with pytest.raises(Exception) as refused:
-            app.decisions.issue_decision(
-                AUTHORITY,
-                decision_no="1/QĐ",
-                decided_on=date(2026, 6, 28),
-                signer="A",
-                dossier_ids=[event.aggregate_id],
-            )
+            decide(app, event.aggregate_id, "1/QĐ", date(2026, 6, 28), signer="A")
         assert getattr(refused.value, "kind", "") == "failed_precondition"
         return
     start = mark(app)
-    app.decisions.issue_decision(
-        AUTHORITY,
-        decision_no="12/QĐ-UBND",
-        decided_on=date(2026, 6, 28),
-        signer="Nguyễn Văn A",
-        dossier_ids=[event.aggregate_id],
-    )
+    decide(app, event.aggregate_id, "12/QĐ-UBND", date(2026, 6, 28), signer="Nguyễn Văn A")
     out = published(app, start)
     assert kinds(out) == ["Recognized"]
     recognized = out[0][1]
@@ -159,13 +148,7 @@ def test_one_decision_covers_several_products(app: EvaluationApp) -> None:
     dossiers = [arrive(app) for _ in range(3)]
     for event, total in zip(dossiers, (55, 65, 75), strict=True):
         adopt(app, event.aggregate_id, date(2026, 6, 25), dict.fromkeys(SCORERS, total), 4)
-    decision = app.decisions.issue_decision(
-        AUTHORITY,
-        decision_no="99/QĐ-UBND",
-        decided_on=date(2026, 6, 29),
-        signer="Chủ tịch",
-        dossier_ids=[e.aggregate_id for e in dossiers],
-    )
+    decision = decide(app, [e.aggregate_id for e in dossiers], "99/QĐ-UBND", date(2026, 6, 29))
     assert [i["star"] for i in decision.items] == [3, 3, 4]
     assert len({i["certificate_no"] for i in decision.items}) == 3
 

@@ -5,6 +5,7 @@ not picked by the day it is opened; dates that cannot be are refused with the fi
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 from uuid import UUID
 
 import pytest
@@ -20,6 +21,7 @@ from tests.unit.evaluation.helpers import (
     OFFICER,
     SECRETARY,
     arrive,
+    decide,
     mark,
     score_all,
     secretary,
@@ -74,6 +76,18 @@ def adopted_3_star(app: EvaluationApp, adopted_on: date) -> UUID:
     score_all(app, dossier, dict.fromkeys(("chu-tich", "tv1", "tv2"), 60), 3, "R1")
     app.councils.adopt_result(secretary(), dossier_id=dossier, adopted_on=adopted_on)
     return dossier
+
+
+def district_decision(app: EvaluationApp, dossier: UUID) -> Any:
+    """Đăk Hà's chairman recognises the dossier by decision 45/QĐ-UBND of 25/05/2025."""
+    return decide(
+        app,
+        dossier,
+        "45/QĐ-UBND",
+        date(2025, 5, 25),
+        by=chairman(DAK_HA),
+        signer="Chủ tịch UBND huyện Đăk Hà",
+    )
 
 
 def refused(call: object, **kwargs: object) -> CommandRejected:
@@ -178,13 +192,7 @@ def test_another_district_neither_appoints_nor_decides(app: EvaluationApp) -> No
     )
     assert (error.kind, error.field) == ("permission_denied", "actor.jurisdiction")
     assert mark(app) == before
-    decision = app.decisions.issue_decision(
-        chairman(DAK_HA),
-        decision_no="45/QĐ-UBND",
-        decided_on=date(2025, 5, 25),
-        signer="Chủ tịch UBND huyện Đăk Hà",
-        dossier_ids=[dossier],
-    )
+    decision = district_decision(app, dossier)
     assert (decision.authority, decision.jurisdiction) == ("district", DAK_HA)
     certificate = app.get_certification(app.get_evaluation(dossier).product_id).cert()
     assert certificate is not None and certificate["issuer"].endswith(DAK_HA)
@@ -206,13 +214,7 @@ def test_an_expired_certificate_is_never_current(app: EvaluationApp) -> None:
     """Issue 13 item 5 (evaluation side): past its last day a certificate is not called
     current, whether or not the scheduler has recorded the expiry yet."""
     dossier = adopted_3_star(app, date(2025, 5, 20))
-    app.decisions.issue_decision(
-        chairman(DAK_HA),
-        decision_no="45/QĐ-UBND",
-        decided_on=date(2025, 5, 25),
-        signer="Chủ tịch UBND huyện Đăk Hà",
-        dossier_ids=[dossier],
-    )
+    district_decision(app, dossier)
     certification = app.get_certification(app.get_evaluation(dossier).product_id)
     held = certification.holding()
     assert held is not None and held["status"] not in ("expired",)
@@ -287,13 +289,7 @@ def test_the_authority_and_issuer_read_in_english(app: EvaluationApp) -> None:
     issuer are rendered from their codes (the issuer as stored names its tier in
     Vietnamese), never left in Vietnamese; Vietnamese stays as recorded."""
     dossier = adopted_3_star(app, date(2025, 5, 20))
-    decision = app.decisions.issue_decision(
-        chairman(DAK_HA),
-        decision_no="45/QĐ-UBND",
-        decided_on=date(2025, 5, 25),
-        signer="Chủ tịch UBND huyện Đăk Hà",
-        dossier_ids=[dossier],
-    )
+    decision = district_decision(app, dossier)
     assert views.decision_view(decision, "en").authority == "the district People's Committee 615"
     assert views.decision_view(decision, "vi").authority == "UBND cấp huyện 615"
     certification = app.get_certification(app.get_evaluation(dossier).product_id)

@@ -31,6 +31,7 @@ from tests.unit.evaluation.helpers import (
     R1_DISTRICT,
     assessed,
     council,
+    decide,
     deliver,
     score_all,
     secretary,
@@ -70,13 +71,7 @@ def adopted(app: EvaluationApp, name: str, total: int, star: int, **kwargs: obje
 
 def decided(app: EvaluationApp) -> list[UUID]:
     dossiers = [adopted(app, NAMES[0], 66, 3), adopted(app, NAMES[1], 75, 4)]
-    app.decisions.issue_decision(
-        AUTHORITY,
-        decision_no="125/QĐ-UBND",
-        decided_on=date(2026, 6, 28),
-        signer="Nguyễn Văn A",
-        dossier_ids=dossiers,
-    )
+    decide(app, dossiers, "125/QĐ-UBND", date(2026, 6, 28), signer="Nguyễn Văn A")
     return dossiers
 
 
@@ -152,10 +147,7 @@ def test_a_certificate_of_a_dossier_sent_without_a_code_prints_no_code(
     """A dossier forwarded without a code (or opened here before codes were kept) prints
     no code line, never the internal id in its place."""
     dossier = adopted(app, "Mật ong hoa cà phê", 66, 3)
-    app.decisions.issue_decision(
-        AUTHORITY, decision_no="126/QĐ-UBND", decided_on=date(2026, 6, 28),
-        signer="Nguyễn Văn A", dossier_ids=[dossier],
-    )  # fmt: skip
+    decide(app, dossier, "126/QĐ-UBND", date(2026, 6, 28), signer="Nguyễn Văn A")
     product = app.get_evaluation(dossier).product_id
     text = text_of(certificate_pdf(app.documents.certificate_of(product)))
     assert "Sản phẩm: Mật ong hoa cà phê" in text
@@ -195,13 +187,7 @@ def test_a_revoked_certificate_is_not_printed_and_its_decision_says_so(
 
 def test_a_district_decision_of_2025_is_headed_by_the_district(app: EvaluationApp) -> None:
     dossier = adopted(app, NAMES[0], 60, 3, **R1_DISTRICT)
-    app.decisions.issue_decision(
-        DISTRICT_AUTHORITY,
-        decision_no="45/QĐ-UBND",
-        decided_on=date(2025, 4, 2),
-        signer="Trần Thị B",
-        dossier_ids=[dossier],
-    )
+    decide(app, dossier, "45/QĐ-UBND", date(2025, 4, 2), by=DISTRICT_AUTHORITY, signer="Trần Thị B")
     text = text_of(decision_pdf(app.documents.decision_of(dossier)))
     for expected in (
         "ỦY BAN NHÂN DÂN HUYỆN ĐẮK GLEI",

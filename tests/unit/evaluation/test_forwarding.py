@@ -25,6 +25,7 @@ from tests.unit.evaluation.helpers import (
     adopt,
     arrive,
     council,
+    decide,
     deliver,
     kinds,
     mark,
@@ -123,12 +124,13 @@ def test_r1_province_below_70_returns_to_the_district(app: EvaluationApp) -> Non
     assert isinstance(returned, ReturnedByProvince)
     assert (returned.options, returned.star_band) == (["recognise", "reevaluate"], 3)
     # the district recognises 3 stars on the province's score
-    app.decisions.issue_decision(
-        DISTRICT_AUTHORITY,
-        decision_no="7/QĐ-UBND",
-        decided_on=date(2025, 6, 15),
+    decide(
+        app,
+        dossier,
+        "7/QĐ-UBND",
+        date(2025, 6, 15),
+        by=DISTRICT_AUTHORITY,
         signer="Chủ tịch UBND huyện",
-        dossier_ids=[dossier],
     )
     evaluation = app.get_evaluation(dossier)
     assert (evaluation.status, evaluation.star) == ("recognised", 3)
@@ -191,13 +193,7 @@ def test_r3_central_below_90_lets_the_province_recognise_or_re_evaluate(
     evaluation = app.get_evaluation(dossier)
     assert evaluation.returned["options"] == ["recognise", "reevaluate"]
     assert evaluation.decidable_star() == 4
-    app.decisions.issue_decision(
-        AUTHORITY,
-        decision_no="88/QĐ-UBND",
-        decided_on=date(2026, 9, 28),
-        signer="Chủ tịch UBND tỉnh",
-        dossier_ids=[dossier],
-    )
+    decide(app, dossier, "88/QĐ-UBND", date(2026, 9, 28), signer="Chủ tịch UBND tỉnh")
     assert app.get_evaluation(dossier).star == 4
 
 

@@ -24,6 +24,7 @@ from tests.unit.evaluation.helpers import (
     R1_DISTRICT,
     arrive,
     council,
+    decide,
     deliver,
     kinds,
     mark,
@@ -111,12 +112,13 @@ def test_r1_province_75_short_of_4_stars_returns_to_the_district(app: Evaluation
     evaluation = app.get_evaluation(dossier)
     assert evaluation.status == "returned" and evaluation.decidable_star() == 3
     assert app.find_certification(evaluation.product_id) is None  # until the district acts
-    app.decisions.issue_decision(
-        DISTRICT_AUTHORITY,
-        decision_no="9/QĐ-UBND",
-        decided_on=date(2025, 6, 15),
+    decide(
+        app,
+        dossier,
+        "9/QĐ-UBND",
+        date(2025, 6, 15),
+        by=DISTRICT_AUTHORITY,
         signer="Chủ tịch UBND huyện",
-        dossier_ids=[dossier],
     )
     assert app.get_evaluation(dossier).star == 3
 
@@ -130,12 +132,13 @@ def test_r1_province_45_returns_to_the_district_for_re_evaluation_only(
     assert evaluation.returned["options"] == ["reevaluate"]
     assert evaluation.decidable_star() == 0
     with pytest.raises(CommandRejected):
-        app.decisions.issue_decision(
-            DISTRICT_AUTHORITY,
-            decision_no="10/QĐ-UBND",
-            decided_on=date(2025, 6, 15),
+        decide(
+            app,
+            dossier,
+            "10/QĐ-UBND",
+            date(2025, 6, 15),
+            by=DISTRICT_AUTHORITY,
             signer="Chủ tịch UBND huyện",
-            dossier_ids=[dossier],
         )
     assert app.find_certification(evaluation.product_id) is None
 
@@ -240,13 +243,7 @@ def test_rule_15_one_decision_several_certificates(app: EvaluationApp) -> None:
             secretary(), dossier_id=event.aggregate_id, adopted_on=date(2026, 6, 25)
         )
         dossiers.append(event.aggregate_id)
-    app.decisions.issue_decision(
-        AUTHORITY,
-        decision_no="120/QĐ-UBND",
-        decided_on=date(2026, 7, 1),
-        signer="Chủ tịch UBND tỉnh",
-        dossier_ids=dossiers,
-    )
+    decide(app, dossiers, "120/QĐ-UBND", date(2026, 7, 1), signer="Chủ tịch UBND tỉnh")
     held = [app.get_certification(app.get_evaluation(d).product_id).holding() for d in dossiers]
     assert [h["star"] for h in held if h] == [4, 3]
     assert {h["decision_no"] for h in held if h} == {"120/QĐ-UBND"}

@@ -20,9 +20,9 @@ from runtime.settings import Settings
 from services.evaluation.bootstrap import build as build_evaluation
 from services.inspection.bootstrap import build as build_inspection
 from tests.unit.evaluation.helpers import (
-    AUTHORITY,
     arrive,
     council,
+    decide,
     score_all,
     secretary,
 )
@@ -79,20 +79,10 @@ def test_a_decision_dated_today_in_vietnam_is_accepted(
     )
     clock.advance(at - clock.now())
     with pytest.raises(CommandRejected) as refused:
-        app.decisions.issue_decision(
-            AUTHORITY,
-            decision_no="12/QĐ-UBND",
-            decided_on=date(2026, 6, 29),
-            signer="Nguyễn Văn A",
-            dossier_ids=[event.aggregate_id],
-        )
+        decide(app, event.aggregate_id, "12/QĐ-UBND", date(2026, 6, 29), signer="Nguyễn Văn A")
     assert refused.value.field == "decided_on"
-    decision = app.decisions.issue_decision(
-        AUTHORITY,
-        decision_no="12/QĐ-UBND",
-        decided_on=date(2026, 6, 28),
-        signer="Nguyễn Văn A",
-        dossier_ids=[event.aggregate_id],
+    decision = decide(
+        app, event.aggregate_id, "12/QĐ-UBND", date(2026, 6, 28), signer="Nguyễn Văn A"
     )
     assert decision.items
 
