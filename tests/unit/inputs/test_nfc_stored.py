@@ -84,7 +84,15 @@ def decomposed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Runni
 
 def walk(up: Running, stubs: dict[str, Any]) -> None:
     """Commands of every service with Vietnamese text in every free-text field."""
-    reg, ev = stubs["registration"], stubs["evaluation"]
+    _walk_registration(stubs["registration"])
+    _walk_evaluation(stubs["evaluation"])
+    _walk_inspection(stubs["inspection"])
+    _walk_promotion(stubs["promotion"])
+    asyncio.run(up.system.deliver())
+
+
+def _walk_registration(reg: Any) -> None:
+    """A producer, its product, a dossier returned with a reason, and an idea."""
     producer = reg.RegisterProducer(
         registration_pb2.RegisterProducerRequest(
             actor=COMMUNE,
@@ -129,6 +137,10 @@ def walk(up: Running, stubs: dict[str, Any]) -> None:
             submitted_on="2026-06-03",
         )
     )
+
+
+def _walk_evaluation(ev: Any) -> None:
+    """A province round and a member appointed to it."""
     round_id = ev.OpenRound(
         evaluation_pb2.OpenRoundRequest(
             actor=PROVINCE, level="province", jurisdiction="51", on="2026-06-01"
@@ -143,14 +155,21 @@ def walk(up: Running, stubs: dict[str, Any]) -> None:
             role="member",
         )
     )
-    stubs["inspection"].GeneratePlan(
+
+
+def _walk_inspection(inspection: Any) -> None:
+    """A year's inspection plan with its team."""
+    inspection.GeneratePlan(
         inspection_pb2.GeneratePlanRequest(
             actor=PROVINCE,
             on="2025-10-01",
             team=[inspection_pb2.TeamMember(role="agriculture", name="Trần Thị Bình")],
         )
     )
-    promotion = stubs["promotion"]
+
+
+def _walk_promotion(promotion: Any) -> None:
+    """A showroom opened and a campaign recorded."""
     promotion.OpenShowroom(
         promotion_pb2.OpenShowroomRequest(
             actor=OFFICE,
@@ -172,7 +191,6 @@ def walk(up: Running, stubs: dict[str, Any]) -> None:
             held_on="2025-05-02",
         )
     )
-    asyncio.run(up.system.deliver())
 
 
 def test_the_client_sent_decomposed_text(decomposed: tuple[Running, Decompose]) -> None:
