@@ -31,20 +31,29 @@ def store_v1(app: RegistrationApp, topic: str, version: int, state: dict[str, ob
     )
 
 
-def test_first_version_events_are_upcast(app: RegistrationApp, actor: CommandContext) -> None:
-    meta = actor.meta()
-    stamp = "2026-06-01T01:00:00+00:00"
-    producer, product, dossier = uuid4(), uuid4(), uuid4()
-    common = {"timestamp": stamp, "meta": meta}
+STAMP = "2026-06-01T01:00:00+00:00"
+"""When the first-version events below were stored."""
+
+
+def first(actor: CommandContext, aggregate_id: UUID, owner: str) -> dict[str, object]:
+    """The fields every first-version creation event of ``owner`` stores."""
+    return {
+        "originator_id": aggregate_id,
+        "originator_version": 1,
+        "timestamp": STAMP,
+        "meta": actor.meta(),
+        "originator_topic": f"{MODEL}:{owner}",
+    }
+
+
+def v1_producer(app: RegistrationApp, actor: CommandContext) -> UUID:
+    producer = uuid4()
     store_v1(
         app,
         "Producer.Registered",
         1,
         {
-            "originator_id": producer,
-            "originator_version": 1,
-            **common,
-            "originator_topic": f"{MODEL}:Producer",
+            **first(actor, producer, "Producer"),
             "name": "HTX cũ",
             "kind": "cooperative",
             "is_sme": False,
@@ -54,15 +63,17 @@ def test_first_version_events_are_upcast(app: RegistrationApp, actor: CommandCon
             "province_code": "51",
         },
     )
+    return producer
+
+
+def v1_product(app: RegistrationApp, actor: CommandContext, producer: UUID) -> UUID:
+    product = uuid4()
     store_v1(
         app,
         "Product.Registered",
         1,
         {
-            "originator_id": product,
-            "originator_version": 1,
-            **common,
-            "originator_topic": f"{MODEL}:Product",
+            **first(actor, product, "Product"),
             "producer_id": producer,
             "name": "Cà phê",
             "product_set": 13,
@@ -70,25 +81,40 @@ def test_first_version_events_are_upcast(app: RegistrationApp, actor: CommandCon
             "province_code": "51",
         },
     )
+    return product
+
+
+def v1_dossier(
+    app: RegistrationApp,
+    actor: CommandContext,
+    received_on: date,
+    product: UUID | None = None,
+    producer: UUID | None = None,
+) -> UUID:
+    dossier = uuid4()
     store_v1(
         app,
         "Dossier.Submitted",
         1,
         {
-            "originator_id": dossier,
-            "originator_version": 1,
-            **common,
-            "originator_topic": f"{MODEL}:Dossier",
-            "product_id": product,
-            "producer_id": producer,
+            **first(actor, dossier, "Dossier"),
+            "product_id": product or uuid4(),
+            "producer_id": producer or uuid4(),
             "product_name": "Cà phê",
             "product_set": 13,
             "kind": "first",
-            "received_on": date(2026, 6, 1),
+            "received_on": received_on,
             "commune_code": "23500",
             "province_code": "51",
         },
     )
+    return dossier
+
+
+def test_first_version_events_are_upcast(app: RegistrationApp, actor: CommandContext) -> None:
+    producer = v1_producer(app, actor)
+    product = v1_product(app, actor, producer)
+    dossier = v1_dossier(app, actor, date(2026, 6, 1), product, producer)
     store_v1(
         app,
         "Dossier.Assessed",
@@ -96,7 +122,8 @@ def test_first_version_events_are_upcast(app: RegistrationApp, actor: CommandCon
         {
             "originator_id": dossier,
             "originator_version": 2,
-            **common,
+            "timestamp": STAMP,
+            "meta": actor.meta(),
             "snapshot": {"product_id": str(product)},
             "report_no": "15/BC",
             "assessed_on": date(2026, 6, 12),
@@ -112,31 +139,6 @@ def test_first_version_events_are_upcast(app: RegistrationApp, actor: CommandCon
     found = app.get_dossier(dossier)
     assert (found.status, found.forwarded_to, found.rule_set_id) == ("forwarded", "province", "R3")
     assert (found.officer, found.report_no) == ("can-bo-xa", "15/BC")
-
-
-def v1_dossier(app: RegistrationApp, actor: CommandContext, received_on: date) -> UUID:
-    dossier = uuid4()
-    store_v1(
-        app,
-        "Dossier.Submitted",
-        1,
-        {
-            "originator_id": dossier,
-            "originator_version": 1,
-            "timestamp": "2026-06-01T01:00:00+00:00",
-            "meta": actor.meta(),
-            "originator_topic": f"{MODEL}:Dossier",
-            "product_id": uuid4(),
-            "producer_id": uuid4(),
-            "product_name": "Cà phê",
-            "product_set": 13,
-            "kind": "first",
-            "received_on": received_on,
-            "commune_code": "23500",
-            "province_code": "51",
-        },
-    )
-    return dossier
 
 
 @pytest.mark.parametrize(
