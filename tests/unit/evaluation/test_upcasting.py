@@ -70,17 +70,11 @@ def opened_v1(app: EvaluationApp, dossier: UUID) -> UUID:
     return aggregate_id
 
 
-def test_first_version_events_load(app: EvaluationApp) -> None:
-    recognised, forwarded, waiting = uuid4(), uuid4(), uuid4()
-    ref = {
-        "dossier_id": "",
-        "product_id": "",
-        "product_name": "",
-        "product_set": 4,
-        "level": "province",
-        "rule_set_id": "R3",
-    }
-    aggregate = opened_v1(app, recognised)
+def recognised_events_v1(
+    app: EvaluationApp, aggregate: UUID, ref: dict[str, Any], decision_no: str
+) -> None:
+    """The first version's score of 65.50 (3 stars, recognised) and its recognition by
+    decision ``decision_no``, both on 25/06/2026."""
     store_v1(
         app,
         aggregate,
@@ -100,11 +94,14 @@ def test_first_version_events_load(app: EvaluationApp) -> None:
         "Recognised",
         ref=ref,
         star=3,
-        decision_no="TAM-1",
+        decision_no=decision_no,
         decided_on=date(2026, 6, 25),
         authority="province",
     )
-    aggregate = opened_v1(app, forwarded)
+
+
+def forwarded_events_v1(app: EvaluationApp, aggregate: UUID, ref: dict[str, Any]) -> None:
+    """The first version's score of 92.00 (5 stars) forwarded to the ministry on 25/06/2026."""
     store_v1(
         app,
         aggregate,
@@ -127,6 +124,20 @@ def test_first_version_events_load(app: EvaluationApp) -> None:
         to_level="ministry",
         forwarded_on=date(2026, 6, 25),
     )
+
+
+def test_first_version_events_load(app: EvaluationApp) -> None:
+    recognised, forwarded, waiting = uuid4(), uuid4(), uuid4()
+    ref = {
+        "dossier_id": "",
+        "product_id": "",
+        "product_name": "",
+        "product_set": 4,
+        "level": "province",
+        "rule_set_id": "R3",
+    }
+    recognised_events_v1(app, opened_v1(app, recognised), ref, "TAM-1")
+    forwarded_events_v1(app, opened_v1(app, forwarded), ref)
     opened_v1(app, waiting)
 
     done = app.get_evaluation(recognised)
@@ -153,30 +164,7 @@ def recognised_v1(app: EvaluationApp) -> UUID:
     dossier = uuid4()
     aggregate = opened_v1(app, dossier)
     ref = {"dossier_id": str(dossier), "product_id": str(uuid4()), "rule_set_id": "R3"}
-    common = {"ref": {**ref, "product_set": 4, "level": "province"}}
-    store_v1(
-        app,
-        aggregate,
-        2,
-        "Scored",
-        **common,
-        score=Decimal("65.50"),
-        band=3,
-        outcome="recognised",
-        explanation="tạm thời",
-        scored_on=date(2026, 6, 25),
-    )
-    store_v1(
-        app,
-        aggregate,
-        3,
-        "Recognised",
-        **common,
-        star=3,
-        decision_no="TAM-2",
-        decided_on=date(2026, 6, 25),
-        authority="province",
-    )
+    recognised_events_v1(app, aggregate, {**ref, "product_set": 4, "level": "province"}, "TAM-2")
     return dossier
 
 
