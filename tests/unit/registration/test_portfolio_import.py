@@ -80,6 +80,36 @@ def test_the_template_file_is_the_generator_s_output(tmp_path: Path) -> None:
     assert KONTUM.read_text(encoding="utf-8") == committed
 
 
+# 36 months from the decision: R0 for 2020-2021 (1048/2019), R1 for 2024 (148/2023)
+VALID_TO = {"24/12/2020": "2023-12-24", "24/12/2021": "2024-12-24", "28/06/2024": "2027-06-28"}
+RULE_SETS = {"24/12/2020": "R0", "24/12/2021": "R0", "28/06/2024": "R1"}
+
+
+def check_certified_everywhere(up: Running, row: dict[str, str], shown: Any) -> None:
+    """One register row's certificate as evaluation records it (valid 36 months, its rule
+    set, its star), inspection and promotion consume it and reporting's catalogue shows it."""
+    product_id = shown.product_id
+    certificates = up.stubs["evaluation"].GetCertificates(
+        ev.GetCertificatesRequest(product_id=product_id)
+    )
+    (only,) = certificates.certificates
+    assert only.valid_to == VALID_TO[row["Ngày quyết định"]]
+    assert only.rule_set_id == RULE_SETS[row["Ngày quyết định"]]
+    assert only.star == int(row["Hạng sao"])
+    # inspection and promotion consume them as recognitions (RecognitionRecorded)
+    inspected = up.system.inspection.app.product(UUID(product_id)).certificate
+    assert inspected is not None and inspected["star"] == int(row["Hạng sao"])
+    promoted = up.system.promotion.app.product(UUID(product_id))
+    assert [c["star"] for c in promoted.certificates.values()] == [int(row["Hạng sao"])]
+    held = promoted.in_force_on(date(2026, 11, 1))
+    assert (held is not None) == (row["Ngày quyết định"] == "28/06/2024")
+    # reporting's catalogue: the certificate's last valid day and standing
+    assert (shown.valid_until, shown.certificate_status) == (
+        VALID_TO[row["Ngày quyết định"]],
+        "valid",
+    )
+
+
 def test_kontum_gives_35_certified_products_and_a_second_import_changes_nothing(
     up: Running, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -111,31 +141,8 @@ def test_kontum_gives_35_certified_products_and_a_second_import_changes_nothing(
         shown = by_name[row["Tên sản phẩm"]]
         assert shown.star == int(row["Hạng sao"]), row["Tên sản phẩm"]
         assert shown.decision_no == row["Số quyết định"]
-    # 36 months from the decision: R0 for 2020-2021 (1048/2019), R1 for 2024 (148/2023)
-    expected = {"24/12/2020": "2023-12-24", "24/12/2021": "2024-12-24", "28/06/2024": "2027-06-28"}
-    rule_sets = {"24/12/2020": "R0", "24/12/2021": "R0", "28/06/2024": "R1"}
     for row in register:
-        product_id = by_name[row["Tên sản phẩm"]].product_id
-        certificates = up.stubs["evaluation"].GetCertificates(
-            ev.GetCertificatesRequest(product_id=product_id)
-        )
-        (only,) = certificates.certificates
-        assert only.valid_to == expected[row["Ngày quyết định"]]
-        assert only.rule_set_id == rule_sets[row["Ngày quyết định"]]
-        assert only.star == int(row["Hạng sao"])
-        # inspection and promotion consume them as recognitions (RecognitionRecorded)
-        inspected = up.system.inspection.app.product(UUID(product_id)).certificate
-        assert inspected is not None and inspected["star"] == int(row["Hạng sao"])
-        promoted = up.system.promotion.app.product(UUID(product_id))
-        assert [c["star"] for c in promoted.certificates.values()] == [int(row["Hạng sao"])]
-        held = promoted.in_force_on(date(2026, 11, 1))
-        assert (held is not None) == (row["Ngày quyết định"] == "28/06/2024")
-        # reporting's catalogue: the certificate's last valid day and standing
-        shown = by_name[row["Tên sản phẩm"]]
-        assert (shown.valid_until, shown.certificate_status) == (
-            expected[row["Ngày quyết định"]],
-            "valid",
-        )
+        check_certified_everywhere(up, row, by_name[row["Tên sản phẩm"]])
     # The certificate scheduler expires those past their last day; reporting follows
     up.system.evaluation.scheduler().tick()
     asyncio.run(up.system.deliver())
@@ -144,8 +151,8 @@ def test_kontum_gives_35_certified_products_and_a_second_import_changes_nothing(
     standing = {p.name: (p.valid_until, p.certificate_status) for p in listed.products}
     assert standing == {
         row["Tên sản phẩm"]: (
-            expected[row["Ngày quyết định"]],
-            "expired" if expected[row["Ngày quyết định"]] < today else "valid",
+            VALID_TO[row["Ngày quyết định"]],
+            "expired" if VALID_TO[row["Ngày quyết định"]] < today else "valid",
         )
         for row in register
     }
