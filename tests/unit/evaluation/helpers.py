@@ -10,6 +10,7 @@ from uuid import UUID, uuid4
 from eventsourcing.persistence import Tracking
 
 from contracts.envelope import Actor, IntegrationEvent
+from contracts.inspection import InspectionFailed
 from contracts.registration import CommuneAssessed
 from runtime.clock import FixedClock
 from runtime.commands import CommandContext
@@ -28,6 +29,8 @@ DISTRICT_OFFICER = CommandContext(
 DISTRICT_AUTHORITY = CommandContext(
     actor=Actor(id="ct-huyen", role="authority", jurisdiction=DISTRICT)
 )
+PROVINCE_AUTHORITY = Actor(id="ubnd-tinh", role="authority", jurisdiction="51")
+MINISTRY = Actor(id="bo-nnmt", role="ministry", jurisdiction="VN")
 MEMBERS = ("chu-tich", "tv1", "tv2", "tv3")
 SCORERS = MEMBERS[:3]  # a council of three scoring
 SECRETARY = "thu-ky"
@@ -229,3 +232,36 @@ def recognised(
 def move(clock: FixedClock, day: date) -> None:
     """The clock moved to 08:00 UTC on ``day``."""
     clock.advance(datetime(day.year, day.month, day.day, 8, tzinfo=UTC) - clock.now())
+
+
+def envelope(
+    actor: Actor, at: datetime = datetime(2026, 7, 1, tzinfo=UTC), version: int = 1
+) -> dict[str, Any]:
+    """The envelope of an integration event another service published: fresh event,
+    aggregate and correlation ids, the aggregate's ``version``, ``actor``, published ``at``."""
+    return {
+        "event_id": uuid4(),
+        "aggregate_id": uuid4(),
+        "aggregate_version": version,
+        "occurred_at": at,
+        "actor": actor,
+        "correlation_id": uuid4(),
+    }
+
+
+def inspection_failed(product: UUID) -> InspectionFailed:
+    """The province's periodic inspection of 01/03/2027 found the product failing
+    (conclusion KL-07/2027): a ground (b) for revocation."""
+    return InspectionFailed(
+        **envelope(
+            Actor(id="doan-kiem-tra", role="province_officer", jurisdiction="51"),
+            datetime(2027, 3, 2, tzinfo=UTC),
+            version=2,
+        ),
+        rule_set_id="R3",
+        product_id=product,
+        inspection_kind="periodic",
+        concluded_on=date(2027, 3, 1),
+        conclusion_no="KL-07/2027",
+        findings="Không duy trì công bố chất lượng",
+    )

@@ -23,8 +23,10 @@ from tests.unit.evaluation.helpers import (
     mark,
     move,
     published,
-    recognised,
 )
+
+# runtime/test_attacks_issue14 imports `recognised` from here: re-exported for it.
+from tests.unit.evaluation.helpers import recognised as recognised  # noqa: PLC0414
 
 
 def refiled(app: EvaluationApp, product: UUID, received: date, assessed_on: date) -> Any:

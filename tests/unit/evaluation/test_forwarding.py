@@ -3,13 +3,12 @@ results topic's events and through the command the gRPC API calls."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
-from uuid import UUID, uuid4
+from uuid import UUID
 
 import pytest
 
-from contracts.envelope import Actor
 from contracts.evaluation import Recognized, ReturnedByProvince
 from contracts.province import HigherLevelRecognized, ReturnedToLowerLevel
 from runtime.clock import FixedClock
@@ -20,6 +19,8 @@ from tests.unit.evaluation.helpers import (
     AUTHORITY,
     DISTRICT_AUTHORITY,
     DISTRICT_OFFICER,
+    MINISTRY,
+    PROVINCE_AUTHORITY,
     R1_DISTRICT,
     SCORERS,
     adopt,
@@ -27,15 +28,13 @@ from tests.unit.evaluation.helpers import (
     council,
     decide,
     deliver,
+    envelope,
     kinds,
     mark,
     published,
     score_all,
     secretary,
 )
-
-PROVINCE_AUTHORITY = Actor(id="ubnd-tinh", role="authority", jurisdiction="51")
-MINISTRY = Actor(id="bo-nnmt", role="ministry", jurisdiction="VN")
 
 
 def forwarded_r1(app: EvaluationApp, total: int = 80) -> tuple[UUID, UUID]:
@@ -60,17 +59,6 @@ def forwarded_r3(app: EvaluationApp) -> tuple[UUID, UUID]:
     )
     assert app.get_evaluation(event.aggregate_id).forwarded_to == "ministry"
     return event.aggregate_id, event.product_id
-
-
-def envelope(actor: Actor) -> dict[str, object]:
-    return {
-        "event_id": uuid4(),
-        "aggregate_id": uuid4(),
-        "aggregate_version": 1,
-        "occurred_at": datetime(2026, 7, 1, tzinfo=UTC),
-        "actor": actor,
-        "correlation_id": uuid4(),
-    }
 
 
 def test_r1_province_recognises_a_higher_star(app: EvaluationApp) -> None:

@@ -13,8 +13,7 @@ from contracts.inspection import RemediationOverdue
 from rules import RuleSet, load_rule_set
 from runtime.clock import FixedClock
 from services.evaluation.application import EvaluationApp, intake
-from tests.unit.evaluation.helpers import deliver, mark, published
-from tests.unit.evaluation.test_certificates import move, recognised
+from tests.unit.evaluation.helpers import deliver, mark, move, published, recognised
 
 
 def overdue(product: UUID) -> RemediationOverdue:

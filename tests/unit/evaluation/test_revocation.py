@@ -3,13 +3,10 @@ the rule set names and in time (else flagged overdue), never undone, bad input r
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
-from uuid import UUID, uuid4
+from datetime import date
 
 import pytest
 
-from contracts.envelope import Actor
-from contracts.inspection import InspectionFailed
 from runtime.clock import FixedClock
 from runtime.errors import CommandRejected
 from services.evaluation.application import EvaluationApp
@@ -20,28 +17,12 @@ from tests.unit.evaluation.helpers import (
     DISTRICT_AUTHORITY,
     OFFICER,
     deliver,
+    inspection_failed,
     mark,
     move,
     published,
     recognised,
 )
-
-
-def inspection_failed(product: UUID) -> InspectionFailed:
-    return InspectionFailed(
-        event_id=uuid4(),
-        aggregate_id=uuid4(),
-        aggregate_version=2,
-        occurred_at=datetime(2027, 3, 2, tzinfo=UTC),
-        actor=Actor(id="doan-kiem-tra", role="province_officer", jurisdiction="51"),
-        correlation_id=uuid4(),
-        rule_set_id="R3",
-        product_id=product,
-        inspection_kind="periodic",
-        concluded_on=date(2027, 3, 1),
-        conclusion_no="KL-07/2027",
-        findings="Không duy trì công bố chất lượng",
-    )
 
 
 def test_revocation_from_an_inspection_failure(

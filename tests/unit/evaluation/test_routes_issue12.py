@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from decimal import Decimal
-from uuid import UUID, uuid4
+from uuid import UUID
 
 import pytest
 
-from contracts.envelope import Actor
 from contracts.evaluation import ReturnedByProvince
 from contracts.province import ReturnedToLowerLevel
 from rules import load_rule_set
@@ -20,12 +19,15 @@ from services.evaluation.application import EvaluationApp
 from tests.unit.evaluation.helpers import (
     AUTHORITY,
     DISTRICT_AUTHORITY,
+    MINISTRY,
     OFFICER,
+    PROVINCE_AUTHORITY,
     R1_DISTRICT,
     arrive,
     council,
     decide,
     deliver,
+    envelope,
     kinds,
     mark,
     member,
@@ -34,8 +36,6 @@ from tests.unit.evaluation.helpers import (
 )
 from tests.unit.rules.helpers import sheet_at
 
-PROVINCE_AUTHORITY = Actor(id="ubnd-tinh", role="authority", jurisdiction="51")
-MINISTRY = Actor(id="bo-nnmt", role="ministry", jurisdiction="VN")
 SCORERS = ("chu-tich", "tv1", "tv2")
 
 
@@ -67,12 +67,10 @@ def answer_returned(app: EvaluationApp, dossier: UUID, level: str, score: str, o
     deliver(
         app,
         ReturnedToLowerLevel(
-            event_id=uuid4(),
-            aggregate_id=uuid4(),
-            aggregate_version=1,
-            occurred_at=datetime(on.year, on.month, on.day, tzinfo=UTC),
-            actor=PROVINCE_AUTHORITY if level == "province" else MINISTRY,
-            correlation_id=uuid4(),
+            **envelope(
+                PROVINCE_AUTHORITY if level == "province" else MINISTRY,
+                datetime(on.year, on.month, on.day, tzinfo=UTC),
+            ),
             rule_set_id=evaluation.rule_set_id,
             dossier_id=dossier,
             product_id=evaluation.product_id,

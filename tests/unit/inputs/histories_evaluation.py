@@ -17,10 +17,10 @@ from services.evaluation.application.scheduler import CertificateScheduler
 from services.evaluation.bootstrap import EvaluationService
 from services.evaluation.bootstrap import build as build_evaluation
 from tests.unit.evaluation import helpers as ev
-from tests.unit.evaluation.test_certificates import inspection_failed, recognised
+from tests.unit.evaluation.helpers import PROVINCE_AUTHORITY, inspection_failed, recognised
 from tests.unit.evaluation.test_earlier_recognitions import SHA
 from tests.unit.evaluation.test_earlier_recognitions import row as earlier_row
-from tests.unit.evaluation.test_forwarding import PROVINCE_AUTHORITY, forwarded_r1
+from tests.unit.evaluation.test_forwarding import forwarded_r1
 from tests.unit.evaluation.test_upcasting import opened_v1, store_v1
 from tests.unit.registration import test_follows_recognition as follows
 

@@ -137,6 +137,23 @@ def _council_opened(app: Any, round_on: date) -> Any:
     return event
 
 
+EVALUATED = date(2026, 7, 20)
+"""The evaluation service's today in these properties."""
+
+
+def _adoption_ordered(app: Any, dossier: Any, first: date, offset: int) -> None:
+    """The secretary adopting the result `offset` days from `first` is refused naming
+    `adopted_on` when it is before `first` (`ordered`)."""
+    ordered(
+        app,
+        "adopted_on",
+        offset,
+        lambda: app.councils.adopt_result(
+            ev.secretary(), dossier_id=dossier, adopted_on=first + timedelta(days=offset)
+        ),
+    )
+
+
 def _scored(app: Any, round_on: date, scored_on: date | None = None) -> Any:
     event = _council_opened(app, round_on)
     for name in ("chu-tich", "tv1", "tv2"):
@@ -154,18 +171,11 @@ def _scored(app: Any, round_on: date, scored_on: date | None = None) -> Any:
 def test_the_council_session_is_not_dated_before_its_round_opened(
     tmp_path_factory: pytest.TempPathFactory, offset: int
 ) -> None:
-    app = _evaluation(tmp_path_factory.mktemp("e"), date(2026, 7, 20))
+    app = _evaluation(tmp_path_factory.mktemp("e"), EVALUATED)
     opened = OPENED
     dossier = _scored(app, opened)
     assert app.get_round(app.get_evaluation(dossier).round_id).opened_on == opened
-    ordered(
-        app,
-        "adopted_on",
-        offset,
-        lambda: app.councils.adopt_result(
-            ev.secretary(), dossier_id=dossier, adopted_on=opened + timedelta(days=offset)
-        ),
-    )
+    _adoption_ordered(app, dossier, opened, offset)
 
 
 @PROPERTY
@@ -173,17 +183,10 @@ def test_the_council_session_is_not_dated_before_its_round_opened(
 def test_an_adoption_is_not_dated_before_the_sheets_it_adopts(
     tmp_path_factory: pytest.TempPathFactory, offset: int
 ) -> None:
-    app = _evaluation(tmp_path_factory.mktemp("e"), date(2026, 7, 20))
+    app = _evaluation(tmp_path_factory.mktemp("e"), EVALUATED)
     scored_on = date(2026, 7, 2)
     dossier = _scored(app, date(2026, 6, 12), scored_on=scored_on)
-    ordered(
-        app,
-        "adopted_on",
-        offset,
-        lambda: app.councils.adopt_result(
-            ev.secretary(), dossier_id=dossier, adopted_on=scored_on + timedelta(days=offset)
-        ),
-    )
+    _adoption_ordered(app, dossier, scored_on, offset)
 
 
 @PROPERTY
@@ -191,7 +194,7 @@ def test_an_adoption_is_not_dated_before_the_sheets_it_adopts(
 def test_a_sheet_is_not_scored_before_the_round_opened(
     tmp_path_factory: pytest.TempPathFactory, offset: int
 ) -> None:
-    app = _evaluation(tmp_path_factory.mktemp("e"), date(2026, 7, 20))
+    app = _evaluation(tmp_path_factory.mktemp("e"), EVALUATED)
     event = _council_opened(app, OPENED)
     opened = OPENED
     ordered(
@@ -212,7 +215,7 @@ def test_a_sheet_is_not_scored_before_the_round_opened(
 def test_an_advisory_record_is_not_before_the_round_opened(
     tmp_path_factory: pytest.TempPathFactory, offset: int
 ) -> None:
-    app = _evaluation(tmp_path_factory.mktemp("e"), date(2026, 7, 20))
+    app = _evaluation(tmp_path_factory.mktemp("e"), EVALUATED)
     event = _council_opened(app, OPENED)
     opened = OPENED
     ordered(

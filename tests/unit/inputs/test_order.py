@@ -13,7 +13,8 @@ from contracts.envelope import Actor
 from runtime.commands import CommandContext
 from runtime.errors import CommandRejected
 from services.registration.application import RegistrationApp
-from tests.unit.evaluation.test_forwarding import MINISTRY, forwarded_r3
+from tests.unit.evaluation.helpers import MINISTRY
+from tests.unit.evaluation.test_forwarding import forwarded_r3
 from tests.unit.registration.helpers import product
 
 OFFICER = CommandContext(actor=Actor(id="can-bo-xa", role="commune_officer", jurisdiction="23500"))
