@@ -265,3 +265,20 @@ def inspection_failed(product: UUID) -> InspectionFailed:
         conclusion_no="KL-07/2027",
         findings="Không duy trì công bố chất lượng",
     )
+
+
+def returned_from_above(
+    app: EvaluationApp, dossier: UUID, by: Actor, score: str, on: date, **extra: Any
+) -> Any:
+    """The higher level ``by`` sends the dossier back (score ``score``, no star, no decision)
+    on ``on``, recorded through the command the gRPC API calls (``extra``: its reason)."""
+    return app.forwarding.record_higher_result(
+        CommandContext(actor=by),
+        dossier_id=dossier,
+        result="returned",
+        score=score,
+        star=0,
+        decision_no="",
+        decided_on=on,
+        **extra,
+    )

@@ -32,6 +32,7 @@ from tests.unit.evaluation.helpers import (
     kinds,
     mark,
     published,
+    returned_from_above,
     score_all,
     secretary,
 )
@@ -126,15 +127,7 @@ def test_r1_province_below_70_returns_to_the_district(app: EvaluationApp) -> Non
 
 def test_r1_returned_dossier_may_be_re_evaluated(app: EvaluationApp) -> None:
     dossier, _ = forwarded_r1(app)
-    app.forwarding.record_higher_result(
-        CommandContext(actor=PROVINCE_AUTHORITY),
-        dossier_id=dossier,
-        result="returned",
-        score="64.5",
-        star=0,
-        decision_no="",
-        decided_on=date(2025, 6, 10),
-    )
+    returned_from_above(app, dossier, PROVINCE_AUTHORITY, "64.5", date(2025, 6, 10))
     app.forwarding.reevaluate(DISTRICT_OFFICER, dossier_id=dossier)
     evaluation = app.get_evaluation(dossier)
     assert (evaluation.status, evaluation.sheets) == ("open", {})

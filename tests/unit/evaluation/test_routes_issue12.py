@@ -13,7 +13,6 @@ import pytest
 from contracts.evaluation import ReturnedByProvince
 from contracts.province import ReturnedToLowerLevel
 from rules import load_rule_set
-from runtime.commands import CommandContext
 from runtime.errors import CommandRejected
 from services.evaluation.application import EvaluationApp
 from tests.unit.evaluation.helpers import (
@@ -32,6 +31,7 @@ from tests.unit.evaluation.helpers import (
     mark,
     member,
     published,
+    returned_from_above,
     secretary,
 )
 from tests.unit.rules.helpers import sheet_at
@@ -167,14 +167,12 @@ def test_r3_central_92_missing_a_5_star_minimum_back_to_the_province(
 ) -> None:
     dossier = _r3_province_92_missing_5_star(app)
     app.forwarding.approve_and_forward(AUTHORITY, dossier_id=dossier, on=date(2026, 6, 26))
-    app.forwarding.record_higher_result(
-        CommandContext(actor=MINISTRY),
-        dossier_id=dossier,
-        result="returned",
-        score="92.00",
-        star=0,
-        decision_no="",
-        decided_on=date(2026, 6, 30),
+    returned_from_above(
+        app,
+        dossier,
+        MINISTRY,
+        "92.00",
+        date(2026, 6, 30),
         reason="Thiếu yêu cầu tối thiểu 5 sao (4.1)",
     )
     evaluation = app.get_evaluation(dossier)

@@ -124,15 +124,7 @@ def _r1_district(
     """R1: scored by the district, forwarded, returned by the province, re-evaluated."""
     clock._at = _at(date(2025, 6, 20))
     r1, _ = forwarded_r1(app)
-    app.forwarding.record_higher_result(
-        CommandContext(actor=PROVINCE_AUTHORITY),
-        dossier_id=r1,
-        result="returned",
-        score="64.5",
-        star=0,
-        decision_no="",
-        decided_on=date(2025, 6, 10),
-    )
+    ev.returned_from_above(app, r1, PROVINCE_AUTHORITY, "64.5", date(2025, 6, 10))
     app.forwarding.reevaluate(ev.DISTRICT_OFFICER, dossier_id=r1)
     # an R1 certificate's expiry notice
     notice = ev.arrive(
