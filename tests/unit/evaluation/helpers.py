@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 from uuid import UUID, uuid4
 
+import pytest
 from eventsourcing.persistence import Tracking
 
 from contracts.envelope import Actor, IntegrationEvent
@@ -14,6 +15,7 @@ from contracts.inspection import InspectionFailed
 from contracts.registration import CommuneAssessed
 from runtime.clock import FixedClock
 from runtime.commands import CommandContext
+from runtime.errors import CommandRejected
 from services.evaluation.adapters import outbound
 from services.evaluation.application import EvaluationApp
 from services.evaluation.domain.rounds import Round
@@ -282,3 +284,10 @@ def returned_from_above(
         decided_on=on,
         **extra,
     )
+
+
+def refused(call: Any, *args: Any, **kwargs: Any) -> CommandRejected:
+    """The refusal ``call(*args, **kwargs)`` raises (the test fails if it does not)."""
+    with pytest.raises(CommandRejected) as error:
+        call(*args, **kwargs)
+    return error.value

@@ -6,11 +6,8 @@ from __future__ import annotations
 from datetime import date
 from uuid import UUID
 
-import pytest
-
 from contracts.envelope import Actor
 from runtime.commands import CommandContext
-from runtime.errors import CommandRejected
 from services.evaluation.application import EvaluationApp
 from tests.unit.evaluation.helpers import (
     OFFICER,
@@ -18,18 +15,13 @@ from tests.unit.evaluation.helpers import (
     council,
     mark,
     member,
+    refused,
     score_all,
     secretary,
 )
 from tests.unit.evaluation.sheets import choices_for
 
 ADOPT_ON = date(2026, 6, 25)
-
-
-def refused(call: object, *args: object, **kwargs: object) -> CommandRejected:
-    with pytest.raises(CommandRejected) as error:
-        call(*args, **kwargs)  # type: ignore[operator]
-    return error.value
 
 
 def ready(app: EvaluationApp) -> UUID:

@@ -12,7 +12,6 @@ import pytest
 
 from contracts.envelope import Actor
 from runtime.commands import CommandContext
-from runtime.errors import CommandRejected
 from services.evaluation.adapters import grpc_views as views
 from services.evaluation.application import EvaluationApp
 from services.evaluation.domain.rounds import Round
@@ -23,6 +22,7 @@ from tests.unit.evaluation.helpers import (
     arrive,
     decide,
     mark,
+    refused,
     score_all,
     secretary,
 )
@@ -88,12 +88,6 @@ def district_decision(app: EvaluationApp, dossier: UUID) -> Any:
         by=chairman(DAK_HA),
         signer="Chủ tịch UBND huyện Đăk Hà",
     )
-
-
-def refused(call: object, **kwargs: object) -> CommandRejected:
-    with pytest.raises(CommandRejected) as error:
-        call(**kwargs)  # type: ignore[operator]
-    return error.value
 
 
 def test_a_district_opens_its_own_round_and_its_dossiers_are_in_it(app: EvaluationApp) -> None:
