@@ -291,3 +291,11 @@ def refused(call: Any, *args: Any, **kwargs: Any) -> CommandRejected:
     with pytest.raises(CommandRejected) as error:
         call(*args, **kwargs)
     return error.value
+
+
+def refiled(app: EvaluationApp, product: UUID, received: date, assessed_on: date) -> Any:
+    """The product's re-evaluation dossier, received and assessed by the commune on those
+    days, arrives: the arrival event."""
+    return arrive(
+        app, kind="re_evaluation", product_id=product, received=received, assessed_on=assessed_on
+    )

@@ -4,8 +4,6 @@ test_revocation)."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
-from uuid import UUID
 
 from contracts.evaluation import CertificateExpired, ReevaluationWindowOpened
 from runtime.clock import FixedClock
@@ -23,18 +21,11 @@ from tests.unit.evaluation.helpers import (
     mark,
     move,
     published,
+    refiled,
 )
 
 # runtime/test_attacks_issue14 imports `recognised` from here: re-exported for it.
 from tests.unit.evaluation.helpers import recognised as recognised  # noqa: PLC0414
-
-
-def refiled(app: EvaluationApp, product: UUID, received: date, assessed_on: date) -> Any:
-    """The product's re-evaluation dossier, received and assessed by the commune on those
-    days, arrives: the arrival event."""
-    return arrive(
-        app, kind="re_evaluation", product_id=product, received=received, assessed_on=assessed_on
-    )
 
 
 def test_a_certificate_lives_and_expires_with_the_clock(

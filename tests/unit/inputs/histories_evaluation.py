@@ -71,13 +71,7 @@ def _council_rounds(app: EvaluationApp) -> None:
     )
     ev.score_all(app, dossier, {"tv1": 62})
     app.councils.adopt_result(ev.secretary(), dossier_id=dossier, adopted_on=date(2026, 6, 20))
-    app.decisions.issue_decision(
-        ev.AUTHORITY,
-        decision_no="12/QĐ-UBND",
-        decided_on=date(2026, 6, 28),
-        signer="Chủ tịch UBND tỉnh",
-        dossier_ids=[dossier],
-    )
+    ev.decide(app, dossier, "12/QĐ-UBND", date(2026, 6, 28), signer="Chủ tịch UBND tỉnh")
     # a re-evaluation decided by written opinions, then a meeting
     again = ev.arrive(app, kind="re_evaluation")
     ev.council(app, again.aggregate_id)
@@ -135,12 +129,13 @@ def _r1_district(
         assessed_on=date(2025, 3, 21),
     )
     ev.adopt(app, notice.aggregate_id, date(2025, 5, 20), dict.fromkeys(COUNCIL, 60), 3, "R1")
-    app.decisions.issue_decision(
-        ev.DISTRICT_AUTHORITY,
-        decision_no="5/QĐ-UBND",
-        decided_on=date(2025, 5, 25),
+    ev.decide(
+        app,
+        notice.aggregate_id,
+        "5/QĐ-UBND",
+        date(2025, 5, 25),
+        by=ev.DISTRICT_AUTHORITY,
         signer="Chủ tịch UBND huyện",
-        dossier_ids=[notice.aggregate_id],
     )
     scheduler = service.scheduler()
     for day in (date(2028, 4, 24), date(2028, 4, 25)):
@@ -167,30 +162,12 @@ def _renewals(app: EvaluationApp, clock: FixedClock, scheduler: CertificateSched
     scheduler.tick()
     clock._at = _at(date(2029, 1, 10))
     scheduler.tick()
-    again = ev.arrive(
-        app,
-        kind="re_evaluation",
-        product_id=renewed,
-        received=date(2029, 1, 5),
-        assessed_on=date(2029, 1, 8),
-    )
+    again = ev.refiled(app, renewed, date(2029, 1, 5), date(2029, 1, 8))
     ev.adopt(app, again.aggregate_id, date(2029, 1, 9), dict.fromkeys(COUNCIL_OF_FOUR, 75), 4)
-    app.decisions.issue_decision(
-        ev.AUTHORITY,
-        decision_no="40/QĐ-UBND",
-        decided_on=date(2029, 1, 10),
-        signer="Chủ tịch",
-        dossier_ids=[again.aggregate_id],
-    )
+    ev.decide(app, again.aggregate_id, "40/QĐ-UBND", date(2029, 1, 10))
     # filed late: the decision overdue within the grace
     clock._at = _at(date(2029, 4, 1))
-    ev.arrive(
-        app,
-        kind="re_evaluation",
-        product_id=late,
-        received=date(2029, 3, 20),
-        assessed_on=date(2029, 3, 28),
-    )
+    ev.refiled(app, late, date(2029, 3, 20), date(2029, 3, 28))
 
 
 def _failed_reevaluation(app: EvaluationApp, clock: FixedClock) -> None:
@@ -198,13 +175,7 @@ def _failed_reevaluation(app: EvaluationApp, clock: FixedClock) -> None:
     clock._at = _at(date(2026, 7, 1))
     kept = recognised(app, number="17/QĐ-UBND")
     clock._at = _at(date(2029, 1, 20))
-    failed = ev.arrive(
-        app,
-        kind="re_evaluation",
-        product_id=kept,
-        received=date(2029, 1, 5),
-        assessed_on=date(2029, 1, 8),
-    )
+    failed = ev.refiled(app, kept, date(2029, 1, 5), date(2029, 1, 8))
     ev.adopt(app, failed.aggregate_id, date(2029, 1, 19), dict.fromkeys(COUNCIL_OF_FOUR, 45))
 
 
