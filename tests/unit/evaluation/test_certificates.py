@@ -9,6 +9,10 @@ from contracts.evaluation import CertificateExpired, ReevaluationWindowOpened
 from runtime.clock import FixedClock
 from services.evaluation.application import EvaluationApp
 from services.evaluation.bootstrap import EvaluationService
+from tests.unit.evaluation.certification import move, refiled
+
+# runtime/test_attacks_issue14 imports `recognised` from here: re-exported for it.
+from tests.unit.evaluation.certification import recognised as recognised  # noqa: PLC0414
 from tests.unit.evaluation.helpers import (
     DISTRICT_AUTHORITY,
     MEMBERS,
@@ -19,13 +23,8 @@ from tests.unit.evaluation.helpers import (
     decide,
     kinds,
     mark,
-    move,
     published,
-    refiled,
 )
-
-# runtime/test_attacks_issue14 imports `recognised` from here: re-exported for it.
-from tests.unit.evaluation.helpers import recognised as recognised  # noqa: PLC0414
 
 
 def test_a_certificate_lives_and_expires_with_the_clock(

@@ -13,7 +13,8 @@ from contracts.inspection import RemediationOverdue
 from rules import RuleSet, load_rule_set
 from runtime.clock import FixedClock
 from services.evaluation.application import EvaluationApp, intake
-from tests.unit.evaluation.helpers import deliver, mark, move, published, recognised
+from tests.unit.evaluation.certification import move, recognised
+from tests.unit.evaluation.helpers import deliver, mark, published
 
 
 def overdue(product: UUID) -> RemediationOverdue:

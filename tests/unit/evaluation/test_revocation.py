@@ -11,17 +11,14 @@ from runtime.clock import FixedClock
 from runtime.errors import CommandRejected
 from services.evaluation.application import EvaluationApp
 from services.evaluation.bootstrap import EvaluationService
+from tests.unit.evaluation.certification import COMMUNE, inspection_failed, move, recognised
 from tests.unit.evaluation.helpers import (
     AUTHORITY,
-    COMMUNE,
     DISTRICT_AUTHORITY,
     OFFICER,
     deliver,
-    inspection_failed,
     mark,
-    move,
     published,
-    recognised,
 )
 
 

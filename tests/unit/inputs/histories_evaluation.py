@@ -17,7 +17,8 @@ from services.evaluation.application.scheduler import CertificateScheduler
 from services.evaluation.bootstrap import EvaluationService
 from services.evaluation.bootstrap import build as build_evaluation
 from tests.unit.evaluation import helpers as ev
-from tests.unit.evaluation.helpers import PROVINCE_AUTHORITY, inspection_failed, recognised
+from tests.unit.evaluation.certification import inspection_failed, recognised, refiled
+from tests.unit.evaluation.helpers import PROVINCE_AUTHORITY
 from tests.unit.evaluation.test_earlier_recognitions import SHA
 from tests.unit.evaluation.test_earlier_recognitions import row as earlier_row
 from tests.unit.evaluation.test_forwarding import forwarded_r1
@@ -162,12 +163,12 @@ def _renewals(app: EvaluationApp, clock: FixedClock, scheduler: CertificateSched
     scheduler.tick()
     clock._at = _at(date(2029, 1, 10))
     scheduler.tick()
-    again = ev.refiled(app, renewed, date(2029, 1, 5), date(2029, 1, 8))
+    again = refiled(app, renewed, date(2029, 1, 5), date(2029, 1, 8))
     ev.adopt(app, again.aggregate_id, date(2029, 1, 9), dict.fromkeys(COUNCIL_OF_FOUR, 75), 4)
     ev.decide(app, again.aggregate_id, "40/QĐ-UBND", date(2029, 1, 10))
     # filed late: the decision overdue within the grace
     clock._at = _at(date(2029, 4, 1))
-    ev.refiled(app, late, date(2029, 3, 20), date(2029, 3, 28))
+    refiled(app, late, date(2029, 3, 20), date(2029, 3, 28))
 
 
 def _failed_reevaluation(app: EvaluationApp, clock: FixedClock) -> None:
@@ -175,7 +176,7 @@ def _failed_reevaluation(app: EvaluationApp, clock: FixedClock) -> None:
     clock._at = _at(date(2026, 7, 1))
     kept = recognised(app, number="17/QĐ-UBND")
     clock._at = _at(date(2029, 1, 20))
-    failed = ev.refiled(app, kept, date(2029, 1, 5), date(2029, 1, 8))
+    failed = refiled(app, kept, date(2029, 1, 5), date(2029, 1, 8))
     ev.adopt(app, failed.aggregate_id, date(2029, 1, 19), dict.fromkeys(COUNCIL_OF_FOUR, 45))
 
 

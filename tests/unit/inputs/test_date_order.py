@@ -29,7 +29,7 @@ from services.evaluation.bootstrap import build as build_evaluation
 from services.promotion.bootstrap import build as build_promotion
 from tests.hostile.generator import MODULES
 from tests.unit.evaluation import helpers as ev
-from tests.unit.evaluation.helpers import recognised
+from tests.unit.evaluation.certification import recognised
 from tests.unit.inputs.servers import Running, running
 from tests.unit.promotion import helpers as pro
 
