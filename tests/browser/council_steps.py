@@ -18,7 +18,7 @@ from selenium.webdriver.common.by import By
 
 from tests.browser.conftest import screenshots
 from tests.browser.pages import click_and_wait, error_of, fill, sign_in, submit, text
-from tests.e2e.harness import SHEETS
+from tests.e2e.journeys import SHEETS
 
 Login = Callable[[webdriver.Chrome, str], None]
 TOTALS = (66, 65, 65)

@@ -21,7 +21,8 @@ from selenium.webdriver.common.by import By
 from tests.browser.conftest import screenshots
 from tests.browser.council_steps import built_in_login, council_session
 from tests.browser.pages import click_and_wait, fill, text
-from tests.e2e.harness import Processes, forwarded
+from tests.e2e.harness import Processes
+from tests.e2e.journeys import forwarded
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
 CODE = "51-23500-1-2026"

@@ -19,7 +19,8 @@ from selenium.webdriver.support.wait import WebDriverWait
 
 from tests.browser.conftest import screenshots
 from tests.browser.pages import click_and_wait, error_of, sign_in, text
-from tests.e2e.harness import EXAMPLES, Processes
+from tests.e2e.harness import Processes
+from tests.e2e.journeys import EXAMPLES
 from tests.e2e.test_inspection import _listed, certified_by_the_district, until
 
 # The module's system (ocop run, a product certified through some twenty CLI calls) is

@@ -26,7 +26,8 @@ from tests.browser.pages import (
     submit,
     text,
 )
-from tests.e2e.harness import EXAMPLES, Processes
+from tests.e2e.harness import Processes
+from tests.e2e.journeys import EXAMPLES
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
 ID = re.compile(r"/([0-9a-f-]{36})$")

@@ -11,7 +11,8 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.harness import Processes, embedded, journey
+from tests.e2e.harness import Processes, embedded
+from tests.e2e.journeys import journey
 
 pytestmark = pytest.mark.e2e
 

@@ -19,8 +19,6 @@ import pytest
 from runtime import topology
 from tests.conftest import kafka_bootstrap
 from tests.e2e.harness import (
-    EXAMPLES,
-    SHEETS,
     Processes,
     distributed_env,
     embedded,
@@ -28,6 +26,7 @@ from tests.e2e.harness import (
     processes_of,
     wait_serving,
 )
+from tests.e2e.journeys import EXAMPLES, SHEETS
 
 pytestmark = pytest.mark.e2e
 STAND_IN = {"OCOP_PROVINCE_SCORE_DELTA": "-5"}

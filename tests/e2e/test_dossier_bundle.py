@@ -24,7 +24,6 @@ from runtime.settings import Settings
 from system.province import build as province_store
 from tests.conftest import kafka_bootstrap
 from tests.e2e.harness import (
-    SHEETS,
     Processes,
     distributed,
     distributed_identity,
@@ -32,6 +31,7 @@ from tests.e2e.harness import (
     processes_of,
     wait_serving,
 )
+from tests.e2e.journeys import SHEETS
 from tests.e2e.test_district_year import DAK_HA, district_dossier, until
 from tests.e2e.test_registration_distributed import idea_to_forwarded, read_forwarding
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.harness import embedded, journey
+from tests.e2e.harness import embedded
+from tests.e2e.journeys import journey
 
 pytestmark = pytest.mark.e2e
 

@@ -23,6 +23,7 @@ from runtime.messages import HEADER_EVENT_TYPE, HEADER_NOTIFICATION_ID, HEADER_S
 from runtime.settings import Settings
 from tests.conftest import kafka_bootstrap
 from tests.e2e.harness import Processes, distributed_identity, free_port, processes_of, wait_serving
+from tests.e2e.journeys import appoint
 from tests.unit.evaluation.helpers import assessed
 from tests.unit.evaluation.sheets import choices_for
 
@@ -56,6 +57,10 @@ async def publish(prefix: str, events: list[Any]) -> None:
         await broker.stop()
 
 
+COUNCIL = (("chu-tich", "chair"), ("tv1", "member"), ("tv2", "member"), ("thu-ky", "secretary"))
+"""The council of these tests' rounds: account, council role."""
+
+
 def council(
     proc: Processes, level: str, on: str, officer: tuple[str, ...], unit: str = "51"
 ) -> None:
@@ -64,23 +69,7 @@ def council(
     round_id = proc.cli(
         *officer, "evaluation", "open-round", "--level", level, "--unit", unit, "--on", on
     )["round_id"]
-    for member, role in (
-        ("chu-tich", "chair"),
-        ("tv1", "member"),
-        ("tv2", "member"),
-        ("thu-ky", "secretary"),
-    ):
-        proc.cli(
-            *officer,
-            "evaluation",
-            "appoint",
-            "--round",
-            round_id,
-            "--member",
-            member,
-            "--council-role",
-            role,
-        )
+    appoint(proc, officer, round_id, COUNCIL)
 
 
 def score(

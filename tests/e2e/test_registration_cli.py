@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from tests.documents import pdf
-from tests.e2e.harness import EXAMPLES, OCOP, ROOT, Processes, embedded
+from tests.e2e.harness import OCOP, ROOT, Processes, embedded
+from tests.e2e.journeys import EXAMPLES, assess, attach, receive, self_assess_set13
 
 pytestmark = pytest.mark.e2e
 
@@ -114,35 +115,15 @@ def test_refusals_name_the_field_and_documents_travel_in_chunks(
     )
     listed = proc.cli("registration", "dossiers", "--overdue")
     assert listed["overdue"] == 1  # received 01/06/2026, due 22/06/2026, the clock is later
-    proc.cli(
-        "registration",
-        "self-assess",
-        "--dossier",
-        dossier,
-        "--file",
-        str(EXAMPLES / "self-assessment-set13.json"),
-    )
-    proc.cli(
-        "registration",
-        "receive",
-        "--dossier",
-        dossier,
-        "--paper-copy",
-        "--samples",
-        "5",
-        "--on",
-        "2026-06-02",
-    )
+    self_assess_set13(proc, dossier)
+    receive(proc, dossier, "2026-06-02")
     # Coffee is a food: without its food-safety certificate the commune may not report on
     # it (the sheets' knock-out, issue 13 item 7); `dossier` lists it as missing
     shown = proc.cli("registration", "dossier", dossier)
     assert any("food_safety_certificate" in gap for gap in shown["missing"]), shown["missing"]
     refused(proc, "food_safety_certificate", "assess", "--dossier", dossier, "--report-no", "1",
             "--assessed-on", "2026-06-12")  # fmt: skip
-    proc.cli(
-        "registration", "attach", "--dossier", dossier, "--category", "food_safety_certificate",
-        "--file", str(EXAMPLES / "giay-chung-nhan-attp.pdf"),
-    )  # fmt: skip
+    attach(proc, dossier, EXAMPLES / "giay-chung-nhan-attp.pdf", "food_safety_certificate")
     proc.cli(
         "registration",
         "return-dossier",
@@ -157,16 +138,7 @@ def test_refusals_name_the_field_and_documents_travel_in_chunks(
         "registration", "resubmit-dossier", "--dossier", dossier, "--received-on", "2026-06-05"
     )
     assert (back["dossier_id"], back["status"]) == (dossier, "submitted")
-    proc.cli(
-        "registration",
-        "assess",
-        "--dossier",
-        dossier,
-        "--report-no",
-        "2/BC",
-        "--assessed-on",
-        "2026-06-12",
-    )
+    assess(proc, dossier, "2/BC", "2026-06-12")
     refused(
         proc,
         "dossier_id",

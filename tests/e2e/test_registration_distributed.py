@@ -17,7 +17,8 @@ from contracts.registration import CommuneAssessed
 from contracts.registry import parse
 from runtime.settings import Settings
 from tests.conftest import kafka_bootstrap
-from tests.e2e.harness import EXAMPLES, Processes, distributed
+from tests.e2e.harness import Processes, distributed
+from tests.e2e.journeys import EXAMPLES, assess, attach, receive
 
 pytestmark = [pytest.mark.e2e, pytest.mark.kafka, pytest.mark.postgres]
 
@@ -79,36 +80,13 @@ def idea_to_forwarded(proc: Processes) -> dict[str, str]:
     dossier = proc.cli(*reg, "submit-dossier", "--product", product, "--received-on", "2026-06-01")[
         "dossier_id"
     ]
-    proc.cli(
-        *reg, "attach", "--dossier", dossier, "--file", str(EXAMPLES / "mau-02-tu-danh-gia.pdf")
-    )
-    proc.cli(  # tea (set 12) is a food: its food-safety certificate is required
-        *reg, "attach", "--dossier", dossier, "--category", "food_safety_certificate",
-        "--file", str(EXAMPLES / "giay-chung-nhan-attp.pdf"),
-    )  # fmt: skip
+    attach(proc, dossier, EXAMPLES / "mau-02-tu-danh-gia.pdf", user=OFFICER)
+    # tea (set 12) is a food: its food-safety certificate is required
+    attach(proc, dossier, EXAMPLES / "giay-chung-nhan-attp.pdf", "food_safety_certificate", OFFICER)
     choices = [f"--choice={c}=1" for c in _criteria_of_set_12()]
     proc.cli(*reg, "self-assess", "--dossier", dossier, *choices)
-    proc.cli(
-        *reg,
-        "receive",
-        "--dossier",
-        dossier,
-        "--paper-copy",
-        "--samples",
-        "5",
-        "--on",
-        "2026-06-02",
-    )
-    proc.cli(
-        *reg,
-        "assess",
-        "--dossier",
-        dossier,
-        "--report-no",
-        "7/BC-UBND",
-        "--assessed-on",
-        "2026-06-15",
-    )
+    receive(proc, dossier, "2026-06-02", OFFICER)
+    assess(proc, dossier, "7/BC-UBND", "2026-06-15", OFFICER)
     forwarded = proc.cli(*reg, "forward", "--dossier", dossier, "--forwarded-on", "2026-06-16")
     return {"product": product, "dossier": dossier, "forwarded_to": forwarded["forwarded_to"]}
 
