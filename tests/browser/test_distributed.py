@@ -34,7 +34,8 @@ from tests.browser.pages import (
 )
 from tests.conftest import SERVICES, pg_settings, reset_databases
 from tests.e2e.accounts import ensure_keycloak
-from tests.e2e.harness import Processes, distributed, distributed_identity, free_port
+from tests.e2e.environments import distributed_identity, free_port
+from tests.e2e.harness import Processes, distributed
 from tests.e2e.journeys import forwarded
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e, pytest.mark.kafka, pytest.mark.postgres]

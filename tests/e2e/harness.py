@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -17,49 +16,27 @@ from typing import Any
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-from deploy.tls.make_certs import make_certs
-from runtime import tls, topology
+from runtime import tls
 from tests.e2e.accounts import DEMO, default_role, ensure_embedded, ensure_keycloak, split_actor
+from tests.e2e.environments import distributed_env, embedded_env, free_port, processes_of, rpc_ports
+
+__all__ = [
+    "DEFAULT_USER",
+    "OCOP",
+    "ROOT",
+    "Processes",
+    "distributed",
+    "embedded",
+    "free_port",
+    "modules",
+    "running",
+    "wait_serving",
+]
 
 ROOT = Path(__file__).resolve().parents[2]
 OCOP = [sys.executable, "-m", "cli.main"]
 DEFAULT_USER = "can-bo-xa"
 """Who runs a CLI command that names no `--user`: the commune officer of Đăk Hà."""
-
-
-def processes_of(*services: str) -> tuple[tuple[str, str], ...]:
-    """(name, module) of the topology's processes of `services` (every one when none)."""
-    return tuple(
-        (p.name, p.module) for p in topology.processes() if not services or p.service in services
-    )
-
-
-def distributed_env(
-    settings: Any, topic_prefix: str, data_dir: Path, ports: dict[str, int]
-) -> dict[str, str]:
-    """The environment of the distributed mode's processes: PostgreSQL from `settings`,
-    Kafka under `topic_prefix`, and the gRPC port of each service (`OCOP_<S>_PORT`)."""
-    return {
-        "OCOP_STORE": "postgres",
-        "OCOP_DELIVERY": "kafka",
-        "OCOP_KAFKA_BOOTSTRAP": os.environ.get("OCOP_KAFKA_BOOTSTRAP", "127.0.0.1:19092"),
-        "OCOP_TOPIC_PREFIX": topic_prefix,
-        "OCOP_PG_HOST": settings.pg_host,
-        "OCOP_PG_PORT": str(settings.pg_port),
-        "OCOP_PG_USER": settings.pg_user,
-        "OCOP_PG_PASSWORD": settings.pg_password,
-        "OCOP_PG_DB_PREFIX": settings.pg_db_prefix,
-        "OCOP_DATA_DIR": str(data_dir),
-        **{f"OCOP_{s.upper()}_PORT": str(p) for s, p in ports.items()},
-        **distributed_identity(data_dir.parent),
-    }
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
 
 
 class Processes:
@@ -184,37 +161,6 @@ class Processes:
                 f"ocop {' '.join(args)} exited {done.returncode}: {done.stderr.decode()}"
             )
         return json.loads(done.stdout)
-
-
-KEYCLOAK_ISSUER = "http://127.0.0.1:18080/realms/ocop"
-
-
-def embedded_env(ports: dict[str, int]) -> dict[str, str]:
-    """Environment of `ocop run` on `ports` and of the CLI that talks to it: the built-in
-    issuer and the web console on free ports (never a Keycloak the shell may point at)."""
-    return {
-        **{f"OCOP_{s.upper()}_PORT": str(p) for s, p in ports.items()},
-        "OCOP_IDENTITY_PORT": str(free_port()),
-        "OCOP_CONSOLE_PORT": str(free_port()),
-        "OCOP_OIDC_ISSUER": "",
-    }
-
-
-def distributed_identity(folder: Path) -> dict[str, str]:
-    """Environment of the distributed processes and the CLI: Keycloak's realm (started by
-    `make test`; `$OCOP_OIDC_ISSUER` from `deploy/infra.sh env`) and gRPC over TLS with a
-    development CA made in `folder`."""
-    tls_dir = folder / "tls"
-    make_certs(tls_dir)
-    return {
-        "OCOP_OIDC_ISSUER": os.environ.get("OCOP_OIDC_ISSUER") or KEYCLOAK_ISSUER,
-        "OCOP_TLS_DIR": str(tls_dir),
-    }
-
-
-def rpc_ports() -> dict[str, int]:
-    """A free port for each service with a gRPC API (runtime/topology.py)."""
-    return {s.name: free_port() for s in topology.running("rpc")}
 
 
 @contextmanager

@@ -11,13 +11,8 @@ import pytest
 
 from runtime.settings import Settings
 from tests.conftest import kafka_bootstrap
-from tests.e2e.harness import (
-    Processes,
-    distributed_identity,
-    free_port,
-    processes_of,
-    wait_serving,
-)
+from tests.e2e.environments import distributed_identity, free_port, processes_of
+from tests.e2e.harness import Processes, wait_serving
 from tests.e2e.test_audit import AUDITOR, rebuild_while_asking
 from tests.e2e.test_registration_distributed import idea_to_forwarded
 

@@ -20,7 +20,8 @@ from prometheus_client.samples import Sample
 from runtime import topology
 from runtime.settings import Settings
 from tests import secure_kafka
-from tests.e2e.harness import Processes, distributed_identity, free_port, processes_of, wait_serving
+from tests.e2e.environments import distributed_identity, free_port, processes_of
+from tests.e2e.harness import Processes, wait_serving
 from tests.e2e.journeys import journey
 
 pytestmark = [pytest.mark.e2e, pytest.mark.kafka, pytest.mark.postgres]

@@ -18,14 +18,8 @@ import pytest
 
 from runtime import topology
 from tests.conftest import kafka_bootstrap
-from tests.e2e.harness import (
-    Processes,
-    distributed_env,
-    embedded,
-    free_port,
-    processes_of,
-    wait_serving,
-)
+from tests.e2e.environments import distributed_env, free_port, processes_of
+from tests.e2e.harness import Processes, embedded, wait_serving
 from tests.e2e.journeys import EXAMPLES, SHEETS
 
 pytestmark = pytest.mark.e2e

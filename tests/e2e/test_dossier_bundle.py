@@ -23,14 +23,8 @@ from runtime.blobs import S3BlobStore
 from runtime.settings import Settings
 from system.province import build as province_store
 from tests.conftest import kafka_bootstrap
-from tests.e2e.harness import (
-    Processes,
-    distributed,
-    distributed_identity,
-    free_port,
-    processes_of,
-    wait_serving,
-)
+from tests.e2e.environments import distributed_identity, free_port, processes_of
+from tests.e2e.harness import Processes, distributed, wait_serving
 from tests.e2e.journeys import SHEETS
 from tests.e2e.test_district_year import DAK_HA, district_dossier, until
 from tests.e2e.test_registration_distributed import idea_to_forwarded, read_forwarding

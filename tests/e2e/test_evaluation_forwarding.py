@@ -22,7 +22,8 @@ from runtime.kafka import KafkaPublisher, build_broker
 from runtime.messages import HEADER_EVENT_TYPE, HEADER_NOTIFICATION_ID, HEADER_SOURCE, OutMessage
 from runtime.settings import Settings
 from tests.conftest import kafka_bootstrap
-from tests.e2e.harness import Processes, distributed_identity, free_port, processes_of, wait_serving
+from tests.e2e.environments import distributed_identity, free_port, processes_of
+from tests.e2e.harness import Processes, wait_serving
 from tests.e2e.journeys import appoint
 from tests.unit.evaluation.helpers import assessed
 from tests.unit.evaluation.sheets import choices_for

@@ -16,14 +16,8 @@ from openpyxl import load_workbook
 
 from runtime.settings import Settings
 from tests.conftest import SERVICES  # every service gets a port: `ocop run` serves all
-from tests.e2e.harness import (
-    Processes,
-    distributed_env,
-    embedded_env,
-    free_port,
-    processes_of,
-    wait_serving,
-)
+from tests.e2e.environments import distributed_env, embedded_env, free_port, processes_of
+from tests.e2e.harness import Processes, wait_serving
 from tests.e2e.test_inspection import until
 from tests.e2e.test_promotion import promotion_story
 
