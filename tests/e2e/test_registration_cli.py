@@ -47,6 +47,16 @@ def coffee(proc: Processes, producer: str) -> str:
 def test_refusals_name_the_field_and_documents_travel_in_chunks(
     proc: Processes, tmp_path: Path
 ) -> None:
+    producer = _producer_refused_then_registered(proc)
+    dossier = _dossier_refusals_and_a_document_in_chunks(proc, producer, tmp_path)
+    _received_without_its_certificate(proc, dossier)
+    _returned_resubmitted_assessed_once_and_forwarded(proc, dossier)
+
+
+def _producer_refused_then_registered(proc: Processes) -> str:
+    """Each refusal names its field (an unknown commune, old or new; a registration number
+    taken; a set that does not exist); a producer of a pre-2025 commune lands in today's;
+    its id."""
     producer_args = ("--name", "HTX A", "--kind", "cooperative", "--legal-rep", "A")
     refused(proc, "commune_code", "register-producer", *producer_args, "--commune", "99999")
     refused(
@@ -89,6 +99,14 @@ def test_refusals_name_the_field_and_documents_travel_in_chunks(
         "--set",
         "27",
     )
+    return str(producer)
+
+
+def _dossier_refusals_and_a_document_in_chunks(
+    proc: Processes, producer: str, tmp_path: Path
+) -> str:
+    """A choice off the sheet and an executable are refused; a 5 MiB scan travels in
+    chunks; a dossier not received may be neither forwarded nor assessed; its id."""
     product = coffee(proc, producer)
     dossier = proc.cli(
         "registration", "submit-dossier", "--product", product, "--received-on", "2026-06-01"
@@ -113,6 +131,12 @@ def test_refusals_name_the_field_and_documents_travel_in_chunks(
         "--assessed-on",
         "2026-06-12",
     )
+    return str(dossier)
+
+
+def _received_without_its_certificate(proc: Processes, dossier: str) -> None:
+    """Listed overdue; received with its paper copy but without the food-safety
+    certificate, it may not be assessed; then the certificate is attached."""
     listed = proc.cli("registration", "dossiers", "--overdue")
     assert listed["overdue"] == 1  # received 01/06/2026, due 22/06/2026, the clock is later
     self_assess_set13(proc, dossier)
@@ -124,6 +148,11 @@ def test_refusals_name_the_field_and_documents_travel_in_chunks(
     refused(proc, "food_safety_certificate", "assess", "--dossier", dossier, "--report-no", "1",
             "--assessed-on", "2026-06-12")  # fmt: skip
     attach(proc, dossier, EXAMPLES / "giay-chung-nhan-attp.pdf", "food_safety_certificate")
+
+
+def _returned_resubmitted_assessed_once_and_forwarded(proc: Processes, dossier: str) -> None:
+    """Returned and resubmitted, assessed once (a second report is refused), forwarded to
+    the province; its returns and product code are shown."""
     proc.cli(
         "registration",
         "return-dossier",
