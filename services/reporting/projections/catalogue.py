@@ -16,7 +16,7 @@ from services.reporting.domain import product_status as ps
 from services.reporting.domain.product_status import COLUMNS, Row
 from services.reporting.domain.snapshot import Snapshot
 from services.reporting.projections import kpi_tables
-from services.reporting.projections.store import MAX_PARAMETERS, SqlView, pipelined, upsert_rows
+from services.reporting.projections.store import MAX_PARAMETERS, SqlView, upsert_rows
 
 CREATE = (
     "CREATE TABLE IF NOT EXISTS catalogue_products ("
@@ -133,19 +133,18 @@ class CatalogueView(SqlView):
             dossier = ps.dossier_change(event, dossiers.get(ids[0]))
             if dossier is not None:
                 dossiers[ids[0]] = changed[ids[0]] = dossier
-        with pipelined(cursor):  # upserts only: nothing to wait for between them
-            for table, columns, rows in (
-                ("catalogue_products", ps.PRODUCT_COLUMNS, products),
-                ("catalogue_dossiers", ps.DOSSIER_COLUMNS, changed),
-            ):
-                upsert_rows(
-                    cursor,
-                    _head(table, columns),
-                    [_values(r, columns) for r in rows.values()],
-                    _conflict(columns),
-                    self.placeholder,
-                )
-            kpi_tables.apply_batch(cursor, events, self.placeholder)
+        for table, columns, rows in (
+            ("catalogue_products", ps.PRODUCT_COLUMNS, products),
+            ("catalogue_dossiers", ps.DOSSIER_COLUMNS, changed),
+        ):
+            upsert_rows(
+                cursor,
+                _head(table, columns),
+                [_values(r, columns) for r in rows.values()],
+                _conflict(columns),
+                self.placeholder,
+            )
+        kpi_tables.apply_batch(cursor, events, self.placeholder)
 
     def _dossiers(self, cursor: Any, ids: Sequence[str]) -> dict[str, Row]:
         """The stored rows of the dossiers `ids`, read with as few statements as fit (one,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import contextmanager
 from typing import Any
 
@@ -135,21 +135,6 @@ def copy_rows(
     with raw.copy(statement) as copy:
         for row in rows:
             copy.write_row(row)
-
-
-@contextmanager
-def pipelined(cursor: Any) -> Iterator[None]:
-    """Statements whose results nobody reads, sent one after another without waiting for
-    each answer (psycopg's pipeline mode, on PostgreSQL): one round trip for all of them,
-    not one each; an error is raised when the block ends, and the transaction fails as it
-    would have. On SQLite (in-process, no round trips) the statements run as they come."""
-    raw = cursor.cursor if isinstance(cursor, Versioned) else cursor
-    connection = getattr(raw, "connection", None)
-    if connection is None or not hasattr(connection, "pipeline"):
-        yield
-        return
-    with connection.pipeline():
-        yield
 
 
 class Versioned:
