@@ -7,6 +7,7 @@ promotion_outreach), linked from `_promotion_nav.html`."""
 from __future__ import annotations
 
 from contextlib import closing
+from typing import Any
 
 import grpc
 from fastapi import APIRouter, Request
@@ -14,6 +15,7 @@ from fastapi.responses import Response
 
 from console import i18n
 from console import texts_promotion as _texts  # noqa: F401 (registers the texts)
+from console.forms import Field, Form
 from console.refusals import refusal_of
 from console.web import TEMPLATES, client, render, signed_in, user
 from contracts.rpc import promotion_pb2 as pb
@@ -22,6 +24,13 @@ from runtime.text import typed_day
 
 router = APIRouter()
 STUB = pb_grpc.PromotionStub
+
+
+def record_form(fixed: str, title: str, method: str, request: type[Any], *fields: Field) -> Form:
+    """A promotion command's form on one record's page (a fair, a showroom, a producer):
+    the page fills `fixed` (the record's id); its button says its title."""
+    return Form(title, "promotion", method, request, fields, title, (fixed,), STUB)
+
 
 i18n.add(
     {

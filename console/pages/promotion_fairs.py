@@ -14,7 +14,7 @@ from starlette.datastructures import FormData
 
 from console.actions import act, choosing, names
 from console.forms import Field, Form, send, shown, values
-from console.pages.promotion import STUB
+from console.pages.promotion import STUB, record_form
 from console.refusals import Refusal
 from console.texts_promotion import options
 from console.web import checked_form, redirect, render_form, signed_in, t
@@ -35,9 +35,7 @@ RECORD = Form(
     "pf_record", stub=STUB,
 )  # fmt: skip
 
-
-def _form(title: str, method: str, request: type[Any], *fields: Field) -> Form:
-    return Form(title, "promotion", method, request, fields, title, ("fair_id",), STUB)
+_form = partial(record_form, "fair_id")
 
 
 ACTIONS: dict[str, Form] = {

@@ -17,7 +17,7 @@ from starlette.datastructures import FormData
 
 from console.actions import act, names
 from console.forms import Field, Form, shown
-from console.pages.promotion import STUB
+from console.pages.promotion import STUB, record_form
 from console.refusals import Refusal, refusal_of
 from console.texts_promotion import options
 from console.web import checked_form, client, redirect, render, render_form, signed_in
@@ -28,10 +28,7 @@ AREA_UNITS = (("ha", "pc_area_ha"), ("m2", "pc_area_m2"))
 PARTNER_KINDS = tuple(
     (k, f"pc_partner_{k}") for k in ("cooperative_members", "households", "company", "cooperative")
 )
-
-
-def _form(title: str, method: str, request: type[Any], *fields: Field) -> Form:
-    return Form(title, "promotion", method, request, fields, title, ("producer_id",), STUB)
+_form = partial(record_form, "producer_id")
 
 
 ACTIONS: dict[str, Form] = {

@@ -14,7 +14,7 @@ from starlette.datastructures import FormData
 
 from console.actions import act, choosing, names
 from console.forms import Field, Form, call, send, shown, values
-from console.pages.promotion import STUB
+from console.pages.promotion import STUB, record_form
 from console.refusals import Refusal
 from console.web import checked_form, redirect, render, render_form, signed_in, t, user
 from contracts.rpc import promotion_pb2 as pb
@@ -33,9 +33,7 @@ OPEN = Form(
     "ps_open", stub=STUB,
 )  # fmt: skip
 
-
-def _form(title: str, method: str, request: type[Any], *fields: Field) -> Form:
-    return Form(title, "promotion", method, request, fields, title, ("showroom_id",), STUB)
+_form = partial(record_form, "showroom_id")
 
 
 ACTIONS: dict[str, Form] = {
