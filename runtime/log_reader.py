@@ -17,7 +17,7 @@ from typing import Any
 from eventsourcing.persistence import ApplicationRecorder, Mapper, Notification
 
 from contracts.envelope import IntegrationEvent
-from runtime.epochs import in_epoch
+from runtime.epochs import in_epoch, read_epochs
 from runtime.messages import HEADER_EVENT_TYPE, HEADER_NOTIFICATION_ID, HEADER_SOURCE, OutMessage
 
 # A translation turns one domain event into (topic, integration event) pairs; an
@@ -46,9 +46,24 @@ class LogReader:
     translate: Translation
     source: str
     batch_size: int
-    epoch_of: Callable[[int], int]  # the epoch of a notification id (`runtime.epochs`)
+    positions: Any  # the relay's tracking recorder, where its epochs are recorded
+    relay_name: str
     # the batch being read ahead: (the position it starts after, its read)
     ahead: tuple[int, asyncio.Future[Batch]] | None = field(default=None, init=False)
+    _epochs: list[int] | None = field(default=None, init=False)
+
+    def epochs(self) -> list[int]:
+        """The first notification id of each epoch after the first (epoch k at index k-1),
+        read once, until `forget_epochs` (a new leader, a new epoch)."""
+        if self._epochs is None:
+            self._epochs = read_epochs(self.positions, self.relay_name)
+        return self._epochs
+
+    def forget_epochs(self) -> None:
+        self._epochs = None
+
+    def epoch_of(self, notification_id: int) -> int:
+        return sum(1 for first in self.epochs() if first <= notification_id)
 
     def read_after(self, start: int) -> Batch:
         """The messages of up to `batch_size` notifications after `start`."""

@@ -92,13 +92,18 @@ class Relay:
     def __post_init__(self) -> None:
         self._position: int | None = None
         self._term: int | None = None
-        self._epochs: list[int] | None = None
         self.lock: Leadership = self.leadership or leadership_for(self.name, self.positions)
         self.outage = Outage(f"relay:{self.source}", self.metrics)
         self.last_backlog = 0
         self.restore = RestoreWatch(self.name, self.recorder, self.positions)
         self.reader = LogReader(
-            self.recorder, self.mapper, self.translate, self.source, self.batch_size, self.epoch_of
+            self.recorder,
+            self.mapper,
+            self.translate,
+            self.source,
+            self.batch_size,
+            self.positions,
+            self.name,
         )
 
     @property
@@ -116,7 +121,7 @@ class Relay:
             return False
         self._term = self.positions.take_term(self.term_name)
         self._position = None  # the previous leader moved it
-        self._epochs = None
+        self.reader.forget_epochs()
         self.check_not_restored(force=True)
         self.metrics.relay_leader.labels(self.name).set(1)
         log.info(
@@ -130,7 +135,7 @@ class Relay:
         a new epoch is opened, the position and the epochs are read afresh."""
         if self.restore.check(self.restore_check_seconds, force):
             self._position = None
-            self._epochs = None
+            self.reader.forget_epochs()
 
     def close(self) -> None:
         """Stop leading (a standby takes over); `run` does this when it ends."""
@@ -150,12 +155,10 @@ class Relay:
 
     def epochs(self) -> list[int]:
         """The first notification id of each epoch after the first (epoch k at index k-1)."""
-        if self._epochs is None:
-            self._epochs = read_epochs(self.positions, self.name)
-        return self._epochs
+        return self.reader.epochs()
 
     def epoch_of(self, notification_id: int) -> int:
-        return sum(1 for first in self.epochs() if first <= notification_id)
+        return self.reader.epoch_of(notification_id)
 
     def backlog(self) -> int:
         return (self.recorder.max_notification_id() or 0) - self.position()
