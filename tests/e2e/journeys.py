@@ -6,6 +6,7 @@ signed-in user, `harness.DEFAULT_USER`)."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,17 @@ def forwarded(proc: Processes, received_on: str = "2026-06-01") -> dict[str, Any
         "dossier": dossier,
         "forwarded_to": forwarded_to,
     }
+
+
+def catalogued(proc: Processes, product: str, timeout: float) -> Any:
+    """Reporting's row of `product` once it shows the product recognised, or the last row
+    read after `timeout` seconds (reporting follows the events)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        row = proc.cli("reporting", "product", product)
+        if row["status"] == "recognised" or time.monotonic() > deadline:
+            return row
+        time.sleep(0.2)
 
 
 def register_producer(proc: Processes) -> str:

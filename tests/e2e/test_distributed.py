@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import time
 import urllib.request
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -22,7 +21,7 @@ from runtime.settings import Settings
 from tests import secure_kafka
 from tests.e2e.environments import distributed_identity, free_port, processes_of
 from tests.e2e.harness import Processes, wait_serving
-from tests.e2e.journeys import journey
+from tests.e2e.journeys import catalogued, journey
 
 pytestmark = [pytest.mark.e2e, pytest.mark.kafka, pytest.mark.postgres]
 
@@ -64,6 +63,9 @@ async def secure_prefix() -> AsyncIterator[str]:
             yield prefix
 
 
+ADOPT = "/ocop.evaluation.v1.Evaluation/AdoptResult"
+
+
 @pytest.mark.timeout(900)  # seventeen processes and the CLI's journey on a shared machine
 def test_one_product_through_separate_processes(
     postgres_settings: Settings, secure_prefix: str, tmp_path: Path
@@ -95,58 +97,61 @@ def test_one_product_through_separate_processes(
         assert done["forwarded_to"] == "province"
         assert (done["outcome"], done["star"]) == ("recognised", 3)
 
-        deadline = time.monotonic() + 60
-        while True:
-            row = proc.cli("reporting", "product", done["product"])
-            if row["status"] == "recognised" or time.monotonic() > deadline:
-                break
-            time.sleep(0.2)
+        row = catalogued(proc, done["product"], timeout=60)
         assert (row["status"], row["star"], row["score"]) == ("recognised", 3, "65.33")
         assert row["decision_no"] == done["decision_no"]
         assert [r["product_id"] for r in proc.cli("reporting", "products")] == [done["product"]]
 
-        # Every process serves the conventions of runtime/metrics.py: one prefix, the
-        # service label, build info and the process collectors; each kind its own series.
-        scraped = {name: scrape(port) for name, port in metrics.items()}
-        for name, samples in scraped.items():
-            assert total(samples, "ocop_build_info") == 1, name
-            assert total(samples, "process_cpu_seconds_total") > 0, name
-        for entry in topology.running("rpc"):
-            calls = scraped[f"{entry.name}-rpc"]
-            assert total(calls, "ocop_grpc_server_handled_total", service=entry.name) > 0
-        rpc = scraped["evaluation-rpc"]
-        adopt = "/ocop.evaluation.v1.Evaluation/AdoptResult"
-        assert total(rpc, "ocop_grpc_server_handled_total", method=adopt, code="OK") == 1
-        assert total(rpc, "ocop_grpc_server_handling_seconds_count", method=adopt) == 1
-        stream = scraped["reporting-stream"]
-        # 4 registration + 2 evaluation events at least
-        assert total(stream, "ocop_messages_in_total", service="reporting") >= 6
-        assert total(stream, "ocop_dead_letters_total") == 0
-        relay = scraped["evaluation-relay"]
-        assert total(relay, "ocop_messages_out_total", service="evaluation") >= 2
-        assert total(relay, "ocop_relay_backlog_events", service="evaluation") == 0
-        # the business counters: the domain events published, by type
-        published = "ocop_events_published_total"
-        assert total(scraped["registration-relay"], published, type="DossierSubmitted") == 1
-        assert total(relay, published, type="Recognized") == 1
-        # A command's log line carries its correlation id, and so do the lines of the
-        # consumers that applied its events (JSON lines in the distributed mode).
-        adopted = [
-            line
-            for line in json_lines(proc.log_of("evaluation-rpc"))
-            if line.get("logger") == "ocop.rpc" and adopt in line["message"]
-        ]
-        assert adopted and adopted[0]["actor_id"], proc.log_of("evaluation-rpc")[-2000:]
-        flow = adopted[0]["correlation_id"]
-        applied = [
-            line
-            for line in json_lines(proc.log_of("reporting-stream"))
-            if line.get("correlation_id") == flow
-        ]
-        assert applied and all(line["event_id"] for line in applied)
+        _metrics_follow_the_conventions({name: scrape(port) for name, port in metrics.items()})
+        _correlation_ids_in_the_logs(proc)
         proc.assert_alive()
     finally:
         codes = proc.stop()
     assert codes == {name: 0 for name, _ in PROCESSES}, {
         name: proc.log_of(name)[-2000:] for name, code in codes.items() if code
     }
+
+
+def _metrics_follow_the_conventions(scraped: dict[str, Any]) -> None:
+    """Each process's scraped samples (by process name) against runtime/metrics.py."""
+    # Every process serves the conventions of runtime/metrics.py: one prefix, the
+    # service label, build info and the process collectors; each kind its own series.
+    for name, samples in scraped.items():
+        assert total(samples, "ocop_build_info") == 1, name
+        assert total(samples, "process_cpu_seconds_total") > 0, name
+    for entry in topology.running("rpc"):
+        calls = scraped[f"{entry.name}-rpc"]
+        assert total(calls, "ocop_grpc_server_handled_total", service=entry.name) > 0
+    rpc = scraped["evaluation-rpc"]
+    assert total(rpc, "ocop_grpc_server_handled_total", method=ADOPT, code="OK") == 1
+    assert total(rpc, "ocop_grpc_server_handling_seconds_count", method=ADOPT) == 1
+    stream = scraped["reporting-stream"]
+    # 4 registration + 2 evaluation events at least
+    assert total(stream, "ocop_messages_in_total", service="reporting") >= 6
+    assert total(stream, "ocop_dead_letters_total") == 0
+    relay = scraped["evaluation-relay"]
+    assert total(relay, "ocop_messages_out_total", service="evaluation") >= 2
+    assert total(relay, "ocop_relay_backlog_events", service="evaluation") == 0
+    # the business counters: the domain events published, by type
+    published = "ocop_events_published_total"
+    assert total(scraped["registration-relay"], published, type="DossierSubmitted") == 1
+    assert total(relay, published, type="Recognized") == 1
+
+
+def _correlation_ids_in_the_logs(proc: Processes) -> None:
+    """The adoption's log line and the reporting consumer's lines share its correlation id."""
+    # A command's log line carries its correlation id, and so do the lines of the
+    # consumers that applied its events (JSON lines in the distributed mode).
+    adopted = [
+        line
+        for line in json_lines(proc.log_of("evaluation-rpc"))
+        if line.get("logger") == "ocop.rpc" and ADOPT in line["message"]
+    ]
+    assert adopted and adopted[0]["actor_id"], proc.log_of("evaluation-rpc")[-2000:]
+    flow = adopted[0]["correlation_id"]
+    applied = [
+        line
+        for line in json_lines(proc.log_of("reporting-stream"))
+        if line.get("correlation_id") == flow
+    ]
+    assert applied and all(line["event_id"] for line in applied)
