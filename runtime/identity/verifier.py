@@ -16,9 +16,10 @@ command's CPU in the registration server):
   recently used evicted) and served from it only while (a) its `exp` has not passed — never
   after it, the leeway applies only to a token verified afresh; (b) the key set it was
   verified against is not older than `KEYS_SECONDS`; (c) its signing key is still in the
-  key set now held. A key removed from the issuer's JWKS therefore stops validating any
-  token, cached or not, at the latest `KEYS_SECONDS` after its removal, and at once when a
-  fetch (another token's unknown key id) shows it gone. A refused token is never cached.
+  key set now held, under its id with the same material. A key removed from the issuer's
+  JWKS therefore stops validating any token, cached or not, at the latest `KEYS_SECONDS`
+  after its removal, and at once when a fetch (another token's unknown key id) shows it
+  gone. A refused token is never cached.
 - **Revocation**: access tokens are self-contained JWTs; no service asks the issuer about
   a single token, with or without the cache. Disabling a user or ending a session in
   Keycloak stops new tokens; tokens already issued stay valid until their `exp` (the
@@ -60,7 +61,7 @@ CACHE_SIZE = 10_000
 @dataclass(frozen=True)
 class _Verified:
     identity: Identity
-    key_id: str
+    key: jwt.PyJWK  # the key object it was verified with: served only while the set holds it
     until: float  # min(exp, the key set's deadline), on the verifier's clock
 
 
@@ -117,23 +118,30 @@ class TokenVerifier:
                 key_id not in self._keys and age >= UNKNOWN_KEY_COOLDOWN_SECONDS
             ):
                 fetched = self._client().get_signing_keys()
-                self._keys = {str(key.key_id): key for key in fetched}
+                self._keys = {str(key.key_id): self._held(key) for key in fetched}
                 self._keys_fetched = self.clock()
             if key_id not in self._keys:
                 raise jwt.PyJWKClientError(f"no signing key {key_id!r} in the issuer's JWKS")
             return self._keys[key_id], self._keys_fetched + KEYS_SECONDS
 
+    def _held(self, fetched: jwt.PyJWK) -> jwt.PyJWK:
+        """The key already held under `fetched`'s id when its material is the same, else
+        `fetched`: a key id the JWKS now lists with other material (a non-conforming issuer
+        reusing ids) no longer validates the tokens cached under the old one."""
+        held = self._keys.get(str(fetched.key_id))
+        return held if held is not None and held.key == fetched.key else fetched
+
     def verify(self, token: str) -> Identity:
         """The caller a bearer token names, from the cache when allowed (module docstring)."""
         with self._lock:
             cached = self._verified.get(token)
-            if cached is not None and cached.key_id in self._keys:
+            if cached is not None and self._keys.get(str(cached.key.key_id)) is cached.key:
                 return cached.identity
-        claims, key_id, keys_until = self._checked(token, REQUIRED)
+        claims, key, keys_until = self._checked(token, REQUIRED)
         identity = identity_from_claims(claims)
         until = min(float(claims["exp"]), keys_until)
         with self._lock:
-            self._verified[token] = _Verified(identity, key_id, until)
+            self._verified[token] = _Verified(identity, key, until)
         return identity
 
     def verify_id_token(self, token: str, nonce: str) -> dict[str, Any]:
@@ -150,8 +158,10 @@ class TokenVerifier:
             raise Unauthenticated(f"ID token authorised party {claims.get('azp')!r}")
         return claims
 
-    def _checked(self, token: str, required: tuple[str, ...]) -> tuple[dict[str, Any], str, float]:
-        """The verified claims, the signing key's id and its key set's deadline."""
+    def _checked(
+        self, token: str, required: tuple[str, ...]
+    ) -> tuple[dict[str, Any], jwt.PyJWK, float]:
+        """The verified claims, the signing key and its key set's deadline."""
         if not token:
             raise Unauthenticated("no bearer token")
         try:
@@ -170,4 +180,4 @@ class TokenVerifier:
             raise Unauthenticated(f"issuer keys unavailable: {error}") from error
         except (jwt.PyJWTError, OSError, KeyError, ValueError) as error:
             raise Unauthenticated(f"{type(error).__name__}: {error}") from error
-        return claims, key_id, keys_until
+        return claims, key, keys_until

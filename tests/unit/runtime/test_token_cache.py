@@ -132,6 +132,26 @@ def test_a_fetch_that_shows_the_key_gone_ends_its_cached_tokens_at_once(
         verifier.verify(old_token)
 
 
+def test_a_key_id_the_jwks_lists_with_other_material_ends_its_cached_tokens_at_once(
+    own_issuer: TestIssuer,
+) -> None:
+    """An issuer that reuses a key id for a new key (Keycloak and the embedded issuer do
+    not: their ids are thumbprints) must not keep the old key's cached tokens valid."""
+    clock = Clock()
+    verifier = TokenVerifier(own_issuer.url, "ocop-registration", clock=clock)
+    old_token = _token(own_issuer, lifetime=3600)
+    verifier.verify(old_token)
+    kid = jwt.get_unverified_header(old_token)["kid"]
+    _rotate(own_issuer)
+    own_issuer.server.issuer._jwk["kid"] = kid  # the new key under the old key's id
+    clock.now += UNKNOWN_KEY_COOLDOWN_SECONDS  # a token naming an unknown id fetches the set
+    with pytest.raises(Unauthenticated, match="no signing key"):
+        verifier.verify(jwt.encode({}, own_issuer.server.issuer.key, "RS256", {"kid": "x"}))
+    with pytest.raises(Unauthenticated, match="InvalidSignature"):
+        verifier.verify(old_token)  # verified afresh against the key the id now names
+    assert verifier.verify(_token(own_issuer, "chu-the")).username == "chu-the"
+
+
 def test_the_cache_is_bounded(own_issuer: TestIssuer) -> None:
     verifier = TokenVerifier(own_issuer.url, "ocop-registration", cache_size=2)
     tokens = [_token(own_issuer, f"u{n}") for n in range(3)]
