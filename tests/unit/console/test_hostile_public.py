@@ -17,7 +17,7 @@ from runtime.settings import Settings
 from tests.console import Browser, running_console
 from tests.unit.console.test_hostile_routes import assert_secured
 from tests.unit.inputs.servers import running
-from tests.unit.reporting.test_kpis import year_of_events
+from tests.unit.reporting.kpi_year import year_of_events
 from tests.unit.reporting.test_public_product import CODES, every_code
 
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.I)

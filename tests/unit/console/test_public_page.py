@@ -14,7 +14,7 @@ from eventsourcing.persistence import Tracking
 from runtime.settings import Settings
 from tests.console import Browser, running_console
 from tests.unit.inputs.servers import running
-from tests.unit.reporting.test_kpis import year_of_events
+from tests.unit.reporting.kpi_year import year_of_events
 from tests.unit.reporting.test_public_product import CODES, EARLIER, every_code
 
 

@@ -16,7 +16,7 @@ from runtime.clock import SystemClock
 from runtime.settings import Settings
 from tests.console import Browser, running_console
 from tests.unit.inputs.servers import running
-from tests.unit.reporting.test_kpis import uid, year_of_events
+from tests.unit.reporting.kpi_year import uid, year_of_events
 
 PASSWORD = "mat-khau-kiem-toan"
 

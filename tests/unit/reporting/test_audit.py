@@ -4,179 +4,25 @@ year of events from several services, applied as the bus delivers them."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
-from decimal import Decimal
+from datetime import date, timedelta
 from typing import Any
-from uuid import UUID, uuid4
+from uuid import uuid4
 
 import pytest
 
-from contracts.envelope import Actor
-from contracts.evaluation import Recognized, RevocationOpened, Revoked, Scored
-from contracts.inspection import InspectionFailed
-from contracts.registration import CommuneAssessed, DossierSubmitted, ProductRegistered
 from runtime.clock import local_date
 from runtime.errors import CommandRejected
 from runtime.settings import Settings
 from runtime.tracking import DuplicateEvent, EventTracking, event_key
 from services.reporting.application import ReportingApp
 from services.reporting.bootstrap import build
-
-OFFICER = Actor(id="can-bo-xa", role="commune_officer", jurisdiction="23500")
-SECRETARY = Actor(id="thu-ky", role="council_secretary", jurisdiction="51")
-CHAIRMAN = Actor(id="ct-ubnd-tinh", role="authority", jurisdiction="51")
-INSPECTOR = Actor(id="so-nnmt", role="province_officer", jurisdiction="51")
-VN = timedelta(hours=7)
-
-
-def at(day: str, hour: int = 9) -> datetime:
-    """`hour` o'clock Vietnam time on `day`, as the UTC instant events carry."""
-    return datetime.fromisoformat(day).replace(hour=hour, tzinfo=UTC) - VN
-
-
-class Year:
-    """A product registered, submitted, assessed, scored, recognised, inspected, revoked."""
-
-    def __init__(self) -> None:
-        self.product, self.dossier, self.producer = uuid4(), uuid4(), uuid4()
-        self.events: list[Any] = []
-        self.flow = uuid4()
-
-    def envelope(
-        self, aggregate: UUID, when: datetime, who: Actor, cause: Any = None, **more: Any
-    ) -> dict[str, Any]:
-        return {
-            "event_id": uuid4(),
-            "aggregate_id": aggregate,
-            "aggregate_version": 1 + sum(e.aggregate_id == aggregate for e in self.events),
-            "occurred_at": when,
-            "actor": who,
-            "correlation_id": self.flow,
-            "causation_id": cause.event_id if cause is not None else None,
-            **more,
-        }
-
-    def add(self, event: Any) -> Any:
-        self.events.append(event)
-        return event
-
-    def build(self) -> list[tuple[str, Any]]:
-        p, d = self.product, self.dossier
-        registered = self.add(
-            ProductRegistered(
-                **self.envelope(p, at("2026-03-02"), OFFICER),
-                producer_id=self.producer,
-                name="Cà phê rang xay Đăk Hà",
-                product_set=13,
-                commune_code="23500",
-                province_code="51",
-            )
-        )
-        submitted = self.add(
-            DossierSubmitted(
-                **self.envelope(d, at("2026-06-01"), OFFICER, registered, rule_set_id="R3"),
-                product_id=p,
-                producer_id=self.producer,
-                kind="first",
-                received_on=date(2026, 6, 1),
-                commune_code="23500",
-            )
-        )
-        assessed = self.add(
-            CommuneAssessed(
-                **self.envelope(d, at("2026-06-12"), OFFICER, submitted, rule_set_id="R3"),
-                product_id=p,
-                producer_id=self.producer,
-                product_name="Cà phê rang xay Đăk Hà",
-                product_set=13,
-                kind="first",
-                received_on=date(2026, 6, 1),
-                assessed_on=date(2026, 6, 12),
-                report_no="15/BC-UBND",
-                local_raw_material=True,
-                local_labour=True,
-                idea_origin=True,
-                local_identity=True,
-                forwarded_to="province",
-                commune_code="23500",
-                province_code="51",
-            )
-        )
-        scored = self.add(
-            Scored(
-                **self.envelope(uuid4(), at("2026-06-25"), SECRETARY, assessed, rule_set_id="R3"),
-                dossier_id=d,
-                product_id=p,
-                product_set=13,
-                score=Decimal("65.33"),
-                star_band=3,
-                outcome="recognised",
-                explanation="3 sao",
-                awarded_star=3,
-            )
-        )
-        recognised = self.add(
-            Recognized(
-                **self.envelope(uuid4(), at("2026-06-28", 10), CHAIRMAN, scored, rule_set_id="R3"),
-                dossier_id=d,
-                product_id=p,
-                star=3,
-                decision_no="125/QĐ-UBND",
-                decided_on=date(2026, 6, 28),
-                authority="UBND tỉnh Kon Tum",
-                valid_from=date(2026, 6, 28),
-                valid_to=date(2029, 6, 27),
-                certificate_no="GCN-125",
-                legal_basis="QĐ 34/2026",
-            )
-        )
-        failed = self.add(
-            InspectionFailed(
-                **self.envelope(uuid4(), at("2027-01-05"), INSPECTOR, recognised),
-                product_id=p,
-                inspection_kind="periodic",
-                concluded_on=date(2027, 1, 5),
-                conclusion_no="KL-07/2027",
-                findings="Không duy trì chất lượng",
-                certificate_no="GCN-125",
-            )
-        )
-        opened = self.add(
-            RevocationOpened(
-                **self.envelope(uuid4(), at("2027-01-06"), CHAIRMAN, failed, rule_set_id="R3"),
-                dossier_id=d,
-                product_id=p,
-                certificate_no="GCN-125",
-                ground="b",
-                reference="KL-07/2027",
-                concluded_on=date(2027, 1, 5),
-                decide_by=None,
-            )
-        )
-        self.add(
-            Revoked(
-                **self.envelope(uuid4(), at("2027-01-10"), CHAIRMAN, opened, rule_set_id="R3"),
-                dossier_id=d,
-                product_id=p,
-                certificate_no="GCN-125",
-                decision_no="9/QĐ-UBND",
-                decided_on=date(2027, 1, 10),
-                authority="UBND tỉnh Kon Tum",
-                ground="b",
-            )
-        )
-        topic = {
-            "ProductRegistered": "ocop.registration.events.v1",
-            "DossierSubmitted": "ocop.registration.events.v1",
-            "CommuneAssessed": "ocop.registration.events.v1",
-            "InspectionFailed": "ocop.inspection.events.v1",
-        }
-        return [(topic.get(e.event_type, "ocop.evaluation.events.v1"), e) for e in self.events]
+from tests.unit.published_events import message, source_of
+from tests.unit.reporting.audit_year import Year
 
 
 def tracking(topic: str, n: int, event: Any) -> EventTracking:
-    source = topic.split(".")[1]
-    return EventTracking(f"{source}@{topic}#0", n, event_key(event.event_type, event.event_id))
+    key = event_key(event.event_type, event.event_id)
+    return EventTracking(f"{source_of(topic)}@{topic}#0", n, key)
 
 
 @pytest.fixture
@@ -190,14 +36,12 @@ def app(app_settings: Settings) -> Iterator[ReportingApp]:
 def year(app: ReportingApp) -> Year:
     """The year applied in time order; the live catalogue row recorded after each day."""
     year = Year()
-    year.recorded = {}  # type: ignore[attr-defined]
-    year.kpis = {}  # type: ignore[attr-defined]
-    year.published = year.build()  # type: ignore[attr-defined]
-    for n, (topic, event) in enumerate(year.published, start=1):  # type: ignore[attr-defined]
+    year.published = year.build()
+    for n, (topic, event) in enumerate(year.published, start=1):
         app.process_event(event, tracking(topic, n, event))
         day = local_date(event.occurred_at)
-        year.recorded[day] = app.get_product(str(year.product))  # type: ignore[attr-defined]
-        year.kpis[day] = app.view.kpi_snapshot()  # type: ignore[attr-defined]
+        year.recorded[day] = app.get_product(str(year.product))
+        year.kpis[day] = app.view.kpi_snapshot()
     return year
 
 
@@ -272,7 +116,7 @@ def test_unknown_records_and_kinds_are_refused(app: ReportingApp, year: Year) ->
 
 
 def test_as_of_answers_match_what_was_recorded_at_the_time(app: ReportingApp, year: Year) -> None:
-    recorded: dict[date, dict[str, Any]] = year.recorded  # type: ignore[attr-defined]
+    recorded = year.recorded
     assert len(recorded) == 8
     for day, live in recorded.items():
         then = app.audit.product_as_of(str(year.product), day.isoformat())
@@ -311,7 +155,6 @@ def test_a_redelivered_event_adds_nothing_to_the_trail(app: ReportingApp, year: 
 def test_a_rebuild_gives_the_same_answers_on_every_store(
     app: ReportingApp, year: Year, app_settings: Settings
 ) -> None:
-    from runtime.messages import HEADER_NOTIFICATION_ID, HEADER_SOURCE, InMessage
     from services.reporting.projections.models import DROPPED
     from system.rebuild import rebuild, stored
 
@@ -325,15 +168,7 @@ def test_a_rebuild_gives_the_same_answers_on_every_store(
 
     before = answers()
     messages = [
-        InMessage(
-            topic,
-            0,
-            n,
-            str(event.aggregate_id).encode(),
-            event.model_dump_json().encode(),
-            {HEADER_SOURCE: topic.split(".")[1], HEADER_NOTIFICATION_ID: str(n)},
-        )
-        for n, (topic, event) in enumerate(year.published, start=1)  # type: ignore[attr-defined]
+        message(topic, n, event, n) for n, (topic, event) in enumerate(year.published, start=1)
     ]
     for expected in (1, 2):  # twice: version 1 replaces 0, then 2 replaces 1
         done = rebuild(app, stored(messages), app_settings, progress=False, grace_seconds=0)
@@ -354,7 +189,7 @@ def test_a_rebuild_gives_the_same_answers_on_every_store(
 def test_kpis_as_of_match_the_kpi_tables_recorded_at_the_time(
     app: ReportingApp, year: Year
 ) -> None:
-    recorded: dict[date, Any] = year.kpis  # type: ignore[attr-defined]
+    recorded = year.kpis
     for day, live in recorded.items():
         assert app.audit.kpi_snapshot(day) == live, day
     before, after = (app.kpis("2026", as_of=d) for d in ("2026-06-27", "2026-06-28"))

@@ -7,87 +7,29 @@ and the read models end exactly as one transaction per message leaves them."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from datetime import date
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from uuid import uuid4
 
 import pytest
 
-from contracts import registry, topics
-from contracts.evaluation import Recognized, Scored
-from contracts.registration import DossierSubmitted
+from contracts import registry
 from runtime.consumer import TrackedConsumer
-from runtime.messages import HEADER_NOTIFICATION_ID, HEADER_SOURCE, InMessage
+from runtime.messages import InMessage
 from runtime.settings import Settings
 from runtime.tracking import EventTracking, event_key
 from services.reporting.bootstrap import ReportingService, build
-from tests.unit.reporting.test_catalogue import envelope, product_registered
+from tests.unit.published_events import as_published, recognition_path
 
 
 def published(products: int, name: str = "Cà phê Đăk Hà") -> list[InMessage]:
     """Per product: its registration, its dossier's submission, the score and the
     recognition, as the relays publish them (positions counted per source)."""
-    out: list[InMessage] = []
-    positions = {"registration": 0, "evaluation": 0}
-    for n in range(products):
-        product, dossier = uuid4(), uuid4()
-        facts: list[tuple[str, Any]] = [
-            (topics.REGISTRATION_EVENTS, product_registered(product, f"{name} {n}")),
-            (
-                topics.REGISTRATION_EVENTS,
-                DossierSubmitted(
-                    **envelope(dossier),
-                    product_id=product,
-                    producer_id=uuid4(),
-                    kind="first",
-                    received_on=date(2026, 6, 1),
-                    commune_code="23500",
-                ),
-            ),
-            (
-                topics.EVALUATION_EVENTS,
-                Scored(
-                    **envelope(),
-                    dossier_id=dossier,
-                    product_id=product,
-                    product_set=13,
-                    score=Decimal("65.50"),
-                    star_band=3,
-                    outcome="recognised",
-                    explanation="3 sao",
-                ),
-            ),
-            (
-                topics.EVALUATION_EVENTS,
-                Recognized(
-                    **envelope(),
-                    dossier_id=dossier,
-                    product_id=product,
-                    star=3,
-                    decision_no=f"{n}/QĐ-UBND",
-                    decided_on=date(2026, 6, 25),
-                    authority="province",
-                    valid_from=date(2026, 6, 25),
-                    valid_to=date(2029, 6, 25),
-                ),
-            ),
-        ]
-        for topic, event in facts:
-            source = topic.split(".")[1]
-            positions[source] += 1
-            out.append(
-                InMessage(
-                    topic,
-                    0,
-                    len(out),
-                    str(event.aggregate_id).encode(),
-                    event.model_dump_json().encode(),
-                    {HEADER_SOURCE: source, HEADER_NOTIFICATION_ID: str(positions[source])},
-                )
-            )
-    return out
+    return as_published(
+        fact
+        for n in range(products)
+        for fact in recognition_path(uuid4(), uuid4(), f"{name} {n}", f"{n}/QĐ-UBND", "3 sao")
+    )
 
 
 @pytest.fixture

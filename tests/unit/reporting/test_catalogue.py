@@ -2,53 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import itertools
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from typing import Any
 from uuid import UUID, uuid4
 
 import pytest
 from eventsourcing.persistence import IntegrityError, Tracking
 
-from contracts.envelope import Actor
-from contracts.evaluation import Recognized, Scored
-from contracts.registration import DossierSubmitted, ProductRegistered
 from runtime.errors import CommandRejected
 from runtime.settings import Settings
 from runtime.tracking import EventTracking, event_key
 from services.reporting.application import ReportingApp
 from services.reporting.bootstrap import build
+from tests.unit.published_events import (
+    dossier_submitted,
+    recognition_path,
+    recognized,
+)
 
-WHO = Actor(id="x", role="system")
-AT = datetime(2026, 6, 1, tzinfo=UTC)
-
-
-def envelope(aggregate_id: object = None) -> dict[str, object]:
-    return {
-        "event_id": uuid4(),
-        "aggregate_id": aggregate_id or uuid4(),
-        "aggregate_version": 1,
-        "occurred_at": AT,
-        "actor": WHO,
-        "correlation_id": uuid4(),
-    }
-
-
-def product_registered(
-    product_id: UUID,
-    name: str = "Cà phê Đăk Hà",
-    product_set: int = 13,
-    commune_code: str = "23500",
-) -> ProductRegistered:
-    """The registration of `product_id` in province 51, as the read models receive it."""
-    return ProductRegistered(
-        **envelope(product_id),
-        producer_id=uuid4(),
-        name=name,
-        product_set=product_set,
-        commune_code=commune_code,
-        province_code="51",
-    )
+# Re-exported where the integration tests import them from (built once, in published_events)
+from tests.unit.published_events import envelope as envelope  # noqa: PLC0414
+from tests.unit.published_events import product_registered as product_registered  # noqa: PLC0414
 
 
 @pytest.fixture
@@ -59,52 +36,32 @@ def app(app_settings: Settings) -> Iterator[ReportingApp]:
     app.close()
 
 
+def rows_in_every_order(
+    settings: Settings, events: list[Any], product_id: UUID, view: Callable[[dict[str, Any]], Any]
+) -> set[Any]:
+    """`view` of the product's catalogue row after the events applied in each of their
+    orders, each order on a fresh app (each event from a source of its own)."""
+    views = set()
+    for order in itertools.permutations(range(len(events))):
+        app = build(settings).app
+        for position, index in enumerate(order, start=1):
+            app.process_event(events[index], Tracking(f"src@t#{index}", position))
+        views.add(view(app.get_product(str(product_id))))
+        app.close()
+    return views
+
+
 def test_a_product_moves_through_its_statuses(app: ReportingApp) -> None:
     product_id, dossier_id = uuid4(), uuid4()
+    registered, submitted, score, recognition = (
+        event for _, event in recognition_path(product_id, dossier_id)
+    )
     name = "src@t#0"
-    app.process_event(
-        product_registered(product_id),
-        Tracking(name, 1),
-    )
+    app.process_event(registered, Tracking(name, 1))
     assert app.get_product(str(product_id))["status"] == "registered"
-    app.process_event(
-        DossierSubmitted(
-            **envelope(dossier_id),
-            product_id=product_id,
-            producer_id=uuid4(),
-            kind="first",
-            received_on=date(2026, 6, 1),
-            commune_code="23500",
-        ),
-        Tracking(name, 2),
-    )
-    app.process_event(
-        Scored(
-            **envelope(),
-            dossier_id=dossier_id,
-            product_id=product_id,
-            product_set=13,
-            score=Decimal("65.50"),
-            star_band=3,
-            outcome="recognised",
-            explanation="…",
-        ),
-        Tracking("eval@t#1", 1),
-    )
-    app.process_event(
-        Recognized(
-            **envelope(),
-            dossier_id=dossier_id,
-            product_id=product_id,
-            star=3,
-            decision_no="12/QĐ-UBND",
-            decided_on=date(2026, 6, 25),
-            authority="province",
-            valid_from=date(2026, 6, 25),
-            valid_to=date(2029, 6, 25),
-        ),
-        Tracking("eval@t#1", 2),
-    )
+    app.process_event(submitted, Tracking(name, 2))
+    app.process_event(score, Tracking("eval@t#1", 1))
+    app.process_event(recognition, Tracking("eval@t#1", 2))
     row = app.get_product(str(product_id))
     assert (row["status"], row["star"], row["score"], row["decision_no"]) == (
         "recognised",
@@ -148,49 +105,11 @@ def test_queries_refuse_bad_input(app: ReportingApp) -> None:
 
 def test_events_in_any_order_give_the_same_catalogue(memory_settings: Settings) -> None:
     """Registration and dossier events travel on different partitions and topics."""
-    import itertools
-
     product_id, dossier_id = uuid4(), uuid4()
-    events = [
-        product_registered(product_id),
-        DossierSubmitted(
-            **envelope(dossier_id),
-            product_id=product_id,
-            producer_id=uuid4(),
-            kind="first",
-            received_on=date(2026, 6, 1),
-            commune_code="23500",
-        ),
-        Scored(
-            **envelope(),
-            dossier_id=dossier_id,
-            product_id=product_id,
-            product_set=13,
-            score=Decimal("65.50"),
-            star_band=3,
-            outcome="recognised",
-            explanation="…",
-        ),
-        Recognized(
-            **envelope(),
-            dossier_id=dossier_id,
-            product_id=product_id,
-            star=3,
-            decision_no="12/QĐ-UBND",
-            decided_on=date(2026, 6, 25),
-            authority="province",
-            valid_from=date(2026, 6, 25),
-            valid_to=date(2029, 6, 25),
-        ),
-    ]
-    views = set()
-    for order in itertools.permutations(range(len(events))):
-        app = build(memory_settings).app
-        for position, index in enumerate(order, start=1):
-            app.process_event(events[index], Tracking(f"src@t#{index}", position))
-        row = app.get_product(str(product_id))
-        views.add(tuple(sorted(row.items())))
-        app.close()
+    events = [event for _, event in recognition_path(product_id, dossier_id)]
+    views = rows_in_every_order(
+        memory_settings, events, product_id, lambda row: tuple(sorted(row.items()))
+    )
     assert len(views) == 1
     (only,) = views
     assert dict(only)["status"] == "recognised"
@@ -207,38 +126,16 @@ def test_the_latest_dossier_is_shown(app: ReportingApp) -> None:
         ((second, datetime(2029, 2, 1, tzinfo=UTC)), (first, datetime(2026, 2, 1, tzinfo=UTC)))
     ):
         app.process_event(
-            DossierSubmitted(
-                **{**envelope(dossier), "occurred_at": when},
-                product_id=product_id,
-                producer_id=uuid4(),
-                kind="first",
-                received_on=when.date(),
-                commune_code="23500",
-            ),
+            dossier_submitted(dossier, product_id, when.date(), occurred_at=when),
             Tracking("b#0", n + 1),
         )
-    app.process_event(
-        Recognized(
-            **envelope(),
-            dossier_id=first,
-            product_id=product_id,
-            star=3,
-            decision_no="1/QĐ",
-            decided_on=date(2026, 6, 25),
-            authority="province",
-            valid_from=date(2026, 6, 25),
-            valid_to=date(2029, 6, 25),
-        ),
-        Tracking("c#0", 1),
-    )
+    app.process_event(recognized(first, product_id, "1/QĐ"), Tracking("c#0", 1))
     row = app.get_product(str(product_id))
     assert (row["dossier_id"], row["status"]) == (str(second), "dossier_submitted")
 
 
 def test_expiry_and_revocation_in_any_order(memory_settings: Settings) -> None:
     """A revoked certificate's product shows `revoked`, whatever order the events came in."""
-    import itertools
-
     from contracts.evaluation import CertificateExpired, ReturnedByProvince, Revoked
 
     product_id, dossier_id = uuid4(), uuid4()
@@ -255,16 +152,8 @@ def test_expiry_and_revocation_in_any_order(memory_settings: Settings) -> None:
             options=["recognise", "reevaluate"],
             returned_on=date(2025, 6, 10),
         ),
-        Recognized(
-            **envelope(),
-            dossier_id=dossier_id,
-            product_id=product_id,
-            star=3,
-            decision_no="12/QĐ",
-            decided_on=date(2025, 6, 25),
-            authority="district",
-            valid_from=date(2025, 6, 25),
-            valid_to=date(2028, 6, 25),
+        recognized(
+            dossier_id, product_id, "12/QĐ", date(2025, 6, 25), date(2028, 6, 25), "district"
         ),
         Revoked(
             **envelope(),
@@ -278,12 +167,10 @@ def test_expiry_and_revocation_in_any_order(memory_settings: Settings) -> None:
             **envelope(), **cert, star=3, valid_to=date(2028, 6, 25), expired_on=date(2028, 6, 26)
         ),
     ]
-    views = set()
-    for order in itertools.permutations(range(len(events))):
-        app = build(memory_settings).app
-        for position, index in enumerate(order, start=1):
-            app.process_event(events[index], Tracking(f"src@t#{index}", position))
-        row = app.get_product(str(product_id))
-        views.add((row["status"], row["star"], row["decision_no"]))
-        app.close()
+    views = rows_in_every_order(
+        memory_settings,
+        events,
+        product_id,
+        lambda row: (row["status"], row["star"], row["decision_no"]),
+    )
     assert views == {("revoked", 3, "12/QĐ")}

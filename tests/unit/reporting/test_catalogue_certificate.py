@@ -20,30 +20,24 @@ from runtime.settings import Settings
 from services.reporting.application import ReportingApp
 from services.reporting.bootstrap import build
 from services.reporting.domain.as_of import products
-from tests.unit.reporting.test_catalogue import AT, envelope, product_registered
+from tests.unit.published_events import (
+    AT,
+    dossier_submitted,
+    envelope,
+    product_registered,
+    recognized,
+)
 
 
 def submitted(product_id: UUID, dossier_id: UUID, kind: str = "first") -> DossierSubmitted:
-    return DossierSubmitted(
-        **envelope(dossier_id),
-        product_id=product_id,
-        producer_id=uuid4(),
-        kind=kind,
-        received_on=date(2026, 6, 1),
-        commune_code="23500",
-    )
+    return dossier_submitted(dossier_id, product_id, kind=kind)
 
 
 def recognised(product_id: UUID, dossier_id: UUID, number: str = "GCN-1") -> Recognized:
-    return Recognized(
-        **envelope(),
-        dossier_id=dossier_id,
-        product_id=product_id,
-        star=3,
-        decision_no="12/QĐ-UBND",
+    return recognized(
+        dossier_id,
+        product_id,
         decided_on=date(2022, 6, 25),
-        authority="province",
-        valid_from=date(2022, 6, 25),
         valid_to=date(2025, 6, 24),
         certificate_no=number,
     )

@@ -13,7 +13,6 @@ from typing import Any
 import grpc
 import pytest
 from docx import Document
-from eventsourcing.persistence import Tracking
 from openpyxl import load_workbook
 
 from cli.commands import reporting as cli
@@ -21,15 +20,13 @@ from contracts.rpc import reporting_pb2 as pb
 from contracts.rpc import reporting_pb2_grpc as pb_grpc
 from tests.identity import TestIssuer, signed_channel
 from tests.unit.inputs.servers import Running, running
-from tests.unit.reporting.test_kpis import promotion_and_inspection, year_of_events
+from tests.unit.reporting.kpi_year import apply, promotion_and_inspection, year_of_events
 
 
 @pytest.fixture(scope="module")
 def edge(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
     with running(tmp_path_factory.mktemp("kpi")) as found:
-        app = found.system.reporting.app
-        for n, event in enumerate(year_of_events() + promotion_and_inspection(), start=1):
-            app.process_event(event, Tracking("test@t#0", n))
+        apply(found.system.reporting.app, year_of_events() + promotion_and_inspection())
         yield found
 
 
@@ -121,7 +118,7 @@ def test_the_report_over_grpc_and_the_cli_writes_both_files(
 def test_a_products_row_shows_its_certificate_in_force(
     edge: Running, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from tests.unit.reporting.test_kpis import uid
+    from tests.unit.reporting.kpi_year import uid
 
     # The products lie in province 51 (the edge's own commune officer reaches none).
     province = as_caller(edge, "province_officer", "51")

@@ -15,7 +15,7 @@ from contracts import evaluation as ev
 from contracts import province as pv
 from services.reporting.application import ReportingApp
 from services.reporting.domain.product_record import Records
-from tests.unit.reporting.test_kpis import (
+from tests.unit.reporting.kpi_year import (
     app_with,
     env,
     product,

@@ -19,7 +19,7 @@ from contracts.rpc import reporting_pb2_grpc as pb_grpc
 from runtime.errors import CommandRejected
 from services.reporting.application import ReportingApp
 from tests.unit.inputs.servers import running
-from tests.unit.reporting.test_kpis import app_with, env, uid, year_of_events
+from tests.unit.reporting.kpi_year import app_with, env, uid, year_of_events
 
 
 def coded(name: str, code: str, code_format: str = "current") -> Any:

@@ -16,12 +16,12 @@ from openpyxl import load_workbook
 from services.reporting.adapters import report_docx, report_text, report_xlsx
 from services.reporting.application import ReportingApp
 from services.reporting.application.app import KpiView
-from tests.unit.reporting.test_kpis import app_with, promotion_and_inspection, year_of_events
+from tests.unit.reporting.kpi_year import app_with, whole_year, year_of_events
 
 
 @pytest.fixture(scope="module")
 def app() -> Iterator[ReportingApp]:
-    app = app_with(year_of_events() + promotion_and_inspection())
+    app = whole_year()
     yield app
     app.close()
 
