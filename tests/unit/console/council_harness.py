@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from runtime.settings import Settings
-from tests.console import Browser, running_console
+from tests.console import Browser
+from tests.unit.console.edge_console import console_of
 from tests.unit.evaluation.helpers import MEMBERS, SECRETARY, assessed, council, deliver
 from tests.unit.inputs.servers import Running, running
 
@@ -33,13 +33,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
         issuer.accounts.add(SECRETARY, PASSWORD, ("council_secretary",), "51")
         issuer.accounts.add("ct-ubnd", PASSWORD, ("authority",), "51")
         issuer.accounts.add("so-nn", PASSWORD, ("province_officer",), "51")
-        ports = {f"{s}_port": int(a.rsplit(":", 1)[1]) for s, a in edge.addresses.items()}
-        settings = Settings(
-            data_dir=Path(tmp_path_factory.mktemp("console")),
-            identity_port=issuer.port,
-            **ports,  # type: ignore[arg-type]
-        )
-        with running_console(settings) as url:
+        with console_of(edge, Path(tmp_path_factory.mktemp("console"))) as url:
             yield Served(edge, url)
 
 

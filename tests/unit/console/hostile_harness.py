@@ -9,9 +9,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from runtime.settings import Settings
-from tests.console import Answer, Browser, running_console
+from tests.console import Answer, Browser
+from tests.unit.console.edge_console import console_of
 from tests.unit.inputs.servers import Running, running
 
 PASSWORD = "mat-khau-tan-cong"
@@ -63,20 +64,14 @@ def made_id(answer: Answer) -> str:
 
 
 @contextmanager
-def seeded(data_dir: Path, **console: object) -> Iterator[Seeded]:
+def seeded(data_dir: Path, **console: Any) -> Iterator[Seeded]:
     """The services, the accounts, the console (`console`: its settings) and the seed."""
     with running(data_dir / "edge") as edge:
         issuer = edge.system.issuer
         assert issuer is not None
         for username, (role, unit) in ACCOUNTS.items():
             issuer.accounts.add(username, PASSWORD, (role,), unit)
-        ports = {f"{s}_port": int(a.rsplit(":", 1)[1]) for s, a in edge.addresses.items()}
-        settings = Settings(
-            data_dir=data_dir / "console",
-            identity_port=issuer.port,
-            **ports,  # type: ignore[arg-type]
-        )
-        with running_console(settings, **console) as url:
+        with console_of(edge, data_dir / "console", **console) as url:
             found = Seeded(edge, url)
             _seed(found)
             yield found

@@ -16,9 +16,9 @@ import pytest
 
 from contracts.envelope import Actor
 from runtime.commands import CommandContext
-from runtime.settings import Settings
-from tests.console import Browser, running_console
+from tests.console import Browser
 from tests.documents import pdf, png
+from tests.unit.console.edge_console import console_of
 from tests.unit.console.test_registration_pages import signed_in
 from tests.unit.inputs.servers import running
 from tests.unit.registration import helpers as reg
@@ -63,13 +63,7 @@ def filed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Filed]:
             )
             for name, content in (("Mẫu 02 tự đánh giá.pdf", PDF), ('ảnh "bao bì".png', PNG))
         ]
-        ports = {f"{s}_port": int(a.rsplit(":", 1)[1]) for s, a in found.addresses.items()}
-        settings = Settings(
-            data_dir=tmp_path_factory.mktemp("console"),
-            identity_port=issuer.port,
-            **ports,  # type: ignore[arg-type]
-        )
-        with running_console(settings) as url:
+        with console_of(found, tmp_path_factory.mktemp("console")) as url:
             yield Filed(url, str(dossier), *shas)
 
 

@@ -13,8 +13,8 @@ import pytest
 from eventsourcing.persistence import Tracking
 
 from contracts.rpc import reporting_pb2 as pb
-from runtime.settings import Settings
-from tests.console import Browser, running_console
+from tests.console import Browser
+from tests.unit.console.edge_console import console_of
 from tests.unit.console.test_hostile_routes import assert_secured
 from tests.unit.inputs.servers import running
 from tests.unit.reporting.kpi_year import year_of_events
@@ -34,9 +34,8 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         app = edge.system.reporting.app
         for n, event in enumerate([*year_of_events(), *every_code()], start=1):
             app.process_event(event, Tracking("test@t#0", n))
-        ports = {f"{s}_port": int(a.rsplit(":", 1)[1]) for s, a in edge.addresses.items()}
-        settings = Settings(data_dir=Path(tmp_path_factory.mktemp("console")), **ports)  # type: ignore[arg-type]
-        with running_console(settings) as url:
+        data_dir = Path(tmp_path_factory.mktemp("console"))
+        with console_of(edge, data_dir, signed_in=False) as url:
             yield url
 
 

@@ -11,8 +11,8 @@ import pytest
 import segno
 from eventsourcing.persistence import Tracking
 
-from runtime.settings import Settings
-from tests.console import Browser, running_console
+from tests.console import Browser
+from tests.unit.console.edge_console import console_of
 from tests.unit.inputs.servers import running
 from tests.unit.reporting.kpi_year import year_of_events
 from tests.unit.reporting.test_public_product import CODES, EARLIER, every_code
@@ -25,11 +25,10 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         events = [*year_of_events(), *every_code()]
         for n, event in enumerate(events, start=1):
             app.process_event(event, Tracking("test@t#0", n))
-        ports = {f"{s}_port": int(a.rsplit(":", 1)[1]) for s, a in edge.addresses.items()}
-        settings = Settings(data_dir=Path(tmp_path_factory.mktemp("console")), **ports)  # type: ignore[arg-type]
         # served over plain HTTP here: the https public URL would make the cookie Secure
         public = {"public_url": "https://ocop.kontum.gov.vn", "secure_cookie": False}
-        with running_console(settings, **public) as url:
+        data_dir = Path(tmp_path_factory.mktemp("console"))
+        with console_of(edge, data_dir, signed_in=False, **public) as url:
             yield url
 
 

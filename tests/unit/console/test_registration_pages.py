@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from runtime.settings import Settings
-from tests.console import Answer, Browser, running_console
+from tests.console import Answer, Browser
+from tests.unit.console.edge_console import console_of
 from tests.unit.inputs.servers import Running, running
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "services" / "registration" / "examples"
@@ -26,13 +26,7 @@ def edge(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Running, st
         assert issuer is not None
         issuer.accounts.add("xa-thu", "mat-khau-thu", ("commune_officer",), "23500")
         issuer.accounts.add("htx-thu", "mat-khau-htx", ("producer",), "23500")
-        ports = {f"{s}_port": int(a.rsplit(":", 1)[1]) for s, a in found.addresses.items()}
-        settings = Settings(
-            data_dir=tmp_path_factory.mktemp("console"),
-            identity_port=issuer.port,
-            **ports,  # type: ignore[arg-type]
-        )
-        with running_console(settings) as url:
+        with console_of(found, tmp_path_factory.mktemp("console")) as url:
             yield found, url
 
 

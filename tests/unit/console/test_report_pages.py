@@ -13,8 +13,8 @@ from docx import Document
 from eventsourcing.persistence import Tracking
 
 from runtime.clock import SystemClock
-from runtime.settings import Settings
-from tests.console import Browser, running_console
+from tests.console import Browser
+from tests.unit.console.edge_console import console_of
 from tests.unit.inputs.servers import running
 from tests.unit.reporting.kpi_year import uid, year_of_events
 
@@ -29,13 +29,7 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         issuer = edge.system.issuer
         assert issuer is not None
         issuer.accounts.add("kiem-toan-bc", PASSWORD, ("auditor",), "")
-        ports = {f"{s}_port": int(a.rsplit(":", 1)[1]) for s, a in edge.addresses.items()}
-        settings = Settings(
-            data_dir=Path(tmp_path_factory.mktemp("console")),
-            identity_port=issuer.port,
-            **ports,  # type: ignore[arg-type]
-        )
-        with running_console(settings) as url:
+        with console_of(edge, Path(tmp_path_factory.mktemp("console"))) as url:
             yield url
 
 

@@ -3,7 +3,7 @@ delivered as the published events inspection consumes."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 from uuid import UUID, uuid4
 
@@ -15,6 +15,7 @@ from contracts.registration import ProductRegistered
 from runtime.commands import CommandContext
 from services.inspection.application import InspectionApp
 from services.inspection.domain.inspection import Inspection
+from tests.unit.published_events import envelope_on
 
 PROVINCE = "51"
 DISTRICT = "610"
@@ -41,22 +42,12 @@ ALL_GOOD = dict.fromkeys(
     (True, ""),
 )
 _positions = iter(range(1, 10**6))
-
-
-def _at(day: date) -> datetime:
-    return datetime(day.year, day.month, day.day, 9, tzinfo=UTC)
+AUTHORITY = Actor(id="ct-ubnd", role="authority", jurisdiction=PROVINCE)
 
 
 def _envelope(aggregate_id: UUID, day: date, **extra: Any) -> dict[str, Any]:
-    return {
-        "event_id": uuid4(),
-        "aggregate_id": aggregate_id,
-        "aggregate_version": 1,
-        "occurred_at": _at(day),
-        "actor": Actor(id="ct-ubnd", role="authority", jurisdiction=PROVINCE),
-        "correlation_id": uuid4(),
-        **extra,
-    }
+    """An event the province's people's committee published on `day`."""
+    return envelope_on(aggregate_id, day, AUTHORITY, **extra)
 
 
 def deliver(app: InspectionApp, event: IntegrationEvent, source: str = "evaluation") -> None:

@@ -4,7 +4,7 @@ elsewhere, delivered as the published events promotion consumes. Units are Kon T
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
 from uuid import UUID, uuid4
 
@@ -15,6 +15,7 @@ from contracts.evaluation import CertificateExpired, Recognized, Revoked
 from contracts.registration import ProducerRegistered, ProductRegistered
 from runtime.commands import CommandContext
 from services.promotion.application import PromotionApp
+from tests.unit.published_events import envelope_on
 
 PROVINCE = "62"
 DISTRICT = "614"
@@ -28,18 +29,12 @@ OTHER_DISTRICT = CommandContext(
 )
 PRODUCER_ACTOR = CommandContext(actor=Actor(id="htx", role="producer", jurisdiction=COMMUNE))
 _positions = iter(range(1, 10**6))
+AUTHORITY = Actor(id="ct-ubnd", role="authority", jurisdiction=PROVINCE)
 
 
 def _envelope(aggregate_id: UUID, day: date, **extra: Any) -> dict[str, Any]:
-    return {
-        "event_id": uuid4(),
-        "aggregate_id": aggregate_id,
-        "aggregate_version": 1,
-        "occurred_at": datetime(day.year, day.month, day.day, 9, tzinfo=UTC),
-        "actor": Actor(id="ct-ubnd", role="authority", jurisdiction=PROVINCE),
-        "correlation_id": uuid4(),
-        **extra,
-    }
+    """An event the province's people's committee published on `day`."""
+    return envelope_on(aggregate_id, day, AUTHORITY, **extra)
 
 
 def deliver(app: PromotionApp, event: IntegrationEvent, source: str = "evaluation") -> None:
@@ -168,3 +163,15 @@ def join(
     return app.channels.join(
         ctx, producer_id=who, channel_type=channel_type, partner=partner, since=since, **more
     )
+
+
+def budget_line(
+    code: str, label: str, amount_vnd: int, funding_source: str = "district_budget"
+) -> dict[str, Any]:
+    """One line of a year's promotion budget, as `plans.adopt` takes it."""
+    return {
+        "code": code,
+        "label": label,
+        "amount_vnd": amount_vnd,
+        "funding_source": funding_source,
+    }

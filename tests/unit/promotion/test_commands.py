@@ -15,6 +15,7 @@ from tests.unit.promotion.helpers import (
     DISTRICT,
     OFFICE,
     PROVINCE,
+    budget_line,
     cert_no,
     join,
     producer,
@@ -39,14 +40,7 @@ def test_the_years_plan_with_its_lead_units_and_budget_lines(app: PromotionApp) 
         OFFICE,
         year=2025,
         title="Kế hoạch xúc tiến thương mại sản phẩm OCOP năm 2025",
-        budget_lines=[
-            {
-                "code": "NTM-1",
-                "label": "Hỗ trợ hội chợ",
-                "amount_vnd": 150_000_000,
-                "funding_source": "ntp_new_rural",
-            },
-        ],
+        budget_lines=[budget_line("NTM-1", "Hỗ trợ hội chợ", 150_000_000, "ntp_new_rural")],
         activities=[
             {"code": "HC-1", "title": "Tham gia hội chợ", "kind": "fair", "budget_line": "NTM-1"}
         ],
@@ -169,14 +163,7 @@ def test_outreach_and_support_against_a_budget_line(service: PromotionService) -
         OFFICE,
         year=2025,
         title="Kế hoạch 2025",
-        budget_lines=[
-            {
-                "code": "HT-1",
-                "label": "Hỗ trợ bao bì",
-                "amount_vnd": 30_000_000,
-                "funding_source": "district_budget",
-            }
-        ],
+        budget_lines=[budget_line("HT-1", "Hỗ trợ bao bì", 30_000_000)],
         activities=[
             {
                 "code": "HT",

@@ -15,6 +15,7 @@ from tests.unit.promotion.helpers import (
     OFFICE,
     OTHER_DISTRICT,
     PRODUCER_ACTOR,
+    budget_line,
     join,
     producer,
     product,
@@ -238,14 +239,7 @@ def test_support_refusals(app: PromotionApp) -> None:
         OFFICE,
         year=2025,
         title="Kế hoạch 2025",
-        budget_lines=[
-            {
-                "code": "HT-1",
-                "label": "Hỗ trợ",
-                "amount_vnd": 10_000_000,
-                "funding_source": "district_budget",
-            }
-        ],
+        budget_lines=[budget_line("HT-1", "Hỗ trợ", 10_000_000)],
     )
     base: dict[str, Any] = {
         "producer_id": who,

@@ -67,63 +67,80 @@ def tables(r: Running) -> set[str]:
         return {row["name"] for row in cursor.fetchall()}
 
 
-def test_queries_answer_the_same_through_a_rebuild(demo: Running) -> None:
-    queries = Queries(demo)
-    before = queries.answers()
-    assert len(before[0]) > 1000  # 35 products, their trails, the KPIs: real answers
-    failures: list[BaseException] = []
-    differing: list[int] = []
-    asked = 0
-    answered = threading.Condition()
-    stop = threading.Event()
+class Asker:
+    """Asks the queries over and over on a thread of its own while in its `with` block,
+    comparing each round with the answers of `before`: a failure or a different answer
+    is kept as the finding."""
 
-    def ask() -> None:
-        nonlocal asked
-        while not stop.is_set():
+    def __init__(self, queries: Queries, before: tuple[Any, ...]) -> None:
+        self.queries, self.before = queries, before
+        self.failures: list[BaseException] = []
+        self.differing: list[int] = []
+        self.asked = 0
+        self.answered = threading.Condition()
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self.ask)
+
+    def ask(self) -> None:
+        while not self.stop.is_set():
             try:
-                if queries.answers() != before:
-                    differing.append(asked)
+                if self.queries.answers() != self.before:
+                    self.differing.append(self.asked)
             except BaseException as error:  # noqa: BLE001 - every failure is the finding
-                failures.append(error)
-            with answered:
-                asked += 1
-                answered.notify_all()
+                self.failures.append(error)
+            with self.answered:
+                self.asked += 1
+                self.answered.notify_all()
 
-    def one_more_answer() -> None:
+    def one_more_answer(self) -> None:
         """Waits for the asker to finish one more round of queries: the interleaving is
         made certain, not left to the scheduler (a starved asker may not run at all)."""
-        with answered:
-            seen = asked
-            assert answered.wait_for(lambda: asked > seen, timeout=60), "no query answered"
+        with self.answered:
+            seen = self.asked
+            assert self.answered.wait_for(lambda: self.asked > seen, timeout=60), (
+                "no query answered"
+            )
 
-    paced = 0
+    def __enter__(self) -> Asker:
+        self.thread.start()
+        return self
 
-    def source() -> Batches:
-        """The stored messages, each batch given to the rebuild after one more round of
-        queries: queries are answered while the new version is being filled."""
-        nonlocal paced
-        total, batches = stored(demo.system.stored_messages("reporting"), batch=20)()
+    def __exit__(self, *_: object) -> None:
+        self.stop.set()
+        self.thread.join()
+
+
+class Paced:
+    """The stored messages of `r`, each batch given to the rebuild after one more round
+    of the asker's queries: queries are answered while the new version is being filled."""
+
+    def __init__(self, r: Running, asker: Asker) -> None:
+        self.r, self.asker = r, asker
+        self.paced = 0
+
+    def __call__(self) -> Batches:
+        total, batches = stored(self.r.system.stored_messages("reporting"), batch=20)()
 
         def each() -> Iterator[Sequence[InMessage]]:
-            nonlocal paced
             for batch in batches:
-                one_more_answer()
-                paced += 1
+                self.asker.one_more_answer()
+                self.paced += 1
                 yield batch
 
         return total, each()
 
-    asker = threading.Thread(target=ask)
-    asker.start()
-    try:
+
+def test_queries_answer_the_same_through_a_rebuild(demo: Running) -> None:
+    queries = Queries(demo)
+    before = queries.answers()
+    assert len(before[0]) > 1000  # 35 products, their trails, the KPIs: real answers
+    with Asker(queries, before) as asker:
+        source = Paced(demo, asker)
         app = demo.system.reporting.app
         done = rebuild(app, source, demo.system.settings, progress=False, grace_seconds=GRACE)
-        one_more_answer()  # and after the switch
-    finally:
-        stop.set()
-        asker.join()
-    assert failures == [] and differing == []
-    assert paced > 1 and asked > paced  # during the rebuild and after the switch
+        asker.one_more_answer()  # and after the switch
+    assert asker.failures == [] and asker.differing == []
+    assert source.paced > 1 and asker.asked > source.paced  # during the rebuild and after
     assert (done.version, done.replaced, done.dead) == (1, 0, 0)
     assert done.replayed == done.applied > 35
     assert app.versions()[0].version == 1 and app.pointer.read() == (1, -1)

@@ -8,6 +8,7 @@ import json
 import sqlite3
 from datetime import date
 from pathlib import Path
+from uuid import UUID
 
 import pytest
 from eventsourcing.persistence import Tracking
@@ -114,6 +115,36 @@ def backup(source: Path, target: Path) -> None:
     src.close()
 
 
+def assess_and_forward(
+    service: Registration, actor: CommandContext, dossier: UUID, on: date
+) -> None:
+    """The commune assesses the dossier on `on` and forwards it the same day."""
+    assess(service.app, actor, dossier, on)
+    service.app.assessment.forward_dossier(actor, dossier_id=dossier, forwarded_on=on)
+
+
+async def published_past_a_backup(
+    service: Registration, wire: Wire, settings: Settings, actor: CommandContext, tmp_path: Path
+) -> UUID:
+    """A dossier submitted and completed, published; the store backed up (to
+    `tmp_path/backup.sqlite`) mid-stream; the dossier then assessed and forwarded, and
+    that published too (a relay of its own, closed after)."""
+    r = relay(service, wire, settings)
+    dossier = service.app.dossiers.submit_dossier(
+        actor,
+        product_id=product(service.app, actor),
+        kind="first",
+        received_on=date(2026, 6, 1),
+    )
+    complete(service.app, actor, dossier)
+    await r.run_once()
+    backup(settings.data_dir / "registration.sqlite", tmp_path / "backup.sqlite")  # mid-stream
+    assess_and_forward(service, actor, dossier, date(2026, 6, 5))
+    await r.run_once()
+    r.close()
+    return dossier
+
+
 async def test_a_store_restored_from_backup_publishes_under_a_new_epoch(
     sqlite_settings: Settings, actor: CommandContext, tmp_path: Path
 ) -> None:
@@ -126,38 +157,21 @@ async def test_a_store_restored_from_backup_publishes_under_a_new_epoch(
     consumer: TrackedConsumer = reporting.consumer(settings)
     service = store(settings)
     wire = Wire()
-    r = relay(service, wire, settings)
-    dossier = service.app.dossiers.submit_dossier(
-        actor,
-        product_id=product(service.app, actor),
-        kind="first",
-        received_on=date(2026, 6, 1),
-    )
-    complete(service.app, actor, dossier)
-    await r.run_once()
-    database = settings.data_dir / "registration.sqlite"
-    backup(database, tmp_path / "backup.sqlite")  # mid-stream
-
-    assess(service.app, actor, dossier, date(2026, 6, 5))
-    service.app.assessment.forward_dossier(actor, dossier_id=dossier, forwarded_on=date(2026, 6, 5))
-    await r.run_once()
+    dossier = await published_past_a_backup(service, wire, settings, actor, tmp_path)
     lost = wire.messages[:]
     first = consumer.handle_batch(received(wire.messages))  # applied, then lost at the source
     assert first.dead == []
     assert reporting.app.list_products()[0]["status"] == "commune_assessed"
-    r.close()
     service.app.close()
 
+    database = settings.data_dir / "registration.sqlite"
     backup(tmp_path / "backup.sqlite", database)  # the restore
     epoch, first_id = start_epoch(settings, "registration")  # python -m system.epoch
     restored = store(settings)
     assert epoch == 1
     assert first_id == (restored.app.recorder.max_notification_id() or 0) + 1
     # The same dossier assessed and forwarded again: the same aggregate versions.
-    assess(restored.app, actor, dossier, date(2026, 6, 6))
-    restored.app.assessment.forward_dossier(
-        actor, dossier_id=dossier, forwarded_on=date(2026, 6, 6)
-    )
+    assess_and_forward(restored, actor, dossier, date(2026, 6, 6))
     wire.messages.clear()
     again = relay(restored, wire, settings)
     while await again.run_once():

@@ -8,60 +8,28 @@ record; listings and plans hold only what the caller reaches."""
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import Any
-from uuid import UUID, uuid4
+from uuid import uuid4
 
 import grpc
 import pytest
 
 from contracts.envelope import Actor
-from contracts.evaluation import Recognized
-from contracts.registration import ProducerRegistered, ProductRegistered
 from contracts.rpc import audit_pb2 as au
 from contracts.rpc import audit_pb2_grpc as au_grpc
 from contracts.rpc import common_pb2
 from contracts.rpc import inspection_pb2 as ins
 from contracts.rpc import promotion_pb2 as pro
 from contracts.rpc import reporting_pb2 as rep
-from runtime.commands import CommandContext
 from runtime.identity.interceptor import DENIED_BY_METADATA
 from runtime.identity.policy import default_policy
-from runtime.tracking import EventTracking, event_key
-from tests.identity import TestIssuer
-from tests.unit.inputs.servers import STUBS, Running, running
-from tests.unit.inspection.helpers import ALL_GOOD, TEAM
+from tests.unit.inputs.servers import STUBS, running
+from tests.unit.runtime.scope_world import PLACES, WHO, World, fields, seeded
 
-_positions = itertools.count(1)
 CLAIMED = common_pb2.Actor(id="bo-nn", role="ministry", jurisdiction="VN")
 """What every command request claims in its body: the ministry (ignored by the servers)."""
-
-
-@dataclass(frozen=True)
-class Place:
-    commune: str
-    province: str
-    district: str = ""
-
-
-PLACES = {"mine": Place("23500", "51", "615"), "far": Place("00004", "01")}
-WHO = {
-    "producer": ("htx-dak-ha", "producer", "23500"),
-    "commune officer": ("can-bo-23500", "commune_officer", "23500"),
-    "other commune officer": ("can-bo-23497", "commune_officer", "23497"),
-    "health office 615": ("phong-yt", "health_office", "615"),
-    "district office 615": ("phong-nn", "district_officer", "615"),
-    "district office 610": ("phong-nn-610", "district_officer", "610"),
-    "province 51": ("so-nnmt", "province_officer", "51"),
-    "province 01": ("so-nnmt-hn", "province_officer", "01"),
-    "economy office 615": ("phong-kt", "economy_office", "615"),
-    "authority 51": ("ct-ubnd", "authority", "51"),
-    "ministry": ("bo-nn", "ministry", "VN"),
-    "auditor": ("kiem-toan", "auditor", ""),
-}
 # Which callers reach a product (or producer, inspection, showroom) in each place, and
 # which reach the unit of each place's province (queries by unit). Producers reach nothing
 # here: these services do not know a producer's sign-in.
@@ -89,163 +57,12 @@ REACHES_PROVINCE = {
 }
 
 
-@dataclass
-class World:
-    up: Running
-    issuer: TestIssuer
-    producers: dict[str, UUID]
-    products: dict[str, UUID]
-    inspections: dict[str, str]
-    plans: dict[str, str]
-    showrooms: dict[str, str]
-
-    def outcome(self, service: str, method: str, request: Any, who: str) -> str:
-        """`policy`, `scope` (refused by them), else the status the handler gave."""
-        stub = STUBS[service](self.up.channels[service]._channel)  # a raw channel
-        if service == "reporting" and method in ("GetTrail", "GetProductAsOf"):
-            stub = au_grpc.AuditStub(self.up.channels[service]._channel)  # type: ignore[no-untyped-call]
-        try:
-            getattr(stub, method)(request, metadata=self.issuer.metadata(*WHO[who]), timeout=20)
-        except grpc.RpcError as error:
-            trailing = dict(error.trailing_metadata() or ())
-            by = trailing.get(DENIED_BY_METADATA)
-            if by:
-                assert error.code() == grpc.StatusCode.PERMISSION_DENIED
-                return str(by)
-            return str(error.code().name)
-        return "OK"
-
-
-def _envelope(aggregate_id: UUID, day: date, **extra: Any) -> dict[str, Any]:
-    return {
-        **extra,
-        "event_id": uuid4(),
-        "aggregate_id": aggregate_id,
-        "aggregate_version": 1,
-        "occurred_at": datetime(day.year, day.month, day.day, 9, tzinfo=UTC),
-        "actor": Actor(id="ubnd", role="authority", jurisdiction="51"),
-        "correlation_id": uuid4(),
-    }
-
-
-def _seed(up: Running, place: Place) -> tuple[UUID, UUID]:
-    """A producer and its recognised product in `place`, as the published events reach
-    inspection, promotion and reporting."""
-    producer_id, product_id = uuid4(), uuid4()
-    units = {
-        "commune_code": place.commune,
-        "province_code": place.province,
-        "legacy_district_code": place.district or None,
-    }
-    on = date(2024, 6, 14)
-    events: list[tuple[str, Any]] = [
-        (
-            "registration",
-            ProducerRegistered(
-                **_envelope(producer_id, date(2024, 1, 5)),
-                name=f"HTX {place.commune}",
-                kind="cooperative",
-                **units,
-            ),
-        ),
-        (
-            "registration",
-            ProductRegistered(
-                **_envelope(product_id, date(2024, 1, 6)),
-                producer_id=producer_id,
-                name=f"Cà phê {place.commune}",
-                product_set=1,
-                **units,
-            ),
-        ),
-        (
-            "evaluation",
-            Recognized(
-                **_envelope(uuid4(), on, rule_set_id="R1"),
-                dossier_id=uuid4(),
-                product_id=product_id,
-                star=4,
-                decision_no="1102/QĐ-UBND",
-                decided_on=on,
-                authority="UBND tỉnh",
-                valid_from=on,
-                valid_to=date(2027, 6, 13),
-                certificate_no=f"GCN-{product_id.hex[:6]}",
-            ),
-        ),
-    ]
-    system = up.system
-    for source, event in events:
-        topic = f"ocop.{source}.events.v1"
-        key = event_key(event.event_type, event.event_id)
-        for app in (system.inspection.app, system.promotion.app, system.reporting.app):
-            at = EventTracking(f"{source}@{topic}#0", next(_positions), key)
-            app.process_event(event, at)
-    return producer_id, product_id
-
-
 @pytest.fixture(scope="module")
 def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     # On a day of its own: the certificates seeded below run to 13/06/2027, after which the
     # wall clock would see them expired (and the inspections refused) on every later run.
     with running(tmp_path_factory.mktemp("scope-matrix"), on=date(2026, 11, 30)) as up:
-        issuer = TestIssuer(up.system.issuer)  # type: ignore[arg-type]
-        found = World(up, issuer, {}, {}, {}, {}, {})
-        for name, place in PLACES.items():
-            found.producers[name], found.products[name] = _seed(up, place)
-            office = CommandContext(
-                actor=Actor(id="so", role="province_officer", jurisdiction=place.province)
-            )
-            inspection = up.system.inspection.app
-            opened = inspection.visits.open_ad_hoc(
-                office,
-                product_id=found.products[name],
-                trigger="complaint",
-                note="",
-                planned_on=date(2025, 11, 21),
-            )
-            found.inspections[name] = str(opened.id)
-            inspection.visits.record_visit(
-                office,
-                inspection_id=opened.id,
-                visited_on=date(2025, 11, 21),
-                team=TEAM,
-                findings={**ALL_GOOD, "mark_use": (False, "Nhãn sai hạng sao")},
-                outcome="remediation",
-                conclusion_no=f"BB-{place.commune}",
-                deadline=date(2025, 12, 15),
-                follow_up_on=date(2025, 12, 18),
-            )
-            plan = inspection.plans.generate(office, on=date(2025, 7, 1))
-            found.plans[name] = str(plan.id)
-            showroom = up.system.promotion.app.venues.open_showroom(
-                office,
-                name=f"Điểm bán {place.commune}",
-                address="1 Lê Lợi",
-                commune_code=place.commune,
-                province_code=place.province,
-                district_code=place.district,
-                operator="HTX",
-                opened_on=date(2025, 3, 1),
-            )
-            found.showrooms[name] = str(showroom.id)
-        yield found
-
-
-def _fields(world: World, place: str) -> dict[str, str]:
-    """The ids and codes a request may name, for the records in `place`."""
-    return {
-        "product_id": str(world.products[place]),
-        "producer_id": str(world.producers[place]),
-        "plan_id": world.plans[place],
-        "inspection_id": world.inspections[place],
-        "showroom_id": world.showrooms[place],
-        "jurisdiction": PLACES[place].province,
-        "commune_code": PLACES[place].commune,
-        "province_code": PLACES[place].province,
-        "district_code": PLACES[place].district,
-        "id": str(world.products[place]),
-    }
+        yield seeded(up)
 
 
 # Every method of the three services that names a record: (method, request class, the
@@ -312,7 +129,7 @@ def test_each_caller_reaches_exactly_its_records_on_every_method(world: World, w
         reaches = (REACHES_PROVINCE if by_unit else REACHES_RECORD)[who]
         claims = {"actor": CLAIMED} if "actor" in request_class.DESCRIPTOR.fields_by_name else {}
         for place in PLACES:
-            named = {n: _fields(world, place)[n] for n in names}
+            named = {n: fields(world, place)[n] for n in names}
             got = world.outcome(service, method, request_class(**named, **constant, **claims), who)
             if policy.scope(role, _path(service, method)) is None:
                 expected_refusal = got == "policy"
