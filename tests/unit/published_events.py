@@ -4,6 +4,8 @@ reporting, inspection, promotion, the runtime and the contracts.
 - `envelope` / `envelope_on`: the fields every contract event carries (`IntegrationEvent`):
   a fresh event id, version 1, a fresh correlation id; at `AT` by the system actor, or at
   09:00 UTC of a given day by a given actor.
+- `cooperative_in`, `registered_in`, `certificate`: a producer and its product registered
+  in given units and certified, as inspection, promotion and the scope tests seed them.
 - `product_registered`, `dossier_submitted`, `scored`, `recognized`: one product's path
   from registration to recognition (province 51, commune 23500, product set 13, 3 stars,
   decided 25/06/2026 and valid to 25/06/2029 unless told otherwise);
@@ -23,7 +25,7 @@ from uuid import UUID, uuid4
 from contracts import topics
 from contracts.envelope import Actor
 from contracts.evaluation import Recognized, Scored
-from contracts.registration import DossierSubmitted, ProductRegistered
+from contracts.registration import DossierSubmitted, ProducerRegistered, ProductRegistered
 from runtime.messages import HEADER_NOTIFICATION_ID, HEADER_SOURCE, InMessage
 
 WHO = Actor(id="x", role="system")
@@ -121,6 +123,56 @@ def recognized(
         valid_from=decided_on,
         valid_to=valid_to,
         certificate_no=certificate_no,
+    )
+
+
+def cooperative_in(
+    producer_id: UUID, name: str, day: date, actor: Actor, **units: str | None
+) -> ProducerRegistered:
+    """A cooperative registered on `day` in `units` (as `registered_in`)."""
+    return ProducerRegistered(
+        **envelope_on(producer_id, day, actor), name=name, kind="cooperative", **units
+    )
+
+
+def registered_in(
+    product_id: UUID, producer_id: UUID, name: str, day: date, actor: Actor, **units: str | None
+) -> ProductRegistered:
+    """A product of set 1 registered on `day` in `units` (`commune_code`, `province_code`,
+    `legacy_district_code`)."""
+    return ProductRegistered(
+        **envelope_on(product_id, day, actor),
+        producer_id=producer_id,
+        name=name,
+        product_set=1,
+        **units,
+    )
+
+
+def certificate(
+    product_id: UUID,
+    on: date,
+    actor: Actor,
+    *,
+    star: int,
+    decision_no: str,
+    authority: str,
+    valid_to: date,
+    rule_set_id: str,
+) -> Recognized:
+    """A recognition of `product_id` (a dossier of its own) decided and valid from `on`,
+    its certificate numbered GCN- and the product id's first six hex digits."""
+    return Recognized(
+        **envelope_on(uuid4(), on, actor, rule_set_id=rule_set_id),
+        dossier_id=uuid4(),
+        product_id=product_id,
+        star=star,
+        decision_no=decision_no,
+        decided_on=on,
+        authority=authority,
+        valid_from=on,
+        valid_to=valid_to,
+        certificate_no=f"GCN-{product_id.hex[:6]}",
     )
 
 

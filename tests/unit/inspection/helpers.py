@@ -10,12 +10,11 @@ from uuid import UUID, uuid4
 from eventsourcing.persistence import Tracking
 
 from contracts.envelope import Actor, IntegrationEvent
-from contracts.evaluation import CertificateExpired, Recognized, Revoked
-from contracts.registration import ProductRegistered
+from contracts.evaluation import CertificateExpired, Revoked
 from runtime.commands import CommandContext
 from services.inspection.application import InspectionApp
 from services.inspection.domain.inspection import Inspection
-from tests.unit.published_events import envelope_on
+from tests.unit.published_events import certificate, envelope_on, registered_in
 
 PROVINCE = "51"
 DISTRICT = "610"
@@ -67,34 +66,20 @@ def certified(
 ) -> UUID:
     """A product registered in `province`/`district` and recognised on `on`."""
     product_id = uuid4()
-    deliver(
-        app,
-        ProductRegistered(
-            **_envelope(product_id, on),
-            producer_id=uuid4(),
-            name=name,
-            product_set=1,
-            commune_code="23500",
-            province_code=province,
-            legacy_district_code=district,
-        ),
-        "registration",
+    units = {"commune_code": "23500", "province_code": province, "legacy_district_code": district}
+    registered = registered_in(product_id, uuid4(), name, on, AUTHORITY, **units)
+    deliver(app, registered, "registration")
+    recognised = certificate(
+        product_id,
+        on,
+        AUTHORITY,
+        star=star,
+        decision_no=f"{name[:3]}/QĐ-UBND",
+        authority="UBND tỉnh",
+        valid_to=valid_to or date(on.year + 3, on.month, on.day),
+        rule_set_id=rule_set,
     )
-    deliver(
-        app,
-        Recognized(
-            **_envelope(uuid4(), on, rule_set_id=rule_set),
-            dossier_id=uuid4(),
-            product_id=product_id,
-            star=star,
-            decision_no=f"{name[:3]}/QĐ-UBND",
-            decided_on=on,
-            authority="UBND tỉnh",
-            valid_from=on,
-            valid_to=valid_to or date(on.year + 3, on.month, on.day),
-            certificate_no=f"GCN-{product_id.hex[:6]}",
-        ),
-    )
+    deliver(app, recognised)
     return product_id
 
 

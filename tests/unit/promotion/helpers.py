@@ -11,11 +11,10 @@ from uuid import UUID, uuid4
 from eventsourcing.persistence import Tracking
 
 from contracts.envelope import Actor, IntegrationEvent
-from contracts.evaluation import CertificateExpired, Recognized, Revoked
-from contracts.registration import ProducerRegistered, ProductRegistered
+from contracts.evaluation import CertificateExpired, Revoked
 from runtime.commands import CommandContext
 from services.promotion.application import PromotionApp
-from tests.unit.published_events import envelope_on
+from tests.unit.published_events import certificate, cooperative_in, envelope_on, registered_in
 
 PROVINCE = "62"
 DISTRICT = "614"
@@ -37,24 +36,19 @@ def _envelope(aggregate_id: UUID, day: date, **extra: Any) -> dict[str, Any]:
     return envelope_on(aggregate_id, day, AUTHORITY, **extra)
 
 
+def units(district: str) -> dict[str, str]:
+    """Kon Tum's commune 23455 in `district` (before 2025)."""
+    return {"commune_code": COMMUNE, "province_code": PROVINCE, "legacy_district_code": district}
+
+
 def deliver(app: PromotionApp, event: IntegrationEvent, source: str = "evaluation") -> None:
     app.process_event(event, Tracking(f"{source}@t#0", next(_positions)))
 
 
 def producer(app: PromotionApp, name: str = "HTX Cà phê Đăk Hà", district: str = DISTRICT) -> UUID:
     producer_id = uuid4()
-    deliver(
-        app,
-        ProducerRegistered(
-            **_envelope(producer_id, date(2024, 1, 5)),
-            name=name,
-            kind="cooperative",
-            commune_code=COMMUNE,
-            province_code=PROVINCE,
-            legacy_district_code=district,
-        ),
-        "registration",
-    )
+    registered = cooperative_in(producer_id, name, date(2024, 1, 5), AUTHORITY, **units(district))
+    deliver(app, registered, "registration")
     return producer_id
 
 
@@ -69,35 +63,21 @@ def product(
 ) -> UUID:
     """A product of the producer, recognised on `certified_on` (None: never)."""
     product_id = uuid4()
-    deliver(
-        app,
-        ProductRegistered(
-            **_envelope(product_id, date(2024, 1, 6)),
-            producer_id=producer_id,
-            name=name,
-            product_set=1,
-            commune_code=COMMUNE,
-            province_code=PROVINCE,
-            legacy_district_code=district,
-        ),
-        "registration",
-    )
+    on = date(2024, 1, 6)
+    registered = registered_in(product_id, producer_id, name, on, AUTHORITY, **units(district))
+    deliver(app, registered, "registration")
     if certified_on is not None:
-        deliver(
-            app,
-            Recognized(
-                **_envelope(uuid4(), certified_on, rule_set_id="R1"),
-                dossier_id=uuid4(),
-                product_id=product_id,
-                star=4,
-                decision_no="1102/QĐ-UBND",
-                decided_on=certified_on,
-                authority="UBND tỉnh Kon Tum",
-                valid_from=certified_on,
-                valid_to=valid_to or date(certified_on.year + 3, certified_on.month, 13),
-                certificate_no=f"GCN-{product_id.hex[:6]}",
-            ),
+        recognised = certificate(
+            product_id,
+            certified_on,
+            AUTHORITY,
+            star=4,
+            decision_no="1102/QĐ-UBND",
+            authority="UBND tỉnh Kon Tum",
+            valid_to=valid_to or date(certified_on.year + 3, certified_on.month, 13),
+            rule_set_id="R1",
         )
+        deliver(app, recognised)
     return product_id
 
 

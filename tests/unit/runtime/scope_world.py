@@ -13,8 +13,6 @@ from uuid import UUID, uuid4
 import grpc
 
 from contracts.envelope import Actor
-from contracts.evaluation import Recognized
-from contracts.registration import ProducerRegistered, ProductRegistered
 from contracts.rpc import audit_pb2_grpc as au_grpc
 from runtime.commands import CommandContext
 from runtime.identity.interceptor import DENIED_BY_METADATA
@@ -22,7 +20,7 @@ from runtime.tracking import EventTracking, event_key
 from tests.identity import TestIssuer
 from tests.unit.inputs.servers import STUBS, Running
 from tests.unit.inspection.helpers import ALL_GOOD, TEAM
-from tests.unit.published_events import envelope_on
+from tests.unit.published_events import certificate, cooperative_in, registered_in
 
 _positions = itertools.count(1)
 AUTHORITY = Actor(id="ubnd", role="authority", jurisdiction="51")
@@ -90,41 +88,35 @@ def seed_product(up: Running, place: Place) -> tuple[UUID, UUID]:
         "legacy_district_code": place.district or None,
     }
     on = date(2024, 6, 14)
+    recognised = certificate(
+        product_id,
+        on,
+        AUTHORITY,
+        star=4,
+        decision_no="1102/QĐ-UBND",
+        authority="UBND tỉnh",
+        valid_to=date(2027, 6, 13),
+        rule_set_id="R1",
+    )
     events: list[tuple[str, Any]] = [
         (
             "registration",
-            ProducerRegistered(
-                **envelope_on(producer_id, date(2024, 1, 5), AUTHORITY),
-                name=f"HTX {place.commune}",
-                kind="cooperative",
-                **units,
+            cooperative_in(
+                producer_id, f"HTX {place.commune}", date(2024, 1, 5), AUTHORITY, **units
             ),
         ),
         (
             "registration",
-            ProductRegistered(
-                **envelope_on(product_id, date(2024, 1, 6), AUTHORITY),
-                producer_id=producer_id,
-                name=f"Cà phê {place.commune}",
-                product_set=1,
+            registered_in(
+                product_id,
+                producer_id,
+                f"Cà phê {place.commune}",
+                date(2024, 1, 6),
+                AUTHORITY,
                 **units,
             ),
         ),
-        (
-            "evaluation",
-            Recognized(
-                **envelope_on(uuid4(), on, AUTHORITY, rule_set_id="R1"),
-                dossier_id=uuid4(),
-                product_id=product_id,
-                star=4,
-                decision_no="1102/QĐ-UBND",
-                decided_on=on,
-                authority="UBND tỉnh",
-                valid_from=on,
-                valid_to=date(2027, 6, 13),
-                certificate_no=f"GCN-{product_id.hex[:6]}",
-            ),
-        ),
+        ("evaluation", recognised),
     ]
     system = up.system
     for source, event in events:
