@@ -91,7 +91,8 @@ class TokenVerifier:
         self.timeout_seconds = timeout_seconds
         self.clock = clock
         self._jwks: jwt.PyJWKClient | None = None
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # the caches; never held across a fetch
+        self._fetching = threading.Lock()  # one JWKS fetch at a time
         self._keys: dict[str, jwt.PyJWK] = {}
         self._keys_fetched = -KEYS_SECONDS  # never
         self._verified: TLRUCache[str, _Verified] = TLRUCache(cache_size, _until, timer=clock)
@@ -112,14 +113,15 @@ class TokenVerifier:
     def _key(self, key_id: str) -> tuple[jwt.PyJWK, float]:
         """The signing key `key_id` and the deadline of the key set holding it; the set is
         fetched again when stale, or (after the cooldown) when it does not list `key_id`."""
-        with self._lock:
+        with self._fetching:  # a slow issuer delays this call, not the cache's hits
             age = self.clock() - self._keys_fetched
             if age >= KEYS_SECONDS or (
                 key_id not in self._keys and age >= UNKNOWN_KEY_COOLDOWN_SECONDS
             ):
                 fetched = self._client().get_signing_keys()
-                self._keys = {str(key.key_id): self._held(key) for key in fetched}
-                self._keys_fetched = self.clock()
+                keys = {str(key.key_id): self._held(key) for key in fetched}
+                with self._lock:
+                    self._keys, self._keys_fetched = keys, self.clock()
             if key_id not in self._keys:
                 raise jwt.PyJWKClientError(f"no signing key {key_id!r} in the issuer's JWKS")
             return self._keys[key_id], self._keys_fetched + KEYS_SECONDS

@@ -5,10 +5,12 @@ embedded issuer (real RS256 keys, a real JWKS endpoint) and a clock the test mov
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import jwt
 import pytest
@@ -150,6 +152,45 @@ def test_a_key_id_the_jwks_lists_with_other_material_ends_its_cached_tokens_at_o
     with pytest.raises(Unauthenticated, match="InvalidSignature"):
         verifier.verify(old_token)  # verified afresh against the key the id now names
     assert verifier.verify(_token(own_issuer, "chu-the")).username == "chu-the"
+
+
+def test_a_cached_token_is_served_while_a_slow_jwks_fetch_is_under_way(
+    own_issuer: TestIssuer,
+) -> None:
+    """A token naming an unknown key id (anyone can forge one) makes the verifier fetch the
+    JWKS; an issuer slow to answer must not hold up the cached tokens of every other call."""
+    clock = Clock()
+    verifier = TokenVerifier(own_issuer.url, "ocop-registration", clock=clock)
+    token = _token(own_issuer)
+    first = verifier.verify(token)
+    asked, released = threading.Event(), threading.Event()
+    held_up: list[bool] = []
+
+    class SlowIssuer(LocalIssuer):
+        def jwks(self) -> dict[str, Any]:
+            asked.set()
+            held_up.append(not released.wait(5))  # until the cached call has been served
+            return super().jwks()
+
+    own_issuer.server.issuer = SlowIssuer(own_issuer.server.issuer.key, own_issuer.url)
+    clock.now += UNKNOWN_KEY_COOLDOWN_SECONDS
+    forged = jwt.encode({}, own_issuer.server.issuer.key, "RS256", {"kid": "x"})
+    refusals: list[Exception] = []
+
+    def refused() -> None:
+        try:
+            verifier.verify(forged)
+        except Unauthenticated as error:
+            refusals.append(error)
+
+    fetching = threading.Thread(target=refused)
+    fetching.start()
+    assert asked.wait(5)  # the fetch is under way
+    assert verifier.verify(token) is first
+    released.set()
+    fetching.join()
+    assert held_up == [False]
+    assert len(refusals) == 1  # the forged key id is still refused
 
 
 def test_the_cache_is_bounded(own_issuer: TestIssuer) -> None:
