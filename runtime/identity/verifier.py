@@ -10,7 +10,11 @@ command's CPU in the registration server):
 - **Keys**: the JWKS is fetched on first use and again once `KEYS_SECONDS` (300 s) have
   passed since the last fetch, or when a token names a key id it does not list (a rotated
   or restarted issuer; at most once per `UNKNOWN_KEY_COOLDOWN_SECONDS`, as PyJWT's client
-  does, so forged key ids cannot make every call fetch).
+  does, so forged key ids cannot make every call fetch). A fetch that fails (the issuer
+  down or slow past the timeout) is not tried again for `FAILED_FETCH_COOLDOWN_SECONDS`:
+  meanwhile every call that needs the key set is refused at once, so an outage of the
+  issuer cannot queue each new token behind a fetch of its own; a failed fetch never
+  extends the old key set's life.
 - **Verified access tokens** (`verify`): a token whose signature and claims verified is
   kept, keyed by the whole token string, in a bounded cache (`CACHE_SIZE` tokens, least
   recently used evicted) and served from it only while (a) its `exp` has not passed — never
@@ -54,6 +58,9 @@ KEYS_SECONDS = 300.0
 """The longest the issuer's key set is used before it is fetched again (PyJWT's default),
 and so the longest a key removed from the JWKS keeps validating a cached token."""
 UNKNOWN_KEY_COOLDOWN_SECONDS = 30.0
+FAILED_FETCH_COOLDOWN_SECONDS = 5.0
+"""After a failed JWKS fetch, how long calls needing the key set are refused without
+asking the issuer again."""
 CACHE_SIZE = 10_000
 """Verified tokens kept (a few hundred bytes each)."""
 
@@ -95,6 +102,7 @@ class TokenVerifier:
         self._fetching = threading.Lock()  # one JWKS fetch at a time
         self._keys: dict[str, jwt.PyJWK] = {}
         self._keys_fetched = -KEYS_SECONDS  # never
+        self._fetch_failed = -FAILED_FETCH_COOLDOWN_SECONDS  # never
         self._verified: TLRUCache[str, _Verified] = TLRUCache(cache_size, _until, timer=clock)
 
     def _client(self) -> jwt.PyJWKClient:
@@ -118,13 +126,23 @@ class TokenVerifier:
             if age >= KEYS_SECONDS or (
                 key_id not in self._keys and age >= UNKNOWN_KEY_COOLDOWN_SECONDS
             ):
-                fetched = self._client().get_signing_keys()
-                keys = {str(key.key_id): self._held(key) for key in fetched}
+                keys = {str(key.key_id): self._held(key) for key in self._fetch()}
                 with self._lock:
                     self._keys, self._keys_fetched = keys, self.clock()
             if key_id not in self._keys:
                 raise jwt.PyJWKClientError(f"no signing key {key_id!r} in the issuer's JWKS")
             return self._keys[key_id], self._keys_fetched + KEYS_SECONDS
+
+    def _fetch(self) -> list[jwt.PyJWK]:
+        """The issuer's signing keys; refused without asking while a failed fetch is under
+        `FAILED_FETCH_COOLDOWN_SECONDS` old. Called with `_fetching` held."""
+        if self.clock() - self._fetch_failed < FAILED_FETCH_COOLDOWN_SECONDS:
+            raise jwt.PyJWKClientConnectionError("the issuer's JWKS failed just now")
+        try:
+            return self._client().get_signing_keys()
+        except Exception:
+            self._fetch_failed = self.clock()
+            raise
 
     def _held(self, fetched: jwt.PyJWK) -> jwt.PyJWK:
         """The key already held under `fetched`'s id when its material is the same, else

@@ -20,6 +20,7 @@ from runtime.identity.accounts import Account
 from runtime.identity.claims import Unauthenticated
 from runtime.identity.issuer import LocalIssuer
 from runtime.identity.verifier import (
+    FAILED_FETCH_COOLDOWN_SECONDS,
     KEYS_SECONDS,
     LEEWAY_SECONDS,
     UNKNOWN_KEY_COOLDOWN_SECONDS,
@@ -191,6 +192,39 @@ def test_a_cached_token_is_served_while_a_slow_jwks_fetch_is_under_way(
     fetching.join()
     assert held_up == [False]
     assert len(refusals) == 1  # the forged key id is still refused
+
+
+def test_a_failed_jwks_fetch_is_not_tried_again_before_its_cooldown(
+    own_issuer: TestIssuer,
+) -> None:
+    """With the issuer down, the calls that need its key set are refused at once, not each
+    queued behind a fetch of its own; once the cooldown has passed the set is fetched again."""
+    clock = Clock()
+    verifier = TokenVerifier(own_issuer.url, "ocop-registration", clock=clock)
+    verifier.verify(_token(own_issuer))
+    asked: list[float] = []
+    working = own_issuer.server.issuer
+
+    class DownIssuer(LocalIssuer):
+        def jwks(self) -> dict[str, Any]:
+            asked.append(clock.now)
+            raise OSError("the issuer is down")
+
+    own_issuer.server.issuer = DownIssuer(working.key, own_issuer.url)
+    clock.now += KEYS_SECONDS  # the key set is stale: every call needs a fetch
+    for n in range(5):
+        with pytest.raises(Unauthenticated):
+            verifier.verify(_token(own_issuer, f"u{n}"))
+    assert len(asked) == 1  # one fetch tried; the other four refused without asking
+    clock.now += FAILED_FETCH_COOLDOWN_SECONDS
+    with pytest.raises(Unauthenticated):
+        verifier.verify(_token(own_issuer, "again"))
+    assert len(asked) == 2
+    own_issuer.server.issuer = working  # the issuer is back
+    with pytest.raises(Unauthenticated):  # still within the cooldown of the second failure
+        verifier.verify(_token(own_issuer, "soon"))
+    clock.now += FAILED_FETCH_COOLDOWN_SECONDS
+    assert verifier.verify(_token(own_issuer, "back")).username == "back"
 
 
 def test_the_cache_is_bounded(own_issuer: TestIssuer) -> None:
