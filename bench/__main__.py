@@ -95,7 +95,8 @@ def summary(table: list[Figure]) -> str:
     )
 
 
-def main(argv: Sequence[str] | None = None) -> None:
+def parser() -> argparse.ArgumentParser:
+    """The command line of `python -m bench`."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument(
         "--events", type=int, default=1000, help="commands per run, at full speed [1000]"
@@ -136,23 +137,18 @@ def main(argv: Sequence[str] | None = None) -> None:
         help="parts to run besides the limits, comma-separated [system,rebuild,embedded]",
     )
     parser.add_argument("--json", action="store_true", help="print the report as JSON")
-    args = parser.parse_args(argv)
-    if args.events < 1 or args.repeat < 1 or args.paced < 1:
-        parser.error("--events, --paced and --repeat must be positive")
-    parts = set(args.only.split(","))
-    sizes = [int(n) for n in args.rebuild_events.split(",")]
-    quiet_logging()
+    return parser
 
-    settings = Settings(store="postgres", delivery="kafka", pg_db_prefix=args.db_prefix)
-    try:
-        machine = machine_facts(settings, args.limits_db)
-        ensure_databases(settings, args.limits_db)
-        ensure_databases(settings, args.limits_db, rebuild.DATABASES)
-    except psycopg.OperationalError as error:
-        raise SystemExit(f"PostgreSQL is not reachable ({error}): run deploy/infra.sh up") from None
-    servers = Servers(machine["kafka_pid"], machine["postmaster_pid"])
-    say(f"Kafka {machine['kafka']}, PostgreSQL {machine['postgresql']}, {machine['cores']} cores")
 
+def measure(
+    args: argparse.Namespace,
+    settings: Settings,
+    servers: Servers,
+    parts: set[str],
+    sizes: list[int],
+) -> dict[str, list[float]]:
+    """Every figure's values, one per repetition, by key: the limits, then the parts asked
+    for (the system, the embedded mode, the rebuild)."""
     runs = limits.measure_limits(settings, args.limits_db, args.limit_seconds, args.repeat)
     for n in range(args.repeat if "system" in parts else 0):
         say(f"system {n + 1}/{args.repeat}: {args.events} + {args.paced} commands end to end")
@@ -172,17 +168,25 @@ def main(argv: Sequence[str] | None = None) -> None:
             f"{run['full_p50']:.0f}/{run['full_p99']:.0f} ms at full speed, "
             f"{run['paced_p50']:.0f}/{run['paced_p99']:.0f} ms paced"
         )
-
     for n in range(args.repeat if "embedded" in parts else 0):
         say(f"embedded {n + 1}/{args.repeat}")
         for key, value in embedded.measure(args.events, args.limit_seconds).items():
             runs.setdefault(key, []).append(value)
-
     if "rebuild" in parts:
         found = rebuild.measure(settings, args.db_prefix, sizes, args.peer_seconds, True)
         for key, value in found.items():
             runs.setdefault(key, []).append(value)
+    return runs
 
+
+def report_of(
+    args: argparse.Namespace,
+    settings: Settings,
+    machine: dict[str, Any],
+    runs: dict[str, list[float]],
+    sizes: list[int],
+) -> dict[str, Any]:
+    """The report's header facts: the machine, the mode and the run's parameters."""
     mode = (
         "distributed, one process: relay and reporting stream are asyncio tasks of the "
         "benchmark, commands in a worker thread"
@@ -191,7 +195,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         "registration relay in a second, the reporting stream (FastStream batch "
         "subscriber + TrackedConsumer) in a third"
     )
-    report: dict[str, Any] = {
+    return {
         "machine": machine,
         "mode": mode,
         "parameters": {
@@ -208,6 +212,29 @@ def main(argv: Sequence[str] | None = None) -> None:
             "rebuild_events": sizes,
         },
     }
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    cli = parser()
+    args = cli.parse_args(argv)
+    if args.events < 1 or args.repeat < 1 or args.paced < 1:
+        cli.error("--events, --paced and --repeat must be positive")
+    parts = set(args.only.split(","))
+    sizes = [int(n) for n in args.rebuild_events.split(",")]
+    quiet_logging()
+
+    settings = Settings(store="postgres", delivery="kafka", pg_db_prefix=args.db_prefix)
+    try:
+        machine = machine_facts(settings, args.limits_db)
+        ensure_databases(settings, args.limits_db)
+        ensure_databases(settings, args.limits_db, rebuild.DATABASES)
+    except psycopg.OperationalError as error:
+        raise SystemExit(f"PostgreSQL is not reachable ({error}): run deploy/infra.sh up") from None
+    servers = Servers(machine["kafka_pid"], machine["postmaster_pid"])
+    say(f"Kafka {machine['kafka']}, PostgreSQL {machine['postgresql']}, {machine['cores']} cores")
+
+    runs = measure(args, settings, servers, parts, sizes)
+    report = report_of(args, settings, machine, runs, sizes)
     machine["load_at_end"] = [round(v, 2) for v in os.getloadavg()]
     table = collect(SECTIONS, runs)
     if args.json:

@@ -18,7 +18,7 @@ import queue
 import statistics
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -130,14 +130,7 @@ def drive(settings: Settings, servers: Servers, inbox: Inbox, events: int, paced
         busy = (machine_after[0] - machine_before[0]) / (machine_after[1] - machine_before[1])
 
         rate = 0.5 * events / (done - started)
-        paced_returned_at: dict[str, float] = {}
-        due = time.monotonic()
-        for n in range(events, events + paced):
-            time.sleep(max(0.0, due - time.monotonic()))
-            paced_returned_at[command(n)] = time.monotonic()
-            due += 1 / rate
-        if paced:
-            inbox.wait("done", 120 + paced / 20)
+        paced_returned_at = paced_commands(command, range(events, events + paced), rate, inbox)
         return Drive(
             started,
             commands_done,
@@ -151,6 +144,22 @@ def drive(settings: Settings, servers: Servers, inbox: Inbox, events: int, paced
         )
     finally:
         registration.app.close()
+
+
+def paced_commands(
+    command: Callable[[int], str], numbers: range, rate: float, inbox: Inbox
+) -> dict[str, float]:
+    """Commands `numbers` issued at `rate` per second; when each returned, by its id, once
+    the catalogue has them all."""
+    returned_at: dict[str, float] = {}
+    due = time.monotonic()
+    for n in numbers:
+        time.sleep(max(0.0, due - time.monotonic()))
+        returned_at[command(n)] = time.monotonic()
+        due += 1 / rate
+    if numbers:
+        inbox.wait("done", 120 + len(numbers) / 20)
+    return returned_at
 
 
 def marks(events: int, paced: int) -> tuple[int, ...]:

@@ -15,14 +15,11 @@ redelivery after a crash, or a replay once fixed, applies it.
 
 from __future__ import annotations
 
-import gc
 import logging
 import sqlite3
-import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -35,6 +32,7 @@ from pydantic import ValidationError
 from runtime import logs
 from runtime.backoff import Outage
 from runtime.errors import CommandRejected
+from runtime.gc_pause import gc_paused
 from runtime.messages import HEADER_NOTIFICATION_ID, HEADER_SOURCE, InMessage
 from runtime.metrics import Metrics
 from runtime.tracking import EventTracking, event_key
@@ -73,30 +71,6 @@ class PoisonMessage(Exception):
 
 
 Parsed = tuple[InMessage, Any, EventTracking]
-
-_pausing = threading.Lock()
-_paused = [0, True]  # batches running with the collector paused; whether it ran before
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Run a batch with Python's cyclic garbage collector paused (reference counting still
-    frees everything that is not a cycle). A batch keeps hundreds of parsed events alive
-    while it allocates, so the collector, run every 700 allocations, kept re-scanning them:
-    py-spy put it at over half of the parse time (24 µs per event instead of 10). The
-    collector resumes when the last batch running in the process ends."""
-    with _pausing:
-        _paused[0] += 1
-        if _paused[0] == 1:
-            _paused[1] = gc.isenabled()
-            gc.disable()
-    try:
-        yield
-    finally:
-        with _pausing:
-            _paused[0] -= 1
-            if _paused[0] == 0 and _paused[1]:
-                gc.enable()
 
 
 @dataclass

@@ -102,12 +102,7 @@ def build_server(
     command logged with its flow's ids. Returns the server (not started) and the bound
     port."""
     guard = StreamGuard(limits or StreamLimits(max_streams=max(1, max_workers // 2)))
-    chain: list[grpc.ServerInterceptor] = [guard, auth, *interceptors, InputGuard(abort)]
-    if metrics is not None:
-        chain.insert(0, CallObserver(metrics))
-    keys = command_keys_of(store)
-    if keys is not None:
-        chain.append(IdempotencyInterceptor(keys, idempotency_retention))
+    chain = _chain(guard, auth, interceptors, store, idempotency_retention, metrics)
     # gRPC sets SO_REUSEPORT by default, so a second server "binds" a port already in use
     # and the two share its calls silently; refuse a busy port instead.
     server = grpc.server(
@@ -133,6 +128,25 @@ def build_server(
     if port == 0:
         raise OSError(f"cannot bind gRPC server to {address}")
     return server, port
+
+
+def _chain(
+    guard: StreamGuard,
+    auth: AuthInterceptor,
+    interceptors: Sequence[grpc.ServerInterceptor],
+    store: object,
+    retention: timedelta,
+    metrics: Metrics | None,
+) -> list[grpc.ServerInterceptor]:
+    """The interceptors in `build_server`'s order: observer, stream guard, `auth`, the
+    given ones, the input guard, idempotency."""
+    chain: list[grpc.ServerInterceptor] = [guard, auth, *interceptors, InputGuard(abort)]
+    if metrics is not None:
+        chain.insert(0, CallObserver(metrics))
+    keys = command_keys_of(store)
+    if keys is not None:
+        chain.append(IdempotencyInterceptor(keys, retention))
+    return chain
 
 
 def service_server(

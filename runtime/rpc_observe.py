@@ -52,61 +52,69 @@ class CallObserver(grpc.ServerInterceptor):  # type: ignore[misc]
         handler = continuation(handler_call_details)
         if handler is None:
             return None
-        method = handler_call_details.method
-        kind = _kind(handler)
-        metrics = self.metrics
-
-        def finished(
-            context: grpc.ServicerContext, began: float, error: BaseException | None
-        ) -> None:
-            code = _code(context, error)
-            took = time.perf_counter() - began
-            metrics.grpc_handled.labels(method, code).inc()
-            metrics.grpc_latency.labels(method).observe(took)
-            if logs.current("correlation_id"):  # a command: the gRPC layer bound its flow
-                log.info("%s %s %.1f ms", method, code, took * 1000)
-            logs.clear()
-
-        def unary_response(behaviour: Callable[..., Any]) -> Callable[..., Any]:
-            def call(request: Any, context: grpc.ServicerContext) -> Any:
-                metrics.grpc_started.labels(method, kind).inc()
-                logs.clear()  # a worker thread may carry the ids of its previous call
-                began = time.perf_counter()
-                try:
-                    reply = behaviour(request, context)
-                except BaseException as error:
-                    finished(context, began, error)
-                    raise
-                finished(context, began, None)
-                return reply
-
-            return call
-
-        def stream_response(behaviour: Callable[..., Iterator[Any]]) -> Callable[..., Any]:
-            def call(request: Any, context: grpc.ServicerContext) -> Iterator[Any]:
-                metrics.grpc_started.labels(method, kind).inc()
-                logs.clear()  # a worker thread may carry the ids of its previous call
-                began = time.perf_counter()
-                try:
-                    yield from behaviour(request, context)
-                except BaseException as error:
-                    finished(context, began, error)
-                    raise
-                finished(context, began, None)
-
-            return call
-
+        timed = _Timed(self.metrics, handler_call_details.method, _kind(handler))
         ins, out = handler.request_deserializer, handler.response_serializer
         if handler.request_streaming and handler.response_streaming:
             return grpc.stream_stream_rpc_method_handler(
-                stream_response(handler.stream_stream), ins, out
+                timed.stream_response(handler.stream_stream), ins, out
             )
         if handler.request_streaming:
             return grpc.stream_unary_rpc_method_handler(
-                unary_response(handler.stream_unary), ins, out
+                timed.unary_response(handler.stream_unary), ins, out
             )
         if handler.response_streaming:
             return grpc.unary_stream_rpc_method_handler(
-                stream_response(handler.unary_stream), ins, out
+                timed.stream_response(handler.unary_stream), ins, out
             )
-        return grpc.unary_unary_rpc_method_handler(unary_response(handler.unary_unary), ins, out)
+        return grpc.unary_unary_rpc_method_handler(
+            timed.unary_response(handler.unary_unary), ins, out
+        )
+
+
+class _Timed:
+    """One method's behaviour wrapped: counted when it starts, counted by status code and
+    timed when it ends (a refusal included), a command's line logged with its flow's ids."""
+
+    def __init__(self, metrics: Metrics, method: str, kind: str) -> None:
+        self.metrics, self.method, self.kind = metrics, method, kind
+
+    def started(self) -> float:
+        self.metrics.grpc_started.labels(self.method, self.kind).inc()
+        logs.clear()  # a worker thread may carry the ids of its previous call
+        return time.perf_counter()
+
+    def finished(
+        self, context: grpc.ServicerContext, began: float, error: BaseException | None
+    ) -> None:
+        code = _code(context, error)
+        took = time.perf_counter() - began
+        self.metrics.grpc_handled.labels(self.method, code).inc()
+        self.metrics.grpc_latency.labels(self.method).observe(took)
+        if logs.current("correlation_id"):  # a command: the gRPC layer bound its flow
+            log.info("%s %s %.1f ms", self.method, code, took * 1000)
+        logs.clear()
+
+    def unary_response(self, behaviour: Callable[..., Any]) -> Callable[..., Any]:
+        def call(request: Any, context: grpc.ServicerContext) -> Any:
+            began = self.started()
+            try:
+                reply = behaviour(request, context)
+            except BaseException as error:
+                self.finished(context, began, error)
+                raise
+            self.finished(context, began, None)
+            return reply
+
+        return call
+
+    def stream_response(self, behaviour: Callable[..., Iterator[Any]]) -> Callable[..., Any]:
+        def call(request: Any, context: grpc.ServicerContext) -> Iterator[Any]:
+            began = self.started()
+            try:
+                yield from behaviour(request, context)
+            except BaseException as error:
+                self.finished(context, began, error)
+                raise
+            self.finished(context, began, None)
+
+        return call

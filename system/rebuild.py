@@ -22,7 +22,8 @@ from typing import Any
 
 from contracts import registry
 from contracts.topics import subscriptions
-from runtime.consumer import TrackedConsumer, gc_paused
+from runtime.consumer import TrackedConsumer
+from runtime.gc_pause import gc_paused
 from runtime.messages import InMessage
 from runtime.metrics import Metrics
 from runtime.settings import Settings
