@@ -7,20 +7,19 @@ from collections.abc import Sequence
 from typing import Any
 
 import pytest
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka import AIOKafkaConsumer, TopicPartition
 from eventsourcing.persistence import Tracking
 
 from contracts import topics
 from runtime.commands import CommandContext
-from runtime.kafka import KafkaPublisher, build_broker
-from runtime.messages import HEADER_NOTIFICATION_ID, HEADER_SOURCE
+from runtime.consumer import TrackedConsumer
 from runtime.replay import replay_dead_letters
 from runtime.settings import Settings
 from runtime.tracking import EventTracking
 from services.registration.bootstrap import build as build_registration
 from services.reporting.bootstrap import build as build_reporting
 from tests.conftest import eventually, kafka_bootstrap
-from tests.integration.test_exactly_once import catalogue, journey, streaming
+from tests.integration.steps import catalogue, journey, relay_once, send_unreadable, streaming
 
 pytestmark = [pytest.mark.kafka, pytest.mark.postgres]
 
@@ -33,46 +32,12 @@ async def test_dead_letters_are_replayed_into_their_consumer_once(
     reporting = build_reporting(settings)
     journey(registration, actor, products=2)
     topic = topics.REGISTRATION_EVENTS
-    producer = AIOKafkaProducer(bootstrap_servers=kafka_bootstrap(), acks="all")
-    await producer.start()
-    try:  # one message that can never be applied
-        await producer.send_and_wait(
-            topic_prefix + topic,
-            value=b"{not json",
-            key=b"poison",
-            headers=[(HEADER_SOURCE, b"intruder"), (HEADER_NOTIFICATION_ID, b"1")],
-        )
-    finally:
-        await producer.stop()
-    broker = build_broker(kafka_bootstrap(), "relay-test")
-    await broker.connect()
-    try:
-        await registration.relay(KafkaPublisher(broker, topic_prefix), settings).run_once()
-    finally:
-        await broker.stop()
+    await send_unreadable(topic_prefix, topic, b"{not json")  # one that can never be applied
+    await relay_once(registration, settings, topic_prefix)
 
     # A fault in reporting's handler for product registrations (fixed later): they are
     # dead-lettered. (A store that is down is an outage, waited out, never dead-lettered.)
-    # The handler is the same whether a message comes alone or in a batch (one
-    # transaction for the batch): the bug is in both.
-    failing = reporting.consumer(settings)
-    real_effect, real_batch = failing.effect, failing.batch_effect
-    assert real_batch is not None
-
-    def bug(event: Any) -> None:
-        if type(event).__name__ == "ProductRegistered":
-            raise RuntimeError("bug in the handler")
-
-    def effect(event: Any, tracking: Tracking) -> None:
-        bug(event)
-        real_effect(event, tracking)
-
-    def batch_effect(batch: Sequence[tuple[Any, EventTracking]]) -> set[str]:
-        for event, _ in batch:
-            bug(event)
-        return real_batch(batch)
-
-    failing.effect, failing.batch_effect = effect, batch_effect
+    failing = with_a_bug_in_product_registrations(reporting.consumer(settings))
     group = f"{topic_prefix}reporting"
     dlq = topic_prefix + topics.dead_letter_topic("reporting")
     async with streaming(failing, (topic,), topic_prefix, group):
@@ -94,6 +59,30 @@ async def test_dead_letters_are_replayed_into_their_consumer_once(
     assert (again.read, again.applied, again.duplicates) == (5, 0, 2)
     assert len(catalogue(reporting)) == 2
     reporting.app.close()
+
+
+def with_a_bug_in_product_registrations(consumer: TrackedConsumer) -> TrackedConsumer:
+    """`consumer` with its handler failing on every ProductRegistered. The handler is the
+    same whether a message comes alone or in a batch (one transaction for the batch): the
+    bug is in both."""
+    real_effect, real_batch = consumer.effect, consumer.batch_effect
+    assert real_batch is not None
+
+    def bug(event: Any) -> None:
+        if type(event).__name__ == "ProductRegistered":
+            raise RuntimeError("bug in the handler")
+
+    def effect(event: Any, tracking: Tracking) -> None:
+        bug(event)
+        real_effect(event, tracking)
+
+    def batch_effect(batch: Sequence[tuple[Any, EventTracking]]) -> set[str]:
+        for event, _ in batch:
+            bug(event)
+        return real_batch(batch)
+
+    consumer.effect, consumer.batch_effect = effect, batch_effect
+    return consumer
 
 
 async def dead_letters_stored(dlq: str, count: int) -> None:

@@ -14,8 +14,8 @@ from runtime.tracking import EventTracking, event_key, processed_events
 from services.evaluation.bootstrap import build as build_evaluation
 from services.registration.bootstrap import build as build_registration
 from services.reporting.bootstrap import build as build_reporting
+from tests.integration.steps import assessed_and_forwarded
 from tests.unit.evaluation.test_application import assessed
-from tests.unit.registration.helpers import complete
 from tests.unit.reporting.test_catalogue import product_registered
 
 
@@ -35,18 +35,7 @@ def test_registration_survives_a_restart(store_settings: Settings, actor: Comman
     dossier = app.dossiers.submit_dossier(
         actor, product_id=product, kind="first", received_on=date(2026, 6, 1)
     )
-    complete(app, actor, dossier)
-    app.assessment.assess_dossier(
-        actor,
-        dossier_id=dossier,
-        report_no="1/BC",
-        assessed_on=date(2026, 6, 2),
-        local_raw_material=True,
-        local_labour=True,
-        idea_origin=True,
-        local_identity=True,
-    )
-    app.assessment.forward_dossier(actor, dossier_id=dossier, forwarded_on=date(2026, 6, 2))
+    assessed_and_forwarded(app, actor, dossier, "1/BC", date(2026, 6, 2))
     count = app.recorder.max_notification_id()
 
     again = build_registration(store_settings).app

@@ -4,86 +4,30 @@ exactly-once in effect, and poison messages set aside while the rest flows."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
-from datetime import date
 from typing import Any
 
 import pytest
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer
+from aiokafka import AIOKafkaConsumer
 
 from contracts import topics
 from runtime.commands import CommandContext
-from runtime.consumer import TrackedConsumer
-from runtime.kafka import KafkaDeadLetters, KafkaPublisher, build_broker, subscribe, to_in_message
-from runtime.messages import HEADER_ERROR, HEADER_NOTIFICATION_ID, HEADER_SOURCE
+from runtime.kafka import KafkaPublisher, build_broker, to_in_message
+from runtime.messages import HEADER_ERROR
 from runtime.settings import Settings
 from services.evaluation.bootstrap import build as build_evaluation
-from services.registration.bootstrap import Registration
 from services.registration.bootstrap import build as build_registration
-from services.reporting.bootstrap import ReportingService
 from services.reporting.bootstrap import build as build_reporting
 from tests.conftest import eventually, kafka_bootstrap
-from tests.unit.registration.helpers import complete
+from tests.integration.steps import (
+    catalogue,
+    journey,
+    relay_once,
+    send_unreadable,
+    streaming,
+)
 
 pytestmark = [pytest.mark.kafka, pytest.mark.postgres]
 PUBLISHED_EVENTS = 13
-
-
-@asynccontextmanager
-async def streaming(
-    consumer: TrackedConsumer, subscribed: tuple[str, ...], prefix: str, group: str
-) -> AsyncIterator[None]:
-    """A real FastStream subscriber running `consumer` in consumer group `group`."""
-    broker = build_broker(kafka_bootstrap(), f"{group}-test")
-    dlq = prefix + topics.dead_letter_topic(consumer.service)
-    subscribe(
-        broker,
-        consumer,
-        KafkaDeadLetters(broker, dlq),
-        list(subscribed),
-        group,
-        topic_prefix=prefix,
-    )
-    await broker.start()
-    try:
-        yield
-    finally:
-        await broker.stop()
-
-
-def journey(registration: Registration, actor: CommandContext, products: int) -> None:
-    app = registration.app
-    producer = app.producers.register_producer(
-        actor,
-        name="HTX Đăk Mar",
-        kind="cooperative",
-        commune_code="23500",
-        legal_representative="A Thị Hoa",
-    )
-    for n in range(products):
-        product = app.products.register_product(
-            actor, producer_id=producer, name=f"Cà phê số {n}", product_set=13
-        )
-        dossier = app.dossiers.submit_dossier(
-            actor, product_id=product, kind="first", received_on=date(2026, 6, 1)
-        )
-        complete(app, actor, dossier)
-        app.assessment.assess_dossier(
-            actor,
-            dossier_id=dossier,
-            report_no=f"{n}/BC",
-            assessed_on=date(2026, 6, 5),
-            local_raw_material=True,
-            local_labour=True,
-            idea_origin=True,
-            local_identity=True,
-        )
-        app.assessment.forward_dossier(actor, dossier_id=dossier, forwarded_on=date(2026, 6, 5))
-
-
-def catalogue(reporting: ReportingService) -> list[dict[str, Any]]:
-    return reporting.app.list_products()
 
 
 def counter(metric: Any, topic: str) -> float:
@@ -152,13 +96,7 @@ async def test_a_consumer_killed_before_committing_applies_nothing_twice(
     registration = build_registration(settings)
     reporting = build_reporting(settings)
     journey(registration, actor, products=3)
-    broker = build_broker(kafka_bootstrap(), "relay-test")
-    await broker.connect()
-    try:
-        relay = registration.relay(KafkaPublisher(broker, topic_prefix), settings)
-        await relay.run_once()
-    finally:
-        await broker.stop()
+    await relay_once(registration, settings, topic_prefix)
 
     group = f"{topic_prefix}reporting"
     topic = topics.REGISTRATION_EVENTS
@@ -197,23 +135,9 @@ async def test_a_poison_message_is_dead_lettered_and_later_messages_flow(
     reporting = build_reporting(settings)
     journey(registration, actor, products=1)
     topic = topics.REGISTRATION_EVENTS
-    producer = AIOKafkaProducer(bootstrap_servers=kafka_bootstrap(), acks="all")
-    await producer.start()
-    try:
-        await producer.send_and_wait(
-            topic_prefix + topic,
-            value=b'{"event_type": "ProductRegistered", "name": "half a message"',
-            key=b"poison",
-            headers=[(HEADER_SOURCE, b"intruder"), (HEADER_NOTIFICATION_ID, b"1")],
-        )
-    finally:
-        await producer.stop()
-    broker = build_broker(kafka_bootstrap(), "relay-test")
-    await broker.connect()
-    try:
-        await registration.relay(KafkaPublisher(broker, topic_prefix), settings).run_once()
-    finally:
-        await broker.stop()
+    half = b'{"event_type": "ProductRegistered", "name": "half a message"'
+    await send_unreadable(topic_prefix, topic, half)
+    await relay_once(registration, settings, topic_prefix)
 
     dlq = topic_prefix + topics.dead_letter_topic("reporting")
     async with streaming(

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import textwrap
 import threading
 import time
 import uuid
@@ -32,7 +31,7 @@ from eventsourcing.persistence import (
 from eventsourcing.utils import Environment
 from psycopg import sql
 
-from bench.infra import pg_connect
+from bench.infra import ensure_databases, pg_connect, reset_database
 from runtime.chain import verify
 from runtime.eventstore import event_store_env
 from runtime.group_commit import PostgresGroupCommit
@@ -42,25 +41,22 @@ from tests.conftest import pg_settings
 
 pytestmark = pytest.mark.postgres
 
-DATABASE = "gctest_group_commit"
+DATABASE = "gctest_group_commit"  # the settings' prefix and "group_commit"
 TABLE = "gc_events"
 TOPIC = "services.registration.domain:Product.Registered"
 DEADLINE = 30.0
 
 
-def _connect(settings: Settings, dbname: str) -> psycopg.Connection[Any]:
-    return pg_connect(settings, dbname, autocommit=True)
+def _connect(settings: Settings) -> psycopg.Connection[Any]:
+    return pg_connect(settings, DATABASE, autocommit=True)
 
 
 @pytest.fixture
 def settings() -> Settings:
-    settings = pg_settings()
-    with _connect(settings, "postgres") as conn:
-        if not conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (DATABASE,)).fetchone():
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(DATABASE)))
-    with _connect(settings, DATABASE) as conn:
-        conn.execute("DROP SCHEMA IF EXISTS public CASCADE")
-        conn.execute("CREATE SCHEMA public")
+    """The database `gctest_group_commit`, created if missing, emptied."""
+    settings = pg_settings(pg_db_prefix="gctest_")
+    ensure_databases(settings, "postgres", ("group_commit",))
+    reset_database(settings, "group_commit")
     return settings
 
 
@@ -90,7 +86,7 @@ class Outcome:
 @contextmanager
 def table_locked(settings: Settings) -> Iterator[None]:
     """The events table locked by another connection, as a committing writer holds it."""
-    with _connect(settings, DATABASE) as conn:
+    with _connect(settings) as conn:
         conn.autocommit = False
         conn.execute(sql.SQL("LOCK TABLE {} IN EXCLUSIVE MODE").format(sql.Identifier(TABLE)))
         yield
@@ -141,7 +137,7 @@ def one_group(
 
 def stored(settings: Settings) -> list[tuple[int, uuid.UUID, int, int]]:
     """(notification_id, originator_id, version, xmin) of every stored event, in log order."""
-    with _connect(settings, DATABASE) as conn:
+    with _connect(settings) as conn:
         return conn.execute(
             sql.SQL(
                 "SELECT notification_id, originator_id, originator_version, xmin::text::bigint "
@@ -214,7 +210,7 @@ def test_idempotency_keys_commit_with_their_commands(settings: Settings, recorde
 
     assert [o.error for o in outcomes[:3]] == [None, None, None]
     assert isinstance(outcomes[3].error, DuplicateCommand)
-    with _connect(settings, DATABASE) as conn:
+    with _connect(settings) as conn:
         kept = dict(
             conn.execute(
                 sql.SQL("SELECT idempotency_key, xmin::text::bigint FROM {}").format(
@@ -254,36 +250,13 @@ def test_a_failed_group_stores_each_command_alone(
     assert verify(recorder).intact
 
 
-CRASH = textwrap.dedent(
-    """
-    import sys, threading, time, uuid
-    from eventsourcing.persistence import InfrastructureFactory, StoredEvent
-    from eventsourcing.utils import Environment
-    env = dict(arg.split("=", 1) for arg in sys.argv[1:])
-    factory = InfrastructureFactory.construct(Environment("gc", env))
-    recorder = factory.application_recorder()
-    link = type(recorder).link_chain
-
-    def stuck(self, curs, ids, events):
-        link(self, curs, ids, events)
-        print("inside", flush=True)
-        time.sleep(600)
-
-    type(recorder).link_chain = stuck
-    from runtime.group_commit import _Command
-    group = [_Command([StoredEvent(uuid.uuid4(), 1, "t", b"{}")], None) for _ in range(3)]
-    recorder._store(group)
-    """
-)
-
-
 def test_a_crash_mid_group_leaves_nothing(settings: Settings, recorder: Any) -> None:
     """The process dies inside the group's transaction, its events inserted and chained
     but not committed: none of them, nor their chain records, is stored."""
     recorder.insert_events([event(uuid.uuid4())])
     env = [f"{k}={v}" for k, v in recorder_env(settings).items()]
     child = subprocess.Popen(
-        [sys.executable, "-c", CRASH, *env],
+        [sys.executable, "-m", "tests.integration.group_commit_crash", *env],
         stdout=subprocess.PIPE,
         text=True,
         env=os.environ.copy(),
@@ -294,7 +267,7 @@ def test_a_crash_mid_group_leaves_nothing(settings: Settings, recorder: Any) -> 
     finally:
         child.kill()
         child.wait(DEADLINE)
-    with _connect(settings, DATABASE) as conn:
+    with _connect(settings) as conn:
         wait_until(
             lambda: (
                 not conn.execute(

@@ -90,6 +90,49 @@ def _consumer(topic: str, group: str) -> AIOKafkaConsumer:
 
 
 async def test_produce_commit_and_resume_from_committed_offset(topic: str) -> None:
+    sent = await produce_keyed(topic)
+    total = len(sent)
+
+    group = f"ocop-smoke-{uuid.uuid4().hex[:12]}"
+    first = _consumer(topic, group)
+    await first.start()
+    try:
+        records = await _consume(first, total)
+        by_partition = arrived_as_sent(records, sent)
+
+        # Same key -> same partition, in send order.
+        for key in KEYS:
+            keyed = [r for r in records if r.key == key.encode()]
+            assert len({r.partition for r in keyed}) == 1
+            assert [int(dict(r.headers)["notification-id"]) for r in keyed] == list(range(PER_KEY))
+
+        # Commit only the first half of every partition, then leave the group.
+        committed = await commit_first_half(first, topic, by_partition)
+    finally:
+        await first.stop()
+
+    expected_rest = {
+        (r.partition, r.offset, r.key, r.value)
+        for r in records
+        if r.offset >= committed[TopicPartition(topic, r.partition)]
+    }
+    assert 0 < len(expected_rest) < total
+    second = _consumer(topic, group)
+    await second.start()
+    try:
+        resumed = await _consume(second, len(expected_rest))
+        first_offsets: dict[int, int] = {}
+        for record in resumed:
+            first_offsets.setdefault(record.partition, record.offset)
+        assert first_offsets == {tp.partition: off for tp, off in committed.items()}
+        assert {(r.partition, r.offset, r.key, r.value) for r in resumed} == expected_rest
+    finally:
+        await second.stop()
+
+
+async def produce_keyed(topic: str) -> dict[tuple[str, int], bytes]:
+    """`PER_KEY` messages for each of `KEYS`, sent in turn with their headers (one in
+    Vietnamese); the value sent for each (key, sequence number)."""
     producer = AIOKafkaProducer(bootstrap_servers=BOOTSTRAP, enable_idempotence=True, acks="all")
     await producer.start()
     sent: dict[tuple[str, int], bytes] = {}
@@ -111,56 +154,37 @@ async def test_produce_commit_and_resume_from_committed_offset(topic: str) -> No
                 sent[(key, seq)] = value
     finally:
         await producer.stop()
-    total = len(sent)
+    return sent
 
-    group = f"ocop-smoke-{uuid.uuid4().hex[:12]}"
-    first = _consumer(topic, group)
-    await first.start()
-    try:
-        records = await _consume(first, total)
-        by_partition: dict[int, list[ConsumerRecord]] = defaultdict(list)
-        for record in records:
-            by_partition[record.partition].append(record)
-            headers = dict(record.headers)
-            assert set(headers) == {"notification-id", "source", "note"}
-            assert headers["source"] == b"ocop.smoke-test"
-            assert headers["note"].decode() == "Mỗi xã một sản phẩm"
-            key = record.key.decode()
-            seq = int(headers["notification-id"])
-            assert record.value == sent[(key, seq)]
 
-        # Same key -> same partition, in send order.
-        for key in KEYS:
-            keyed = [r for r in records if r.key == key.encode()]
-            assert len({r.partition for r in keyed}) == 1
-            assert [int(dict(r.headers)["notification-id"]) for r in keyed] == list(range(PER_KEY))
+def arrived_as_sent(
+    records: list[ConsumerRecord], sent: dict[tuple[str, int], bytes]
+) -> dict[int, list[ConsumerRecord]]:
+    """Each record's headers and value as sent (`produce_keyed`); the records by partition."""
+    by_partition: dict[int, list[ConsumerRecord]] = defaultdict(list)
+    for record in records:
+        by_partition[record.partition].append(record)
+        headers = dict(record.headers)
+        assert set(headers) == {"notification-id", "source", "note"}
+        assert headers["source"] == b"ocop.smoke-test"
+        assert headers["note"].decode() == "Mỗi xã một sản phẩm"
+        key = record.key.decode()
+        seq = int(headers["notification-id"])
+        assert record.value == sent[(key, seq)]
+    return by_partition
 
-        # Commit only the first half of every partition, then leave the group.
-        committed: dict[TopicPartition, int] = {}
-        for partition, recs in by_partition.items():
-            offsets = [r.offset for r in recs]
-            assert offsets == list(range(offsets[0], offsets[0] + len(offsets)))
-            committed[TopicPartition(topic, partition)] = recs[len(recs) // 2].offset
-        await first.commit(committed)
-        for tp, offset in committed.items():
-            assert await first.committed(tp) == offset
-    finally:
-        await first.stop()
 
-    expected_rest = {
-        (r.partition, r.offset, r.key, r.value)
-        for r in records
-        if r.offset >= committed[TopicPartition(topic, r.partition)]
-    }
-    assert 0 < len(expected_rest) < total
-    second = _consumer(topic, group)
-    await second.start()
-    try:
-        resumed = await _consume(second, len(expected_rest))
-        first_offsets: dict[int, int] = {}
-        for record in resumed:
-            first_offsets.setdefault(record.partition, record.offset)
-        assert first_offsets == {tp.partition: off for tp, off in committed.items()}
-        assert {(r.partition, r.offset, r.key, r.value) for r in resumed} == expected_rest
-    finally:
-        await second.stop()
+async def commit_first_half(
+    consumer: AIOKafkaConsumer, topic: str, by_partition: dict[int, list[ConsumerRecord]]
+) -> dict[TopicPartition, int]:
+    """Commit, for every partition (its offsets contiguous), the offset of its middle
+    record, and check the group holds it; the committed offsets."""
+    committed: dict[TopicPartition, int] = {}
+    for partition, recs in by_partition.items():
+        offsets = [r.offset for r in recs]
+        assert offsets == list(range(offsets[0], offsets[0] + len(offsets)))
+        committed[TopicPartition(topic, partition)] = recs[len(recs) // 2].offset
+    await consumer.commit(committed)
+    for tp, offset in committed.items():
+        assert await consumer.committed(tp) == offset
+    return committed

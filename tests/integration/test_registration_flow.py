@@ -18,12 +18,12 @@ from contracts.generate import event_models, event_type_of
 from contracts.registration import REGISTRATION_EVENTS
 from contracts.registry import parse
 from runtime.commands import CommandContext
-from runtime.kafka import KafkaPublisher, build_broker
 from runtime.settings import Settings
 from services.registration.adapters import outbound
 from services.registration.application import RegistrationApp
 from services.registration.bootstrap import build
 from tests.conftest import kafka_bootstrap
+from tests.integration.steps import relay_once
 from tests.unit.registration.helpers import PDF, assess, complete, producer
 
 
@@ -102,12 +102,7 @@ async def test_every_event_type_crosses_kafka(
     app = registration.app
     notes = app.recorder.select_notifications(start=1, limit=1000)
     sent = sum(len(outbound.translate(app.mapper.to_domain_event(n))) for n in notes)
-    broker = build_broker(kafka_bootstrap(), "relay-test")
-    await broker.connect()
-    try:
-        await registration.relay(KafkaPublisher(broker, topic_prefix), postgres_settings).run_once()
-    finally:
-        await broker.stop()
+    await relay_once(registration, postgres_settings, topic_prefix)
     reader = AIOKafkaConsumer(
         topic_prefix + topics.REGISTRATION_EVENTS,
         bootstrap_servers=kafka_bootstrap(),

@@ -13,9 +13,10 @@ from aiokafka import AIOKafkaConsumer
 from aiokafka.partitioner import DefaultPartitioner
 
 from contracts import topics
-from runtime.kafka import MAX_BATCH_BYTES, KafkaPublisher, build_broker
+from runtime.kafka import MAX_BATCH_BYTES
 from runtime.messages import HEADER_NOTIFICATION_ID, HEADER_SOURCE, OutMessage
 from tests.conftest import kafka_bootstrap
+from tests.integration.steps import kafka_publisher
 
 pytestmark = [pytest.mark.kafka]
 
@@ -37,14 +38,9 @@ async def test_a_backlog_keeps_each_key_in_its_partition_and_in_order(topic_pref
     ]
     assert sum(len(m.value) for m in messages) > 2 * PARTITIONS * MAX_BATCH_BYTES
 
-    broker = build_broker(kafka_bootstrap(), "publisher-test")
-    await broker.connect()
-    try:
-        publisher = KafkaPublisher(broker, topic_prefix)
+    async with kafka_publisher(topic_prefix, "publisher-test") as publisher:
         await publisher.publish(messages[: len(messages) // 2])
         await publisher.publish(messages[len(messages) // 2 :])
-    finally:
-        await broker.stop()
 
     consumer = AIOKafkaConsumer(
         topic_prefix + topics.REGISTRATION_EVENTS,
