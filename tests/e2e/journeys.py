@@ -7,7 +7,7 @@ signed-in user, `harness.DEFAULT_USER`)."""
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -156,19 +156,10 @@ def council_session(proc: Processes, dossier: str) -> dict[str, Any]:
         *officer, "evaluation", "open-round", "--level", "province", "--on", "2026-06-12"
     )["round_id"]
     appoint(proc, officer, round_id)
-    for member, total in (("chu-tich", 66), ("tv-hoa", 65), ("tv-minh", 65)):
-        proc.cli(
-            "--user", member, "evaluation", "submit-sheet", "--dossier", dossier,
-            "--sheet", str(SHEETS / f"sheet-set13-{total}.yaml"),
-        )  # fmt: skip
-    adopted = proc.cli(
-        "--user", "thu-ky", "evaluation", "adopt", "--dossier", dossier,
-        "--adopted-on", "2026-06-25",
-    )  # fmt: skip
-    decision = proc.cli(
-        "--user", "ct-ubnd-tinh", "evaluation", "decide", "--decision-no", "125/QĐ-UBND",
-        "--decided-on", "2026-06-28", "--signer", "Chủ tịch UBND tỉnh", "--dossier", dossier,
-    )  # fmt: skip
+    adopted = scored_and_adopted(proc, dossier, set13_sheets(66, 65, 65), "2026-06-25")
+    decision = decide(
+        proc, ("--user", "ct-ubnd-tinh"), "125/QĐ-UBND", "2026-06-28", "Chủ tịch UBND tỉnh", dossier
+    )
     return {
         "outcome": adopted["outcome"],
         "star": decision["items"][0]["star"],
@@ -176,3 +167,36 @@ def council_session(proc: Processes, dossier: str) -> dict[str, Any]:
         "decision_no": decision["decision_no"],
         "round_id": round_id,
     }
+
+
+def set13_sheets(*totals: int) -> dict[str, Path]:
+    """The example sheets of set 13 (`SHEETS`) with these totals, for the demo council's
+    members in turn (chu-tich, tv-hoa, tv-minh): member account -> sheet file."""
+    members = [member for member, role in PROVINCE_COUNCIL if role != "secretary"]
+    return {m: SHEETS / f"sheet-set13-{t}.yaml" for m, t in zip(members, totals, strict=True)}
+
+
+def scored_and_adopted(
+    proc: Processes, dossier: str, sheets: Mapping[str, Path], adopted_on: str
+) -> Any:
+    """Each member of `sheets` (account -> sheet file) submits the sheet on `dossier`, then
+    the secretary (`thu-ky`) adopts the result on `adopted_on`; the adopted result."""
+    for member, sheet in sheets.items():
+        proc.cli(
+            "--user", member, "evaluation", "submit-sheet", "--dossier", dossier,
+            "--sheet", str(sheet),
+        )  # fmt: skip
+    return proc.cli(
+        "--user", "thu-ky", "evaluation", "adopt", "--dossier", dossier, "--adopted-on", adopted_on
+    )
+
+
+def decide(
+    proc: Processes, who: Sequence[str], number: str, on: str, signer: str, dossier: str
+) -> Any:
+    """`who` (CLI arguments naming the person) signs decision `number` of day `on`, as
+    `signer`, over the adopted `dossier`; the decision."""
+    return proc.cli(
+        *who, "evaluation", "decide", "--decision-no", number, "--decided-on", on,
+        "--signer", signer, "--dossier", dossier,
+    )  # fmt: skip

@@ -25,7 +25,7 @@ from system.province import build as province_store
 from tests.conftest import kafka_bootstrap
 from tests.e2e.environments import distributed_identity, free_port, processes_of
 from tests.e2e.harness import Processes, distributed, wait_serving
-from tests.e2e.journeys import SHEETS
+from tests.e2e.journeys import appoint, scored_and_adopted, set13_sheets
 from tests.e2e.test_district_year import DAK_HA, district_dossier, until
 from tests.e2e.test_registration_distributed import idea_to_forwarded, read_forwarding
 
@@ -148,15 +148,8 @@ def test_the_province_stand_in_fetches_the_bundle_on_forwarded_to_province(
         until(
             proc, lambda r: dossier in r["dossier_ids"], "evaluation", "round", round_["round_id"]
         )
-        for member, role in (("chu-tich", "chair"), ("tv-hoa", "member"),
-                             ("tv-minh", "member"), ("thu-ky", "secretary")):  # fmt: skip
-            proc.cli(*DAK_HA, "evaluation", "appoint", "--round", round_["round_id"],
-                     "--member", member, "--council-role", role)  # fmt: skip
-        for member in ("chu-tich", "tv-hoa", "tv-minh"):
-            proc.cli("--user", member, "evaluation", "submit-sheet", "--dossier", dossier,
-                     "--sheet", str(SHEETS / "sheet-set13-72.yaml"))  # fmt: skip
-        adopted = proc.cli("--user", "thu-ky", "evaluation", "adopt", "--dossier", dossier,
-                           "--adopted-on", "20/05/2025")  # fmt: skip
+        appoint(proc, DAK_HA, round_["round_id"])
+        adopted = scored_and_adopted(proc, dossier, set13_sheets(72, 72, 72), "20/05/2025")
         assert (adopted["status"], adopted["forwarded_to"]) == ("forwarded", "province")
         answered = until(
             proc, lambda v: v["status"] != "forwarded", "evaluation", "show", dossier, timeout=120

@@ -9,7 +9,6 @@ ministry; the stand-in returns 87; nothing is certified until the province recog
 
 from __future__ import annotations
 
-import asyncio
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,9 +18,15 @@ import yaml
 
 from rules import load_rule_set
 from runtime.settings import Settings
-from tests.conftest import kafka_bootstrap
-from tests.e2e.harness import Processes, free_port, wait_serving
-from tests.e2e.test_evaluation_forwarding import PROCESSES, council, publish, wait_status
+from tests.e2e.forwarding import (
+    approve_forward,
+    arrived,
+    council,
+    evaluation_and_the_province,
+    wait_status,
+)
+from tests.e2e.harness import Processes
+from tests.e2e.journeys import decide, scored_and_adopted
 from tests.unit.evaluation.helpers import assessed
 from tests.unit.rules.helpers import sheet_at
 
@@ -30,6 +35,9 @@ pytestmark = [pytest.mark.e2e, pytest.mark.kafka, pytest.mark.postgres]
 DISTRICT = ("--actor-id", "phong-nn-610", "--role", "district_officer", "--jurisdiction", "610")
 PROVINCE = ("--actor-id", "so-nnmt", "--jurisdiction", "51")
 CHAIRMAN = ("--actor-id", "ct-ubnd-tinh", "--jurisdiction", "51")
+DISTRICT_CHAIRMAN = (
+    "--actor-id", "ct-ubnd-huyen-610", "--role", "authority", "--jurisdiction", "610"
+)  # fmt: skip
 
 
 def adopt_short(
@@ -39,15 +47,9 @@ def adopt_short(
     choices = sheet_at(load_rule_set(rule_set), 13, total, floor_star=4, overrides=missing).choices
     sheet = folder / f"short-{rule_set}-{total}.yaml"
     sheet.write_text(yaml.safe_dump({"choices": choices}))
-    for member in ("chu-tich", "tv1", "tv2"):
-        proc.cli(
-            "--actor-id", member, "evaluation", "submit-sheet", "--dossier", dossier,
-            "--sheet", str(sheet),
-        )  # fmt: skip
     on = "2025-05-20" if rule_set == "R1" else "2026-06-25"
-    adopted: dict[str, Any] = proc.cli(
-        "--actor-id", "thu-ky", "evaluation", "adopt", "--dossier", dossier, "--adopted-on", on
-    )
+    sheets = dict.fromkeys(("chu-tich", "tv1", "tv2"), sheet)
+    adopted: dict[str, Any] = scored_and_adopted(proc, dossier, sheets, on)
     return adopted
 
 
@@ -59,32 +61,15 @@ def assert_no_certificate(proc: Processes, product: str) -> None:
 def test_forwarded_by_score_and_returned_with_no_certificate_until_the_lower_level_acts(
     postgres_settings: Settings, topic_prefix: str, tmp_path: Path
 ) -> None:
-    port = free_port()
-    env = {
-        "OCOP_STORE": "postgres",
-        "OCOP_DELIVERY": "kafka",
-        "OCOP_KAFKA_BOOTSTRAP": kafka_bootstrap(),
-        "OCOP_TOPIC_PREFIX": topic_prefix,
-        "OCOP_PG_HOST": postgres_settings.pg_host,
-        "OCOP_PG_PORT": str(postgres_settings.pg_port),
-        "OCOP_PG_USER": postgres_settings.pg_user,
-        "OCOP_PG_PASSWORD": postgres_settings.pg_password,
-        "OCOP_DATA_DIR": str(tmp_path / "data"),
-        "OCOP_EVALUATION_PORT": str(port),
-        "OCOP_PROVINCE_SCORE_DELTA": "-5",
-    }
-    proc = Processes(tmp_path, env)
-    for name, module in PROCESSES:
-        proc.start(name, "-m", module)
-    r1 = assessed(
-        level="district", rule_set="R1", received=date(2025, 3, 1), assessed_on=date(2025, 3, 20)
-    )
-    r3 = assessed()
-    try:
-        wait_serving(f"127.0.0.1:{port}", processes=proc)
-        asyncio.run(publish(topic_prefix, [r1, r3]))
-        for event in (r1, r3):
-            proc.cli("evaluation", "show", str(event.aggregate_id))  # waits for arrival
+    with evaluation_and_the_province(postgres_settings, topic_prefix, tmp_path, {}) as proc:
+        r1 = assessed(
+            level="district",
+            rule_set="R1",
+            received=date(2025, 3, 1),
+            assessed_on=date(2025, 3, 20),
+        )
+        r3 = assessed()
+        arrived(proc, topic_prefix, [r1, r3])
 
         council(proc, "district", "2025-03-20", DISTRICT, unit="610")
         adopted = adopt_short(proc, tmp_path, str(r1.aggregate_id), "R1", 72, {"2.3": "2"})
@@ -92,32 +77,20 @@ def test_forwarded_by_score_and_returned_with_no_certificate_until_the_lower_lev
         returned = wait_status(proc, str(r1.aggregate_id), "returned")
         assert returned["returned_options"] == ["recognise", "reevaluate"]
         assert_no_certificate(proc, str(r1.product_id))
-        decision = proc.cli(
-            "--actor-id", "ct-ubnd-huyen-610", "--role", "authority", "--jurisdiction", "610",
-            "evaluation", "decide", "--decision-no", "12/QĐ-UBND", "--decided-on", "2025-06-20",
-            "--signer", "Chủ tịch UBND huyện", "--dossier", str(r1.aggregate_id),
+        decision = decide(
+            proc, DISTRICT_CHAIRMAN, "12/QĐ-UBND", "2025-06-20", "Chủ tịch UBND huyện",
+            str(r1.aggregate_id),
         )  # fmt: skip
         assert decision["items"][0]["star"] == 3
 
         council(proc, "province", "2026-06-12", PROVINCE)
         adopted = adopt_short(proc, tmp_path, str(r3.aggregate_id), "R3", 92, {"4.1": "3"})
         assert adopted["status"] == "awaiting_approval"
-        proc.cli(
-            *CHAIRMAN, "evaluation", "approve-forward", "--dossier", str(r3.aggregate_id),
-            "--on", "2026-06-26",
-        )  # fmt: skip
+        approve_forward(proc, CHAIRMAN, str(r3.aggregate_id), "2026-06-26")
         back = wait_status(proc, str(r3.aggregate_id), "returned")
         assert back["returned_options"] == ["recognise", "reevaluate"]
         assert_no_certificate(proc, str(r3.product_id))
-        decision = proc.cli(
-            *CHAIRMAN, "evaluation", "decide", "--decision-no", "302/QĐ-UBND",
-            "--decided-on", "2026-07-20", "--signer", "Chủ tịch UBND tỉnh",
-            "--dossier", str(r3.aggregate_id),
-        )  # fmt: skip
+        decision = decide(
+            proc, CHAIRMAN, "302/QĐ-UBND", "2026-07-20", "Chủ tịch UBND tỉnh", str(r3.aggregate_id)
+        )
         assert decision["items"][0]["star"] == 4
-        proc.assert_alive()
-    finally:
-        codes = proc.stop()
-    assert codes == {name: 0 for name, _ in PROCESSES}, {
-        name: proc.log_of(name)[-2000:] for name, code in codes.items() if code
-    }
