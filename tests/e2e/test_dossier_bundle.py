@@ -22,8 +22,7 @@ import pytest
 from runtime.blobs import S3BlobStore
 from runtime.settings import Settings
 from system.province import build as province_store
-from tests.conftest import kafka_bootstrap
-from tests.e2e.environments import distributed_identity, free_port, processes_of
+from tests.e2e.environments import distributed_env, free_port, processes_of
 from tests.e2e.harness import Processes, distributed, wait_serving
 from tests.e2e.journeys import appoint, scored_and_adopted, set13_sheets
 from tests.e2e.test_district_year import DAK_HA, district_dossier, until
@@ -77,26 +76,16 @@ def test_the_province_fetches_and_verifies_a_forwarded_dossier(
     postgres_settings: Settings, topic_prefix: str, tmp_path: Path
 ) -> None:
     s3 = object_store()
-    ports = {s: free_port() for s in ("REGISTRATION", "EVALUATION", "REPORTING")}
+    ports = {s: free_port() for s in ("registration", "evaluation", "reporting")}
     env = {
-        **distributed_identity(tmp_path),
+        **distributed_env(postgres_settings, topic_prefix, tmp_path / "data", ports),
         **s3,
-        "OCOP_STORE": "postgres",
-        "OCOP_DELIVERY": "kafka",
-        "OCOP_DATA_DIR": str(tmp_path / "data"),
-        "OCOP_KAFKA_BOOTSTRAP": kafka_bootstrap(),
-        "OCOP_TOPIC_PREFIX": topic_prefix,
-        "OCOP_PG_HOST": postgres_settings.pg_host,
-        "OCOP_PG_PORT": str(postgres_settings.pg_port),
-        "OCOP_PG_USER": postgres_settings.pg_user,
-        "OCOP_PG_PASSWORD": postgres_settings.pg_password,
-        **{f"OCOP_{s}_PORT": str(p) for s, p in ports.items()},
     }
     proc = Processes(tmp_path, env)
     for name, module in processes_of("registration"):
         proc.start(name, "-m", module)
     try:
-        wait_serving(f"127.0.0.1:{ports['REGISTRATION']}", processes=proc)
+        wait_serving(f"127.0.0.1:{ports['registration']}", processes=proc)
         done = idea_to_forwarded(proc)
         # the forwarded event on Kafka stays small: no document travels with it
         event = asyncio.run(read_forwarding(topic_prefix, done["dossier"]))
